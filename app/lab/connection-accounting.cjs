@@ -1,0 +1,112 @@
+'use strict';
+// Connection accounting, loaded with `node --require` in front of any server
+// (Next's standalone server.js or the custom server) without touching its code.
+//
+// For every accepted socket it answers the one question the keep-alive race
+// turns on: who closed the connection, after how long idle. It also tags every
+// response so a client (the harness) can tell which upstream socket served it.
+//
+// Output: one JSON line per closed socket on stdout, marked `"lab":"socket-closed"`.
+// Times are CLOCK_MONOTONIC milliseconds (process.hrtime), the one clock that the
+// host and all its containers share, so the harness can line them up with its own.
+const dc = require('node:diagnostics_channel');
+
+const VARIANT = process.env.LAB_VARIANT || null;
+const monoMs = () => Number(process.hrtime.bigint()) / 1e6;
+const round = (ms) => (ms === null ? null : Math.round(ms * 1000) / 1000);
+
+/** @type {WeakMap<import('node:net').Socket, ReturnType<typeof newSocketInfo>>} */
+const sockets = new WeakMap();
+let lastSocketId = 0;
+
+function newSocketInfo(socket) {
+  return {
+    socketId: ++lastSocketId,
+    remote: `${socket.remoteAddress}:${socket.remotePort}`,
+    acceptedAtMonoMs: monoMs(),
+    requests: 0,
+    lastResponseEndMonoMs: null,
+    keepAliveTimerFired: false,
+    closedBy: null, // 'app' | 'peer' | 'reset'
+    reason: null,
+  };
+}
+
+// Decided at the first close action, whichever side it came from.
+function settleCloser(socket, info, err) {
+  if (info.closedBy) return;
+  if (err) {
+    info.closedBy = err.code === 'ECONNRESET' || err.code === 'EPIPE' ? 'reset' : 'app';
+    info.reason = err.code || err.message;
+  } else if (socket.readableEnded) {
+    info.closedBy = 'peer';
+    info.reason = 'fin';
+  } else {
+    info.closedBy = 'app';
+    info.reason = info.keepAliveTimerFired ? 'keep-alive-timeout' : 'server-close';
+  }
+}
+
+dc.subscribe('net.server.socket', ({ socket }) => {
+  const info = newSocketInfo(socket);
+  sockets.set(socket, info);
+
+  // Prepended so they run before http.Server's own listeners, which close the
+  // socket synchronously (its idle timer destroys it; a peer FIN ends it).
+  socket.prependListener('timeout', () => {
+    info.keepAliveTimerFired = true;
+  });
+  socket.prependListener('end', () => settleCloser(socket, info));
+
+  const destroy = socket.destroy;
+  socket.destroy = function destroyAndRecord(err) {
+    settleCloser(socket, info, err);
+    return destroy.apply(this, arguments);
+  };
+  const end = socket.end;
+  socket.end = function endAndRecord() {
+    settleCloser(socket, info);
+    return end.apply(this, arguments);
+  };
+
+  socket.once('close', () => {
+    const closedAtMonoMs = monoMs();
+    const idleSince = info.lastResponseEndMonoMs ?? info.acceptedAtMonoMs;
+    const server = socket.server || {};
+    const record = {
+      lab: 'socket-closed',
+      variant: VARIANT,
+      pid: process.pid,
+      socketId: info.socketId,
+      remote: info.remote,
+      requests: info.requests,
+      acceptedAtMonoMs: round(info.acceptedAtMonoMs),
+      lastResponseEndMonoMs: round(info.lastResponseEndMonoMs),
+      closedAtMonoMs: round(closedAtMonoMs),
+      idleMs: round(closedAtMonoMs - idleSince),
+      closedBy: info.closedBy ?? 'app',
+      reason: info.reason ?? 'unknown',
+      keepAliveTimeoutMs: server.keepAliveTimeout ?? null,
+      headersTimeoutMs: server.headersTimeout ?? null,
+    };
+    process.stdout.write(`${JSON.stringify(record)}\n`);
+  });
+});
+
+dc.subscribe('http.server.request.start', ({ response, socket }) => {
+  const info = sockets.get(socket);
+  if (!info) return;
+  info.requests += 1;
+  response.setHeader('x-lab-socket-id', String(info.socketId));
+  response.setHeader('x-lab-socket-request', String(info.requests));
+  response.setHeader('x-lab-request-start-mono-ms', String(round(monoMs())));
+});
+
+dc.subscribe('http.server.response.finish', ({ socket }) => {
+  const info = sockets.get(socket);
+  if (info) info.lastResponseEndMonoMs = monoMs();
+});
+
+process.stdout.write(
+  `${JSON.stringify({ lab: 'accounting-ready', variant: VARIANT, pid: process.pid, node: process.version })}\n`,
+);

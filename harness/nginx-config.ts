@@ -1,0 +1,113 @@
+// Renders the LB's nginx.conf from the templates in nginx/ and the scenario data.
+// Pure: the same inputs give the same text, which Docker and the local runtime
+// both use and every run saves beside its results.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { APP_CONTAINER_PORT, LB, RETRY_POLICIES, VARIANTS, type RetryPolicy, type Variant } from './scenarios.js';
+
+const TEMPLATE_DIR = fileURLToPath(new URL('../nginx/', import.meta.url));
+
+function template(name: string): string {
+  return readFileSync(`${TEMPLATE_DIR}${name}.conf.template`, 'utf8');
+}
+
+/** Replaces every {{key}}; a missing or unused value is a bug in the caller. */
+export function fillTemplate(text: string, values: Record<string, string | number>): string {
+  const used = new Set<string>();
+  const out = text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    if (!(key in values)) throw new Error(`template placeholder {{${key}}} has no value`);
+    used.add(key);
+    return String(values[key]);
+  });
+  const unused = Object.keys(values).filter((k) => !used.has(k));
+  if (unused.length > 0) throw new Error(`values not used by the template: ${unused.join(', ')}`);
+  return out;
+}
+
+/** nginx time syntax; whole seconds read best and every LB value here is one. */
+export function nginxDuration(ms: number): string {
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`invalid duration ${ms} ms`);
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+export interface LbSettings {
+  retryPolicy: RetryPolicy;
+  upstreamKeepaliveTimeoutMs: number;
+  upstreamKeepaliveConnections: number;
+  upstreamKeepaliveRequests: number;
+  clientKeepaliveTimeoutMs: number;
+  proxyConnectTimeoutMs: number;
+  proxyReadTimeoutMs: number;
+}
+
+export function lbSettings(retryPolicy: RetryPolicy, overrides: Partial<LbSettings> = {}): LbSettings {
+  return { ...LB, retryPolicy, ...overrides };
+}
+
+/** Where the LB listens and finds each app, and where it writes; differs per runtime. */
+export interface NginxLayout {
+  listen: (variant: Variant) => string;
+  appAddress: (variant: Variant) => string;
+  pidFile: string;
+  errorLog: string;
+  accessLog: string;
+  tempDir: string;
+}
+
+/** Inside the nginx container: apps by service name, logs to the container's streams. */
+export const DOCKER_LAYOUT: NginxLayout = {
+  listen: (v) => String(v.lbPort),
+  appAddress: (v) => `${v.service}:${APP_CONTAINER_PORT}`,
+  pidFile: '/tmp/nginx.pid',
+  errorLog: '/dev/stderr',
+  accessLog: '/dev/stdout',
+  tempDir: '/tmp',
+};
+
+export function upstreamName(variant: Variant): string {
+  return `app_${variant.name}`;
+}
+
+export function renderNginxConfig(
+  lb: LbSettings,
+  layout: NginxLayout,
+  variants: readonly Variant[] = VARIANTS,
+): string {
+  const policy = RETRY_POLICIES[lb.retryPolicy];
+  if (!policy) throw new Error(`unknown retry policy '${lb.retryPolicy}'`);
+  const upstreams = variants.map((v) =>
+    fillTemplate(template('upstream'), {
+      upstreamName: upstreamName(v),
+      appAddress: layout.appAddress(v),
+      keepaliveConnections: lb.upstreamKeepaliveConnections,
+      keepaliveTimeout: nginxDuration(lb.upstreamKeepaliveTimeoutMs),
+      keepaliveRequests: lb.upstreamKeepaliveRequests,
+    }),
+  );
+  const servers = variants.map((v) =>
+    fillTemplate(template('server'), {
+      listen: layout.listen(v),
+      variant: v.name,
+      upstreamName: upstreamName(v),
+      proxyConnectTimeout: nginxDuration(lb.proxyConnectTimeoutMs),
+      proxyReadTimeout: nginxDuration(lb.proxyReadTimeoutMs),
+      proxyNextUpstream: policy.proxyNextUpstream,
+    }),
+  );
+  return fillTemplate(template('nginx'), {
+    retryPolicy: lb.retryPolicy,
+    retryPolicyDescription: policy.description,
+    pidFile: layout.pidFile,
+    errorLog: layout.errorLog,
+    accessLog: layout.accessLog,
+    tempDir: layout.tempDir,
+    clientKeepaliveTimeout: nginxDuration(lb.clientKeepaliveTimeoutMs),
+    upstreams: upstreams.join('\n'),
+    servers: servers.join('\n'),
+  });
+}
+
+/** The committed files docker-compose.yml mounts, one per retry policy. */
+export function generatedConfigPath(policy: RetryPolicy): string {
+  return `nginx/generated/lb-${policy}.conf`;
+}
