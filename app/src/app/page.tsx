@@ -3,11 +3,13 @@
 export const dynamic = 'force-dynamic';
 
 export default function Home() {
-  const renderedAt = new Date().toISOString();
+  const variant = process.env.LAB_VARIANT ?? 'unnamed';
+  // One string, so the HTML carries the sentence whole (tests read it).
+  const line = `Server-rendered at ${new Date().toISOString()} by the ${variant} variant.`;
   return (
     <main>
       <h1>keepalive-lab</h1>
-      <p>Server-rendered at {renderedAt} by the {process.env.LAB_VARIANT ?? 'unnamed'} variant.</p>
+      <p>{line}</p>
     </main>
   );
 }

@@ -1,0 +1,27 @@
+// The LAB_* variables docker-compose.yml reads, derived from the scenarios.
+// The harness passes them explicitly so a stray .env can never make the stack
+// disagree with what the harness measures against.
+import { generatedConfigPath } from '../nginx-config.js';
+import { BASE_IMAGES, DEFAULT_RETRY_POLICY, DEFAULT_SERVER_MODE, VARIANTS } from '../scenarios.js';
+
+const optionalMs = (ms: number | undefined) => (ms === undefined ? '' : String(ms));
+
+export function composeVariables(): Record<string, string> {
+  const env: Record<string, string> = {
+    LAB_SERVER_MODE: DEFAULT_SERVER_MODE,
+    LAB_NGINX_CONF: `./${generatedConfigPath(DEFAULT_RETRY_POLICY)}`,
+  };
+  for (const v of VARIANTS) {
+    const key = v.name.toUpperCase();
+    env[`LAB_LB_${key}_PORT`] = String(v.lbPort);
+    env[`LAB_APP_${key}_PORT`] = String(v.appPort);
+    env[`LAB_${key}_KEEP_ALIVE_TIMEOUT_MS`] = optionalMs(v.keepAliveTimeoutMs);
+    env[`LAB_${key}_HEADERS_TIMEOUT_MS`] = optionalMs(v.headersTimeoutMs);
+  }
+  return env;
+}
+
+/** Image defaults; not passed by the harness, so .env can swap them on air-gapped machines. */
+export function composeImageDefaults(): Record<string, string> {
+  return { LAB_NODE_IMAGE: BASE_IMAGES.node, LAB_NGINX_IMAGE: BASE_IMAGES.nginx };
+}

@@ -1,0 +1,14 @@
+// Shared by the Docker tests: Docker is required in CI (LAB_REQUIRE_DOCKER=1),
+// optional on a laptop without it, where the tests skip with the reason.
+import type { Test } from 'tap';
+import { dockerAnswers } from '../../harness/runtime/docker-stack.js';
+
+export async function dockerOrSkip(t: Test): Promise<boolean> {
+  if (await dockerAnswers()) return true;
+  if (process.env.LAB_REQUIRE_DOCKER === '1') {
+    t.fail('LAB_REQUIRE_DOCKER=1 but the Docker daemon does not answer');
+  } else {
+    t.plan(0, 'the Docker daemon does not answer (set LAB_REQUIRE_DOCKER=1 to make this a failure)');
+  }
+  return false;
+}
