@@ -111,3 +111,15 @@ export function renderNginxConfig(
 export function generatedConfigPath(policy: RetryPolicy): string {
   return `nginx/generated/lb-${policy}.conf`;
 }
+
+/** On loopback beside the app processes, writing into a run's own directory. */
+export function localLayout(dir: string): NginxLayout {
+  return {
+    listen: (v) => `127.0.0.1:${v.lbPort}`,
+    appAddress: (v) => `127.0.0.1:${v.appPort}`,
+    pidFile: `${dir}/nginx.pid`,
+    errorLog: `${dir}/nginx-error.log`,
+    accessLog: `${dir}/nginx-access.log`,
+    tempDir: dir,
+  };
+}
