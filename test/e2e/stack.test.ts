@@ -6,7 +6,7 @@ import { parseSocketClosedRecords } from '../../harness/accounting.js';
 import { probeIdleClose } from '../../harness/probe.js';
 import { DockerStack, projectResources } from '../../harness/runtime/docker-stack.js';
 import { LB, VARIANTS, variantByName } from '../../harness/scenarios.js';
-import { dockerOrSkip } from './docker.js';
+import { dockerOrSkip } from '../helpers/require.js';
 
 const STACK_READY_TIMEOUT_MS = 240_000;
 // Long enough to see Node's default close (≈ 6 s), short of the fix's 61 s.

@@ -9,7 +9,7 @@ import { parseSocketClosedRecords, type SocketClosedRecord } from '../../harness
 import { probeIdleClose } from '../../harness/probe.js';
 
 const preload = fileURLToPath(new URL('../../app/lab/connection-accounting.cjs', import.meta.url));
-const serverScript = fileURLToPath(new URL('../fixtures/plain-server.cjs', import.meta.url));
+const serverScript = fileURLToPath(new URL('../helpers/plain-server.cjs', import.meta.url));
 const KEEP_ALIVE_TIMEOUT_MS = 400;
 
 interface Running {
