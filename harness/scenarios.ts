@@ -16,14 +16,21 @@ export const RETRY_POLICIES: Record<RetryPolicy, { proxyNextUpstream: string; de
 export const DEFAULT_RETRY_POLICY: RetryPolicy = 'alb';
 
 /** The load balancer: idle upstream connections live 60 s, as on AWS ALB. */
-export const LB = {
+export const LB: {
+  upstreamKeepaliveTimeoutMs: number;
+  upstreamKeepaliveConnections: number;
+  upstreamKeepaliveRequests: number;
+  clientKeepaliveTimeoutMs: number;
+  proxyConnectTimeoutMs: number;
+  proxyReadTimeoutMs: number;
+} = {
   upstreamKeepaliveTimeoutMs: 60_000,
   upstreamKeepaliveConnections: 32,
   upstreamKeepaliveRequests: 1000,
   clientKeepaliveTimeoutMs: 65_000,
   proxyConnectTimeoutMs: 5_000,
   proxyReadTimeoutMs: 60_000,
-} as const;
+};
 
 export type VariantName = 'default' | 'fixed';
 
@@ -83,3 +90,18 @@ export const BASE_IMAGES = {
 } as const;
 
 export const COMPOSE_PROJECT = 'keepalive-lab';
+
+/** Everything that defines one configuration of the lab; runs and results carry it whole. */
+export interface Scenario {
+  retryPolicy: RetryPolicy;
+  serverMode: ServerMode;
+  lb: typeof LB;
+  variants: readonly Variant[];
+}
+
+export function defaultScenario(overrides: Partial<Scenario> = {}): Scenario {
+  return { retryPolicy: DEFAULT_RETRY_POLICY, serverMode: DEFAULT_SERVER_MODE, lb: LB, variants: VARIANTS, ...overrides };
+}
+
+/** Node 20 closes an idle socket about 1 s after keepAliveTimeout; probes measure the real value. */
+export const NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;

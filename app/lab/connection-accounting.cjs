@@ -6,7 +6,8 @@
 // turns on: who closed the connection, after how long idle. It also tags every
 // response so a client (the harness) can tell which upstream socket served it.
 //
-// Output: one JSON line per closed socket on stdout, marked `"lab":"socket-closed"`.
+// Output on stdout, one JSON line each: `"lab":"response-finished"` per response
+// (the socket's idle time starts there) and `"lab":"socket-closed"` per socket.
 // Times are CLOCK_MONOTONIC milliseconds (process.hrtime), the one clock that the
 // host and all its containers share, so the harness can line them up with its own.
 const dc = require('node:diagnostics_channel');
@@ -102,9 +103,19 @@ dc.subscribe('http.server.request.start', ({ response, socket }) => {
   response.setHeader('x-lab-request-start-mono-ms', String(round(monoMs())));
 });
 
-dc.subscribe('http.server.response.finish', ({ socket }) => {
+dc.subscribe('http.server.response.finish', ({ request, response, socket }) => {
   const info = sockets.get(socket);
-  if (info) info.lastResponseEndMonoMs = monoMs();
+  if (!info) return;
+  info.lastResponseEndMonoMs = monoMs();
+  const record = {
+    lab: 'response-finished',
+    socketId: info.socketId,
+    request: info.requests,
+    method: request.method,
+    status: response.statusCode,
+    endMonoMs: round(info.lastResponseEndMonoMs),
+  };
+  process.stdout.write(`${JSON.stringify(record)}\n`);
 });
 
 process.stdout.write(

@@ -2,16 +2,17 @@
 // The harness passes them explicitly so a stray .env can never make the stack
 // disagree with what the harness measures against.
 import { generatedConfigPath } from '../nginx-config.js';
-import { BASE_IMAGES, DEFAULT_RETRY_POLICY, DEFAULT_SERVER_MODE, VARIANTS } from '../scenarios.js';
+import { BASE_IMAGES, defaultScenario, type Scenario } from '../scenarios.js';
 
 const optionalMs = (ms: number | undefined) => (ms === undefined ? '' : String(ms));
 
-export function composeVariables(): Record<string, string> {
+/** nginxConf: path of the rendered config to mount; the committed one for the policy by default. */
+export function composeVariables(scenario: Scenario = defaultScenario(), nginxConf?: string): Record<string, string> {
   const env: Record<string, string> = {
-    LAB_SERVER_MODE: DEFAULT_SERVER_MODE,
-    LAB_NGINX_CONF: `./${generatedConfigPath(DEFAULT_RETRY_POLICY)}`,
+    LAB_SERVER_MODE: scenario.serverMode,
+    LAB_NGINX_CONF: nginxConf ?? `./${generatedConfigPath(scenario.retryPolicy)}`,
   };
-  for (const v of VARIANTS) {
+  for (const v of scenario.variants) {
     const key = v.name.toUpperCase();
     env[`LAB_LB_${key}_PORT`] = String(v.lbPort);
     env[`LAB_APP_${key}_PORT`] = String(v.appPort);

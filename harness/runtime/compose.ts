@@ -43,6 +43,8 @@ export interface ComposeRunOptions {
   timeoutMs?: number;
   /** Called with each line of output, for progress on long steps. */
   onLine?: (line: string) => void;
+  /** Stops the command (Ctrl-C during a build, say). */
+  signal?: AbortSignal;
 }
 
 /** Runs `compose -p keepalive-lab <args>` in the project directory. */
@@ -57,6 +59,7 @@ export async function compose(args: string[], options: ComposeRunOptions = {}): 
     // Compose must not inherit a Ctrl-C meant for the lab: teardown needs it.
     detached: false,
     stdin: 'ignore',
+    cancelSignal: options.signal,
   });
   if (options.onLine) {
     child.all?.on('data', (chunk: Buffer) => {
@@ -70,7 +73,7 @@ export async function compose(args: string[], options: ComposeRunOptions = {}): 
     if (err instanceof ExecaError) {
       const tail = String(err.all ?? '').trim().split('\n').slice(-15).join('\n');
       throw new LabError(
-        `\`${[cmd.file, ...fullArgs].join(' ')}\` failed (${err.timedOut ? 'timed out' : `exit ${err.exitCode}`}):\n${tail}`,
+        `\`${[cmd.file, ...fullArgs].join(' ')}\` ${err.isCanceled ? 'was interrupted' : `failed (${err.timedOut ? 'timed out' : `exit ${err.exitCode}`})`}:\n${tail}`,
       );
     }
     throw err;

@@ -1,29 +1,41 @@
 // The lab on Docker: Compose builds and starts it (execa), dockerode watches
-// health, reads logs and checks that teardown left nothing behind.
+// health, reads and follows logs, and checks that teardown left nothing behind.
 import Docker from 'dockerode';
+import { PassThrough } from 'node:stream';
 import { LabError } from '../errors.js';
-import { COMPOSE_PROJECT, VARIANTS, type Variant } from '../scenarios.js';
-import { compose } from './compose.js';
+import { COMPOSE_PROJECT, defaultScenario, type Scenario, type Variant } from '../scenarios.js';
+import { compose, findCompose } from './compose.js';
 import { composeVariables } from './compose-env.js';
 import { demuxDockerLogs } from './docker-logs.js';
+import { lineSplitter } from './lines.js';
 import type { LogStreams, Stack } from './stack.js';
 
 const PROJECT_LABEL = `com.docker.compose.project=${COMPOSE_PROJECT}`;
 const LB_SERVICE = 'nginx';
 
 export interface DockerStackOptions {
-  /** Extra environment for Compose (LAB_* overrides, e.g. another nginx config). */
-  env?: Record<string, string>;
+  scenario?: Scenario;
+  /** Absolute path of a rendered nginx.conf to mount instead of the committed one. */
+  nginxConfPath?: string;
   build?: boolean;
   onProgress?: (line: string) => void;
+  signal?: AbortSignal;
 }
 
 export async function dockerAnswers(docker = new Docker()): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([docker.ping(), new Promise((_, reject) => setTimeout(reject, 5_000))]);
+    await Promise.race([
+      docker.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(reject, 5_000);
+      }),
+    ]);
     return true;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -45,21 +57,33 @@ export async function projectResources(docker = new Docker()) {
 export class DockerStack implements Stack {
   readonly runtime = 'docker' as const;
   private readonly docker = new Docker();
+  private readonly scenario: Scenario;
 
-  constructor(private readonly options: DockerStackOptions = {}) {}
+  constructor(private readonly options: DockerStackOptions = {}) {
+    this.scenario = options.scenario ?? defaultScenario();
+  }
 
   private composeEnv(): Record<string, string> {
     // Base images are left to .env / the user's environment (air-gapped machines).
-    return { ...(process.env as Record<string, string>), ...composeVariables(), ...this.options.env };
+    return {
+      ...(process.env as Record<string, string>),
+      ...composeVariables(this.scenario, this.options.nginxConfPath),
+    };
   }
 
   async up(): Promise<void> {
     if (!(await dockerAnswers(this.docker))) {
       throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
     }
-    const args = ['up', '-d', '--remove-orphans'];
-    if (this.options.build !== false) args.push('--build');
-    await compose(args, { env: this.composeEnv(), onLine: this.options.onProgress });
+    // Build first, on its own: `up --build` would recreate running containers mid-build.
+    if (this.options.build !== false) {
+      await compose(['build'], { env: this.composeEnv(), onLine: this.options.onProgress, signal: this.options.signal });
+    }
+    await compose(['up', '-d', '--remove-orphans', '--force-recreate'], {
+      env: this.composeEnv(),
+      onLine: this.options.onProgress,
+      signal: this.options.signal,
+    });
   }
 
   private async container(service: string): Promise<Docker.Container> {
@@ -72,7 +96,7 @@ export class DockerStack implements Stack {
   }
 
   async ready(timeoutMs: number): Promise<void> {
-    const services = [...VARIANTS.map((v) => v.service), LB_SERVICE];
+    const services = [...this.scenario.variants.map((v) => v.service), LB_SERVICE];
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const states = await Promise.all(
@@ -121,9 +145,47 @@ export class DockerStack implements Stack {
     return this.logs(LB_SERVICE);
   }
 
+  async followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void> {
+    const container = await this.container(variant.service);
+    const stream = (await container.logs({
+      follow: true,
+      stdout: true,
+      stderr: false,
+      since: Math.floor(Date.now() / 1000) - 1,
+    })) as NodeJS.ReadableStream & { destroy(): void };
+    const stdout = new PassThrough();
+    stdout.on('data', lineSplitter(onLine));
+    this.docker.modem.demuxStream(stream, stdout, new PassThrough());
+    return () => stream.destroy();
+  }
+
+  async stopLb(): Promise<void> {
+    await compose(['stop', '--timeout', '5', LB_SERVICE], { env: this.composeEnv(), timeoutMs: 60_000 });
+  }
+
   async versions(): Promise<Record<string, string>> {
-    const v = await this.docker.version();
-    return { docker: v.Version, kernel: v.KernelVersion };
+    const [engine, composeCmd, nginx] = await Promise.all([
+      this.docker.version(),
+      findCompose(),
+      this.exec(LB_SERVICE, ['nginx', '-v']),
+    ]);
+    return {
+      docker: engine.Version,
+      kernel: engine.KernelVersion,
+      compose: `${composeCmd.file === 'docker' ? 'docker compose' : 'docker-compose'} ${composeCmd.version}`,
+      nginx: nginx.replace(/^nginx version: nginx\//, '').trim(),
+    };
+  }
+
+  /** Runs a command in a service's container; returns its output (both streams). */
+  async exec(service: string, cmd: string[]): Promise<string> {
+    const exec = await (await this.container(service)).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    await new Promise((resolve) => stream.on('end', resolve));
+    const { stdout, stderr } = demuxDockerLogs(Buffer.concat(chunks));
+    return stdout + stderr;
   }
 
   async down(): Promise<void> {

@@ -21,6 +21,12 @@ export interface Stack {
   appLogs(variant: Variant): Promise<LogStreams>;
   /** nginx's access log (stdout) and error log (stderr). */
   lbLogs(): Promise<LogStreams>;
+  /** Calls onLine with each new line the app prints from now on; returns a stop function. */
+  followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void>;
+  /** Stops the LB gracefully, so it closes its idle upstream connections itself. */
+  stopLb(): Promise<void>;
+  /** Versions of what runs the stack, for the results. */
+  versions(): Promise<Record<string, string>>;
   /** Stops and removes everything the stack started. Safe to call twice. */
   down(): Promise<void>;
 }

@@ -1,0 +1,207 @@
+// Turns one run's raw material (request records, probes, the app's socket
+// accounting, nginx's logs) into the summary: counts, rates with intervals,
+// who closed what, the race window, and the verdict. Pure.
+import type { SocketClosedRecord } from '../accounting.js';
+import type { LabOptions } from '../options.js';
+import type { IdleCloseProbe } from '../probe.js';
+import { SCHEMA_VERSION, type ClosedByTally, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
+import type { Scenario, Variant } from '../scenarios.js';
+import type { TrafficResult } from '../traffic/engine.js';
+import type { RequestRecord } from '../traffic/records.js';
+import { countErrorLog, type AccessLogEntry } from './nginx-log.js';
+import { median, percent, proportion, type Proportion } from './stats.js';
+
+export interface SummaryInput {
+  runId: string;
+  startedAt: Date;
+  finishedAt: Date;
+  interrupted: boolean;
+  runtime: 'docker' | 'local';
+  /** CLOCK_MONOTONIC ms at the start of the run, for time-to-first-502. */
+  runStartMonoMs: number;
+  options: LabOptions;
+  versions: Record<string, string>;
+  scenario: Scenario;
+  probes: Record<string, IdleCloseProbe>;
+  traffic: TrafficResult;
+  appCloses: Record<string, SocketClosedRecord[]>;
+  accessLog: AccessLogEntry[];
+  errorLogText: string;
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+function spread(values: number[]): { min: number; median: number; max: number } | null {
+  if (values.length === 0) return null;
+  return { min: round(Math.min(...values)), median: round(median(values)!), max: round(Math.max(...values)) };
+}
+
+/** Who closed the LB's upstream sockets: those that served a request through the LB. */
+export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedRecord[]): ClosedByTally {
+  const lbSockets = new Set(records.map((r) => r.upstreamSocketId).filter((id): id is number => id !== null));
+  const tally: ClosedByTally = { app: 0, lb: 0, reset: 0, open: 0, total: lbSockets.size };
+  const closed = new Set<number>();
+  for (const c of closes) {
+    if (!lbSockets.has(c.socketId)) continue;
+    closed.add(c.socketId);
+    if (c.closedBy === 'app') tally.app++;
+    else if (c.closedBy === 'peer') tally.lb++;
+    else tally.reset++;
+  }
+  tally.open = lbSockets.size - closed.size;
+  return tally;
+}
+
+export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[], latencyMs: number): RaceWindow {
+  const aimed = records.filter((r) => r.phase === 'aimed' && r.offsetMs !== null);
+  const hits = aimed.filter((r) => r.status === 502);
+  const appCloses = closes.filter((c) => c.closedBy !== 'peer').map((c) => c.closedAtMonoMs);
+  const deltas = hits
+    .map((r) => {
+      const arrival = r.startMonoMs + latencyMs;
+      const nearest = appCloses.reduce<number | null>((best, t) => (best === null || Math.abs(arrival - t) < Math.abs(arrival - best) ? t : best), null);
+      return nearest === null ? null : arrival - nearest;
+    })
+    .filter((d): d is number => d !== null && Math.abs(d) < 100);
+  const byOffsetMs: RaceWindow['byOffsetMs'] = {};
+  for (const r of aimed) {
+    const bucket = String(Math.round(r.offsetMs!));
+    byOffsetMs[bucket] ??= { sent: 0, hit: 0 };
+    byOffsetMs[bucket].sent++;
+    if (r.status === 502) byOffsetMs[bucket].hit++;
+  }
+  return { hits: hits.length, plannedOffsetMs: spread(hits.map((r) => r.offsetMs!)), arrivalMinusAppCloseMs: spread(deltas), byOffsetMs };
+}
+
+function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
+  const mine = input.traffic.records.filter((r) => r.variant === v.name);
+  const closes = input.appCloses[v.name] ?? [];
+  const byStatus: Record<string, number> = {};
+  const byMethod: Record<string, { total: number; count502: number }> = {};
+  for (const r of mine) {
+    if (r.status !== null) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    byMethod[r.method] ??= { total: 0, count502: 0 };
+    byMethod[r.method].total++;
+    if (r.status === 502) byMethod[r.method].count502++;
+  }
+  const boundary = mine.filter((r) => r.phase === 'aimed');
+  const probe = input.probes[v.name];
+  const withServer = closes.find((c) => c.keepAliveTimeoutMs !== null);
+  const appDelays = closes
+    .filter((c) => c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null)
+    .map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!);
+  const accessMine = input.accessLog.filter((e) => e.variant === v.name);
+  const firstHit = mine.find((r) => r.status === 502);
+  return {
+    name: v.name,
+    description: v.description,
+    configured: { keepAliveTimeoutMs: v.keepAliveTimeoutMs ?? null, headersTimeoutMs: v.headersTimeoutMs ?? null },
+    measured: {
+      probeIdleCloseMs: probe?.idleCloseMs === null || probe === undefined ? null : round(probe.idleCloseMs),
+      probeWatchedMs: probe ? round(probe.watchedMs) : 0,
+      probeAdvertisedKeepAlive: probe?.advertisedKeepAlive ?? null,
+      serverKeepAliveTimeoutMs: withServer?.keepAliveTimeoutMs ?? null,
+      serverHeadersTimeoutMs: withServer?.headersTimeoutMs ?? null,
+      appCloseDelayMedianMs: appDelays.length > 0 ? round(median(appDelays)!) : null,
+    },
+    requests: {
+      total: mine.length,
+      byStatus,
+      clientErrors: mine.filter((r) => r.status === null).length,
+      byMethod,
+      boundary: boundary.length,
+    },
+    rate502: proportion(mine.filter((r) => r.status === 502).length, mine.length),
+    boundaryRate502: proportion(boundary.filter((r) => r.status === 502).length, boundary.length),
+    firstHit: firstHit ? { cycle: firstHit.cycle, elapsedMs: Math.round(firstHit.startMonoMs - input.runStartMonoMs) } : null,
+    closedBy: tallyClosedBy(mine, closes),
+    nginx: { access502: accessMine.filter((e) => e.status === 502).length, accessTotal: accessMine.length },
+  };
+}
+
+function describeRate(p: Proportion): string {
+  if (p.failures === 0) return `0 in ${p.trials} (95 % upper bound ${percent(p.high, 2)})`;
+  return `${p.failures} × 502 in ${p.trials} requests (${percent(p.rate)}, 95 % CI ${percent(p.low)}–${percent(p.high)})`;
+}
+
+function share(part: number, whole: number): string {
+  return whole === 0 ? 'n/a' : `${Math.round((100 * part) / whole)} %`;
+}
+
+export function buildSummary(input: SummaryInput): Summary {
+  const variants = Object.fromEntries(input.scenario.variants.map((v) => [v.name, variantSummary(input, v)]));
+  const aim = input.traffic.aimVariant;
+  const others = input.scenario.variants.filter((v) => v.name !== aim);
+
+  const mismatches = input.scenario.variants
+    .map((v) => {
+      const harness = input.traffic.records.filter((r) => r.variant === v.name && r.status === 502).map((r) => r.requestId);
+      const logged = input.accessLog.filter((e) => e.variant === v.name && e.status === 502).map((e) => e.request_id);
+      const loggedSet = new Set(logged);
+      const harnessSet = new Set(harness);
+      return {
+        variant: v.name,
+        harness502: harness.length,
+        accessLog502: logged.length,
+        missingInAccessLog: harness.filter((id) => !loggedSet.has(id)),
+        missingInHarness: logged.filter((id) => !harnessSet.has(id)),
+      };
+    })
+    .filter((m) => m.harness502 !== m.accessLog502 || m.missingInAccessLog.length > 0 || m.missingInHarness.length > 0);
+
+  const aimSummary = variants[aim];
+  const ok = aimSummary.rate502.failures > 0 && others.every((v) => variants[v.name].rate502.failures === 0);
+  const closedText = [
+    `app closed ${share(aimSummary.closedBy.app, aimSummary.closedBy.app + aimSummary.closedBy.lb + aimSummary.closedBy.reset)} of idle upstream connections in ${aim}`,
+    ...others.map((v) => {
+      const t = variants[v.name].closedBy;
+      return `LB closed ${share(t.lb, t.app + t.lb + t.reset)} in ${v.name}`;
+    }),
+  ].join(', ');
+  const text = [
+    ...input.scenario.variants.map((v) => `${v.name}: ${describeRate(variants[v.name].rate502)}`),
+    closedText,
+  ].join('; ');
+
+  const reasons: string[] = [];
+  if (aimSummary.rate502.failures === 0) reasons.push(`${aim} showed no 502`);
+  for (const v of others) {
+    const s = variants[v.name];
+    if (s.rate502.failures > 0) reasons.push(`${v.name} showed ${s.rate502.failures} × 502`);
+    if (s.requests.boundary < input.options.minBoundaryRequests) {
+      reasons.push(`${v.name} had ${s.requests.boundary} boundary requests, fewer than ${input.options.minBoundaryRequests}`);
+    }
+  }
+  if (input.interrupted) reasons.push('the run was interrupted');
+  if (mismatches.length > 0) reasons.push('harness and nginx access log disagree on 502s');
+
+  const { resultsDir: _resultsDir, help: _help, ...options } = input.options;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    runId: input.runId,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.finishedAt.toISOString(),
+    wallTimeMs: input.finishedAt.getTime() - input.startedAt.getTime(),
+    interrupted: input.interrupted,
+    runtime: input.runtime,
+    mode: input.options.mode,
+    options,
+    versions: input.versions,
+    scenario: { retryPolicy: input.scenario.retryPolicy, serverMode: input.scenario.serverMode, lb: { ...input.scenario.lb } },
+    variants,
+    aimVariant: aim,
+    raceWindow: raceWindow(
+      input.traffic.records.filter((r) => r.variant === aim),
+      input.appCloses[aim] ?? [],
+      input.traffic.oneWayLatencyMs[aim] ?? 1,
+    ),
+    schedule: {
+      closeDelayMs: input.traffic.closeDelayMs,
+      oneWayLatencyMs: input.traffic.oneWayLatencyMs,
+      cycles: input.traffic.cycles,
+    },
+    nginx: { errorLog: countErrorLog(input.errorLogText), mismatches },
+    verdict: { ok, text },
+    assertion: { requested: input.options.assert, passed: reasons.length === 0, reasons },
+  };
+}

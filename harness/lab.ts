@@ -1,0 +1,189 @@
+// One run of the lab, phase by phase: preflight, bring up, probe, traffic,
+// collect, report, write results, tear down. Whatever happens (an error, an
+// interrupt), the same teardown runs once and what was measured is written.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSocketClosedRecords, type SocketClosedRecord } from './accounting.js';
+import { buildSummary } from './analysis/summarize.js';
+import { parseAccessLog } from './analysis/nginx-log.js';
+import { LabError } from './errors.js';
+import { DOCKER_LAYOUT, lbSettings, renderNginxConfig } from './nginx-config.js';
+import type { LabOptions } from './options.js';
+import { checkPorts, resolveRuntime } from './preflight.js';
+import { probeIdleClose, type IdleCloseProbe } from './probe.js';
+import { reportMarkdown } from './report.js';
+import type { Summary } from './results/schema.js';
+import { createRunDir, newRunId, toNdjson, writeRunFile } from './results/writer.js';
+import { APP_DIR } from './runtime/app-build.js';
+import { DockerStack } from './runtime/docker-stack.js';
+import { LocalStack } from './runtime/local-stack.js';
+import type { Stack } from './runtime/stack.js';
+import { defaultScenario, NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS, type Scenario, type VariantName } from './scenarios.js';
+import { AppMonitor } from './traffic/app-monitor.js';
+import { TrafficEngine, type TrafficResult } from './traffic/engine.js';
+import { monoMs } from './traffic/precise-client.js';
+import { readFileSync } from 'node:fs';
+
+const READY_TIMEOUT_MS = 240_000;
+/** Node 20 closes idle sockets about a second after keepAliveTimeout; only used to bound the probe. */
+const NODE_CLOSE_BUFFER_MS = 1_000;
+
+export interface LabIo {
+  progress: (line: string) => void;
+  signal: AbortSignal;
+}
+
+export interface LabOutcome {
+  summary: Summary | null;
+  runDir: string | null;
+}
+
+/** How long to watch an idle socket: past the earliest expected close, well short of the LB's. */
+export function probeWatchMs(scenario: Scenario): number {
+  const expected = Math.min(
+    ...scenario.variants.map((v) => (v.keepAliveTimeoutMs ?? NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS) + NODE_CLOSE_BUFFER_MS),
+  );
+  return Math.min(scenario.lb.upstreamKeepaliveTimeoutMs - 1_000, Math.max(3_000, Math.round(expected * 1.5)));
+}
+
+function appVersionsLocal(): Record<string, string> {
+  const next = JSON.parse(readFileSync(join(APP_DIR, 'node_modules', 'next', 'package.json'), 'utf8')).version;
+  return { node: process.versions.node, next };
+}
+
+async function appVersions(stack: Stack, scenario: Scenario): Promise<Record<string, string>> {
+  if (stack instanceof DockerStack) {
+    const service = scenario.variants[0].service;
+    const out = await stack.exec(service, ['node', '-p', "process.versions.node + ' ' + require('next/package.json').version"]);
+    const [node, next] = out.trim().split(/\s+/);
+    return { node, next };
+  }
+  return appVersionsLocal();
+}
+
+export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: Scenario): Promise<LabOutcome> {
+  const startedAt = new Date();
+  const runStartMonoMs = monoMs();
+  const scenario = scenarioOverride ?? defaultScenario({ retryPolicy: options.retryPolicy, serverMode: options.serverMode });
+  const say = io.progress;
+
+  say(`preflight: runtime ${options.runtime}`);
+  const runtime = await resolveRuntime(options.runtime);
+  await checkPorts(scenario, runtime);
+  const { dir, runId } = createRunDir(options.resultsDir, newRunId(runtime, startedAt));
+  say(`run ${runId} on ${runtime}; results in ${dir}`);
+
+  let stack: Stack;
+  if (runtime === 'docker') {
+    const confPath = join(dir, 'nginx.conf');
+    writeFileSync(confPath, renderNginxConfig(lbSettings(scenario.retryPolicy, scenario.lb), DOCKER_LAYOUT, scenario.variants));
+    stack = new DockerStack({ scenario, nginxConfPath: confPath, onProgress: (l) => say(`  ${l}`), signal: io.signal });
+  } else {
+    const local = new LocalStack({ scenario, onProgress: (l) => say(`  ${l}`) });
+    writeRunFile(dir, 'nginx.conf', local.nginxConf);
+    stack = local;
+  }
+
+  const monitors = new Map<VariantName, AppMonitor>();
+  let tornDown = false;
+  const teardown = async () => {
+    if (tornDown) return;
+    tornDown = true;
+    for (const m of monitors.values()) m.stop();
+    if (options.keep) {
+      say(runtime === 'docker' ? 'kept running (--keep); stop it with: docker compose -p keepalive-lab down' : 'kept running (--keep) until this process exits');
+      return;
+    }
+    say('tearing down');
+    await stack.down();
+  };
+
+  let traffic: TrafficResult | null = null;
+  let summary: Summary | null = null;
+  try {
+    say(runtime === 'docker' ? 'bringing up the stack (compose build + up)' : 'bringing up nginx and the app locally');
+    await stack.up();
+    await stack.ready(READY_TIMEOUT_MS);
+    say('stack healthy');
+    if (io.signal.aborted) throw new LabError('Interrupted.', undefined, 130);
+
+    const [runtimeVersions, appVers] = await Promise.all([stack.versions(), appVersions(stack, scenario)]);
+    const versions = { ...runtimeVersions, ...appVers, harnessNode: process.versions.node };
+
+    for (const v of scenario.variants) {
+      const monitor = new AppMonitor(v);
+      await monitor.start(stack);
+      monitors.set(v.name, monitor);
+    }
+
+    const watchMs = probeWatchMs(scenario);
+    say(`probing idle close straight at each app (watching up to ${(watchMs / 1000).toFixed(1)} s)`);
+    const probes: Record<string, IdleCloseProbe> = {};
+    await Promise.all(
+      scenario.variants.map(async (v) => {
+        probes[v.name] = await probeIdleClose(stack.appPort(v), { maxWaitMs: watchMs });
+        const p = probes[v.name];
+        say(
+          p.idleCloseMs === null
+            ? `  ${v.name}: still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${p.advertisedKeepAlive})`
+            : `  ${v.name}: the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${p.advertisedKeepAlive})`,
+        );
+      }),
+    );
+    if (io.signal.aborted) throw new LabError('Interrupted.', undefined, 130);
+
+    say(`traffic: bursts of ${options.concurrency} (${options.methods.join('+')}) through the LB, idle gaps aimed at the app's close`);
+    const engine = new TrafficEngine({
+      stack,
+      scenario,
+      options,
+      probedCloseMs: Object.fromEntries(scenario.variants.map((v) => [v.name, probes[v.name].idleCloseMs])),
+      monitors,
+      signal: io.signal,
+      progress: (l) => say(`  ${l}`),
+      runStartMonoMs,
+    });
+    traffic = await engine.run();
+
+    say('collecting: stopping the LB gracefully, reading logs');
+    await stack.stopLb();
+    await new Promise((r) => setTimeout(r, 300));
+    const lbLogs = await stack.lbLogs();
+    const appCloses: Record<string, SocketClosedRecord[]> = {};
+    for (const v of scenario.variants) {
+      const logs = await stack.appLogs(v);
+      writeRunFile(dir, `app-${v.name}.log`, logs.stdout + (logs.stderr ? `\n--- stderr ---\n${logs.stderr}` : ''));
+      appCloses[v.name] = parseSocketClosedRecords(logs.stdout);
+    }
+    writeRunFile(dir, 'nginx-access.log', lbLogs.stdout);
+    writeRunFile(dir, 'nginx-error.log', lbLogs.stderr);
+    writeRunFile(dir, 'requests.ndjson', toNdjson(traffic.records));
+
+    summary = buildSummary({
+      runId,
+      startedAt,
+      finishedAt: new Date(),
+      interrupted: io.signal.aborted,
+      runtime,
+      runStartMonoMs,
+      options,
+      versions,
+      scenario,
+      probes,
+      traffic,
+      appCloses,
+      accessLog: parseAccessLog(lbLogs.stdout),
+      errorLogText: lbLogs.stderr,
+    });
+    writeRunFile(dir, 'summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+    writeRunFile(dir, 'report.md', reportMarkdown(summary));
+    return { summary, runDir: dir };
+  } catch (err) {
+    // Keep what was measured before the failure.
+    if (traffic && !summary) writeRunFile(dir, 'requests.ndjson', toNdjson(traffic.records));
+    writeRunFile(dir, 'error.txt', `${(err as Error).message}\n`);
+    throw err;
+  } finally {
+    await teardown();
+  }
+}

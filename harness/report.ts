@@ -1,0 +1,72 @@
+// What people read: the side-by-side table, the verdict and report.md, all
+// rebuilt from a Summary alone.
+import { percent } from './analysis/stats.js';
+import type { Summary, VariantSummary } from './results/schema.js';
+
+const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(3)} s`);
+
+function rateCell(v: VariantSummary): string {
+  const p = v.rate502;
+  return p.failures === 0 ? `0 (≤ ${percent(p.high, 2)})` : `${percent(p.rate)} (${percent(p.low)}–${percent(p.high)})`;
+}
+
+export function tableRows(summary: Summary): string[][] {
+  const vs = Object.values(summary.variants);
+  const row = (label: string, cell: (v: VariantSummary) => string) => [label, ...vs.map(cell)];
+  return [
+    ['', ...vs.map((v) => v.name)],
+    row('keepAliveTimeout (configured)', (v) => (v.configured.keepAliveTimeoutMs === null ? 'Node default' : `${v.configured.keepAliveTimeoutMs} ms`)),
+    row('server keepAliveTimeout / headersTimeout', (v) => `${v.measured.serverKeepAliveTimeoutMs ?? '—'} / ${v.measured.serverHeadersTimeoutMs ?? '—'} ms`),
+    row('idle close, measured', (v) => (v.measured.probeIdleCloseMs === null ? `open after ${ms(v.measured.probeWatchedMs)}` : ms(v.measured.probeIdleCloseMs))),
+    row('requests', (v) => String(v.requests.total)),
+    row('boundary requests', (v) => String(v.requests.boundary)),
+    row('502s', (v) => String(v.rate502.failures)),
+    row('502 rate (95 % CI)', rateCell),
+    row('first 502', (v) => (v.firstHit ? `cycle ${v.firstHit.cycle}, ${(v.firstHit.elapsedMs / 1000).toFixed(1)} s` : '—')),
+    row('upstream closed by app / LB / reset', (v) => `${v.closedBy.app} / ${v.closedBy.lb} / ${v.closedBy.reset}`),
+    row('502s in nginx access log', (v) => String(v.nginx.access502)),
+  ];
+}
+
+export function formatTable(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+}
+
+export function verdictLine(summary: Summary): string {
+  return `${summary.verdict.ok ? 'REPRODUCED' : 'NOT REPRODUCED'}: ${summary.verdict.text}`;
+}
+
+export function reportMarkdown(summary: Summary): string {
+  const rows = tableRows(summary);
+  const md = [
+    `# keepalive-lab run ${summary.runId}`,
+    '',
+    `**${verdictLine(summary)}**`,
+    '',
+    `| ${rows[0].join(' | ')} |`,
+    `|${rows[0].map(() => '---').join('|')}|`,
+    ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
+    '',
+    '## How it ran',
+    '',
+    `- runtime: ${summary.runtime}, mode: ${summary.mode}, LB retry policy: ${summary.scenario.retryPolicy}, app server: ${summary.scenario.serverMode}`,
+    `- LB upstream keep-alive: ${summary.scenario.lb.upstreamKeepaliveTimeoutMs} ms`,
+    `- versions: ${Object.entries(summary.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `- aimed at ${summary.aimVariant}'s close delay ${summary.schedule.closeDelayMs.toFixed(1)} ms (app clock), one-way latency ${Object.entries(summary.schedule.oneWayLatencyMs).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`,
+    `- ${summary.schedule.cycles.length} cycles, wall time ${(summary.wallTimeMs / 1000).toFixed(1)} s${summary.interrupted ? ' (interrupted)' : ''}`,
+    `- race window: ${summary.raceWindow.hits} hits; planned offsets ${fmtSpread(summary.raceWindow.plannedOffsetMs)}; arrival − app close ${fmtSpread(summary.raceWindow.arrivalMinusAppCloseMs)}`,
+    `- nginx error log: ${Object.entries(summary.nginx.errorLog).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    summary.nginx.mismatches.length === 0
+      ? '- every 502 the harness counted is in nginx\'s access log, and no other'
+      : `- MISMATCH harness vs access log: ${JSON.stringify(summary.nginx.mismatches)}`,
+    '',
+    'Files: `summary.json` (schema v' + summary.schemaVersion + '), `requests.ndjson`, `nginx.conf`, `nginx-access.log`, `nginx-error.log`, `app-*.log`.',
+    '',
+  ];
+  return md.join('\n');
+}
+
+function fmtSpread(s: { min: number; median: number; max: number } | null): string {
+  return s === null ? '—' : `${s.min.toFixed(1)} … ${s.max.toFixed(1)} ms (median ${s.median.toFixed(1)})`;
+}

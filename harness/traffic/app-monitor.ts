@@ -1,0 +1,71 @@
+// Follows one app's connection accounting live: when each response finished
+// on each socket (where that socket's idle time starts, on the app's clock)
+// and every socket close. The aiming reads it; the analysis reads the closes.
+import { parseSocketClosedRecords, type SocketClosedRecord } from '../accounting.js';
+import type { Stack } from '../runtime/stack.js';
+import type { Variant } from '../scenarios.js';
+
+interface ResponseFinished {
+  lab: 'response-finished';
+  socketId: number;
+  request: number;
+  endMonoMs: number;
+}
+
+export class AppMonitor {
+  private readonly responseEnds = new Map<string, number>();
+  readonly closes: SocketClosedRecord[] = [];
+  private waiters: Array<() => void> = [];
+  private stopFollowing: (() => void) | null = null;
+
+  constructor(readonly variant: Variant) {}
+
+  async start(stack: Stack): Promise<void> {
+    this.stopFollowing = await stack.followApp(this.variant, (line) => this.onLine(line));
+  }
+
+  onLine(line: string): void {
+    if (line.startsWith('{"lab":"response-finished"')) {
+      const event = JSON.parse(line) as ResponseFinished;
+      this.responseEnds.set(`${event.socketId}/${event.request}`, event.endMonoMs);
+    } else if (line.startsWith('{"lab":"socket-closed"')) {
+      this.closes.push(...parseSocketClosedRecords(line));
+    } else {
+      return;
+    }
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  responseEnd(socketId: number, request: number): number | undefined {
+    return this.responseEnds.get(`${socketId}/${request}`);
+  }
+
+  /** Waits (bounded) until the app has reported the end of every listed response. */
+  async waitForResponseEnds(keys: Array<{ socketId: number; request: number }>, timeoutMs: number): Promise<Map<string, number>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const missing = keys.filter((k) => this.responseEnd(k.socketId, k.request) === undefined);
+      if (missing.length === 0 || Date.now() >= deadline) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    const found = new Map<string, number>();
+    for (const k of keys) {
+      const end = this.responseEnd(k.socketId, k.request);
+      if (end !== undefined) found.set(`${k.socketId}/${k.request}`, end);
+    }
+    return found;
+  }
+
+  stop(): void {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+  }
+}

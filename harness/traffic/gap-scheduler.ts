@@ -1,0 +1,77 @@
+// Where to aim the next requests, relative to the predicted close of the LB's
+// freshest idle upstream socket (its idle start on the app's clock + the app's
+// measured close delay). Pure and bounded: the engine feeds it outcomes.
+//
+// The window is a few milliseconds wide and drifts, so one cycle's sends are
+// spread over ±spreadMs around a center. While nothing hits, the center walks a
+// small sweep; a hit re-centers the sweep on the offsets that hit.
+
+export interface SchedulerSettings {
+  sendsPerCycle: number;
+  spreadMs: number;
+  /** Center offsets tried in turn, relative to the last hit (or 0). Starts with 0. */
+  sweepMs: readonly number[];
+  /** Bound on |center|, so adaptation can never wander off the close. */
+  maxOffsetMs: number;
+}
+
+export const DEFAULT_SCHEDULER: SchedulerSettings = {
+  sendsPerCycle: 8,
+  spreadMs: 2,
+  sweepMs: [0, -1, 1, -2, 2, -3, 3],
+  maxOffsetMs: 6,
+};
+
+export interface CyclePlan {
+  centerOffsetMs: number;
+  /** Planned arrival of each send relative to the predicted close, ascending. */
+  sendOffsetsMs: number[];
+  /** Idle gap the center gives the upstream socket, on the app's clock. */
+  intendedGapMs: number;
+}
+
+const clamp = (value: number, bound: number) => Math.max(-bound, Math.min(bound, value));
+const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
+
+export function spreadOffsets(center: number, spreadMs: number, sends: number): number[] {
+  if (sends <= 1) return [round3(center)];
+  return Array.from({ length: sends }, (_, i) => round3(center - spreadMs + (2 * spreadMs * i) / (sends - 1)));
+}
+
+export class GapScheduler {
+  private base = 0;
+  private sweepIndex = 0;
+  readonly history: Array<{ centerOffsetMs: number; hits: number; sends: number }> = [];
+
+  constructor(readonly settings: SchedulerSettings = DEFAULT_SCHEDULER) {
+    if (settings.sendsPerCycle < 1 || settings.spreadMs < 0 || settings.sweepMs.length === 0) {
+      throw new Error('invalid scheduler settings');
+    }
+  }
+
+  get centerOffsetMs(): number {
+    const { sweepMs, maxOffsetMs } = this.settings;
+    return clamp(this.base + sweepMs[this.sweepIndex % sweepMs.length], maxOffsetMs);
+  }
+
+  plan(closeDelayMs: number): CyclePlan {
+    const center = this.centerOffsetMs;
+    return {
+      centerOffsetMs: center,
+      sendOffsetsMs: spreadOffsets(center, this.settings.spreadMs, this.settings.sendsPerCycle),
+      intendedGapMs: round3(closeDelayMs + center),
+    };
+  }
+
+  /** Offsets (as planned) of the sends of the last plan that hit the race. */
+  record(plan: CyclePlan, hitOffsetsMs: readonly number[]): void {
+    this.history.push({ centerOffsetMs: plan.centerOffsetMs, hits: hitOffsetsMs.length, sends: plan.sendOffsetsMs.length });
+    if (hitOffsetsMs.length > 0) {
+      const mean = hitOffsetsMs.reduce((a, b) => a + b, 0) / hitOffsetsMs.length;
+      this.base = clamp(round3(mean), this.settings.maxOffsetMs);
+      this.sweepIndex = 0;
+    } else {
+      this.sweepIndex += 1;
+    }
+  }
+}

@@ -1,0 +1,147 @@
+// Sends requests at planned instants, to the millisecond: the race window is a
+// few milliseconds wide, so the aimed requests go out on connections opened
+// beforehand (no handshake at send time) with a synchronous socket write,
+// after a spin-wait over the last milliseconds that timers cannot resolve.
+import net from 'node:net';
+import { parseResponse, type ParsedResponse } from './http-response.js';
+
+export const monoMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Timers are coarse; the last few milliseconds before a send are spun. */
+const SPIN_MS = 4;
+const RESPONSE_TIMEOUT_MS = 15_000;
+
+export interface Outcome {
+  sentAtMonoMs: number;
+  doneAtMonoMs: number;
+  response: ParsedResponse | null;
+  /** A client-side failure (reset, timeout) instead of a response. */
+  error: string | null;
+}
+
+/** One keep-alive connection to the LB carrying one request at a time. */
+class Connection {
+  private socket: net.Socket | null = null;
+  private connected: Promise<void> | null = null;
+  busy = false;
+
+  constructor(private readonly port: number) {}
+
+  open(): Promise<void> {
+    if (this.socket && !this.socket.destroyed && this.connected) return this.connected;
+    const socket = net.connect({ host: '127.0.0.1', port: this.port, noDelay: true });
+    this.socket = socket;
+    this.connected = new Promise((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('error', reject);
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      if (this.socket === socket) this.socket = null;
+    });
+    return this.connected;
+  }
+
+  /** Writes now (synchronously) and resolves with the outcome. */
+  sendNow(request: Buffer): Promise<Outcome> {
+    const socket = this.socket;
+    if (!socket || socket.destroyed) throw new Error('connection not open');
+    this.busy = true;
+    let buf = Buffer.alloc(0);
+    const sentAtMonoMs = monoMs();
+    socket.write(request);
+    return new Promise<Outcome>((resolve) => {
+      const done = (response: ParsedResponse | null, error: string | null) => {
+        clearTimeout(timer);
+        socket.off('data', onData);
+        socket.off('close', onClose);
+        socket.off('error', onError);
+        this.busy = false;
+        if (error) socket.destroy();
+        resolve({ sentAtMonoMs, doneAtMonoMs: monoMs(), response, error });
+      };
+      const onData = (chunk: Buffer) => {
+        buf = Buffer.concat([buf, chunk]);
+        try {
+          const parsed = parseResponse(buf);
+          if (parsed) done(parsed, null);
+        } catch (err) {
+          done(null, (err as Error).message);
+        }
+      };
+      const onError = (err: NodeJS.ErrnoException) => done(null, err.code ?? err.message);
+      const onClose = () => done(null, 'connection closed before a response');
+      const timer = setTimeout(() => done(null, 'timeout'), RESPONSE_TIMEOUT_MS);
+      socket.on('data', onData);
+      socket.once('error', onError);
+      socket.once('close', onClose);
+    });
+  }
+
+  close(): void {
+    this.socket?.destroy();
+    this.socket = null;
+  }
+}
+
+/** A pool of pre-opened connections to one LB port. */
+export class PreciseClient {
+  private readonly connections: Connection[] = [];
+
+  constructor(readonly port: number) {}
+
+  /** Makes sure n idle connections are open and ready. */
+  async prepare(n: number): Promise<void> {
+    while (this.connections.length < n) this.connections.push(new Connection(this.port));
+    await Promise.all(this.connections.slice(0, n).map((c) => c.open()));
+  }
+
+  idleConnection(index: number): Connection {
+    return this.connections[index];
+  }
+
+  close(): void {
+    for (const c of this.connections) c.close();
+    this.connections.length = 0;
+  }
+}
+
+export interface PlannedSend {
+  atMonoMs: number;
+  client: PreciseClient;
+  connectionIndex: number;
+  request: Buffer;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Sends every planned request at its instant (sorted), across clients.
+ * Sends already late are sent at once; the outcome records the real send time.
+ * Sends skipped by an abort come back as null.
+ */
+export async function fireAt(plan: PlannedSend[], signal?: AbortSignal): Promise<(Outcome | null)[]> {
+  const order = plan.map((p, i) => ({ p, i })).sort((a, b) => a.p.atMonoMs - b.p.atMonoMs);
+  const outcomes: Promise<Outcome | null>[] = plan.map(() => Promise.resolve(null));
+  for (const { p, i } of order) {
+    const wait = p.atMonoMs - monoMs();
+    if (wait > SPIN_MS + 1) await sleep(wait - SPIN_MS);
+    if (signal?.aborted) break;
+    while (monoMs() < p.atMonoMs) {
+      // spin: setTimeout cannot hit a millisecond reliably
+    }
+    outcomes[i] = p.client.idleConnection(p.connectionIndex).sendNow(p.request);
+  }
+  return Promise.all(outcomes);
+}
+
+export function requestBytes(method: string, path: string, port: number, requestId: string, body = ''): Buffer {
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'User-Agent: keepalive-lab',
+    `X-Lab-Request-Id: ${requestId}`,
+  ];
+  if (method !== 'GET') lines.push('Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`);
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${method !== 'GET' ? body : ''}`);
+}

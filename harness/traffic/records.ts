@@ -1,0 +1,36 @@
+// One record per request the harness sent: generation (burst, precise sends)
+// emits them; counting, statistics and reports consume them.
+import type { VariantName } from '../scenarios.js';
+
+export type Phase = 'calibration' | 'burst' | 'aimed' | 'long-gap';
+
+export interface RequestRecord {
+  requestId: string;
+  variant: VariantName;
+  method: string;
+  cycle: number;
+  phase: Phase;
+  /** Intended idle gap of the upstream socket, on the app's clock (aimed and long-gap requests). */
+  idleGapMs: number | null;
+  /** Planned arrival relative to the predicted close of the LB's freshest upstream socket. */
+  offsetMs: number | null;
+  /** Client send time, CLOCK_MONOTONIC ms (shared with the app's clock). */
+  startMonoMs: number;
+  latencyMs: number | null;
+  /** HTTP status from the LB; null for a client-side error. */
+  status: number | null;
+  error: string | null;
+  upstreamSocketId: number | null;
+  upstreamSocketRequest: number | null;
+  /** When the app started handling it, on its clock; null if it never did. */
+  appStartMonoMs: number | null;
+  /** Measured idle time of the upstream socket before this request reached the app. */
+  achievedIdleMs: number | null;
+}
+
+export function headerNumber(headers: Record<string, string>, name: string): number | null {
+  const raw = headers[name];
+  if (raw === undefined) return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : null;
+}
