@@ -28,6 +28,11 @@ const READY_TIMEOUT_MS = 240_000;
 /** Node 20 closes idle sockets about a second after keepAliveTimeout; only used to bound the probe. */
 const NODE_CLOSE_BUFFER_MS = 1_000;
 
+/** Compose and docker build talk a lot; these lines are enough to show progress (v1 and v2 wording). */
+function showBuildLine(line: string): boolean {
+  return /^(Step \d+\/\d+ : (FROM|RUN)|Building |Creating |Recreating |Successfully built)|\bRUN\b|Container .* (Started|Healthy|Created)/.test(line.trim());
+}
+
 export interface LabIo {
   progress: (line: string) => void;
   signal: AbortSignal;
@@ -77,7 +82,7 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
   if (runtime === 'docker') {
     const confPath = join(dir, 'nginx.conf');
     writeFileSync(confPath, renderNginxConfig(lbSettings(scenario.retryPolicy, scenario.lb), DOCKER_LAYOUT, scenario.variants));
-    stack = new DockerStack({ scenario, nginxConfPath: confPath, onProgress: (l) => say(`  ${l}`), signal: io.signal });
+    stack = new DockerStack({ scenario, nginxConfPath: confPath, onProgress: (l) => showBuildLine(l) && say(`  ${l.trim()}`), signal: io.signal });
   } else {
     const local = new LocalStack({ scenario, onProgress: (l) => say(`  ${l}`) });
     writeRunFile(dir, 'nginx.conf', local.nginxConf);
@@ -144,6 +149,7 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
       runStartMonoMs,
     });
     traffic = await engine.run();
+    const trafficEndMonoMs = monoMs();
 
     say('collecting: stopping the LB gracefully, reading logs');
     await stack.stopLb();
@@ -166,6 +172,7 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
       interrupted: io.signal.aborted,
       runtime,
       runStartMonoMs,
+      trafficEndMonoMs,
       options,
       versions,
       scenario,

@@ -24,6 +24,7 @@ export function tableRows(summary: Summary): string[][] {
     row('502 rate (95 % CI)', rateCell),
     row('first 502', (v) => (v.firstHit ? `cycle ${v.firstHit.cycle}, ${(v.firstHit.elapsedMs / 1000).toFixed(1)} s` : '—')),
     row('upstream closed by app / LB / reset', (v) => `${v.closedBy.app} / ${v.closedBy.lb} / ${v.closedBy.reset}`),
+    row('  of the LB\'s: at shutdown', (v) => String(v.closedBy.lbAtShutdown)),
     row('502s in nginx access log', (v) => String(v.nginx.access502)),
   ];
 }

@@ -19,6 +19,8 @@ export interface SummaryInput {
   runtime: 'docker' | 'local';
   /** CLOCK_MONOTONIC ms at the start of the run, for time-to-first-502. */
   runStartMonoMs: number;
+  /** CLOCK_MONOTONIC ms when traffic ended: LB closes after it are the LB shutting down. */
+  trafficEndMonoMs: number;
   options: LabOptions;
   versions: Record<string, string>;
   scenario: Scenario;
@@ -37,15 +39,18 @@ function spread(values: number[]): { min: number; median: number; max: number } 
 }
 
 /** Who closed the LB's upstream sockets: those that served a request through the LB. */
-export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedRecord[]): ClosedByTally {
+export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMonoMs: number): ClosedByTally {
   const lbSockets = new Set(records.map((r) => r.upstreamSocketId).filter((id): id is number => id !== null));
-  const tally: ClosedByTally = { app: 0, lb: 0, reset: 0, open: 0, total: lbSockets.size };
+  const tally: ClosedByTally = { app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: lbSockets.size };
   const closed = new Set<number>();
   for (const c of closes) {
     if (!lbSockets.has(c.socketId)) continue;
     closed.add(c.socketId);
     if (c.closedBy === 'app') tally.app++;
-    else if (c.closedBy === 'peer') tally.lb++;
+    else if (c.closedBy === 'peer') {
+      tally.lb++;
+      if (c.closedAtMonoMs > trafficEndMonoMs) tally.lbAtShutdown++;
+    }
     else tally.reset++;
   }
   tally.open = lbSockets.size - closed.size;
@@ -114,7 +119,7 @@ function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
     rate502: proportion(mine.filter((r) => r.status === 502).length, mine.length),
     boundaryRate502: proportion(boundary.filter((r) => r.status === 502).length, boundary.length),
     firstHit: firstHit ? { cycle: firstHit.cycle, elapsedMs: Math.round(firstHit.startMonoMs - input.runStartMonoMs) } : null,
-    closedBy: tallyClosedBy(mine, closes),
+    closedBy: tallyClosedBy(mine, closes, input.trafficEndMonoMs),
     nginx: { access502: accessMine.filter((e) => e.status === 502).length, accessTotal: accessMine.length },
   };
 }
@@ -151,11 +156,14 @@ export function buildSummary(input: SummaryInput): Summary {
 
   const aimSummary = variants[aim];
   const ok = aimSummary.rate502.failures > 0 && others.every((v) => variants[v.name].rate502.failures === 0);
+  // The aim variant's share leaves out what the LB closed only because the run ended.
+  const a = aimSummary.closedBy;
+  const aimClosedWhileIdle = a.app + a.reset + a.lb - a.lbAtShutdown;
   const closedText = [
-    `app closed ${share(aimSummary.closedBy.app, aimSummary.closedBy.app + aimSummary.closedBy.lb + aimSummary.closedBy.reset)} of idle upstream connections in ${aim}`,
+    `app closed ${share(a.app, aimClosedWhileIdle)} of idle upstream connections in ${aim} (${a.app}/${aimClosedWhileIdle})`,
     ...others.map((v) => {
       const t = variants[v.name].closedBy;
-      return `LB closed ${share(t.lb, t.app + t.lb + t.reset)} in ${v.name}`;
+      return `LB closed ${share(t.lb, t.app + t.lb + t.reset)} in ${v.name} (${t.lb}/${t.app + t.lb + t.reset})`;
     }),
   ].join(', ');
   const text = [

@@ -11,6 +11,8 @@ export interface ClosedByTally {
   app: number;
   /** Closed by the LB's FIN (its own idle timeout, or its shutdown). */
   lb: number;
+  /** Of those, closed when the LB was stopped at the end of the run. */
+  lbAtShutdown: number;
   reset: number;
   /** Still open when the app's account was read. */
   open: number;

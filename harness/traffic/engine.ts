@@ -9,7 +9,7 @@ import type { Stack } from '../runtime/stack.js';
 import type { Scenario, Variant, VariantName } from '../scenarios.js';
 import type { AppMonitor } from './app-monitor.js';
 import { autocannonBurst } from './burst.js';
-import { GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
+import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import { fireAt, monoMs, PreciseClient, requestBytes, type Outcome, type PlannedSend } from './precise-client.js';
 import { headerNumber, type Phase, type RequestRecord } from './records.js';
 
@@ -89,12 +89,7 @@ export class TrafficEngine {
     }
     this.aim = closing[0];
     this.closeDelayMs = input.probedCloseMs[this.aim.name]!;
-    this.scheduler = new GapScheduler({
-      sendsPerCycle: input.options.concurrency,
-      spreadMs: 2,
-      sweepMs: [0, -1, 1, -2, 2, -3, 3],
-      maxOffsetMs: 6,
-    });
+    this.scheduler = new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: input.options.concurrency });
     for (const v of input.scenario.variants) this.clients.set(v.name, new PreciseClient(v.lbPort));
   }
 
@@ -152,7 +147,9 @@ export class TrafficEngine {
         if (record.appStartMonoMs !== null) samples.push(record.appStartMonoMs - record.startMonoMs);
         await abortable(20, this.input.signal);
       }
-      this.latency.set(v.name, median(samples) ?? 1);
+      const fastest = samples.length > 0 ? Math.min(...samples) : 1;
+      this.latency.set(v.name, fastest);
+      this.latencyMinima.set(v.name, [fastest]);
     }
   }
 
@@ -247,13 +244,21 @@ export class TrafficEngine {
     return records;
   }
 
+  private readonly latencyMinima = new Map<VariantName, number[]>();
+
   private updateEstimates(records: RequestRecord[]): void {
     for (const v of this.variants) {
+      // The app serves one request at a time, so later ones queue: only the
+      // fastest of a cycle measures the path itself. Smoothed over recent cycles.
       const samples = records
         .filter((r) => r.variant === v.name && r.appStartMonoMs !== null)
         .map((r) => r.appStartMonoMs! - r.startMonoMs);
-      const m = median(samples);
-      if (m !== null && m > 0 && m < 50) this.latency.set(v.name, m);
+      if (samples.length === 0) continue;
+      const minima = this.latencyMinima.get(v.name) ?? [];
+      minima.push(Math.min(...samples));
+      this.latencyMinima.set(v.name, minima.slice(-5));
+      const m = median(minima.slice(-5))!;
+      if (m > 0 && m < 50) this.latency.set(v.name, Math.round(m * 1000) / 1000);
     }
     // The app's own account of its close delay beats the probe's, once there is one.
     const delays = this.input.monitors

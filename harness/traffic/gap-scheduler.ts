@@ -19,7 +19,7 @@ export const DEFAULT_SCHEDULER: SchedulerSettings = {
   sendsPerCycle: 8,
   spreadMs: 2,
   sweepMs: [0, -1, 1, -2, 2, -3, 3],
-  maxOffsetMs: 6,
+  maxOffsetMs: 10,
 };
 
 export interface CyclePlan {

@@ -1,0 +1,48 @@
+import t from 'tap';
+import { GapScheduler, spreadOffsets } from '../../harness/traffic/gap-scheduler.js';
+
+const settings = { sendsPerCycle: 5, spreadMs: 2, sweepMs: [0, -1, 1, -2, 2], maxOffsetMs: 3 };
+
+t.test('sends spread evenly around the center', async (t) => {
+  t.same(spreadOffsets(0, 2, 5), [-2, -1, 0, 1, 2]);
+  t.same(spreadOffsets(1, 2, 3), [-1, 1, 3]);
+  t.same(spreadOffsets(-1.5, 2, 1), [-1.5]);
+});
+
+t.test('the first plan aims at the measured close', async (t) => {
+  const s = new GapScheduler(settings);
+  const plan = s.plan(6001.5);
+  t.equal(plan.centerOffsetMs, 0);
+  t.equal(plan.intendedGapMs, 6001.5);
+  t.same(plan.sendOffsetsMs, [-2, -1, 0, 1, 2]);
+});
+
+t.test('misses walk the sweep; the walk wraps and stays bounded', async (t) => {
+  const s = new GapScheduler(settings);
+  const centers: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const plan = s.plan(6000);
+    centers.push(plan.centerOffsetMs);
+    s.record(plan, []);
+  }
+  t.same(centers, [0, -1, 1, -2, 2, 0, -1, 1, -2, 2, 0, -1]);
+  t.equal(s.history.length, 12);
+});
+
+t.test('a hit re-centers on the offsets that hit, within the bound', async (t) => {
+  const s = new GapScheduler(settings);
+  const first = s.plan(6000);
+  s.record(first, [-2, -1]);
+  t.equal(s.plan(6000).centerOffsetMs, -1.5, 'mean of the hits');
+  s.record(s.plan(6000), []);
+  t.equal(s.plan(6000).centerOffsetMs, -2.5, 'then sweeps around the hit');
+  s.record(s.plan(6000), [-9]);
+  t.equal(s.plan(6000).centerOffsetMs, -3, 'never past maxOffsetMs');
+  for (let i = 0; i < 20; i++) s.record(s.plan(6000), []);
+  t.ok(Math.abs(s.plan(6000).centerOffsetMs) <= 3);
+});
+
+t.test('bad settings are refused', async (t) => {
+  t.throws(() => new GapScheduler({ ...settings, sendsPerCycle: 0 }));
+  t.throws(() => new GapScheduler({ ...settings, sweepMs: [] }));
+});

@@ -1,0 +1,58 @@
+import t from 'tap';
+import { LabError } from '../../harness/errors.js';
+import { DEFAULT_OPTIONS, HELP, parseLabArgs } from '../../harness/options.js';
+
+t.test('defaults: a quick, talk-sized run', async (t) => {
+  const o = parseLabArgs([]);
+  t.same(o, { ...DEFAULT_OPTIONS, maxCycles: DEFAULT_OPTIONS.cycles * 3 });
+  t.equal(o.mode, 'quick');
+  t.equal(o.runtime, 'auto');
+});
+
+t.test('every flag is read', async (t) => {
+  const o = parseLabArgs([
+    '--full', '--cycles', '5', '--max-cycles', '9', '--concurrency', '16', '--methods', 'post,GET',
+    '--retry-policy', 'nginx', '--server-mode', 'custom', '--runtime', 'local', '--min-boundary', '3',
+    '--results-dir', '/tmp/r', '--keep', '--json', '--assert',
+  ]);
+  t.same(o, {
+    mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx',
+    serverMode: 'custom', runtime: 'local', minBoundaryRequests: 3, resultsDir: '/tmp/r', keep: true, json: true,
+    assert: true, help: false,
+  });
+  t.equal(parseLabArgs(['-h']).help, true);
+  t.match(HELP, '--assert');
+});
+
+const rejections: Array<[string[], RegExp]> = [
+  [['--bogus'], /Unknown option '--bogus'/],
+  [['extra'], /Unexpected argument 'extra'/],
+  [['--cycles'], /argument missing/],
+  [['--cycles', 'ten'], /--cycles must be a whole number, got 'ten'/],
+  [['--cycles', '0'], /--cycles must be between 1 and 500/],
+  [['--cycles', '-3'], /--cycles/],
+  [['--cycles', '2.5'], /--cycles must be a whole number/],
+  [['--concurrency', '33'], /--concurrency must be between 1 and 32/],
+  [['--cycles', '10', '--max-cycles', '5'], /--max-cycles \(5\) must be at least --cycles \(10\)/],
+  [['--methods', 'PUT'], /--methods must be one of POST, GET, got 'PUT'/],
+  [['--methods', 'POST,,GET'], /--methods needs a comma-separated list/],
+  [['--runtime', 'k8s'], /--runtime must be one of docker, local, auto/],
+  [['--retry-policy', 'haproxy'], /--retry-policy must be one of alb, nginx/],
+  [['--server-mode', 'dev'], /--server-mode must be one of standalone, custom/],
+  [['--quick', '--full'], /exclude each other/],
+  [['--min-boundary', 'x'], /--min-boundary must be a whole number/],
+];
+
+for (const [argv, message] of rejections) {
+  t.test(`rejects ${argv.join(' ')}`, async (t) => {
+    try {
+      parseLabArgs(argv);
+      t.fail('accepted');
+    } catch (err) {
+      t.type(err, LabError);
+      t.equal((err as LabError).exitCode, 2, 'exit code 2');
+      t.match((err as LabError).message, message);
+      t.notMatch((err as LabError).message, /\n/, 'one line');
+    }
+  });
+}

@@ -1,0 +1,124 @@
+import t from 'tap';
+import type { SocketClosedRecord } from '../../harness/accounting.js';
+import type { AccessLogEntry } from '../../harness/analysis/nginx-log.js';
+import { countErrorLog, parseAccessLog } from '../../harness/analysis/nginx-log.js';
+import { buildSummary, tallyClosedBy, type SummaryInput } from '../../harness/analysis/summarize.js';
+import { parseLabArgs } from '../../harness/options.js';
+import { validateSummary } from '../../harness/results/schema.js';
+import { formatTable, reportMarkdown, tableRows, verdictLine } from '../../harness/report.js';
+import { defaultScenario } from '../../harness/scenarios.js';
+import type { RequestRecord } from '../../harness/traffic/records.js';
+
+function record(variant: 'default' | 'fixed', i: number, status: number | null, socketId: number | null): RequestRecord {
+  return {
+    requestId: `c1-${variant}-aimed-${i}`, variant, method: i % 2 ? 'GET' : 'POST', cycle: 1, phase: 'aimed',
+    idleGapMs: 6000 + i, offsetMs: i - 2, startMonoMs: 10_000 + i, latencyMs: 3, status, error: status === null ? 'ECONNRESET' : null,
+    upstreamSocketId: socketId, upstreamSocketRequest: socketId === null ? null : 2, appStartMonoMs: socketId === null ? null : 10_001 + i,
+    achievedIdleMs: null,
+  };
+}
+
+function closed(socketId: number, closedBy: SocketClosedRecord['closedBy'], closedAtMonoMs: number): SocketClosedRecord {
+  return {
+    lab: 'socket-closed', variant: null, pid: 1, socketId, remote: 'x', requests: 2, acceptedAtMonoMs: 0,
+    lastResponseEndMonoMs: closedAtMonoMs - 6000, closedAtMonoMs, idleMs: 6000, closedBy,
+    reason: closedBy === 'app' ? 'keep-alive-timeout' : 'fin', keepAliveTimeoutMs: 5000, headersTimeoutMs: 60000,
+  };
+}
+
+function access(r: RequestRecord): AccessLogEntry {
+  return {
+    time_ms: 1, variant: r.variant, request_method: r.method, uri: '/', status: r.status ?? 499, upstream_status: '',
+    upstream_addr: '', request_id: r.requestId, upstream_socket_id: '', request_time: 0,
+  };
+}
+
+function input(): SummaryInput {
+  const records = [
+    record('default', 0, 502, null), record('default', 1, 200, 1), record('default', 2, 502, null), record('default', 3, 200, 2),
+    record('fixed', 0, 200, 1), record('fixed', 1, 200, 1), record('fixed', 2, 200, 2), record('fixed', 3, 200, 2),
+  ];
+  return {
+    runId: 'test-run', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted: false, runtime: 'local',
+    runStartMonoMs: 0, trafficEndMonoMs: 20_000, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
+    versions: { node: '20.20.2', next: '16.4.6', nginx: '1.22.1', kernel: 'k' }, scenario: defaultScenario(),
+    probes: {
+      default: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6001.2, watchedMs: 6001.2, advertisedKeepAlive: 'timeout=5', status: 200 },
+      fixed: { closedBy: 'none', closeKind: null, idleCloseMs: null, watchedMs: 9000, advertisedKeepAlive: 'timeout=61', status: 200 },
+    },
+    traffic: { records, cycles: [], aimVariant: 'default', firstHit: { cycle: 1, elapsedMs: 10_000 }, closeDelayMs: 6001, oneWayLatencyMs: { default: 1, fixed: 1 } },
+    appCloses: {
+      default: [closed(1, 'app', 16_000), closed(2, 'app', 16_500), closed(99, 'peer', 30_000)],
+      fixed: [closed(1, 'peer', 25_000), closed(2, 'peer', 25_001)],
+    },
+    accessLog: records.map(access),
+    errorLogText: [
+      '2026/11/27 04:12:51 [error] 7#7: *53 upstream prematurely closed connection while reading response header from upstream',
+      '2026/11/27 04:13:03 [error] 7#7: *45 recv() failed (104: Connection reset by peer) while reading response header',
+      '2026/11/27 04:13:04 [notice] 1#1: signal process started',
+    ].join('\n'),
+  };
+}
+
+t.test('counts, rates, who closed, verdict', async (t) => {
+  const s = buildSummary(input());
+  t.same(validateSummary(s), [], 'valid against the schema');
+  t.equal(s.variants.default.rate502.failures, 2);
+  t.equal(s.variants.default.rate502.trials, 4);
+  t.equal(s.variants.fixed.rate502.failures, 0);
+  t.equal(s.variants.fixed.rate502.method, 'exact-one-sided');
+  t.same(s.variants.default.requests.byMethod, { POST: { total: 2, count502: 2 }, GET: { total: 2, count502: 0 } });
+  t.same(s.variants.default.closedBy, { app: 2, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 2 }, 'socket 99 never served the LB');
+  t.same(s.variants.fixed.closedBy, { app: 0, lb: 2, lbAtShutdown: 2, reset: 0, open: 0, total: 2 });
+  t.same(s.nginx.errorLog, { prematurelyClosed: 1, connectionReset: 1, brokenPipe: 0, other: 0 });
+  t.same(s.nginx.mismatches, []);
+  t.equal(s.verdict.ok, true);
+  t.match(s.verdict.text, /^default: 2 × 502 in 4 requests \(50\.0 %, 95 % CI .*\); fixed: 0 in 4 \(95 % upper bound 52\.71 %\)/);
+  t.match(s.verdict.text, /app closed 100 % of idle upstream connections in default \(2\/2\), LB closed 100 % in fixed \(2\/2\)/);
+  t.equal(s.assertion.passed, true);
+  t.match(verdictLine(s), /^REPRODUCED: /);
+  t.match(formatTable(tableRows(s)), /502s\s+2\s+0/);
+  t.match(reportMarkdown(s), /every 502 the harness counted is in nginx's access log/);
+});
+
+t.test('a 502 the access log lacks is a mismatch, and fails the assertion', async (t) => {
+  const i = input();
+  i.accessLog = i.accessLog.filter((e) => e.request_id !== 'c1-default-aimed-2');
+  const s = buildSummary(i);
+  t.same(s.nginx.mismatches, [{ variant: 'default', harness502: 2, accessLog502: 1, missingInAccessLog: ['c1-default-aimed-2'], missingInHarness: [] }]);
+  t.equal(s.assertion.passed, false);
+});
+
+t.test('no 502 on default, or one on fixed, is not reproduced', async (t) => {
+  const i = input();
+  i.traffic.records = i.traffic.records.map((r) => (r.variant === 'default' ? { ...r, status: 200 } : r));
+  i.traffic.records[5] = { ...i.traffic.records[5], status: 502 };
+  i.accessLog = i.traffic.records.map(access);
+  const s = buildSummary(i);
+  t.equal(s.verdict.ok, false);
+  t.same(s.assertion.reasons, ['default showed no 502', 'fixed showed 1 × 502']);
+});
+
+t.test('too few boundary requests fail the assertion', async (t) => {
+  const i = input();
+  i.options = { ...i.options, minBoundaryRequests: 100 };
+  t.match(buildSummary(i).assertion.reasons, ['fixed had 4 boundary requests, fewer than 100']);
+});
+
+t.test('tally: LB closes after the traffic are the LB shutting down', async (t) => {
+  const tally = tallyClosedBy([record('fixed', 0, 200, 1), record('fixed', 1, 200, 3)], [closed(1, 'peer', 5), closed(3, 'reset', 6)], 5);
+  t.same(tally, { app: 0, lb: 1, lbAtShutdown: 0, reset: 1, open: 0, total: 2 });
+});
+
+t.test('schema check names what is missing', async (t) => {
+  t.same(validateSummary(null), ['not an object']);
+  const problems = validateSummary({ schemaVersion: 0, variants: { x: {} } });
+  t.ok(problems.includes('schemaVersion is 0, expected 1'));
+  t.ok(problems.includes('variants.x.requests.total missing'));
+  t.ok(problems.includes('versions.node missing'));
+});
+
+t.test('access log lines parse; torn lines are skipped', async (t) => {
+  t.equal(parseAccessLog('{"status":502,"variant":"default"}\n{"status":2\nnot json\n').length, 1);
+  t.same(countErrorLog(''), { prematurelyClosed: 0, connectionReset: 0, brokenPipe: 0, other: 0 });
+});
