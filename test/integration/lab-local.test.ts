@@ -1,0 +1,110 @@
+// The whole lab on the local runtime (system nginx + the built app as
+// processes), with the app's timeout compressed to 1 s so cycles are short.
+// Bounded retries: the run keeps cycling until the first 502, up to maxCycles;
+// a lab whose aiming, LB or accounting is broken cannot pass.
+import t from 'tap';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLab } from '../../harness/lab.js';
+import { parseLabArgs } from '../../harness/options.js';
+import { validateSummary } from '../../harness/results/schema.js';
+import { nginxBinary } from '../../harness/runtime/local-stack.js';
+import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const COMPRESSED_KEEP_ALIVE_MS = 1_000;
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+t.test('local runtime', async (t) => {
+  if (!(await nginxBinary())) {
+    if (process.env.LAB_REQUIRE_NGINX === '1') t.fail('LAB_REQUIRE_NGINX=1 but no nginx binary on PATH');
+    else t.plan(0, 'no nginx binary on PATH (set LAB_REQUIRE_NGINX=1 to make this a failure)');
+    return;
+  }
+  const resultsDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-results-'));
+  t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
+
+  t.test('compressed timeouts: default shows 502s, fixed none, and nginx agrees', async (t) => {
+    const scenario = defaultScenario({
+      variants: VARIANTS.map((v) => (v.name === 'default' ? { ...v, keepAliveTimeoutMs: COMPRESSED_KEEP_ALIVE_MS } : v)),
+    });
+    const options = { ...parseLabArgs(['--runtime', 'local', '--cycles', '3', '--max-cycles', '40', '--min-boundary', '16']), resultsDir };
+    const progress: string[] = [];
+    const { summary, runDir } = await runLab(options, { progress: (l) => progress.push(l), signal: new AbortController().signal }, scenario);
+    t.ok(summary, 'a summary');
+    if (!summary || !runDir) return;
+    t.comment(summary.verdict.text);
+    t.comment(`first 502 at cycle ${summary.variants.default.firstHit?.cycle}, ${summary.schedule.cycles.length} cycles`);
+
+    t.same(validateSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'))), [], 'summary.json is valid');
+    for (const file of ['requests.ndjson', 'nginx.conf', 'nginx-access.log', 'nginx-error.log', 'app-default.log', 'app-fixed.log', 'report.md']) {
+      t.ok(existsSync(join(runDir, file)), `${file} written`);
+    }
+
+    const def = summary.variants.default;
+    const fixed = summary.variants.fixed;
+    t.equal(def.measured.serverKeepAliveTimeoutMs, COMPRESSED_KEEP_ALIVE_MS, 'the app ran with the compressed timeout');
+    t.ok(def.measured.probeIdleCloseMs! >= COMPRESSED_KEEP_ALIVE_MS && def.measured.probeIdleCloseMs! < 3_000, `default closes idle sockets at ${def.measured.probeIdleCloseMs} ms`);
+    t.equal(fixed.measured.probeIdleCloseMs, null, 'fixed keeps idle sockets open');
+
+    t.ok(def.rate502.failures >= 1, `default: ${def.rate502.failures} × 502`);
+    t.equal(fixed.rate502.failures, 0, 'fixed: no 502');
+    t.ok(fixed.requests.boundary >= 16, `fixed: ${fixed.requests.boundary} boundary requests`);
+    t.equal(def.requests.clientErrors + fixed.requests.clientErrors, 0, 'no client-side errors');
+
+    t.ok(def.closedBy.app > 0, `default: the app closed ${def.closedBy.app} upstream sockets`);
+    t.equal(def.closedBy.lb - def.closedBy.lbAtShutdown, 0, 'default: the LB closed none while running');
+    t.equal(fixed.closedBy.app, 0, 'fixed: the app closed none');
+    t.equal(fixed.closedBy.lb, fixed.closedBy.total, 'fixed: the LB closed every one');
+
+    const access = readFileSync(join(runDir, 'nginx-access.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    t.equal(access.filter((e) => e.variant === 'default' && e.status === 502).length, def.rate502.failures, "harness 502s = nginx access log's");
+    t.equal(access.filter((e) => e.variant === 'fixed' && e.status === 502).length, 0);
+    t.same(summary.nginx.mismatches, []);
+    t.ok(summary.nginx.errorLog.prematurelyClosed + summary.nginx.errorLog.connectionReset >= 1, 'nginx logged the upstream failure');
+    t.equal(summary.assertion.passed, true, summary.assertion.reasons.join('; '));
+
+    for (const v of VARIANTS) t.ok(await portFree(v.lbPort) && await portFree(v.appPort), `ports of ${v.name} free after teardown`);
+  });
+
+  t.test('Ctrl-C during traffic: exit 130, partial results kept, nothing left running', async (t) => {
+    const child = spawn(process.execPath, ['--import=tsx', 'harness/cli.ts', '--runtime', 'local', '--results-dir', resultsDir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const sawTraffic = new Promise<void>((resolve) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (/cycle +1\//.test(stderr)) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    await Promise.race([sawTraffic, exited]);
+    child.kill('SIGINT');
+    const code = await exited;
+    clearTimeout(timer);
+    t.equal(code, 130, 'exit code 130');
+    t.match(stderr, /tearing down/);
+    const runDir = /results in (\S+)/.exec(stderr)?.[1];
+    t.ok(runDir && existsSync(join(runDir, 'summary.json')), 'the partial run was written');
+    if (runDir && existsSync(join(runDir, 'summary.json'))) {
+      const partial = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));
+      t.equal(partial.interrupted, true, 'marked interrupted');
+      t.ok(partial.variants.default.requests.total > 0, 'with the requests made before the interrupt');
+    }
+    for (const v of VARIANTS) t.ok(await portFree(v.lbPort) && await portFree(v.appPort), `ports of ${v.name} free`);
+  });
+});
