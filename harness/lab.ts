@@ -1,7 +1,7 @@
 // One run of the lab, phase by phase: preflight, bring up, probe, traffic,
 // collect, report, write results, tear down. Whatever happens (an error, an
 // interrupt), the same teardown runs once and what was measured is written.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSocketClosedRecords, type SocketClosedRecord } from './accounting.js';
 import { buildSummary } from './analysis/summarize.js';
@@ -22,7 +22,6 @@ import { defaultScenario, NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS, type Scenario, typ
 import { AppMonitor } from './traffic/app-monitor.js';
 import { TrafficEngine, type TrafficResult } from './traffic/engine.js';
 import { monoMs } from './traffic/precise-client.js';
-import { readFileSync } from 'node:fs';
 
 const READY_TIMEOUT_MS = 240_000;
 /** Node 20 closes idle sockets about a second after keepAliveTimeout; only used to bound the probe. */

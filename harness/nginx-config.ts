@@ -3,7 +3,7 @@
 // both use and every run saves beside its results.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { APP_CONTAINER_PORT, LB, RETRY_POLICIES, VARIANTS, type RetryPolicy, type Variant } from './scenarios.js';
+import { APP_CONTAINER_PORT, LB, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from './scenarios.js';
 
 const TEMPLATE_DIR = fileURLToPath(new URL('../nginx/', import.meta.url));
 
@@ -30,14 +30,8 @@ export function nginxDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-export interface LbSettings {
+export interface LbSettings extends LbTimings {
   retryPolicy: RetryPolicy;
-  upstreamKeepaliveTimeoutMs: number;
-  upstreamKeepaliveConnections: number;
-  upstreamKeepaliveRequests: number;
-  clientKeepaliveTimeoutMs: number;
-  proxyConnectTimeoutMs: number;
-  proxyReadTimeoutMs: number;
 }
 
 export function lbSettings(retryPolicy: RetryPolicy, overrides: Partial<LbSettings> = {}): LbSettings {

@@ -35,7 +35,7 @@ export async function resolveRuntime(choice: RuntimeChoice): Promise<'docker' | 
   );
 }
 
-function portFree(port: number): Promise<boolean> {
+export function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once('error', () => resolve(false));

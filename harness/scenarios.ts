@@ -16,14 +16,16 @@ export const RETRY_POLICIES: Record<RetryPolicy, { proxyNextUpstream: string; de
 export const DEFAULT_RETRY_POLICY: RetryPolicy = 'alb';
 
 /** The load balancer: idle upstream connections live 60 s, as on AWS ALB. */
-export const LB: {
+export interface LbTimings {
   upstreamKeepaliveTimeoutMs: number;
   upstreamKeepaliveConnections: number;
   upstreamKeepaliveRequests: number;
   clientKeepaliveTimeoutMs: number;
   proxyConnectTimeoutMs: number;
   proxyReadTimeoutMs: number;
-} = {
+}
+
+export const LB: LbTimings = {
   upstreamKeepaliveTimeoutMs: 60_000,
   upstreamKeepaliveConnections: 32,
   upstreamKeepaliveRequests: 1000,
@@ -95,7 +97,7 @@ export const COMPOSE_PROJECT = 'keepalive-lab';
 export interface Scenario {
   retryPolicy: RetryPolicy;
   serverMode: ServerMode;
-  lb: typeof LB;
+  lb: LbTimings;
   variants: readonly Variant[];
 }
 

@@ -5,26 +5,18 @@
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLab } from '../../harness/lab.js';
 import { parseLabArgs } from '../../harness/options.js';
+import { portFree } from '../../harness/preflight.js';
 import { validateSummary } from '../../harness/results/schema.js';
 import { nginxBinary } from '../../harness/runtime/local-stack.js';
 import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const COMPRESSED_KEEP_ALIVE_MS = 1_000;
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
 
 t.test('local runtime', async (t) => {
   if (!(await nginxBinary())) {
