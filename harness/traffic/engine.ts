@@ -9,7 +9,7 @@ import type { Stack } from '../runtime/stack.js';
 import type { Scenario, Variant, VariantName } from '../scenarios.js';
 import type { AppMonitor } from './app-monitor.js';
 import { autocannonBurst } from './burst.js';
-import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
+import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import { fireAt, monoMs, PreciseClient, requestBytes, type Outcome, type PlannedSend } from './precise-client.js';
 import { headerNumber, type Phase, type RequestRecord } from './records.js';
 
@@ -52,6 +52,8 @@ export interface EngineInput {
 const LONG_GAP_AROUND_LB_MS = 1_000;
 const EVENT_WAIT_MS = 1_500;
 const CALIBRATION_SENDS = 3;
+/** Idle starts within this window count as one cluster of sockets that close together. */
+const CLUSTER_WINDOW_MS = 2;
 
 function abortable(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -181,15 +183,15 @@ export class TrafficEngine {
     return record;
   }
 
-  /** Burst on every variant at once; returns each variant's freshest upstream idle start (app clock). */
-  private async burst(cycle: number): Promise<Map<VariantName, number | null>> {
+  /** Burst on every variant at once; returns each variant's upstream idle starts (app clock), ascending. */
+  private async burst(cycle: number): Promise<Map<VariantName, number[]>> {
     const { options, signal } = this.input;
     const bursts = await Promise.all(
       this.variants.map((v) =>
         autocannonBurst({ port: v.lbPort, variant: v.name, cycle, concurrency: options.concurrency, methods: options.methods, signal }),
       ),
     );
-    const idleStarts = new Map<VariantName, number | null>();
+    const idleStarts = new Map<VariantName, number[]>();
     await Promise.all(
       this.variants.map(async (v, i) => {
         this.records.push(...bursts[i]);
@@ -197,13 +199,22 @@ export class TrafficEngine {
           .filter((r) => r.upstreamSocketId !== null && r.upstreamSocketRequest !== null)
           .map((r) => ({ socketId: r.upstreamSocketId!, request: r.upstreamSocketRequest! }));
         const ends = await this.input.monitors.get(v.name)!.waitForResponseEnds(keys, EVENT_WAIT_MS);
-        const appStarts = bursts[i].map((r) => r.appStartMonoMs).filter((t): t is number => t !== null);
-        // Without the app's events (they were late), its start header is the next best clock.
-        const freshest = ends.size > 0 ? Math.max(...ends.values()) : appStarts.length > 0 ? Math.max(...appStarts) + 1 : null;
-        idleStarts.set(v.name, freshest);
+        // Without the app's events (they were late), its start headers are the next best clock.
+        const starts = ends.size > 0 ? [...ends.values()] : bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [r.appStartMonoMs + 1]));
+        idleStarts.set(v.name, starts.sort((a, b) => a - b));
       }),
     );
     return idleStarts;
+  }
+
+  /**
+   * Where to aim in each variant's set of idle sockets: the densest cluster of
+   * idle starts. A near-simultaneous batch of sends takes the LB's cached
+   * sockets most-recent-first, so it reaches every socket still open, including
+   * those closing at that instant; the more of them close together, the more hit.
+   */
+  private anchors(idleStarts: Map<VariantName, number[]>): Map<VariantName, number | null> {
+    return new Map(this.variants.map((v) => [v.name, densestCluster(idleStarts.get(v.name) ?? [], CLUSTER_WINDOW_MS)]));
   }
 
   /** Sends, per variant, one request per offset, arriving at idleStart + gap + offset. */
@@ -299,7 +310,7 @@ export class TrafficEngine {
   }
 
   private async aimedCycle(cycle: number): Promise<void> {
-    const idleStarts = await this.burst(cycle);
+    const idleStarts = this.anchors(await this.burst(cycle));
     const plan = this.scheduler.plan(this.closeDelayMs);
     const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
     const records = await this.sendAround(cycle, 'aimed', idleStarts, plan.intendedGapMs, relative, plan.centerOffsetMs);
@@ -318,7 +329,7 @@ export class TrafficEngine {
   /** --full: one idle gap just under and one just over the LB's own timeout. */
   private async longGapCycle(cycle: number, gapMs: number): Promise<void> {
     this.input.progress(`long gap: ${(gapMs / 1000).toFixed(1)} s idle, around the LB's ${this.input.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`);
-    const idleStarts = await this.burst(cycle);
+    const idleStarts = this.anchors(await this.burst(cycle));
     const relative = spreadOffsets(0, 2, this.input.options.concurrency);
     const earliest = Math.min(...[...idleStarts.values()].filter((t): t is number => t !== null));
     // Sleep most of the gap in bounded steps, so an interrupt is honoured quickly.

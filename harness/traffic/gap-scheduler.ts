@@ -1,6 +1,6 @@
-// Where to aim the next requests, relative to the predicted close of the LB's
-// freshest idle upstream socket (its idle start on the app's clock + the app's
-// measured close delay). Pure and bounded: the engine feeds it outcomes.
+// Where to aim the next requests, relative to the predicted close of a cluster
+// of the LB's idle upstream sockets (their idle start on the app's clock + the
+// app's measured close delay). Pure and bounded: the engine feeds it outcomes.
 //
 // The window is a few milliseconds wide and drifts, so one cycle's sends are
 // spread over ±spreadMs around a center. While nothing hits, the center walks a
@@ -74,4 +74,19 @@ export class GapScheduler {
       this.sweepIndex += 1;
     }
   }
+}
+
+/**
+ * The mean of the largest group of values that fit in one window (ties: the
+ * earliest group); null for none. Values must be ascending.
+ */
+export function densestCluster(ascending: readonly number[], windowMs: number): number | null {
+  if (ascending.length === 0) return null;
+  let best = { from: 0, to: 0 };
+  for (let from = 0, to = 0; from < ascending.length; from++) {
+    while (to + 1 < ascending.length && ascending[to + 1] - ascending[from] <= windowMs) to++;
+    if (to - from > best.to - best.from) best = { from, to };
+  }
+  const group = ascending.slice(best.from, best.to + 1);
+  return round3(group.reduce((a, b) => a + b, 0) / group.length);
 }

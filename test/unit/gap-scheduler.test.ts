@@ -1,5 +1,5 @@
 import t from 'tap';
-import { GapScheduler, spreadOffsets } from '../../harness/traffic/gap-scheduler.js';
+import { densestCluster, GapScheduler, spreadOffsets } from '../../harness/traffic/gap-scheduler.js';
 
 const settings = { sendsPerCycle: 5, spreadMs: 2, sweepMs: [0, -1, 1, -2, 2], maxOffsetMs: 3 };
 
@@ -45,4 +45,12 @@ t.test('a hit re-centers on the offsets that hit, within the bound', async (t) =
 t.test('bad settings are refused', async (t) => {
   t.throws(() => new GapScheduler({ ...settings, sendsPerCycle: 0 }));
   t.throws(() => new GapScheduler({ ...settings, sweepMs: [] }));
+});
+
+t.test('densest cluster: the largest group within the window, earliest on ties', async (t) => {
+  t.equal(densestCluster([], 2), null);
+  t.equal(densestCluster([5], 2), 5);
+  t.equal(densestCluster([0, 10, 10.5, 11, 20], 2), 10.5);
+  t.equal(densestCluster([0, 1, 10, 11], 2), 0.5, 'tie: the earliest group');
+  t.equal(densestCluster([0, 3, 6], 2), 0);
 });
