@@ -43,7 +43,6 @@ async function main(argv: string[]): Promise<number> {
 
   try {
     const { summary, runDir } = await runLab(options, { progress, signal: controller.signal });
-    if (!summary) return 1;
     if (options.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else {

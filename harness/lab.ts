@@ -9,7 +9,7 @@ import { parseAccessLog } from './analysis/nginx-log.js';
 import { LabError } from './errors.js';
 import { DOCKER_LAYOUT, lbSettings, renderNginxConfig } from './nginx-config.js';
 import type { LabOptions } from './options.js';
-import { checkPorts, resolveRuntime } from './preflight.js';
+import { checkPorts, KEPT_STACK_DOWN, resolveRuntime } from './preflight.js';
 import { probeIdleClose, type IdleCloseProbe } from './probe.js';
 import { reportMarkdown } from './report.js';
 import type { Summary } from './results/schema.js';
@@ -38,8 +38,8 @@ export interface LabIo {
 }
 
 export interface LabOutcome {
-  summary: Summary | null;
-  runDir: string | null;
+  summary: Summary;
+  runDir: string;
 }
 
 /** How long to watch an idle socket: past the earliest expected close, well short of the LB's. */
@@ -73,6 +73,9 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
 
   say(`preflight: runtime ${options.runtime}`);
   const runtime = await resolveRuntime(options.runtime);
+  if (options.keep && runtime === 'local') {
+    throw new LabError('--keep needs the Docker runtime: local processes end with the lab.', 'Use --runtime docker, or drop --keep.', 2);
+  }
   await checkPorts(scenario, runtime);
   const { dir, runId } = createRunDir(options.resultsDir, newRunId(runtime, startedAt));
   say(`run ${runId} on ${runtime}; results in ${dir}`);
@@ -94,20 +97,28 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
     if (tornDown) return;
     tornDown = true;
     for (const m of monitors.values()) m.stop();
-    if (options.keep) {
-      say(runtime === 'docker' ? 'kept running (--keep); stop it with: docker compose -p keepalive-lab down' : 'kept running (--keep) until this process exits');
-      return;
+    try {
+      if (options.keep) {
+        // Collecting stopped the LB (so it closed its upstream sockets); bring it back.
+        if (stack instanceof DockerStack) await stack.startLb();
+        say(`kept running (--keep): LB on ${scenario.variants.map((v) => stack.lbUrl(v)).join(', ')}; stop it with: ${KEPT_STACK_DOWN}`);
+        return;
+      }
+      say('tearing down');
+      await stack.down();
+    } catch (err) {
+      // A failed teardown must not hide the run's own outcome; it is reported, and the next preflight sees leftovers.
+      say(`teardown failed: ${(err as Error).message.split('\n')[0]} (check with: docker ps -a --filter label=com.docker.compose.project=keepalive-lab)`);
     }
-    say('tearing down');
-    await stack.down();
   };
 
   let traffic: TrafficResult | null = null;
+  let trafficSoFar: (() => TrafficResult) | null = null;
   let summary: Summary | null = null;
   try {
     say(runtime === 'docker' ? 'bringing up the stack (compose build + up)' : 'bringing up nginx and the app locally');
     await stack.up();
-    await stack.ready(READY_TIMEOUT_MS);
+    await stack.ready(READY_TIMEOUT_MS, io.signal);
     say('stack healthy');
     if (io.signal.aborted) throw new LabError('Interrupted.', undefined, 130);
 
@@ -125,7 +136,11 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
     const probes: Record<string, IdleCloseProbe> = {};
     await Promise.all(
       scenario.variants.map(async (v) => {
-        probes[v.name] = await probeIdleClose(stack.appPort(v), { maxWaitMs: watchMs });
+        try {
+          probes[v.name] = await probeIdleClose(stack.appPort(v), { maxWaitMs: watchMs });
+        } catch (err) {
+          throw new LabError(`The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`, `Is the app up? See app-${v.name} in the results or the container logs.`);
+        }
         const p = probes[v.name];
         say(
           p.idleCloseMs === null
@@ -145,8 +160,8 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
       monitors,
       signal: io.signal,
       progress: (l) => say(`  ${l}`),
-      runStartMonoMs,
     });
+    trafficSoFar = () => engine.result();
     traffic = await engine.run();
     const trafficEndMonoMs = monoMs();
 
@@ -186,7 +201,8 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
     return { summary, runDir: dir };
   } catch (err) {
     // Keep what was measured before the failure.
-    if (traffic && !summary) writeRunFile(dir, 'requests.ndjson', toNdjson(traffic.records));
+    const partial = traffic ?? trafficSoFar?.();
+    if (partial && !summary) writeRunFile(dir, 'requests.ndjson', toNdjson(partial.records));
     writeRunFile(dir, 'error.txt', `${(err as Error).message}\n`);
     throw err;
   } finally {

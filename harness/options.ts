@@ -10,7 +10,7 @@ export type RuntimeChoice = 'docker' | 'local' | 'auto';
 
 export interface LabOptions {
   mode: 'quick' | 'full';
-  /** Cycles to run before stopping once the default variant has shown a 502. */
+  /** Cycles to run; without a 502 on the default variant by then, the lab goes on to maxCycles. */
   cycles: number;
   /** Without a 502 yet, the lab keeps cycling up to this bound. */
   maxCycles: number;
@@ -52,16 +52,18 @@ Usage: npm run lab -- [flags]
 
   --quick                 talk-sized run, about 2 minutes once images are built (default)
   --full                  also idle gaps around the LB's 60 s timeout (adds about 2 minutes)
-  --cycles <n>            burst + idle-gap cycles after the first 502 shows (default ${DEFAULT_OPTIONS.cycles}, 1–500)
+  --cycles <n>            burst + idle-gap cycles to run (default ${DEFAULT_OPTIONS.cycles}, 1–500); if the default
+                          variant has shown no 502 by then, the lab goes on until its first one
   --max-cycles <n>        upper bound on cycles while no 502 has shown (default 3 × cycles)
   --concurrency <n>       concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, 1–32)
   --methods <list>        request methods to mix, comma-separated: POST,GET (default POST,GET)
   --retry-policy <p>      LB retry policy: alb (never retries, default) or nginx (retries idempotent requests)
   --server-mode <m>       app server: standalone (Next's server.js, default) or custom (http.createServer)
   --runtime <r>           docker, local (system nginx + app processes) or auto (default: docker if it answers)
-  --min-boundary <n>      --assert needs at least n requests at the close boundary per variant (default ${DEFAULT_OPTIONS.minBoundaryRequests})
+  --min-boundary <n>      --assert needs at least n requests on the fixed variant sent at the default
+                          variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests})
   --results-dir <dir>     where run directories are written (default results/)
-  --keep                  leave the stack running afterwards
+  --keep                  leave the stack running afterwards (Docker runtime)
   --json                  print the summary as JSON on stdout (progress goes to stderr)
   --assert                exit 1 unless default shows ≥ 1 × 502 and fixed none
   -h, --help              this text

@@ -4,9 +4,11 @@ import net from 'node:net';
 import { LabError } from './errors.js';
 import type { RuntimeChoice } from './options.js';
 import { findCompose } from './runtime/compose.js';
-import { dockerAnswers, projectResources } from './runtime/docker-stack.js';
+import { DOCKER_DENIED, dockerStatus, projectResources } from './runtime/docker-stack.js';
 import { nginxBinary } from './runtime/local-stack.js';
 import type { Scenario } from './scenarios.js';
+
+export const KEPT_STACK_DOWN = 'docker compose -p keepalive-lab down (or docker-compose -p keepalive-lab down)';
 
 async function composeFound(): Promise<boolean> {
   try {
@@ -18,8 +20,10 @@ async function composeFound(): Promise<boolean> {
 }
 
 export async function resolveRuntime(choice: RuntimeChoice): Promise<'docker' | 'local'> {
+  const docker = await dockerStatus();
   if (choice === 'docker') {
-    if (!(await dockerAnswers())) throw new LabError('The Docker daemon does not answer.', 'Start Docker, or run without it: --runtime local.');
+    if (docker === 'denied') throw DOCKER_DENIED;
+    if (docker !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or run without it: --runtime local.');
     await findCompose();
     return 'docker';
   }
@@ -27,7 +31,8 @@ export async function resolveRuntime(choice: RuntimeChoice): Promise<'docker' | 
     if (!(await nginxBinary())) throw new LabError('nginx was not found on PATH.', 'Install it (apt-get install nginx-light), or use --runtime docker.');
     return 'local';
   }
-  if ((await dockerAnswers()) && (await composeFound())) return 'docker';
+  if (docker === 'ok' && (await composeFound())) return 'docker';
+  if (docker === 'denied') throw DOCKER_DENIED;
   if (await nginxBinary()) return 'local';
   throw new LabError(
     'Neither Docker (daemon + Compose) nor a local nginx is available.',
@@ -52,6 +57,6 @@ export async function checkPorts(scenario: Scenario, runtime: 'docker' | 'local'
   if (runtime === 'docker' && (await projectResources()).containers.length > 0) return;
   throw new LabError(
     `Port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} on 127.0.0.1 ${taken.length > 1 ? 'are' : 'is'} in use.`,
-    'Stop what listens there (a lab left running with --keep: docker compose -p keepalive-lab down).',
+    `Stop what listens there (a lab left running with --keep: ${KEPT_STACK_DOWN}).`,
   );
 }

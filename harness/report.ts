@@ -1,13 +1,13 @@
 // What people read: the side-by-side table, the verdict and report.md, all
 // rebuilt from a Summary alone.
-import { percent } from './analysis/stats.js';
+import { percent, type Proportion } from './analysis/stats.js';
 import type { Summary, VariantSummary } from './results/schema.js';
 
 const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(3)} s`);
 
-function rateCell(v: VariantSummary): string {
-  const p = v.rate502;
-  return p.failures === 0 ? `0 (≤ ${percent(p.high, 2)})` : `${percent(p.rate)} (${percent(p.low)}–${percent(p.high)})`;
+/** Wilson 95 % interval; with no 502 at all, the exact one-sided 95 % upper bound. */
+function rateCell(p: Proportion): string {
+  return p.failures === 0 ? `0 (≤ ${percent(p.high, 2)}, one-sided)` : `${percent(p.rate)} (${percent(p.low)}–${percent(p.high)})`;
 }
 
 export function tableRows(summary: Summary): string[][] {
@@ -21,7 +21,9 @@ export function tableRows(summary: Summary): string[][] {
     row('requests', (v) => String(v.requests.total)),
     row('boundary requests', (v) => String(v.requests.boundary)),
     row('502s', (v) => String(v.rate502.failures)),
-    row('502 rate (95 % CI)', rateCell),
+    row('502 rate at the boundary (95 %)', (v) => rateCell(v.boundaryRate502)),
+    row('502 rate, all requests (95 %)', (v) => rateCell(v.rate502)),
+    row('client-side errors', (v) => String(v.requests.clientErrors)),
     row('first 502', (v) => (v.firstHit ? `cycle ${v.firstHit.cycle}, ${(v.firstHit.elapsedMs / 1000).toFixed(1)} s` : '—')),
     row('upstream closed by app / LB / reset', (v) => `${v.closedBy.app} / ${v.closedBy.lb} / ${v.closedBy.reset}`),
     row('  of the LB\'s: at shutdown', (v) => String(v.closedBy.lbAtShutdown)),

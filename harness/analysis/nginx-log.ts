@@ -2,7 +2,8 @@
 // the error-log lines that explain a 502.
 
 export interface AccessLogEntry {
-  time_ms: number;
+  /** Seconds since the epoch, millisecond resolution ($msec). */
+  time_s: number;
   variant: string;
   request_method: string;
   uri: string;

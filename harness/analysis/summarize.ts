@@ -116,8 +116,9 @@ function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
       byMethod,
       boundary: boundary.length,
     },
-    rate502: proportion(mine.filter((r) => r.status === 502).length, mine.length),
-    boundaryRate502: proportion(boundary.filter((r) => r.status === 502).length, boundary.length),
+    // Client-side errors are neither a 502 nor a success: they are counted apart.
+    rate502: proportion(mine.filter((r) => r.status === 502).length, mine.filter((r) => r.status !== null).length),
+    boundaryRate502: proportion(boundary.filter((r) => r.status === 502).length, boundary.filter((r) => r.status !== null).length),
     firstHit: firstHit ? { cycle: firstHit.cycle, elapsedMs: Math.round(firstHit.startMonoMs - input.runStartMonoMs) } : null,
     closedBy: tallyClosedBy(mine, closes, input.trafficEndMonoMs),
     nginx: { access502: accessMine.filter((e) => e.status === 502).length, accessTotal: accessMine.length },
@@ -126,11 +127,17 @@ function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
 
 function describeRate(p: Proportion): string {
   if (p.failures === 0) return `0 in ${p.trials} (95 % upper bound ${percent(p.high, 2)})`;
-  return `${p.failures} × 502 in ${p.trials} requests (${percent(p.rate)}, 95 % CI ${percent(p.low)}–${percent(p.high)})`;
+  return `${p.failures} × 502 in ${p.trials} (${percent(p.rate)}, 95 % CI ${percent(p.low)}–${percent(p.high)})`;
 }
 
+/** The verdict counts requests aimed at the close boundary; the others come in all. */
+function describeVariant(v: VariantSummary): string {
+  return `${v.name}: ${describeRate(v.boundaryRate502)} at the close boundary (${v.rate502.failures} × 502 in ${v.rate502.trials} in all)`;
+}
+
+/** Rounded down, so 99.5 % never reads as 100 %. */
 function share(part: number, whole: number): string {
-  return whole === 0 ? 'n/a' : `${Math.round((100 * part) / whole)} %`;
+  return whole === 0 ? 'n/a' : `${Math.floor((100 * part) / whole)} %`;
 }
 
 export function buildSummary(input: SummaryInput): Summary {
@@ -163,19 +170,18 @@ export function buildSummary(input: SummaryInput): Summary {
     `app closed ${share(a.app, aimClosedWhileIdle)} of idle upstream connections in ${aim} (${a.app}/${aimClosedWhileIdle})`,
     ...others.map((v) => {
       const t = variants[v.name].closedBy;
-      return `LB closed ${share(t.lb, t.app + t.lb + t.reset)} in ${v.name} (${t.lb}/${t.app + t.lb + t.reset})`;
+      const when = t.lb > 0 && t.lbAtShutdown === t.lb ? ', at shutdown' : t.lbAtShutdown > 0 ? `, ${t.lbAtShutdown} at shutdown` : '';
+      return `LB closed ${share(t.lb, t.app + t.lb + t.reset)} in ${v.name} (${t.lb}/${t.app + t.lb + t.reset}${when})`;
     }),
   ].join(', ');
-  const text = [
-    ...input.scenario.variants.map((v) => `${v.name}: ${describeRate(variants[v.name].rate502)}`),
-    closedText,
-  ].join('; ');
+  const text = [...input.scenario.variants.map((v) => describeVariant(variants[v.name])), closedText].join('; ');
 
   const reasons: string[] = [];
   if (aimSummary.rate502.failures === 0) reasons.push(`${aim} showed no 502`);
   for (const v of others) {
     const s = variants[v.name];
     if (s.rate502.failures > 0) reasons.push(`${v.name} showed ${s.rate502.failures} × 502`);
+    if (s.requests.clientErrors > 0) reasons.push(`${v.name} had ${s.requests.clientErrors} client-side errors`);
     if (s.requests.boundary < input.options.minBoundaryRequests) {
       reasons.push(`${v.name} had ${s.requests.boundary} boundary requests, fewer than ${input.options.minBoundaryRequests}`);
     }

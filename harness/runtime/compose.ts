@@ -56,8 +56,9 @@ export async function compose(args: string[], options: ComposeRunOptions = {}): 
     env: options.env,
     timeout: options.timeoutMs ?? 15 * 60_000,
     all: true,
-    // Compose must not inherit a Ctrl-C meant for the lab: teardown needs it.
-    detached: false,
+    // Its own process group: a Ctrl-C in the terminal is the lab's to handle
+    // (cancelSignal stops a running build or up; teardown's down must finish).
+    detached: true,
     stdin: 'ignore',
     cancelSignal: options.signal,
   });

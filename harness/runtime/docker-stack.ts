@@ -22,22 +22,34 @@ export interface DockerStackOptions {
   signal?: AbortSignal;
 }
 
-export async function dockerAnswers(docker = new Docker()): Promise<boolean> {
+export type DockerStatus = 'ok' | 'denied' | 'down';
+
+/** Whether the daemon answers; 'denied' when its socket exists but this user may not use it. */
+export async function dockerStatus(docker = new Docker()): Promise<DockerStatus> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       docker.ping(),
       new Promise((_, reject) => {
-        timer = setTimeout(reject, 5_000);
+        timer = setTimeout(() => reject(new Error('timeout')), 5_000);
       }),
     ]);
-    return true;
-  } catch {
-    return false;
+    return 'ok';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EACCES' ? 'denied' : 'down';
   } finally {
     clearTimeout(timer);
   }
 }
+
+export async function dockerAnswers(docker = new Docker()): Promise<boolean> {
+  return (await dockerStatus(docker)) === 'ok';
+}
+
+export const DOCKER_DENIED = new LabError(
+  'Permission denied on the Docker socket.',
+  'Add yourself to the docker group (then log in again), or use --runtime local.',
+);
 
 /** Everything Docker holds for the lab's Compose project. */
 export async function projectResources(docker = new Docker()) {
@@ -72,9 +84,9 @@ export class DockerStack implements Stack {
   }
 
   async up(): Promise<void> {
-    if (!(await dockerAnswers(this.docker))) {
-      throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
-    }
+    const status = await dockerStatus(this.docker);
+    if (status === 'denied') throw DOCKER_DENIED;
+    if (status !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
     // Build first, on its own: `up --build` would recreate running containers mid-build.
     if (this.options.build !== false) {
       await compose(['build'], { env: this.composeEnv(), onLine: this.options.onProgress, signal: this.options.signal });
@@ -95,21 +107,22 @@ export class DockerStack implements Stack {
     return this.docker.getContainer(found[0].Id);
   }
 
-  async ready(timeoutMs: number): Promise<void> {
+  async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const services = [...this.scenario.variants.map((v) => v.service), LB_SERVICE];
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (signal?.aborted) throw new LabError('Interrupted while waiting for the stack.', undefined, 130);
       const states = await Promise.all(
         services.map(async (service) => {
           const info = await (await this.container(service)).inspect();
           return { service, status: info.State.Status, health: info.State.Health?.Status ?? 'none' };
         }),
       );
-      const dead = states.find((s) => s.status === 'exited' || s.status === 'dead');
+      const dead = states.find((s) => s.status === 'exited' || s.status === 'dead' || s.health === 'unhealthy');
       if (dead) {
         const logs = await this.logs(dead.service);
         const tail = (logs.stderr || logs.stdout).trim().split('\n').slice(-10).join('\n');
-        throw new LabError(`Container '${dead.service}' stopped while starting:\n${tail}`);
+        throw new LabError(`Container '${dead.service}' ${dead.health === 'unhealthy' ? 'is unhealthy' : 'stopped while starting'}:\n${tail}`);
       }
       if (states.every((s) => s.health === 'healthy')) return;
       if (Date.now() > deadline) {
@@ -155,8 +168,14 @@ export class DockerStack implements Stack {
     })) as NodeJS.ReadableStream & { destroy(): void };
     const stdout = new PassThrough();
     stdout.on('data', lineSplitter(onLine));
+    // The stream ends with the container; an error here only ends the following.
+    stream.on('error', () => stdout.end());
     this.docker.modem.demuxStream(stream, stdout, new PassThrough());
     return () => stream.destroy();
+  }
+
+  async startLb(): Promise<void> {
+    await compose(['start', LB_SERVICE], { env: this.composeEnv(), timeoutMs: 60_000 });
   }
 
   async stopLb(): Promise<void> {

@@ -57,7 +57,9 @@ export class LocalStack implements Stack {
   }
 
   private spawnManaged(name: string, cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Managed {
-    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Own process group: a Ctrl-C in the terminal reaches the harness only, which
+    // then collects and tears down in order instead of losing nginx mid-cycle.
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     alive.add(child);
     const managed: Managed = { name, child, stdout: '', stderr: '', listeners: new Set() };
     child.stdout!.on('data', (d: Buffer) => (managed.stdout += d));
@@ -97,7 +99,7 @@ export class LocalStack implements Stack {
     );
   }
 
-  async ready(timeoutMs: number): Promise<void> {
+  async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const checks = [
       ...this.scenario.variants.map((v) => ({ name: `app-${v.name}`, url: `http://127.0.0.1:${v.appPort}/api/health` })),
       { name: 'nginx', url: `${this.lbUrl(this.scenario.variants[0])}/lb-health` },
@@ -105,6 +107,7 @@ export class LocalStack implements Stack {
     const deadline = Date.now() + timeoutMs;
     const pending = new Set(checks);
     while (pending.size > 0) {
+      if (signal?.aborted) throw new LabError('Interrupted while waiting for the stack.', undefined, 130);
       for (const proc of [...this.apps.values(), this.nginx!]) {
         if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
           const tail = (proc.stderr || proc.stdout).trim().split('\n').slice(-10).join('\n');

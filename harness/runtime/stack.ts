@@ -11,8 +11,8 @@ export interface Stack {
   readonly runtime: 'docker' | 'local';
   /** Builds what is needed and starts every component. */
   up(): Promise<void>;
-  /** Resolves once every component reports healthy; rejects with the reason otherwise. */
-  ready(timeoutMs: number): Promise<void>;
+  /** Resolves once every component reports healthy; rejects with the reason otherwise, or when aborted. */
+  ready(timeoutMs: number, signal?: AbortSignal): Promise<void>;
   /** URL of the LB in front of a variant, on loopback. */
   lbUrl(variant: Variant): string;
   /** Loopback port that reaches the app directly, bypassing the LB. */

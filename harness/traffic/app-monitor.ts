@@ -26,7 +26,12 @@ export class AppMonitor {
 
   onLine(line: string): void {
     if (line.startsWith('{"lab":"response-finished"')) {
-      const event = JSON.parse(line) as ResponseFinished;
+      let event: ResponseFinished;
+      try {
+        event = JSON.parse(line) as ResponseFinished;
+      } catch {
+        return; // a torn line: that response's idle start stays unknown
+      }
       this.responseEnds.set(`${event.socketId}/${event.request}`, event.endMonoMs);
     } else if (line.startsWith('{"lab":"socket-closed"')) {
       this.closes.push(...parseSocketClosedRecords(line));

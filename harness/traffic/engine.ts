@@ -31,7 +31,6 @@ export interface TrafficResult {
   records: RequestRecord[];
   cycles: CycleRecord[];
   aimVariant: VariantName;
-  firstHit: { cycle: number; elapsedMs: number } | null;
   closeDelayMs: number;
   oneWayLatencyMs: Record<string, number>;
 }
@@ -45,8 +44,6 @@ export interface EngineInput {
   monitors: Map<VariantName, AppMonitor>;
   signal: AbortSignal;
   progress: (line: string) => void;
-  /** When the run started, for time-to-first-502. */
-  runStartMonoMs: number;
 }
 
 const LONG_GAP_AROUND_LB_MS = 1_000;
@@ -80,7 +77,7 @@ export class TrafficEngine {
   private readonly scheduler: GapScheduler;
   private readonly aim: Variant;
   private closeDelayMs: number;
-  private firstHit: TrafficResult['firstHit'] = null;
+  private readonly latencyMinima = new Map<VariantName, number[]>();
 
   constructor(private readonly input: EngineInput) {
     const closing = input.scenario.variants
@@ -126,11 +123,15 @@ export class TrafficEngine {
     } finally {
       for (const client of this.clients.values()) client.close();
     }
+    return this.result();
+  }
+
+  /** What was measured so far; also what a failed or interrupted run keeps. */
+  result(): TrafficResult {
     return {
       records: this.records,
       cycles: this.cycles,
       aimVariant: this.aim.name,
-      firstHit: this.firstHit,
       closeDelayMs: this.closeDelayMs,
       oneWayLatencyMs: Object.fromEntries(this.latency),
     };
@@ -149,7 +150,18 @@ export class TrafficEngine {
         if (record.appStartMonoMs !== null) samples.push(record.appStartMonoMs - record.startMonoMs);
         await abortable(20, this.input.signal);
       }
-      const fastest = samples.length > 0 ? Math.min(...samples) : 1;
+      if (samples.length === 0) {
+        throw new LabError(`No answer through the LB for ${v.name} (calibration): ${this.records.at(-1)?.error ?? `status ${this.records.at(-1)?.status}`}.`);
+      }
+      const fastest = Math.min(...samples);
+      // Aiming needs the app's clock to be the harness's (CLOCK_MONOTONIC, shared
+      // by a Linux host and its containers). Docker Desktop's VM has its own.
+      if (!(fastest > 0 && fastest < 50)) {
+        throw new LabError(
+          `The app's clock and the harness's disagree (one-way latency measured as ${fastest.toFixed(1)} ms).`,
+          'The lab needs Docker on a Linux host (one monotonic clock for host and containers), or --runtime local.',
+        );
+      }
       this.latency.set(v.name, fastest);
       this.latencyMinima.set(v.name, [fastest]);
     }
@@ -255,8 +267,6 @@ export class TrafficEngine {
     return records;
   }
 
-  private readonly latencyMinima = new Map<VariantName, number[]>();
-
   private updateEstimates(records: RequestRecord[]): void {
     for (const v of this.variants) {
       // The app serves one request at a time, so later ones queue: only the
@@ -311,15 +321,12 @@ export class TrafficEngine {
 
   private async aimedCycle(cycle: number): Promise<void> {
     const idleStarts = this.anchors(await this.burst(cycle));
+    if (this.input.signal.aborted) return;
     const plan = this.scheduler.plan(this.closeDelayMs);
     const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
     const records = await this.sendAround(cycle, 'aimed', idleStarts, plan.intendedGapMs, relative, plan.centerOffsetMs);
     const hits = records.filter((r) => r.variant === this.aim.name && r.status === 502).map((r) => r.offsetMs!);
     this.scheduler.record(plan, hits);
-    if (this.firstHit === null) {
-      const first = this.records.find((r) => r.variant === this.aim.name && r.status === 502);
-      if (first) this.firstHit = { cycle, elapsedMs: Math.round(first.startMonoMs - this.input.runStartMonoMs) };
-    }
     this.updateEstimates(records);
     const record = this.cycleRecord(cycle, 'aimed', plan, records);
     this.cycles.push(record);
@@ -331,7 +338,9 @@ export class TrafficEngine {
     this.input.progress(`long gap: ${(gapMs / 1000).toFixed(1)} s idle, around the LB's ${this.input.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`);
     const idleStarts = this.anchors(await this.burst(cycle));
     const relative = spreadOffsets(0, 2, this.input.options.concurrency);
-    const earliest = Math.min(...[...idleStarts.values()].filter((t): t is number => t !== null));
+    const known = [...idleStarts.values()].filter((t): t is number => t !== null);
+    if (known.length === 0 || this.input.signal.aborted) return;
+    const earliest = Math.min(...known);
     // Sleep most of the gap in bounded steps, so an interrupt is honoured quickly.
     while (!this.input.signal.aborted && monoMs() < earliest + gapMs - 1_000) {
       await abortable(Math.min(5_000, earliest + gapMs - 1_000 - monoMs()), this.input.signal);

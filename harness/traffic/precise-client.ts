@@ -23,7 +23,6 @@ export interface Outcome {
 class Connection {
   private socket: net.Socket | null = null;
   private connected: Promise<void> | null = null;
-  busy = false;
 
   constructor(private readonly port: number) {}
 
@@ -42,13 +41,14 @@ class Connection {
     return this.connected;
   }
 
-  /** Writes now (synchronously) and resolves with the outcome. */
+  /** Writes now (synchronously) and resolves with the outcome; never rejects. */
   sendNow(request: Buffer): Promise<Outcome> {
     const socket = this.socket;
-    if (!socket || socket.destroyed) throw new Error('connection not open');
-    this.busy = true;
-    let buf = Buffer.alloc(0);
     const sentAtMonoMs = monoMs();
+    if (!socket || socket.destroyed) {
+      return Promise.resolve({ sentAtMonoMs, doneAtMonoMs: sentAtMonoMs, response: null, error: 'connection to the LB not open' });
+    }
+    let buf = Buffer.alloc(0);
     socket.write(request);
     return new Promise<Outcome>((resolve) => {
       const done = (response: ParsedResponse | null, error: string | null) => {
@@ -56,7 +56,6 @@ class Connection {
         socket.off('data', onData);
         socket.off('close', onClose);
         socket.off('error', onError);
-        this.busy = false;
         if (error) socket.destroy();
         resolve({ sentAtMonoMs, doneAtMonoMs: monoMs(), response, error });
       };
@@ -84,19 +83,22 @@ class Connection {
   }
 }
 
-/** A pool of pre-opened connections to one LB port. */
+/** A pool of pre-opened connections to one LB port; the caller gives each its own request. */
 export class PreciseClient {
   private readonly connections: Connection[] = [];
 
   constructor(readonly port: number) {}
 
-  /** Makes sure n idle connections are open and ready. */
+  /**
+   * Makes sure n connections are open. A connection that cannot open is left
+   * closed: its send then comes back as a client error, which the run counts.
+   */
   async prepare(n: number): Promise<void> {
     while (this.connections.length < n) this.connections.push(new Connection(this.port));
-    await Promise.all(this.connections.slice(0, n).map((c) => c.open()));
+    await Promise.all(this.connections.slice(0, n).map((c) => c.open().catch(() => undefined)));
   }
 
-  idleConnection(index: number): Connection {
+  connection(index: number): Connection {
     return this.connections[index];
   }
 
@@ -130,7 +132,7 @@ export async function fireAt(plan: PlannedSend[], signal?: AbortSignal): Promise
     while (monoMs() < p.atMonoMs) {
       // spin: setTimeout cannot hit a millisecond reliably
     }
-    outcomes[i] = p.client.idleConnection(p.connectionIndex).sendNow(p.request);
+    outcomes[i] = p.client.connection(p.connectionIndex).sendNow(p.request);
   }
   return Promise.all(outcomes);
 }

@@ -80,7 +80,7 @@ t.test('docker stack', async (t) => {
     for (const v of VARIANTS) {
       const mine = entries.filter((e) => e.variant === v.name);
       t.ok(mine.some((e) => e.request_method === 'POST' && e.status === 200), `${v.name}: POST logged`);
-      t.ok(mine.every((e) => typeof e.time_ms === 'number' && 'upstream_addr' in e), `${v.name}: fields present`);
+      t.ok(mine.every((e) => typeof e.time_s === 'number' && 'upstream_addr' in e), `${v.name}: fields present`);
     }
   });
 

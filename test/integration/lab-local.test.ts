@@ -71,9 +71,11 @@ t.test('local runtime', async (t) => {
   });
 
   t.test('Ctrl-C during traffic: exit 130, partial results kept, nothing left running', async (t) => {
+    // A process group of its own, signalled as a whole: what a terminal's Ctrl-C does.
     const child = spawn(process.execPath, ['--import=tsx', 'harness/cli.ts', '--runtime', 'local', '--results-dir', resultsDir], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let stderr = '';
     const sawTraffic = new Promise<void>((resolve) => {
@@ -85,7 +87,7 @@ t.test('local runtime', async (t) => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
     await Promise.race([sawTraffic, exited]);
-    child.kill('SIGINT');
+    process.kill(-child.pid!, 'SIGINT');
     const code = await exited;
     clearTimeout(timer);
     t.equal(code, 130, 'exit code 130');

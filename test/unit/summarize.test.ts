@@ -28,7 +28,7 @@ function closed(socketId: number, closedBy: SocketClosedRecord['closedBy'], clos
 
 function access(r: RequestRecord): AccessLogEntry {
   return {
-    time_ms: 1, variant: r.variant, request_method: r.method, uri: '/', status: r.status ?? 499, upstream_status: '',
+    time_s: 1, variant: r.variant, request_method: r.method, uri: '/', status: r.status ?? 499, upstream_status: '',
     upstream_addr: '', request_id: r.requestId, upstream_socket_id: '', request_time: 0,
   };
 }
@@ -46,7 +46,7 @@ function input(): SummaryInput {
       default: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6001.2, watchedMs: 6001.2, advertisedKeepAlive: 'timeout=5', status: 200 },
       fixed: { closedBy: 'none', closeKind: null, idleCloseMs: null, watchedMs: 9000, advertisedKeepAlive: 'timeout=61', status: 200 },
     },
-    traffic: { records, cycles: [], aimVariant: 'default', firstHit: { cycle: 1, elapsedMs: 10_000 }, closeDelayMs: 6001, oneWayLatencyMs: { default: 1, fixed: 1 } },
+    traffic: { records, cycles: [], aimVariant: 'default', closeDelayMs: 6001, oneWayLatencyMs: { default: 1, fixed: 1 } },
     appCloses: {
       default: [closed(1, 'app', 16_000), closed(2, 'app', 16_500), closed(99, 'peer', 30_000)],
       fixed: [closed(1, 'peer', 25_000), closed(2, 'peer', 25_001)],
@@ -73,8 +73,8 @@ t.test('counts, rates, who closed, verdict', async (t) => {
   t.same(s.nginx.errorLog, { prematurelyClosed: 1, connectionReset: 1, brokenPipe: 0, other: 0 });
   t.same(s.nginx.mismatches, []);
   t.equal(s.verdict.ok, true);
-  t.match(s.verdict.text, /^default: 2 × 502 in 4 requests \(50\.0 %, 95 % CI .*\); fixed: 0 in 4 \(95 % upper bound 52\.71 %\)/);
-  t.match(s.verdict.text, /app closed 100 % of idle upstream connections in default \(2\/2\), LB closed 100 % in fixed \(2\/2\)/);
+  t.match(s.verdict.text, /^default: 2 × 502 in 4 \(50\.0 %, 95 % CI 15\.0 %–85\.0 %\) at the close boundary \(2 × 502 in 4 in all\); fixed: 0 in 4 \(95 % upper bound 52\.71 %\) at the close boundary/);
+  t.match(s.verdict.text, /app closed 100 % of idle upstream connections in default \(2\/2\), LB closed 100 % in fixed \(2\/2, at shutdown\)/);
   t.equal(s.assertion.passed, true);
   t.match(verdictLine(s), /^REPRODUCED: /);
   t.match(formatTable(tableRows(s)), /502s\s+2\s+0/);
@@ -103,6 +103,15 @@ t.test('too few boundary requests fail the assertion', async (t) => {
   const i = input();
   i.options = { ...i.options, minBoundaryRequests: 100 };
   t.match(buildSummary(i).assertion.reasons, ['fixed had 4 boundary requests, fewer than 100']);
+});
+
+t.test('client-side errors are not successes, and fail the assertion on fixed', async (t) => {
+  const i = input();
+  i.traffic.records[4] = { ...i.traffic.records[4], status: null, error: 'ECONNRESET' };
+  const s = buildSummary(i);
+  t.equal(s.variants.fixed.requests.clientErrors, 1);
+  t.equal(s.variants.fixed.rate502.trials, 3, 'left out of the trials');
+  t.match(s.assertion.reasons, ['fixed had 1 client-side errors']);
 });
 
 t.test('tally: LB closes after the traffic are the LB shutting down', async (t) => {
