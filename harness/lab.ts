@@ -151,6 +151,15 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
     );
     if (io.signal.aborted) throw new LabError('Interrupted.', undefined, 130);
 
+    const lbIdleS = scenario.lb.upstreamKeepaliveTimeoutMs / 1000;
+    for (const v of scenario.variants) {
+      const p = probes[v.name];
+      say(
+        p.idleCloseMs === null
+          ? `  ${v.name}: the LB keeps idle connections ${lbIdleS} s and this app keeps them longer: the LB always closes first`
+          : `  ${v.name}: the LB keeps idle connections ${lbIdleS} s but this app closes them after ${(p.idleCloseMs / 1000).toFixed(1)} s: a request sent on one as it closes gets a 502`,
+      );
+    }
     say(`traffic: bursts of ${options.concurrency} (${options.methods.join('+')}) through the LB, idle gaps aimed at the app's close`);
     const engine = new TrafficEngine({
       stack,

@@ -89,7 +89,15 @@ export class DockerStack implements Stack {
     if (status !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
     // Build first, on its own: `up --build` would recreate running containers mid-build.
     if (this.options.build !== false) {
-      await compose(['build'], { env: this.composeEnv(), onLine: this.options.onProgress, signal: this.options.signal });
+      try {
+        await compose(['build'], { env: this.composeEnv(), onLine: this.options.onProgress, signal: this.options.signal });
+      } catch (err) {
+        // The usual cause on CI runners and air-gapped hosts: no registry for the base images.
+        if (err instanceof LabError && /pull access denied|no such host|failed to resolve|manifest unknown|dial tcp|TLS handshake/i.test(err.message)) {
+          throw new LabError(err.message, 'No container registry? Build local base images: sudo scripts/build-airgap-images.sh (see README, Air-gapped machines).');
+        }
+        throw err;
+      }
     }
     await compose(['up', '-d', '--remove-orphans', '--force-recreate'], {
       env: this.composeEnv(),
