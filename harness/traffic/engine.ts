@@ -330,7 +330,9 @@ export class TrafficEngine {
     this.updateEstimates(records);
     const record = this.cycleRecord(cycle, 'aimed', plan, records);
     this.cycles.push(record);
-    this.reportCycle(record, this.input.options.cycles);
+    // Past --cycles the lab is still waiting for its first 502: say so with a '+'.
+    const { cycles } = this.input.options;
+    this.reportCycle(record, cycle > cycles ? `${cycles}+` : cycles);
   }
 
   /** --full: one idle gap just under and one just over the LB's own timeout. */
