@@ -116,6 +116,7 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
   let trafficSoFar: (() => TrafficResult) | null = null;
   let summary: Summary | null = null;
   try {
+    // Phase 2: bring up, and follow the apps' accounting from here on.
     say(runtime === 'docker' ? 'bringing up the stack (compose build + up)' : 'bringing up nginx and the app locally');
     await stack.up();
     await stack.ready(READY_TIMEOUT_MS, io.signal);
@@ -131,35 +132,9 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
       monitors.set(v.name, monitor);
     }
 
-    const watchMs = probeWatchMs(scenario);
-    say(`probing idle close straight at each app (watching up to ${(watchMs / 1000).toFixed(1)} s)`);
-    const probes: Record<string, IdleCloseProbe> = {};
-    await Promise.all(
-      scenario.variants.map(async (v) => {
-        try {
-          probes[v.name] = await probeIdleClose(stack.appPort(v), { maxWaitMs: watchMs });
-        } catch (err) {
-          throw new LabError(`The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`, `Is the app up? See app-${v.name} in the results or the container logs.`);
-        }
-        const p = probes[v.name];
-        say(
-          p.idleCloseMs === null
-            ? `  ${v.name}: still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${p.advertisedKeepAlive})`
-            : `  ${v.name}: the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${p.advertisedKeepAlive})`,
-        );
-      }),
-    );
+    const probes = await probePhase(stack, scenario, say);
     if (io.signal.aborted) throw new LabError('Interrupted.', undefined, 130);
-
-    const lbIdleS = scenario.lb.upstreamKeepaliveTimeoutMs / 1000;
-    for (const v of scenario.variants) {
-      const p = probes[v.name];
-      say(
-        p.idleCloseMs === null
-          ? `  ${v.name}: the LB keeps idle connections ${lbIdleS} s and this app keeps them longer: the LB always closes first`
-          : `  ${v.name}: the LB keeps idle connections ${lbIdleS} s but this app closes them after ${(p.idleCloseMs / 1000).toFixed(1)} s: a request sent on one as it closes gets a 502`,
-      );
-    }
+    // Phase 4: idle-gap traffic through the LB, every variant at once.
     say(`traffic: bursts of ${options.concurrency} (${options.methods.join('+')}) through the LB, idle gaps aimed at the app's close`);
     const engine = new TrafficEngine({
       stack,
@@ -174,20 +149,9 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
     traffic = await engine.run();
     const trafficEndMonoMs = monoMs();
 
-    say('collecting: stopping the LB gracefully, reading logs');
-    await stack.stopLb();
-    await new Promise((r) => setTimeout(r, 300));
-    const lbLogs = await stack.lbLogs();
-    const appCloses: Record<string, SocketClosedRecord[]> = {};
-    for (const v of scenario.variants) {
-      const logs = await stack.appLogs(v);
-      writeRunFile(dir, `app-${v.name}.log`, logs.stdout + (logs.stderr ? `\n--- stderr ---\n${logs.stderr}` : ''));
-      appCloses[v.name] = parseSocketClosedRecords(logs.stdout);
-    }
-    writeRunFile(dir, 'nginx-access.log', lbLogs.stdout);
-    writeRunFile(dir, 'nginx-error.log', lbLogs.stderr);
-    writeRunFile(dir, 'requests.ndjson', toNdjson(traffic.records));
+    const { lbLogs, appCloses } = await collectPhase(stack, scenario, dir, traffic, say);
 
+    // Phase 6: the summary, from which report.md (and any later report) is built.
     summary = buildSummary({
       runId,
       startedAt,
@@ -217,4 +181,59 @@ export async function runLab(options: LabOptions, io: LabIo, scenarioOverride?: 
   } finally {
     await teardown();
   }
+}
+
+/** Phase 3: how long each app really keeps an idle socket, straight at it (no LB). */
+async function probePhase(stack: Stack, scenario: Scenario, say: (line: string) => void): Promise<Record<string, IdleCloseProbe>> {
+  const watchMs = probeWatchMs(scenario);
+  say(`probing idle close straight at each app (watching up to ${(watchMs / 1000).toFixed(1)} s)`);
+  const probes: Record<string, IdleCloseProbe> = {};
+  await Promise.all(
+    scenario.variants.map(async (v) => {
+      try {
+        probes[v.name] = await probeIdleClose(stack.appPort(v), { maxWaitMs: watchMs });
+      } catch (err) {
+        throw new LabError(`The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`, `Is the app up? See app-${v.name} in the results or the container logs.`);
+      }
+      const p = probes[v.name];
+      say(
+        p.idleCloseMs === null
+          ? `  ${v.name}: still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${p.advertisedKeepAlive})`
+          : `  ${v.name}: the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${p.advertisedKeepAlive})`,
+      );
+    }),
+  );
+  // The story in one line per variant, before the traffic shows it.
+  const lbIdleS = scenario.lb.upstreamKeepaliveTimeoutMs / 1000;
+  for (const v of scenario.variants) {
+    const p = probes[v.name];
+    say(
+      p.idleCloseMs === null
+        ? `  ${v.name}: the LB keeps idle connections ${lbIdleS} s and this app keeps them longer: the LB always closes first`
+        : `  ${v.name}: the LB keeps idle connections ${lbIdleS} s but this app closes them after ${(p.idleCloseMs / 1000).toFixed(1)} s: a request sent on one as it closes gets a 502`,
+    );
+  }
+  return probes;
+}
+
+/**
+ * Phase 5: stop the LB gracefully (it then closes its idle upstream sockets,
+ * which the apps record), read every log and save them with the requests.
+ */
+async function collectPhase(stack: Stack, scenario: Scenario, dir: string, traffic: TrafficResult, say: (line: string) => void) {
+  say('collecting: stopping the LB gracefully, reading logs');
+  await stack.stopLb();
+  // Let the apps print the closes the LB's shutdown caused.
+  await new Promise((r) => setTimeout(r, 300));
+  const lbLogs = await stack.lbLogs();
+  const appCloses: Record<string, SocketClosedRecord[]> = {};
+  for (const v of scenario.variants) {
+    const logs = await stack.appLogs(v);
+    writeRunFile(dir, `app-${v.name}.log`, logs.stdout + (logs.stderr ? `\n--- stderr ---\n${logs.stderr}` : ''));
+    appCloses[v.name] = parseSocketClosedRecords(logs.stdout);
+  }
+  writeRunFile(dir, 'nginx-access.log', lbLogs.stdout);
+  writeRunFile(dir, 'nginx-error.log', lbLogs.stderr);
+  writeRunFile(dir, 'requests.ndjson', toNdjson(traffic.records));
+  return { lbLogs, appCloses };
 }
