@@ -21,7 +21,7 @@ import type { Stack } from './runtime/stack.js';
 import { defaultScenario, NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS, type Scenario, type VariantName } from './scenarios.js';
 import { AppMonitor } from './traffic/app-monitor.js';
 import { TrafficEngine, type TrafficResult } from './traffic/engine.js';
-import { monoMs } from './traffic/precise-client.js';
+import { monoMs } from './clock.js';
 
 const READY_TIMEOUT_MS = 240_000;
 /** Node 20 closes idle sockets about a second after keepAliveTimeout; only used to bound the probe. */

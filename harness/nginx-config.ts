@@ -106,6 +106,11 @@ export function generatedConfigPath(policy: RetryPolicy): string {
   return `nginx/generated/lb-${policy}.conf`;
 }
 
+/** `nginx -v` prints "nginx version: nginx/1.22.1" (on stderr); the results keep "1.22.1". */
+export function parseNginxVersion(output: string): string {
+  return output.replace(/^nginx version: nginx\//, '').trim();
+}
+
 /** On loopback beside the app processes, writing into a run's own directory. */
 export function localLayout(dir: string): NginxLayout {
   return {

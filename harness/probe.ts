@@ -3,6 +3,7 @@
 // (or the probe gives up). The answer is what the app does, not what it says
 // in its Keep-Alive header.
 import net from 'node:net';
+import { monoMs } from './clock.js';
 
 export interface IdleCloseProbe {
   /** 'app' when the app closed the socket first; 'none' when it was still open at the deadline. */
@@ -19,7 +20,6 @@ export interface IdleCloseProbe {
   status: number | null;
 }
 
-const monoMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 export function probeIdleClose(port: number, options: { maxWaitMs: number; path?: string }): Promise<IdleCloseProbe> {
   const { maxWaitMs, path = '/api/health' } = options;

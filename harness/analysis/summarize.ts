@@ -9,6 +9,7 @@ import type { Scenario, Variant } from '../scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { RequestRecord } from '../traffic/records.js';
 import { countErrorLog, type AccessLogEntry } from './nginx-log.js';
+import { roundMs as round } from '../clock.js';
 import { median, percent, proportion, type Proportion } from './stats.js';
 
 export interface SummaryInput {
@@ -31,7 +32,6 @@ export interface SummaryInput {
   errorLogText: string;
 }
 
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 function spread(values: number[]): { min: number; median: number; max: number } | null {
   if (values.length === 0) return null;

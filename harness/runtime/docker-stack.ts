@@ -4,6 +4,7 @@ import Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
 import { LabError } from '../errors.js';
 import { COMPOSE_PROJECT, defaultScenario, type Scenario, type Variant } from '../scenarios.js';
+import { parseNginxVersion } from '../nginx-config.js';
 import { compose, findCompose } from './compose.js';
 import { composeVariables } from './compose-env.js';
 import { demuxDockerLogs } from './docker-logs.js';
@@ -200,7 +201,7 @@ export class DockerStack implements Stack {
       docker: engine.Version,
       kernel: engine.KernelVersion,
       compose: `${composeCmd.file === 'docker' ? 'docker compose' : 'docker-compose'} ${composeCmd.version}`,
-      nginx: nginx.replace(/^nginx version: nginx\//, '').trim(),
+      nginx: parseNginxVersion(nginx),
     };
   }
 

@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LabError } from '../errors.js';
-import { lbSettings, localLayout, renderNginxConfig } from '../nginx-config.js';
+import { lbSettings, localLayout, parseNginxVersion, renderNginxConfig } from '../nginx-config.js';
 import { defaultScenario, type Scenario, type Variant } from '../scenarios.js';
 import { ensureAppBuilt, STANDALONE_DIR } from './app-build.js';
 import { lineSplitter } from './lines.js';
@@ -178,7 +178,7 @@ export class LocalStack implements Stack {
   async versions(): Promise<Record<string, string>> {
     const nginx = await nginxBinary();
     const { stderr } = nginx ? await execa(nginx, ['-v']) : { stderr: 'not found' };
-    return { nginx: stderr.replace(/^nginx version: nginx\//, '').trim(), kernel: release() };
+    return { nginx: parseNginxVersion(stderr), kernel: release() };
   }
 
   async down(): Promise<void> {

@@ -5,8 +5,8 @@ import autocannon from 'autocannon';
 import type { EventEmitter } from 'node:events';
 import type { Method } from '../options.js';
 import type { VariantName } from '../scenarios.js';
-import { monoMs } from './precise-client.js';
-import { headerNumber, type RequestRecord } from './records.js';
+import { monoMs } from '../clock.js';
+import { headerNumber, pathFor, type RequestRecord } from './records.js';
 
 export interface BurstSettings {
   port: number;
@@ -40,7 +40,7 @@ export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]
       client.setRequests([
         {
           method,
-          path: method === 'GET' ? '/' : '/api/echo',
+          path: pathFor(method),
           headers: { 'x-lab-request-id': requestId, 'content-type': 'application/json' },
           body: method === 'GET' ? undefined : JSON.stringify({ cycle: s.cycle, index }),
         },

@@ -10,8 +10,9 @@ import type { Scenario, Variant, VariantName } from '../scenarios.js';
 import type { AppMonitor } from './app-monitor.js';
 import { autocannonBurst } from './burst.js';
 import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
-import { fireAt, monoMs, PreciseClient, requestBytes, type Outcome, type PlannedSend } from './precise-client.js';
-import { headerNumber, type Phase, type RequestRecord } from './records.js';
+import { monoMs, roundMs } from '../clock.js';
+import { fireAt, PreciseClient, requestBytes, type Outcome, type PlannedSend } from './precise-client.js';
+import { headerNumber, pathFor, type Phase, type RequestRecord } from './records.js';
 
 export interface CycleRecord {
   cycle: number;
@@ -63,10 +64,6 @@ function abortable(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', done, { once: true });
   });
-}
-
-function pathFor(method: string): string {
-  return method === 'GET' ? '/' : '/api/echo';
 }
 
 export class TrafficEngine {
@@ -178,12 +175,12 @@ export class TrafficEngine {
     let achievedIdleMs: number | null = null;
     if (socketId !== null && socketRequest !== null && socketRequest > 1 && appStart !== null) {
       const previousEnd = this.input.monitors.get(base.variant)?.responseEnd(socketId, socketRequest - 1);
-      if (previousEnd !== undefined) achievedIdleMs = Math.round((appStart - previousEnd) * 1000) / 1000;
+      if (previousEnd !== undefined) achievedIdleMs = roundMs((appStart - previousEnd));
     }
     const record: RequestRecord = {
       ...base,
       startMonoMs: outcome.sentAtMonoMs,
-      latencyMs: Math.round((outcome.doneAtMonoMs - outcome.sentAtMonoMs) * 1000) / 1000,
+      latencyMs: roundMs((outcome.doneAtMonoMs - outcome.sentAtMonoMs)),
       status: outcome.response?.status ?? null,
       error: outcome.error,
       upstreamSocketId: socketId,
@@ -256,7 +253,7 @@ export class TrafficEngine {
           connectionIndex: i,
           request: requestBytes(method, pathFor(method), v.lbPort, requestId, body),
         });
-        meta.push({ requestId, variant: v.name, method, cycle, phase, idleGapMs: Math.round((gapMs + rel) * 1000) / 1000, offsetMs: Math.round((centerOffsetMs + rel) * 1000) / 1000 });
+        meta.push({ requestId, variant: v.name, method, cycle, phase, idleGapMs: roundMs((gapMs + rel)), offsetMs: roundMs((centerOffsetMs + rel)) });
       });
     }
     const outcomes = await fireAt(plan, this.input.signal);
@@ -279,7 +276,7 @@ export class TrafficEngine {
       minima.push(Math.min(...samples));
       this.latencyMinima.set(v.name, minima.slice(-5));
       const m = median(minima.slice(-5))!;
-      if (m > 0 && m < 50) this.latency.set(v.name, Math.round(m * 1000) / 1000);
+      if (m > 0 && m < 50) this.latency.set(v.name, roundMs(m));
     }
     // The app's own account of its close delay beats the probe's, once there is one.
     const delays = this.input.monitors
@@ -288,7 +285,7 @@ export class TrafficEngine {
       .slice(-20)
       .map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!);
     const m = median(delays);
-    if (m !== null) this.closeDelayMs = Math.round(m * 1000) / 1000;
+    if (m !== null) this.closeDelayMs = roundMs(m);
   }
 
   private cycleRecord(cycle: number, kind: CycleRecord['kind'], plan: CyclePlan, records: RequestRecord[]): CycleRecord {

@@ -31,7 +31,7 @@ export interface CyclePlan {
 }
 
 const clamp = (value: number, bound: number) => Math.max(-bound, Math.min(bound, value));
-const round3 = (ms: number) => Math.round(ms * 1000) / 1000;
+import { roundMs as round3 } from '../clock.js';
 
 export function spreadOffsets(center: number, spreadMs: number, sends: number): number[] {
   if (sends <= 1) return [round3(center)];

@@ -5,7 +5,7 @@
 import net from 'node:net';
 import { parseResponse, type ParsedResponse } from './http-response.js';
 
-export const monoMs = () => Number(process.hrtime.bigint()) / 1e6;
+import { monoMs } from '../clock.js';
 
 /** Timers are coarse; the last few milliseconds before a send are spun. */
 const SPIN_MS = 4;

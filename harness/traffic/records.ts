@@ -28,6 +28,11 @@ export interface RequestRecord {
   achievedIdleMs: number | null;
 }
 
+/** The app route each method exercises: the dynamic page for GET, the echo API for POST. */
+export function pathFor(method: string): string {
+  return method === 'GET' ? '/' : '/api/echo';
+}
+
 export function headerNumber(headers: Record<string, string>, name: string): number | null {
   const raw = headers[name];
   if (raw === undefined) return null;

@@ -2,6 +2,15 @@
 // optional on a laptop without it, where the tests skip with the reason.
 import type { Test } from 'tap';
 import { dockerAnswers } from '../../harness/runtime/docker-stack.js';
+import { nginxBinary } from '../../harness/runtime/local-stack.js';
+
+/** The same for nginx on PATH (LAB_REQUIRE_NGINX=1 in CI). */
+export async function nginxOrSkip(t: Test): Promise<boolean> {
+  if (await nginxBinary()) return true;
+  if (process.env.LAB_REQUIRE_NGINX === '1') t.fail('LAB_REQUIRE_NGINX=1 but no nginx binary on PATH');
+  else t.plan(0, 'no nginx binary on PATH (set LAB_REQUIRE_NGINX=1 to make this a failure)');
+  return false;
+}
 
 export async function dockerOrSkip(t: Test): Promise<boolean> {
   if (await dockerAnswers()) return true;

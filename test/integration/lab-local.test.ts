@@ -12,18 +12,14 @@ import { runLab } from '../../harness/lab.js';
 import { parseLabArgs } from '../../harness/options.js';
 import { portFree } from '../../harness/preflight.js';
 import { validateSummary } from '../../harness/results/schema.js';
-import { nginxBinary } from '../../harness/runtime/local-stack.js';
+import { nginxOrSkip } from '../helpers/require.js';
 import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const COMPRESSED_KEEP_ALIVE_MS = 1_000;
 
 t.test('local runtime', async (t) => {
-  if (!(await nginxBinary())) {
-    if (process.env.LAB_REQUIRE_NGINX === '1') t.fail('LAB_REQUIRE_NGINX=1 but no nginx binary on PATH');
-    else t.plan(0, 'no nginx binary on PATH (set LAB_REQUIRE_NGINX=1 to make this a failure)');
-    return;
-  }
+  if (!(await nginxOrSkip(t))) return;
   const resultsDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-results-'));
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
 

@@ -5,31 +5,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lbSettings, localLayout, renderNginxConfig } from '../../harness/nginx-config.js';
+import { nginxBinary } from '../../harness/runtime/local-stack.js';
 import { RETRY_POLICIES, type RetryPolicy } from '../../harness/scenarios.js';
-
-async function nginxVersion(): Promise<string | undefined> {
-  try {
-    const { stderr } = await execa('nginx', ['-v']);
-    return stderr.trim();
-  } catch {
-    return undefined;
-  }
-}
+import { nginxOrSkip } from '../helpers/require.js';
 
 t.test('nginx -t accepts the rendered config', async (t) => {
-  const version = await nginxVersion();
-  if (!version) {
-    if (process.env.LAB_REQUIRE_NGINX === '1') t.fail('LAB_REQUIRE_NGINX=1 but no nginx binary on PATH');
-    else t.plan(0, 'no nginx binary on PATH (set LAB_REQUIRE_NGINX=1 to make this a failure)');
-    return;
-  }
+  if (!(await nginxOrSkip(t))) return;
+  const nginx = (await nginxBinary())!;
+  const version = (await execa(nginx, ['-v'])).stderr.trim();
   t.comment(version);
   for (const policy of Object.keys(RETRY_POLICIES) as RetryPolicy[]) {
     const dir = mkdtempSync(join(tmpdir(), 'keepalive-lab-nginx-'));
     t.teardown(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'nginx.conf');
     writeFileSync(file, renderNginxConfig(lbSettings(policy), localLayout(dir)));
-    const result = await execa('nginx', ['-t', '-p', dir, '-e', join(dir, 'startup.log'), '-c', file], { reject: false });
+    const result = await execa(nginx, ['-t', '-p', dir, '-e', join(dir, 'startup.log'), '-c', file], { reject: false });
     t.equal(result.exitCode, 0, `${policy}: ${result.stderr.trim().split('\n').pop()}`);
   }
 });
