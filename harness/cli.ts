@@ -1,26 +1,39 @@
 // `npm run lab`: flags in, a story out (progress on stderr; table and verdict,
-// or JSON, on stdout), and an exit code a CI job can trust.
+// or JSON, on stdout), and an exit code a CI job can trust (harness/exit-codes.ts).
+import { readFileSync } from 'node:fs';
 import { LabError } from './errors.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
 import { runLab } from './lab.js';
 import { HELP, parseLabArgs, type LabOptions } from './options.js';
 import { formatTable, tableRows, verdictLine } from './report.js';
 
-const EXIT_INTERRUPTED = 130;
+/** The lab's own version: package.json's. */
+function labVersion(): string {
+  const pkg: { version?: unknown } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return String(pkg.version);
+}
 
-async function main(argv: string[]): Promise<number> {
+/** One line (and a hint) for a problem the user can act on. */
+function reportLabError(err: LabError): ExitCode {
+  console.error(`keepalive-lab: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
+  return err.exitCode;
+}
+
+async function main(argv: string[]): Promise<ExitCode> {
   let options: LabOptions;
   try {
     options = parseLabArgs(argv);
   } catch (err) {
-    if (err instanceof LabError) {
-      console.error(`keepalive-lab: ${err.message}${err.hint ? ` ${err.hint}` : ''}`);
-      return err.exitCode;
-    }
+    if (err instanceof LabError) return reportLabError(err);
     throw err;
   }
   if (options.help) {
     console.log(HELP);
-    return 0;
+    return EXIT.ok;
+  }
+  if (options.version) {
+    console.log(`keepalive-lab ${labVersion()}`);
+    return EXIT.ok;
   }
 
   const controller = new AbortController();
@@ -31,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`\n${signal}: stopping; tearing down what the lab started (again to force)`);
       controller.abort();
     } else {
-      process.exit(EXIT_INTERRUPTED);
+      process.exit(EXIT.interrupted);
     }
   };
   process.on('SIGINT', onSignal);
@@ -49,21 +62,18 @@ async function main(argv: string[]): Promise<number> {
       console.log(`\n${formatTable(tableRows(summary))}\n\n${verdictLine(summary)}\nresults: ${runDir}`);
     }
     if (summary.nginx.mismatches.length > 0) progress(`WARNING: harness and nginx access log disagree: ${JSON.stringify(summary.nginx.mismatches)}`);
-    if (controller.signal.aborted) return EXIT_INTERRUPTED;
+    if (controller.signal.aborted) return EXIT.interrupted;
     if (options.assert && !summary.assertion.passed) {
       progress(`assertion failed: ${summary.assertion.reasons.join('; ')}`);
-      return 1;
+      return EXIT.assertionFailed;
     }
-    return 0;
+    return EXIT.ok;
   } catch (err) {
     if (controller.signal.aborted) {
       console.error('keepalive-lab: interrupted; everything the lab started was torn down.');
-      return EXIT_INTERRUPTED;
+      return EXIT.interrupted;
     }
-    if (err instanceof LabError) {
-      console.error(`keepalive-lab: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
-      return err.exitCode;
-    }
+    if (err instanceof LabError) return reportLabError(err);
     throw err;
   }
 }
@@ -73,6 +83,6 @@ main(process.argv.slice(2)).then(
   (err) => {
     // A bug, not a user mistake: the whole stack trace helps.
     console.error(err);
-    process.exit(1);
+    process.exit(EXIT.couldNotRun);
   },
 );

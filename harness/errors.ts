@@ -1,3 +1,5 @@
+import { EXIT, type ExitCode } from './exit-codes.js';
+
 /**
  * A problem the user can act on (Docker not running, a port taken, a bad flag):
  * shown as one sentence and a hint, never a stack trace. Anything else is a bug.
@@ -6,9 +8,14 @@ export class LabError extends Error {
   constructor(
     message: string,
     readonly hint?: string,
-    readonly exitCode = 1,
+    readonly exitCode: ExitCode = EXIT.couldNotRun,
   ) {
     super(message);
     this.name = 'LabError';
   }
+}
+
+/** The run was interrupted (Ctrl-C) while `what`. */
+export function interrupted(what: string): LabError {
+  return new LabError(`Interrupted while ${what}.`, undefined, EXIT.interrupted);
 }

@@ -3,6 +3,7 @@
 // both use and every run saves beside its results.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { HEADERS } from './protocol.js';
 import { APP_CONTAINER_PORT, LB, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from './scenarios.js';
 
 const TEMPLATE_DIR = fileURLToPath(new URL('../nginx/', import.meta.url));
@@ -28,6 +29,11 @@ export function fillTemplate(text: string, values: Record<string, string | numbe
 export function nginxDuration(ms: number): string {
   if (!Number.isInteger(ms) || ms < 0) throw new Error(`invalid duration ${ms} ms`);
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/** nginx's variable for a request header ($http_…) or an upstream response header ($upstream_http_…). */
+export function nginxHeaderVariable(side: 'request' | 'upstream-response', header: string): string {
+  return `$${side === 'request' ? 'http' : 'upstream_http'}_${header.toLowerCase().replace(/-/g, '_')}`;
 }
 
 export interface LbSettings extends LbTimings {
@@ -96,6 +102,8 @@ export function renderNginxConfig(
     accessLog: layout.accessLog,
     tempDir: layout.tempDir,
     clientKeepaliveTimeout: nginxDuration(lb.clientKeepaliveTimeoutMs),
+    requestIdVariable: nginxHeaderVariable('request', HEADERS.requestId),
+    upstreamSocketIdVariable: nginxHeaderVariable('upstream-response', HEADERS.socketId),
     upstreams: upstreams.join('\n'),
     servers: servers.join('\n'),
   });

@@ -2,11 +2,15 @@
 // user mistake becomes one LabError line and exit code 2.
 import { parseArgs } from 'node:util';
 import { LabError } from './errors.js';
+import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
+import { RUNTIMES, type Runtime } from './runtime/stack.js';
 import { RETRY_POLICIES, SERVER_MODES, type RetryPolicy, type ServerMode } from './scenarios.js';
 
 export const METHODS = ['POST', 'GET'] as const;
 export type Method = (typeof METHODS)[number];
-export type RuntimeChoice = 'docker' | 'local' | 'auto';
+/** --runtime: one of the runtimes, or auto (Docker when it answers, else local). */
+export type RuntimeChoice = Runtime | 'auto';
+const RUNTIME_CHOICES: readonly RuntimeChoice[] = [...RUNTIMES, 'auto'];
 
 export interface LabOptions {
   mode: 'quick' | 'full';
@@ -27,6 +31,7 @@ export interface LabOptions {
   minBoundaryRequests: number;
   resultsDir: string;
   help: boolean;
+  version: boolean;
 }
 
 export const DEFAULT_OPTIONS: LabOptions = {
@@ -44,6 +49,7 @@ export const DEFAULT_OPTIONS: LabOptions = {
   minBoundaryRequests: 40,
   resultsDir: 'results',
   help: false,
+  version: false,
 };
 
 export const HELP = `keepalive-lab: reproduce the keep-alive 502 behind a load balancer, and prove the fix.
@@ -65,18 +71,23 @@ Usage: npm run lab -- [flags]
   --results-dir <dir>     where run directories are written (default results/)
   --keep                  leave the stack running afterwards (Docker runtime)
   --json                  print the summary as JSON on stdout (progress goes to stderr)
-  --assert                exit 1 unless default shows ≥ 1 × 502 and fixed none
+  --assert                exit ${EXIT.assertionFailed} unless default shows ≥ 1 × 502 and fixed none
+  -v, --version           the lab's version
   -h, --help              this text
 
-Exit codes: 0 done (and assertions held), 1 assertion failed or the lab could not run, 2 bad flags, 130 interrupted.`;
+Each flag may be given once. A run that ends early (a component stopped, Docker
+went away, results not writable) says why in one line, writes what it measured
+with summary.json marked incomplete, and tears down what it started.
+
+${EXIT_CODES_HELP}`;
 
 function usage(message: string): LabError {
-  return new LabError(message, 'See npm run lab -- --help.', 2);
+  return new LabError(message, 'See npm run lab -- --help.', EXIT.badInput);
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw usage(`--${name} must be a whole number, got '${raw}'.`);
+  if (!/^-?\d+$/.test(raw)) throw usage(`--${name} must be a whole number, got '${raw}'.`);
   const value = Number(raw);
   if (value < min || value > max) throw usage(`--${name} must be between ${min} and ${max}, got ${value}.`);
   return value;
@@ -90,43 +101,76 @@ function oneOf<T extends string>(name: string, raw: string | undefined, allowed:
   return raw as T;
 }
 
+const FLAGS = {
+  quick: { type: 'boolean' },
+  full: { type: 'boolean' },
+  cycles: { type: 'string' },
+  'max-cycles': { type: 'string' },
+  concurrency: { type: 'string' },
+  methods: { type: 'string' },
+  'retry-policy': { type: 'string' },
+  'server-mode': { type: 'string' },
+  runtime: { type: 'string' },
+  'min-boundary': { type: 'string' },
+  'results-dir': { type: 'string' },
+  keep: { type: 'boolean' },
+  json: { type: 'boolean' },
+  assert: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * parseArgs reads `--cycles -3` as a flag followed by another flag ("ambiguous");
+ * a value-taking flag followed by a negative number takes it as its value, so the
+ * range check can say what is wrong with it.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : null;
+    const flag = name !== null && Object.hasOwn(FLAGS, name) ? FLAGS[name as keyof typeof FLAGS] : null;
+    if (flag?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) {
+      out.push(`${argv[i]}=${argv[i + 1]}`);
+      i++;
+    } else {
+      out.push(argv[i]);
+    }
+  }
+  return out;
+}
+
+function parseMethods(raw: string | undefined): Method[] | undefined {
+  if (raw === undefined) return undefined;
+  const methods = raw.split(',').map((m) => m.trim().toUpperCase());
+  if (methods.some((m) => m === '')) throw usage('--methods needs a comma-separated list, e.g. POST,GET.');
+  for (const m of methods) oneOf('methods', m, METHODS);
+  const twice = methods.find((m, i) => methods.indexOf(m) !== i);
+  if (twice) throw usage(`--methods lists ${twice} twice; each method once (they alternate across a burst).`);
+  return methods as Method[];
+}
+
 export function parseLabArgs(argv: string[]): LabOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        full: { type: 'boolean' },
-        cycles: { type: 'string' },
-        'max-cycles': { type: 'string' },
-        concurrency: { type: 'string' },
-        methods: { type: 'string' },
-        'retry-policy': { type: 'string' },
-        'server-mode': { type: 'string' },
-        runtime: { type: 'string' },
-        'min-boundary': { type: 'string' },
-        'results-dir': { type: 'string' },
-        keep: { type: 'boolean' },
-        json: { type: 'boolean' },
-        assert: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: joinNegativeValues(argv), strict: true, allowPositionals: false, tokens: true, options: FLAGS });
   } catch (err) {
     // parseArgs' own messages name the flag; keep only the first sentence.
     throw usage((err as Error).message.split('\n')[0].replace(/\. To specify.*$/, '.'));
   }
+  // A flag given twice would silently keep the last value: say so instead.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw usage(`--${token.name} is given more than once.`);
+    seen.add(token.name);
+  }
   const v = parsed.values;
   if (v.quick && v.full) throw usage('--quick and --full exclude each other.');
-
-  const methods = v.methods?.split(',').map((m) => m.trim().toUpperCase());
-  if (methods) {
-    if (methods.length === 0 || methods.some((m) => m === '')) throw usage('--methods needs a comma-separated list, e.g. POST,GET.');
-    for (const m of methods) oneOf('methods', m, METHODS);
+  if (v['results-dir'] !== undefined && v['results-dir'].trim() === '') {
+    throw usage('--results-dir needs a directory; it is empty.');
   }
+  const methods = parseMethods(v.methods);
 
   const cycles = integer('cycles', v.cycles, 1, 500) ?? DEFAULT_OPTIONS.cycles;
   const maxCycles = integer('max-cycles', v['max-cycles'], 1, 1500) ?? Math.max(cycles, cycles * 3);
@@ -138,15 +182,16 @@ export function parseLabArgs(argv: string[]): LabOptions {
     cycles,
     maxCycles,
     concurrency: integer('concurrency', v.concurrency, 1, 32) ?? DEFAULT_OPTIONS.concurrency,
-    methods: (methods as Method[] | undefined) ?? DEFAULT_OPTIONS.methods,
+    methods: methods ?? DEFAULT_OPTIONS.methods,
     retryPolicy: oneOf('retry-policy', v['retry-policy'], Object.keys(RETRY_POLICIES) as RetryPolicy[]) ?? DEFAULT_OPTIONS.retryPolicy,
     serverMode: oneOf('server-mode', v['server-mode'], SERVER_MODES) ?? DEFAULT_OPTIONS.serverMode,
-    runtime: oneOf('runtime', v.runtime, ['docker', 'local', 'auto'] as const) ?? DEFAULT_OPTIONS.runtime,
+    runtime: oneOf('runtime', v.runtime, RUNTIME_CHOICES) ?? DEFAULT_OPTIONS.runtime,
     minBoundaryRequests: integer('min-boundary', v['min-boundary'], 0, 100_000) ?? DEFAULT_OPTIONS.minBoundaryRequests,
     resultsDir: v['results-dir'] ?? DEFAULT_OPTIONS.resultsDir,
     keep: v.keep ?? false,
     json: v.json ?? false,
     assert: v.assert ?? false,
     help: v.help ?? false,
+    version: v.version ?? false,
   };
 }

@@ -4,11 +4,10 @@ import net from 'node:net';
 import { LabError } from './errors.js';
 import type { RuntimeChoice } from './options.js';
 import { findCompose } from './runtime/compose.js';
-import { DOCKER_DENIED, dockerStatus, projectResources } from './runtime/docker-stack.js';
+import { DOCKER_DENIED, dockerStatus, KEPT_STACK_DOWN, projectResources } from './runtime/docker-stack.js';
 import { nginxBinary } from './runtime/local-stack.js';
+import type { Runtime } from './runtime/stack.js';
 import type { Scenario } from './scenarios.js';
-
-export const KEPT_STACK_DOWN = 'docker compose -p keepalive-lab down (or docker-compose -p keepalive-lab down)';
 
 async function composeFound(): Promise<boolean> {
   try {
@@ -19,7 +18,7 @@ async function composeFound(): Promise<boolean> {
   }
 }
 
-export async function resolveRuntime(choice: RuntimeChoice): Promise<'docker' | 'local'> {
+export async function resolveRuntime(choice: RuntimeChoice): Promise<Runtime> {
   const docker = await dockerStatus();
   if (choice === 'docker') {
     if (docker === 'denied') throw DOCKER_DENIED;
@@ -48,7 +47,7 @@ export function portFree(port: number): Promise<boolean> {
   });
 }
 
-export async function checkPorts(scenario: Scenario, runtime: 'docker' | 'local'): Promise<void> {
+export async function checkPorts(scenario: Scenario, runtime: Runtime): Promise<void> {
   const ports = scenario.variants.flatMap((v) => [v.lbPort, v.appPort]);
   const taken: number[] = [];
   for (const port of ports) if (!(await portFree(port))) taken.push(port);

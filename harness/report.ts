@@ -37,7 +37,8 @@ export function formatTable(rows: string[][]): string {
 }
 
 export function verdictLine(summary: Summary): string {
-  return `${summary.verdict.ok ? 'REPRODUCED' : 'NOT REPRODUCED'}: ${summary.verdict.text}`;
+  const headline = !summary.complete ? 'INCOMPLETE' : summary.verdict.ok ? 'REPRODUCED' : 'NOT REPRODUCED';
+  return `${headline}: ${summary.verdict.text}`;
 }
 
 export function reportMarkdown(summary: Summary): string {
@@ -56,8 +57,8 @@ export function reportMarkdown(summary: Summary): string {
     `- runtime: ${summary.runtime}, mode: ${summary.mode}, LB retry policy: ${summary.scenario.retryPolicy}, app server: ${summary.scenario.serverMode}`,
     `- LB upstream keep-alive: ${summary.scenario.lb.upstreamKeepaliveTimeoutMs} ms`,
     `- versions: ${Object.entries(summary.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `- aimed at ${summary.aimVariant}'s close delay ${summary.schedule.closeDelayMs.toFixed(1)} ms (app clock), one-way latency ${Object.entries(summary.schedule.oneWayLatencyMs).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`,
-    `- ${summary.schedule.cycles.length} cycles, wall time ${(summary.wallTimeMs / 1000).toFixed(1)} s${summary.interrupted ? ' (interrupted)' : ''}`,
+    `- aimed at ${summary.aimVariant}'s close delay ${fmtMs(summary.schedule.closeDelayMs, 1)} (app clock), one-way latency ${Object.entries(summary.schedule.oneWayLatencyMs).map(([k, v]) => `${k} ${fmtMs(v, 2)}`).join(', ')}`,
+    `- ${summary.schedule.cycles.length} cycles, wall time ${(summary.wallTimeMs / 1000).toFixed(1)} s${summary.interrupted ? ' (interrupted)' : ''}${summary.failure ? ` (failed during ${summary.failure.phase}: ${summary.failure.message})` : ''}`,
     `- race window: ${summary.raceWindow.hits} hits; planned offsets ${fmtSpread(summary.raceWindow.plannedOffsetMs)}; arrival − app close ${fmtSpread(summary.raceWindow.arrivalMinusAppCloseMs)}`,
     `- nginx error log: ${Object.entries(summary.nginx.errorLog).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     summary.nginx.mismatches.length === 0
@@ -68,6 +69,10 @@ export function reportMarkdown(summary: Summary): string {
     '',
   ];
   return md.join('\n');
+}
+
+function fmtMs(v: number | null, digits: number): string {
+  return v === null ? '—' : `${v.toFixed(digits)} ms`;
 }
 
 function fmtSpread(s: { min: number; median: number; max: number } | null): string {

@@ -72,6 +72,11 @@ export const VARIANTS: readonly Variant[] = [
   },
 ];
 
+/** A value for every variant of a list, keyed by name. */
+export function perVariant<T>(variants: readonly Variant[], value: (v: Variant) => T): Record<VariantName, T> {
+  return Object.fromEntries(variants.map((v) => [v.name, value(v)])) as Record<VariantName, T>;
+}
+
 export function variantByName(name: string): Variant {
   const variant = VARIANTS.find((v) => v.name === name);
   if (!variant) throw new Error(`unknown variant '${name}'`);

@@ -6,15 +6,24 @@
 // turns on: who closed the connection, after how long idle. It also tags every
 // response so a client (the harness) can tell which upstream socket served it.
 //
-// Output on stdout, one JSON line each: `"lab":"response-finished"` per response
-// (the socket's idle time starts there) and `"lab":"socket-closed"` per socket.
-// Times are CLOCK_MONOTONIC milliseconds (process.hrtime), the one clock that the
-// host and all its containers share, so the harness can line them up with its own.
+// Output on stdout, one JSON line per record of ./protocol.cjs (the contract
+// with the harness): `response-finished` per response (the socket's idle time
+// starts there) and `socket-closed` per socket. Times are CLOCK_MONOTONIC
+// milliseconds (process.hrtime), the one clock that a Linux host and its
+// containers share, so the harness can line them up with its own.
 const dc = require('node:diagnostics_channel');
+const { HEADERS, KIND_KEY, RECORDS } = require('./protocol.cjs');
 
 const VARIANT = process.env.LAB_VARIANT || null;
 const monoMs = () => Number(process.hrtime.bigint()) / 1e6;
 const round = (ms) => (ms === null ? null : Math.round(ms * 1000) / 1000);
+
+/** Prints one record: exactly the protocol's fields for its kind, in its order. */
+function emit(kind, values) {
+  const record = {};
+  for (const field of RECORDS[kind]) record[field] = field === KIND_KEY ? kind : values[field];
+  process.stdout.write(`${JSON.stringify(record)}\n`);
+}
 
 /** @type {WeakMap<import('node:net').Socket, ReturnType<typeof newSocketInfo>>} */
 const sockets = new WeakMap();
@@ -74,8 +83,7 @@ dc.subscribe('net.server.socket', ({ socket }) => {
     const closedAtMonoMs = monoMs();
     const idleSince = info.lastResponseEndMonoMs ?? info.acceptedAtMonoMs;
     const server = socket.server || {};
-    const record = {
-      lab: 'socket-closed',
+    emit('socket-closed', {
       variant: VARIANT,
       pid: process.pid,
       socketId: info.socketId,
@@ -89,8 +97,7 @@ dc.subscribe('net.server.socket', ({ socket }) => {
       reason: info.reason ?? 'unknown',
       keepAliveTimeoutMs: server.keepAliveTimeout ?? null,
       headersTimeoutMs: server.headersTimeout ?? null,
-    };
-    process.stdout.write(`${JSON.stringify(record)}\n`);
+    });
   });
 });
 
@@ -98,26 +105,22 @@ dc.subscribe('http.server.request.start', ({ response, socket }) => {
   const info = sockets.get(socket);
   if (!info) return;
   info.requests += 1;
-  response.setHeader('x-lab-socket-id', String(info.socketId));
-  response.setHeader('x-lab-socket-request', String(info.requests));
-  response.setHeader('x-lab-request-start-mono-ms', String(round(monoMs())));
+  response.setHeader(HEADERS.socketId, String(info.socketId));
+  response.setHeader(HEADERS.socketRequest, String(info.requests));
+  response.setHeader(HEADERS.requestStartMonoMs, String(round(monoMs())));
 });
 
 dc.subscribe('http.server.response.finish', ({ request, response, socket }) => {
   const info = sockets.get(socket);
   if (!info) return;
   info.lastResponseEndMonoMs = monoMs();
-  const record = {
-    lab: 'response-finished',
+  emit('response-finished', {
     socketId: info.socketId,
     request: info.requests,
     method: request.method,
     status: response.statusCode,
     endMonoMs: round(info.lastResponseEndMonoMs),
-  };
-  process.stdout.write(`${JSON.stringify(record)}\n`);
+  });
 });
 
-process.stdout.write(
-  `${JSON.stringify({ lab: 'accounting-ready', variant: VARIANT, pid: process.pid, node: process.version })}\n`,
-);
+emit('accounting-ready', { variant: VARIANT, pid: process.pid, node: process.version });

@@ -1,5 +1,6 @@
 // nginx's side of the story: its JSON access log (one object per request) and
 // the error-log lines that explain a 502.
+import { readJsonLines } from './json-lines.js';
 
 export interface AccessLogEntry {
   /** Seconds since the epoch, millisecond resolution ($msec). */
@@ -15,17 +16,14 @@ export interface AccessLogEntry {
   request_time: number;
 }
 
+/** An access-log line of the lab's log_format: it names the variant and the status. */
+function isAccessLogEntry(object: object): object is AccessLogEntry {
+  const o = object as Record<string, unknown>;
+  return typeof o.variant === 'string' && typeof o.status === 'number';
+}
+
 export function parseAccessLog(text: string): AccessLogEntry[] {
-  const entries: AccessLogEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    try {
-      entries.push(JSON.parse(line) as AccessLogEntry);
-    } catch {
-      // a torn last line; the rest still count
-    }
-  }
-  return entries;
+  return readJsonLines(text).filter(isAccessLogEntry);
 }
 
 export interface ErrorLogCounts {

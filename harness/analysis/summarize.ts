@@ -1,11 +1,12 @@
 // Turns one run's raw material (request records, probes, the app's socket
 // accounting, nginx's logs) into the summary: counts, rates with intervals,
 // who closed what, the race window, and the verdict. Pure.
-import type { SocketClosedRecord } from '../accounting.js';
+import type { SocketClosedRecord } from '../protocol.js';
 import type { LabOptions } from '../options.js';
 import type { IdleCloseProbe } from '../probe.js';
-import { SCHEMA_VERSION, type ClosedByTally, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
-import type { Scenario, Variant } from '../scenarios.js';
+import { SCHEMA_VERSION, type ClosedByTally, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
+import type { Runtime } from '../runtime/stack.js';
+import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { RequestRecord } from '../traffic/records.js';
 import { countErrorLog, type AccessLogEntry } from './nginx-log.js';
@@ -17,7 +18,9 @@ export interface SummaryInput {
   startedAt: Date;
   finishedAt: Date;
   interrupted: boolean;
-  runtime: 'docker' | 'local';
+  /** Where and why the run ended early; null when it ran to the end (or was interrupted). */
+  failure: { phase: LabPhase; message: string } | null;
+  runtime: Runtime;
   /** CLOCK_MONOTONIC ms at the start of the run, for time-to-first-502. */
   runStartMonoMs: number;
   /** CLOCK_MONOTONIC ms when traffic ended: LB closes after it are the LB shutting down. */
@@ -25,13 +28,17 @@ export interface SummaryInput {
   options: LabOptions;
   versions: Record<string, string>;
   scenario: Scenario;
-  probes: Record<string, IdleCloseProbe>;
-  traffic: TrafficResult;
-  appCloses: Record<string, SocketClosedRecord[]>;
+  /** Per variant; missing when the run ended before the probe. */
+  probes: Partial<Record<VariantName, IdleCloseProbe>>;
+  /** Null when the run ended before any traffic. */
+  traffic: TrafficResult | null;
+  appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
   accessLog: AccessLogEntry[];
   errorLogText: string;
 }
 
+/** Estimated arrivals further than this from any app close are not near a close: left out of the race window. */
+const NEAREST_CLOSE_MAX_MS = 100;
 
 function spread(values: number[]): { min: number; median: number; max: number } | null {
   if (values.length === 0) return null;
@@ -67,7 +74,7 @@ export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[
       const nearest = appCloses.reduce<number | null>((best, t) => (best === null || Math.abs(arrival - t) < Math.abs(arrival - best) ? t : best), null);
       return nearest === null ? null : arrival - nearest;
     })
-    .filter((d): d is number => d !== null && Math.abs(d) < 100);
+    .filter((d): d is number => d !== null && Math.abs(d) < NEAREST_CLOSE_MAX_MS);
   const byOffsetMs: RaceWindow['byOffsetMs'] = {};
   for (const r of aimed) {
     const bucket = String(Math.round(r.offsetMs!));
@@ -79,7 +86,7 @@ export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[
 }
 
 function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
-  const mine = input.traffic.records.filter((r) => r.variant === v.name);
+  const mine = (input.traffic?.records ?? []).filter((r) => r.variant === v.name);
   const closes = input.appCloses[v.name] ?? [];
   const byStatus: Record<string, number> = {};
   const byMethod: Record<string, { total: number; count502: number }> = {};
@@ -140,15 +147,27 @@ function share(part: number, whole: number): string {
   return whole === 0 ? 'n/a' : `${Math.floor((100 * part) / whole)} %`;
 }
 
+/** The traffic of a run that ended before any: nothing sent, nothing measured. */
+function noTraffic(scenario: Scenario): TrafficResult {
+  return {
+    records: [],
+    cycles: [],
+    aimVariant: scenario.variants[0].name,
+    closeDelayMs: 0,
+    oneWayLatencyMs: perVariant(scenario.variants, () => null),
+  };
+}
+
 export function buildSummary(input: SummaryInput): Summary {
-  const variants = Object.fromEntries(input.scenario.variants.map((v) => [v.name, variantSummary(input, v)]));
-  const aim = input.traffic.aimVariant;
+  const traffic = input.traffic ?? noTraffic(input.scenario);
+  const variants = perVariant(input.scenario.variants, (v) => variantSummary(input, v));
+  const aim = traffic.aimVariant;
   const others = input.scenario.variants.filter((v) => v.name !== aim);
+  const complete = input.failure === null && !input.interrupted;
 
   const mismatches = input.scenario.variants
     .map((v) => {
-      const harness = input.traffic.records.filter((r) => r.variant === v.name && r.status === 502).map((r) => r.requestId);
-      const logged = input.accessLog.filter((e) => e.variant === v.name && e.status === 502).map((e) => e.request_id);
+      const harness = traffic.records.filter((r) => r.variant === v.name && r.status === 502).map((r) => r.requestId);      const logged = input.accessLog.filter((e) => e.variant === v.name && e.status === 502).map((e) => e.request_id);
       const loggedSet = new Set(logged);
       const harnessSet = new Set(harness);
       return {
@@ -174,7 +193,8 @@ export function buildSummary(input: SummaryInput): Summary {
       return `LB closed ${share(t.lb, t.app + t.lb + t.reset)} in ${v.name} (${t.lb}/${t.app + t.lb + t.reset}${when})`;
     }),
   ].join(', ');
-  const text = [...input.scenario.variants.map((v) => describeVariant(variants[v.name])), closedText].join('; ');
+  const counts = [...input.scenario.variants.map((v) => describeVariant(variants[v.name])), closedText].join('; ');
+  const text = input.failure ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${counts}` : counts;
 
   const reasons: string[] = [];
   if (aimSummary.rate502.failures === 0) reasons.push(`${aim} showed no 502`);
@@ -187,15 +207,18 @@ export function buildSummary(input: SummaryInput): Summary {
     }
   }
   if (input.interrupted) reasons.push('the run was interrupted');
+  if (input.failure) reasons.push(`the run failed during ${input.failure.phase}`);
   if (mismatches.length > 0) reasons.push('harness and nginx access log disagree on 502s');
 
-  const { resultsDir: _resultsDir, help: _help, ...options } = input.options;
+  const { resultsDir: _resultsDir, help: _help, version: _version, ...options } = input.options;
   return {
     schemaVersion: SCHEMA_VERSION,
     runId: input.runId,
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),
     wallTimeMs: input.finishedAt.getTime() - input.startedAt.getTime(),
+    complete,
+    failure: input.failure,
     interrupted: input.interrupted,
     runtime: input.runtime,
     mode: input.options.mode,
@@ -205,17 +228,17 @@ export function buildSummary(input: SummaryInput): Summary {
     variants,
     aimVariant: aim,
     raceWindow: raceWindow(
-      input.traffic.records.filter((r) => r.variant === aim),
+      traffic.records.filter((r) => r.variant === aim),
       input.appCloses[aim] ?? [],
-      input.traffic.oneWayLatencyMs[aim] ?? 1,
+      traffic.oneWayLatencyMs[aim] ?? 0,
     ),
     schedule: {
-      closeDelayMs: input.traffic.closeDelayMs,
-      oneWayLatencyMs: input.traffic.oneWayLatencyMs,
-      cycles: input.traffic.cycles,
+      closeDelayMs: input.traffic?.closeDelayMs ?? null,
+      oneWayLatencyMs: traffic.oneWayLatencyMs,
+      cycles: traffic.cycles,
     },
     nginx: { errorLog: countErrorLog(input.errorLogText), mismatches },
-    verdict: { ok, text },
+    verdict: { ok: ok && complete, text },
     assertion: { requested: input.options.assert, passed: reasons.length === 0, reasons },
   };
 }

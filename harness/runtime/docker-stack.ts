@@ -2,9 +2,9 @@
 // health, reads and follows logs, and checks that teardown left nothing behind.
 import Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
-import { LabError } from '../errors.js';
+import { interrupted, LabError } from '../errors.js';
 import { COMPOSE_PROJECT, defaultScenario, type Scenario, type Variant } from '../scenarios.js';
-import { parseNginxVersion } from '../nginx-config.js';
+import { DOCKER_LAYOUT, lbSettings, parseNginxVersion, renderNginxConfig } from '../nginx-config.js';
 import { compose, findCompose } from './compose.js';
 import { composeVariables } from './compose-env.js';
 import { demuxDockerLogs } from './docker-logs.js';
@@ -13,15 +13,34 @@ import type { LogStreams, Stack } from './stack.js';
 
 const PROJECT_LABEL = `com.docker.compose.project=${COMPOSE_PROJECT}`;
 const LB_SERVICE = 'nginx';
+/** How to stop a stack left running with --keep (Compose v2 or v1). */
+export const KEPT_STACK_DOWN = `docker compose -p ${COMPOSE_PROJECT} down (or docker-compose -p ${COMPOSE_PROJECT} down)`;
+/** Bounds on Compose commands that should take seconds: a hung daemon must not hang the lab. */
+const LB_START_STOP_TIMEOUT_MS = 60_000;
+const DOWN_TIMEOUT_MS = 120_000;
+const READY_POLL_MS = 500;
 
 export interface DockerStackOptions {
   scenario?: Scenario;
-  /** Absolute path of a rendered nginx.conf to mount instead of the committed one. */
+  /** Absolute path of the rendered nginx.conf (this stack's lbConfig) to mount instead of the committed one. */
   nginxConfPath?: string;
-  build?: boolean;
   onProgress?: (line: string) => void;
   signal?: AbortSignal;
+  /** The Docker API client; tests pass one aimed at a socket with no daemon behind it. */
+  docker?: Docker;
 }
+
+/** Whether a Docker API error means the daemon itself is gone (not a container problem). */
+function daemonGone(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+const DAEMON_GONE = (err: unknown) =>
+  new LabError(
+    `The Docker daemon stopped answering during the run (${(err as Error).message}).`,
+    `Start Docker again and rerun; check for leftovers with: docker ps -a --filter label=${PROJECT_LABEL}`,
+  );
 
 export type DockerStatus = 'ok' | 'denied' | 'down';
 
@@ -68,12 +87,14 @@ export async function projectResources(docker = new Docker()) {
 }
 
 export class DockerStack implements Stack {
-  readonly runtime = 'docker' as const;
-  private readonly docker = new Docker();
+  private readonly docker: Docker;
   private readonly scenario: Scenario;
+  readonly lbConfig: string;
 
   constructor(private readonly options: DockerStackOptions = {}) {
+    this.docker = options.docker ?? new Docker();
     this.scenario = options.scenario ?? defaultScenario();
+    this.lbConfig = renderNginxConfig(lbSettings(this.scenario.retryPolicy, this.scenario.lb), DOCKER_LAYOUT, this.scenario.variants);
   }
 
   private composeEnv(): Record<string, string> {
@@ -89,16 +110,17 @@ export class DockerStack implements Stack {
     if (status === 'denied') throw DOCKER_DENIED;
     if (status !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
     // Build first, on its own: `up --build` would recreate running containers mid-build.
-    if (this.options.build !== false) {
-      try {
-        await compose(['build'], { env: this.composeEnv(), onLine: this.options.onProgress, signal: this.options.signal });
-      } catch (err) {
-        // The usual cause on CI runners and air-gapped hosts: no registry for the base images.
-        if (err instanceof LabError && /pull access denied|no such host|failed to resolve|manifest unknown|dial tcp|TLS handshake/i.test(err.message)) {
-          throw new LabError(err.message, 'No container registry? Build local base images: sudo scripts/build-airgap-images.sh (see README, Air-gapped machines).');
-        }
-        throw err;
+    try {
+      await compose(['build'], { env: this.composeEnv(), onLine: this.options.onProgress, signal: this.options.signal });
+    } catch (err) {
+      // The usual cause on CI runners and air-gapped hosts: no registry for the base images.
+      if (err instanceof LabError && /pull access denied|no such host|failed to resolve|manifest unknown|dial tcp|TLS handshake/i.test(err.message)) {
+        throw new LabError(
+          `The images could not be built: a base image is not available. ${err.message}`,
+          'No container registry? Build local base images: sudo scripts/build-airgap-images.sh (see README, Air-gapped machines); or check LAB_NODE_IMAGE / LAB_NGINX_IMAGE.',
+        );
       }
+      throw err;
     }
     await compose(['up', '-d', '--remove-orphans', '--force-recreate'], {
       env: this.composeEnv(),
@@ -120,7 +142,7 @@ export class DockerStack implements Stack {
     const services = [...this.scenario.variants.map((v) => v.service), LB_SERVICE];
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (signal?.aborted) throw new LabError('Interrupted while waiting for the stack.', undefined, 130);
+      if (signal?.aborted) throw interrupted('waiting for the stack');
       const states = await Promise.all(
         services.map(async (service) => {
           const info = await (await this.container(service)).inspect();
@@ -138,7 +160,27 @@ export class DockerStack implements Stack {
         const summary = states.map((s) => `${s.service}: ${s.health}`).join(', ');
         throw new LabError(`The stack did not become healthy within ${timeoutMs / 1000} s (${summary}).`);
       }
-      await new Promise((r) => setTimeout(r, 500));
+      await new Promise((r) => setTimeout(r, READY_POLL_MS));
+    }
+  }
+
+  async checkRunning(): Promise<void> {
+    const services = [...this.scenario.variants.map((v) => v.service), LB_SERVICE];
+    for (const service of services) {
+      let state: Docker.ContainerInspectInfo['State'];
+      try {
+        state = (await (await this.container(service)).inspect()).State;
+      } catch (err) {
+        if (daemonGone(err)) throw DAEMON_GONE(err);
+        if (err instanceof LabError) throw new LabError(`The container of '${service}' disappeared during the run.`, 'Something outside the lab removed it (docker rm, docker compose down?). Run again.');
+        throw err;
+      }
+      if (state.Running) continue;
+      const how = state.OOMKilled ? 'killed for lack of memory' : `exit code ${state.ExitCode}${state.ExitCode === 137 ? ', killed' : ''}`;
+      throw new LabError(
+        `The container of '${service}' stopped during the run (${state.Status}, ${how}).`,
+        'Something outside the lab stopped it (docker kill / docker stop, the OOM killer?). Its log is saved with the results; run again.',
+      );
     }
   }
 
@@ -151,11 +193,7 @@ export class DockerStack implements Stack {
   }
 
   private async logs(service: string): Promise<LogStreams> {
-    const raw = (await (await this.container(service)).logs({
-      stdout: true,
-      stderr: true,
-      follow: false,
-    })) as unknown as Buffer;
+    const raw = await (await this.container(service)).logs({ stdout: true, stderr: true, follow: false });
     return demuxDockerLogs(raw);
   }
 
@@ -169,44 +207,48 @@ export class DockerStack implements Stack {
 
   async followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void> {
     const container = await this.container(variant.service);
-    const stream = (await container.logs({
-      follow: true,
-      stdout: true,
-      stderr: false,
-      since: Math.floor(Date.now() / 1000) - 1,
-    })) as NodeJS.ReadableStream & { destroy(): void };
+    const stream = await container.logs({ follow: true, stdout: true, stderr: false, since: Math.floor(Date.now() / 1000) - 1 });
     const stdout = new PassThrough();
     stdout.on('data', lineSplitter(onLine));
     // The stream ends with the container; an error here only ends the following.
     stream.on('error', () => stdout.end());
     this.docker.modem.demuxStream(stream, stdout, new PassThrough());
-    return () => stream.destroy();
-  }
-
-  async startLb(): Promise<void> {
-    await compose(['start', LB_SERVICE], { env: this.composeEnv(), timeoutMs: 60_000 });
+    return () => {
+      if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+    };
   }
 
   async stopLb(): Promise<void> {
-    await compose(['stop', '--timeout', '5', LB_SERVICE], { env: this.composeEnv(), timeoutMs: 60_000 });
+    await compose(['stop', '--timeout', '5', LB_SERVICE], { env: this.composeEnv(), timeoutMs: LB_START_STOP_TIMEOUT_MS });
+  }
+
+  async keep(): Promise<string> {
+    // Collecting stopped the LB (so it closed its upstream sockets); bring it back.
+    await compose(['start', LB_SERVICE], { env: this.composeEnv(), timeoutMs: LB_START_STOP_TIMEOUT_MS });
+    return KEPT_STACK_DOWN;
   }
 
   async versions(): Promise<Record<string, string>> {
-    const [engine, composeCmd, nginx] = await Promise.all([
+    const [engine, composeCmd, nginx, app] = await Promise.all([
       this.docker.version(),
       findCompose(),
       this.exec(LB_SERVICE, ['nginx', '-v']),
+      // Every variant runs the same image: one answers for all.
+      this.exec(this.scenario.variants[0].service, ['node', '-p', "process.versions.node + ' ' + require('next/package.json').version"]),
     ]);
+    const [node, next] = app.trim().split(/\s+/);
     return {
       docker: engine.Version,
       kernel: engine.KernelVersion,
       compose: `${composeCmd.file === 'docker' ? 'docker compose' : 'docker-compose'} ${composeCmd.version}`,
       nginx: parseNginxVersion(nginx),
+      node,
+      next,
     };
   }
 
   /** Runs a command in a service's container; returns its output (both streams). */
-  async exec(service: string, cmd: string[]): Promise<string> {
+  private async exec(service: string, cmd: string[]): Promise<string> {
     const exec = await (await this.container(service)).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({ hijack: true, stdin: false });
     const chunks: Buffer[] = [];
@@ -217,9 +259,6 @@ export class DockerStack implements Stack {
   }
 
   async down(): Promise<void> {
-    await compose(['down', '--volumes', '--remove-orphans', '--timeout', '5'], {
-      env: this.composeEnv(),
-      timeoutMs: 120_000,
-    });
+    await compose(['down', '--volumes', '--remove-orphans', '--timeout', '5'], { env: this.composeEnv(), timeoutMs: DOWN_TIMEOUT_MS });
   }
 }

@@ -5,10 +5,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LabError } from '../errors.js';
+import { interrupted, LabError } from '../errors.js';
 import { lbSettings, localLayout, parseNginxVersion, renderNginxConfig } from '../nginx-config.js';
 import { defaultScenario, type Scenario, type Variant } from '../scenarios.js';
-import { ensureAppBuilt, STANDALONE_DIR } from './app-build.js';
+import { APP_DIR, ensureAppBuilt, STANDALONE_DIR } from './app-build.js';
 import { lineSplitter } from './lines.js';
 import type { LogStreams, Stack } from './stack.js';
 
@@ -41,10 +41,9 @@ export async function nginxBinary(): Promise<string | undefined> {
 }
 
 export class LocalStack implements Stack {
-  readonly runtime = 'local' as const;
   private readonly scenario: Scenario;
   private readonly workDir: string;
-  readonly nginxConf: string;
+  readonly lbConfig: string;
   private readonly apps = new Map<string, Managed>();
   private nginx?: Managed;
 
@@ -53,7 +52,7 @@ export class LocalStack implements Stack {
     this.workDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-local-'));
     // nginx's workers drop to `nobody` when started as root; they must reach their temp dirs.
     chmodSync(this.workDir, 0o755);
-    this.nginxConf = renderNginxConfig(lbSettings(this.scenario.retryPolicy, this.scenario.lb), localLayout(this.workDir), this.scenario.variants);
+    this.lbConfig = renderNginxConfig(lbSettings(this.scenario.retryPolicy, this.scenario.lb), localLayout(this.workDir), this.scenario.variants);
   }
 
   private spawnManaged(name: string, cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Managed {
@@ -90,7 +89,7 @@ export class LocalStack implements Stack {
       this.apps.set(v.name, this.spawnManaged(`app-${v.name}`, process.execPath, args, { cwd: STANDALONE_DIR, env }));
     }
     const confPath = join(this.workDir, 'nginx.conf');
-    writeFileSync(confPath, this.nginxConf);
+    writeFileSync(confPath, this.lbConfig);
     this.nginx = this.spawnManaged(
       'nginx',
       nginx,
@@ -107,7 +106,7 @@ export class LocalStack implements Stack {
     const deadline = Date.now() + timeoutMs;
     const pending = new Set(checks);
     while (pending.size > 0) {
-      if (signal?.aborted) throw new LabError('Interrupted while waiting for the stack.', undefined, 130);
+      if (signal?.aborted) throw interrupted('waiting for the stack');
       for (const proc of [...this.apps.values(), this.nginx!]) {
         if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
           const tail = (proc.stderr || proc.stdout).trim().split('\n').slice(-10).join('\n');
@@ -127,6 +126,21 @@ export class LocalStack implements Stack {
         throw new LabError(`Not healthy within ${timeoutMs / 1000} s: ${[...pending].map((c) => c.name).join(', ')}.`);
       }
       await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  private processes(): Managed[] {
+    return [...this.apps.values(), ...(this.nginx ? [this.nginx] : [])];
+  }
+
+  async checkRunning(): Promise<void> {
+    for (const proc of this.processes()) {
+      const { exitCode, signalCode, pid } = proc.child;
+      if (exitCode === null && signalCode === null) continue;
+      throw new LabError(
+        `${proc.name} (pid ${pid}) exited during the run (${signalCode ? `signal ${signalCode}` : `exit code ${exitCode}`}).`,
+        'Something outside the lab stopped it (kill, the OOM killer?). Its output is saved with the results; run again.',
+      );
     }
   }
 
@@ -178,7 +192,13 @@ export class LocalStack implements Stack {
   async versions(): Promise<Record<string, string>> {
     const nginx = await nginxBinary();
     const { stderr } = nginx ? await execa(nginx, ['-v']) : { stderr: 'not found' };
-    return { nginx: parseNginxVersion(stderr), kernel: release() };
+    const next: { version: string } = JSON.parse(readFileSync(join(APP_DIR, 'node_modules', 'next', 'package.json'), 'utf8'));
+    // The apps run on the harness's own Node here.
+    return { nginx: parseNginxVersion(stderr), kernel: release(), node: process.versions.node, next: next.version };
+  }
+
+  async keep(): Promise<string> {
+    throw new LabError('--keep needs the Docker runtime: local processes end with the lab.', 'Use --runtime docker, or drop --keep.');
   }
 
   async down(): Promise<void> {

@@ -1,6 +1,11 @@
 // What the harness needs from a running lab, whatever runs it (Docker Compose
-// or local processes): start it, know when it serves, read its logs, stop it.
+// or local processes): start it, know when it serves, read its logs, notice a
+// component that died, stop it. A phase never asks which runtime it has.
 import type { Variant } from '../scenarios.js';
+
+/** What runs the stack: Docker Compose, or the system's nginx and the app as local processes. */
+export type Runtime = 'docker' | 'local';
+export const RUNTIMES: readonly Runtime[] = ['docker', 'local'];
 
 export interface LogStreams {
   stdout: string;
@@ -8,25 +13,30 @@ export interface LogStreams {
 }
 
 export interface Stack {
-  readonly runtime: 'docker' | 'local';
+  /** The LB configuration this stack runs, rendered from the scenario (saved with the results). */
+  readonly lbConfig: string;
   /** Builds what is needed and starts every component. */
   up(): Promise<void>;
   /** Resolves once every component reports healthy; rejects with the reason otherwise, or when aborted. */
   ready(timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  /** Rejects with a LabError naming the component when one is no longer running (or the runtime stopped answering). */
+  checkRunning(): Promise<void>;
   /** URL of the LB in front of a variant, on loopback. */
   lbUrl(variant: Variant): string;
   /** Loopback port that reaches the app directly, bypassing the LB. */
   appPort(variant: Variant): number;
   /** The app's output (connection accounting lines are on stdout). */
   appLogs(variant: Variant): Promise<LogStreams>;
-  /** nginx's access log (stdout) and error log (stderr). */
+  /** The LB's access log (stdout) and error log (stderr). */
   lbLogs(): Promise<LogStreams>;
   /** Calls onLine with each new line the app prints from now on; returns a stop function. */
   followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void>;
   /** Stops the LB gracefully, so it closes its idle upstream connections itself. */
   stopLb(): Promise<void>;
-  /** Versions of what runs the stack, for the results. */
+  /** Versions of what runs the stack and of the app (node, next), for the results. */
   versions(): Promise<Record<string, string>>;
+  /** Leaves the stack running after the lab (the LB started again); returns how to stop it. */
+  keep(): Promise<string>;
   /** Stops and removes everything the stack started. Safe to call twice. */
   down(): Promise<void>;
 }

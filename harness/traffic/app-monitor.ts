@@ -1,16 +1,10 @@
 // Follows one app's connection accounting live: when each response finished
 // on each socket (where that socket's idle time starts, on the app's clock)
 // and every socket close. The aiming reads it; the analysis reads the closes.
-import { parseSocketClosedRecords, type SocketClosedRecord } from '../accounting.js';
+import { parseAppRecords } from '../analysis/app-records.js';
+import type { SocketClosedRecord } from '../protocol.js';
 import type { Stack } from '../runtime/stack.js';
 import type { Variant } from '../scenarios.js';
-
-interface ResponseFinished {
-  lab: 'response-finished';
-  socketId: number;
-  request: number;
-  endMonoMs: number;
-}
 
 export class AppMonitor {
   private readonly responseEnds = new Map<string, number>();
@@ -24,17 +18,13 @@ export class AppMonitor {
     this.stopFollowing = await stack.followApp(this.variant, (line) => this.onLine(line));
   }
 
+  /** One line of the app's stdout; anything but a response-finished or socket-closed record is ignored. */
   onLine(line: string): void {
-    if (line.startsWith('{"lab":"response-finished"')) {
-      let event: ResponseFinished;
-      try {
-        event = JSON.parse(line) as ResponseFinished;
-      } catch {
-        return; // a torn line: that response's idle start stays unknown
-      }
-      this.responseEnds.set(`${event.socketId}/${event.request}`, event.endMonoMs);
-    } else if (line.startsWith('{"lab":"socket-closed"')) {
-      this.closes.push(...parseSocketClosedRecords(line));
+    const [record] = parseAppRecords(line);
+    if (record?.lab === 'response-finished') {
+      this.responseEnds.set(`${record.socketId}/${record.request}`, record.endMonoMs);
+    } else if (record?.lab === 'socket-closed') {
+      this.closes.push(record);
     } else {
       return;
     }

@@ -2,30 +2,30 @@
 // each cycle, an autocannon burst leaves the LB holding idle upstream sockets;
 // the app's clock says when each went idle; the next requests are aimed to
 // reach the app when the variant with the shortest close delay closes them.
+//
+// Everything outside (clock, sleeps, sends, the apps' events) comes in through
+// TrafficIo and AppEvents, so the whole loop runs against a simulated lab in
+// the unit tests.
 import { LabError } from '../errors.js';
 import type { LabOptions } from '../options.js';
 import { median } from '../analysis/stats.js';
-import type { Stack } from '../runtime/stack.js';
-import type { Scenario, Variant, VariantName } from '../scenarios.js';
-import type { AppMonitor } from './app-monitor.js';
-import { autocannonBurst } from './burst.js';
+import type { SocketClosedRecord } from '../protocol.js';
+import type { CycleRecord } from '../results/schema.js';
+import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
+import { roundMs } from '../clock.js';
 import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
-import { monoMs, roundMs } from '../clock.js';
-import { fireAt, PreciseClient, requestBytes, type Outcome, type PlannedSend } from './precise-client.js';
-import { headerNumber, pathFor, type Phase, type RequestRecord } from './records.js';
+import type { Outcome } from './precise-client.js';
+import { upstreamTags, type Phase, type RequestRecord } from './records.js';
+import type { AimedSend, TrafficIo } from './traffic-io.js';
 
-export interface CycleRecord {
-  cycle: number;
-  kind: 'aimed' | 'long-gap';
-  aimVariant: VariantName;
-  closeDelayMs: number;
-  centerOffsetMs: number;
-  intendedGapMs: number;
-  /** Per variant: the idle gap measured on the app for requests that reused a socket (median). */
-  achievedGapMs: Record<string, number | null>;
-  oneWayLatencyMs: Record<string, number>;
-  sendsPerVariant: number;
-  count502: Record<string, number>;
+/** What the engine reads of an app's connection accounting (AppMonitor, live). */
+export interface AppEvents {
+  /** When the app finished the nth response on a socket (its clock), if it said so yet. */
+  responseEnd(socketId: number, request: number): number | undefined;
+  /** Waits, at most timeoutMs, until the app has reported the end of every listed response. */
+  waitForResponseEnds(keys: ReadonlyArray<{ socketId: number; request: number }>, timeoutMs: number): Promise<Map<string, number>>;
+  /** Every socket the app closed so far, in order. */
+  readonly closes: readonly SocketClosedRecord[];
 }
 
 export interface TrafficResult {
@@ -33,48 +33,77 @@ export interface TrafficResult {
   cycles: CycleRecord[];
   aimVariant: VariantName;
   closeDelayMs: number;
-  oneWayLatencyMs: Record<string, number>;
+  /** Per variant; null until calibration measured it. */
+  oneWayLatencyMs: Record<VariantName, number | null>;
 }
+
+export type EngineOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods'>;
 
 export interface EngineInput {
-  stack: Stack;
   scenario: Scenario;
-  options: LabOptions;
+  options: EngineOptions;
   /** Measured idle-close delay per variant (probe), null when it did not close. */
-  probedCloseMs: Record<string, number | null>;
-  monitors: Map<VariantName, AppMonitor>;
+  probedCloseMs: Record<VariantName, number | null>;
+  apps: ReadonlyMap<VariantName, AppEvents>;
+  io: TrafficIo;
   signal: AbortSignal;
   progress: (line: string) => void;
+  /** Called after every cycle; throws when a component of the stack stopped (a fault mid-run). */
+  checkStillRunning?: () => Promise<void>;
 }
 
+/** --full: idle gaps this far either side of the LB's own timeout. */
 const LONG_GAP_AROUND_LB_MS = 1_000;
+/** --full: sends of a long-gap cycle spread over ± this; the LB's timer is coarse, no aiming needed. */
+const LONG_GAP_SPREAD_MS = 2;
+/** Long gaps are slept in steps of at most this, so an interrupt is honoured quickly... */
+const LONG_SLEEP_STEP_MS = 5_000;
+/** ...and the last second before the sends is left to fireAt's precise wait. */
+const LONG_SLEEP_WAKE_EARLY_MS = 1_000;
+/**
+ * How long to wait after a burst for the app's response-finished lines. They come
+ * through Docker's log stream within about 100 ms here; past this, the response's
+ * start header stands in (see APP_RESPONSE_MS).
+ */
 const EVENT_WAIT_MS = 1_500;
+/** The sample app answers in about a millisecond: start header + this ≈ the idle start. */
+const APP_RESPONSE_MS = 1;
+/** Requests per variant that measure the one-way latency before the first cycle, and the pause between them. */
 const CALIBRATION_SENDS = 3;
+const CALIBRATION_PAUSE_MS = 20;
+/**
+ * Upper bound on a believable one-way latency client → LB → app. Loopback,
+ * Docker's proxy and nginx take 0.3–2 ms here; 50 ms leaves room for a loaded
+ * laptop, while an app whose clock is not the harness's is off by far more.
+ */
+const MAX_ONE_WAY_LATENCY_MS = 50;
+/**
+ * The latency used is the median of the last few cycles' fastest requests: it
+ * follows drift (Docker's proxy, CPU load) within about half a minute, and one
+ * slow cycle cannot move it.
+ */
+const LATENCY_CYCLES_KEPT = 5;
+/**
+ * The close delay used is the median of the app's most recent keep-alive closes:
+ * two to three cycles' worth of sockets, recent enough to follow the app under
+ * load, enough that one late timer tick cannot move it.
+ */
+const CLOSE_DELAYS_KEPT = 20;
 /** Idle starts within this window count as one cluster of sockets that close together. */
 const CLUSTER_WINDOW_MS = 2;
 
-function abortable(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
+type RecordBase = Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'>;
+
+const believableLatency = (ms: number) => ms > 0 && ms < MAX_ONE_WAY_LATENCY_MS;
 
 export class TrafficEngine {
   private readonly records: RequestRecord[] = [];
   private readonly cycles: CycleRecord[] = [];
-  private readonly clients = new Map<VariantName, PreciseClient>();
   private readonly latency = new Map<VariantName, number>();
+  private readonly latencyMinima = new Map<VariantName, number[]>();
   private readonly scheduler: GapScheduler;
   private readonly aim: Variant;
   private closeDelayMs: number;
-  private readonly latencyMinima = new Map<VariantName, number[]>();
 
   constructor(private readonly input: EngineInput) {
     const closing = input.scenario.variants
@@ -86,23 +115,30 @@ export class TrafficEngine {
     this.aim = closing[0];
     this.closeDelayMs = input.probedCloseMs[this.aim.name]!;
     this.scheduler = new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: input.options.concurrency });
-    for (const v of input.scenario.variants) this.clients.set(v.name, new PreciseClient(v.lbPort));
   }
 
   private get variants(): readonly Variant[] {
     return this.input.scenario.variants;
   }
 
+  private app(variant: VariantName): AppEvents {
+    const app = this.input.apps.get(variant);
+    if (!app) throw new Error(`no app events for variant ${variant}`);
+    return app;
+  }
+
   private count502(variant: VariantName, cycle?: number): number {
     return this.records.filter((r) => r.variant === variant && r.status === 502 && (cycle === undefined || r.cycle === cycle)).length;
   }
 
+  /** Runs the cycles: at least --cycles, and on to --max-cycles while the aim variant has shown no 502. */
   async run(): Promise<TrafficResult> {
     const { options, signal, progress } = this.input;
     try {
       await this.calibrate();
       for (let cycle = 1; cycle <= options.maxCycles && !signal.aborted; cycle++) {
         await this.aimedCycle(cycle);
+        await this.input.checkStillRunning?.();
         const hits = this.count502(this.aim.name);
         if (cycle >= options.cycles && hits > 0) break;
         if (cycle === options.cycles && hits === 0) {
@@ -115,10 +151,11 @@ export class TrafficEngine {
         for (const gap of [lbMs - LONG_GAP_AROUND_LB_MS, lbMs + LONG_GAP_AROUND_LB_MS]) {
           if (signal.aborted) break;
           await this.longGapCycle(++cycle, gap);
+          await this.input.checkStillRunning?.();
         }
       }
     } finally {
-      for (const client of this.clients.values()) client.close();
+      this.input.io.close();
     }
     return this.result();
   }
@@ -130,30 +167,32 @@ export class TrafficEngine {
       cycles: this.cycles,
       aimVariant: this.aim.name,
       closeDelayMs: this.closeDelayMs,
-      oneWayLatencyMs: Object.fromEntries(this.latency),
+      oneWayLatencyMs: perVariant(this.variants, (v) => this.latency.get(v.name) ?? null),
     };
   }
 
   /** One-way latency client → LB → app, from the app's clock (one clock for host and containers). */
   private async calibrate(): Promise<void> {
+    const { io, signal } = this.input;
     for (const v of this.variants) {
-      const client = this.clients.get(v.name)!;
-      await client.prepare(1);
+      await io.prepare(v, 1);
       const samples: number[] = [];
       for (let i = 0; i < CALIBRATION_SENDS; i++) {
         const requestId = `c0-${v.name}-calibration-${i}`;
-        const [outcome] = await fireAt([{ atMonoMs: monoMs(), client, connectionIndex: 0, request: requestBytes('GET', '/api/health', v.lbPort, requestId) }]);
-        const record = this.toRecord(outcome!, { requestId, variant: v.name, method: 'GET', cycle: 0, phase: 'calibration', idleGapMs: null, offsetMs: null });
+        const [outcome] = await io.fire([{ atMonoMs: io.now(), variant: v, connectionIndex: 0, method: 'GET', requestId, body: '' }], signal);
+        if (!outcome) return; // aborted
+        const record = this.toRecord(outcome, { requestId, variant: v.name, method: 'GET', cycle: 0, phase: 'calibration', idleGapMs: null, offsetMs: null });
         if (record.appStartMonoMs !== null) samples.push(record.appStartMonoMs - record.startMonoMs);
-        await abortable(20, this.input.signal);
+        await io.sleep(CALIBRATION_PAUSE_MS, signal);
       }
       if (samples.length === 0) {
-        throw new LabError(`No answer through the LB for ${v.name} (calibration): ${this.records.at(-1)?.error ?? `status ${this.records.at(-1)?.status}`}.`);
+        const last = this.records.at(-1);
+        throw new LabError(`No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`);
       }
       const fastest = Math.min(...samples);
       // Aiming needs the app's clock to be the harness's (CLOCK_MONOTONIC, shared
       // by a Linux host and its containers). Docker Desktop's VM has its own.
-      if (!(fastest > 0 && fastest < 50)) {
+      if (!believableLatency(fastest)) {
         throw new LabError(
           `The app's clock and the harness's disagree (one-way latency measured as ${fastest.toFixed(1)} ms).`,
           'The lab needs Docker on a Linux host (one monotonic clock for host and containers), or --runtime local.',
@@ -164,28 +203,21 @@ export class TrafficEngine {
     }
   }
 
-  private toRecord(
-    outcome: Outcome,
-    base: Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'>,
-  ): RequestRecord {
-    const headers = outcome.response?.headers ?? {};
-    const socketId = headerNumber(headers, 'x-lab-socket-id');
-    const socketRequest = headerNumber(headers, 'x-lab-socket-request');
-    const appStart = headerNumber(headers, 'x-lab-request-start-mono-ms');
+  private toRecord(outcome: Outcome, base: RecordBase): RequestRecord {
+    const tags = upstreamTags(outcome.response?.headers ?? {});
     let achievedIdleMs: number | null = null;
-    if (socketId !== null && socketRequest !== null && socketRequest > 1 && appStart !== null) {
-      const previousEnd = this.input.monitors.get(base.variant)?.responseEnd(socketId, socketRequest - 1);
-      if (previousEnd !== undefined) achievedIdleMs = roundMs((appStart - previousEnd));
+    const { upstreamSocketId: socketId, upstreamSocketRequest: nth, appStartMonoMs: appStart } = tags;
+    if (socketId !== null && nth !== null && nth > 1 && appStart !== null) {
+      const previousEnd = this.app(base.variant).responseEnd(socketId, nth - 1);
+      if (previousEnd !== undefined) achievedIdleMs = roundMs(appStart - previousEnd);
     }
     const record: RequestRecord = {
       ...base,
       startMonoMs: outcome.sentAtMonoMs,
-      latencyMs: roundMs((outcome.doneAtMonoMs - outcome.sentAtMonoMs)),
+      latencyMs: roundMs(outcome.doneAtMonoMs - outcome.sentAtMonoMs),
       status: outcome.response?.status ?? null,
       error: outcome.error,
-      upstreamSocketId: socketId,
-      upstreamSocketRequest: socketRequest,
-      appStartMonoMs: appStart,
+      ...tags,
       achievedIdleMs,
     };
     this.records.push(record);
@@ -194,22 +226,20 @@ export class TrafficEngine {
 
   /** Burst on every variant at once; returns each variant's upstream idle starts (app clock), ascending. */
   private async burst(cycle: number): Promise<Map<VariantName, number[]>> {
-    const { options, signal } = this.input;
+    const { options, signal, io } = this.input;
     const bursts = await Promise.all(
-      this.variants.map((v) =>
-        autocannonBurst({ port: v.lbPort, variant: v.name, cycle, concurrency: options.concurrency, methods: options.methods, signal }),
-      ),
+      this.variants.map((v) => io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: options.concurrency, methods: options.methods, signal })),
     );
     const idleStarts = new Map<VariantName, number[]>();
     await Promise.all(
       this.variants.map(async (v, i) => {
         this.records.push(...bursts[i]);
-        const keys = bursts[i]
-          .filter((r) => r.upstreamSocketId !== null && r.upstreamSocketRequest !== null)
-          .map((r) => ({ socketId: r.upstreamSocketId!, request: r.upstreamSocketRequest! }));
-        const ends = await this.input.monitors.get(v.name)!.waitForResponseEnds(keys, EVENT_WAIT_MS);
+        const keys = bursts[i].flatMap((r) =>
+          r.upstreamSocketId === null || r.upstreamSocketRequest === null ? [] : [{ socketId: r.upstreamSocketId, request: r.upstreamSocketRequest }],
+        );
+        const ends = await this.app(v.name).waitForResponseEnds(keys, EVENT_WAIT_MS);
         // Without the app's events (they were late), its start headers are the next best clock.
-        const starts = ends.size > 0 ? [...ends.values()] : bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [r.appStartMonoMs + 1]));
+        const starts = ends.size > 0 ? [...ends.values()] : bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [r.appStartMonoMs + APP_RESPONSE_MS]));
         idleStarts.set(v.name, starts.sort((a, b) => a - b));
       }),
     );
@@ -235,62 +265,53 @@ export class TrafficEngine {
     relativeOffsetsMs: number[],
     centerOffsetMs: number,
   ): Promise<RequestRecord[]> {
-    const { options } = this.input;
-    const plan: PlannedSend[] = [];
-    const meta: Array<Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'>> = [];
+    const { options, io, signal } = this.input;
+    const sends: AimedSend[] = [];
+    const bases: RecordBase[] = [];
     for (const v of this.variants) {
       const idleStart = idleStarts.get(v.name);
       if (idleStart === null || idleStart === undefined) continue;
-      const client = this.clients.get(v.name)!;
-      await client.prepare(relativeOffsetsMs.length);
+      await io.prepare(v, relativeOffsetsMs.length);
+      const latencyMs = this.latency.get(v.name) ?? 0;
       relativeOffsetsMs.forEach((rel, i) => {
         const method = options.methods[i % options.methods.length];
         const requestId = `c${cycle}-${v.name}-${phase}-${i}`;
-        const body = method === 'GET' ? '' : JSON.stringify({ cycle, i });
-        plan.push({
-          atMonoMs: idleStart + gapMs + rel - (this.latency.get(v.name) ?? 1),
-          client,
+        sends.push({
+          atMonoMs: idleStart + gapMs + rel - latencyMs,
+          variant: v,
           connectionIndex: i,
-          request: requestBytes(method, pathFor(method), v.lbPort, requestId, body),
+          method,
+          requestId,
+          body: method === 'GET' ? '' : JSON.stringify({ cycle, i }),
         });
-        meta.push({ requestId, variant: v.name, method, cycle, phase, idleGapMs: roundMs((gapMs + rel)), offsetMs: roundMs((centerOffsetMs + rel)) });
+        bases.push({ requestId, variant: v.name, method, cycle, phase, idleGapMs: roundMs(gapMs + rel), offsetMs: roundMs(centerOffsetMs + rel) });
       });
     }
-    const outcomes = await fireAt(plan, this.input.signal);
-    const records: RequestRecord[] = [];
-    outcomes.forEach((o, i) => {
-      if (o) records.push(this.toRecord(o, meta[i]));
-    });
-    return records;
+    const outcomes = await io.fire(sends, signal);
+    return outcomes.flatMap((o, i) => (o ? [this.toRecord(o, bases[i])] : []));
   }
 
   private updateEstimates(records: RequestRecord[]): void {
     for (const v of this.variants) {
       // The app serves one request at a time, so later ones queue: only the
-      // fastest of a cycle measures the path itself. Smoothed over recent cycles.
-      const samples = records
-        .filter((r) => r.variant === v.name && r.appStartMonoMs !== null)
-        .map((r) => r.appStartMonoMs! - r.startMonoMs);
+      // fastest of a cycle measures the path itself.
+      const samples = records.flatMap((r) => (r.variant === v.name && r.appStartMonoMs !== null ? [r.appStartMonoMs - r.startMonoMs] : []));
       if (samples.length === 0) continue;
-      const minima = this.latencyMinima.get(v.name) ?? [];
-      minima.push(Math.min(...samples));
-      this.latencyMinima.set(v.name, minima.slice(-5));
-      const m = median(minima.slice(-5))!;
-      if (m > 0 && m < 50) this.latency.set(v.name, roundMs(m));
+      const minima = [...(this.latencyMinima.get(v.name) ?? []), Math.min(...samples)].slice(-LATENCY_CYCLES_KEPT);
+      this.latencyMinima.set(v.name, minima);
+      const m = median(minima)!;
+      if (believableLatency(m)) this.latency.set(v.name, roundMs(m));
     }
     // The app's own account of its close delay beats the probe's, once there is one.
-    const delays = this.input.monitors
-      .get(this.aim.name)!
-      .closes.filter((c) => c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null)
-      .slice(-20)
-      .map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!);
+    const delays = this.app(this.aim.name)
+      .closes.flatMap((c) => (c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : []))
+      .slice(-CLOSE_DELAYS_KEPT);
     const m = median(delays);
     if (m !== null) this.closeDelayMs = roundMs(m);
   }
 
   private cycleRecord(cycle: number, kind: CycleRecord['kind'], plan: CyclePlan, records: RequestRecord[]): CycleRecord {
-    const achieved = (v: VariantName) =>
-      median(records.filter((r) => r.variant === v && r.achievedIdleMs !== null).map((r) => r.achievedIdleMs!));
+    const achieved = (v: VariantName) => median(records.flatMap((r) => (r.variant === v && r.achievedIdleMs !== null ? [r.achievedIdleMs] : [])));
     return {
       cycle,
       kind,
@@ -298,22 +319,19 @@ export class TrafficEngine {
       closeDelayMs: this.closeDelayMs,
       centerOffsetMs: plan.centerOffsetMs,
       intendedGapMs: plan.intendedGapMs,
-      achievedGapMs: Object.fromEntries(this.variants.map((v) => [v.name, achieved(v.name)])),
-      oneWayLatencyMs: Object.fromEntries(this.latency),
+      achievedGapMs: perVariant(this.variants, (v) => achieved(v.name)),
+      oneWayLatencyMs: perVariant(this.variants, (v) => this.latency.get(v.name) ?? null),
       sendsPerVariant: plan.sendOffsetsMs.length,
-      count502: Object.fromEntries(this.variants.map((v) => [v.name, this.count502(v.name, cycle)])),
+      count502: perVariant(this.variants, (v) => this.count502(v.name, cycle)),
     };
   }
 
   private reportCycle(c: CycleRecord, of: number | string): void {
-    const perVariant = this.variants
-      .map((v) => {
-        const total = this.records.filter((r) => r.variant === v.name).length;
-        return `${v.name}: ${this.count502(v.name)} × 502 / ${total} req`;
-      })
+    const perVariantText = this.variants
+      .map((v) => `${v.name}: ${this.count502(v.name)} × 502 / ${this.records.filter((r) => r.variant === v.name).length} req`)
       .join(' · ');
     const gap = c.kind === 'long-gap' ? `${(c.intendedGapMs / 1000).toFixed(1)} s` : `${c.intendedGapMs.toFixed(1)} ms`;
-    this.input.progress(`cycle ${String(c.cycle).padStart(2)}/${of} gap ${gap} · ${perVariant}`);
+    this.input.progress(`cycle ${String(c.cycle).padStart(2)}/${of} gap ${gap} · ${perVariantText}`);
   }
 
   private async aimedCycle(cycle: number): Promise<void> {
@@ -322,8 +340,8 @@ export class TrafficEngine {
     const plan = this.scheduler.plan(this.closeDelayMs);
     const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
     const records = await this.sendAround(cycle, 'aimed', idleStarts, plan.intendedGapMs, relative, plan.centerOffsetMs);
-    const hits = records.filter((r) => r.variant === this.aim.name && r.status === 502).map((r) => r.offsetMs!);
-    this.scheduler.record(plan, hits);
+    const hits = records.flatMap((r) => (r.variant === this.aim.name && r.status === 502 && r.offsetMs !== null ? [r.offsetMs] : []));
+    this.scheduler.record(hits);
     this.updateEstimates(records);
     const record = this.cycleRecord(cycle, 'aimed', plan, records);
     this.cycles.push(record);
@@ -334,15 +352,15 @@ export class TrafficEngine {
 
   /** --full: one idle gap just under and one just over the LB's own timeout. */
   private async longGapCycle(cycle: number, gapMs: number): Promise<void> {
+    const { io, signal } = this.input;
     this.input.progress(`long gap: ${(gapMs / 1000).toFixed(1)} s idle, around the LB's ${this.input.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`);
     const idleStarts = this.anchors(await this.burst(cycle));
-    const relative = spreadOffsets(0, 2, this.input.options.concurrency);
+    const relative = spreadOffsets(0, LONG_GAP_SPREAD_MS, this.input.options.concurrency);
     const known = [...idleStarts.values()].filter((t): t is number => t !== null);
-    if (known.length === 0 || this.input.signal.aborted) return;
-    const earliest = Math.min(...known);
-    // Sleep most of the gap in bounded steps, so an interrupt is honoured quickly.
-    while (!this.input.signal.aborted && monoMs() < earliest + gapMs - 1_000) {
-      await abortable(Math.min(5_000, earliest + gapMs - 1_000 - monoMs()), this.input.signal);
+    if (known.length === 0 || signal.aborted) return;
+    const wakeAt = Math.min(...known) + gapMs - LONG_SLEEP_WAKE_EARLY_MS;
+    while (!signal.aborted && io.now() < wakeAt) {
+      await io.sleep(Math.min(LONG_SLEEP_STEP_MS, wakeAt - io.now()), signal);
     }
     const records = await this.sendAround(cycle, 'long-gap', idleStarts, gapMs, relative, 0);
     const plan: CyclePlan = { centerOffsetMs: 0, sendOffsetsMs: relative, intendedGapMs: gapMs };

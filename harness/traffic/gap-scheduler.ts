@@ -17,8 +17,13 @@ export interface SchedulerSettings {
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = {
   sendsPerCycle: 8,
+  // The race window is a few ms wide and the estimate of where it sits moves by
+  // about as much between cycles: 8 sends over ±2 ms land about 0.6 ms apart.
   spreadMs: 2,
+  // One step per missed cycle, alternating sides, out to ±3 ms: the drift of the
+  // close estimate seen between cycles, before the first hit re-centers it.
   sweepMs: [0, -1, 1, -2, 2, -3, 3],
+  // A hit far off is noise (a socket that closed for another reason): never follow it past ±10 ms.
   maxOffsetMs: 10,
 };
 
@@ -30,8 +35,9 @@ export interface CyclePlan {
   intendedGapMs: number;
 }
 
-const clamp = (value: number, bound: number) => Math.max(-bound, Math.min(bound, value));
 import { roundMs as round3 } from '../clock.js';
+
+const clamp = (value: number, bound: number) => Math.max(-bound, Math.min(bound, value));
 
 export function spreadOffsets(center: number, spreadMs: number, sends: number): number[] {
   if (sends <= 1) return [round3(center)];
@@ -41,7 +47,6 @@ export function spreadOffsets(center: number, spreadMs: number, sends: number): 
 export class GapScheduler {
   private base = 0;
   private sweepIndex = 0;
-  readonly history: Array<{ centerOffsetMs: number; hits: number; sends: number }> = [];
 
   constructor(readonly settings: SchedulerSettings = DEFAULT_SCHEDULER) {
     if (settings.sendsPerCycle < 1 || settings.spreadMs < 0 || settings.sweepMs.length === 0) {
@@ -64,8 +69,7 @@ export class GapScheduler {
   }
 
   /** Offsets (as planned) of the sends of the last plan that hit the race. */
-  record(plan: CyclePlan, hitOffsetsMs: readonly number[]): void {
-    this.history.push({ centerOffsetMs: plan.centerOffsetMs, hits: hitOffsetsMs.length, sends: plan.sendOffsetsMs.length });
+  record(hitOffsetsMs: readonly number[]): void {
     if (hitOffsetsMs.length > 0) {
       const mean = hitOffsetsMs.reduce((a, b) => a + b, 0) / hitOffsetsMs.length;
       this.base = clamp(round3(mean), this.settings.maxOffsetMs);

@@ -6,6 +6,7 @@ import net from 'node:net';
 import { parseResponse, type ParsedResponse } from './http-response.js';
 
 import { monoMs } from '../clock.js';
+import { HEADERS } from '../protocol.js';
 
 /** Timers are coarse; the last few milliseconds before a send are spun. */
 const SPIN_MS = 4;
@@ -142,7 +143,7 @@ export function requestBytes(method: string, path: string, port: number, request
     `${method} ${path} HTTP/1.1`,
     `Host: 127.0.0.1:${port}`,
     'User-Agent: keepalive-lab',
-    `X-Lab-Request-Id: ${requestId}`,
+    `${HEADERS.requestId}: ${requestId}`,
   ];
   if (method !== 'GET') lines.push('Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`);
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${method !== 'GET' ? body : ''}`);

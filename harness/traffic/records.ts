@@ -1,5 +1,6 @@
 // One record per request the harness sent: generation (burst, precise sends)
 // emits them; counting, statistics and reports consume them.
+import { HEADERS } from '../protocol.js';
 import type { VariantName } from '../scenarios.js';
 
 export type Phase = 'calibration' | 'burst' | 'aimed' | 'long-gap';
@@ -12,7 +13,7 @@ export interface RequestRecord {
   phase: Phase;
   /** Intended idle gap of the upstream socket, on the app's clock (aimed and long-gap requests). */
   idleGapMs: number | null;
-  /** Planned arrival relative to the predicted close of the LB's freshest upstream socket. */
+  /** Planned arrival at the app relative to the predicted close of the cluster of idle upstream sockets aimed at. */
   offsetMs: number | null;
   /** Client send time, CLOCK_MONOTONIC ms (shared with the app's clock). */
   startMonoMs: number;
@@ -33,9 +34,18 @@ export function pathFor(method: string): string {
   return method === 'GET' ? '/' : '/api/echo';
 }
 
-export function headerNumber(headers: Record<string, string>, name: string): number | null {
+function headerNumber(headers: Record<string, string>, name: string): number | null {
   const raw = headers[name];
   if (raw === undefined) return null;
   const n = Number(raw);
   return Number.isFinite(n) ? n : null;
+}
+
+/** What the app's accounting tagged a response with (lower-cased header map); null where a tag is absent. */
+export function upstreamTags(headers: Record<string, string>): Pick<RequestRecord, 'upstreamSocketId' | 'upstreamSocketRequest' | 'appStartMonoMs'> {
+  return {
+    upstreamSocketId: headerNumber(headers, HEADERS.socketId),
+    upstreamSocketRequest: headerNumber(headers, HEADERS.socketRequest),
+    appStartMonoMs: headerNumber(headers, HEADERS.requestStartMonoMs),
+  };
 }

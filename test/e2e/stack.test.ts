@@ -2,7 +2,8 @@
 // requests pass through the LB, raw probes measure who closes idle sockets and
 // when, and teardown leaves nothing of the lab in Docker.
 import t from 'tap';
-import { parseSocketClosedRecords } from '../../harness/accounting.js';
+import { socketClosedRecords } from '../../harness/analysis/app-records.js';
+import { HEADERS } from '../../harness/protocol.js';
 import { probeIdleClose } from '../../harness/probe.js';
 import { DockerStack, projectResources } from '../../harness/runtime/docker-stack.js';
 import { LB, VARIANTS, variantByName } from '../../harness/scenarios.js';
@@ -29,7 +30,7 @@ t.test('docker stack', async (t) => {
       const page = await fetch(`${stack.lbUrl(variant)}/`);
       t.equal(page.status, 200, 'GET /');
       t.match(await page.text(), `by the ${variant.name} variant`, 'server-rendered by this variant');
-      t.match(page.headers.get('x-lab-socket-id') ?? '', /^\d+$/, 'tagged by connection accounting');
+      t.match(page.headers.get(HEADERS.socketId) ?? '', /^\d+$/, 'tagged by connection accounting');
 
       const body = JSON.stringify({ hello: variant.name });
       const echo = await fetch(`${stack.lbUrl(variant)}/api/echo`, { method: 'POST', body });
@@ -61,8 +62,8 @@ t.test('docker stack', async (t) => {
 
   t.test('connection accounting names the closer', async (t) => {
     // By now the LB's upstream sockets from the requests above have idled > 10 s.
-    const defaultRecords = parseSocketClosedRecords((await stack.appLogs(variantByName('default'))).stdout);
-    const fixedRecords = parseSocketClosedRecords((await stack.appLogs(variantByName('fixed'))).stdout);
+    const defaultRecords = socketClosedRecords((await stack.appLogs(variantByName('default'))).stdout);
+    const fixedRecords = socketClosedRecords((await stack.appLogs(variantByName('fixed'))).stdout);
     const timedOut = defaultRecords.filter((r) => r.reason === 'keep-alive-timeout');
     t.ok(timedOut.length >= 2, `default: ${timedOut.length} sockets closed by the keep-alive timer (probe and LB)`);
     for (const r of timedOut) {

@@ -29,7 +29,7 @@ t.test('local runtime', async (t) => {
     });
     const options = { ...parseLabArgs(['--runtime', 'local', '--cycles', '3', '--max-cycles', '40', '--min-boundary', '16']), resultsDir };
     const progress: string[] = [];
-    const { summary, runDir } = await runLab(options, { progress: (l) => progress.push(l), signal: new AbortController().signal }, scenario);
+    const { summary, runDir } = await runLab(options, { progress: (l) => progress.push(l), signal: new AbortController().signal }, { scenario });
     t.ok(summary, 'a summary');
     if (!summary || !runDir) return;
     t.comment(summary.verdict.text);

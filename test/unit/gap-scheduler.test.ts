@@ -23,22 +23,21 @@ t.test('misses walk the sweep; the walk wraps and stays bounded', async (t) => {
   for (let i = 0; i < 12; i++) {
     const plan = s.plan(6000);
     centers.push(plan.centerOffsetMs);
-    s.record(plan, []);
+    s.record([]);
   }
   t.same(centers, [0, -1, 1, -2, 2, 0, -1, 1, -2, 2, 0, -1]);
-  t.equal(s.history.length, 12);
 });
 
 t.test('a hit re-centers on the offsets that hit, within the bound', async (t) => {
   const s = new GapScheduler(settings);
-  const first = s.plan(6000);
-  s.record(first, [-2, -1]);
+  s.plan(6000);
+  s.record([-2, -1]);
   t.equal(s.plan(6000).centerOffsetMs, -1.5, 'mean of the hits');
-  s.record(s.plan(6000), []);
+  s.record([]);
   t.equal(s.plan(6000).centerOffsetMs, -2.5, 'then sweeps around the hit');
-  s.record(s.plan(6000), [-9]);
+  s.record([-9]);
   t.equal(s.plan(6000).centerOffsetMs, -3, 'never past maxOffsetMs');
-  for (let i = 0; i < 20; i++) s.record(s.plan(6000), []);
+  for (let i = 0; i < 20; i++) s.record([]);
   t.ok(Math.abs(s.plan(6000).centerOffsetMs) <= 3);
 });
 

@@ -18,9 +18,12 @@ t.test('every flag is read', async (t) => {
   t.same(o, {
     mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx',
     serverMode: 'custom', runtime: 'local', minBoundaryRequests: 3, resultsDir: '/tmp/r', keep: true, json: true,
-    assert: true, help: false,
+    assert: true, help: false, version: false,
   });
   t.equal(parseLabArgs(['-h']).help, true);
+  t.equal(parseLabArgs(['--version']).version, true);
+  t.equal(parseLabArgs(['-v']).version, true);
+  t.match(HELP, /99 --assert failed/, 'the exit codes are in --help');
   t.match(HELP, '--assert');
 });
 
@@ -30,7 +33,14 @@ const rejections: Array<[string[], RegExp]> = [
   [['--cycles'], /argument missing/],
   [['--cycles', 'ten'], /--cycles must be a whole number, got 'ten'/],
   [['--cycles', '0'], /--cycles must be between 1 and 500/],
-  [['--cycles', '-3'], /--cycles/],
+  [['--cycles', '-3'], /--cycles must be between 1 and 500, got -3/],
+  [['--concurrency', '-3'], /--concurrency must be between 1 and 32, got -3\./],
+  [['--concurrency=-3'], /--concurrency must be between 1 and 32, got -3\./],
+  [['--results-dir', ''], /--results-dir needs a directory; it is empty/],
+  [['--results-dir', '  '], /--results-dir needs a directory/],
+  [['--methods', 'POST,post'], /--methods lists POST twice/],
+  [['--cycles', '3', '--cycles', '4'], /--cycles is given more than once/],
+  [['--json', '--json'], /--json is given more than once/],
   [['--cycles', '2.5'], /--cycles must be a whole number/],
   [['--concurrency', '33'], /--concurrency must be between 1 and 32/],
   [['--cycles', '10', '--max-cycles', '5'], /--max-cycles \(5\) must be at least --cycles \(10\)/],

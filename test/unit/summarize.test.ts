@@ -1,13 +1,14 @@
 import t from 'tap';
-import type { SocketClosedRecord } from '../../harness/accounting.js';
+import type { SocketClosedRecord } from '../../harness/protocol.js';
 import type { AccessLogEntry } from '../../harness/analysis/nginx-log.js';
 import { countErrorLog, parseAccessLog } from '../../harness/analysis/nginx-log.js';
 import { buildSummary, tallyClosedBy, type SummaryInput } from '../../harness/analysis/summarize.js';
 import { parseLabArgs } from '../../harness/options.js';
-import { validateSummary } from '../../harness/results/schema.js';
+import { readSummary, SCHEMA_VERSION, validateSummary } from '../../harness/results/schema.js';
 import { formatTable, reportMarkdown, tableRows, verdictLine } from '../../harness/report.js';
 import { defaultScenario } from '../../harness/scenarios.js';
 import type { RequestRecord } from '../../harness/traffic/records.js';
+import type { TrafficResult } from '../../harness/traffic/engine.js';
 
 function record(variant: 'default' | 'fixed', i: number, status: number | null, socketId: number | null): RequestRecord {
   return {
@@ -33,13 +34,15 @@ function access(r: RequestRecord): AccessLogEntry {
   };
 }
 
-function input(): SummaryInput {
+type Input = SummaryInput & { traffic: TrafficResult };
+
+function input(): Input {
   const records = [
     record('default', 0, 502, null), record('default', 1, 200, 1), record('default', 2, 502, null), record('default', 3, 200, 2),
     record('fixed', 0, 200, 1), record('fixed', 1, 200, 1), record('fixed', 2, 200, 2), record('fixed', 3, 200, 2),
   ];
   return {
-    runId: 'test-run', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted: false, runtime: 'local',
+    runId: 'test-run', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted: false, failure: null, runtime: 'local',
     runStartMonoMs: 0, trafficEndMonoMs: 20_000, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
     versions: { node: '20.20.2', next: '16.4.6', nginx: '1.22.1', kernel: 'k' }, scenario: defaultScenario(),
     probes: {
@@ -63,6 +66,8 @@ function input(): SummaryInput {
 t.test('counts, rates, who closed, verdict', async (t) => {
   const s = buildSummary(input());
   t.same(validateSummary(s), [], 'valid against the schema');
+  t.equal(s.complete, true);
+  t.equal(s.failure, null);
   t.equal(s.variants.default.rate502.failures, 2);
   t.equal(s.variants.default.rate502.trials, 4);
   t.equal(s.variants.fixed.rate502.failures, 0);
@@ -122,9 +127,51 @@ t.test('tally: LB closes after the traffic are the LB shutting down', async (t) 
 t.test('schema check names what is missing', async (t) => {
   t.same(validateSummary(null), ['not an object']);
   const problems = validateSummary({ schemaVersion: 0, variants: { x: {} } });
-  t.ok(problems.includes('schemaVersion is 0, expected 1'));
+  t.ok(problems.includes(`schemaVersion is 0, expected ${SCHEMA_VERSION}`));
   t.ok(problems.includes('variants.x.requests.total missing'));
   t.ok(problems.includes('versions.node missing'));
+});
+
+t.test('a run that failed mid-traffic: incomplete, with the phase and the reason, never a verdict', async (t) => {
+  const i = input();
+  i.failure = { phase: 'traffic', message: "The container of 'app-default' stopped during the run (exited, exit code 137, killed)." };
+  const s = buildSummary(i);
+  t.same(validateSummary(s), []);
+  t.equal(s.complete, false);
+  t.same(s.failure, i.failure);
+  t.equal(s.verdict.ok, false, 'the 502s so far prove nothing: the app died');
+  t.match(verdictLine(s), /^INCOMPLETE: the run failed during traffic: The container of 'app-default' stopped/);
+  t.match(s.assertion.reasons, ['the run failed during traffic']);
+  t.equal(s.variants.default.rate502.failures, 2, 'what ran is still counted');
+  t.match(reportMarkdown(s), /failed during traffic/);
+});
+
+t.test('a run that failed before any traffic still has a valid summary', async (t) => {
+  const i: SummaryInput = { ...input(), traffic: null, probes: {}, appCloses: {}, accessLog: [], errorLogText: '', versions: { harnessNode: '20.20.2' } };
+  i.failure = { phase: 'bring-up', message: 'The images could not be built' };
+  const s = buildSummary(i);
+  t.same(validateSummary(s), []);
+  t.equal(s.complete, false);
+  t.equal(s.schedule.closeDelayMs, null);
+  t.same(s.schedule.oneWayLatencyMs, { default: null, fixed: null });
+  t.equal(s.variants.default.requests.total, 0);
+  t.equal(s.variants.default.measured.probeIdleCloseMs, null);
+  t.doesNotThrow(() => reportMarkdown(s));
+});
+
+t.test('readSummary: reads v2 as is and upgrades v1; refuses what it cannot read', async (t) => {
+  const v2 = JSON.parse(JSON.stringify(buildSummary(input())));
+  t.same(readSummary(v2), { summary: v2, problems: [] });
+  const { complete: _c, failure: _f, ...rest } = v2;
+  const v1 = { ...rest, schemaVersion: 1 };
+  const read = readSummary(v1);
+  t.same(read.problems, []);
+  t.equal(read.summary?.schemaVersion, SCHEMA_VERSION);
+  t.equal(read.summary?.complete, true, 'a v1 summary that was not interrupted was complete');
+  t.equal(readSummary({ ...v1, interrupted: true }).summary?.complete, false);
+  t.match(readSummary({ ...v2, schemaVersion: 99 }).problems, [/schemaVersion 99 is not one this lab reads/]);
+  t.match(readSummary('x').problems, ['not an object']);
+  t.ok(readSummary({ ...v2, variants: { default: {} } }).problems.length > 0, 'a broken v2 is refused with its problems');
 });
 
 t.test('access log lines parse; torn lines are skipped', async (t) => {

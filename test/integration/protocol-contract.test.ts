@@ -1,12 +1,18 @@
-// The preload against a real Node http.Server: who closed each socket, after
-// how long idle, and the tags on every response.
+// The contract between app and harness (app/lab/protocol.cjs): the real
+// connection-accounting preload runs in front of a real Node http.Server in a
+// child process; what it prints is read with the harness's own parser and what
+// it sends with the harness's header names. Also: who closed each socket,
+// after how long idle.
 import t from 'tap';
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { parseSocketClosedRecords, type SocketClosedRecord } from '../../harness/accounting.js';
+import { parseAppRecords, socketClosedRecords } from '../../harness/analysis/app-records.js';
+import { CLOSED_BY, HEADERS, RECORDS, type SocketClosedRecord } from '../../harness/protocol.js';
 import { probeIdleClose } from '../../harness/probe.js';
+import { parseResponse } from '../../harness/traffic/http-response.js';
+import { upstreamTags } from '../../harness/traffic/records.js';
 
 const preload = fileURLToPath(new URL('../../app/lab/connection-accounting.cjs', import.meta.url));
 const serverScript = fileURLToPath(new URL('../helpers/plain-server.cjs', import.meta.url));
@@ -47,7 +53,7 @@ async function request(port: number): Promise<{ socket: net.Socket; head: string
 async function recordsFor(server: Running, count: number): Promise<SocketClosedRecord[]> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const records = parseSocketClosedRecords(server.output());
+    const records = socketClosedRecords(server.output());
     if (records.length >= count || Date.now() > deadline) return records;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -59,15 +65,17 @@ t.test('connection accounting', async (t) => {
     server.child.kill('SIGTERM');
   });
 
-  t.test('tags every response with its socket and request number', async (t) => {
+  t.test('tags every response with its socket and request number, read by the harness', async (t) => {
     const { socket, head } = await request(server.port);
-    t.match(head, /x-lab-socket-id: 1\r\n/);
-    t.match(head, /x-lab-socket-request: 1\r\n/);
-    t.match(head, /x-lab-request-start-mono-ms: [\d.]+\r\n/);
+    const first = upstreamTags(parseResponse(Buffer.from(head))!.headers);
+    t.equal(first.upstreamSocketId, 1, HEADERS.socketId);
+    t.equal(first.upstreamSocketRequest, 1, HEADERS.socketRequest);
+    t.ok(first.appStartMonoMs !== null && first.appStartMonoMs > 0, HEADERS.requestStartMonoMs);
     socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    const second = (await once(socket, 'data'))[0].toString();
-    t.match(second, /x-lab-socket-id: 1\r\n/);
-    t.match(second, /x-lab-socket-request: 2\r\n/);
+    const second = upstreamTags(parseResponse((await once(socket, 'data'))[0])!.headers);
+    t.equal(second.upstreamSocketId, 1);
+    t.equal(second.upstreamSocketRequest, 2);
+    t.ok(second.appStartMonoMs! > first.appStartMonoMs!, 'the app clock moves on');
     socket.end();
     const [record] = await recordsFor(server, 1);
     t.equal(record.socketId, 1);
@@ -98,5 +106,23 @@ t.test('connection accounting', async (t) => {
     t.ok(record, 'record for the reset socket');
     t.equal(record.closedBy, 'reset');
     t.equal(record.reason, 'ECONNRESET');
+  });
+
+  t.test('every record kind, with exactly the protocol fields, parsed by the harness', async (t) => {
+    // By now the server has printed all three kinds (ready, responses, closes).
+    const records = parseAppRecords(server.output());
+    const lines = server.output().split('\n').filter((l) => l.startsWith('{"lab"'));
+    t.equal(records.length, lines.length, 'every record line the preload printed is a record to the harness');
+    for (const kind of Object.keys(RECORDS) as Array<keyof typeof RECORDS>) {
+      const ofKind = records.filter((r) => r.lab === kind);
+      t.ok(ofKind.length > 0, `${kind}: printed`);
+      for (const r of ofKind) t.same(Object.keys(r), [...RECORDS[kind]], `${kind}: the protocol's fields, in its order`);
+    }
+    const ready = records.find((r) => r.lab === 'accounting-ready');
+    t.equal(ready?.lab === 'accounting-ready' && ready.node, process.version, 'ready names the Node it runs on');
+    for (const r of records) {
+      if (r.lab === 'response-finished') t.ok(typeof r.endMonoMs === 'number' && r.status === 200 && r.method === 'GET', 'response-finished: typed values');
+      if (r.lab === 'socket-closed') t.ok(CLOSED_BY.includes(r.closedBy) && typeof r.idleMs === 'number', `socket-closed ${r.socketId}: closedBy ${r.closedBy}`);
+    }
   });
 });

@@ -1,0 +1,54 @@
+'use strict';
+// The wire protocol between the app's connection accounting (this directory)
+// and the harness (harness/protocol.ts reads this file): the response headers
+// that tag each request with its upstream socket, and the JSON lines the app
+// prints about its sockets. Change a name here and both sides follow; the
+// contract test (test/integration/protocol-contract.test.ts) runs the real
+// preload and parses what it prints with the harness's parser.
+//
+// Times are CLOCK_MONOTONIC milliseconds (process.hrtime), rounded to the µs.
+
+/** Header names, lower case (HTTP/1.1 headers are case-insensitive; Node and nginx lower-case them). */
+const HEADERS = /** @type {const} */ ({
+  /** Harness → LB → app: the harness's id for one request, logged by the LB. */
+  requestId: 'x-lab-request-id',
+  /** App → harness: which of the app's sockets served the request (1, 2, …). */
+  socketId: 'x-lab-socket-id',
+  /** App → harness: the nth request on that socket. */
+  socketRequest: 'x-lab-socket-request',
+  /** App → harness: when the app started handling the request, on its clock. */
+  requestStartMonoMs: 'x-lab-request-start-mono-ms',
+});
+
+/** Every record is one JSON object on its own line of the app's stdout, its kind under this key. */
+const KIND_KEY = 'lab';
+
+/** The record kinds and, for each, every field it carries (the kind key included). */
+const RECORDS = /** @type {const} */ ({
+  /** Printed once when the preload has loaded: the app is instrumented. */
+  'accounting-ready': ['lab', 'variant', 'pid', 'node'],
+  /** One per finished response: the socket's idle time starts at endMonoMs. */
+  'response-finished': ['lab', 'socketId', 'request', 'method', 'status', 'endMonoMs'],
+  /** One per closed socket: who closed it, after how long idle, under which server timeouts. */
+  'socket-closed': [
+    'lab',
+    'variant',
+    'pid',
+    'socketId',
+    'remote',
+    'requests',
+    'acceptedAtMonoMs',
+    'lastResponseEndMonoMs',
+    'closedAtMonoMs',
+    'idleMs',
+    'closedBy',
+    'reason',
+    'keepAliveTimeoutMs',
+    'headersTimeoutMs',
+  ],
+});
+
+/** Who closed a socket: the app (its keep-alive timer or another server-side close), the peer's FIN, or a reset. */
+const CLOSED_BY = /** @type {const} */ (['app', 'peer', 'reset']);
+
+module.exports = { HEADERS, KIND_KEY, RECORDS, CLOSED_BY };

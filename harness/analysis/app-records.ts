@@ -1,0 +1,28 @@
+// Reads the app's connection accounting (app/lab/connection-accounting.cjs)
+// from its output, by the protocol's record kinds and fields: a line counts
+// as a record only when it carries every field its kind names.
+import { KIND_KEY, RECORDS, type AppRecord, type RecordKind, type ResponseFinished, type SocketClosedRecord } from '../protocol.js';
+import { readJsonLines } from './json-lines.js';
+
+function isKind(value: unknown): value is RecordKind {
+  return typeof value === 'string' && Object.hasOwn(RECORDS, value);
+}
+
+/** Whether a parsed line is an app record: a known kind with every field the kind names. */
+export function isAppRecord(object: object): object is AppRecord {
+  const kind: unknown = (object as Record<string, unknown>)[KIND_KEY];
+  return isKind(kind) && RECORDS[kind].every((field) => Object.hasOwn(object, field));
+}
+
+/** Every app record in a stretch of the app's output, in order. */
+export function parseAppRecords(output: string): AppRecord[] {
+  return readJsonLines(output).filter(isAppRecord);
+}
+
+export function socketClosedRecords(output: string): SocketClosedRecord[] {
+  return parseAppRecords(output).filter((r): r is SocketClosedRecord => r.lab === 'socket-closed');
+}
+
+export function responseFinishedRecords(output: string): ResponseFinished[] {
+  return parseAppRecords(output).filter((r): r is ResponseFinished => r.lab === 'response-finished');
+}

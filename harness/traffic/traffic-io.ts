@@ -1,0 +1,80 @@
+// What the traffic engine does to the outside world, behind one interface: the
+// clock, sleeping, autocannon bursts and millisecond-precise sends. The live
+// implementation talks to the LB on loopback; unit tests pass a simulated lab.
+import { monoMs } from '../clock.js';
+import type { Method } from '../options.js';
+import type { Variant } from '../scenarios.js';
+import { autocannonBurst, type BurstSettings } from './burst.js';
+import { fireAt, PreciseClient, requestBytes, type Outcome } from './precise-client.js';
+import { pathFor, type RequestRecord } from './records.js';
+
+/** One request to send at an instant, on a connection opened beforehand. */
+export interface AimedSend {
+  /** When to write it, CLOCK_MONOTONIC ms. */
+  atMonoMs: number;
+  variant: Variant;
+  /** Which of the variant's prepared connections carries it. */
+  connectionIndex: number;
+  method: Method;
+  requestId: string;
+  body: string;
+}
+
+export interface TrafficIo {
+  /** CLOCK_MONOTONIC ms: the harness's clock, and the app's on a Linux host. */
+  now(): number;
+  /** Resolves after ms, or at once when the signal aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** An autocannon burst on one variant's LB port: one record per request. */
+  burst(settings: BurstSettings): Promise<RequestRecord[]>;
+  /** Makes sure `connections` keep-alive connections to the variant's LB port are open. */
+  prepare(variant: Variant, connections: number): Promise<void>;
+  /** Sends each request at its instant; the outcome of each, null for a send an abort skipped. */
+  fire(sends: readonly AimedSend[], signal: AbortSignal): Promise<(Outcome | null)[]>;
+  /** Closes every connection it opened. */
+  close(): void;
+}
+
+/** Resolves after ms, or at once when the signal aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The real thing: requests through the LB on 127.0.0.1. */
+export function liveTrafficIo(): TrafficIo {
+  const clients = new Map<number, PreciseClient>();
+  const clientFor = (variant: Variant) => {
+    let client = clients.get(variant.lbPort);
+    if (!client) clients.set(variant.lbPort, (client = new PreciseClient(variant.lbPort)));
+    return client;
+  };
+  return {
+    now: monoMs,
+    sleep: abortableSleep,
+    burst: autocannonBurst,
+    prepare: (variant, connections) => clientFor(variant).prepare(connections),
+    fire: (sends, signal) =>
+      fireAt(
+        sends.map((s) => ({
+          atMonoMs: s.atMonoMs,
+          client: clientFor(s.variant),
+          connectionIndex: s.connectionIndex,
+          request: requestBytes(s.method, pathFor(s.method), s.variant.lbPort, s.requestId, s.body),
+        })),
+        signal,
+      ),
+    close: () => {
+      for (const client of clients.values()) client.close();
+      clients.clear();
+    },
+  };
+}
