@@ -92,7 +92,7 @@ export const DEFAULT_SERVER_MODE: ServerMode = 'standalone';
 
 /** Official images for real users; air-gapped machines swap them via .env. */
 export const BASE_IMAGES = {
-  node: 'node:20.20.2-bookworm-slim',
+  node: 'node:24.21.0-bookworm-slim',
   nginx: 'nginx:1.28.0-bookworm',
 } as const;
 

