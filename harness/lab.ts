@@ -71,7 +71,7 @@ interface Run {
 }
 
 /** How long to watch an idle socket: past the earliest expected close, well short of the LB's. */
-export function probeWatchMs(scenario: Scenario): number {
+function probeWatchMs(scenario: Scenario): number {
   const expected = Math.min(
     ...scenario.variants.map((v) => (v.keepAliveTimeoutMs ?? NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS) + NODE_CLOSE_BUFFER_MS),
   );

@@ -1,7 +1,7 @@
 // Reads the app's connection accounting (app/lab/connection-accounting.cjs)
 // from its output, by the protocol's record kinds and fields: a line counts
 // as a record only when it carries every field its kind names.
-import { KIND_KEY, RECORDS, type AppRecord, type RecordKind, type ResponseFinished, type SocketClosedRecord } from '../protocol.js';
+import { KIND_KEY, RECORDS, type AppRecord, type RecordKind, type SocketClosedRecord } from '../protocol.js';
 import { readJsonLines } from './json-lines.js';
 
 function isKind(value: unknown): value is RecordKind {
@@ -9,7 +9,7 @@ function isKind(value: unknown): value is RecordKind {
 }
 
 /** Whether a parsed line is an app record: a known kind with every field the kind names. */
-export function isAppRecord(object: object): object is AppRecord {
+function isAppRecord(object: object): object is AppRecord {
   const kind: unknown = (object as Record<string, unknown>)[KIND_KEY];
   return isKind(kind) && RECORDS[kind].every((field) => Object.hasOwn(object, field));
 }
@@ -23,6 +23,3 @@ export function socketClosedRecords(output: string): SocketClosedRecord[] {
   return parseAppRecords(output).filter((r): r is SocketClosedRecord => r.lab === 'socket-closed');
 }
 
-export function responseFinishedRecords(output: string): ResponseFinished[] {
-  return parseAppRecords(output).filter((r): r is ResponseFinished => r.lab === 'response-finished');
-}

@@ -62,10 +62,6 @@ export async function dockerStatus(docker = new Docker()): Promise<DockerStatus>
   }
 }
 
-export async function dockerAnswers(docker = new Docker()): Promise<boolean> {
-  return (await dockerStatus(docker)) === 'ok';
-}
-
 export const DOCKER_DENIED = new LabError(
   'Permission denied on the Docker socket.',
   'Add yourself to the docker group (then log in again), or use --runtime local.',

@@ -204,6 +204,15 @@ export class LocalStack implements Stack {
   async down(): Promise<void> {
     await this.stopLb();
     await Promise.all([...this.apps.values()].map((app) => this.stop(app, 'SIGTERM')));
+    // An nginx master killed from outside leaves its workers serving: each child
+    // leads a process group of its own, so the whole group goes.
+    for (const proc of this.processes()) {
+      try {
+        if (proc.child.pid !== undefined) process.kill(-proc.child.pid, 'SIGKILL');
+      } catch {
+        // the group is already gone
+      }
+    }
     rmSync(this.workDir, { recursive: true, force: true });
   }
 }

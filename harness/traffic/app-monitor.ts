@@ -14,7 +14,7 @@ export class AppMonitor {
 
   constructor(readonly variant: Variant) {}
 
-  async start(stack: Stack): Promise<void> {
+  async start(stack: Pick<Stack, 'followApp'>): Promise<void> {
     this.stopFollowing = await stack.followApp(this.variant, (line) => this.onLine(line));
   }
 

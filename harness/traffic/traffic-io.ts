@@ -36,7 +36,7 @@ export interface TrafficIo {
 }
 
 /** Resolves after ms, or at once when the signal aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);

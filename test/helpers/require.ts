@@ -1,7 +1,7 @@
 // Shared by the Docker tests: Docker is required in CI (LAB_REQUIRE_DOCKER=1),
 // optional on a laptop without it, where the tests skip with the reason.
 import type { Test } from 'tap';
-import { dockerAnswers } from '../../harness/runtime/docker-stack.js';
+import { dockerStatus } from '../../harness/runtime/docker-stack.js';
 import { nginxBinary } from '../../harness/runtime/local-stack.js';
 
 /** The same for nginx on PATH (LAB_REQUIRE_NGINX=1 in CI). */
@@ -13,7 +13,7 @@ export async function nginxOrSkip(t: Test): Promise<boolean> {
 }
 
 export async function dockerOrSkip(t: Test): Promise<boolean> {
-  if (await dockerAnswers()) return true;
+  if ((await dockerStatus()) === 'ok') return true;
   if (process.env.LAB_REQUIRE_DOCKER === '1') {
     t.fail('LAB_REQUIRE_DOCKER=1 but the Docker daemon does not answer');
   } else {

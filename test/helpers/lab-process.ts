@@ -1,0 +1,52 @@
+// Runs `npm run lab` as a user would (the CLI, in a process group of its own)
+// and lets a test wait for a line of its progress, act mid-run, and read the end.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface LabProcess {
+  child: ChildProcess;
+  stderr: () => string;
+  stdout: () => string;
+  /** Resolves when stderr matches (true), or false once the lab exited without it. */
+  waitFor: (pattern: RegExp) => Promise<boolean>;
+  /** The exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** The run directory the lab announced, if it did. */
+  runDir: () => string | undefined;
+}
+
+/** Starts the lab's CLI; it is SIGKILLed after hardLimitMs whatever happens (a test must never hang). */
+export function startLab(args: string[], options: { env?: NodeJS.ProcessEnv; hardLimitMs?: number } = {}): LabProcess {
+  const child = spawn(process.execPath, ['--import=tsx', 'harness/cli.ts', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, ...options.env },
+  });
+  let stderr = '';
+  let stdout = '';
+  const waiters: Array<() => void> = [];
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+    waiters.splice(0).forEach((w) => w());
+  });
+  child.stdout!.on('data', (d) => (stdout += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.hardLimitMs ?? 300_000);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      waiters.splice(0).forEach((w) => w());
+      resolve(code);
+    }),
+  );
+  const waitFor = async (pattern: RegExp): Promise<boolean> => {
+    for (;;) {
+      if (pattern.test(stderr)) return true;
+      if (child.exitCode !== null || child.signalCode !== null) return false;
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  return { child, stderr: () => stderr, stdout: () => stdout, waitFor, exited, runDir: () => /results in (\S+)/.exec(stderr)?.[1] };
+}
