@@ -25,22 +25,31 @@ import { nginxOrSkip } from '../helpers/require.js';
 const LOCAL_RUN = ['--runtime', 'local', '--cycles', '6', '--max-cycles', '6'];
 const KILL_LIMIT_MS = 180_000;
 
-/** Processes whose command line contains `needle` (and whose environment contains `envNeedle`). */
-function pidsOf(needle: string, envNeedle?: string): number[] {
+/** Processes whose command line contains `needle`, or (Next renames its process: no command line to go by) whose environment holds `envNeedle`. */
+function pidsOf(needle: string | null, envNeedle?: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (!cmdline.includes(needle)) continue;
+      if (needle !== null && !cmdline.includes(needle)) continue;
       if (envNeedle && !readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(envNeedle)) continue;
       pids.push(Number(entry));
     } catch {
-      // gone meanwhile
+      // gone meanwhile, or not ours to read
     }
   }
   return pids;
 }
+
+/** The local runtime's app processes (LAB_VARIANT is set for them alone). */
+const appPids = (variant?: string) => pidsOf(null, variant ? `LAB_VARIANT=${variant}` : undefined).filter((pid) => {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').includes('LAB_SERVER_MODE=');
+  } catch {
+    return false;
+  }
+});
 
 async function allPortsFree(): Promise<boolean> {
   for (const v of VARIANTS) if (!(await portFree(v.lbPort)) || !(await portFree(v.appPort))) return false;
@@ -65,7 +74,7 @@ t.test('faults on the local runtime', async (t) => {
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
 
   for (const [component, find] of [
-    ['app-default', () => pidsOf('lab/start.cjs', 'LAB_VARIANT=default')],
+    ['app-default', () => appPids('default')],
     ['nginx', () => pidsOf('keepalive-lab-local-').filter((pid) => readlinkSync(`/proc/${pid}/exe`).includes('nginx'))],
   ] as const) {
     t.test(`${component} killed during traffic: exit ${EXIT.couldNotRun}, one line naming it, partial results, nothing left`, async (t) => {
@@ -87,7 +96,7 @@ t.test('faults on the local runtime', async (t) => {
       t.ok((summary?.variants.default.requests.total ?? 0) > 0, 'the requests before the fault are kept');
       t.ok(existsSync(join(lab.runDir()!, 'requests.ndjson')) && existsSync(join(lab.runDir()!, 'app-fixed.log')), 'requests and logs saved');
       t.ok(await allPortsFree(), 'every port free');
-      t.same([...pidsOf('lab/start.cjs'), ...pidsOf('keepalive-lab-local-')], [], 'no app or nginx process left');
+      t.same([...appPids(), ...pidsOf('keepalive-lab-local-')], [], 'no app or nginx process left');
     });
   }
 
