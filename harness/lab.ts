@@ -68,6 +68,8 @@ interface Run {
   probes: Partial<Record<VariantName, IdleCloseProbe>>;
   engine: TrafficEngine | null;
   trafficEndMonoMs: number | null;
+  /** Set once the results are written: only a finished run may be kept up (--keep). */
+  finished: boolean;
 }
 
 /** How long to watch an idle socket: past the earliest expected close, well short of the LB's. */
@@ -100,6 +102,7 @@ export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverr
     run.phase = 'results';
     const summary = summarize(run, traffic, collected, null);
     writeSummary(run, summary, traffic);
+    run.finished = true;
     return { summary, runDir: run.dir };
   } catch (err) {
     await saveIncomplete(run, stack, err);
@@ -137,6 +140,7 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
     probes: {},
     engine: null,
     trafficEndMonoMs: null,
+    finished: false,
   };
 }
 
@@ -251,16 +255,22 @@ function summarize(run: Run, traffic: TrafficResult | null, collected: Collected
     probes: run.probes,
     traffic,
     appCloses: collected?.appCloses ?? {},
-    accessLog: parseAccessLog(collected?.lbLogs.stdout ?? ''),
+    accessLog: collected ? parseAccessLog(collected.lbLogs.stdout) : null,
     errorLogText: collected?.lbLogs.stderr ?? '',
   });
 }
 
-/** Phase 6: requests.ndjson, then summary.json and report.md (each written atomically). */
+/**
+ * Phase 6: requests.ndjson, report.md and summary.json, each written atomically.
+ * A complete summary.json is written last, so it never stands beside a missing
+ * file; an incomplete one first, so a nearly full disk still gets it.
+ */
 function writeSummary(run: Run, summary: Summary, traffic: TrafficResult | null): void {
+  const writeSummaryFile = () => writeRunFile(run.dir, 'summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  if (!summary.complete) writeSummaryFile();
   writeRunFile(run.dir, 'requests.ndjson', toNdjson(traffic?.records ?? []));
-  writeRunFile(run.dir, 'summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   writeRunFile(run.dir, 'report.md', reportMarkdown(summary));
+  if (summary.complete) writeSummaryFile();
 }
 
 /** Bounded: a runtime that stopped answering must not hold up the report of why. */
@@ -288,7 +298,9 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
     }
   };
   const fullMessage = err instanceof Error ? err.message : String(err);
-  const failure = err instanceof LabError && err.exitCode === EXIT.interrupted ? null : { phase: run.phase, message: fullMessage.split('\n')[0] };
+  // An interrupt is not a failure (summary.interrupted says it), wherever it struck.
+  const wasInterrupted = run.io.signal.aborted || (err instanceof LabError && err.exitCode === EXIT.interrupted);
+  const failure = wasInterrupted ? null : { phase: run.phase, message: fullMessage.split('\n')[0] };
   await bestEffort('write error.txt', () => writeRunFile(run.dir, 'error.txt', `${fullMessage}\n`));
   // Before the stack is up there may be no logs to read: that is no news.
   const collected = await bestEffort('read the logs', () => withinSalvageTime(readLogs(run, stack)), run.phase === 'bring-up');
@@ -297,12 +309,15 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
   if (written !== null) say(`partial results written (summary.json marked incomplete) in ${run.dir}`);
 }
 
-/** Tears down once; --keep leaves the stack up instead. A failed teardown is reported, never hides the run's outcome. */
+/**
+ * Tears down once; --keep leaves a finished run's stack up instead (a failed or
+ * interrupted one always goes). A failed teardown is reported, never hides the run's outcome.
+ */
 async function teardown(run: Run, stack: Stack): Promise<void> {
   const say = run.io.progress;
   for (const m of run.monitors.values()) m.stop();
   try {
-    if (run.options.keep) {
+    if (run.options.keep && run.finished && !run.io.signal.aborted) {
       const stopWith = await stack.keep();
       say(`kept running (--keep): LB on ${run.scenario.variants.map((v) => stack.lbUrl(v)).join(', ')}; stop it with: ${stopWith}`);
       return;

@@ -33,7 +33,8 @@ export interface SummaryInput {
   /** Null when the run ended before any traffic. */
   traffic: TrafficResult | null;
   appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
-  accessLog: AccessLogEntry[];
+  /** Null when it could not be read (a failed run): then there is nothing to cross-check. */
+  accessLog: AccessLogEntry[] | null;
   errorLogText: string;
 }
 
@@ -102,7 +103,7 @@ function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
   const appDelays = closes
     .filter((c) => c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null)
     .map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!);
-  const accessMine = input.accessLog.filter((e) => e.variant === v.name);
+  const accessMine = (input.accessLog ?? []).filter((e) => e.variant === v.name);
   const firstHit = mine.find((r) => r.status === 502);
   return {
     name: v.name,
@@ -165,9 +166,12 @@ export function buildSummary(input: SummaryInput): Summary {
   const others = input.scenario.variants.filter((v) => v.name !== aim);
   const complete = input.failure === null && !input.interrupted;
 
-  const mismatches = input.scenario.variants
+  // Without the access log (a failed run could not read it) there is nothing to cross-check.
+  const accessLog = input.accessLog;
+  const mismatches = (accessLog === null ? [] : input.scenario.variants)
     .map((v) => {
-      const harness = traffic.records.filter((r) => r.variant === v.name && r.status === 502).map((r) => r.requestId);      const logged = input.accessLog.filter((e) => e.variant === v.name && e.status === 502).map((e) => e.request_id);
+      const harness = traffic.records.filter((r) => r.variant === v.name && r.status === 502).map((r) => r.requestId);
+      const logged = (accessLog ?? []).filter((e) => e.variant === v.name && e.status === 502).map((e) => e.request_id);
       const loggedSet = new Set(logged);
       const harnessSet = new Set(harness);
       return {

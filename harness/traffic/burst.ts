@@ -95,6 +95,7 @@ export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]
     });
   };
   await new Promise<void>((resolve, reject) => {
+    let stop = () => {};
     const instance = autocannon(
       { url: `http://127.0.0.1:${s.port}`, connections: s.concurrency, amount: s.concurrency, timeout: BURST_REQUEST_TIMEOUT_S, setupClient },
       (err) => {
@@ -103,7 +104,7 @@ export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]
         else resolve();
       },
     );
-    const stop = () => instance.stop();
+    stop = () => instance.stop();
     s.signal?.addEventListener('abort', stop, { once: true });
     instance.on('reqError', () => {
       errors += 1;

@@ -68,6 +68,8 @@ const LONG_SLEEP_WAKE_EARLY_MS = 1_000;
 const EVENT_WAIT_MS = 1_500;
 /** The sample app answers in about a millisecond: start header + this ≈ the idle start. */
 const APP_RESPONSE_MS = 1;
+/** Calibration asks the app's cheapest route: its start header then measures the path, not the page. */
+const CALIBRATION_PATH = '/api/health';
 /** Requests per variant that measure the one-way latency before the first cycle, and the pause between them. */
 const CALIBRATION_SENDS = 3;
 const CALIBRATION_PAUSE_MS = 20;
@@ -179,7 +181,7 @@ export class TrafficEngine {
       const samples: number[] = [];
       for (let i = 0; i < CALIBRATION_SENDS; i++) {
         const requestId = `c0-${v.name}-calibration-${i}`;
-        const [outcome] = await io.fire([{ atMonoMs: io.now(), variant: v, connectionIndex: 0, method: 'GET', requestId, body: '' }], signal);
+        const [outcome] = await io.fire([{ atMonoMs: io.now(), variant: v, connectionIndex: 0, method: 'GET', path: CALIBRATION_PATH, requestId, body: '' }], signal);
         if (!outcome) return; // aborted
         const record = this.toRecord(outcome, { requestId, variant: v.name, method: 'GET', cycle: 0, phase: 'calibration', idleGapMs: null, offsetMs: null });
         if (record.appStartMonoMs !== null) samples.push(record.appStartMonoMs - record.startMonoMs);

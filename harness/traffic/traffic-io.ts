@@ -16,6 +16,8 @@ export interface AimedSend {
   /** Which of the variant's prepared connections carries it. */
   connectionIndex: number;
   method: Method;
+  /** Where to send it; by default the route pathFor(method) picks. */
+  path?: string;
   requestId: string;
   body: string;
 }
@@ -68,7 +70,7 @@ export function liveTrafficIo(): TrafficIo {
           atMonoMs: s.atMonoMs,
           client: clientFor(s.variant),
           connectionIndex: s.connectionIndex,
-          request: requestBytes(s.method, pathFor(s.method), s.variant.lbPort, s.requestId, s.body),
+          request: requestBytes(s.method, s.path ?? pathFor(s.method), s.variant.lbPort, s.requestId, s.body),
         })),
         signal,
       ),

@@ -33,7 +33,8 @@ export function startLab(args: string[], options: { env?: NodeJS.ProcessEnv; har
     waiters.splice(0).forEach((w) => w());
   });
   child.stdout!.on('data', (d) => (stdout += d));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.hardLimitMs ?? 300_000);
+  // The whole group: the lab's own children (nginx, apps, compose) lead groups of their own and are torn down by it.
+  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), options.hardLimitMs ?? 300_000);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);

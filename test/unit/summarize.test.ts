@@ -34,7 +34,7 @@ function access(r: RequestRecord): AccessLogEntry {
   };
 }
 
-type Input = SummaryInput & { traffic: TrafficResult };
+type Input = SummaryInput & { traffic: TrafficResult; accessLog: AccessLogEntry[] };
 
 function input(): Input {
   const records = [
@@ -143,6 +143,9 @@ t.test('a run that failed mid-traffic: incomplete, with the phase and the reason
   t.match(verdictLine(s), /^INCOMPLETE: the run failed during traffic: The container of 'app-default' stopped/);
   t.match(s.assertion.reasons, ['the run failed during traffic']);
   t.equal(s.variants.default.rate502.failures, 2, 'what ran is still counted');
+  const unread = buildSummary({ ...i, accessLog: null });
+  t.same(unread.nginx.mismatches, [], 'an access log that could not be read is no mismatch');
+  t.notMatch(unread.assertion.reasons.join(';'), /disagree/);
   t.match(reportMarkdown(s), /failed during traffic/);
 });
 
