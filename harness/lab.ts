@@ -3,6 +3,7 @@
 // mid-run, an interrupt), what was measured is written, summary.json says
 // whether the run completed, and the same teardown runs once.
 import { monoMs } from './clock.js';
+import { withDeadline } from './deadline.js';
 import { socketClosedRecords } from './analysis/app-records.js';
 import { parseAccessLog } from './analysis/nginx-log.js';
 import { buildSummary } from './analysis/summarize.js';
@@ -273,15 +274,6 @@ function writeSummary(run: Run, summary: Summary, traffic: TrafficResult | null)
   if (summary.complete) writeSummaryFile();
 }
 
-/** Bounded: a runtime that stopped answering must not hold up the report of why. */
-function withinSalvageTime<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${SALVAGE_TIMEOUT_MS / 1000} s`)), SALVAGE_TIMEOUT_MS);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * A run that failed keeps what it measured: the logs it can still read, the
  * requests sent, and a summary.json marked incomplete with the phase and the
@@ -303,7 +295,8 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
   const failure = wasInterrupted ? null : { phase: run.phase, message: fullMessage.split('\n')[0] };
   await bestEffort('write error.txt', () => writeRunFile(run.dir, 'error.txt', `${fullMessage}\n`));
   // Before the stack is up there may be no logs to read: that is no news.
-  const collected = await bestEffort('read the logs', () => withinSalvageTime(readLogs(run, stack)), run.phase === 'bring-up');
+  // Bounded: a runtime that stopped answering must not hold up the report of why.
+  const collected = await bestEffort('read the logs', () => withDeadline(readLogs(run, stack), SALVAGE_TIMEOUT_MS, 'the runtime'), run.phase === 'bring-up');
   const traffic = run.engine?.result() ?? null;
   const written = await bestEffort('write the partial results', () => writeSummary(run, summarize(run, traffic, collected, failure), traffic));
   if (written !== null) say(`partial results written (summary.json marked incomplete) in ${run.dir}`);

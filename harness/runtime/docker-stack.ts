@@ -2,6 +2,7 @@
 // health, reads and follows logs, and checks that teardown left nothing behind.
 import Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
+import { DeadlineExceeded, withDeadline } from '../deadline.js';
 import { interrupted, LabError } from '../errors.js';
 import { COMPOSE_PROJECT, defaultScenario, type Scenario, type Variant } from '../scenarios.js';
 import { DOCKER_LAYOUT, lbSettings, parseNginxVersion, renderNginxConfig } from '../nginx-config.js';
@@ -19,6 +20,8 @@ export const KEPT_STACK_DOWN = `docker compose -p ${COMPOSE_PROJECT} down (or do
 const LB_START_STOP_TIMEOUT_MS = 60_000;
 const DOWN_TIMEOUT_MS = 120_000;
 const READY_POLL_MS = 500;
+/** One Docker API call (list, inspect, logs, exec) answers in milliseconds; 15 s means the daemon hangs. */
+const DOCKER_API_TIMEOUT_MS = 15_000;
 
 export interface DockerStackOptions {
   scenario?: Scenario;
@@ -26,12 +29,15 @@ export interface DockerStackOptions {
   nginxConfPath?: string;
   onProgress?: (line: string) => void;
   signal?: AbortSignal;
-  /** The Docker API client; tests pass one aimed at a socket with no daemon behind it. */
+  /** The Docker API client; tests pass one aimed at a socket with no daemon, or a hung one, behind it. */
   docker?: Docker;
+  /** Bound on each Docker API call (default DOCKER_API_TIMEOUT_MS); tests shorten it. */
+  apiTimeoutMs?: number;
 }
 
-/** Whether a Docker API error means the daemon itself is gone (not a container problem). */
+/** Whether a Docker API error means the daemon itself is gone or hangs (not a container problem). */
 function daemonGone(err: unknown): boolean {
+  if (err instanceof DeadlineExceeded) return true;
   const code = (err as NodeJS.ErrnoException).code;
   return code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE';
 }
@@ -125,13 +131,33 @@ export class DockerStack implements Stack {
     });
   }
 
+  /** One Docker API call, bounded: a daemon that is gone or hangs becomes one LabError, never a hang. */
+  private async api<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await withDeadline(work(), this.options.apiTimeoutMs ?? DOCKER_API_TIMEOUT_MS, `the Docker daemon (${what})`);
+    } catch (err) {
+      if (daemonGone(err)) throw DAEMON_GONE(err);
+      throw err;
+    }
+  }
+
+  /** The service's container, or null when there is none. */
+  private async findContainer(service: string): Promise<Docker.Container | null> {
+    const found = await this.api(`list ${service}`, () =>
+      this.docker.listContainers({ all: true, filters: JSON.stringify({ label: [PROJECT_LABEL, `com.docker.compose.service=${service}`] }) }),
+    );
+    return found.length === 0 ? null : this.docker.getContainer(found[0].Id);
+  }
+
   private async container(service: string): Promise<Docker.Container> {
-    const found = await this.docker.listContainers({
-      all: true,
-      filters: JSON.stringify({ label: [PROJECT_LABEL, `com.docker.compose.service=${service}`] }),
-    });
-    if (found.length === 0) throw new LabError(`No container for service '${service}'; is the stack up?`);
-    return this.docker.getContainer(found[0].Id);
+    const container = await this.findContainer(service);
+    if (!container) throw new LabError(`No container for service '${service}'; is the stack up?`);
+    return container;
+  }
+
+  private async state(service: string): Promise<Docker.ContainerInspectInfo['State']> {
+    const container = await this.container(service);
+    return (await this.api(`inspect ${service}`, () => container.inspect())).State;
   }
 
   async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
@@ -141,8 +167,8 @@ export class DockerStack implements Stack {
       if (signal?.aborted) throw interrupted('waiting for the stack');
       const states = await Promise.all(
         services.map(async (service) => {
-          const info = await (await this.container(service)).inspect();
-          return { service, status: info.State.Status, health: info.State.Health?.Status ?? 'none' };
+          const state = await this.state(service);
+          return { service, status: state.Status, health: state.Health?.Status ?? 'none' };
         }),
       );
       const dead = states.find((s) => s.status === 'exited' || s.status === 'dead' || s.health === 'unhealthy');
@@ -163,14 +189,10 @@ export class DockerStack implements Stack {
   async checkRunning(): Promise<void> {
     const services = [...this.scenario.variants.map((v) => v.service), LB_SERVICE];
     for (const service of services) {
-      let state: Docker.ContainerInspectInfo['State'];
-      try {
-        state = (await (await this.container(service)).inspect()).State;
-      } catch (err) {
-        if (daemonGone(err)) throw DAEMON_GONE(err);
-        if (err instanceof LabError) throw new LabError(`The container of '${service}' disappeared during the run.`, 'Something outside the lab removed it (docker rm, docker compose down?). Run again.');
-        throw err;
+      if (!(await this.findContainer(service))) {
+        throw new LabError(`The container of '${service}' disappeared during the run.`, 'Something outside the lab removed it (docker rm, docker compose down?). Run again.');
       }
+      const state = await this.state(service);
       if (state.Running) continue;
       const how = state.OOMKilled ? 'killed for lack of memory' : `exit code ${state.ExitCode}${state.ExitCode === 137 ? ', killed' : ''}`;
       throw new LabError(
@@ -189,7 +211,8 @@ export class DockerStack implements Stack {
   }
 
   private async logs(service: string): Promise<LogStreams> {
-    const raw = await (await this.container(service)).logs({ stdout: true, stderr: true, follow: false });
+    const container = await this.container(service);
+    const raw = await this.api(`logs of ${service}`, () => container.logs({ stdout: true, stderr: true, follow: false }));
     return demuxDockerLogs(raw);
   }
 
@@ -203,7 +226,9 @@ export class DockerStack implements Stack {
 
   async followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void> {
     const container = await this.container(variant.service);
-    const stream = await container.logs({ follow: true, stdout: true, stderr: false, since: Math.floor(Date.now() / 1000) - 1 });
+    const stream = await this.api(`follow ${variant.service}`, () =>
+      container.logs({ follow: true, stdout: true, stderr: false, since: Math.floor(Date.now() / 1000) - 1 }),
+    );
     const stdout = new PassThrough();
     stdout.on('data', lineSplitter(onLine));
     // The stream ends with the container; an error here only ends the following.
@@ -226,7 +251,7 @@ export class DockerStack implements Stack {
 
   async versions(): Promise<Record<string, string>> {
     const [engine, composeCmd, nginx, app] = await Promise.all([
-      this.docker.version(),
+      this.api('version', () => this.docker.version()),
       findCompose(),
       this.exec(LB_SERVICE, ['nginx', '-v']),
       // Every variant runs the same image: one answers for all.
@@ -245,12 +270,20 @@ export class DockerStack implements Stack {
 
   /** Runs a command in a service's container; returns its output (both streams). */
   private async exec(service: string, cmd: string[]): Promise<string> {
-    const exec = await (await this.container(service)).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
-    const stream = await exec.start({ hijack: true, stdin: false });
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    await new Promise((resolve) => stream.on('end', resolve));
-    const { stdout, stderr } = demuxDockerLogs(Buffer.concat(chunks));
+    const container = await this.container(service);
+    const output = await this.api(`exec in ${service}`, async () => {
+      const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+      const stream = await exec.start({ hijack: true, stdin: false });
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      await new Promise((resolve, reject) => {
+        stream.once('end', resolve);
+        stream.once('close', resolve);
+        stream.once('error', reject);
+      });
+      return Buffer.concat(chunks);
+    });
+    const { stdout, stderr } = demuxDockerLogs(output);
     return stdout + stderr;
   }
 

@@ -14,6 +14,7 @@ import { runLab } from '../../harness/lab.js';
 import { parseLabArgs } from '../../harness/options.js';
 import { portFree } from '../../harness/preflight.js';
 import { readSummary, type Summary } from '../../harness/results/schema.js';
+import { STANDALONE_DIR } from '../../harness/runtime/app-build.js';
 import { createStack } from '../../harness/runtime/create-stack.js';
 import { DockerStack } from '../../harness/runtime/docker-stack.js';
 import type { Stack } from '../../harness/runtime/stack.js';
@@ -42,10 +43,10 @@ function pidsOf(needle: string | null, envNeedle?: string): number[] {
   return pids;
 }
 
-/** The local runtime's app processes (LAB_VARIANT is set for them alone). */
+/** The local runtime's app processes: they run in this checkout's standalone build (apps in containers run elsewhere). */
 const appPids = (variant?: string) => pidsOf(null, variant ? `LAB_VARIANT=${variant}` : undefined).filter((pid) => {
   try {
-    return readFileSync(`/proc/${pid}/environ`, 'utf8').includes('LAB_SERVER_MODE=');
+    return readlinkSync(`/proc/${pid}/cwd`) === STANDALONE_DIR.replace(/\/$/, '');
   } catch {
     return false;
   }

@@ -64,6 +64,16 @@ t.test('aims the batch at the densest cluster of idle starts, minus the one-way 
   t.ok(Math.abs(spread - 4) < 0.01, `sends spread over ±2 ms (${spread.toFixed(3)} ms)`);
 });
 
+t.test("without the app's response-end events, the start headers stand in (start + 1 ms)", async (t) => {
+  const lab = new SimulatedLab({ apps: DEFAULT_APPS, reportsResponseEnds: false });
+  const { e } = engine(lab, ['--cycles', '1', '--max-cycles', '1']);
+  const r = await e.run();
+  const batch = lab.sends.filter((s) => s.requestId.startsWith('c1-default-aimed'));
+  const starts = r.records.filter((x) => x.cycle === 1 && x.phase === 'burst' && x.variant === 'default').map((x) => x.appStartMonoMs! + 1).sort((a, b) => a - b);
+  const center = batch.reduce((sum, s) => sum + s.atMonoMs, 0) / batch.length;
+  t.ok(Math.abs(center - (densestCluster(starts, 2)! + CLOSE_DELAY_MS - 1)) < 0.01, `batch centre from the start headers (${center.toFixed(3)})`);
+});
+
 t.test('an app clock that is not the harness clock is refused (Docker Desktop)', async (t) => {
   const lab = new SimulatedLab({ apps: { default: { closeDelayMs: CLOSE_DELAY_MS, clockOffsetMs: 5_000 }, fixed: { closeDelayMs: null, clockOffsetMs: 5_000 } } });
   const { e } = engine(lab);
@@ -88,6 +98,8 @@ t.test("the app's measured close delay replaces the probe's; hits re-centre the 
     }
   }
   t.ok(r.cycles.every((c) => Math.abs(c.centerOffsetMs) <= 10), 'the centre stays within ±10 ms');
+  const hitCycles = r.cycles.filter((c) => c.count502.default > 0).length;
+  t.ok(hitCycles > 0 && hitCycles < r.cycles.length, `both cases were exercised (${hitCycles} of ${r.cycles.length} cycles hit)`);
 });
 
 t.test('without a 502, the engine goes on to --max-cycles, and says so', async (t) => {
