@@ -17,6 +17,7 @@ import { reportMarkdown } from './report.js';
 import type { LabPhase, Summary } from './results/schema.js';
 import { createRunDir, newRunId, toNdjson, writeRunFile } from './results/writer.js';
 import { createStack, LB_CONFIG_FILE } from './runtime/create-stack.js';
+import { keepNeedsDocker } from './runtime/local-stack.js';
 import type { LogStreams, Runtime, Stack } from './runtime/stack.js';
 import { defaultScenario, NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS, perVariant, type Scenario, type VariantName } from './scenarios.js';
 import { AppMonitor } from './traffic/app-monitor.js';
@@ -121,7 +122,7 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
   io.progress(`preflight: runtime ${options.runtime}`);
   const runtime = await resolveRuntime(options.runtime);
   if (options.keep && runtime === 'local') {
-    throw new LabError('--keep needs the Docker runtime: local processes end with the lab.', 'Use --runtime docker, or drop --keep.', EXIT.badInput);
+    throw keepNeedsDocker();
   }
   await checkPorts(scenario, runtime);
   const { dir, runId } = createRunDir(options.resultsDir, newRunId(runtime, startedAt));

@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { interrupted, LabError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
 import { lbSettings, localLayout, parseNginxVersion, renderNginxConfig } from '../nginx-config.js';
 import { defaultScenario, type Scenario, type Variant } from '../scenarios.js';
 import { APP_DIR, ensureAppBuilt, STANDALONE_DIR } from './app-build.js';
@@ -27,6 +28,11 @@ const alive = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of alive) child.kill('SIGKILL');
 });
+
+/** --keep on the local runtime: refused at preflight, and by the stack itself. */
+export function keepNeedsDocker(): LabError {
+  return new LabError('--keep needs the Docker runtime: local processes end with the lab.', 'Use --runtime docker, or drop --keep.', EXIT.badInput);
+}
 
 export async function nginxBinary(): Promise<string | undefined> {
   for (const candidate of ['nginx', '/usr/sbin/nginx']) {
@@ -198,7 +204,7 @@ export class LocalStack implements Stack {
   }
 
   async keep(): Promise<string> {
-    throw new LabError('--keep needs the Docker runtime: local processes end with the lab.', 'Use --runtime docker, or drop --keep.');
+    throw keepNeedsDocker();
   }
 
   async down(): Promise<void> {

@@ -3,19 +3,17 @@
 // Bounded retries: the run keeps cycling until the first 502, up to maxCycles;
 // a lab whose aiming, LB or accounting is broken cannot pass.
 import t from 'tap';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runLab } from '../../harness/lab.js';
 import { parseLabArgs } from '../../harness/options.js';
 import { portFree } from '../../harness/preflight.js';
 import { validateSummary } from '../../harness/results/schema.js';
+import { startLab } from '../helpers/lab-process.js';
 import { nginxOrSkip } from '../helpers/require.js';
 import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const COMPRESSED_KEEP_ALIVE_MS = 1_000;
 
 t.test('local runtime', async (t) => {
@@ -68,27 +66,12 @@ t.test('local runtime', async (t) => {
 
   t.test('Ctrl-C during traffic: exit 130, partial results kept, nothing left running', async (t) => {
     // A process group of its own, signalled as a whole: what a terminal's Ctrl-C does.
-    const child = spawn(process.execPath, ['--import=tsx', 'harness/cli.ts', '--runtime', 'local', '--results-dir', resultsDir], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let stderr = '';
-    const sawTraffic = new Promise<void>((resolve) => {
-      child.stderr.on('data', (d) => {
-        stderr += d;
-        if (/cycle +1\//.test(stderr)) resolve();
-      });
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    await Promise.race([sawTraffic, exited]);
-    process.kill(-child.pid!, 'SIGINT');
-    const code = await exited;
-    clearTimeout(timer);
-    t.equal(code, 130, 'exit code 130');
-    t.match(stderr, /tearing down/);
-    const runDir = /results in (\S+)/.exec(stderr)?.[1];
+    const lab = startLab(['--runtime', 'local', '--results-dir', resultsDir], { hardLimitMs: 120_000 });
+    await lab.waitFor(/cycle +1\//);
+    process.kill(-lab.child.pid!, 'SIGINT');
+    t.equal(await lab.exited, 130, 'exit code 130');
+    t.match(lab.stderr(), /tearing down/);
+    const runDir = lab.runDir();
     t.ok(runDir && existsSync(join(runDir, 'summary.json')), 'the partial run was written');
     if (runDir && existsSync(join(runDir, 'summary.json'))) {
       const partial = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'));
