@@ -42,7 +42,7 @@ function daemonGone(err: unknown): boolean {
   return code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'ECONNRESET' || code === 'EPIPE';
 }
 
-const DAEMON_GONE = (err: unknown) =>
+const daemonGoneError = (err: unknown) =>
   new LabError(
     `The Docker daemon stopped answering during the run (${(err as Error).message}).`,
     `Start Docker again and rerun; check for leftovers with: docker ps -a --filter label=${PROJECT_LABEL}`,
@@ -136,7 +136,7 @@ export class DockerStack implements Stack {
     try {
       return await withDeadline(work(), this.options.apiTimeoutMs ?? DOCKER_API_TIMEOUT_MS, `the Docker daemon (${what})`);
     } catch (err) {
-      if (daemonGone(err)) throw DAEMON_GONE(err);
+      if (daemonGone(err)) throw daemonGoneError(err);
       throw err;
     }
   }
