@@ -16,6 +16,8 @@
 #   --force           rebuild even if the images already exist.
 #   --node-version V  Node for keepalive-lab/node-base:V-bookworm (default: the
 #                     version of app/Dockerfile's `ARG NODE_IMAGE=` default).
+#                     Run once per Node line the matrix should cover (20, 22,
+#                     24, 26); each run records LAB_NODE_<major>_IMAGE in .env.
 #   --npm-version V   npm in that image (default: the npm that Node release
 #                     ships, read from its CHANGELOG).
 set -euo pipefail
@@ -47,8 +49,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+default_node_version=$(sed -n 's/^ARG NODE_IMAGE=node:\([0-9][0-9.]*\)-.*$/\1/p' app/Dockerfile)
 if [ -z "$node_version" ]; then
-  node_version=$(sed -n 's/^ARG NODE_IMAGE=node:\([0-9][0-9.]*\)-.*$/\1/p' app/Dockerfile)
+  node_version=$default_node_version
   [ -n "$node_version" ] || die "cannot read the Node version from app/Dockerfile's 'ARG NODE_IMAGE=node:<version>-...'; pass --node-version."
 fi
 is_version "$node_version" || die "--node-version wants X.Y.Z, not '$node_version'."
@@ -106,8 +109,9 @@ if [ "$need_node" = 1 ] || [ "$need_nginx" = 1 ]; then
     pack "npm@$npm_version" "$work/npm"
   fi
 
+  # libatomic1: Node 26's binary links it (the official images have it too).
   echo "==> debootstrap --variant=minbase $SUITE from $MIRROR (takes a minute or two)"
-  debootstrap --variant=minbase --include=ca-certificates "$SUITE" "$rootfs" "$MIRROR" >"$work/debootstrap.log" 2>&1 \
+  debootstrap --variant=minbase --include=ca-certificates,libatomic1 "$SUITE" "$rootfs" "$MIRROR" >"$work/debootstrap.log" 2>&1 \
     || { tail -n 20 "$work/debootstrap.log" >&2; die "debootstrap failed (log above)."; }
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
 
@@ -127,9 +131,12 @@ if [ "$need_node" = 1 ] || [ "$need_nginx" = 1 ]; then
       --change 'CMD ["node"]' - "$node_image" >/dev/null
     [ "$node_root" = "$rootfs" ] || rm -rf "$node_root"
     rm -rf "$work/node" "$work/npm"
-    got=$(docker run --rm --network none "$node_image" sh -c 'echo "$(node -p process.versions.node) $(npm --version)"') \
-      || die "$node_image does not run node and npm."
-    [ "$got" = "$node_version $npm_version" ] || die "$node_image reports Node/npm '$got', expected '$node_version $npm_version'."
+    got=$(docker run --rm --network none "$node_image" sh -c 'echo "$(node -p process.versions.node) $(npm --version)"') || got=''
+    if [ "$got" != "$node_version $npm_version" ]; then
+      # Never leave an image behind that a later run would take as built.
+      docker image rm -f "$node_image" >/dev/null 2>&1 || true
+      die "$node_image reports Node/npm '$got', expected '$node_version $npm_version'."
+    fi
   fi
 
   if [ "$need_nginx" = 1 ]; then
@@ -153,9 +160,18 @@ if [ "$with_host_ca" = 1 ]; then
   echo "==> copied $HOST_CA into $ca_dir/ca.pem (build stage only)"
 fi
 
-# Compose (v1 and v2) reads .env from the project directory; keep any other lines.
+# Compose (v1 and v2) and the harness read .env from the project directory;
+# keep any other lines. LAB_NODE_IMAGE (the app's build stage, and the runtime
+# of docker-compose.yml) is the Dockerfile's default Node line; every line
+# built gets LAB_NODE_<major>_IMAGE, which the harness's matrix runs on.
+node_major=${node_version%%.*}
 touch .env
-grep -v -E '^(LAB_NODE_IMAGE|LAB_NGINX_IMAGE)=' .env >.env.tmp || true
-printf 'LAB_NODE_IMAGE=%s\nLAB_NGINX_IMAGE=%s\n' "$node_image" "$nginx_image" >>.env.tmp
+drop="^(LAB_NGINX_IMAGE|LAB_NODE_${node_major}_IMAGE)="
+[ "$node_version" = "$default_node_version" ] && drop="^(LAB_NODE_IMAGE|LAB_NGINX_IMAGE|LAB_NODE_${node_major}_IMAGE)="
+grep -v -E "$drop" .env >.env.tmp || true
+{
+  [ "$node_version" = "$default_node_version" ] && printf 'LAB_NODE_IMAGE=%s\n' "$node_image"
+  printf 'LAB_NODE_%s_IMAGE=%s\nLAB_NGINX_IMAGE=%s\n' "$node_major" "$node_image" "$nginx_image"
+} >>.env.tmp
 mv .env.tmp .env
-echo "==> .env now points Compose at $node_image and $nginx_image"
+echo "==> .env now points Compose at $node_image (Node $node_major) and $nginx_image"
