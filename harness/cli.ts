@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { LabError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { runLab } from './lab.js';
+import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX } from './matrix.js';
 import { HELP, parseLabArgs, type LabOptions } from './options.js';
-import { formatTable, tableRows, verdictLine } from './report.js';
+import { cellReasons, formatTable, mainTable, verdictLine } from './report.js';
 
 /** The lab's own version: package.json's. */
 function labVersion(): string {
@@ -35,6 +36,12 @@ async function main(argv: string[]): Promise<ExitCode> {
     console.log(`keepalive-lab ${labVersion()}`);
     return EXIT.ok;
   }
+  if (options.listScenarios) {
+    const inDefault = new Set(DEFAULT_MATRIX.map(appCellName));
+    for (const name of ALL_APP_CELLS.map(appCellName)) console.log(`${inDefault.has(name) ? '*' : ' '} ${name}`);
+    console.log('\n* in the default matrix (--matrix); run any with --scenario <name,…>');
+    return EXIT.ok;
+  }
 
   const controller = new AbortController();
   let interrupts = 0;
@@ -59,7 +66,11 @@ async function main(argv: string[]): Promise<ExitCode> {
     if (options.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
-      console.log(`\n${formatTable(tableRows(summary))}\n\n${verdictLine(summary)}\nresults: ${runDir}`);
+      const reasons =
+        summary.scenario.kind === 'matrix'
+          ? `\n\n${cellReasons(summary).join('\n')}\n\nversions: ${Object.entries(summary.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`
+          : '';
+      console.log(`\n${formatTable(mainTable(summary))}${reasons}\n\n${verdictLine(summary)}\nresults: ${runDir}`);
     }
     if (summary.nginx.mismatches.length > 0) progress(`WARNING: harness and nginx access log disagree: ${JSON.stringify(summary.nginx.mismatches)}`);
     if (controller.signal.aborted) return EXIT.interrupted;

@@ -16,12 +16,15 @@ import type { SocketClosedRecord } from './protocol.js';
 import { reportMarkdown } from './report.js';
 import type { LabPhase, Summary } from './results/schema.js';
 import { createRunDir, newRunId, toNdjson, writeRunFile } from './results/writer.js';
-import { createStack, LB_CONFIG_FILE } from './runtime/create-stack.js';
+import { createStack } from './runtime/create-stack.js';
 import { keepNeedsDocker } from './runtime/local-stack.js';
-import type { LogStreams, Runtime, Stack } from './runtime/stack.js';
-import { defaultScenario, NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS, perVariant, type Scenario, type VariantName } from './scenarios.js';
+import { LB_CONFIG_FILE, type LogStreams, type Runtime, type Stack } from './runtime/stack.js';
+import { matrixScenario } from './matrix.js';
+import { classicVariants, defaultScenario, NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS, NODE_LINES, perVariant, type Scenario, type Variant, type VariantName } from './scenarios.js';
+import { SHORT_LANE_MARGIN_MS } from './traffic/engine.js';
 import { AppMonitor } from './traffic/app-monitor.js';
-import { TrafficEngine, type TrafficResult } from './traffic/engine.js';
+import type { TrafficResult } from './traffic/engine.js';
+import { LaneSet, splitLanes } from './traffic/lanes.js';
 import { liveTrafficIo } from './traffic/traffic-io.js';
 
 /** A cold Docker build (npm ci + next build in the image) takes about a minute here; 4 leaves room for a slow laptop. */
@@ -68,18 +71,36 @@ interface Run {
   versions: Record<string, string>;
   readonly monitors: Map<VariantName, AppMonitor>;
   probes: Partial<Record<VariantName, IdleCloseProbe>>;
-  engine: TrafficEngine | null;
+  lanes: LaneSet | null;
+  trafficStartMonoMs: number | null;
   trafficEndMonoMs: number | null;
   /** Set once the results are written: only a finished run may be kept up (--keep). */
   finished: boolean;
 }
 
-/** How long to watch an idle socket: past the earliest expected close, well short of the LB's. */
-function probeWatchMs(scenario: Scenario): number {
-  const expected = Math.min(
-    ...scenario.variants.map((v) => (v.keepAliveTimeoutMs ?? NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS) + NODE_CLOSE_BUFFER_MS),
-  );
-  return Math.min(scenario.lb.upstreamKeepaliveTimeoutMs - 1_000, Math.max(3_000, Math.round(expected * 1.5)));
+/**
+ * What a cycle adds to its idle gap: the burst, waiting for the apps' events,
+ * the sends and the check that every component still runs. Measured here:
+ * 0.5–1.5 s (more with more apps); for the estimate announced before a matrix.
+ */
+const CYCLE_OVERHEAD_MS = 1_500;
+/** In a matrix, apps expected to close near or after the LB are watched this long past the later of the two. */
+const PROBE_PAST_EXPECTED_MS = 3_000;
+
+/** The idle close Node should show for a variant: keepAliveTimeout plus its buffer. */
+const expectedCloseMs = (v: Variant) => (v.keepAliveTimeoutMs ?? NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS) + NODE_CLOSE_BUFFER_MS;
+
+/**
+ * How long to watch a variant's idle socket. The talk-sized run: past the
+ * earliest expected close, well short of the LB's (the fix is shown open at
+ * that point). A matrix measures every app's close: the ones expected near or
+ * after the LB's are watched until past it.
+ */
+function probeWatchMs(scenario: Scenario, v: Variant): number {
+  const lbMs = scenario.lb.upstreamKeepaliveTimeoutMs;
+  const early = (ms: number) => Math.min(lbMs - 1_000, Math.max(3_000, Math.round(ms * 1.5)));
+  if (scenario.kind === 'classic') return early(Math.min(...scenario.variants.map(expectedCloseMs)));
+  return expectedCloseMs(v) < lbMs - SHORT_LANE_MARGIN_MS ? early(expectedCloseMs(v)) : Math.max(lbMs, expectedCloseMs(v)) + PROBE_PAST_EXPECTED_MS;
 }
 
 export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverrides = {}): Promise<LabOutcome> {
@@ -118,12 +139,17 @@ export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverr
 async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scenario): Promise<Run> {
   const startedAt = new Date();
   const runStartMonoMs = monoMs();
-  const scenario = scenarioOverride ?? defaultScenario({ retryPolicy: options.retryPolicy, serverMode: options.serverMode });
+  const scenario =
+    scenarioOverride ??
+    (options.cells
+      ? matrixScenario(options.cells, options.retryPolicy)
+      : defaultScenario({ retryPolicy: options.retryPolicy, variants: classicVariants(options.serverMode) }));
   io.progress(`preflight: runtime ${options.runtime}`);
   const runtime = await resolveRuntime(options.runtime);
   if (options.keep && runtime === 'local') {
     throw keepNeedsDocker();
   }
+  if (runtime === 'local' && scenario.kind === 'matrix') refuseOtherNodeLines(scenario);
   await checkPorts(scenario, runtime);
   const { dir, runId } = createRunDir(options.resultsDir, newRunId(runtime, startedAt));
   io.progress(`run ${runId} on ${runtime}; results in ${dir}`);
@@ -140,10 +166,25 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
     versions: { harnessNode: process.versions.node },
     monitors: new Map(),
     probes: {},
-    engine: null,
+    lanes: null,
+    trafficStartMonoMs: null,
     trafficEndMonoMs: null,
     finished: false,
   };
+}
+
+/** The local runtime runs every app on this host's Node: a matrix cell of another line would be mislabelled. */
+function refuseOtherNodeLines(scenario: Scenario): void {
+  const hostLine = process.versions.node.split('.')[0];
+  const others = scenario.variants.filter((v) => v.nodeLine !== hostLine);
+  if (others.length === 0) return;
+  throw new LabError(
+    `The local runtime runs every app on this host's Node ${process.versions.node}; ${others.map((v) => v.name).join(', ')} ${others.length === 1 ? 'needs' : 'need'} another line.`,
+    (NODE_LINES as readonly string[]).includes(hostLine)
+      ? `Ask for Node ${hostLine} cells only (--only node=${hostLine}), or use --runtime docker for every line.`
+      : 'Use --runtime docker: it runs each Node line in its own image.',
+    EXIT.badInput,
+  );
 }
 
 /** Phase 2: build and start the stack, wait until healthy, follow the apps' accounting from here on. */
@@ -166,49 +207,71 @@ async function bringUp(run: Run, stack: Stack): Promise<void> {
 async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, IdleCloseProbe>> {
   const { scenario, io } = run;
   const say = io.progress;
-  const watchMs = probeWatchMs(scenario);
-  say(`probing idle close straight at each app (watching up to ${(watchMs / 1000).toFixed(1)} s)`);
+  const longestWatchMs = Math.max(...scenario.variants.map((v) => probeWatchMs(scenario, v)));
+  say(`probing idle close straight at each app (watching up to ${(longestWatchMs / 1000).toFixed(1)} s)`);
   const results = await Promise.all(
     scenario.variants.map(async (v) => {
       try {
-        return await probeIdleClose(stack.appPort(v), { maxWaitMs: watchMs });
+        return await probeIdleClose(stack.appPort(v), { maxWaitMs: probeWatchMs(scenario, v) });
       } catch (err) {
         throw new LabError(`The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`, `Is the app up? See app-${v.name}.log in the results.`);
       }
     }),
   );
   const probes = perVariant(scenario.variants, (v) => results[scenario.variants.indexOf(v)]);
-  // The story in two lines per variant, before the traffic shows it.
-  const lbIdleS = scenario.lb.upstreamKeepaliveTimeoutMs / 1000;
-  for (const v of scenario.variants) {
-    const p = probes[v.name];
-    say(
-      p.idleCloseMs === null
-        ? `  ${v.name}: still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${p.advertisedKeepAlive}): the LB keeps idle connections ${lbIdleS} s and this app longer, so the LB always closes first`
-        : `  ${v.name}: the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${p.advertisedKeepAlive}): the LB keeps idle connections ${lbIdleS} s, so a request sent on one as it closes gets a 502`,
-    );
-  }
+  // The story in a line per variant, before the traffic shows it.
+  for (const v of scenario.variants) say(`  ${v.name}: ${probeStory(probes[v.name], scenario.lb.upstreamKeepaliveTimeoutMs)}`);
   if (io.signal.aborted) throw interrupted('probing');
   return probes;
 }
 
-/** Phase 4: idle-gap traffic through the LB, every variant at once; a dead component ends it. */
+/** What a probe says about the race, in the LB's terms. */
+function probeStory(p: IdleCloseProbe, lbMs: number): string {
+  const lbS = `${lbMs / 1000} s`;
+  if (p.idleCloseMs === null) {
+    return `still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${p.advertisedKeepAlive}): the LB keeps idle connections ${lbS} and this app longer, so the LB always closes first`;
+  }
+  const closed = `the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${p.advertisedKeepAlive})`;
+  if (p.idleCloseMs + SHORT_LANE_MARGIN_MS <= lbMs) return `${closed}: the LB keeps idle connections ${lbS}, so a request sent on one as it closes gets a 502`;
+  if (p.idleCloseMs < lbMs + SHORT_LANE_MARGIN_MS) return `${closed}: about when the LB's ${lbS} runs out, so the two race to close it`;
+  return `${closed}: after the LB's ${lbS}, so the LB closes first`;
+}
+
+/** Phase 4: idle-gap traffic through the LB, every variant at once (a matrix in two lanes); a dead component ends it. */
 async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
   const { options, io, scenario } = run;
-  io.progress(`traffic: bursts of ${options.concurrency} (${options.methods.join('+')}) through the LB, idle gaps aimed at the app's close`);
-  run.engine = new TrafficEngine({
+  const probedCloseMs = perVariant(scenario.variants, (v) => run.probes[v.name]?.idleCloseMs ?? null);
+  io.progress(`traffic: bursts of ${options.concurrency} (${options.methods.join('+')}) through the LB, idle gaps aimed at each boundary`);
+  if (scenario.kind === 'matrix') announceLanes(run, probedCloseMs);
+  run.lanes = new LaneSet({
     scenario,
     options,
-    probedCloseMs: perVariant(scenario.variants, (v) => run.probes[v.name]?.idleCloseMs ?? null),
+    probedCloseMs,
     apps: run.monitors,
-    io: liveTrafficIo(),
+    makeIo: liveTrafficIo,
     signal: io.signal,
     progress: (l) => io.progress(`  ${l}`),
     checkStillRunning: () => stack.checkRunning(),
   });
-  const traffic = await run.engine.run();
+  run.trafficStartMonoMs = monoMs();
+  const traffic = await run.lanes.run();
   run.trafficEndMonoMs = monoMs();
   return traffic;
+}
+
+/** A matrix says before it starts which apps run in which lane, and about how long that takes. */
+function announceLanes(run: Run, probedCloseMs: Record<VariantName, number | null>): void {
+  const { scenario, options, io } = run;
+  const lbMs = scenario.lb.upstreamKeepaliveTimeoutMs;
+  const lanes = splitLanes(scenario.variants, probedCloseMs, lbMs);
+  const shortCycleS = (Math.max(0, ...lanes.short.map((v) => probedCloseMs[v.name] ?? 0)) + CYCLE_OVERHEAD_MS) / 1000;
+  if (lanes.short.length > 0) {
+    io.progress(`  short lane (the app closes first; ${options.cycles}–${options.maxCycles} cycles of about ${shortCycleS.toFixed(1)} s): ${lanes.short.map((v) => v.name).join(', ')}`);
+  }
+  if (lanes.long.length > 0) {
+    const minutes = (options.longCycles * (lbMs + CYCLE_OVERHEAD_MS)) / 60_000;
+    io.progress(`  long lane (boundary at the LB's ${lbMs / 1000} s; ${options.longCycles} cycles, about ${minutes.toFixed(1)} min): ${lanes.long.map((v) => v.name).join(', ')}`);
+  }
 }
 
 interface Collected {
@@ -250,6 +313,7 @@ function summarize(run: Run, traffic: TrafficResult | null, collected: Collected
     failure,
     runtime: run.runtime,
     runStartMonoMs: run.runStartMonoMs,
+    trafficStartMonoMs: run.trafficStartMonoMs,
     trafficEndMonoMs: run.trafficEndMonoMs ?? monoMs(),
     options: run.options,
     versions: run.versions,
@@ -298,7 +362,7 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
   // Before the stack is up there may be no logs to read: that is no news.
   // Bounded: a runtime that stopped answering must not hold up the report of why.
   const collected = await bestEffort('read the logs', () => withDeadline(readLogs(run, stack), SALVAGE_TIMEOUT_MS, 'the runtime'), run.phase === 'bring-up');
-  const traffic = run.engine?.result() ?? null;
+  const traffic = run.lanes?.result() ?? null;
   const written = await bestEffort('write the partial results', () => writeSummary(run, summarize(run, traffic, collected, failure), traffic));
   if (written !== null) say(`partial results written (summary.json marked incomplete) in ${run.dir}`);
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { LabError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { RUNTIMES, type Runtime } from './runtime/stack.js';
+import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from './matrix.js';
 import { RETRY_POLICIES, SERVER_MODES, type RetryPolicy, type ServerMode } from './scenarios.js';
 
 export const METHODS = ['POST', 'GET'] as const;
@@ -24,6 +25,10 @@ export interface LabOptions {
   runtime: RuntimeChoice;
   retryPolicy: RetryPolicy;
   serverMode: ServerMode;
+  /** The matrix apps to run (--matrix, --only, --scenario); null for the talk-sized default/fixed run. */
+  cells: AppCell[] | null;
+  /** Cycles with idle gaps at the LB's timeout, for matrix cells whose boundary is there. */
+  longCycles: number;
   keep: boolean;
   json: boolean;
   assert: boolean;
@@ -32,6 +37,7 @@ export interface LabOptions {
   resultsDir: string;
   help: boolean;
   version: boolean;
+  listScenarios: boolean;
 }
 
 export const DEFAULT_OPTIONS: LabOptions = {
@@ -43,6 +49,8 @@ export const DEFAULT_OPTIONS: LabOptions = {
   runtime: 'auto',
   retryPolicy: 'alb',
   serverMode: 'standalone',
+  cells: null,
+  longCycles: 10,
   keep: false,
   json: false,
   assert: false,
@@ -50,6 +58,7 @@ export const DEFAULT_OPTIONS: LabOptions = {
   resultsDir: 'results',
   help: false,
   version: false,
+  listScenarios: false,
 };
 
 export const HELP = `keepalive-lab: reproduce the keep-alive 502 behind a load balancer, and prove the fix.
@@ -64,10 +73,21 @@ Usage: npm run lab -- [flags]
   --concurrency <n>       concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, 1–32)
   --methods <list>        request methods to mix, comma-separated: POST,GET (default POST,GET)
   --retry-policy <p>      LB retry policy: alb (never retries, default) or nginx (retries idempotent requests)
-  --server-mode <m>       app server: standalone (Next's server.js, default) or custom (http.createServer)
+  --server-mode <m>       app server: standalone (Next's server.js, default), next-start (next start)
+                          or custom (http.createServer + Next's handler)
+  --matrix                run the scenario matrix: Node 20/22/24/26, server modes and fix values
+                          side by side in one stack (about 13 minutes once images are built)
+  --only <axis=value,…>   with --matrix: only the cells matching, axes node (20, 22, 24, 26),
+                          mode (standalone, next-start, custom), fix (default, article,
+                          keepalive-only, too-short, node-65s); e.g. --only node=24,mode=next-start
+  --scenario <name,…>     run these cells (any combination of the axes), e.g. node22-custom-too-short
+  --list-scenarios        print every cell name (the default matrix marked) and exit
+  --long-cycles <n>       matrix cells whose boundary is the LB's timeout: cycles of that length
+                          (default ${DEFAULT_OPTIONS.longCycles}, 1–100)
   --runtime <r>           docker, local (system nginx + app processes) or auto (default: docker if it answers)
   --min-boundary <n>      --assert needs at least n requests on the fixed variant sent at the default
-                          variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests})
+                          variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests}); in a matrix, a cell needs
+                          n divided by the number of methods, or it is inconclusive
   --results-dir <dir>     where run directories are written (default results/)
   --keep                  leave the stack running afterwards (Docker runtime)
   --json                  print the summary as JSON on stdout (progress goes to stderr)
@@ -110,6 +130,11 @@ const FLAGS = {
   methods: { type: 'string' },
   'retry-policy': { type: 'string' },
   'server-mode': { type: 'string' },
+  matrix: { type: 'boolean' },
+  only: { type: 'string' },
+  scenario: { type: 'string' },
+  'list-scenarios': { type: 'boolean' },
+  'long-cycles': { type: 'string' },
   runtime: { type: 'string' },
   'min-boundary': { type: 'string' },
   'results-dir': { type: 'string' },
@@ -150,6 +175,26 @@ function parseMethods(raw: string | undefined): Method[] | undefined {
   return methods as Method[];
 }
 
+/** --matrix [--only …] or --scenario …: the apps of a matrix run; null for the talk-sized run. */
+function parseCells(v: { matrix?: boolean; only?: string; scenario?: string; full?: boolean; 'server-mode'?: string; 'long-cycles'?: string }): AppCell[] | null {
+  if (v.matrix && v.scenario !== undefined) throw usage('--matrix and --scenario exclude each other: --scenario names the cells itself.');
+  if (v.only !== undefined && v.scenario !== undefined) throw usage('--only narrows --matrix; --scenario names its cells itself.');
+  if (v.only !== undefined && !v.matrix) throw usage('--only narrows --matrix; add --matrix.');
+  const isMatrix = v.matrix || v.scenario !== undefined;
+  if (!isMatrix) {
+    if (v['long-cycles'] !== undefined) throw usage('--long-cycles applies to matrix runs (--matrix or --scenario).');
+    return null;
+  }
+  if (v['server-mode'] !== undefined) throw usage('--server-mode sets the talk-sized run; in a matrix the mode is an axis (--only mode=…).');
+  if (v.full) throw usage('--full adds LB-length gaps to the talk-sized run; a matrix drives its cells at the LB\'s timeout already.');
+  if (v.scenario !== undefined) {
+    const names = v.scenario.split(',').map((n) => n.trim());
+    if (names.some((n) => n === '')) throw usage('--scenario needs cell names separated by commas, e.g. node24-next-start-default.');
+    return cellsByName(names);
+  }
+  return v.only === undefined ? [...DEFAULT_MATRIX] : selectCells(parseMatrixFilter(v.only));
+}
+
 export function parseLabArgs(argv: string[]): LabOptions {
   let parsed;
   try {
@@ -171,6 +216,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
     throw usage('--results-dir needs a directory; it is empty.');
   }
   const methods = parseMethods(v.methods);
+  const cells = parseCells(v);
 
   const cycles = integer('cycles', v.cycles, 1, 500) ?? DEFAULT_OPTIONS.cycles;
   const maxCycles = integer('max-cycles', v['max-cycles'], 1, 1500) ?? Math.max(cycles, cycles * 3);
@@ -185,6 +231,9 @@ export function parseLabArgs(argv: string[]): LabOptions {
     methods: methods ?? DEFAULT_OPTIONS.methods,
     retryPolicy: oneOf('retry-policy', v['retry-policy'], Object.keys(RETRY_POLICIES) as RetryPolicy[]) ?? DEFAULT_OPTIONS.retryPolicy,
     serverMode: oneOf('server-mode', v['server-mode'], SERVER_MODES) ?? DEFAULT_OPTIONS.serverMode,
+    cells,
+    longCycles: integer('long-cycles', v['long-cycles'], 1, 100) ?? DEFAULT_OPTIONS.longCycles,
+    listScenarios: v['list-scenarios'] ?? false,
     runtime: oneOf('runtime', v.runtime, RUNTIME_CHOICES) ?? DEFAULT_OPTIONS.runtime,
     minBoundaryRequests: integer('min-boundary', v['min-boundary'], 0, 100_000) ?? DEFAULT_OPTIONS.minBoundaryRequests,
     resultsDir: v['results-dir'] ?? DEFAULT_OPTIONS.resultsDir,

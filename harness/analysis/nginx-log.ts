@@ -44,3 +44,28 @@ export function countErrorLog(text: string): ErrorLogCounts {
   }
   return counts;
 }
+
+/** An access-log entry the LB sent to more than one upstream connection ($upstream_status "502, 200"). */
+export function wasRetried(entry: AccessLogEntry): boolean {
+  return entry.upstream_status.includes(',');
+}
+
+/** An error-log line of the race (the app closed or reset a connection the LB had just reused), with where it came from. */
+export interface RaceLogLine {
+  /** The LB port the client used (from the line's host), which names the variant. */
+  lbPort: number | null;
+  method: string | null;
+}
+
+/** Error lines of the race, attributed by the client's Host header ("127.0.0.1:8401") and request line. */
+export function raceLogLines(text: string): RaceLogLine[] {
+  const lines: RaceLogLine[] = [];
+  for (const line of text.split('\n')) {
+    if (!/\[(error|crit|alert|emerg)\]/.test(line)) continue;
+    if (!/upstream prematurely closed connection|Connection reset by peer|Broken pipe/.test(line)) continue;
+    const host = /host: "[^":]*:(\d+)"/.exec(line);
+    const request = /request: "([A-Z]+) /.exec(line);
+    lines.push({ lbPort: host ? Number(host[1]) : null, method: request ? request[1] : null });
+  }
+  return lines;
+}

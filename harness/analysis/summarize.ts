@@ -4,12 +4,14 @@
 import type { SocketClosedRecord } from '../protocol.js';
 import type { LabOptions } from '../options.js';
 import type { IdleCloseProbe } from '../probe.js';
-import { SCHEMA_VERSION, type ClosedByTally, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
+import { SCHEMA_VERSION, type CellSummary, type ClosedByTally, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
+import { nodeVersionKey } from '../runtime/stack.js';
 import type { Runtime } from '../runtime/stack.js';
 import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { RequestRecord } from '../traffic/records.js';
-import { countErrorLog, type AccessLogEntry } from './nginx-log.js';
+import { countErrorLog, raceLogLines, wasRetried, type AccessLogEntry } from './nginx-log.js';
+import { classifyCell } from './outcome.js';
 import { roundMs as round } from '../clock.js';
 import { median, percent, proportion, type Proportion } from './stats.js';
 
@@ -23,6 +25,8 @@ export interface SummaryInput {
   runtime: Runtime;
   /** CLOCK_MONOTONIC ms at the start of the run, for time-to-first-502. */
   runStartMonoMs: number;
+  /** CLOCK_MONOTONIC ms when traffic started (null: it never did), for the cells' time to first 502. */
+  trafficStartMonoMs: number | null;
   /** CLOCK_MONOTONIC ms when traffic ended: LB closes after it are the LB shutting down. */
   trafficEndMonoMs: number;
   options: LabOptions;
@@ -86,6 +90,19 @@ export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[
   return { hits: hits.length, plannedOffsetMs: spread(hits.map((r) => r.offsetMs!)), arrivalMinusAppCloseMs: spread(deltas), byOffsetMs };
 }
 
+/**
+ * Behind the LB: the median idle time at which the variant's upstream
+ * connections closed while traffic ran, and who closed most of them (a reset
+ * counts as the app's: it is the app's side that ended the connection).
+ */
+export function effectiveClose(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMonoMs: number): { ms: number | null; by: 'app' | 'lb' | null } {
+  const lbSockets = new Set(records.map((r) => r.upstreamSocketId).filter((id): id is number => id !== null));
+  const idleCloses = closes.filter((c) => lbSockets.has(c.socketId) && c.lastResponseEndMonoMs !== null && c.closedAtMonoMs <= trafficEndMonoMs);
+  if (idleCloses.length === 0) return { ms: null, by: null };
+  const byApp = idleCloses.filter((c) => c.closedBy !== 'peer').length;
+  return { ms: round(median(idleCloses.map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!))!), by: byApp * 2 >= idleCloses.length ? 'app' : 'lb' };
+}
+
 function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
   const mine = (input.traffic?.records ?? []).filter((r) => r.variant === v.name);
   const closes = input.appCloses[v.name] ?? [];
@@ -108,6 +125,10 @@ function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
   return {
     name: v.name,
     description: v.description,
+    nodeLine: v.nodeLine,
+    serverMode: v.serverMode,
+    fix: v.fix,
+    lane: input.traffic?.lanes[v.name] ?? 'short',
     configured: { keepAliveTimeoutMs: v.keepAliveTimeoutMs ?? null, headersTimeoutMs: v.headersTimeoutMs ?? null },
     measured: {
       probeIdleCloseMs: probe?.idleCloseMs === null || probe === undefined ? null : round(probe.idleCloseMs),
@@ -156,7 +177,76 @@ function noTraffic(scenario: Scenario): TrafficResult {
     aimVariant: scenario.variants[0].name,
     closeDelayMs: 0,
     oneWayLatencyMs: perVariant(scenario.variants, () => null),
+    boundaryMs: {},
+    lanes: {},
   };
+}
+
+/** One cell per variant × method the run sent. */
+function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Record<VariantName, VariantSummary>): CellSummary[] {
+  const minBoundary = Math.ceil(input.options.minBoundaryRequests / input.options.methods.length);
+  const raceLines = raceLogLines(input.errorLogText);
+  return input.scenario.variants.flatMap((v) => {
+    const mine = traffic.records.filter((r) => r.variant === v.name);
+    const closes = input.appCloses[v.name] ?? [];
+    const close = effectiveClose(mine, closes, input.trafficEndMonoMs);
+    const summary = variants[v.name];
+    return input.options.methods.map((method): CellSummary => {
+      const sent = mine.filter((r) => r.method === method);
+      const boundary = sent.filter((r) => r.phase === 'aimed');
+      const status502 = sent.filter((r) => r.status === 502).length;
+      const masked = (input.accessLog ?? []).filter((e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e)).length;
+      const clientErrors = sent.filter((r) => r.status === null).length;
+      const raceLogLineCount = raceLines.filter((l) => l.lbPort === v.lbPort && l.method === method).length;
+      const { outcome, reason } = classifyCell(
+        { status502, masked, raceLogLines: status502 > 0 ? 0 : raceLogLineCount, boundary: boundary.length, clientErrors, closedBy: summary.closedBy },
+        minBoundary,
+      );
+      const firstHit = sent.find((r) => r.status === 502);
+      return {
+        name: `${v.name}-${method.toLowerCase()}`,
+        variant: v.name,
+        lb: 'nginx',
+        lbVersion: input.versions.nginx ?? null,
+        retryPolicy: input.scenario.retryPolicy,
+        node: input.versions[nodeVersionKey(v.nodeLine)] ?? input.versions.node ?? null,
+        nodeLine: v.nodeLine,
+        serverMode: v.serverMode,
+        fix: v.fix,
+        keepAliveTimeoutMs: v.keepAliveTimeoutMs ?? null,
+        headersTimeoutMs: v.headersTimeoutMs ?? null,
+        method,
+        lane: traffic.lanes[v.name] ?? 'short',
+        boundaryMs: traffic.boundaryMs[v.name] ?? null,
+        outcome,
+        reason,
+        counts: { requests: sent.length, boundary: boundary.length, status502, clientErrors, masked },
+        boundaryRate502: proportion(boundary.filter((r) => r.status === 502).length, boundary.filter((r) => r.status !== null).length),
+        appIdleCloseMs: summary.measured.probeIdleCloseMs,
+        effectiveCloseMs: close.ms,
+        effectiveCloseBy: close.by,
+        closedBy: summary.closedBy,
+        firstHit: firstHit ? { cycle: firstHit.cycle, afterTrafficStartMs: Math.round(firstHit.startMonoMs - (input.trafficStartMonoMs ?? input.runStartMonoMs)) } : null,
+      };
+    });
+  });
+}
+
+/** Fixes that must keep a cell safe, for --assert on a matrix (Node's defaults must keep reproducing: matrixReasons). */
+const MUST_BE_SAFE = new Set(['article', 'keepalive-only', 'node-65s']);
+
+function matrixReasons(cells: CellSummary[]): string[] {
+  const reasons: string[] = [];
+  for (const c of cells) {
+    if (c.outcome === 'inconclusive') reasons.push(`${c.name} is inconclusive (${c.reason})`);
+    if (MUST_BE_SAFE.has(c.fix) && c.outcome !== 'safe' && c.outcome !== 'inconclusive') reasons.push(`${c.name} (fix ${c.fix}) is ${c.outcome}: ${c.reason}`);
+    if (c.fix === 'default' && c.outcome === 'safe') reasons.push(`${c.name} no longer reproduces (${c.reason})`);
+  }
+  return reasons;
+}
+
+function outcomeCounts(cells: CellSummary[]): string {
+  return (['reproduced', 'masked', 'safe', 'inconclusive'] as const).map((o) => `${cells.filter((c) => c.outcome === o).length} ${o}`).join(', ');
 }
 
 export function buildSummary(input: SummaryInput): Summary {
@@ -197,12 +287,16 @@ export function buildSummary(input: SummaryInput): Summary {
       return `LB closed ${share(t.lb, t.app + t.lb + t.reset)} in ${v.name} (${t.lb}/${t.app + t.lb + t.reset}${when})`;
     }),
   ].join(', ');
-  const counts = [...input.scenario.variants.map((v) => describeVariant(variants[v.name])), closedText].join('; ');
+  const cells = cellSummaries(input, traffic, variants);
+  const counts =
+    input.scenario.kind === 'matrix'
+      ? `${cells.length} cells: ${outcomeCounts(cells)}`
+      : [...input.scenario.variants.map((v) => describeVariant(variants[v.name])), closedText].join('; ');
   const text = input.failure ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${counts}` : counts;
 
-  const reasons: string[] = [];
-  if (aimSummary.rate502.failures === 0) reasons.push(`${aim} showed no 502`);
-  for (const v of others) {
+  const reasons: string[] = input.scenario.kind === 'matrix' ? matrixReasons(cells) : [];
+  if (input.scenario.kind === 'classic' && aimSummary.rate502.failures === 0) reasons.push(`${aim} showed no 502`);
+  for (const v of input.scenario.kind === 'classic' ? others : []) {
     const s = variants[v.name];
     if (s.rate502.failures > 0) reasons.push(`${v.name} showed ${s.rate502.failures} × 502`);
     if (s.requests.clientErrors > 0) reasons.push(`${v.name} had ${s.requests.clientErrors} client-side errors`);
@@ -228,8 +322,14 @@ export function buildSummary(input: SummaryInput): Summary {
     mode: input.options.mode,
     options,
     versions: input.versions,
-    scenario: { retryPolicy: input.scenario.retryPolicy, serverMode: input.scenario.serverMode, lb: { ...input.scenario.lb } },
+    scenario: {
+      kind: input.scenario.kind,
+      retryPolicy: input.scenario.retryPolicy,
+      serverMode: [...new Set(input.scenario.variants.map((v) => v.serverMode))].join(','),
+      lb: { ...input.scenario.lb },
+    },
     variants,
+    cells,
     aimVariant: aim,
     raceWindow: raceWindow(
       traffic.records.filter((r) => r.variant === aim),
@@ -242,7 +342,8 @@ export function buildSummary(input: SummaryInput): Summary {
       cycles: traffic.cycles,
     },
     nginx: { errorLog: countErrorLog(input.errorLogText), mismatches },
-    verdict: { ok: ok && complete, text },
+    // A matrix is "ok" when every cell came to a conclusion; the talk-sized run when default failed and fixed did not.
+    verdict: { ok: (input.scenario.kind === 'matrix' ? cells.every((c) => c.outcome !== 'inconclusive') : ok) && complete, text },
     assertion: { requested: input.options.assert, passed: reasons.length === 0, reasons },
   };
 }

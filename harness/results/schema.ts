@@ -6,15 +6,19 @@
 // v2 (from v1): `complete` and `failure` (a run that ended early still writes
 // its summary, marked incomplete); `options` typed; `schedule.closeDelayMs` and
 // one-way latencies null when never measured.
+// v3 (from v2): `cells`, one per app variant × request method, with its
+// outcome (reproduced / safe / masked / inconclusive); variants carry their
+// Node line, server mode, fix and lane; cycles their lane and each variant's
+// boundary. Older summaries are read with cells derived from their variants.
 import type { Proportion } from '../analysis/stats.js';
 import type { ErrorLogCounts } from '../analysis/nginx-log.js';
 import type { LabOptions } from '../options.js';
 import type { VariantName } from '../scenarios.js';
 import type { Runtime } from '../runtime/stack.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** The phases of a run, in order; a failed run names the one it failed in. */
 export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
@@ -23,6 +27,8 @@ export type LabPhase = (typeof LAB_PHASES)[number];
 /** One traffic cycle as the engine ran it. */
 export interface CycleRecord {
   cycle: number;
+  /** 'short': apps that close well before the LB; 'long': boundary at the LB's timeout (matrix runs). */
+  lane: 'short' | 'long';
   kind: 'aimed' | 'long-gap';
   aimVariant: VariantName;
   closeDelayMs: number;
@@ -31,6 +37,8 @@ export interface CycleRecord {
   /** Per variant: the idle gap measured on the app for requests that reused a socket (median). */
   achievedGapMs: Record<VariantName, number | null>;
   oneWayLatencyMs: Record<VariantName, number | null>;
+  /** Per variant: the idle gap (app clock) its boundary requests were aimed at, before the center offset. */
+  boundaryMs: Record<VariantName, number>;
   sendsPerVariant: number;
   count502: Record<VariantName, number>;
 }
@@ -54,6 +62,11 @@ export interface ClosedByTally {
 export interface VariantSummary {
   name: string;
   description: string;
+  /** What the variant is in the matrix (v3). */
+  nodeLine: string;
+  serverMode: string;
+  fix: string;
+  lane: 'short' | 'long';
   configured: { keepAliveTimeoutMs: number | null; headersTimeoutMs: number | null };
   measured: {
     /** Raw-socket probe straight at the app: idle ms until it closed; null if still open. */
@@ -89,6 +102,55 @@ export interface RaceWindow {
   byOffsetMs: Record<string, { sent: number; hit: number }>;
 }
 
+/** What a cell shows, from what the client got, the LB's log and who closed each upstream connection. */
+export const CELL_OUTCOMES = ['reproduced', 'safe', 'masked', 'inconclusive'] as const;
+export type CellOutcome = (typeof CELL_OUTCOMES)[number];
+
+/** One app variant × one request method: the row of the matrix table downstream tools read. */
+export interface CellSummary {
+  /** `<variant>-<method>`, e.g. node24-standalone-default-post. */
+  name: string;
+  variant: string;
+  /** The LB in front ('nginx') and what it ran. */
+  lb: string;
+  lbVersion: string | null;
+  retryPolicy: string;
+  /** The Node release measured in the app's container (or process); null when never read. */
+  node: string | null;
+  nodeLine: string;
+  serverMode: string;
+  fix: string;
+  /** Configured; null = Node's default. */
+  keepAliveTimeoutMs: number | null;
+  headersTimeoutMs: number | null;
+  method: string;
+  lane: 'short' | 'long';
+  /** The idle gap its boundary requests were aimed at (app clock); null when traffic never ran. */
+  boundaryMs: number | null;
+  outcome: CellOutcome;
+  /** Why, in one sentence. */
+  reason: string;
+  counts: {
+    requests: number;
+    /** Requests aimed at the boundary. */
+    boundary: number | null;
+    status502: number;
+    clientErrors: number;
+    /** Requests the LB retried on another connection without a 502 to the client (its access log). */
+    masked: number;
+  };
+  boundaryRate502: Proportion | null;
+  /** The app's idle close measured straight at it (probe); null when it outlived the probe. */
+  appIdleCloseMs: number | null;
+  /** Behind the LB: median idle time at which upstream connections closed during traffic, and who closed most. */
+  effectiveCloseMs: number | null;
+  effectiveCloseBy: 'app' | 'lb' | null;
+  /** The variant's upstream connections (shared by its methods). */
+  closedBy: ClosedByTally;
+  /** The first 502: its cycle (in its lane) and when, counted from the start of traffic (not of the run, which includes building). */
+  firstHit: { cycle: number; afterTrafficStartMs: number } | null;
+}
+
 export interface Summary {
   schemaVersion: typeof SCHEMA_VERSION;
   runId: string;
@@ -105,11 +167,15 @@ export interface Summary {
   options: SummaryOptions;
   versions: Record<string, string>;
   scenario: {
+    /** 'classic' (default/fixed, one schedule) or 'matrix' (v3; absent before). */
+    kind?: 'classic' | 'matrix';
     retryPolicy: string;
+    /** The server modes of the variants, comma-separated. */
     serverMode: string;
     lb: Record<string, number>;
   };
   variants: Record<VariantName, VariantSummary>;
+  cells: CellSummary[];
   aimVariant: VariantName;
   raceWindow: RaceWindow;
   schedule: {
@@ -141,6 +207,12 @@ export function validateSummary(value: unknown): string[] {
   for (const key of ['versions', 'scenario', 'variants', 'raceWindow', 'schedule', 'nginx', 'verdict', 'assertion'] as const) {
     if (typeof s[key] !== 'object' || s[key] === null) problems.push(`${key} missing`);
   }
+  if (!Array.isArray(s.cells)) problems.push('cells missing');
+  for (const [i, c] of (Array.isArray(s.cells) ? s.cells : []).entries()) {
+    if (typeof c.name !== 'string' || typeof c.method !== 'string') problems.push(`cells[${i}] has no name or method`);
+    if (!CELL_OUTCOMES.includes(c.outcome)) problems.push(`cells[${i}].outcome is ${String(c.outcome)}`);
+    if (typeof c.counts?.status502 !== 'number') problems.push(`cells[${i}].counts missing`);
+  }
   for (const [name, v] of Object.entries(s.variants ?? {})) {
     if (typeof v.requests?.total !== 'number') problems.push(`variants.${name}.requests.total missing`);
     if (typeof v.rate502?.high !== 'number') problems.push(`variants.${name}.rate502 missing`);
@@ -154,9 +226,76 @@ export function validateSummary(value: unknown): string[] {
   return problems;
 }
 
+/** The fix of a v1/v2 variant: those runs had Node's defaults ('default') and the article's fix ('fixed'). */
+const OLD_VARIANT_FIX: Record<string, string> = { default: 'default', fixed: 'article' };
+
+interface OldSummary {
+  variants?: Record<string, VariantSummary>;
+  versions?: Record<string, string>;
+  scenario?: { retryPolicy?: string; serverMode?: string };
+  options?: object;
+  schedule?: { cycles?: CycleRecord[]; closeDelayMs?: number | null };
+}
+
+/** A v1/v2 summary's variants as v3 cells: what was counted per method; no boundary split by method, no outcome beyond a 502. */
+function cellsFromVariants(old: OldSummary): CellSummary[] {
+  return Object.values(old.variants ?? {}).flatMap((v) =>
+    Object.entries(v.requests?.byMethod ?? {}).map(([method, m]): CellSummary => ({
+      name: `${v.name}-${method.toLowerCase()}`,
+      variant: v.name,
+      lb: 'nginx',
+      lbVersion: old.versions?.nginx ?? null,
+      retryPolicy: old.scenario?.retryPolicy ?? 'alb',
+      node: old.versions?.node ?? null,
+      nodeLine: (old.versions?.node ?? '').split('.')[0],
+      serverMode: old.scenario?.serverMode ?? 'standalone',
+      fix: OLD_VARIANT_FIX[v.name] ?? 'unknown',
+      keepAliveTimeoutMs: v.configured?.keepAliveTimeoutMs ?? null,
+      headersTimeoutMs: v.configured?.headersTimeoutMs ?? null,
+      method,
+      lane: 'short',
+      boundaryMs: null,
+      outcome: m.count502 > 0 ? 'reproduced' : 'inconclusive',
+      reason: m.count502 > 0 ? `${m.count502} × 502` : 'read from an older summary without per-method boundary counts',
+      counts: { requests: m.total, boundary: null, status502: m.count502, clientErrors: 0, masked: 0 },
+      boundaryRate502: null,
+      appIdleCloseMs: v.measured?.probeIdleCloseMs ?? null,
+      // Older runs measured the app's own close delay, not the close behind the LB.
+      effectiveCloseMs: null,
+      effectiveCloseBy: null,
+      closedBy: v.closedBy,
+      firstHit: null,
+    })),
+  );
+}
+
+/** v1/v2 → v3: every such run was the talk-sized one, on one schedule (the short lane). */
+function upgradeToV3(old: OldSummary & Record<string, unknown>): Record<string, unknown> {
+  const nodeLine = (old.versions?.node ?? '').split('.')[0];
+  const variants = Object.fromEntries(
+    Object.entries(old.variants ?? {}).map(([name, v]) => [
+      name,
+      { ...v, nodeLine, serverMode: old.scenario?.serverMode ?? 'standalone', fix: OLD_VARIANT_FIX[name] ?? 'unknown', lane: 'short' },
+    ]),
+  );
+  const names = Object.keys(old.variants ?? {});
+  const cycles = (old.schedule?.cycles ?? []).map((c) => ({ ...c, lane: 'short', boundaryMs: Object.fromEntries(names.map((n) => [n, c.closeDelayMs])) }));
+  return {
+    ...old,
+    schemaVersion: SCHEMA_VERSION,
+    scenario: { ...old.scenario, kind: 'classic' },
+    // Not a matrix run: no cells asked for, no long lane.
+    options: { ...old.options, cells: null, longCycles: 0 },
+    variants,
+    schedule: { ...old.schedule, cycles },
+    cells: cellsFromVariants(old),
+  };
+}
+
 /**
  * Reads a parsed summary.json of any readable version as the current one:
- * v1 had no `complete`/`failure` (a v1 summary was complete unless interrupted).
+ * v1 had no `complete`/`failure` (a v1 summary was complete unless interrupted);
+ * v1 and v2 had no `cells` (derived from their variants).
  * Returns the problems instead when it is not a summary this lab can read.
  */
 export function readSummary(value: unknown): { summary: Summary; problems: [] } | { summary: null; problems: string[] } {
@@ -165,10 +304,9 @@ export function readSummary(value: unknown): { summary: Summary; problems: [] } 
   if (typeof version !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(version)) {
     return { summary: null, problems: [`schemaVersion ${String(version)} is not one this lab reads (${READABLE_SCHEMA_VERSIONS.join(', ')})`] };
   }
-  const upgraded: unknown =
-    version === 1
-      ? { ...value, schemaVersion: SCHEMA_VERSION, complete: !(value as { interrupted?: unknown }).interrupted, failure: null }
-      : value;
+  let upgraded: Record<string, unknown> = value as Record<string, unknown>;
+  if (version === 1) upgraded = { ...upgraded, complete: !upgraded.interrupted, failure: null };
+  if (version < 3) upgraded = upgradeToV3(upgraded as OldSummary & Record<string, unknown>);
   const problems = validateSummary(upgraded);
-  return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as Summary, problems: [] };
+  return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

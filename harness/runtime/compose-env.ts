@@ -1,6 +1,6 @@
-// The LAB_* variables docker-compose.yml reads, derived from the scenarios.
-// The harness passes them explicitly so a stray .env can never make the stack
-// disagree with what the harness measures against.
+// The LAB_* variables the committed docker-compose.yml (the stack for users)
+// reads, derived from the scenarios: test/unit/scenarios.test.ts holds its
+// defaults to them. The harness runs its own rendered file (compose-file.ts).
 import { generatedConfigPath } from '../nginx-config.js';
 import { BASE_IMAGES, defaultScenario, type Scenario } from '../scenarios.js';
 
@@ -9,7 +9,7 @@ const optionalMs = (ms: number | undefined) => (ms === undefined ? '' : String(m
 /** nginxConf: path of the rendered config to mount; the committed one for the policy by default. */
 export function composeVariables(scenario: Scenario = defaultScenario(), nginxConf?: string): Record<string, string> {
   const env: Record<string, string> = {
-    LAB_SERVER_MODE: scenario.serverMode,
+    LAB_SERVER_MODE: scenario.variants[0].serverMode,
     LAB_NGINX_CONF: nginxConf ?? `./${generatedConfigPath(scenario.retryPolicy)}`,
   };
   for (const v of scenario.variants) {

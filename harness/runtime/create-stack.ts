@@ -1,5 +1,4 @@
 // The one place that knows which class runs which runtime.
-import { join } from 'node:path';
 import type { Scenario } from '../scenarios.js';
 import { DockerStack } from './docker-stack.js';
 import { LocalStack } from './local-stack.js';
@@ -7,18 +6,15 @@ import type { Runtime, Stack } from './stack.js';
 
 export interface StackSettings {
   scenario: Scenario;
-  /** The run's results directory: the LB configuration is saved there as nginx.conf (and Docker mounts that file). */
+  /** The run's results directory: the LB configuration is saved there as nginx.conf (Docker mounts that file, beside its compose.json). */
   runDir: string;
   onProgress: (line: string) => void;
   signal: AbortSignal;
 }
 
-/** The file in a run directory that holds the LB configuration the stack runs. */
-export const LB_CONFIG_FILE = 'nginx.conf';
-
 export function createStack(runtime: Runtime, s: StackSettings): Stack {
   if (runtime === 'docker') {
-    return new DockerStack({ scenario: s.scenario, nginxConfPath: join(s.runDir, LB_CONFIG_FILE), onProgress: s.onProgress, signal: s.signal });
+    return new DockerStack({ scenario: s.scenario, workDir: s.runDir, onProgress: s.onProgress, signal: s.signal });
   }
   return new LocalStack({ scenario: s.scenario, onProgress: s.onProgress });
 }

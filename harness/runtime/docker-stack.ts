@@ -1,21 +1,29 @@
 // The lab on Docker: Compose builds and starts it (execa), dockerode watches
 // health, reads and follows logs, and checks that teardown left nothing behind.
 import Docker from 'dockerode';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DeadlineExceeded, withDeadline } from '../deadline.js';
 import { interrupted, LabError } from '../errors.js';
-import { COMPOSE_PROJECT, defaultScenario, type Scenario, type Variant } from '../scenarios.js';
+import { COMPOSE_PROJECT, DEFAULT_NODE_LINE, defaultScenario, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
 import { DOCKER_LAYOUT, lbSettings, parseNginxVersion, renderNginxConfig } from '../nginx-config.js';
-import { compose, findCompose } from './compose.js';
-import { composeVariables } from './compose-env.js';
+import { resolveBaseImages, type BaseImages } from './base-images.js';
+import { compose, findCompose, type ComposeRunOptions } from './compose.js';
+import { COMPOSE_FILE, LB_SERVICE, renderComposeFile } from './compose-file.js';
 import { demuxDockerLogs } from './docker-logs.js';
 import { lineSplitter } from './lines.js';
-import type { LogStreams, Stack } from './stack.js';
+import { writeRunFile } from '../results/writer.js';
+import { LB_CONFIG_FILE, nodeVersionKey, type LogStreams, type Stack } from './stack.js';
 
 const PROJECT_LABEL = `com.docker.compose.project=${COMPOSE_PROJECT}`;
-const LB_SERVICE = 'nginx';
-/** How to stop a stack left running with --keep (Compose v2 or v1). */
-export const KEPT_STACK_DOWN = `docker compose -p ${COMPOSE_PROJECT} down (or docker-compose -p ${COMPOSE_PROJECT} down)`;
+/** How to stop a stack left running with --keep (Compose v2 or v1), given its Compose file. */
+export const keptStackDown = (composePath: string) =>
+  `docker compose -p ${COMPOSE_PROJECT} -f ${composePath} down (or docker-compose -p ${COMPOSE_PROJECT} -f ${composePath} down)`;
+/** The same, for a stack whose run is not known. */
+export const KEPT_STACK_DOWN = keptStackDown('results/<run>/compose.json');
+
 /** Bounds on Compose commands that should take seconds: a hung daemon must not hang the lab. */
 const LB_START_STOP_TIMEOUT_MS = 60_000;
 const DOWN_TIMEOUT_MS = 120_000;
@@ -25,8 +33,10 @@ const DOCKER_API_TIMEOUT_MS = 15_000;
 
 export interface DockerStackOptions {
   scenario?: Scenario;
-  /** Absolute path of the rendered nginx.conf (this stack's lbConfig) to mount instead of the committed one. */
-  nginxConfPath?: string;
+  /** Where the rendered Compose file and nginx.conf are written (the run directory); a fresh temporary one by default. */
+  workDir?: string;
+  /** Base images; from the environment and .env by default. */
+  images?: BaseImages;
   onProgress?: (line: string) => void;
   signal?: AbortSignal;
   /** The Docker API client; tests pass one aimed at a socket with no daemon, or a hung one, behind it. */
@@ -92,40 +102,65 @@ export class DockerStack implements Stack {
   private readonly docker: Docker;
   private readonly scenario: Scenario;
   readonly lbConfig: string;
+  readonly images: BaseImages;
+  private workDir: string;
 
   constructor(private readonly options: DockerStackOptions = {}) {
     this.docker = options.docker ?? new Docker();
     this.scenario = options.scenario ?? defaultScenario();
+    this.images = options.images ?? resolveBaseImages();
+    this.workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'keepalive-lab-docker-'));
     this.lbConfig = renderNginxConfig(lbSettings(this.scenario.retryPolicy, this.scenario.lb), DOCKER_LAYOUT, this.scenario.variants);
   }
 
-  private composeEnv(): Record<string, string> {
-    // Base images are left to .env / the user's environment (air-gapped machines).
-    return {
-      ...(process.env as Record<string, string>),
-      ...composeVariables(this.scenario, this.options.nginxConfPath),
+  private get composePath(): string {
+    return join(this.workDir, COMPOSE_FILE);
+  }
+
+  /**
+   * Writes this stack's Compose file and LB config (both rendered from the
+   * scenario) once. Where the run directory cannot take them (a full disk), a
+   * temporary directory does: teardown must never fail for want of the file.
+   */
+  private ensureFiles(): void {
+    if (existsSync(this.composePath)) return;
+    const write = () => {
+      writeRunFile(this.workDir, LB_CONFIG_FILE, this.lbConfig);
+      const compose = renderComposeFile(this.scenario, this.images, join(this.workDir, LB_CONFIG_FILE));
+      writeRunFile(this.workDir, COMPOSE_FILE, `${JSON.stringify(compose, null, 2)}\n`);
     };
+    try {
+      write();
+    } catch {
+      this.workDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-docker-'));
+      write();
+    }
+  }
+
+  /** Compose on this stack's file; nothing is read from the environment but the daemon's address. */
+  private compose(args: string[], options: ComposeRunOptions = {}): Promise<string> {
+    return compose(['-f', this.composePath, ...args], { env: process.env as Record<string, string>, ...options });
   }
 
   async up(): Promise<void> {
     const status = await dockerStatus(this.docker);
     if (status === 'denied') throw DOCKER_DENIED;
     if (status !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
+    this.ensureFiles();
     // Build first, on its own: `up --build` would recreate running containers mid-build.
     try {
-      await compose(['build'], { env: this.composeEnv(), onLine: this.options.onProgress, signal: this.options.signal });
+      await this.compose(['build'], { onLine: this.options.onProgress, signal: this.options.signal });
     } catch (err) {
       // The usual cause on CI runners and air-gapped hosts: no registry for the base images.
       if (err instanceof LabError && /pull access denied|no such host|failed to resolve|manifest unknown|dial tcp|TLS handshake/i.test(err.message)) {
         throw new LabError(
           `The images could not be built: a base image is not available. ${err.message}`,
-          'No container registry? Build local base images: sudo scripts/build-airgap-images.sh (see README, Air-gapped machines); or check LAB_NODE_IMAGE / LAB_NGINX_IMAGE.',
+          'No container registry? Build local base images: sudo scripts/build-airgap-images.sh [--node-version V] (see README, Air-gapped machines); or check LAB_NODE_IMAGE, LAB_NODE_<line>_IMAGE, LAB_NGINX_IMAGE.',
         );
       }
       throw err;
     }
-    await compose(['up', '-d', '--remove-orphans', '--force-recreate'], {
-      env: this.composeEnv(),
+    await this.compose(['up', '-d', '--remove-orphans', '--force-recreate'], {
       onLine: this.options.onProgress,
       signal: this.options.signal,
     });
@@ -240,24 +275,30 @@ export class DockerStack implements Stack {
   }
 
   async stopLb(): Promise<void> {
-    await compose(['stop', '--timeout', '5', LB_SERVICE], { env: this.composeEnv(), timeoutMs: LB_START_STOP_TIMEOUT_MS });
+    this.ensureFiles();
+    await this.compose(['stop', '--timeout', '5', LB_SERVICE], { timeoutMs: LB_START_STOP_TIMEOUT_MS });
   }
 
   async keep(): Promise<string> {
     // Collecting stopped the LB (so it closed its upstream sockets); bring it back.
-    await compose(['start', LB_SERVICE], { env: this.composeEnv(), timeoutMs: LB_START_STOP_TIMEOUT_MS });
-    return KEPT_STACK_DOWN;
+    this.ensureFiles();
+    await this.compose(['start', LB_SERVICE], { timeoutMs: LB_START_STOP_TIMEOUT_MS });
+    return keptStackDown(this.composePath);
   }
 
   async versions(): Promise<Record<string, string>> {
-    const [engine, composeCmd, nginx, app] = await Promise.all([
+    // One container per Node line answers for every variant on it (they share the image).
+    const lines = new Map<NodeLine, Variant>();
+    for (const v of this.scenario.variants) if (!lines.has(v.nodeLine)) lines.set(v.nodeLine, v);
+    const [engine, composeCmd, nginx, ...apps] = await Promise.all([
       this.api('version', () => this.docker.version()),
       findCompose(),
       this.exec(LB_SERVICE, ['nginx', '-v']),
-      // Every variant runs the same image: one answers for all.
-      this.exec(this.scenario.variants[0].service, ['node', '-p', "process.versions.node + ' ' + require('next/package.json').version"]),
+      ...[...lines.values()].map((v) => this.exec(v.service, ['node', '-p', "process.versions.node + ' ' + require('next/package.json').version"])),
     ]);
-    const [node, next] = app.trim().split(/\s+/);
+    const byLine = [...lines.keys()].map((line, i) => [line, apps[i].trim().split(/\s+/)] as const);
+    // node and next, as in every run so far: the default line's (the one the app is built on) when it runs.
+    const [, [node, next]] = byLine.find(([line]) => line === DEFAULT_NODE_LINE) ?? byLine[0];
     return {
       docker: engine.Version,
       kernel: engine.KernelVersion,
@@ -265,6 +306,7 @@ export class DockerStack implements Stack {
       nginx: parseNginxVersion(nginx),
       node,
       next,
+      ...Object.fromEntries(byLine.map(([line, [node]]) => [nodeVersionKey(line), node])),
     };
   }
 
@@ -288,6 +330,9 @@ export class DockerStack implements Stack {
   }
 
   async down(): Promise<void> {
-    await compose(['down', '--volumes', '--remove-orphans', '--timeout', '5'], { env: this.composeEnv(), timeoutMs: DOWN_TIMEOUT_MS });
+    // A stack never brought up has no Compose file yet: write it, so down still finds
+    // whatever it may have started.
+    this.ensureFiles();
+    await this.compose(['down', '--volumes', '--remove-orphans', '--timeout', '5'], { timeoutMs: DOWN_TIMEOUT_MS });
   }
 }

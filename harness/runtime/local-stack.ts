@@ -87,7 +87,9 @@ export class LocalStack implements Stack {
         PORT: String(v.appPort),
         HOSTNAME: '127.0.0.1',
         LAB_VARIANT: v.name,
-        LAB_SERVER_MODE: this.scenario.serverMode,
+        LAB_SERVER_MODE: v.serverMode,
+        // `next start` runs from the full build in app/ (the standalone tree has no CLI).
+        LAB_NEXT_START_DIR: APP_DIR,
         LAB_KEEP_ALIVE_TIMEOUT_MS: v.keepAliveTimeoutMs?.toString() ?? '',
         LAB_HEADERS_TIMEOUT_MS: v.headersTimeoutMs?.toString() ?? '',
       };

@@ -1,11 +1,17 @@
 // What the harness needs from a running lab, whatever runs it (Docker Compose
 // or local processes): start it, know when it serves, read its logs, notice a
 // component that died, stop it. A phase never asks which runtime it has.
-import type { Variant } from '../scenarios.js';
+import type { NodeLine, Variant } from '../scenarios.js';
 
 /** What runs the stack: Docker Compose, or the system's nginx and the app as local processes. */
 export type Runtime = 'docker' | 'local';
 export const RUNTIMES: readonly Runtime[] = ['docker', 'local'];
+
+/** The file in a run directory that holds the LB configuration the stack runs (Docker mounts it). */
+export const LB_CONFIG_FILE = 'nginx.conf';
+
+/** The key of versions() that holds the Node release a line's apps really run: 'node24'. */
+export const nodeVersionKey = (line: NodeLine) => `node${line}`;
 
 export interface LogStreams {
   stdout: string;
@@ -33,7 +39,7 @@ export interface Stack {
   followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void>;
   /** Stops the LB gracefully, so it closes its idle upstream connections itself. */
   stopLb(): Promise<void>;
-  /** Versions of what runs the stack and of the app (node, next), for the results. */
+  /** Versions of what runs the stack and of the app (node, next, and nodeVersionKey(line) per Node line), for the results. */
   versions(): Promise<Record<string, string>>;
   /** Leaves the stack running after the lab (the LB started again); returns how to stop it. */
   keep(): Promise<string>;

@@ -1,7 +1,12 @@
-// Idle-gap traffic through the LB, every variant at once on the same schedule:
-// each cycle, an autocannon burst leaves the LB holding idle upstream sockets;
-// the app's clock says when each went idle; the next requests are aimed to
-// reach the app when the variant with the shortest close delay closes them.
+// Idle-gap traffic through the LB, every variant of a lane at once: each cycle,
+// an autocannon burst leaves the LB holding idle upstream sockets; the app's
+// clock says when each went idle; the next requests are aimed to reach the app
+// at the boundary where the race can happen. In the talk-sized run that is the
+// close of the variant that closes first, for every variant (the fix shown safe
+// at the very instant the default fails). In a matrix each variant has its own:
+// its app's close when that comes before the LB's, else the LB's idle timeout;
+// a short lane drives the apps that close early, a long lane those whose
+// boundary is at the LB's timeout, concurrently (LaneSet, lanes.ts).
 //
 // Everything outside (clock, sleeps, sends, the apps' events) comes in through
 // TrafficIo and AppEvents, so the whole loop runs against a simulated lab in
@@ -11,7 +16,7 @@ import type { LabOptions } from '../options.js';
 import { median } from '../analysis/stats.js';
 import type { SocketClosedRecord } from '../protocol.js';
 import type { CycleRecord } from '../results/schema.js';
-import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
+import { perVariant, retryHides, type Scenario, type Variant, type VariantName } from '../scenarios.js';
 import { roundMs } from '../clock.js';
 import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import type { Outcome } from './precise-client.js';
@@ -35,12 +40,25 @@ export interface TrafficResult {
   closeDelayMs: number;
   /** Per variant; null until calibration measured it. */
   oneWayLatencyMs: Record<VariantName, number | null>;
+  /** Per variant: the idle gap its boundary requests were aimed at last (app clock). */
+  boundaryMs: Record<VariantName, number>;
+  /** Per variant: the lane that drove it. */
+  lanes: Record<VariantName, LaneKind>;
 }
 
-export type EngineOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods'>;
+export type EngineOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods' | 'longCycles'>;
+
+/**
+ * 'short': apps that close idle sockets clearly before the LB does, cycles of
+ * their close delay; 'long': the rest, whose boundary is at the LB's timeout.
+ */
+export type LaneKind = CycleRecord['lane'];
 
 export interface EngineInput {
   scenario: Scenario;
+  /** The variants this engine drives; all of the scenario's by default. */
+  variants?: readonly Variant[];
+  lane?: LaneKind;
   options: EngineOptions;
   /** Measured idle-close delay per variant (probe), null when it did not close. */
   probedCloseMs: Record<VariantName, number | null>;
@@ -52,6 +70,18 @@ export interface EngineInput {
   checkStillRunning?: () => Promise<void>;
 }
 
+/**
+ * A matrix app whose close comes this long before the LB's or more is in the
+ * short lane; the others are driven at the LB's timeout. Two seconds: far more
+ * than the spread of any close measured here, short enough for compressed tests.
+ */
+export const SHORT_LANE_MARGIN_MS = 2_000;
+/**
+ * In the long lane, an app that closes no later than this after the LB's timeout
+ * is aimed at its own close (the LB's timer may fire after the app's); later
+ * ones at the LB's timeout.
+ */
+const OWN_CLOSE_AFTER_LB_MS = 50;
 /** --full: idle gaps this far either side of the LB's own timeout. */
 const LONG_GAP_AROUND_LB_MS = 1_000;
 /** --full: sends of a long-gap cycle spread over ± this; the LB's timer is coarse, no aiming needed. */
@@ -94,6 +124,13 @@ const CLOSE_DELAYS_KEPT = 20;
 /** Idle starts within this window count as one cluster of sockets that close together. */
 const CLUSTER_WINDOW_MS = 2;
 
+/** Where one variant's sends of a cycle go: the idle gap of their center, and each send's offset from it. */
+interface VariantAim {
+  gapMs: number;
+  centerOffsetMs: number;
+  relativeOffsetsMs: number[];
+}
+
 type RecordBase = Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'>;
 
 const believableLatency = (ms: number) => ms > 0 && ms < MAX_ONE_WAY_LATENCY_MS;
@@ -103,24 +140,48 @@ export class TrafficEngine {
   private readonly cycles: CycleRecord[] = [];
   private readonly latency = new Map<VariantName, number>();
   private readonly latencyMinima = new Map<VariantName, number[]>();
-  private readonly scheduler: GapScheduler;
+  /** Per variant, its app's idle close delay: the probe's, then the app's own account. */
+  private readonly closeDelay = new Map<VariantName, number>();
+  /** The talk-sized run steers one scheduler by the aim variant's hits; a matrix one per app, by its own. */
+  private readonly schedulers = new Map<VariantName, GapScheduler>();
   private readonly aim: Variant;
-  private closeDelayMs: number;
+  readonly lane: LaneKind;
 
   constructor(private readonly input: EngineInput) {
-    const closing = input.scenario.variants
-      .filter((v) => input.probedCloseMs[v.name] !== null)
-      .sort((a, b) => input.probedCloseMs[a.name]! - input.probedCloseMs[b.name]!);
-    if (closing.length === 0) {
+    this.lane = input.lane ?? 'short';
+    for (const v of this.variants) {
+      const probed = input.probedCloseMs[v.name];
+      if (probed !== null && probed !== undefined) this.closeDelay.set(v.name, probed);
+    }
+    const closing = this.variants.filter((v) => this.closeDelay.has(v.name)).sort((a, b) => this.closeDelay.get(a.name)! - this.closeDelay.get(b.name)!);
+    if (closing.length === 0 && this.lane === 'short') {
       throw new LabError('No variant closed its idle sockets during the probe; there is no close to aim at.');
     }
-    this.aim = closing[0];
-    this.closeDelayMs = input.probedCloseMs[this.aim.name]!;
-    this.scheduler = new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: input.options.concurrency });
+    this.aim = closing[0] ?? this.variants[0];
+    const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: input.options.concurrency });
+    const shared = newScheduler();
+    for (const v of this.variants) this.schedulers.set(v.name, input.scenario.kind === 'classic' ? shared : newScheduler());
   }
 
   private get variants(): readonly Variant[] {
-    return this.input.scenario.variants;
+    return this.input.variants ?? this.input.scenario.variants;
+  }
+
+  get variantNames(): string[] {
+    return this.variants.map((v) => v.name);
+  }
+
+  /** The aim variant's close delay (the LB's timeout in a long lane where no app closes first). */
+  private get closeDelayMs(): number {
+    return this.closeDelay.get(this.aim.name) ?? this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
+  }
+
+  /** Where a variant's boundary requests go: the idle gap, on its app's clock, at which the race can happen. */
+  boundaryMs(v: Variant): number {
+    if (this.input.scenario.kind === 'classic') return this.closeDelayMs;
+    const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
+    const own = this.closeDelay.get(v.name);
+    return own !== undefined && own <= lbMs + OWN_CLOSE_AFTER_LB_MS ? own : lbMs;
   }
 
   private app(variant: VariantName): AppEvents {
@@ -133,21 +194,40 @@ export class TrafficEngine {
     return this.records.filter((r) => r.variant === variant && r.status === 502 && (cycle === undefined || r.cycle === cycle)).length;
   }
 
-  /** Runs the cycles: at least --cycles, and on to --max-cycles while the aim variant has shown no 502. */
+  /**
+   * What should show a 502 before a short lane stops: the aim variant in the
+   * talk-sized run; in a matrix every method on every app that closes first
+   * (each is a cell of the result), but for those the LB retries (masked, never a 502).
+   */
+  private get awaitingHits(): string[] {
+    if (this.input.scenario.kind === 'classic') return this.count502(this.aim.name) === 0 ? [this.aim.name] : [];
+    return this.variants
+      .filter((v) => this.closeDelay.has(v.name))
+      .flatMap((v) => this.input.options.methods.filter((m) => !retryHides(this.input.scenario.retryPolicy, m)).map((m) => ({ v, m })))
+      .filter(({ v, m }) => !this.records.some((r) => r.variant === v.name && r.method === m && r.status === 502))
+      .map(({ v, m }) => `${v.name} ${m}`);
+  }
+
+  /**
+   * Runs the cycles. A short lane: at least --cycles, and on to --max-cycles
+   * while an app that closes first has shown no 502. A long lane: --long-cycles.
+   */
   async run(): Promise<TrafficResult> {
     const { options, signal, progress } = this.input;
     try {
       await this.calibrate();
-      for (let cycle = 1; cycle <= options.maxCycles && !signal.aborted; cycle++) {
+      const last = this.lane === 'long' ? options.longCycles : options.maxCycles;
+      for (let cycle = 1; cycle <= last && !signal.aborted; cycle++) {
         await this.aimedCycle(cycle);
         await this.input.checkStillRunning?.();
-        const hits = this.count502(this.aim.name);
-        if (cycle >= options.cycles && hits > 0) break;
-        if (cycle === options.cycles && hits === 0) {
-          progress(`no 502 on ${this.aim.name} after ${cycle} cycles yet: continuing up to ${options.maxCycles}`);
+        if (this.lane === 'long') continue;
+        const waiting = this.awaitingHits;
+        if (cycle >= options.cycles && waiting.length === 0) break;
+        if (cycle === options.cycles && waiting.length > 0) {
+          progress(`no 502 on ${waiting.join(', ')} after ${cycle} cycles yet: continuing up to ${options.maxCycles}`);
         }
       }
-      if (options.mode === 'full' && !signal.aborted) {
+      if (options.mode === 'full' && this.input.scenario.kind === 'classic' && !signal.aborted) {
         const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
         let cycle = this.cycles.length;
         for (const gap of [lbMs - LONG_GAP_AROUND_LB_MS, lbMs + LONG_GAP_AROUND_LB_MS]) {
@@ -170,6 +250,8 @@ export class TrafficEngine {
       aimVariant: this.aim.name,
       closeDelayMs: this.closeDelayMs,
       oneWayLatencyMs: perVariant(this.variants, (v) => this.latency.get(v.name) ?? null),
+      boundaryMs: perVariant(this.variants, (v) => this.boundaryMs(v)),
+      lanes: perVariant(this.variants, () => this.lane),
     };
   }
 
@@ -258,21 +340,20 @@ export class TrafficEngine {
     return new Map(this.variants.map((v) => [v.name, densestCluster(idleStarts.get(v.name) ?? [], CLUSTER_WINDOW_MS)]));
   }
 
-  /** Sends, per variant, one request per offset, arriving at idleStart + gap + offset. */
-  private async sendAround(
-    cycle: number,
-    phase: Phase,
-    idleStarts: Map<VariantName, number | null>,
-    gapMs: number,
-    relativeOffsetsMs: number[],
-    centerOffsetMs: number,
-  ): Promise<RequestRecord[]> {
+  /**
+   * Sends, per variant, one request per offset, arriving at idleStart + its gap
+   * + offset. Connections are prepared after the long sleep, a second before:
+   * a client connection idle for a minute would be the LB's to close.
+   */
+  private async sendAround(cycle: number, phase: Phase, idleStarts: Map<VariantName, number | null>, aimOf: (v: Variant) => VariantAim): Promise<RequestRecord[]> {
     const { options, io, signal } = this.input;
     const sends: AimedSend[] = [];
     const bases: RecordBase[] = [];
+    await this.sleepUntilShortlyBefore(Math.min(...this.variants.map((v) => (idleStarts.get(v.name) ?? Infinity) + aimOf(v).gapMs)));
     for (const v of this.variants) {
       const idleStart = idleStarts.get(v.name);
       if (idleStart === null || idleStart === undefined) continue;
+      const { gapMs, relativeOffsetsMs, centerOffsetMs } = aimOf(v);
       await io.prepare(v, relativeOffsetsMs.length);
       const latencyMs = this.latency.get(v.name) ?? 0;
       relativeOffsetsMs.forEach((rel, i) => {
@@ -293,6 +374,15 @@ export class TrafficEngine {
     return outcomes.flatMap((o, i) => (o ? [this.toRecord(o, bases[i])] : []));
   }
 
+  /** Sleeps in interruptible steps until a second before `atMonoMs`; fireAt's precise wait does the rest. */
+  private async sleepUntilShortlyBefore(atMonoMs: number): Promise<void> {
+    const { io, signal } = this.input;
+    const wakeAt = atMonoMs - LONG_SLEEP_WAKE_EARLY_MS;
+    while (Number.isFinite(wakeAt) && !signal.aborted && io.now() < wakeAt) {
+      await io.sleep(Math.min(LONG_SLEEP_STEP_MS, wakeAt - io.now()), signal);
+    }
+  }
+
   private updateEstimates(records: RequestRecord[]): void {
     for (const v of this.variants) {
       // The app serves one request at a time, so later ones queue: only the
@@ -305,17 +395,20 @@ export class TrafficEngine {
       if (believableLatency(m)) this.latency.set(v.name, roundMs(m));
     }
     // The app's own account of its close delay beats the probe's, once there is one.
-    const delays = this.app(this.aim.name)
-      .closes.flatMap((c) => (c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : []))
-      .slice(-CLOSE_DELAYS_KEPT);
-    const m = median(delays);
-    if (m !== null) this.closeDelayMs = roundMs(m);
+    for (const v of this.variants) {
+      const delays = this.app(v.name)
+        .closes.flatMap((c) => (c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : []))
+        .slice(-CLOSE_DELAYS_KEPT);
+      const m = median(delays);
+      if (m !== null) this.closeDelay.set(v.name, roundMs(m));
+    }
   }
 
   private cycleRecord(cycle: number, kind: CycleRecord['kind'], plan: CyclePlan, records: RequestRecord[]): CycleRecord {
     const achieved = (v: VariantName) => median(records.flatMap((r) => (r.variant === v && r.achievedIdleMs !== null ? [r.achievedIdleMs] : [])));
     return {
       cycle,
+      lane: this.lane,
       kind,
       aimVariant: this.aim.name,
       closeDelayMs: this.closeDelayMs,
@@ -323,6 +416,7 @@ export class TrafficEngine {
       intendedGapMs: plan.intendedGapMs,
       achievedGapMs: perVariant(this.variants, (v) => achieved(v.name)),
       oneWayLatencyMs: perVariant(this.variants, (v) => this.latency.get(v.name) ?? null),
+      boundaryMs: perVariant(this.variants, (v) => this.boundaryMs(v)),
       sendsPerVariant: plan.sendOffsetsMs.length,
       count502: perVariant(this.variants, (v) => this.count502(v.name, cycle)),
     };
@@ -332,39 +426,41 @@ export class TrafficEngine {
     const perVariantText = this.variants
       .map((v) => `${v.name}: ${this.count502(v.name)} × 502 / ${this.records.filter((r) => r.variant === v.name).length} req`)
       .join(' · ');
-    const gap = c.kind === 'long-gap' ? `${(c.intendedGapMs / 1000).toFixed(1)} s` : `${c.intendedGapMs.toFixed(1)} ms`;
-    this.input.progress(`cycle ${String(c.cycle).padStart(2)}/${of} gap ${gap} · ${perVariantText}`);
+    const gap = c.kind === 'long-gap' || this.lane === 'long' ? `${(c.intendedGapMs / 1000).toFixed(1)} s` : `${c.intendedGapMs.toFixed(1)} ms`;
+    const lane = this.input.scenario.kind === 'matrix' ? `${this.lane} ` : '';
+    this.input.progress(`${lane}cycle ${String(c.cycle).padStart(2)}/${of} gap ${gap} · ${perVariantText}`);
   }
 
   private async aimedCycle(cycle: number): Promise<void> {
     const idleStarts = this.anchors(await this.burst(cycle));
     if (this.input.signal.aborted) return;
-    const plan = this.scheduler.plan(this.closeDelayMs);
-    const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
-    const records = await this.sendAround(cycle, 'aimed', idleStarts, plan.intendedGapMs, relative, plan.centerOffsetMs);
-    const hits = records.flatMap((r) => (r.variant === this.aim.name && r.status === 502 && r.offsetMs !== null ? [r.offsetMs] : []));
-    this.scheduler.record(hits);
+    const plans = new Map(this.variants.map((v) => [v.name, this.schedulers.get(v.name)!.plan(this.boundaryMs(v))]));
+    const aimOf = (v: Variant): VariantAim => {
+      const plan = plans.get(v.name)!;
+      return { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs, relativeOffsetsMs: plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs) };
+    };
+    const records = await this.sendAround(cycle, 'aimed', idleStarts, aimOf);
+    // Each scheduler learns from the hits of the variant it steers: in the
+    // talk-sized run the aim variant's (one scheduler for all), in a matrix each app's own.
+    const hitsOf = (name: VariantName) => records.flatMap((r) => (r.variant === name && r.status === 502 && r.offsetMs !== null ? [r.offsetMs] : []));
+    const steering = this.input.scenario.kind === 'classic' ? [this.aim.name] : this.variants.map((v) => v.name);
+    for (const name of steering) this.schedulers.get(name)!.record(hitsOf(name));
     this.updateEstimates(records);
-    const record = this.cycleRecord(cycle, 'aimed', plan, records);
+    const record = this.cycleRecord(cycle, 'aimed', plans.get(this.aim.name)!, records);
     this.cycles.push(record);
     // Past --cycles the lab is still waiting for its first 502: say so with a '+'.
-    const { cycles } = this.input.options;
-    this.reportCycle(record, cycle > cycles ? `${cycles}+` : cycles);
+    const { cycles, longCycles } = this.input.options;
+    this.reportCycle(record, this.lane === 'long' ? longCycles : cycle > cycles ? `${cycles}+` : cycles);
   }
 
   /** --full: one idle gap just under and one just over the LB's own timeout. */
   private async longGapCycle(cycle: number, gapMs: number): Promise<void> {
-    const { io, signal } = this.input;
     this.input.progress(`long gap: ${(gapMs / 1000).toFixed(1)} s idle, around the LB's ${this.input.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`);
     const idleStarts = this.anchors(await this.burst(cycle));
     const relative = spreadOffsets(0, LONG_GAP_SPREAD_MS, this.input.options.concurrency);
     const known = [...idleStarts.values()].filter((t): t is number => t !== null);
-    if (known.length === 0 || signal.aborted) return;
-    const wakeAt = Math.min(...known) + gapMs - LONG_SLEEP_WAKE_EARLY_MS;
-    while (!signal.aborted && io.now() < wakeAt) {
-      await io.sleep(Math.min(LONG_SLEEP_STEP_MS, wakeAt - io.now()), signal);
-    }
-    const records = await this.sendAround(cycle, 'long-gap', idleStarts, gapMs, relative, 0);
+    if (known.length === 0 || this.input.signal.aborted) return;
+    const records = await this.sendAround(cycle, 'long-gap', idleStarts, () => ({ gapMs, centerOffsetMs: 0, relativeOffsetsMs: relative }));
     const plan: CyclePlan = { centerOffsetMs: 0, sendOffsetsMs: relative, intendedGapMs: gapMs };
     const record = this.cycleRecord(cycle, 'long-gap', plan, records);
     this.cycles.push(record);

@@ -31,6 +31,8 @@ export interface SimulationSettings {
   serviceMs?: number;
   /** False: the apps' response-finished events never arrive (as when the log stream lags). */
   reportsResponseEnds?: boolean;
+  /** The LB's own idle timeout: it closes (and never hands out) sockets idle this long. Unbounded by default. */
+  lbIdleMs?: number;
 }
 
 interface Socket {
@@ -96,6 +98,8 @@ export class SimulatedLab implements TrafficIo {
   private expire(variant: VariantName, at: number): void {
     const delay = this.app(variant).closeDelayMs;
     if (delay === null) return;
+    // An LB whose timeout comes first closes the socket itself (lbExpire).
+    if (this.settings.lbIdleMs !== undefined && this.settings.lbIdleMs <= delay) return;
     for (const s of this.sockets.get(variant)!) {
       if (s.closed || s.busyUntil > s.idleSince || s.idleSince + delay > at) continue;
       s.closed = true;
@@ -108,9 +112,26 @@ export class SimulatedLab implements TrafficIo {
     }
   }
 
+  /** The LB closes the sockets it held idle past its timeout (those the app had not closed first). */
+  private lbExpire(variant: VariantName, at: number): void {
+    const lbIdleMs = this.settings.lbIdleMs;
+    if (lbIdleMs === undefined) return;
+    for (const s of this.sockets.get(variant)!) {
+      if (s.closed || s.idleSince + lbIdleMs > at) continue;
+      s.closed = true;
+      const closedAt = s.idleSince + lbIdleMs;
+      this.events.get(variant)!.closes.push({
+        lab: 'socket-closed', variant, pid: 1, socketId: s.id, remote: 'lb', requests: s.requests,
+        acceptedAtMonoMs: 0, lastResponseEndMonoMs: this.appClock(variant, s.idleSince), closedAtMonoMs: this.appClock(variant, closedAt),
+        idleMs: lbIdleMs, closedBy: 'peer', reason: 'fin', keepAliveTimeoutMs: null, headersTimeoutMs: null,
+      });
+    }
+  }
+
   /** One request reaching the app at `arrival` (harness clock): a socket, a status, the app's tags. */
   private serve(variant: VariantName, arrival: number): { status: number; socket: Socket | null; appStart: number | null } {
     this.expire(variant, arrival);
+    this.lbExpire(variant, arrival);
     const delay = this.app(variant).closeDelayMs;
     // The LB's cache: most recently idle first, among sockets it still holds and that are not busy.
     const idle = this.sockets.get(variant)!.filter((s) => !s.closed && s.busyUntil <= arrival).sort((a, b) => b.idleSince - a.idleSince);

@@ -153,3 +153,84 @@ t.test('no variant closes: nothing to aim at', async (t) => {
   const lab = new SimulatedLab({ apps: DEFAULT_APPS });
   t.throws(() => engine(lab, undefined, { probedCloseMs: { default: null, fixed: null } }), /No variant closed its idle sockets/);
 });
+
+t.test('matrix lanes: who goes where', async (t) => {
+  const { splitLanes } = await import('../../harness/traffic/lanes.js');
+  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const s = matrixScenario(cellsByName(['node24-standalone-default', 'node24-standalone-too-short', 'node24-standalone-article']));
+  const lanes = splitLanes(s.variants, { 'node24-standalone-default': 6_002, 'node24-standalone-too-short': 60_004, 'node24-standalone-article': 62_010 }, 60_000);
+  t.same(lanes.short.map((v) => v.name), ['node24-standalone-default']);
+  t.same(lanes.long.map((v) => v.name), ['node24-standalone-too-short', 'node24-standalone-article']);
+  const open = splitLanes(s.variants, { 'node24-standalone-default': 6_002, 'node24-standalone-too-short': null, 'node24-standalone-article': null }, 60_000);
+  t.same(open.long.length, 2, 'an app still open after the probe is driven at the LB');
+});
+
+t.test('a long lane: each app aimed at its own boundary (its close, or the LB timeout when that comes first)', async (t) => {
+  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const lbMs = 12_000;
+  const scenario = matrixScenario(cellsByName(['node24-standalone-too-short', 'node24-standalone-article']), 'alb', { ...defaultScenario().lb, upstreamKeepaliveTimeoutMs: lbMs });
+  const [tooShort, article] = scenario.variants.map((v) => v.name);
+  // The too-short app closes 5 ms before the LB would; the fixed one would close 2 s after it.
+  const lab = new SimulatedLab({ apps: { [tooShort]: { closeDelayMs: lbMs - 5 }, [article]: { closeDelayMs: lbMs + 2_000 } }, lbIdleMs: lbMs });
+  const { e, progress } = engine(lab, ['--scenario', `${tooShort},${article}`, '--long-cycles', '3'], {
+    scenario,
+    lane: 'long',
+    probedCloseMs: { [tooShort]: lbMs - 5, [article]: lbMs + 2_000 },
+  });
+  const r = await e.run();
+  t.equal(r.cycles.length, 3, 'exactly --long-cycles');
+  t.ok(r.cycles.every((c) => c.lane === 'long'));
+  t.same(r.boundaryMs, { [tooShort]: lbMs - 5, [article]: lbMs }, "boundaries: the app's close, and the LB's timeout");
+  const aimed = (v: string) => r.records.filter((x) => x.variant === v && x.phase === 'aimed');
+  for (const x of aimed(article)) t.ok(Math.abs(x.idleGapMs! - lbMs) <= 5, `${x.requestId} aimed at the LB's timeout (${x.idleGapMs})`);
+  t.ok(aimed(tooShort).some((x) => x.status === 502), 'the too-short app loses requests to the race');
+  t.equal(aimed(article).filter((x) => x.status === 502).length, 0, 'the fixed app none');
+  t.ok(lab.events.get(article)!.closes.every((c) => c.closedBy === 'peer'), 'the LB closed every idle socket of the fixed app');
+  t.match(progress.join('\n'), /long cycle  1\/3 gap 12\.0 s/);
+});
+
+t.test('LaneSet: a matrix runs a short and a long lane at once and merges what they measured', async (t) => {
+  const { LaneSet } = await import('../../harness/traffic/lanes.js');
+  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const lbMs = 12_000;
+  const scenario = matrixScenario(cellsByName(['node24-standalone-default', 'node24-standalone-article']), 'alb', { ...defaultScenario().lb, upstreamKeepaliveTimeoutMs: lbMs });
+  const [def, art] = scenario.variants.map((v) => v.name);
+  const make = () => {
+    // Each lane has its own connections (here: its own simulated lab and clock).
+    const labs = [new SimulatedLab({ apps: { [def]: { closeDelayMs: CLOSE_DELAY_MS } }, lbIdleMs: lbMs }), new SimulatedLab({ apps: { [art]: { closeDelayMs: lbMs + 2_000 } }, lbIdleMs: lbMs })];
+    const apps = new Map([...labs[0].events, ...labs[1].events]);
+    let next = 0;
+    return { labs, apps, makeIo: () => labs[next++] };
+  };
+  const base = (m: ReturnType<typeof make>, checkStillRunning?: () => Promise<void>) => ({
+    scenario,
+    options: parseLabArgs(['--scenario', `${def},${art}`, '--cycles', '2', '--max-cycles', '20', '--long-cycles', '2']),
+    probedCloseMs: { [def]: CLOSE_DELAY_MS, [art]: lbMs + 2_000 },
+    apps: m.apps,
+    makeIo: m.makeIo,
+    signal: new AbortController().signal,
+    progress: () => {},
+    checkStillRunning,
+  });
+
+  const m = make();
+  const lanes = new LaneSet(base(m));
+  t.same(lanes.engines.map((e) => e.lane), ['short', 'long']);
+  const r = await lanes.run();
+  t.same(r.lanes, { [def]: 'short', [art]: 'long' });
+  t.same(r.boundaryMs, { [def]: CLOSE_DELAY_MS, [art]: lbMs });
+  t.ok(r.records.some((x) => x.variant === def && x.status === 502), 'the short lane reproduces');
+  t.equal(r.records.filter((x) => x.variant === art && x.status === 502).length, 0, 'the long lane stays safe');
+  t.equal(r.cycles.filter((c) => c.lane === 'long').length, 2);
+  t.ok(m.labs.every((l) => l.closed), "each lane closed its own connections");
+
+  // A component dying mid-run ends both lanes; the run rejects with its error and keeps what was measured.
+  const f = make();
+  let checks = 0;
+  const failing = new LaneSet(base(f, async () => {
+    if (++checks === 2) throw new LabError('The container of app-x stopped during the run.');
+  }));
+  await t.rejects(failing.run(), { message: /stopped during the run/ });
+  t.ok(failing.result().records.length > 0, 'what was measured before is kept');
+  t.ok(f.labs.every((l) => l.closed), 'both lanes ended and closed their connections');
+});

@@ -18,9 +18,15 @@ t.test('every flag is read', async (t) => {
   t.same(o, {
     mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx',
     serverMode: 'custom', runtime: 'local', minBoundaryRequests: 3, resultsDir: '/tmp/r', keep: true, json: true,
-    assert: true, help: false, version: false,
+    assert: true, help: false, version: false, cells: null, longCycles: 10, listScenarios: false,
   });
   t.equal(parseLabArgs(['-h']).help, true);
+  t.equal(parseLabArgs(['--list-scenarios']).listScenarios, true);
+  t.same(parseLabArgs(['--matrix', '--only', 'node=24,mode=custom', '--long-cycles', '4']).cells, [
+    { nodeLine: '24', serverMode: 'custom', fix: 'default' },
+    { nodeLine: '24', serverMode: 'custom', fix: 'article' },
+  ]);
+  t.equal(parseLabArgs(['--server-mode', 'next-start']).serverMode, 'next-start');
   t.equal(parseLabArgs(['--version']).version, true);
   t.equal(parseLabArgs(['-v']).version, true);
   t.match(HELP, /99 --assert failed/, 'the exit codes are in --help');
@@ -48,7 +54,7 @@ const rejections: Array<[string[], RegExp]> = [
   [['--methods', 'POST,,GET'], /--methods needs a comma-separated list/],
   [['--runtime', 'k8s'], /--runtime must be one of docker, local, auto/],
   [['--retry-policy', 'haproxy'], /--retry-policy must be one of alb, nginx/],
-  [['--server-mode', 'dev'], /--server-mode must be one of standalone, custom/],
+  [['--server-mode', 'dev'], /--server-mode must be one of standalone, next-start, custom/],
   [['--quick', '--full'], /exclude each other/],
   [['--min-boundary', 'x'], /--min-boundary must be a whole number/],
 ];

@@ -2,7 +2,8 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeImageDefaults, composeVariables } from '../../harness/runtime/compose-env.js';
-import { LB, VARIANTS, variantByName } from '../../harness/scenarios.js';
+import { createRequire } from 'node:module';
+import { LB, SERVER_MODES, VARIANTS, variantByName } from '../../harness/scenarios.js';
 
 const compose = readFileSync(fileURLToPath(new URL('../../docker-compose.yml', import.meta.url)), 'utf8');
 
@@ -51,4 +52,15 @@ t.test('every published port binds loopback only', async (t) => {
   const published = [...compose.matchAll(/^\s+- "([^"]*:\d+)"$/gm)].map((m) => m[1]).filter((p) => !p.includes('/'));
   t.ok(published.length >= 4);
   for (const p of published) t.match(p, /^127\.0\.0\.1:/, p);
+});
+
+t.test("the app accepts exactly the harness's server modes", async (t) => {
+  const { SERVER_MODES: appModes } = createRequire(import.meta.url)('../../app/lab/server-settings.cjs') as { SERVER_MODES: string[] };
+  t.same(appModes, [...SERVER_MODES]);
+});
+
+t.test("the Dockerfile's build and runtime images default to the same official one", async (t) => {
+  const dockerfile = readFileSync(fileURLToPath(new URL('../../app/Dockerfile', import.meta.url)), 'utf8');
+  t.match(dockerfile, `ARG NODE_IMAGE=${composeImageDefaults().LAB_NODE_IMAGE}\n`);
+  t.match(dockerfile, `ARG RUNTIME_NODE_IMAGE=${composeImageDefaults().LAB_NODE_IMAGE}\n`);
 });

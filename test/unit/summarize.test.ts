@@ -5,7 +5,7 @@ import { countErrorLog, parseAccessLog } from '../../harness/analysis/nginx-log.
 import { buildSummary, tallyClosedBy, type SummaryInput } from '../../harness/analysis/summarize.js';
 import { parseLabArgs } from '../../harness/options.js';
 import { readSummary, SCHEMA_VERSION, validateSummary } from '../../harness/results/schema.js';
-import { formatTable, reportMarkdown, tableRows, verdictLine } from '../../harness/report.js';
+import { formatTable, matrixRows, reportMarkdown, tableRows, verdictLine } from '../../harness/report.js';
 import { defaultScenario } from '../../harness/scenarios.js';
 import type { RequestRecord } from '../../harness/traffic/records.js';
 import type { TrafficResult } from '../../harness/traffic/engine.js';
@@ -43,13 +43,13 @@ function input(): Input {
   ];
   return {
     runId: 'test-run', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted: false, failure: null, runtime: 'local',
-    runStartMonoMs: 0, trafficEndMonoMs: 20_000, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
+    runStartMonoMs: 0, trafficStartMonoMs: 5_000, trafficEndMonoMs: 20_000, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
     versions: { node: '20.20.2', next: '16.4.6', nginx: '1.22.1', kernel: 'k' }, scenario: defaultScenario(),
     probes: {
       default: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6001.2, watchedMs: 6001.2, advertisedKeepAlive: 'timeout=5', status: 200 },
       fixed: { closedBy: 'none', closeKind: null, idleCloseMs: null, watchedMs: 9000, advertisedKeepAlive: 'timeout=61', status: 200 },
     },
-    traffic: { records, cycles: [], aimVariant: 'default', closeDelayMs: 6001, oneWayLatencyMs: { default: 1, fixed: 1 } },
+    traffic: { records, cycles: [], aimVariant: 'default', closeDelayMs: 6001, oneWayLatencyMs: { default: 1, fixed: 1 }, boundaryMs: { default: 6001, fixed: 6001 }, lanes: { default: 'short', fixed: 'short' } },
     appCloses: {
       default: [closed(1, 'app', 16_000), closed(2, 'app', 16_500), closed(99, 'peer', 30_000)],
       fixed: [closed(1, 'peer', 25_000), closed(2, 'peer', 25_001)],
@@ -162,9 +162,67 @@ t.test('a run that failed before any traffic still has a valid summary', async (
   t.doesNotThrow(() => reportMarkdown(s));
 });
 
-t.test('readSummary: reads v2 as is and upgrades v1; refuses what it cannot read', async (t) => {
-  const v2 = JSON.parse(JSON.stringify(buildSummary(input())));
-  t.same(readSummary(v2), { summary: v2, problems: [] });
+t.test('cells: one per variant × method, with its outcome and the names downstream tools read', async (t) => {
+  const s = buildSummary(input());
+  t.same(s.cells.map((c) => [c.name, c.outcome]), [
+    ['default-post', 'reproduced'],
+    ['default-get', 'inconclusive'],
+    ['fixed-post', 'safe'],
+    ['fixed-get', 'safe'],
+  ]);
+  const [post, get] = s.cells;
+  t.match(post, {
+    variant: 'default', lb: 'nginx', lbVersion: '1.22.1', retryPolicy: 'alb', node: '20.20.2', nodeLine: '24', serverMode: 'standalone',
+    fix: 'default', keepAliveTimeoutMs: null, headersTimeoutMs: null, method: 'POST', lane: 'short', boundaryMs: 6001,
+    counts: { requests: 2, boundary: 2, status502: 2, clientErrors: 0, masked: 0 }, appIdleCloseMs: 6001.2,
+    effectiveCloseMs: 6000, effectiveCloseBy: 'app', reason: '2 × 502 to the client',
+  });
+  t.match(get.reason, /the app closed 2 idle upstream connections first: the race is there, no request hit it/);
+  t.equal(s.cells[2].keepAliveTimeoutMs, 61_000);
+  t.equal(s.cells[2].effectiveCloseMs, null, "fixed: nothing closed while the traffic ran (the LB's closes came at shutdown)");
+});
+
+t.test('cells: a request the LB retried without a 502 is masked; race lines count for their port and method', async (t) => {
+  const i = input();
+  // The GETs of default were retried by the LB (nginx policy): two upstream attempts, a 200 to the client.
+  i.accessLog = i.accessLog.map((e) => (e.variant === 'default' && e.request_method === 'GET' ? { ...e, upstream_status: '502, 200' } : e));
+  const s = buildSummary(i);
+  t.match(s.cells[1], { name: 'default-get', outcome: 'masked', counts: { masked: 2 } });
+  const j = input();
+  j.errorLogText += '\n2026/11/27 04:13:05 [error] 7#7: *60 upstream prematurely closed connection while reading response header from upstream, client: 172.18.0.1, server: , request: "GET /api/echo HTTP/1.1", upstream: "http://172.18.0.3:3000/api/echo", host: "127.0.0.1:8401"';
+  t.match(buildSummary(j).cells[1], { name: 'default-get', outcome: 'masked', reason: /logged the race 1 time/ });
+});
+
+t.test('a matrix summary: verdict by outcomes, assertion by fix', async (t) => {
+  const i = input();
+  i.scenario = { ...i.scenario, kind: 'matrix' };
+  const s = buildSummary(i);
+  t.equal(s.scenario.kind, 'matrix');
+  t.equal(s.verdict.text, '4 cells: 1 reproduced, 0 masked, 2 safe, 1 inconclusive');
+  t.equal(s.verdict.ok, false, 'an inconclusive cell leaves the matrix unfinished');
+  t.match(verdictLine(s), /^MATRIX \(some cells inconclusive\): /);
+  t.same(s.assertion.reasons, ['default-get is inconclusive (the app closed 2 idle upstream connections first: the race is there, no request hit it)']);
+  t.match(formatTable(matrixRows(s)), /default\s+POST\s+20\.20\.2\s+standalone\s+default\/default\s+6\.00 s\s+6\.00 s \(app\)\s+2\/2/);
+  t.match(reportMarkdown(s), /- fixed-get: safe — 0 × 502 in 2 boundary requests/);
+});
+
+t.test('readSummary: reads v3 as is, upgrades v2 and v1 (cells derived); refuses what it cannot read', async (t) => {
+  const v3 = JSON.parse(JSON.stringify(buildSummary(input())));
+  t.same(readSummary(v3), { summary: v3, problems: [] });
+  const { cells: _cells, ...v2rest } = v3;
+  const v2 = { ...v2rest, schemaVersion: 2 };
+  const fromV2 = readSummary(v2);
+  t.same(fromV2.problems, []);
+  t.same(fromV2.summary?.cells.map((c) => [c.name, c.outcome, c.counts.status502, c.counts.boundary]), [
+    ['default-post', 'reproduced', 2, null],
+    ['default-get', 'inconclusive', 0, null],
+    ['fixed-post', 'inconclusive', 0, null],
+    ['fixed-get', 'inconclusive', 0, null],
+  ], 'v2 cells: what was counted per method, no outcome beyond a 502');
+  t.same(fromV2.summary?.cells.map((c) => c.fix), ['default', 'default', 'article', 'article']);
+  t.equal(fromV2.summary?.scenario.kind, 'classic');
+  t.match(fromV2.summary?.variants.fixed, { fix: 'article', lane: 'short', nodeLine: '20' });
+  t.equal(fromV2.summary?.cells[0].effectiveCloseMs, null, 'older runs never measured the close behind the LB');
   const { complete: _c, failure: _f, ...rest } = v2;
   const v1 = { ...rest, schemaVersion: 1 };
   const read = readSummary(v1);
@@ -172,7 +230,8 @@ t.test('readSummary: reads v2 as is and upgrades v1; refuses what it cannot read
   t.equal(read.summary?.schemaVersion, SCHEMA_VERSION);
   t.equal(read.summary?.complete, true, 'a v1 summary that was not interrupted was complete');
   t.equal(readSummary({ ...v1, interrupted: true }).summary?.complete, false);
-  t.match(readSummary({ ...v2, schemaVersion: 99 }).problems, [/schemaVersion 99 is not one this lab reads/]);
+  t.match(readSummary({ ...v3, schemaVersion: 99 }).problems, [/schemaVersion 99 is not one this lab reads/]);
+  t.match(readSummary({ ...v3, cells: [{ name: 'x', method: 'GET', outcome: 'fine' }] }).problems, [/cells\[0\]\.outcome is fine/]);
   t.match(readSummary('x').problems, ['not an object']);
   t.ok(readSummary({ ...v2, variants: { default: {} } }).problems.length > 0, 'a broken v2 is refused with its problems');
 });

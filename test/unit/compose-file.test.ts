@@ -1,0 +1,67 @@
+// The Compose file a run renders: one service per variant, one build per Node
+// line, images from the environment or .env, loopback-only ports, the LB
+// depending on every app's health.
+import t from 'tap';
+import { parseDotEnv, resolveBaseImages } from '../../harness/runtime/base-images.js';
+import { appImage, LB_SERVICE, renderComposeFile } from '../../harness/runtime/compose-file.js';
+import { cellsByName, matrixScenario } from '../../harness/matrix.js';
+import { BASE_IMAGES, defaultScenario, officialNodeImage } from '../../harness/scenarios.js';
+
+const images = resolveBaseImages({}, {});
+
+t.test('base images: environment over .env over the official ones', async (t) => {
+  t.same(images, {
+    build: BASE_IMAGES.node,
+    nodeByLine: { '20': 'node:20.20.2-bookworm-slim', '22': 'node:22.23.3-bookworm-slim', '24': 'node:24.21.0-bookworm-slim', '26': 'node:26.12.1-bookworm-slim' },
+    nginx: BASE_IMAGES.nginx,
+  });
+  const dotEnv = parseDotEnv('# air-gapped\nLAB_NODE_IMAGE=local/node:24\nLAB_NODE_20_IMAGE="local/node:20"\n\nLAB_NGINX_IMAGE=local/nginx\n');
+  t.same(dotEnv, { LAB_NODE_IMAGE: 'local/node:24', LAB_NODE_20_IMAGE: 'local/node:20', LAB_NGINX_IMAGE: 'local/nginx' });
+  const fromDotEnv = resolveBaseImages({ LAB_NODE_20_IMAGE: 'env/node:20' }, dotEnv);
+  t.equal(fromDotEnv.build, 'local/node:24');
+  t.equal(fromDotEnv.nodeByLine['24'], 'local/node:24', "the default line runs on the build's image unless told otherwise");
+  t.equal(fromDotEnv.nodeByLine['20'], 'env/node:20', 'the environment wins');
+  t.equal(fromDotEnv.nodeByLine['22'], officialNodeImage('22'));
+  t.equal(fromDotEnv.nginx, 'local/nginx');
+});
+
+t.test('one service per variant; one build per Node line; the LB waits for every app', async (t) => {
+  const scenario = matrixScenario(cellsByName(['node20-standalone-default', 'node24-next-start-article', 'node20-custom-too-short']));
+  const { services } = renderComposeFile(scenario, images, '/run/nginx.conf') as { services: Record<string, Record<string, unknown>> };
+  t.same(Object.keys(services), ['app-node20-standalone-default', 'app-node24-next-start-article', 'app-node20-custom-too-short', LB_SERVICE]);
+  const first = services['app-node20-standalone-default'];
+  t.same(first.build, { context: first.build && (first.build as { context: string }).context, args: { NODE_IMAGE: BASE_IMAGES.node, RUNTIME_NODE_IMAGE: 'node:20.20.2-bookworm-slim' } });
+  t.match((first.build as { context: string }).context, /\/app$/);
+  t.equal(services['app-node20-custom-too-short'].build, undefined, 'the second Node 20 app runs the image the first builds');
+  t.equal(services['app-node20-custom-too-short'].image, appImage('20'));
+  t.ok(services['app-node24-next-start-article'].build, 'Node 24 builds its own');
+  t.same(services['app-node20-custom-too-short'].environment, {
+    LAB_VARIANT: 'node20-custom-too-short', LAB_SERVER_MODE: 'custom', LAB_KEEP_ALIVE_TIMEOUT_MS: '59000', LAB_HEADERS_TIMEOUT_MS: '',
+  });
+  t.same(services['app-node24-next-start-article'].ports, ['127.0.0.1:8502:3000']);
+  const lb = services[LB_SERVICE];
+  t.same(lb.ports, ['127.0.0.1:8401:8401', '127.0.0.1:8402:8402', '127.0.0.1:8403:8403']);
+  t.same(lb.volumes, ['/run/nginx.conf:/etc/nginx/nginx.conf:ro']);
+  t.same(Object.keys(lb.depends_on as object), scenario.variants.map((v) => v.service));
+  for (const s of Object.values(services)) for (const p of (s.ports as string[]) ?? []) t.match(p, /^127\.0\.0\.1:/, `${p} binds loopback only`);
+});
+
+t.test('the talk-sized run keeps its service names and ports', async (t) => {
+  const { services } = renderComposeFile(defaultScenario(), images, '/x') as { services: Record<string, { ports?: string[] }> };
+  t.same(Object.keys(services), ['app-default', 'app-fixed', LB_SERVICE]);
+  t.same(services['app-default'].ports, ['127.0.0.1:8501:3000']);
+  t.same(services[LB_SERVICE].ports, ['127.0.0.1:8401:8401', '127.0.0.1:8402:8402']);
+});
+
+t.test('the committed docker-compose.yml (for users) agrees with the rendered file', async (t) => {
+  const { readFileSync } = await import('node:fs');
+  const yml = readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8');
+  const { services } = renderComposeFile(defaultScenario(), images, '/x') as { services: Record<string, Record<string, unknown>> };
+  const lb = services[LB_SERVICE];
+  t.match(yml, `image: ${lb.image}`, 'the LB image tag');
+  t.match(yml, (lb.healthcheck as { test: string[] }).test.at(-1)!, 'the LB health check');
+  for (const s of Object.values(services)) t.equal(s.stop_grace_period, '5s');
+  t.equal(yml.match(/stop_grace_period: 5s/g)?.length, 2, 'the same grace period (the app anchor and nginx)');
+  t.match(yml, /RUNTIME_NODE_IMAGE: \$\{LAB_NODE_IMAGE:-/, 'the runtime stage gets the same base image');
+  for (const v of defaultScenario().variants) t.match(yml, `${v.appPort}}:3000`, `${v.service} published on ${v.appPort}`);
+});

@@ -1,0 +1,30 @@
+// The outcome of a cell, rule by rule, from counted evidence.
+import t from 'tap';
+import { classifyCell, type CellEvidence } from '../../harness/analysis/outcome.js';
+
+const tally = (over: Partial<CellEvidence['closedBy']> = {}) => ({ app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 0, ...over });
+const evidence = (over: Partial<CellEvidence> = {}): CellEvidence => ({
+  status502: 0, masked: 0, raceLogLines: 0, boundary: 40, clientErrors: 0, closedBy: tally({ lb: 8, total: 8 }), ...over,
+});
+
+t.test('a 502 to the client is reproduced, whatever else happened', async (t) => {
+  t.same(classifyCell(evidence({ status502: 3, masked: 2, boundary: 1 }), 20), { outcome: 'reproduced', reason: '3 × 502 to the client' });
+});
+
+t.test('retries without a 502 are masked; so are race lines in the error log', async (t) => {
+  t.match(classifyCell(evidence({ masked: 1 }), 20), { outcome: 'masked', reason: /retried 1 request on a new connection/ });
+  t.match(classifyCell(evidence({ raceLogLines: 2 }), 20), { outcome: 'masked', reason: /logged the race 2 times/ });
+});
+
+t.test('too few boundary requests, client errors, or app closes without a hit are inconclusive', async (t) => {
+  t.match(classifyCell(evidence({ boundary: 19 }), 20), { outcome: 'inconclusive', reason: /only 19 boundary requests \(at least 20/ });
+  t.match(classifyCell(evidence({ clientErrors: 2 }), 20), { outcome: 'inconclusive', reason: /2 requests failed on the client side/ });
+  t.match(classifyCell(evidence({ closedBy: tally({ app: 5, lb: 3, total: 8 }) }), 20), { outcome: 'inconclusive', reason: /the app closed 5 idle upstream connections first/ });
+  t.match(classifyCell(evidence({ closedBy: tally({ reset: 1, total: 1 }) }), 20), { outcome: 'inconclusive', reason: /closed 1 idle upstream connection first/ });
+});
+
+t.test('safe: enough boundary requests, no 502, the app closed none', async (t) => {
+  t.same(classifyCell(evidence(), 20), { outcome: 'safe', reason: '0 × 502 in 40 boundary requests; the LB closed every idle upstream connection (8)' });
+  // The talk-sized run's fixed variant: its sockets never idle long enough; the LB closes them only at shutdown.
+  t.same(classifyCell(evidence({ closedBy: tally({ lb: 8, lbAtShutdown: 8, total: 8 }) }), 20), { outcome: 'safe', reason: '0 × 502 in 40 boundary requests; the app closed no upstream connection' });
+});
