@@ -1,0 +1,90 @@
+// The reduced matrix CI runs on both runtimes, with the LB's idle timeout
+// compressed so its long lane fits a test: Node's defaults (standalone and
+// `next start`) must reproduce, the article's fix must be safe, and the
+// too-short fix (closing at about the LB's own timeout) must be classified
+// consistently with who closed its connections. A broken lab fails here.
+import type { Test } from 'tap';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLab } from '../../harness/lab.js';
+import { cellsByName, matrixScenario } from '../../harness/matrix.js';
+import { parseLabArgs } from '../../harness/options.js';
+import { readSummary, type CellSummary, type Summary } from '../../harness/results/schema.js';
+import { DEFAULT_NODE_LINE, LB } from '../../harness/scenarios.js';
+
+/** Long enough that Node's default close (6 s) is in the short lane, short enough for three long cycles in under a minute. */
+export const COMPRESSED_LB_MS = 12_000;
+/** The apps, on a Node line: Docker's default line (the only image CI builds), or the host's for the local runtime. */
+export const reducedCells = (line: string) => ['standalone-default', 'next-start-default', 'standalone-article', 'standalone-too-short'].map((c) => `node${line}-${c}`);
+/** The Node line each runtime runs the reduced matrix on. */
+export const lineFor = (runtime: 'local' | 'docker') => (runtime === 'docker' ? DEFAULT_NODE_LINE : process.versions.node.split('.')[0]);
+
+export async function runReducedMatrix(t: Test, runtime: 'local' | 'docker'): Promise<{ summary: Summary; runDir: string; progress: string[] }> {
+  const cells = reducedCells(lineFor(runtime));
+  const resultsDir = mkdtempSync(join(tmpdir(), `keepalive-lab-matrix-${runtime}-`));
+  t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
+  const scenario = matrixScenario(cellsByName(cells), 'alb', { ...LB, upstreamKeepaliveTimeoutMs: COMPRESSED_LB_MS });
+  // Bounded retries: the short lane cycles until every default cell has its 502 (up to 30 cycles).
+  const argv = ['--runtime', runtime, '--scenario', cells.join(','), '--cycles', '3', '--max-cycles', '30', '--long-cycles', '3', '--min-boundary', '16'];
+  const progress: string[] = [];
+  const started = Date.now();
+  const { summary, runDir } = await runLab({ ...parseLabArgs(argv), resultsDir }, { progress: (l) => progress.push(l), signal: new AbortController().signal }, { scenario });
+  t.comment(`reduced matrix on ${runtime}: ${((Date.now() - started) / 1000).toFixed(0)} s; ${summary.verdict.text}`);
+  for (const c of summary.cells) t.comment(`${c.name}: ${c.outcome} (${c.reason}); close behind the LB ${c.effectiveCloseMs} ms by ${c.effectiveCloseBy}`);
+  return { summary, runDir, progress };
+}
+
+function cell(summary: Summary, name: string): CellSummary {
+  const found = summary.cells.find((c) => c.name === name);
+  if (!found) throw new Error(`no cell ${name} in ${summary.cells.map((c) => c.name).join(', ')}`);
+  return found;
+}
+
+export function assertReducedMatrix(t: Test, summary: Summary, runDir: string, line: string): void {
+  const fromDisk = readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')));
+  t.same(fromDisk.problems, [], 'summary.json reads back');
+  t.equal(summary.complete, true, 'complete');
+  t.equal(summary.scenario.kind, 'matrix');
+  t.equal(summary.cells.length, reducedCells(line).length * 2, 'one cell per app × method');
+  t.same(summary.nginx.mismatches, [], "every 502 the harness counted is in nginx's access log, and no other");
+  t.ok(summary.cells.every((c) => c.node?.split('.')[0] === line), `every cell ran on Node ${line} (${summary.cells[0].node})`);
+
+  for (const mode of ['standalone', 'next-start']) {
+    for (const method of ['post', 'get']) {
+      const c = cell(summary, `node${line}-${mode}-default-${method}`);
+      t.equal(c.outcome, 'reproduced', `${c.name}: ${c.reason}`);
+      t.equal(c.serverMode, mode);
+      t.equal(c.lane, 'short');
+      t.ok(c.effectiveCloseBy === 'app' && c.effectiveCloseMs! > 5_900 && c.effectiveCloseMs! < 6_200, `${c.name}: the app closes idle upstream connections at ${c.effectiveCloseMs} ms`);
+      t.ok(c.firstHit !== null && c.firstHit.afterTrafficStartMs > 0, `${c.name}: first 502 after ${c.firstHit?.afterTrafficStartMs} ms of traffic`);
+    }
+  }
+
+  for (const method of ['post', 'get']) {
+    const c = cell(summary, `node${line}-standalone-article-${method}`);
+    t.equal(c.outcome, 'safe', `${c.name}: ${c.reason}`);
+    t.equal(c.lane, 'long', 'driven at the LB timeout');
+    t.equal(c.boundaryMs, COMPRESSED_LB_MS, 'aimed at the LB timeout');
+    // Whether the LB's own idle close falls before or after the sends aimed at it
+    // varies (its timer runs tens of ms early or late); that the app never closes is certain.
+    t.equal(c.closedBy.app + c.closedBy.reset, 0, `the app closed none of the LB's connections (the LB closed ${c.closedBy.lb - c.closedBy.lbAtShutdown} while idle)`);
+    t.not(c.effectiveCloseBy, 'app');
+    t.ok(c.appIdleCloseMs! > COMPRESSED_LB_MS, `alone, the app would close at ${c.appIdleCloseMs} ms, after the LB`);
+    t.equal(c.keepAliveTimeoutMs, COMPRESSED_LB_MS + 1_000);
+  }
+
+  // Who wins the race to close the too-short app's connections varies from run
+  // to run; what is certain is where it was measured and aimed, and that an LB
+  // that never retries cannot mask it.
+  for (const method of ['post', 'get']) {
+    const c = cell(summary, `node${line}-standalone-too-short-${method}`);
+    t.equal(c.lane, 'long');
+    t.ok(Math.abs(c.appIdleCloseMs! - COMPRESSED_LB_MS) < 100, `alone, the app closes at ${c.appIdleCloseMs} ms: the LB's own timeout`);
+    t.ok(Math.abs(c.boundaryMs! - c.appIdleCloseMs!) < 60, `aimed at its own close (${c.boundaryMs} ms)`);
+    t.ok(Math.abs(c.effectiveCloseMs! - COMPRESSED_LB_MS) < 200, `behind the LB, its connections closed at ${c.effectiveCloseMs} ms`);
+    t.not(c.outcome, 'masked', 'the alb policy never retries');
+    t.ok(c.counts.boundary! >= 12, `${c.counts.boundary} boundary requests`);
+    t.comment(`${c.name}: ${c.outcome}; closed by app ${c.closedBy.app + c.closedBy.reset}, by LB ${c.closedBy.lb - c.closedBy.lbAtShutdown}; ${c.counts.status502} × 502 in ${c.counts.boundary}`);
+  }
+}
