@@ -212,8 +212,9 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
   const results = await Promise.all(
     scenario.variants.map(async (v) => {
       try {
-        return await probeIdleClose(stack.appPort(v), { maxWaitMs: probeWatchMs(scenario, v) });
+        return await probeIdleClose(stack.appPort(v), { maxWaitMs: probeWatchMs(scenario, v), signal: io.signal });
       } catch (err) {
+        if (io.signal.aborted) throw interrupted('probing');
         throw new LabError(`The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`, `Is the app up? See app-${v.name}.log in the results.`);
       }
     }),

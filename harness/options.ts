@@ -218,6 +218,11 @@ export function parseLabArgs(argv: string[]): LabOptions {
   const methods = parseMethods(v.methods);
   const cells = parseCells(v);
 
+  const concurrency = integer('concurrency', v.concurrency, 1, 32) ?? DEFAULT_OPTIONS.concurrency;
+  // Methods alternate across a burst and a batch: fewer requests than methods would never send some.
+  if (concurrency < (methods ?? DEFAULT_OPTIONS.methods).length) {
+    throw usage(`--concurrency ${concurrency} cannot carry ${(methods ?? DEFAULT_OPTIONS.methods).join(' and ')}: each burst alternates the methods; use at least ${(methods ?? DEFAULT_OPTIONS.methods).length}.`);
+  }
   const cycles = integer('cycles', v.cycles, 1, 500) ?? DEFAULT_OPTIONS.cycles;
   const maxCycles = integer('max-cycles', v['max-cycles'], 1, 1500) ?? Math.max(cycles, cycles * 3);
   if (maxCycles < cycles) throw usage(`--max-cycles (${maxCycles}) must be at least --cycles (${cycles}).`);
@@ -227,7 +232,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
     mode: v.full ? 'full' : 'quick',
     cycles,
     maxCycles,
-    concurrency: integer('concurrency', v.concurrency, 1, 32) ?? DEFAULT_OPTIONS.concurrency,
+    concurrency,
     methods: methods ?? DEFAULT_OPTIONS.methods,
     retryPolicy: oneOf('retry-policy', v['retry-policy'], Object.keys(RETRY_POLICIES) as RetryPolicy[]) ?? DEFAULT_OPTIONS.retryPolicy,
     serverMode: oneOf('server-mode', v['server-mode'], SERVER_MODES) ?? DEFAULT_OPTIONS.serverMode,

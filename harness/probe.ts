@@ -21,8 +21,9 @@ export interface IdleCloseProbe {
 }
 
 
-export function probeIdleClose(port: number, options: { maxWaitMs: number; path?: string }): Promise<IdleCloseProbe> {
-  const { maxWaitMs, path = '/api/health' } = options;
+/** An interrupt ends a probe at once: a matrix watches idle sockets for over a minute. */
+export function probeIdleClose(port: number, options: { maxWaitMs: number; path?: string; signal?: AbortSignal }): Promise<IdleCloseProbe> {
+  const { maxWaitMs, path = '/api/health', signal } = options;
   const RESPONSE_DEADLINE_MS = 10_000;
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: '127.0.0.1', port });
@@ -35,6 +36,7 @@ export function probeIdleClose(port: number, options: { maxWaitMs: number; path?
     const fail = (err: Error) => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener('abort', onAbort);
       clearTimeout(timer);
       socket.destroy();
       reject(err);
@@ -43,6 +45,7 @@ export function probeIdleClose(port: number, options: { maxWaitMs: number; path?
       if (settled) return;
       if (lastDataAt === null) return fail(new Error(`127.0.0.1:${port} closed before answering the probe`));
       settled = true;
+      signal?.removeEventListener('abort', onAbort);
       clearTimeout(timer);
       const watchedMs = monoMs() - lastDataAt;
       socket.destroy();
@@ -58,6 +61,9 @@ export function probeIdleClose(port: number, options: { maxWaitMs: number; path?
       });
     };
 
+    const onAbort = () => fail(new Error('interrupted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
     socket.on('connect', () => {
       socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: keepalive-lab-probe\r\n\r\n`);
     });

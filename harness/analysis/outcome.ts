@@ -11,7 +11,9 @@ export interface CellEvidence {
   raceLogLines: number;
   boundary: number;
   clientErrors: number;
+  /** The app's connections, shared by its methods: a close another method's request hit still counts here. */
   closedBy: ClosedByTally;
+  method: string;
 }
 
 export interface Classification {
@@ -39,7 +41,8 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
   if (e.boundary < minBoundary) return { outcome: 'inconclusive', reason: `only ${e.boundary} boundary requests (at least ${minBoundary} needed)` };
   if (e.clientErrors > 0) return { outcome: 'inconclusive', reason: `${e.clientErrors} requests failed on the client side without a status` };
   if (idle.app + idle.reset > 0) {
-    return { outcome: 'inconclusive', reason: `the app closed ${idle.app + idle.reset} idle upstream connection${idle.app + idle.reset === 1 ? '' : 's'} first: the race is there, no request hit it` };
+    const n = idle.app + idle.reset;
+    return { outcome: 'inconclusive', reason: `the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} first: the race is there, no ${e.method} request hit it` };
   }
   const lbText = idle.lb > 0 ? `the LB closed every idle upstream connection (${idle.lb})` : 'the app closed no upstream connection';
   return { outcome: 'safe', reason: `0 × 502 in ${e.boundary} boundary requests; ${lbText}` };

@@ -132,7 +132,9 @@ export interface CellSummary {
   reason: string;
   counts: {
     requests: number;
-    /** Requests aimed at the boundary. */
+    /** Requests aimed at the boundary; null in summaries older than v3. */
+    aimed: number | null;
+    /** Of those, the ones that met the race (a 502) or reused an idle upstream connection: the ones that tested it. */
     boundary: number | null;
     status502: number;
     clientErrors: number;
@@ -257,7 +259,7 @@ function cellsFromVariants(old: OldSummary): CellSummary[] {
       boundaryMs: null,
       outcome: m.count502 > 0 ? 'reproduced' : 'inconclusive',
       reason: m.count502 > 0 ? `${m.count502} × 502` : 'read from an older summary without per-method boundary counts',
-      counts: { requests: m.total, boundary: null, status502: m.count502, clientErrors: 0, masked: 0 },
+      counts: { requests: m.total, aimed: null, boundary: null, status502: m.count502, clientErrors: 0, masked: 0 },
       boundaryRate502: null,
       appIdleCloseMs: v.measured?.probeIdleCloseMs ?? null,
       // Older runs measured the app's own close delay, not the close behind the LB.

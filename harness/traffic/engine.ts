@@ -82,6 +82,15 @@ export const SHORT_LANE_MARGIN_MS = 2_000;
  * ones at the LB's timeout.
  */
 const OWN_CLOSE_AFTER_LB_MS = 50;
+/**
+ * An app that outlives the LB is aimed this far before the LB's own idle close
+ * (learned from the LB's closes the apps record): its requests then reuse
+ * connections idle almost as long as the LB ever keeps them, the strongest
+ * proof that the app holds its end. nginx 1.22 closed 60–160 ms early here.
+ */
+const LB_CLOSE_LEAD_MS = 200;
+/** Until the LB's real close is learned, a wider lead keeps the first cycles on reused connections. */
+const LB_CLOSE_UNKNOWN_LEAD_MS = 500;
 /** --full: idle gaps this far either side of the LB's own timeout. */
 const LONG_GAP_AROUND_LB_MS = 1_000;
 /** --full: sends of a long-gap cycle spread over ± this; the LB's timer is coarse, no aiming needed. */
@@ -181,7 +190,20 @@ export class TrafficEngine {
     if (this.input.scenario.kind === 'classic') return this.closeDelayMs;
     const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
     const own = this.closeDelay.get(v.name);
-    return own !== undefined && own <= lbMs + OWN_CLOSE_AFTER_LB_MS ? own : lbMs;
+    if (own !== undefined && own <= lbMs + OWN_CLOSE_AFTER_LB_MS) return own;
+    return this.lbCloseDelayMs === null ? lbMs - LB_CLOSE_UNKNOWN_LEAD_MS : roundMs(this.lbCloseDelayMs - LB_CLOSE_LEAD_MS);
+  }
+
+  /** The LB's own idle close as the apps saw it (median of its recent closes of idle sockets); null until one came. */
+  private get lbCloseDelayMs(): number | null {
+    const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
+    const delays = this.variants
+      .flatMap((v) => this.app(v.name).closes)
+      .flatMap((c) => (c.closedBy === 'peer' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : []))
+      // Only idle closes near the LB's timeout: not the LB stopping, nor a client's close.
+      .filter((d) => Math.abs(d - lbMs) < lbMs / 10)
+      .slice(-CLOSE_DELAYS_KEPT);
+    return median(delays);
   }
 
   private app(variant: VariantName): AppEvents {
@@ -350,6 +372,7 @@ export class TrafficEngine {
     const sends: AimedSend[] = [];
     const bases: RecordBase[] = [];
     await this.sleepUntilShortlyBefore(Math.min(...this.variants.map((v) => (idleStarts.get(v.name) ?? Infinity) + aimOf(v).gapMs)));
+    if (signal.aborted) return [];
     for (const v of this.variants) {
       const idleStart = idleStarts.get(v.name);
       if (idleStart === null || idleStart === undefined) continue;

@@ -27,6 +27,8 @@ t.test('every flag is read', async (t) => {
     { nodeLine: '24', serverMode: 'custom', fix: 'article' },
   ]);
   t.equal(parseLabArgs(['--server-mode', 'next-start']).serverMode, 'next-start');
+  t.throws(() => parseLabArgs(['--concurrency', '1']), { message: /--concurrency 1 cannot carry POST and GET/, exitCode: 2 });
+  t.equal(parseLabArgs(['--concurrency', '1', '--methods', 'POST']).concurrency, 1);
   t.equal(parseLabArgs(['--version']).version, true);
   t.equal(parseLabArgs(['-v']).version, true);
   t.match(HELP, /99 --assert failed/, 'the exit codes are in --help');

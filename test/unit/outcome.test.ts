@@ -4,7 +4,7 @@ import { classifyCell, type CellEvidence } from '../../harness/analysis/outcome.
 
 const tally = (over: Partial<CellEvidence['closedBy']> = {}) => ({ app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 0, ...over });
 const evidence = (over: Partial<CellEvidence> = {}): CellEvidence => ({
-  status502: 0, masked: 0, raceLogLines: 0, boundary: 40, clientErrors: 0, closedBy: tally({ lb: 8, total: 8 }), ...over,
+  status502: 0, masked: 0, raceLogLines: 0, boundary: 40, clientErrors: 0, closedBy: tally({ lb: 8, total: 8 }), method: 'GET', ...over,
 });
 
 t.test('a 502 to the client is reproduced, whatever else happened', async (t) => {
@@ -19,7 +19,7 @@ t.test('retries without a 502 are masked; so are race lines in the error log', a
 t.test('too few boundary requests, client errors, or app closes without a hit are inconclusive', async (t) => {
   t.match(classifyCell(evidence({ boundary: 19 }), 20), { outcome: 'inconclusive', reason: /only 19 boundary requests \(at least 20/ });
   t.match(classifyCell(evidence({ clientErrors: 2 }), 20), { outcome: 'inconclusive', reason: /2 requests failed on the client side/ });
-  t.match(classifyCell(evidence({ closedBy: tally({ app: 5, lb: 3, total: 8 }) }), 20), { outcome: 'inconclusive', reason: /the app closed 5 idle upstream connections first/ });
+  t.match(classifyCell(evidence({ closedBy: tally({ app: 5, lb: 3, total: 8 }) }), 20), { outcome: 'inconclusive', reason: /the app closed 5 idle upstream connections first: the race is there, no GET request hit it/ });
   t.match(classifyCell(evidence({ closedBy: tally({ reset: 1, total: 1 }) }), 20), { outcome: 'inconclusive', reason: /closed 1 idle upstream connection first/ });
 });
 

@@ -177,7 +177,7 @@ t.test('cells: one per variant × method, with its outcome and the names downstr
     counts: { requests: 2, boundary: 2, status502: 2, clientErrors: 0, masked: 0 }, appIdleCloseMs: 6001.2,
     effectiveCloseMs: 6000, effectiveCloseBy: 'app', reason: '2 × 502 to the client',
   });
-  t.match(get.reason, /the app closed 2 idle upstream connections first: the race is there, no request hit it/);
+  t.match(get.reason, /the app closed 2 idle upstream connections first: the race is there, no GET request hit it/);
   t.equal(s.cells[2].keepAliveTimeoutMs, 61_000);
   t.equal(s.cells[2].effectiveCloseMs, null, "fixed: nothing closed while the traffic ran (the LB's closes came at shutdown)");
 });
@@ -201,7 +201,7 @@ t.test('a matrix summary: verdict by outcomes, assertion by fix', async (t) => {
   t.equal(s.verdict.text, '4 cells: 1 reproduced, 0 masked, 2 safe, 1 inconclusive');
   t.equal(s.verdict.ok, false, 'an inconclusive cell leaves the matrix unfinished');
   t.match(verdictLine(s), /^MATRIX \(some cells inconclusive\): /);
-  t.same(s.assertion.reasons, ['default-get is inconclusive (the app closed 2 idle upstream connections first: the race is there, no request hit it)']);
+  t.same(s.assertion.reasons, ['default-get no longer shows the race (inconclusive: the app closed 2 idle upstream connections first: the race is there, no GET request hit it)']);
   t.match(formatTable(matrixRows(s)), /default\s+POST\s+20\.20\.2\s+standalone\s+default\/default\s+6\.00 s\s+6\.00 s \(app\)\s+2\/2/);
   t.match(reportMarkdown(s), /- fixed-get: safe — 0 × 502 in 2 boundary requests/);
 });
@@ -209,8 +209,16 @@ t.test('a matrix summary: verdict by outcomes, assertion by fix', async (t) => {
 t.test('readSummary: reads v3 as is, upgrades v2 and v1 (cells derived); refuses what it cannot read', async (t) => {
   const v3 = JSON.parse(JSON.stringify(buildSummary(input())));
   t.same(readSummary(v3), { summary: v3, problems: [] });
+  // A v2 summary as v2 wrote it: none of v3's fields, one cycle.
   const { cells: _cells, ...v2rest } = v3;
-  const v2 = { ...v2rest, schemaVersion: 2 };
+  const { kind: _kind, ...v2scenario } = v3.scenario;
+  const { cells: _oc, longCycles: _lc, ...v2options } = v3.options;
+  const v2variants = Object.fromEntries(Object.entries(v3.variants).map(([n, v]) => {
+    const { nodeLine: _n, serverMode: _m, fix: _f, lane: _l, ...rest } = v as Record<string, unknown>;
+    return [n, rest];
+  }));
+  const v2cycle = { cycle: 1, kind: 'aimed', aimVariant: 'default', closeDelayMs: 6001, centerOffsetMs: 0, intendedGapMs: 6001, achievedGapMs: {}, oneWayLatencyMs: {}, sendsPerVariant: 8, count502: { default: 2, fixed: 0 } };
+  const v2 = { ...v2rest, schemaVersion: 2, scenario: v2scenario, options: v2options, variants: v2variants, schedule: { ...v3.schedule, cycles: [v2cycle] } };
   const fromV2 = readSummary(v2);
   t.same(fromV2.problems, []);
   t.same(fromV2.summary?.cells.map((c) => [c.name, c.outcome, c.counts.status502, c.counts.boundary]), [
@@ -223,6 +231,8 @@ t.test('readSummary: reads v3 as is, upgrades v2 and v1 (cells derived); refuses
   t.equal(fromV2.summary?.scenario.kind, 'classic');
   t.match(fromV2.summary?.variants.fixed, { fix: 'article', lane: 'short', nodeLine: '20' });
   t.equal(fromV2.summary?.cells[0].effectiveCloseMs, null, 'older runs never measured the close behind the LB');
+  t.match(fromV2.summary?.schedule.cycles[0], { lane: 'short', boundaryMs: { default: 6001, fixed: 6001 } }, 'cycles get their lane and boundaries');
+  t.match(fromV2.summary?.options, { cells: null, longCycles: 0 });
   const { complete: _c, failure: _f, ...rest } = v2;
   const v1 = { ...rest, schemaVersion: 1 };
   const read = readSummary(v1);
