@@ -70,7 +70,8 @@ Usage: npm run lab -- [flags]
   --cycles <n>            burst + idle-gap cycles to run (default ${DEFAULT_OPTIONS.cycles}, 1–500); if the default
                           variant has shown no 502 by then, the lab goes on until its first one
   --max-cycles <n>        upper bound on cycles while no 502 has shown (default 3 × cycles)
-  --concurrency <n>       concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, 1–32)
+  --concurrency <n>       concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, 1–32, at least
+                          one per method)
   --methods <list>        request methods to mix, comma-separated: POST,GET (default POST,GET)
   --retry-policy <p>      LB retry policy: alb (never retries, default) or nginx (retries idempotent requests)
   --server-mode <m>       app server: standalone (Next's server.js, default), next-start (next start)

@@ -315,7 +315,7 @@ export function buildSummary(input: SummaryInput): Summary {
   if (input.failure) reasons.push(`the run failed during ${input.failure.phase}`);
   if (mismatches.length > 0) reasons.push('harness and nginx access log disagree on 502s');
 
-  const { resultsDir: _resultsDir, help: _help, version: _version, ...options } = input.options;
+  const { resultsDir: _resultsDir, help: _help, version: _version, listScenarios: _list, ...options } = input.options;
   return {
     schemaVersion: SCHEMA_VERSION,
     runId: input.runId,

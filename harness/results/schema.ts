@@ -43,8 +43,8 @@ export interface CycleRecord {
   count502: Record<VariantName, number>;
 }
 
-/** The options a run was made with, as the summary keeps them (where results go and --help are left out). */
-export type SummaryOptions = Omit<LabOptions, 'resultsDir' | 'help' | 'version'>;
+/** The options a run was made with, as the summary keeps them (where results go, --help, --version and --list-scenarios are left out). */
+export type SummaryOptions = Omit<LabOptions, 'resultsDir' | 'help' | 'version' | 'listScenarios'>;
 
 export interface ClosedByTally {
   /** LB upstream sockets the app closed (its keep-alive timer, or another server-side close). */

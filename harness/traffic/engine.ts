@@ -176,10 +176,6 @@ export class TrafficEngine {
     return this.input.variants ?? this.input.scenario.variants;
   }
 
-  get variantNames(): string[] {
-    return this.variants.map((v) => v.name);
-  }
-
   /** The aim variant's close delay (the LB's timeout in a long lane where no app closes first). */
   private get closeDelayMs(): number {
     return this.closeDelay.get(this.aim.name) ?? this.input.scenario.lb.upstreamKeepaliveTimeoutMs;

@@ -72,9 +72,4 @@ export class LaneSet {
       lanes: Object.assign({}, ...parts.map((p) => p.lanes)),
     };
   }
-
-  /** The lanes, for progress: how many variants each drives. */
-  describe(): string {
-    return this.engines.map((e) => `${e.lane} lane: ${e.variantNames.join(', ')}`).join('; ');
-  }
 }
