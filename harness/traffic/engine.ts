@@ -193,8 +193,10 @@ export class TrafficEngine {
   /** The LB's own idle close as the apps saw it (median of its recent closes of idle sockets); null until one came. */
   private get lbCloseDelayMs(): number | null {
     const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
+    // Only sockets that carried the LB's requests: a health check's connection closes on its own schedule.
+    const lbSockets = new Set(this.records.flatMap((r) => (r.upstreamSocketId === null ? [] : [`${r.variant}/${r.upstreamSocketId}`])));
     const delays = this.variants
-      .flatMap((v) => this.app(v.name).closes)
+      .flatMap((v) => this.app(v.name).closes.filter((c) => lbSockets.has(`${v.name}/${c.socketId}`)))
       .flatMap((c) => (c.closedBy === 'peer' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : []))
       // Only idle closes near the LB's timeout: not the LB stopping, nor a client's close.
       .filter((d) => Math.abs(d - lbMs) < lbMs / 10)
