@@ -1,5 +1,6 @@
 // What people read: the side-by-side table, the verdict and report.md, all
 // rebuilt from a Summary alone.
+import { closedWhileIdle } from './analysis/outcome.js';
 import { percent, type Proportion } from './analysis/stats.js';
 import type { CellSummary, Summary, VariantSummary } from './results/schema.js';
 
@@ -39,7 +40,8 @@ export function matrixRows(summary: Summary): string[][] {
   const row = (c: CellSummary) => {
     const b = c.counts.boundary;
     const rate = c.boundaryRate502 === null ? '—' : c.boundaryRate502.failures === 0 ? `≤ ${percent(c.boundaryRate502.high, 1)}` : `${percent(c.boundaryRate502.rate)}`;
-    const idle = { app: c.closedBy.app + c.closedBy.reset, lb: c.closedBy.lb - c.closedBy.lbAtShutdown };
+    const closed = closedWhileIdle(c.closedBy);
+    const idle = { app: closed.app + closed.reset, lb: closed.lb };
     return [
       c.variant,
       c.method,
