@@ -5,7 +5,7 @@
 import { monoMs } from './clock.js';
 import { withDeadline } from './deadline.js';
 import { socketClosedRecords } from './analysis/app-records.js';
-import { parseAccessLog } from './analysis/nginx-log.js';
+import type { AccessLogEntry } from './analysis/access-log.js';
 import { buildSummary } from './analysis/summarize.js';
 import { interrupted, LabError } from './errors.js';
 import { EXIT } from './exit-codes.js';
@@ -17,10 +17,22 @@ import { reportMarkdown } from './report.js';
 import type { LabPhase, Summary } from './results/schema.js';
 import { createRunDir, newRunId, toNdjson, writeRunFile } from './results/writer.js';
 import { createStack } from './runtime/create-stack.js';
-import { keepNeedsDocker } from './runtime/local-stack.js';
-import { LB_CONFIG_FILE, type LogStreams, type Runtime, type Stack } from './runtime/stack.js';
+import { keepNeedsDocker, lbBinary } from './runtime/local-stack.js';
+import type { LogStreams, Runtime, Stack } from './runtime/stack.js';
+import { LB_DRIVERS, lbsOf } from './lb/drivers.js';
 import { matrixScenario } from './matrix.js';
-import { classicVariants, defaultScenario, NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS, NODE_LINES, perVariant, type Scenario, type Variant, type VariantName } from './scenarios.js';
+import {
+  classicVariants,
+  defaultScenario,
+  LB,
+  NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+  NODE_LINES,
+  perVariant,
+  type LbName,
+  type Scenario,
+  type Variant,
+  type VariantName,
+} from './scenarios.js';
 import { SHORT_LANE_MARGIN_MS } from './traffic/engine.js';
 import { AppMonitor } from './traffic/app-monitor.js';
 import type { TrafficResult } from './traffic/engine.js';
@@ -114,7 +126,7 @@ export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverr
   });
   try {
     run.phase = 'bring-up';
-    writeRunFile(run.dir, LB_CONFIG_FILE, stack.lbConfig);
+    for (const config of stack.lbConfigs) writeRunFile(run.dir, config.file, config.text);
     await bringUp(run, stack);
     run.phase = 'probe';
     run.probes = await probePhase(run, stack);
@@ -142,7 +154,7 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
   const scenario =
     scenarioOverride ??
     (options.cells
-      ? matrixScenario(options.cells, options.retryPolicy)
+      ? matrixScenario(options.cells, options.retryPolicy, LB, options.haproxyReuse)
       : defaultScenario({ retryPolicy: options.retryPolicy, variants: classicVariants(options.serverMode) }));
   io.progress(`preflight: runtime ${options.runtime}`);
   const runtime = await resolveRuntime(options.runtime);
@@ -150,6 +162,7 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
     throw keepNeedsDocker();
   }
   if (runtime === 'local' && scenario.kind === 'matrix') refuseOtherNodeLines(scenario);
+  if (runtime === 'local') await refuseMissingLbs(scenario);
   await checkPorts(scenario, runtime);
   const { dir, runId } = createRunDir(options.resultsDir, newRunId(runtime, startedAt));
   io.progress(`run ${runId} on ${runtime}; results in ${dir}`);
@@ -187,10 +200,18 @@ function refuseOtherNodeLines(scenario: Scenario): void {
   );
 }
 
+/** The local runtime runs the system's LBs: one the scenario needs and this host lacks is said before anything starts. */
+async function refuseMissingLbs(scenario: Scenario): Promise<void> {
+  for (const { driver } of lbsOf(scenario)) {
+    if (await lbBinary(driver)) continue;
+    throw new LabError(`${driver.name} was not found on PATH; the local runtime runs the system's LBs.`, `Install it (${driver.installHint}), or use --runtime docker.`);
+  }
+}
+
 /** Phase 2: build and start the stack, wait until healthy, follow the apps' accounting from here on. */
 async function bringUp(run: Run, stack: Stack): Promise<void> {
   const { io } = run;
-  io.progress(run.runtime === 'docker' ? 'bringing up the stack (compose build + up)' : 'bringing up nginx and the app locally');
+  io.progress(run.runtime === 'docker' ? 'bringing up the stack (compose build + up)' : `bringing up ${lbsOf(run.scenario).map((l) => l.driver.name).join(', ')} and the apps locally`);
   await stack.up();
   await stack.ready(READY_TIMEOUT_MS, io.signal);
   io.progress('stack healthy');
@@ -276,7 +297,7 @@ function announceLanes(run: Run, probedCloseMs: Record<VariantName, number | nul
 }
 
 interface Collected {
-  lbLogs: LogStreams;
+  lbLogs: Partial<Record<LbName, LogStreams>>;
   appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
 }
 
@@ -285,7 +306,7 @@ interface Collected {
  * which the apps record), read every log and save it.
  */
 async function collectPhase(run: Run, stack: Stack): Promise<Collected> {
-  run.io.progress('collecting: stopping the LB gracefully, reading logs');
+  run.io.progress('collecting: stopping the LBs gracefully, reading logs');
   await stack.stopLb();
   await new Promise((r) => setTimeout(r, CLOSE_RECORDS_SETTLE_MS));
   return readLogs(run, stack);
@@ -293,9 +314,13 @@ async function collectPhase(run: Run, stack: Stack): Promise<Collected> {
 
 /** Reads and saves the LB's and every app's logs. */
 async function readLogs(run: Run, stack: Stack): Promise<Collected> {
-  const lbLogs = await stack.lbLogs();
-  writeRunFile(run.dir, 'nginx-access.log', lbLogs.stdout);
-  writeRunFile(run.dir, 'nginx-error.log', lbLogs.stderr);
+  const lbLogs: Collected['lbLogs'] = {};
+  for (const { driver } of lbsOf(run.scenario)) {
+    const logs = await stack.lbLogs(driver.name);
+    writeRunFile(run.dir, `${driver.name}-access.log`, logs.stdout);
+    writeRunFile(run.dir, `${driver.name}-error.log`, logs.stderr);
+    lbLogs[driver.name] = logs;
+  }
   const appCloses: Collected['appCloses'] = {};
   for (const v of run.scenario.variants) {
     const logs = await stack.appLogs(v);
@@ -322,9 +347,20 @@ function summarize(run: Run, traffic: TrafficResult | null, collected: Collected
     probes: run.probes,
     traffic,
     appCloses: collected?.appCloses ?? {},
-    accessLog: collected ? parseAccessLog(collected.lbLogs.stdout) : null,
-    errorLogText: collected?.lbLogs.stderr ?? '',
+    accessLog: collected ? accessLogs(run.scenario, collected) : null,
+    errorLogText: collected?.lbLogs.nginx?.stderr ?? '',
+    lbErrorLines: collected ? lbErrorLines(run.scenario, collected) : {},
   });
+}
+
+/** Every LB's access log, read into one list of entries. */
+function accessLogs(scenario: Scenario, collected: Collected): AccessLogEntry[] {
+  return lbsOf(scenario).flatMap(({ driver, variants }) => driver.parseAccessLog(collected.lbLogs[driver.name]?.stdout ?? '', variants));
+}
+
+/** Per LB, the error lines its log shows. */
+function lbErrorLines(scenario: Scenario, collected: Collected): Partial<Record<LbName, number>> {
+  return Object.fromEntries(lbsOf(scenario).map(({ driver }) => [driver.name, LB_DRIVERS[driver.name].countErrors(collected.lbLogs[driver.name]?.stderr ?? '')]));
 }
 
 /**

@@ -4,15 +4,20 @@
 import { LabError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import {
+  DEFAULT_HAPROXY_REUSE,
+  DEFAULT_LB,
   DEFAULT_NODE_LINE,
   DEFAULT_RETRY_POLICY,
   FIX_NAMES,
   LB,
+  LB_NAMES,
   makeVariant,
   MAX_VARIANTS,
   NODE_LINES,
   SERVER_MODES,
   type FixName,
+  type HaproxyReuse,
+  type LbName,
   type LbTimings,
   type NodeLine,
   type RetryPolicy,
@@ -20,37 +25,50 @@ import {
   type ServerMode,
 } from './scenarios.js';
 
-/** One app of the matrix; crossed with the request methods it makes the result cells. */
+/** One app of the matrix behind one LB; crossed with the request methods it makes the result cells. */
 export interface AppCell {
+  lb: LbName;
   nodeLine: NodeLine;
   serverMode: ServerMode;
   fix: FixName;
 }
 
-/** 'node24-next-start-too-short': what users type after --scenario and read in the table. */
+/**
+ * 'node24-next-start-too-short' behind nginx, 'haproxy-node24-standalone-default'
+ * behind another LB: what users type after --scenario and read in the table.
+ * nginx's names carry no prefix, so the names of earlier results still mean the same cells.
+ */
 export function appCellName(c: AppCell): string {
-  return `node${c.nodeLine}-${c.serverMode}-${c.fix}`;
+  return `${c.lb === DEFAULT_LB ? '' : `${c.lb}-`}node${c.nodeLine}-${c.serverMode}-${c.fix}`;
 }
 
-/** Every combination of the axes (60 apps); any of them can be asked for by name. */
-export const ALL_APP_CELLS: readonly AppCell[] = NODE_LINES.flatMap((nodeLine) =>
-  SERVER_MODES.flatMap((serverMode) => FIX_NAMES.map((fix) => ({ nodeLine, serverMode, fix }))),
+/** Every combination of the axes (180 apps); any of them can be asked for by name. */
+export const ALL_APP_CELLS: readonly AppCell[] = LB_NAMES.flatMap((lb) =>
+  NODE_LINES.flatMap((nodeLine) => SERVER_MODES.flatMap((serverMode) => FIX_NAMES.map((fix) => ({ lb, nodeLine, serverMode, fix })))),
 );
 
 /**
  * The default matrix: every axis value covered, the interactions that matter
  * crossed. Each Node line with its defaults and the fix (did a line change
  * anything?); each server mode with its defaults and the fix (does the way the
- * timeout reaches Node matter?); each fix value on the default line.
+ * timeout reaches Node matter?); each fix value on the default line; all behind
+ * nginx. Then every other LB with the default line's defaults and the fix (what
+ * does the client see behind it, and does the fix hold there too?).
  */
 export const DEFAULT_MATRIX: readonly AppCell[] = [
-  ...NODE_LINES.flatMap((nodeLine) => (['default', 'article'] as const).map((fix) => ({ nodeLine, serverMode: 'standalone' as const, fix }))),
-  ...(['next-start', 'custom'] as const).flatMap((serverMode) => (['default', 'article'] as const).map((fix) => ({ nodeLine: DEFAULT_NODE_LINE, serverMode, fix }))),
-  ...(['keepalive-only', 'too-short', 'node-65s'] as const).map((fix) => ({ nodeLine: DEFAULT_NODE_LINE, serverMode: 'standalone' as const, fix })),
+  ...NODE_LINES.flatMap((nodeLine) => (['default', 'article'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine, serverMode: 'standalone' as const, fix }))),
+  ...(['next-start', 'custom'] as const).flatMap((serverMode) =>
+    (['default', 'article'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine: DEFAULT_NODE_LINE, serverMode, fix })),
+  ),
+  ...(['keepalive-only', 'too-short', 'node-65s'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine: DEFAULT_NODE_LINE, serverMode: 'standalone' as const, fix })),
+  ...LB_NAMES.filter((lb) => lb !== DEFAULT_LB).flatMap((lb) =>
+    (['default', 'article'] as const).map((fix) => ({ lb, nodeLine: DEFAULT_NODE_LINE, serverMode: 'standalone' as const, fix })),
+  ),
 ];
 
 /** The axes --only filters on, and the values each accepts. */
 export const FILTER_AXES = {
+  lb: { values: LB_NAMES, of: (c: AppCell) => c.lb },
   node: { values: NODE_LINES, of: (c: AppCell) => c.nodeLine },
   mode: { values: SERVER_MODES, of: (c: AppCell) => c.serverMode },
   fix: { values: FIX_NAMES, of: (c: AppCell) => c.fix },
@@ -89,7 +107,7 @@ export function selectCells(filter: MatrixFilter, from: readonly AppCell[] = DEF
   if (cells.length === 0) {
     throw badInput(
       'No cell of the default matrix matches --only.',
-      `Ask for any cell by name instead, e.g. --scenario ${appCellName({ nodeLine: '22', serverMode: 'custom', fix: 'too-short' })}; the names are listed by --list-scenarios.`,
+      `Ask for any cell by name instead, e.g. --scenario ${appCellName({ lb: 'haproxy', nodeLine: '22', serverMode: 'custom', fix: 'too-short' })}; the names are listed by --list-scenarios.`,
     );
   }
   return cells;
@@ -110,11 +128,17 @@ export function cellsByName(names: readonly string[]): AppCell[] {
   return cells;
 }
 
-/** A matrix run's scenario: one app service per cell, each on its own LB and app port. */
-export function matrixScenario(cells: readonly AppCell[], retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY, lb: LbTimings = LB): Scenario {
+/** A matrix run's scenario: one app service per cell, each on its own LB port (of its LB) and app port. */
+export function matrixScenario(
+  cells: readonly AppCell[],
+  retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  lb: LbTimings = LB,
+  haproxyReuse: HaproxyReuse = DEFAULT_HAPROXY_REUSE,
+): Scenario {
   if (cells.length > MAX_VARIANTS) throw badInput(`A run holds at most ${MAX_VARIANTS} apps; ${cells.length} were asked for.`, 'Narrow it with --only.');
   return {
     retryPolicy,
+    haproxyReuse,
     lb,
     kind: 'matrix',
     variants: cells.map((c, i) => makeVariant(appCellName(c), i, c, lb)),

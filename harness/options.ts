@@ -5,7 +5,7 @@ import { LabError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { RUNTIMES, type Runtime } from './runtime/stack.js';
 import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from './matrix.js';
-import { RETRY_POLICIES, SERVER_MODES, type RetryPolicy, type ServerMode } from './scenarios.js';
+import { DEFAULT_HAPROXY_REUSE, HAPROXY_REUSE_MODES, RETRY_POLICIES, SERVER_MODES, type HaproxyReuse, type RetryPolicy, type ServerMode } from './scenarios.js';
 
 export const METHODS = ['POST', 'GET'] as const;
 export type Method = (typeof METHODS)[number];
@@ -24,6 +24,8 @@ export interface LabOptions {
   methods: Method[];
   runtime: RuntimeChoice;
   retryPolicy: RetryPolicy;
+  /** HAProxy's http-reuse, for the matrix's HAProxy cells. */
+  haproxyReuse: HaproxyReuse;
   serverMode: ServerMode;
   /** The matrix apps to run (--matrix, --only, --scenario); null for the talk-sized default/fixed run. */
   cells: AppCell[] | null;
@@ -48,6 +50,7 @@ export const DEFAULT_OPTIONS: LabOptions = {
   methods: ['POST', 'GET'],
   runtime: 'auto',
   retryPolicy: 'alb',
+  haproxyReuse: DEFAULT_HAPROXY_REUSE,
   serverMode: 'standalone',
   cells: null,
   longCycles: 10,
@@ -73,19 +76,23 @@ Usage: npm run lab -- [flags]
   --concurrency <n>       concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, 1–32, at least
                           one per method)
   --methods <list>        request methods to mix, comma-separated: POST,GET (default POST,GET)
-  --retry-policy <p>      LB retry policy: alb (never retries, default) or nginx (retries idempotent requests)
+  --retry-policy <p>      nginx's retry policy: alb (never retries, default) or nginx (retries idempotent requests)
+  --haproxy-reuse <m>     HAProxy's http-reuse in matrix cells: safe (its default) or always
   --server-mode <m>       app server: standalone (Next's server.js, default), next-start (next start)
                           or custom (http.createServer + Next's handler)
   --matrix                run the scenario matrix: Node 20/22/24/26, server modes and fix values
-                          side by side in one stack (about 13 minutes once images are built)
-  --only <axis=value,…>   with --matrix: only the cells matching, axes node (20, 22, 24, 26),
-                          mode (standalone, next-start, custom), fix (default, article,
-                          keepalive-only, too-short, node-65s); e.g. --only node=24,mode=next-start
+                          behind nginx, and HAProxy and Caddy beside it, in one stack (about
+                          13 minutes once images are built)
+  --only <axis=value,…>   with --matrix: only the cells matching, axes lb (nginx, haproxy, caddy),
+                          node (20, 22, 24, 26), mode (standalone, next-start, custom), fix (default,
+                          article, keepalive-only, too-short, node-65s); e.g. --only lb=haproxy
   --scenario <name,…>     run these cells (any combination of the axes), e.g. node22-custom-too-short
+                          (behind nginx) or haproxy-node24-standalone-default
   --list-scenarios        print every cell name (the default matrix marked) and exit
   --long-cycles <n>       matrix cells whose boundary is the LB's timeout: cycles of that length
                           (default ${DEFAULT_OPTIONS.longCycles}, 1–100)
-  --runtime <r>           docker, local (system nginx + app processes) or auto (default: docker if it answers)
+  --runtime <r>           docker, local (the system's nginx, haproxy, caddy + app processes) or auto
+                          (default: docker if it answers)
   --min-boundary <n>      --assert needs at least n requests on the fixed variant sent at the default
                           variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests}); in a matrix, a cell needs
                           n divided by the number of methods, or it is inconclusive
@@ -130,6 +137,7 @@ const FLAGS = {
   concurrency: { type: 'string' },
   methods: { type: 'string' },
   'retry-policy': { type: 'string' },
+  'haproxy-reuse': { type: 'string' },
   'server-mode': { type: 'string' },
   matrix: { type: 'boolean' },
   only: { type: 'string' },
@@ -236,6 +244,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
     concurrency,
     methods: methods ?? DEFAULT_OPTIONS.methods,
     retryPolicy: oneOf('retry-policy', v['retry-policy'], Object.keys(RETRY_POLICIES) as RetryPolicy[]) ?? DEFAULT_OPTIONS.retryPolicy,
+    haproxyReuse: oneOf('haproxy-reuse', v['haproxy-reuse'], HAPROXY_REUSE_MODES) ?? DEFAULT_OPTIONS.haproxyReuse,
     serverMode: oneOf('server-mode', v['server-mode'], SERVER_MODES) ?? DEFAULT_OPTIONS.serverMode,
     cells,
     longCycles: integer('long-cycles', v['long-cycles'], 1, 100) ?? DEFAULT_OPTIONS.longCycles,

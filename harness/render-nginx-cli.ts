@@ -2,7 +2,7 @@
 // docker-compose.yml mounts, after a change to the templates or scenarios.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DOCKER_LAYOUT, generatedConfigPath, lbSettings, renderNginxConfig } from './nginx-config.js';
+import { DOCKER_LAYOUT, generatedConfigPath, lbSettings, renderNginxConfig } from './lb/nginx-config.js';
 import { RETRY_POLICIES, type RetryPolicy } from './scenarios.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

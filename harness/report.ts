@@ -45,6 +45,7 @@ export function matrixRows(summary: Summary): string[][] {
     return [
       c.variant,
       c.method,
+      c.lbVersion ? `${c.lb} ${c.lbVersion.split(/[-+]/)[0]}` : c.lb,
       c.node ?? c.nodeLine,
       c.serverMode,
       `${timeoutCell(c.keepAliveTimeoutMs)}/${timeoutCell(c.headersTimeoutMs)}`,
@@ -52,14 +53,31 @@ export function matrixRows(summary: Summary): string[][] {
       c.effectiveCloseMs === null ? '—' : `${seconds(c.effectiveCloseMs)} (${c.effectiveCloseBy})`,
       `${c.counts.status502}/${b ?? '—'}`,
       rate,
-      String(c.counts.masked),
+      c.clientSaw,
+      c.maskedLatencyMs ? `${c.counts.masked} (${c.maskedLatencyMs.median} ms)` : String(c.counts.masked),
       `${idle.app}/${idle.lb}`,
       c.firstHit ? `${(c.firstHit.afterTrafficStartMs / 1000).toFixed(1)} s` : '—',
       c.outcome.toUpperCase(),
     ];
   };
   return [
-    ['cell', 'method', 'node', 'mode', 'keepAlive/headers ms', 'app idle close', 'close behind LB (by)', '502/boundary', '502 rate (95 %)', 'retried', 'closed app/LB', 'first 502 (traffic)', 'outcome'],
+    [
+      'cell',
+      'method',
+      'LB',
+      'node',
+      'mode',
+      'keepAlive/headers ms',
+      'app idle close',
+      'close behind LB (by)',
+      '502/boundary',
+      '502 rate (95 %)',
+      'client saw',
+      'retried (latency)',
+      'closed app/LB',
+      'first failure (traffic)',
+      'outcome',
+    ],
     ...summary.cells.map(row),
   ];
 }
@@ -99,7 +117,7 @@ export function reportMarkdown(summary: Summary): string {
     ...(summary.scenario.kind === 'matrix' ? ['## Cells', '', ...cellReasons(summary).map((l) => `- ${l}`), ''] : []),
     '## How it ran',
     '',
-    `- runtime: ${summary.runtime}, mode: ${summary.mode}, LB retry policy: ${summary.scenario.retryPolicy}, app server: ${summary.scenario.serverMode}`,
+    `- runtime: ${summary.runtime}, mode: ${summary.mode}, nginx retry policy: ${summary.scenario.retryPolicy}${summary.scenario.haproxyReuse ? `, HAProxy http-reuse: ${summary.scenario.haproxyReuse}` : ''}, app server: ${summary.scenario.serverMode}`,
     `- LB upstream keep-alive: ${summary.scenario.lb.upstreamKeepaliveTimeoutMs} ms`,
     `- versions: ${Object.entries(summary.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     ...(summary.scenario.kind === 'matrix'
@@ -109,11 +127,12 @@ export function reportMarkdown(summary: Summary): string {
     `- ${summary.schedule.cycles.length} cycles, wall time ${(summary.wallTimeMs / 1000).toFixed(1)} s${summary.interrupted ? ' (interrupted)' : ''}${summary.failure ? ` (failed during ${summary.failure.phase}: ${summary.failure.message})` : ''}`,
     `- race window: ${summary.raceWindow.hits} hits; planned offsets ${fmtSpread(summary.raceWindow.plannedOffsetMs)}; arrival − app close ${fmtSpread(summary.raceWindow.arrivalMinusAppCloseMs)}`,
     `- nginx error log: ${Object.entries(summary.nginx.errorLog).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `- LBs: ${Object.entries(summary.lbs).map(([lb, l]) => `${lb} ${l.version ?? '?'} (${l.accessEntries} access-log entries, ${l.errorLines} error lines)`).join('; ')}`,
     summary.nginx.mismatches.length === 0
-      ? '- every 502 the harness counted is in nginx\'s access log, and no other'
+      ? "- every 502 the harness counted is in its LB's access log, and no other"
       : `- MISMATCH harness vs access log: ${JSON.stringify(summary.nginx.mismatches)}`,
     '',
-    'Files: `summary.json` (schema v' + summary.schemaVersion + '), `requests.ndjson`, `nginx.conf`, `nginx-access.log`, `nginx-error.log`, `app-*.log`.',
+    'Files: `summary.json` (schema v' + summary.schemaVersion + '), `requests.ndjson`, `compose.json` (Docker), each LB\'s configuration (`nginx.conf`, `haproxy.cfg`, `Caddyfile`) and `<lb>-access.log`, `<lb>-error.log`, `app-*.log`.',
     '',
   ];
   return md.join('\n');

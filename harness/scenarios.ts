@@ -20,6 +20,20 @@ export function retryHides(policy: RetryPolicy, method: string): boolean {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = 'alb';
 
+/** The load balancers the lab puts in front of the apps, each with its own configuration renderer and log parser (harness/lb/). */
+export const LB_NAMES = ['nginx', 'haproxy', 'caddy'] as const;
+export type LbName = (typeof LB_NAMES)[number];
+/** The LB of the talk-sized run, and the one whose matrix cells carry no LB prefix in their names. */
+export const DEFAULT_LB: LbName = 'nginx';
+
+/**
+ * HAProxy's `http-reuse`: 'safe' (its default) never gives the first request of
+ * a client connection an idle server connection; 'always' does.
+ */
+export const HAPROXY_REUSE_MODES = ['safe', 'always'] as const;
+export type HaproxyReuse = (typeof HAPROXY_REUSE_MODES)[number];
+export const DEFAULT_HAPROXY_REUSE: HaproxyReuse = 'safe';
+
 /** The load balancer: idle upstream connections live 60 s, as on AWS ALB. */
 export interface LbTimings {
   upstreamKeepaliveTimeoutMs: number;
@@ -103,7 +117,9 @@ export interface Variant {
   nodeLine: NodeLine;
   serverMode: ServerMode;
   fix: FixName;
-  /** Port the LB listens on for this variant (host loopback, and inside the nginx container). */
+  /** The LB in front of this app. */
+  lb: LbName;
+  /** Port the LB listens on for this variant (host loopback, and inside the LB's container). */
   lbPort: number;
   /** Host loopback port published straight to the app, for probes that bypass the LB. */
   appPort: number;
@@ -121,7 +137,7 @@ export const MAX_VARIANTS = 99;
 export function makeVariant(
   name: VariantName,
   index: number,
-  cell: { nodeLine: NodeLine; serverMode: ServerMode; fix: FixName },
+  cell: { nodeLine: NodeLine; serverMode: ServerMode; fix: FixName; lb?: LbName },
   lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'> = LB,
 ): Variant {
   if (index < 0 || index >= MAX_VARIANTS) throw new Error(`variant index ${index} out of range`);
@@ -131,7 +147,10 @@ export function makeVariant(
     description,
     keepAliveTimeoutMs,
     headersTimeoutMs,
-    ...cell,
+    nodeLine: cell.nodeLine,
+    serverMode: cell.serverMode,
+    fix: cell.fix,
+    lb: cell.lb ?? DEFAULT_LB,
     lbPort: LB_PORT_BASE + index + 1,
     appPort: APP_PORT_BASE + index + 1,
     service: `app-${name}`,
@@ -171,13 +190,18 @@ export function officialNodeImage(line: NodeLine): string {
 export const BASE_IMAGES = {
   node: officialNodeImage(DEFAULT_NODE_LINE),
   nginx: 'nginx:1.28.0-bookworm',
+  haproxy: 'haproxy:2.8.10-bookworm',
+  caddy: 'caddy:2.10.2-alpine',
 } as const;
 
 export const COMPOSE_PROJECT = 'keepalive-lab';
 
 /** Everything that defines one configuration of the lab; runs and results carry it whole. */
 export interface Scenario {
+  /** nginx's retry policy (its apps only). */
   retryPolicy: RetryPolicy;
+  /** HAProxy's http-reuse (its apps only). */
+  haproxyReuse: HaproxyReuse;
   lb: LbTimings;
   variants: readonly Variant[];
   /**
@@ -189,7 +213,7 @@ export interface Scenario {
 }
 
 export function defaultScenario(overrides: Partial<Scenario> = {}): Scenario {
-  return { retryPolicy: DEFAULT_RETRY_POLICY, lb: LB, variants: VARIANTS, kind: 'classic', ...overrides };
+  return { retryPolicy: DEFAULT_RETRY_POLICY, haproxyReuse: DEFAULT_HAPROXY_REUSE, lb: LB, variants: VARIANTS, kind: 'classic', ...overrides };
 }
 
 /** Node 20 closes an idle socket about 1 s after keepAliveTimeout; probes measure the real value. */

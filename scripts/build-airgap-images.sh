@@ -2,9 +2,12 @@
 # Builds substitute base images for machines that cannot pull from a container
 # registry: Debian minbase (debootstrap) plus, for the app, the official Node
 # binary and npm from the npm registry (packages node-linux-<arch> and npm), so
-# the app's Node does not depend on this host's. Compose picks them up through
-# the `.env` file this script writes, so `docker compose up --build` and
-# `npm run lab` need no further flags.
+# the app's Node does not depend on this host's; for the load balancers,
+# Debian's own packages: nginx-light (keepalive-lab/nginx-base), haproxy
+# (keepalive-lab/haproxy-base) and caddy (keepalive-lab/caddy-base). Compose
+# picks them up through the `.env` file this script writes, so
+# `docker compose up --build` and `npm run lab` need no further flags. Images
+# already present are kept, so a second run only rewrites `.env`.
 #
 #   sudo scripts/build-airgap-images.sh [--with-host-ca] [--force]
 #                                       [--node-version V] [--npm-version V]
@@ -13,7 +16,7 @@
 #                     for networks where the npm registry only answers with it
 #                     (used while installing dependencies, never shipped); this
 #                     script's own npm downloads use it too.
-#   --force           rebuild even if the images already exist.
+#   --force           rebuild every image even if it already exists.
 #   --node-version V  Node for keepalive-lab/node-base:V-bookworm (default: the
 #                     version of app/Dockerfile's `ARG NODE_IMAGE=` default).
 #                     Run once per Node line the matrix should cover (20, 22,
@@ -67,13 +70,18 @@ fi
 
 node_image="keepalive-lab/node-base:${node_version}-${SUITE}"
 nginx_image="keepalive-lab/nginx-base:${SUITE}"
+haproxy_image="keepalive-lab/haproxy-base:${SUITE}"
+caddy_image="keepalive-lab/caddy-base:${SUITE}"
 
 have_image() { docker image inspect "$1" >/dev/null 2>&1; }
-need_node=0 need_nginx=0
+need_node=0 need_nginx=0 need_haproxy=0 need_caddy=0
 if [ "$force" = 1 ] || ! have_image "$node_image"; then need_node=1; fi
 if [ "$force" = 1 ] || ! have_image "$nginx_image"; then need_nginx=1; fi
+if [ "$force" = 1 ] || ! have_image "$haproxy_image"; then need_haproxy=1; fi
+if [ "$force" = 1 ] || ! have_image "$caddy_image"; then need_caddy=1; fi
+need_lb=$(( need_nginx + need_haproxy + need_caddy ))
 
-if [ "$need_node" = 1 ] || [ "$need_nginx" = 1 ]; then
+if [ "$need_node" = 1 ] || [ "$need_lb" -gt 0 ]; then
   command -v debootstrap >/dev/null || die "debootstrap is missing (apt-get install debootstrap)."
   work=$(mktemp -d /tmp/keepalive-lab-rootfs.XXXXXX)
   trap 'rm -rf "$work"' EXIT
@@ -118,7 +126,7 @@ if [ "$need_node" = 1 ] || [ "$need_nginx" = 1 ]; then
   if [ "$need_node" = 1 ]; then
     echo "==> $node_image (Node $node_version, npm $npm_version)"
     node_root="$rootfs"
-    if [ "$need_nginx" = 1 ]; then node_root="$work/node-root"; cp -a "$rootfs" "$node_root"; fi
+    if [ "$need_lb" -gt 0 ]; then node_root="$work/node-root"; cp -a "$rootfs" "$node_root"; fi
     # The official images' layout; no headers (include/), as nothing here builds native addons.
     install -m 0755 "$work/node/bin/node" "$node_root/usr/local/bin/node"
     mkdir -p "$node_root/usr/local/lib/node_modules"
@@ -139,19 +147,62 @@ if [ "$need_node" = 1 ] || [ "$need_nginx" = 1 ]; then
     fi
   fi
 
-  if [ "$need_nginx" = 1 ]; then
-    echo "==> $nginx_image (Debian's nginx-light)"
+  if [ "$need_lb" -gt 0 ]; then
+    # One package index for every load balancer; each gets its own copy of the
+    # rootfs, so none carries another's packages.
     cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
-    chroot "$rootfs" sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light curl >/dev/null' \
-      || die "installing nginx-light into the rootfs failed."
-    rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
-    : >"$rootfs/etc/resolv.conf"
-    tar -C "$rootfs" -c . | docker import \
-      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-      --change 'CMD ["nginx", "-g", "daemon off;"]' - "$nginx_image" >/dev/null
+    chroot "$rootfs" apt-get update -qq || die "apt-get update in the rootfs failed."
+    # Keep maintainer scripts from starting the services inside the chroot
+    # (haproxy's postinst runs its init script); removed before the import.
+    printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"
+    chmod 0755 "$rootfs/usr/sbin/policy-rc.d"
+  fi
+  # lb_image <image> <what> <check> <packages> <dirs> [-- <docker import --change>...]:
+  # installs <packages> into a copy of the rootfs, adds <dirs>, imports it, and
+  # keeps the image only if `sh -c <check>` runs in it (its output is shown).
+  lb_image() {
+    local image=$1 what=$2 check=$3 pkgs=$4 dirs=$5 root="$work/lb-root" got dir
+    shift 5; [ "${1:-}" != -- ] || shift
+    echo "==> $image ($what)"
+    rm -rf "$root"; cp -a "$rootfs" "$root"
+    for dir in $dirs; do mkdir -p "$root$dir"; done
+    chroot "$root" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends $pkgs >/dev/null" \
+      || die "installing $pkgs into the rootfs failed."
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root/usr/sbin/policy-rc.d"
+    : >"$root/etc/resolv.conf"
+    local changes=(--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+    while [ $# -gt 0 ]; do changes+=(--change "$1"); shift; done
+    tar -C "$root" -c . | docker import "${changes[@]}" - "$image" >/dev/null
+    rm -rf "$root"
+    if ! got=$(docker run --rm --network none --entrypoint sh "$image" -c "$check" 2>&1); then
+      # Never leave an image behind that a later run would take as built.
+      docker image rm -f "$image" >/dev/null 2>&1 || true
+      die "$image fails '$check': $got"
+    fi
+    echo "    $(printf '%s' "$got" | head -n 1)"
+  }
+
+  if [ "$need_nginx" = 1 ]; then
+    lb_image "$nginx_image" "Debian's nginx-light" 'nginx -v' 'nginx-light curl' '' -- \
+      'CMD ["nginx", "-g", "daemon off;"]'
+  fi
+  if [ "$need_haproxy" = 1 ]; then
+    # The official image's layout: config under /usr/local/etc/haproxy (the
+    # harness mounts it), run as the package's unprivileged user from its home.
+    # No curl: the health check is bash's /dev/tcp, which the official image has.
+    lb_image "$haproxy_image" "Debian's haproxy" 'haproxy -v' 'haproxy' /usr/local/etc/haproxy -- \
+      'USER haproxy' 'WORKDIR /var/lib/haproxy' \
+      'CMD ["haproxy", "-W", "-db", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
+  fi
+  if [ "$need_caddy" = 1 ]; then
+    # The official image's layout: root, config and data under /config and
+    # /data. wget: the health check's client, busybox's in the official image.
+    lb_image "$caddy_image" "Debian's caddy" 'caddy version' 'caddy wget' '/config/caddy /data/caddy /srv' -- \
+      'ENV XDG_CONFIG_HOME=/config' 'ENV XDG_DATA_HOME=/data' 'WORKDIR /srv' \
+      'CMD ["caddy", "run", "--config", "/etc/caddy/Caddyfile", "--adapter", "caddyfile"]'
   fi
 else
-  echo "==> $node_image and $nginx_image already present (use --force to rebuild)"
+  echo "==> $node_image, $nginx_image, $haproxy_image and $caddy_image already present (use --force to rebuild)"
 fi
 
 ca_dir=app/.build-ca
@@ -163,15 +214,18 @@ fi
 # Compose (v1 and v2) and the harness read .env from the project directory;
 # keep any other lines. LAB_NODE_IMAGE (the app's build stage, and the runtime
 # of docker-compose.yml) is the Dockerfile's default Node line; every line
-# built gets LAB_NODE_<major>_IMAGE, which the harness's matrix runs on.
+# built gets LAB_NODE_<major>_IMAGE, which the harness's matrix runs on. Each
+# load balancer's base is LAB_<LB>_IMAGE (its Dockerfile's build argument).
 node_major=${node_version%%.*}
 touch .env
-drop="^(LAB_NGINX_IMAGE|LAB_NODE_${node_major}_IMAGE)="
-[ "$node_version" = "$default_node_version" ] && drop="^(LAB_NODE_IMAGE|LAB_NGINX_IMAGE|LAB_NODE_${node_major}_IMAGE)="
+lb_keys='LAB_NGINX_IMAGE|LAB_HAPROXY_IMAGE|LAB_CADDY_IMAGE'
+drop="^($lb_keys|LAB_NODE_${node_major}_IMAGE)="
+[ "$node_version" = "$default_node_version" ] && drop="^(LAB_NODE_IMAGE|$lb_keys|LAB_NODE_${node_major}_IMAGE)="
 grep -v -E "$drop" .env >.env.tmp || true
 {
   [ "$node_version" = "$default_node_version" ] && printf 'LAB_NODE_IMAGE=%s\n' "$node_image"
-  printf 'LAB_NODE_%s_IMAGE=%s\nLAB_NGINX_IMAGE=%s\n' "$node_major" "$node_image" "$nginx_image"
+  printf 'LAB_NODE_%s_IMAGE=%s\n' "$node_major" "$node_image"
+  printf 'LAB_NGINX_IMAGE=%s\nLAB_HAPROXY_IMAGE=%s\nLAB_CADDY_IMAGE=%s\n' "$nginx_image" "$haproxy_image" "$caddy_image"
 } >>.env.tmp
 mv .env.tmp .env
-echo "==> .env now points Compose at $node_image (Node $node_major) and $nginx_image"
+echo "==> .env now points Compose at $node_image (Node $node_major), $nginx_image, $haproxy_image and $caddy_image"

@@ -1,29 +1,40 @@
 // nginx's side of the story: its JSON access log (one object per request) and
 // the error-log lines that explain a 502.
+import type { AccessLogEntry } from './access-log.js';
 import { readJsonLines } from './json-lines.js';
 
-export interface AccessLogEntry {
-  /** Seconds since the epoch, millisecond resolution ($msec). */
+/** A line of the lab's log_format (nginx/nginx.conf.template). */
+interface NginxLogLine {
   time_s: number;
   variant: string;
   request_method: string;
-  uri: string;
   status: number;
+  /** "502" or, retried on another connection, "502, 200". */
   upstream_status: string;
-  upstream_addr: string;
   request_id: string;
   upstream_socket_id: string;
-  request_time: number;
 }
 
 /** An access-log line of the lab's log_format: it names the variant and the status. */
-function isAccessLogEntry(object: object): object is AccessLogEntry {
+function isNginxLogLine(object: object): object is NginxLogLine {
   const o = object as Record<string, unknown>;
   return typeof o.variant === 'string' && typeof o.status === 'number';
 }
 
 export function parseAccessLog(text: string): AccessLogEntry[] {
-  return readJsonLines(text).filter(isAccessLogEntry);
+  return readJsonLines(text)
+    .filter(isNginxLogLine)
+    .map((l) => ({
+      lb: 'nginx',
+      time_s: l.time_s,
+      variant: l.variant,
+      request_method: l.request_method,
+      status: l.status,
+      request_id: l.request_id,
+      upstream_socket_id: l.upstream_socket_id,
+      // Each upstream attempt adds one status to $upstream_status.
+      retries: typeof l.upstream_status === 'string' ? (l.upstream_status.match(/,/g) ?? []).length : 0,
+    }));
 }
 
 export interface ErrorLogCounts {
@@ -43,11 +54,6 @@ export function countErrorLog(text: string): ErrorLogCounts {
     else counts.other++;
   }
   return counts;
-}
-
-/** An access-log entry the LB sent to more than one upstream connection ($upstream_status "502, 200"). */
-export function wasRetried(entry: AccessLogEntry): boolean {
-  return entry.upstream_status.includes(',');
 }
 
 /** An error-log line of the race (the app closed or reset a connection the LB had just reused), with where it came from. */

@@ -1,10 +1,17 @@
 // What a matrix cell shows, in one word and one sentence, from what was
-// counted: the client's 502s, the LB's retries, the boundary requests sent and
-// who closed the upstream connections. Pure; the rules in the order they apply.
+// counted: what the client saw (502s; HAProxy's empty replies), the LB's
+// retries, the boundary requests sent and who closed the upstream connections.
+// Pure; the rules in the order they apply.
 import type { CellOutcome, ClosedByTally } from '../results/schema.js';
 
 export interface CellEvidence {
   status502: number;
+  /** The other gateway statuses an LB may answer the race with. */
+  status503: number;
+  status504: number;
+  /** Requests whose client connection the LB closed without a response, or that were reset. */
+  emptyReply: number;
+  reset: number;
   /** Requests the LB retried on another connection without a 502 to the client. */
   masked: number;
   /** Error-log lines of the race attributed to the cell. */
@@ -14,6 +21,11 @@ export interface CellEvidence {
   /** The app's connections, shared by its methods: a close another method's request hit still counts here. */
   closedBy: ClosedByTally;
   method: string;
+  /**
+   * How the LB retries a request of this method without any log saying so
+   * (Caddy: Go's transport replays idempotent requests); null when it does not.
+   */
+  silentRetry: string | null;
 }
 
 export interface Classification {
@@ -26,18 +38,44 @@ export function closedWhileIdle(t: ClosedByTally): { app: number; lb: number; re
   return { app: t.app, lb: t.lb - t.lbAtShutdown, reset: t.reset };
 }
 
+/** '3 × 502, 1 × empty reply', or 'no failure'. */
+export function clientSawText(e: Pick<CellEvidence, 'status502' | 'status503' | 'status504' | 'emptyReply' | 'reset'>): string {
+  const parts = [
+    [e.status502, '502'],
+    [e.status503, '503'],
+    [e.status504, '504'],
+    [e.emptyReply, 'empty reply'],
+    [e.reset, 'reset'],
+  ] as const;
+  const seen = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} × ${what}`);
+  return seen.length > 0 ? seen.join(', ') : 'no failure';
+}
+
 /**
- * reproduced: the client got a 502. masked: no 502, but the LB retried (or its
- * error log shows the race). inconclusive: too few boundary requests, client
- * errors, or the app closed upstream connections first without a request
- * hitting one. safe: enough boundary requests, no 502, and the app closed none
- * of the LB's idle connections.
+ * reproduced: the client got a gateway error (502/503/504), or its connection
+ * was closed without a response or reset while the app was closing idle
+ * upstream connections (the race, as HAProxy shows it). masked: no failure,
+ * but the LB retried (or its error log shows the race). inconclusive: too few
+ * boundary requests, other client errors, or the app closed upstream
+ * connections first without a request hitting one. safe: enough boundary
+ * requests, no failure, and the app closed none of the LB's idle connections.
  */
 export function classifyCell(e: CellEvidence, minBoundary: number): Classification {
   const idle = closedWhileIdle(e.closedBy);
-  if (e.status502 > 0) return { outcome: 'reproduced', reason: `${e.status502} × 502 to the client` };
+  const gateway = e.status502 + e.status503 + e.status504;
+  const dropped = e.emptyReply + e.reset;
+  if (gateway > 0) return { outcome: 'reproduced', reason: `${clientSawText(e)} to the client` };
+  // Only with the app closing idle connections is a dropped connection the race's; otherwise something else broke.
+  if (dropped > 0 && idle.app + idle.reset > 0) {
+    return { outcome: 'reproduced', reason: `${clientSawText(e)} to the client: the LB closed its connection without a response` };
+  }
   if (e.masked > 0) return { outcome: 'masked', reason: `the LB retried ${e.masked} request${e.masked === 1 ? '' : 's'} on a new connection; the client saw no 502` };
   if (e.raceLogLines > 0) return { outcome: 'masked', reason: `no 502, but the LB logged the race ${e.raceLogLines} time${e.raceLogLines === 1 ? '' : 's'}` };
+  // Nothing to count, but the app closing idle connections the LB still held is the race, and this LB replays the request.
+  if (e.silentRetry !== null && idle.app + idle.reset > 0 && e.clientErrors === 0) {
+    const n = idle.app + idle.reset;
+    return { outcome: 'masked', reason: `no failure, while the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} the LB held: ${e.silentRetry}` };
+  }
   if (e.boundary < minBoundary) return { outcome: 'inconclusive', reason: `only ${e.boundary} boundary requests (at least ${minBoundary} needed)` };
   if (e.clientErrors > 0) return { outcome: 'inconclusive', reason: `${e.clientErrors} requests failed on the client side without a status` };
   if (idle.app + idle.reset > 0) {

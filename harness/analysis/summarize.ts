@@ -10,8 +10,12 @@ import type { Runtime } from '../runtime/stack.js';
 import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { RequestRecord } from '../traffic/records.js';
-import { countErrorLog, raceLogLines, wasRetried, type AccessLogEntry } from './nginx-log.js';
-import { classifyCell } from './outcome.js';
+import { countErrorLog, raceLogLines } from './nginx-log.js';
+import { wasRetried, type AccessLogEntry } from './access-log.js';
+import { classifyCell, clientSawText } from './outcome.js';
+import { clientSymptom } from '../traffic/records.js';
+import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
+import type { LbName } from '../scenarios.js';
 import { roundMs as round } from '../clock.js';
 import { median, percent, proportion, type Proportion } from './stats.js';
 
@@ -37,9 +41,12 @@ export interface SummaryInput {
   /** Null when the run ended before any traffic. */
   traffic: TrafficResult | null;
   appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
-  /** Null when it could not be read (a failed run): then there is nothing to cross-check. */
+  /** Every LB's access log, in one list; null when it could not be read (a failed run): then there is nothing to cross-check. */
   accessLog: AccessLogEntry[] | null;
+  /** nginx's error log, whose lines explain its 502s. */
   errorLogText: string;
+  /** Per LB, the error lines of its log. */
+  lbErrorLines: Partial<Record<LbName, number>>;
 }
 
 /** Estimated arrivals further than this from any app close are not near a close: left out of the race window. */
@@ -197,20 +204,34 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
       // A boundary request met the race or reused an idle upstream connection at the
       // boundary; one that arrived after the close went out on a new connection and tested nothing.
       const boundary = aimed.filter((r) => r.status === 502 || (r.upstreamSocketRequest ?? 0) > 1);
-      const status502 = sent.filter((r) => r.status === 502).length;
-      const masked = (input.accessLog ?? []).filter((e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e)).length;
+      const symptoms = sent.map(clientSymptom);
+      const saw = (what: string) => symptoms.filter((s) => s === what).length;
+      const seen = { status502: saw('502'), status503: saw('503'), status504: saw('504'), emptyReply: saw('empty reply'), reset: saw('reset') };
+      const retried = (input.accessLog ?? []).filter((e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e));
+      const retriedIds = new Set(retried.map((e) => e.request_id));
+      const maskedLatencies = sent.filter((r) => retriedIds.has(r.requestId) && r.latencyMs !== null).map((r) => r.latencyMs!);
+      const masked = retried.length;
       const clientErrors = sent.filter((r) => r.status === null).length;
       const raceLogLineCount = raceLines.filter((l) => l.lbPort === v.lbPort && l.method === method).length;
       const { outcome, reason } = classifyCell(
-        { status502, masked, raceLogLines: status502 > 0 ? 0 : raceLogLineCount, boundary: boundary.length, clientErrors, closedBy: summary.closedBy, method },
+        {
+          ...seen,
+          masked,
+          raceLogLines: seen.status502 > 0 ? 0 : raceLogLineCount,
+          boundary: boundary.length,
+          clientErrors,
+          closedBy: summary.closedBy,
+          method,
+          silentRetry: LB_DRIVERS[v.lb].silentRetry(input.scenario, method),
+        },
         minBoundary,
       );
-      const firstHit = sent.find((r) => r.status === 502);
+      const firstHit = sent.find((r) => clientSymptom(r) !== null);
       return {
         name: `${v.name}-${method.toLowerCase()}`,
         variant: v.name,
-        lb: 'nginx',
-        lbVersion: input.versions.nginx ?? null,
+        lb: v.lb,
+        lbVersion: input.versions[v.lb] ?? null,
         retryPolicy: input.scenario.retryPolicy,
         node: input.versions[nodeVersionKey(v.nodeLine)] ?? input.versions.node ?? null,
         nodeLine: v.nodeLine,
@@ -223,7 +244,9 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
         boundaryMs: traffic.boundaryMs[v.name] ?? null,
         outcome,
         reason,
-        counts: { requests: sent.length, aimed: aimed.length, boundary: boundary.length, status502, clientErrors, masked },
+        counts: { requests: sent.length, aimed: aimed.length, boundary: boundary.length, ...seen, clientErrors, masked },
+        clientSaw: clientSawText(seen),
+        maskedLatencyMs: maskedLatencies.length > 0 ? { median: round(median(maskedLatencies)!), max: round(Math.max(...maskedLatencies)) } : null,
         boundaryRate502: proportion(boundary.filter((r) => r.status === 502).length, boundary.filter((r) => r.status !== null).length),
         appIdleCloseMs: summary.measured.probeIdleCloseMs,
         effectiveCloseMs: close.ms,
@@ -332,6 +355,7 @@ export function buildSummary(input: SummaryInput): Summary {
     scenario: {
       kind: input.scenario.kind,
       retryPolicy: input.scenario.retryPolicy,
+      haproxyReuse: input.scenario.haproxyReuse,
       serverMode: [...new Set(input.scenario.variants.map((v) => v.serverMode))].join(','),
       lb: { ...input.scenario.lb },
     },
@@ -348,6 +372,16 @@ export function buildSummary(input: SummaryInput): Summary {
       oneWayLatencyMs: traffic.oneWayLatencyMs,
       cycles: traffic.cycles,
     },
+    lbs: Object.fromEntries(
+      lbsOf(input.scenario).map(({ driver }) => [
+        driver.name,
+        {
+          version: input.versions[driver.name] ?? null,
+          accessEntries: (input.accessLog ?? []).filter((e) => e.lb === driver.name).length,
+          errorLines: input.lbErrorLines[driver.name] ?? 0,
+        },
+      ]),
+    ),
     nginx: { errorLog: countErrorLog(input.errorLogText), mismatches },
     // A matrix is "ok" when every cell came to a conclusion; the talk-sized run when default failed and fixed did not.
     verdict: { ok: (input.scenario.kind === 'matrix' ? cells.every((c) => c.outcome !== 'inconclusive') : ok) && complete, text },

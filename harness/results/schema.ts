@@ -10,15 +10,20 @@
 // outcome (reproduced / safe / masked / inconclusive); variants carry their
 // Node line, server mode, fix and lane; cycles their lane and each variant's
 // boundary. Older summaries are read with cells derived from their variants.
+// v4 (from v3): cells behind HAProxy and Caddy as well as nginx. A cell counts
+// every symptom the client saw (503, 504, an empty reply, a reset beside the
+// 502) and says it in `clientSaw`; `maskedLatencyMs` is what the LB's retries
+// cost; `lbs` has each LB's version and log counts. v3 cells read with zero
+// counts for the new symptoms (v3 ran nginx only, which answers the race with 502).
 import type { Proportion } from '../analysis/stats.js';
 import type { ErrorLogCounts } from '../analysis/nginx-log.js';
 import type { LabOptions } from '../options.js';
 import type { VariantName } from '../scenarios.js';
 import type { Runtime } from '../runtime/stack.js';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 /** The phases of a run, in order; a failed run names the one it failed in. */
 export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
@@ -111,7 +116,7 @@ export interface CellSummary {
   /** `<variant>-<method>`, e.g. node24-standalone-default-post. */
   name: string;
   variant: string;
-  /** The LB in front ('nginx') and what it ran. */
+  /** The LB in front (nginx, haproxy, caddy) and what it ran. */
   lb: string;
   lbVersion: string | null;
   retryPolicy: string;
@@ -137,10 +142,22 @@ export interface CellSummary {
     /** Of those, the ones that met the race (a 502) or reused an idle upstream connection: the ones that tested it. */
     boundary: number | null;
     status502: number;
+    /** v4: the other gateway statuses. */
+    status503: number;
+    status504: number;
+    /** Requests without any status (clientErrors includes emptyReply and reset). */
     clientErrors: number;
+    /** v4: the LB closed the client's connection without a response (HAProxy's answer to the race). */
+    emptyReply: number;
+    /** v4: the connection was reset under the request. */
+    reset: number;
     /** Requests the LB retried on another connection without a 502 to the client (its access log). */
     masked: number;
   };
+  /** v4: what the client saw, in words: '3 × 502', '2 × empty reply', 'no failure'. */
+  clientSaw: string;
+  /** v4: the client's latency of the requests the LB retried (the price of masking); null when none was. */
+  maskedLatencyMs: { median: number; max: number } | null;
   boundaryRate502: Proportion | null;
   /** The app's idle close measured straight at it (probe); null when it outlived the probe. */
   appIdleCloseMs: number | null;
@@ -172,6 +189,8 @@ export interface Summary {
     /** 'classic' (default/fixed, one schedule) or 'matrix' (v3; absent before). */
     kind?: 'classic' | 'matrix';
     retryPolicy: string;
+    /** v4: HAProxy's http-reuse (absent in older summaries). */
+    haproxyReuse?: string;
     /** The server modes of the variants, comma-separated. */
     serverMode: string;
     lb: Record<string, number>;
@@ -186,6 +205,8 @@ export interface Summary {
     oneWayLatencyMs: Record<VariantName, number | null>;
     cycles: CycleRecord[];
   };
+  /** v4: each LB of the run: its version, the requests its access log has, the error lines it wrote. */
+  lbs: Record<string, { version: string | null; accessEntries: number; errorLines: number }>;
   nginx: {
     errorLog: ErrorLogCounts;
     /** Every 502 the harness counted must be in the access log, and the reverse. */
@@ -206,14 +227,15 @@ export function validateSummary(value: unknown): string[] {
   for (const key of ['runId', 'startedAt', 'finishedAt', 'runtime', 'mode', 'aimVariant'] as const) {
     if (typeof s[key] !== 'string') problems.push(`${key} missing`);
   }
-  for (const key of ['versions', 'scenario', 'variants', 'raceWindow', 'schedule', 'nginx', 'verdict', 'assertion'] as const) {
+  for (const key of ['versions', 'scenario', 'variants', 'raceWindow', 'schedule', 'lbs', 'nginx', 'verdict', 'assertion'] as const) {
     if (typeof s[key] !== 'object' || s[key] === null) problems.push(`${key} missing`);
   }
   if (!Array.isArray(s.cells)) problems.push('cells missing');
   for (const [i, c] of (Array.isArray(s.cells) ? s.cells : []).entries()) {
     if (typeof c.name !== 'string' || typeof c.method !== 'string') problems.push(`cells[${i}] has no name or method`);
     if (!CELL_OUTCOMES.includes(c.outcome)) problems.push(`cells[${i}].outcome is ${String(c.outcome)}`);
-    if (typeof c.counts?.status502 !== 'number') problems.push(`cells[${i}].counts missing`);
+    if (typeof c.counts?.status502 !== 'number' || typeof c.counts?.emptyReply !== 'number') problems.push(`cells[${i}].counts missing`);
+    if (typeof c.clientSaw !== 'string') problems.push(`cells[${i}].clientSaw missing`);
   }
   for (const [name, v] of Object.entries(s.variants ?? {})) {
     if (typeof v.requests?.total !== 'number') problems.push(`variants.${name}.requests.total missing`);
@@ -222,7 +244,7 @@ export function validateSummary(value: unknown): string[] {
     if (!('probeIdleCloseMs' in (v.measured ?? {}))) problems.push(`variants.${name}.measured missing`);
   }
   // A run that failed before the stack answered cannot know every version.
-  for (const key of s.complete === false ? [] : ['node', 'nginx', 'kernel']) {
+  for (const key of s.complete === false ? [] : ['node', 'kernel', ...Object.keys(s.lbs ?? {})]) {
     if (typeof s.versions?.[key] !== 'string') problems.push(`versions.${key} missing`);
   }
   return problems;
@@ -259,7 +281,9 @@ function cellsFromVariants(old: OldSummary): CellSummary[] {
       boundaryMs: null,
       outcome: m.count502 > 0 ? 'reproduced' : 'inconclusive',
       reason: m.count502 > 0 ? `${m.count502} × 502` : 'read from an older summary without per-method boundary counts',
-      counts: { requests: m.total, aimed: null, boundary: null, status502: m.count502, clientErrors: 0, masked: 0 },
+      counts: { requests: m.total, aimed: null, boundary: null, status502: m.count502, status503: 0, status504: 0, clientErrors: 0, emptyReply: 0, reset: 0, masked: 0 },
+      clientSaw: clientSawOf(m.count502),
+      maskedLatencyMs: null,
       boundaryRate502: null,
       appIdleCloseMs: v.measured?.probeIdleCloseMs ?? null,
       // Older runs measured the app's own close delay, not the close behind the LB.
@@ -294,6 +318,24 @@ function upgradeToV3(old: OldSummary & Record<string, unknown>): Record<string, 
   };
 }
 
+/** A v3 (or older) cell's clientSaw: nginx answered the race with 502 only. */
+const clientSawOf = (status502: number) => (status502 > 0 ? `${status502} × 502` : 'no failure');
+
+/** v3 → v4: every v3 cell was behind nginx; the symptoms nginx never shows are zero. */
+function upgradeToV4(old: Record<string, unknown>): Record<string, unknown> {
+  const cells = (old.cells as Array<Record<string, unknown> & { counts: Record<string, number> }>).map((c) => ({
+    ...c,
+    counts: { status503: 0, status504: 0, emptyReply: 0, reset: 0, ...c.counts },
+    clientSaw: c.clientSaw ?? clientSawOf(c.counts.status502),
+    maskedLatencyMs: c.maskedLatencyMs ?? null,
+  }));
+  const versions = (old.versions ?? {}) as Record<string, string>;
+  const nginx = old.nginx as { errorLog?: Record<string, number> } | undefined;
+  const errorLines = Object.values(nginx?.errorLog ?? {}).reduce((a, b) => a + b, 0);
+  const accessEntries = Object.values((old.variants ?? {}) as Record<string, VariantSummary>).reduce((n, v) => n + (v.nginx?.accessTotal ?? 0), 0);
+  return { ...old, schemaVersion: SCHEMA_VERSION, cells, lbs: { nginx: { version: versions.nginx ?? null, accessEntries, errorLines } } };
+}
+
 /**
  * Reads a parsed summary.json of any readable version as the current one:
  * v1 had no `complete`/`failure` (a v1 summary was complete unless interrupted);
@@ -309,6 +351,7 @@ export function readSummary(value: unknown): { summary: Summary; problems: [] } 
   let upgraded: Record<string, unknown> = value as Record<string, unknown>;
   if (version === 1) upgraded = { ...upgraded, complete: !upgraded.interrupted, failure: null };
   if (version < 3) upgraded = upgradeToV3(upgraded as OldSummary & Record<string, unknown>);
+  if (version < 4) upgraded = upgradeToV4(upgraded);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

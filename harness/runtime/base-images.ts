@@ -4,16 +4,18 @@
 // over .env, .env over the official defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_IMAGES, DEFAULT_NODE_LINE, NODE_LINES, officialNodeImage, type NodeLine } from '../scenarios.js';
+import { BASE_IMAGES, DEFAULT_NODE_LINE, LB_NAMES, NODE_LINES, officialNodeImage, type LbName, type NodeLine } from '../scenarios.js';
 import { PROJECT_DIR } from './compose.js';
 
-export interface BaseImages {
+export interface BaseImages extends Record<LbName, string> {
   /** Builds the app (its build output runs on every line). */
   build: string;
   /** Runs the app, per Node line. */
   nodeByLine: Record<NodeLine, string>;
-  nginx: string;
 }
+
+/** The variable naming an LB's base image: LAB_HAPROXY_IMAGE. */
+export const lbImageVariable = (lb: LbName) => `LAB_${lb.toUpperCase()}_IMAGE`;
 
 /** The variable naming a Node line's image: LAB_NODE_24_IMAGE. */
 export const nodeImageVariable = (line: NodeLine) => `LAB_NODE_${line}_IMAGE`;
@@ -37,7 +39,8 @@ export function resolveBaseImages(
   const nodeByLine = Object.fromEntries(
     NODE_LINES.map((line) => [line, pick(nodeImageVariable(line)) ?? (line === DEFAULT_NODE_LINE ? build : officialNodeImage(line))]),
   ) as Record<NodeLine, string>;
-  return { build, nodeByLine, nginx: pick('LAB_NGINX_IMAGE') ?? BASE_IMAGES.nginx };
+  const lbs = Object.fromEntries(LB_NAMES.map((lb) => [lb, pick(lbImageVariable(lb)) ?? BASE_IMAGES[lb]])) as Record<LbName, string>;
+  return { build, nodeByLine, ...lbs };
 }
 
 function readProjectDotEnv(): Record<string, string> {

@@ -1,7 +1,7 @@
 // The LAB_* variables the committed docker-compose.yml (the stack for users)
 // reads, derived from the scenarios: test/unit/scenarios.test.ts holds its
 // defaults to them. The harness runs its own rendered file (compose-file.ts).
-import { generatedConfigPath } from '../nginx-config.js';
+import { generatedConfigPath } from '../lb/nginx-config.js';
 import { BASE_IMAGES, defaultScenario, type Scenario } from '../scenarios.js';
 
 const optionalMs = (ms: number | undefined) => (ms === undefined ? '' : String(ms));

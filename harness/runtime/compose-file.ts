@@ -1,29 +1,24 @@
 // The Compose file of one run, rendered from its scenario: one app service per
-// variant (variants on the same Node line share one image), nginx in front of
-// them all. JSON, which Compose reads as YAML; saved with the results, so
+// variant (variants on the same Node line share one image), and one service
+// per LB (nginx, HAProxy, Caddy) in front of its own variants. JSON, which Compose reads as YAML; saved with the results, so
 // `docker compose -f <run>/compose.json up` brings the same stack back.
 import { join } from 'node:path';
-import { APP_CONTAINER_PORT, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
+import { lbsOf } from '../lb/drivers.js';
+import { APP_CONTAINER_PORT, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
 import type { BaseImages } from './base-images.js';
 import { PROJECT_DIR } from './compose.js';
 
 export const COMPOSE_FILE = 'compose.json';
-export const LB_SERVICE = 'nginx';
-/** The LB's image; the app's is per Node line (appImage). */
-export const LB_IMAGE = 'keepalive-lab/nginx:local';
-const LB_CONFIG_IN_CONTAINER = '/etc/nginx/nginx.conf';
+/** An LB's Compose service is named after it: nginx, haproxy, caddy. */
+export const lbService = (lb: LbName) => lb;
+/** nginx's service, the talk-sized run's only LB. */
+export const LB_SERVICE = lbService('nginx');
 
 export const appImage = (line: NodeLine) => `keepalive-lab/app:node${line}`;
 
-/** The LB is healthy when it answers /lb-health itself (the apps' health checks are in their image). */
-function lbHealthcheck(port: number) {
-  return {
-    test: ['CMD', 'curl', '-fsS', '-o', '/dev/null', `http://127.0.0.1:${port}/lb-health`],
-    interval: '2s',
-    timeout: '2s',
-    retries: 10,
-    start_period: '5s',
-  };
+/** An LB is healthy when it answers /lb-health itself (the apps' health checks are in their image). */
+function lbHealthcheck(test: string[]) {
+  return { test, interval: '2s', timeout: '2s', retries: 10, start_period: '5s' };
 }
 
 function appService(v: Variant, images: BaseImages, builds: boolean) {
@@ -48,23 +43,25 @@ function appService(v: Variant, images: BaseImages, builds: boolean) {
   };
 }
 
-/** The Compose file as an object; nginxConfPath is the rendered LB config on the host. */
-export function renderComposeFile(scenario: Scenario, images: BaseImages, nginxConfPath: string) {
+/** The Compose file as an object; configPath(lb) is the rendered configuration of an LB on the host. */
+export function renderComposeFile(scenario: Scenario, images: BaseImages, configPath: (lb: LbName) => string) {
   const services: Record<string, unknown> = {};
   const built = new Set<NodeLine>();
   for (const v of scenario.variants) {
     services[v.service] = appService(v, images, !built.has(v.nodeLine));
     built.add(v.nodeLine);
   }
-  services[LB_SERVICE] = {
-    build: { context: join(PROJECT_DIR, 'nginx'), args: { NGINX_IMAGE: images.nginx } },
-    image: LB_IMAGE,
-    restart: 'no',
-    stop_grace_period: '5s',
-    volumes: [`${nginxConfPath}:${LB_CONFIG_IN_CONTAINER}:ro`],
-    ports: scenario.variants.map((v) => `127.0.0.1:${v.lbPort}:${v.lbPort}`),
-    healthcheck: lbHealthcheck(scenario.variants[0].lbPort),
-    depends_on: Object.fromEntries(scenario.variants.map((v) => [v.service, { condition: 'service_healthy' }])),
-  };
+  for (const { driver, variants } of lbsOf(scenario)) {
+    services[lbService(driver.name)] = {
+      build: { context: join(PROJECT_DIR, driver.buildDir), args: { [driver.baseImageArg]: images[driver.name] } },
+      image: driver.image,
+      restart: 'no',
+      stop_grace_period: '5s',
+      volumes: [`${configPath(driver.name)}:${driver.configInContainer}:ro`],
+      ports: variants.map((v) => `127.0.0.1:${v.lbPort}:${v.lbPort}`),
+      healthcheck: lbHealthcheck(driver.healthcheck(variants[0].lbPort)),
+      depends_on: Object.fromEntries(variants.map((v) => [v.service, { condition: 'service_healthy' }])),
+    };
+  }
   return { services };
 }

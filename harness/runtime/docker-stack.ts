@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DeadlineExceeded, withDeadline } from '../deadline.js';
 import { interrupted, LabError } from '../errors.js';
-import { COMPOSE_PROJECT, DEFAULT_NODE_LINE, defaultScenario, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
-import { DOCKER_LAYOUT, lbSettings, parseNginxVersion, renderNginxConfig } from '../nginx-config.js';
+import { COMPOSE_PROJECT, DEFAULT_NODE_LINE, defaultScenario, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
+import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
 import { resolveBaseImages, type BaseImages } from './base-images.js';
 import { compose, findCompose, type ComposeRunOptions } from './compose.js';
-import { COMPOSE_FILE, LB_SERVICE, renderComposeFile } from './compose-file.js';
+import { COMPOSE_FILE, lbService, renderComposeFile } from './compose-file.js';
 import { demuxDockerLogs } from './docker-logs.js';
 import { lineSplitter } from './lines.js';
 import { writeRunFile } from '../results/writer.js';
-import { LB_CONFIG_FILE, nodeVersionKey, type LogStreams, type Stack } from './stack.js';
+import { nodeVersionKey, type LbConfig, type LogStreams, type Stack } from './stack.js';
 
 const PROJECT_LABEL = `com.docker.compose.project=${COMPOSE_PROJECT}`;
 /** How to stop a stack left running with --keep (Compose v2 or v1), given its Compose file. */
@@ -33,7 +33,7 @@ const DOCKER_API_TIMEOUT_MS = 15_000;
 
 export interface DockerStackOptions {
   scenario?: Scenario;
-  /** Where the rendered Compose file and nginx.conf are written (the run directory); a fresh temporary one by default. */
+  /** Where the rendered Compose file and LB configurations are written (the run directory); a fresh temporary one by default. */
   workDir?: string;
   /** Base images; from the environment and .env by default. */
   images?: BaseImages;
@@ -101,7 +101,7 @@ export async function projectResources(docker = new Docker()) {
 export class DockerStack implements Stack {
   private readonly docker: Docker;
   private readonly scenario: Scenario;
-  readonly lbConfig: string;
+  readonly lbConfigs: readonly LbConfig[];
   readonly images: BaseImages;
   private workDir: string;
 
@@ -110,7 +110,16 @@ export class DockerStack implements Stack {
     this.scenario = options.scenario ?? defaultScenario();
     this.images = options.images ?? resolveBaseImages();
     this.workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'keepalive-lab-docker-'));
-    this.lbConfig = renderNginxConfig(lbSettings(this.scenario.retryPolicy, this.scenario.lb), DOCKER_LAYOUT, this.scenario.variants);
+    this.lbConfigs = lbsOf(this.scenario).map(({ driver, variants }) => ({
+      lb: driver.name,
+      file: driver.configFile,
+      text: driver.render(this.scenario, variants, { runtime: 'docker' }),
+    }));
+  }
+
+  /** The Compose services of the LBs. */
+  private get lbServices(): string[] {
+    return this.lbConfigs.map((c) => lbService(c.lb));
   }
 
   private get composePath(): string {
@@ -125,8 +134,8 @@ export class DockerStack implements Stack {
   private ensureFiles(): void {
     if (existsSync(this.composePath)) return;
     const write = () => {
-      writeRunFile(this.workDir, LB_CONFIG_FILE, this.lbConfig);
-      const compose = renderComposeFile(this.scenario, this.images, join(this.workDir, LB_CONFIG_FILE));
+      for (const c of this.lbConfigs) writeRunFile(this.workDir, c.file, c.text);
+      const compose = renderComposeFile(this.scenario, this.images, (lb) => join(this.workDir, LB_DRIVERS[lb].configFile));
       writeRunFile(this.workDir, COMPOSE_FILE, `${JSON.stringify(compose, null, 2)}\n`);
     };
     try {
@@ -155,7 +164,7 @@ export class DockerStack implements Stack {
       if (err instanceof LabError && /pull access denied|no such host|failed to resolve|manifest unknown|dial tcp|TLS handshake/i.test(err.message)) {
         throw new LabError(
           `The images could not be built: a base image is not available. ${err.message}`,
-          'No container registry? Build local base images: sudo scripts/build-airgap-images.sh [--node-version V] (see README, Air-gapped machines); or check LAB_NODE_IMAGE, LAB_NODE_<line>_IMAGE, LAB_NGINX_IMAGE.',
+          'No container registry? Build local base images: sudo scripts/build-airgap-images.sh [--node-version V] (see README, Air-gapped machines); or check LAB_NODE_IMAGE, LAB_NODE_<line>_IMAGE, LAB_NGINX_IMAGE, LAB_HAPROXY_IMAGE, LAB_CADDY_IMAGE.',
         );
       }
       throw err;
@@ -196,7 +205,7 @@ export class DockerStack implements Stack {
   }
 
   async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    const services = [...this.scenario.variants.map((v) => v.service), LB_SERVICE];
+    const services = [...this.scenario.variants.map((v) => v.service), ...this.lbServices];
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (signal?.aborted) throw interrupted('waiting for the stack');
@@ -222,7 +231,7 @@ export class DockerStack implements Stack {
   }
 
   async checkRunning(): Promise<void> {
-    const services = [...this.scenario.variants.map((v) => v.service), LB_SERVICE];
+    const services = [...this.scenario.variants.map((v) => v.service), ...this.lbServices];
     for (const service of services) {
       if (!(await this.findContainer(service))) {
         throw new LabError(`The container of '${service}' disappeared during the run.`, 'Something outside the lab removed it (docker rm, docker compose down?). Run again.');
@@ -255,8 +264,8 @@ export class DockerStack implements Stack {
     return this.logs(variant.service);
   }
 
-  lbLogs(): Promise<LogStreams> {
-    return this.logs(LB_SERVICE);
+  lbLogs(lb: LbName): Promise<LogStreams> {
+    return this.logs(lbService(lb));
   }
 
   async followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void> {
@@ -276,13 +285,13 @@ export class DockerStack implements Stack {
 
   async stopLb(): Promise<void> {
     this.ensureFiles();
-    await this.compose(['stop', '--timeout', '5', LB_SERVICE], { timeoutMs: LB_START_STOP_TIMEOUT_MS });
+    await this.compose(['stop', '--timeout', '5', ...this.lbServices], { timeoutMs: LB_START_STOP_TIMEOUT_MS });
   }
 
   async keep(): Promise<string> {
     // Collecting stopped the LB (so it closed its upstream sockets); bring it back.
     this.ensureFiles();
-    await this.compose(['start', LB_SERVICE], { timeoutMs: LB_START_STOP_TIMEOUT_MS });
+    await this.compose(['start', ...this.lbServices], { timeoutMs: LB_START_STOP_TIMEOUT_MS });
     return keptStackDown(this.composePath);
   }
 
@@ -290,10 +299,15 @@ export class DockerStack implements Stack {
     // One container per Node line answers for every variant on it (they share the image).
     const lines = new Map<NodeLine, Variant>();
     for (const v of this.scenario.variants) if (!lines.has(v.nodeLine)) lines.set(v.nodeLine, v);
-    const [engine, composeCmd, nginx, ...apps] = await Promise.all([
+    const [engine, composeCmd, lbs, ...apps] = await Promise.all([
       this.api('version', () => this.docker.version()),
       findCompose(),
-      this.exec(LB_SERVICE, ['nginx', '-v']),
+      Promise.all(
+        this.lbConfigs.map(async ({ lb }) => {
+          const driver = LB_DRIVERS[lb];
+          return [lb, driver.parseVersion(await this.exec(lbService(lb), [driver.binaries[0], ...driver.versionArgs]))] as const;
+        }),
+      ),
       ...[...lines.values()].map((v) => this.exec(v.service, ['node', '-p', "process.versions.node + ' ' + require('next/package.json').version"])),
     ]);
     const byLine = [...lines.keys()].map((line, i) => [line, apps[i].trim().split(/\s+/)] as const);
@@ -303,7 +317,7 @@ export class DockerStack implements Stack {
       docker: engine.Version,
       kernel: engine.KernelVersion,
       compose: `${composeCmd.file === 'docker' ? 'docker compose' : 'docker-compose'} ${composeCmd.version}`,
-      nginx: parseNginxVersion(nginx),
+      ...Object.fromEntries(lbs),
       node,
       next,
       ...Object.fromEntries(byLine.map(([line, [node]]) => [nodeVersionKey(line), node])),

@@ -1,5 +1,6 @@
-// The lab without Docker: the system's nginx and the built app run as local
-// processes on loopback, from the same rendered config the Docker LB uses.
+// The lab without Docker: the system's LBs (nginx, HAProxy, Caddy: those the
+// scenario puts in front of its apps) and the built app run as local processes
+// on loopback, from configurations rendered like the Docker ones.
 import { execa } from 'execa';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,11 +8,11 @@ import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { interrupted, LabError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
-import { lbSettings, localLayout, parseNginxVersion, renderNginxConfig } from '../nginx-config.js';
-import { defaultScenario, type Scenario, type Variant } from '../scenarios.js';
+import { LB_DRIVERS, lbsOf, type LbDriver } from '../lb/drivers.js';
+import { defaultScenario, type LbName, type Scenario, type Variant } from '../scenarios.js';
 import { APP_DIR, ensureAppBuilt, STANDALONE_DIR } from './app-build.js';
 import { lineSplitter } from './lines.js';
-import type { LogStreams, Stack } from './stack.js';
+import type { LbConfig, LogStreams, Stack } from './stack.js';
 
 const STOP_GRACE_MS = 5_000;
 
@@ -34,10 +35,11 @@ export function keepNeedsDocker(): LabError {
   return new LabError('--keep needs the Docker runtime: local processes end with the lab.', 'Use --runtime docker, or drop --keep.', EXIT.badInput);
 }
 
-export async function nginxBinary(): Promise<string | undefined> {
-  for (const candidate of ['nginx', '/usr/sbin/nginx']) {
+/** The first of an LB's binaries that runs; undefined when none is installed. */
+export async function lbBinary(driver: LbDriver): Promise<string | undefined> {
+  for (const candidate of driver.binaries) {
     try {
-      await execa(candidate, ['-v']);
+      await execa(candidate, [...driver.versionArgs]);
       return candidate;
     } catch {
       // next candidate
@@ -46,19 +48,33 @@ export async function nginxBinary(): Promise<string | undefined> {
   return undefined;
 }
 
+export const nginxBinary = () => lbBinary(LB_DRIVERS.nginx);
+
+/** An LB's version as its binary prints it (nginx on stderr, the others on stdout). */
+export async function localLbVersion(driver: LbDriver): Promise<string> {
+  const binary = await lbBinary(driver);
+  if (!binary) return 'not found';
+  const { stdout, stderr } = await execa(binary, [...driver.versionArgs], { reject: false });
+  return driver.parseVersion(`${stdout}\n${stderr}`.trim());
+}
+
 export class LocalStack implements Stack {
   private readonly scenario: Scenario;
   private readonly workDir: string;
-  readonly lbConfig: string;
+  readonly lbConfigs: readonly LbConfig[];
   private readonly apps = new Map<string, Managed>();
-  private nginx?: Managed;
+  private readonly lbs = new Map<LbName, Managed>();
 
   constructor(private readonly options: { scenario?: Scenario; onProgress?: (line: string) => void } = {}) {
     this.scenario = options.scenario ?? defaultScenario();
     this.workDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-local-'));
     // nginx's workers drop to `nobody` when started as root; they must reach their temp dirs.
     chmodSync(this.workDir, 0o755);
-    this.lbConfig = renderNginxConfig(lbSettings(this.scenario.retryPolicy, this.scenario.lb), localLayout(this.workDir), this.scenario.variants);
+    this.lbConfigs = lbsOf(this.scenario).map(({ driver, variants }) => ({
+      lb: driver.name,
+      file: driver.configFile,
+      text: driver.render(this.scenario, variants, { runtime: 'local', workDir: this.workDir }),
+    }));
   }
 
   private spawnManaged(name: string, cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Managed {
@@ -76,8 +92,13 @@ export class LocalStack implements Stack {
   }
 
   async up(): Promise<void> {
-    const nginx = await nginxBinary();
-    if (!nginx) throw new LabError('nginx was not found on PATH.', 'Install it (apt-get install nginx-light) or use --runtime docker.');
+    const binaries = new Map<LbName, string>();
+    for (const { lb } of this.lbConfigs) {
+      const driver = LB_DRIVERS[lb];
+      const binary = await lbBinary(driver);
+      if (!binary) throw new LabError(`${lb} was not found on PATH.`, `Install it (${driver.installHint}) or use --runtime docker.`);
+      binaries.set(lb, binary);
+    }
     await ensureAppBuilt(this.options.onProgress ?? (() => {}));
     for (const v of this.scenario.variants) {
       const env: NodeJS.ProcessEnv = {
@@ -96,26 +117,25 @@ export class LocalStack implements Stack {
       const args = ['--require', './lab/connection-accounting.cjs', './lab/start.cjs'];
       this.apps.set(v.name, this.spawnManaged(`app-${v.name}`, process.execPath, args, { cwd: STANDALONE_DIR, env }));
     }
-    const confPath = join(this.workDir, 'nginx.conf');
-    writeFileSync(confPath, this.lbConfig);
-    this.nginx = this.spawnManaged(
-      'nginx',
-      nginx,
-      ['-p', this.workDir, '-e', join(this.workDir, 'nginx-startup.log'), '-c', confPath, '-g', 'daemon off;'],
-      { cwd: this.workDir, env: process.env },
-    );
+    for (const config of this.lbConfigs) {
+      const driver = LB_DRIVERS[config.lb];
+      const path = join(this.workDir, config.file);
+      writeFileSync(path, config.text);
+      const env = { ...process.env, ...driver.env(this.workDir) };
+      this.lbs.set(config.lb, this.spawnManaged(config.lb, binaries.get(config.lb)!, driver.runArgs(path, this.workDir), { cwd: this.workDir, env }));
+    }
   }
 
   async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const checks = [
       ...this.scenario.variants.map((v) => ({ name: `app-${v.name}`, url: `http://127.0.0.1:${v.appPort}/api/health` })),
-      { name: 'nginx', url: `${this.lbUrl(this.scenario.variants[0])}/lb-health` },
+      ...lbsOf(this.scenario).map(({ driver, variants }) => ({ name: driver.name, url: `${this.lbUrl(variants[0])}/lb-health` })),
     ];
     const deadline = Date.now() + timeoutMs;
     const pending = new Set(checks);
     while (pending.size > 0) {
       if (signal?.aborted) throw interrupted('waiting for the stack');
-      for (const proc of [...this.apps.values(), this.nginx!]) {
+      for (const proc of this.processes()) {
         if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
           const tail = (proc.stderr || proc.stdout).trim().split('\n').slice(-10).join('\n');
           throw new LabError(`${proc.name} exited while starting:\n${tail}`);
@@ -138,7 +158,7 @@ export class LocalStack implements Stack {
   }
 
   private processes(): Managed[] {
-    return [...this.apps.values(), ...(this.nginx ? [this.nginx] : [])];
+    return [...this.apps.values(), ...this.lbs.values()];
   }
 
   async checkRunning(): Promise<void> {
@@ -165,7 +185,7 @@ export class LocalStack implements Stack {
     return { stdout: app?.stdout ?? '', stderr: app?.stderr ?? '' };
   }
 
-  async lbLogs(): Promise<LogStreams> {
+  async lbLogs(lb: LbName): Promise<LogStreams> {
     const read = (name: string) => {
       try {
         return readFileSync(join(this.workDir, name), 'utf8');
@@ -173,7 +193,10 @@ export class LocalStack implements Stack {
         return '';
       }
     };
-    return { stdout: read('nginx-access.log'), stderr: read('nginx-startup.log') + read('nginx-error.log') };
+    // nginx writes its logs into the work directory (its workers cannot reach a pipe); the others to their streams.
+    if (lb === 'nginx') return { stdout: read('nginx-access.log'), stderr: read('nginx-startup.log') + read('nginx-error.log') };
+    const proc = this.lbs.get(lb);
+    return { stdout: proc?.stdout ?? '', stderr: proc?.stderr ?? '' };
   }
 
   async followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void> {
@@ -193,16 +216,15 @@ export class LocalStack implements Stack {
   }
 
   async stopLb(): Promise<void> {
-    // SIGQUIT: nginx's graceful shutdown, which closes idle upstream connections.
-    await this.stop(this.nginx, 'SIGQUIT');
+    // Each LB's graceful stop, which closes its idle upstream connections.
+    await Promise.all([...this.lbs].map(([lb, proc]) => this.stop(proc, LB_DRIVERS[lb].stopSignal)));
   }
 
   async versions(): Promise<Record<string, string>> {
-    const nginx = await nginxBinary();
-    const { stderr } = nginx ? await execa(nginx, ['-v']) : { stderr: 'not found' };
+    const lbs = await Promise.all(this.lbConfigs.map(async ({ lb }) => [lb, await localLbVersion(LB_DRIVERS[lb])] as const));
     const next: { version: string } = JSON.parse(readFileSync(join(APP_DIR, 'node_modules', 'next', 'package.json'), 'utf8'));
     // The apps run on the harness's own Node here.
-    return { nginx: parseNginxVersion(stderr), kernel: release(), node: process.versions.node, next: next.version };
+    return { ...Object.fromEntries(lbs), kernel: release(), node: process.versions.node, next: next.version };
   }
 
   async keep(): Promise<string> {

@@ -1,14 +1,18 @@
 // What the harness needs from a running lab, whatever runs it (Docker Compose
 // or local processes): start it, know when it serves, read its logs, notice a
 // component that died, stop it. A phase never asks which runtime it has.
-import type { NodeLine, Variant } from '../scenarios.js';
+import type { LbName, NodeLine, Variant } from '../scenarios.js';
 
 /** What runs the stack: Docker Compose, or the system's nginx and the app as local processes. */
 export type Runtime = 'docker' | 'local';
 export const RUNTIMES: readonly Runtime[] = ['docker', 'local'];
 
-/** The file in a run directory that holds the LB configuration the stack runs (Docker mounts it). */
-export const LB_CONFIG_FILE = 'nginx.conf';
+/** One LB's configuration as the stack runs it, and the file a run directory keeps it in (Docker mounts it from there). */
+export interface LbConfig {
+  lb: LbName;
+  file: string;
+  text: string;
+}
 
 /** The key of versions() that holds the Node release a line's apps really run: 'node24'. */
 export const nodeVersionKey = (line: NodeLine) => `node${line}`;
@@ -19,8 +23,8 @@ export interface LogStreams {
 }
 
 export interface Stack {
-  /** The LB configuration this stack runs, rendered from the scenario (saved with the results). */
-  readonly lbConfig: string;
+  /** The configuration of each LB this stack runs, rendered from the scenario (saved with the results). */
+  readonly lbConfigs: readonly LbConfig[];
   /** Builds what is needed and starts every component. */
   up(): Promise<void>;
   /** Resolves once every component reports healthy; rejects with the reason otherwise, or when aborted. */
@@ -33,13 +37,13 @@ export interface Stack {
   appPort(variant: Variant): number;
   /** The app's output (connection accounting lines are on stdout). */
   appLogs(variant: Variant): Promise<LogStreams>;
-  /** The LB's access log (stdout) and error log (stderr). */
-  lbLogs(): Promise<LogStreams>;
+  /** An LB's access log (stdout) and error log (stderr). */
+  lbLogs(lb: LbName): Promise<LogStreams>;
   /** Calls onLine with each new line the app prints from now on; returns a stop function. */
   followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void>;
-  /** Stops the LB gracefully, so it closes its idle upstream connections itself. */
+  /** Stops every LB gracefully, so each closes its idle upstream connections itself. */
   stopLb(): Promise<void>;
-  /** Versions of what runs the stack and of the app (node, next, and nodeVersionKey(line) per Node line), for the results. */
+  /** Versions of what runs the stack (each LB's under its name) and of the app (node, next, and nodeVersionKey(line) per Node line), for the results. */
   versions(): Promise<Record<string, string>>;
   /** Leaves the stack running after the lab (the LB started again); returns how to stop it. */
   keep(): Promise<string>;

@@ -16,11 +16,12 @@ import type { LabOptions } from '../options.js';
 import { median } from '../analysis/stats.js';
 import type { SocketClosedRecord } from '../protocol.js';
 import type { CycleRecord } from '../results/schema.js';
-import { perVariant, retryHides, type Scenario, type Variant, type VariantName } from '../scenarios.js';
+import { lbRetries, LB_DRIVERS } from '../lb/drivers.js';
+import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
 import { roundMs } from '../clock.js';
 import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import type { Outcome } from './precise-client.js';
-import { upstreamTags, type Phase, type RequestRecord } from './records.js';
+import { clientSymptom, upstreamTags, type Phase, type RequestRecord } from './records.js';
 import type { AimedSend, TrafficIo } from './traffic-io.js';
 
 /** What the engine reads of an app's connection accounting (AppMonitor, live). */
@@ -187,15 +188,17 @@ export class TrafficEngine {
     const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
     const own = this.closeDelay.get(v.name);
     if (own !== undefined && own <= lbMs + OWN_CLOSE_AFTER_LB_MS) return own;
-    return this.lbCloseDelayMs === null ? lbMs - LB_CLOSE_UNKNOWN_LEAD_MS : roundMs(this.lbCloseDelayMs - LB_CLOSE_LEAD_MS);
+    const learned = this.lbCloseDelayMs(v.lb);
+    return learned === null ? lbMs - LB_CLOSE_UNKNOWN_LEAD_MS : roundMs(learned - LB_CLOSE_LEAD_MS);
   }
 
-  /** The LB's own idle close as the apps saw it (median of its recent closes of idle sockets); null until one came. */
-  private get lbCloseDelayMs(): number | null {
+  /** An LB's own idle close as its apps saw it (median of its recent closes of idle sockets); null until one came. */
+  private lbCloseDelayMs(lb: Variant['lb']): number | null {
     const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
     // Only sockets that carried the LB's requests: a health check's connection closes on its own schedule.
     const lbSockets = new Set(this.records.flatMap((r) => (r.upstreamSocketId === null ? [] : [`${r.variant}/${r.upstreamSocketId}`])));
     const delays = this.variants
+      .filter((v) => v.lb === lb)
       .flatMap((v) => this.app(v.name).closes.filter((c) => lbSockets.has(`${v.name}/${c.socketId}`)))
       .flatMap((c) => (c.closedBy === 'peer' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : []))
       // Only idle closes near the LB's timeout: not the LB stopping, nor a client's close.
@@ -214,17 +217,23 @@ export class TrafficEngine {
     return this.records.filter((r) => r.variant === variant && r.status === 502 && (cycle === undefined || r.cycle === cycle)).length;
   }
 
+  /** Requests that met the race as the client sees it behind any LB: a 502 (503, 504), or a connection closed without a response. */
+  private countFailed(variant: VariantName): number {
+    return this.records.filter((r) => r.variant === variant && clientSymptom(r) !== null).length;
+  }
+
   /**
-   * What should show a 502 before a short lane stops: the aim variant in the
-   * talk-sized run; in a matrix every method on every app that closes first
-   * (each is a cell of the result), but for those the LB retries (masked, never a 502).
+   * What should show the race before a short lane stops: the aim variant's 502
+   * in the talk-sized run; in a matrix every method on every app that closes
+   * first (each is a cell of the result), but for those its LB retries (masked,
+   * never a failure the client sees).
    */
   private get awaitingHits(): string[] {
     if (this.input.scenario.kind === 'classic') return this.count502(this.aim.name) === 0 ? [this.aim.name] : [];
     return this.variants
       .filter((v) => this.closeDelay.has(v.name))
-      .flatMap((v) => this.input.options.methods.filter((m) => !retryHides(this.input.scenario.retryPolicy, m)).map((m) => ({ v, m })))
-      .filter(({ v, m }) => !this.records.some((r) => r.variant === v.name && r.method === m && r.status === 502))
+      .flatMap((v) => this.input.options.methods.filter((m) => !lbRetries(this.input.scenario, v, m)).map((m) => ({ v, m })))
+      .filter(({ v, m }) => !this.records.some((r) => r.variant === v.name && r.method === m && clientSymptom(r) !== null))
       .map(({ v, m }) => `${v.name} ${m}`);
   }
 
@@ -307,7 +316,14 @@ export class TrafficEngine {
     }
   }
 
+  /** A record of an outcome, kept with the run's. */
   private toRecord(outcome: Outcome, base: RecordBase): RequestRecord {
+    const record = this.recordOf(outcome, base);
+    this.records.push(record);
+    return record;
+  }
+
+  private recordOf(outcome: Outcome, base: RecordBase): RequestRecord {
     const tags = upstreamTags(outcome.response?.headers ?? {});
     let achievedIdleMs: number | null = null;
     const { upstreamSocketId: socketId, upstreamSocketRequest: nth, appStartMonoMs: appStart } = tags;
@@ -324,16 +340,12 @@ export class TrafficEngine {
       ...tags,
       achievedIdleMs,
     };
-    this.records.push(record);
     return record;
   }
 
   /** Burst on every variant at once; returns each variant's upstream idle starts (app clock), ascending. */
   private async burst(cycle: number): Promise<Map<VariantName, number[]>> {
-    const { options, signal, io } = this.input;
-    const bursts = await Promise.all(
-      this.variants.map((v) => io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: options.concurrency, methods: options.methods, signal })),
-    );
+    const bursts = await Promise.all(this.variants.map((v) => this.burstOf(v, cycle)));
     const idleStarts = new Map<VariantName, number[]>();
     await Promise.all(
       this.variants.map(async (v, i) => {
@@ -348,6 +360,31 @@ export class TrafficEngine {
       }),
     );
     return idleStarts;
+  }
+
+  /**
+   * One variant's burst: autocannon's connections, or, behind an LB that never
+   * gives the first request of a client connection an idle upstream connection
+   * (HAProxy's http-reuse safe), the very connections the aimed requests go out
+   * on next, so that each aimed request is the second on its client connection
+   * and may get the upstream connection its burst request left idle.
+   */
+  private async burstOf(v: Variant, cycle: number): Promise<RequestRecord[]> {
+    const { options, signal, io } = this.input;
+    if (LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario)) {
+      return io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: options.concurrency, methods: options.methods, signal });
+    }
+    await io.prepare(v, options.concurrency);
+    const at = io.now();
+    const bases: RecordBase[] = [];
+    const sends: AimedSend[] = Array.from({ length: options.concurrency }, (_, i) => {
+      const method = options.methods[i % options.methods.length];
+      const requestId = `c${cycle}-${v.name}-burst-${i}`;
+      bases.push({ requestId, variant: v.name, method, cycle, phase: 'burst', idleGapMs: null, offsetMs: null });
+      return { atMonoMs: at, variant: v, connectionIndex: i, method, requestId, body: method === 'GET' ? '' : JSON.stringify({ cycle, index: i }) };
+    });
+    const outcomes = await io.fire(sends, signal);
+    return outcomes.flatMap((o, i) => (o ? [this.recordOf(o, bases[i])] : []));
   }
 
   /**
@@ -444,9 +481,9 @@ export class TrafficEngine {
   }
 
   private reportCycle(c: CycleRecord, of: number | string): void {
-    const perVariantText = this.variants
-      .map((v) => `${v.name}: ${this.count502(v.name)} × 502 / ${this.records.filter((r) => r.variant === v.name).length} req`)
-      .join(' · ');
+    // A matrix counts every failure the client saw (HAProxy answers with an empty reply, not a 502).
+    const failed = (v: Variant) => (this.input.scenario.kind === 'matrix' ? `${this.countFailed(v.name)} failed` : `${this.count502(v.name)} × 502`);
+    const perVariantText = this.variants.map((v) => `${v.name}: ${failed(v)} / ${this.records.filter((r) => r.variant === v.name).length} req`).join(' · ');
     const gap = c.kind === 'long-gap' || this.lane === 'long' ? `${(c.intendedGapMs / 1000).toFixed(1)} s` : `${c.intendedGapMs.toFixed(1)} ms`;
     const lane = this.input.scenario.kind === 'matrix' ? `${this.lane} ` : '';
     this.input.progress(`${lane}cycle ${String(c.cycle).padStart(2)}/${of} gap ${gap} · ${perVariantText}`);
@@ -463,7 +500,7 @@ export class TrafficEngine {
     const records = await this.sendAround(cycle, 'aimed', idleStarts, aimOf);
     // Each scheduler learns from the hits of the variant it steers: in the
     // talk-sized run the aim variant's (one scheduler for all), in a matrix each app's own.
-    const hitsOf = (name: VariantName) => records.flatMap((r) => (r.variant === name && r.status === 502 && r.offsetMs !== null ? [r.offsetMs] : []));
+    const hitsOf = (name: VariantName) => records.flatMap((r) => (r.variant === name && clientSymptom(r) !== null && r.offsetMs !== null ? [r.offsetMs] : []));
     const steering = this.input.scenario.kind === 'classic' ? [this.aim.name] : this.variants.map((v) => v.name);
     for (const name of steering) this.schedulers.get(name)!.record(hitsOf(name));
     this.updateEstimates(records);

@@ -11,6 +11,8 @@ import { HEADERS } from '../protocol.js';
 /** Timers are coarse; the last few milliseconds before a send are spun. */
 const SPIN_MS = 4;
 const RESPONSE_TIMEOUT_MS = 15_000;
+/** The error of a request whose connection the LB closed without sending a byte (HAProxy's answer to the race). */
+export const EMPTY_REPLY = 'connection closed before a response';
 
 export interface Outcome {
   sentAtMonoMs: number;
@@ -70,7 +72,7 @@ class Connection {
         }
       };
       const onError = (err: NodeJS.ErrnoException) => done(null, err.code ?? err.message);
-      const onClose = () => done(null, 'connection closed before a response');
+      const onClose = () => done(null, buf.length === 0 ? EMPTY_REPLY : 'connection closed mid-response');
       const timer = setTimeout(() => done(null, 'timeout'), RESPONSE_TIMEOUT_MS);
       socket.on('data', onData);
       socket.once('error', onError);

@@ -2,6 +2,7 @@
 // emits them; counting, statistics and reports consume them.
 import { HEADERS } from '../protocol.js';
 import type { VariantName } from '../scenarios.js';
+import { EMPTY_REPLY } from './precise-client.js';
 
 export type Phase = 'calibration' | 'burst' | 'aimed' | 'long-gap';
 
@@ -27,6 +28,23 @@ export interface RequestRecord {
   appStartMonoMs: number | null;
   /** Measured idle time of the upstream socket before this request reached the app. */
   achievedIdleMs: number | null;
+}
+
+/**
+ * What the client saw of a request that failed in a way the race can cause:
+ * the LB's gateway statuses (nginx and Caddy answer 502), or its connection
+ * closed without a response (HAProxy) or reset. null for anything else: a
+ * success, or a failure of the harness's own (a timeout).
+ */
+export type ClientSymptom = '502' | '503' | '504' | 'empty reply' | 'reset';
+export const CLIENT_SYMPTOMS: readonly ClientSymptom[] = ['502', '503', '504', 'empty reply', 'reset'];
+
+export function clientSymptom(r: Pick<RequestRecord, 'status' | 'error'>): ClientSymptom | null {
+  if (r.status === 502 || r.status === 503 || r.status === 504) return String(r.status) as ClientSymptom;
+  if (r.status !== null) return null;
+  if (r.error === EMPTY_REPLY) return 'empty reply';
+  if (r.error === 'ECONNRESET' || r.error === 'EPIPE') return 'reset';
+  return null;
 }
 
 /** The app route each method exercises: the dynamic page for GET, the echo API for POST. */

@@ -79,7 +79,7 @@ t.test('docker stack', async (t) => {
   });
 
   t.test('nginx logged every request as JSON', async (t) => {
-    const { stdout } = await stack.lbLogs();
+    const { stdout } = await stack.lbLogs('nginx');
     const entries = stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     for (const v of VARIANTS) {
       const mine = entries.filter((e) => e.variant === v.name);

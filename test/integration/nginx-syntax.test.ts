@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lbSettings, localLayout, renderNginxConfig } from '../../harness/nginx-config.js';
+import { lbSettings, localLayout, renderNginxConfig } from '../../harness/lb/nginx-config.js';
 import { nginxBinary } from '../../harness/runtime/local-stack.js';
 import { RETRY_POLICIES, type RetryPolicy } from '../../harness/scenarios.js';
 import { nginxOrSkip } from '../helpers/require.js';

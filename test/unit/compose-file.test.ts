@@ -14,6 +14,8 @@ t.test('base images: environment over .env over the official ones', async (t) =>
     build: BASE_IMAGES.node,
     nodeByLine: { '20': 'node:20.20.2-bookworm-slim', '22': 'node:22.23.3-bookworm-slim', '24': 'node:24.21.0-bookworm-slim', '26': 'node:26.12.1-bookworm-slim' },
     nginx: BASE_IMAGES.nginx,
+    haproxy: BASE_IMAGES.haproxy,
+    caddy: BASE_IMAGES.caddy,
   });
   const dotEnv = parseDotEnv('# air-gapped\nLAB_NODE_IMAGE=local/node:24\nLAB_NODE_20_IMAGE="local/node:20"\n\nLAB_NGINX_IMAGE=local/nginx\n');
   t.same(dotEnv, { LAB_NODE_IMAGE: 'local/node:24', LAB_NODE_20_IMAGE: 'local/node:20', LAB_NGINX_IMAGE: 'local/nginx' });
@@ -27,7 +29,7 @@ t.test('base images: environment over .env over the official ones', async (t) =>
 
 t.test('one service per variant; one build per Node line; the LB waits for every app', async (t) => {
   const scenario = matrixScenario(cellsByName(['node20-standalone-default', 'node24-next-start-article', 'node20-custom-too-short']));
-  const { services } = renderComposeFile(scenario, images, '/run/nginx.conf') as { services: Record<string, Record<string, unknown>> };
+  const { services } = renderComposeFile(scenario, images, (lb) => `/run/${lb}.conf`) as { services: Record<string, Record<string, unknown>> };
   t.same(Object.keys(services), ['app-node20-standalone-default', 'app-node24-next-start-article', 'app-node20-custom-too-short', LB_SERVICE]);
   const first = services['app-node20-standalone-default'];
   t.same(first.build, { context: first.build && (first.build as { context: string }).context, args: { NODE_IMAGE: BASE_IMAGES.node, RUNTIME_NODE_IMAGE: 'node:20.20.2-bookworm-slim' } });
@@ -47,7 +49,7 @@ t.test('one service per variant; one build per Node line; the LB waits for every
 });
 
 t.test('the talk-sized run keeps its service names and ports', async (t) => {
-  const { services } = renderComposeFile(defaultScenario(), images, '/x') as { services: Record<string, { ports?: string[] }> };
+  const { services } = renderComposeFile(defaultScenario(), images, () => '/x') as { services: Record<string, { ports?: string[] }> };
   t.same(Object.keys(services), ['app-default', 'app-fixed', LB_SERVICE]);
   t.same(services['app-default'].ports, ['127.0.0.1:8501:3000']);
   t.same(services[LB_SERVICE].ports, ['127.0.0.1:8401:8401', '127.0.0.1:8402:8402']);
@@ -56,7 +58,7 @@ t.test('the talk-sized run keeps its service names and ports', async (t) => {
 t.test('the committed docker-compose.yml (for users) agrees with the rendered file', async (t) => {
   const { readFileSync } = await import('node:fs');
   const yml = readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8');
-  const { services } = renderComposeFile(defaultScenario(), images, '/x') as { services: Record<string, Record<string, unknown>> };
+  const { services } = renderComposeFile(defaultScenario(), images, () => '/x') as { services: Record<string, Record<string, unknown>> };
   const lb = services[LB_SERVICE];
   t.match(yml, `image: ${lb.image}`, 'the LB image tag');
   t.match(yml, (lb.healthcheck as { test: string[] }).test.at(-1)!, 'the LB health check');

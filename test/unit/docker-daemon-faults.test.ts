@@ -24,7 +24,7 @@ t.test('no daemon behind the socket: every mid-run call is one LabError at once'
   for (const [name, call] of [
     ['checkRunning', () => stack.checkRunning()],
     ['appLogs', () => stack.appLogs(VARIANTS[0])],
-    ['lbLogs', () => stack.lbLogs()],
+    ['lbLogs', () => stack.lbLogs('nginx')],
     ['versions', () => stack.versions()],
   ] as const) {
     const err = await call().then(() => null, (e: unknown) => e);

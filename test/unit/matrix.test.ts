@@ -13,14 +13,15 @@ import {
   selectCells,
 } from '../../harness/matrix.js';
 import { parseLabArgs } from '../../harness/options.js';
-import { FIX_NAMES, fixValue, LB, MAX_VARIANTS, NODE_LINES, SERVER_MODES } from '../../harness/scenarios.js';
+import { FIX_NAMES, fixValue, LB, LB_NAMES, MAX_VARIANTS, NODE_LINES, SERVER_MODES } from '../../harness/scenarios.js';
 
 t.test('the full product has every combination once, with unique names', async (t) => {
-  t.equal(ALL_APP_CELLS.length, NODE_LINES.length * SERVER_MODES.length * FIX_NAMES.length);
+  t.equal(ALL_APP_CELLS.length, LB_NAMES.length * NODE_LINES.length * SERVER_MODES.length * FIX_NAMES.length);
   const names = ALL_APP_CELLS.map(appCellName);
   t.equal(new Set(names).size, names.length, 'names unique');
   t.same(cellsByName(names), ALL_APP_CELLS, 'every name finds its cell');
-  t.equal(appCellName({ nodeLine: '24', serverMode: 'next-start', fix: 'too-short' }), 'node24-next-start-too-short');
+  t.equal(appCellName({ lb: 'nginx', nodeLine: '24', serverMode: 'next-start', fix: 'too-short' }), 'node24-next-start-too-short', "nginx's names carry no prefix (as before other LBs)");
+  t.equal(appCellName({ lb: 'haproxy', nodeLine: '24', serverMode: 'standalone', fix: 'default' }), 'haproxy-node24-standalone-default');
 });
 
 t.test('the default matrix covers every axis value and crosses what matters', async (t) => {
@@ -35,7 +36,14 @@ t.test('the default matrix covers every axis value and crosses what matters', as
   }
   const names = DEFAULT_MATRIX.map(appCellName);
   t.equal(new Set(names).size, names.length, 'no cell twice');
-  t.equal(DEFAULT_MATRIX.length, 15);
+  t.equal(DEFAULT_MATRIX.filter((c) => c.lb === 'nginx').length, 15, 'behind nginx: every Node line, mode and fix');
+  for (const lb of ['haproxy', 'caddy'] as const) {
+    t.same(
+      DEFAULT_MATRIX.filter((c) => c.lb === lb).map((c) => c.fix),
+      ['default', 'article'],
+      `${lb}: Node's defaults and the fix, on the default line`,
+    );
+  }
 });
 
 t.test('fix values follow the LB, except the coming Node default', async (t) => {
@@ -60,7 +68,7 @@ t.test('--only filters the default matrix; axes and values are checked', async (
 });
 
 t.test('matrix scenarios: ports distinct and in range, services named by cell', async (t) => {
-  const s = matrixScenario(ALL_APP_CELLS);
+  const s = matrixScenario(ALL_APP_CELLS.filter((c) => c.lb === 'nginx'));
   const ports = s.variants.flatMap((v) => [v.lbPort, v.appPort]);
   t.equal(new Set(ports).size, ports.length, 'every port once');
   t.ok(ports.every((p) => (p > 8400 && p < 8500) || (p > 8500 && p < 8600)), 'inside 8401–8499 / 8501–8599');
@@ -72,10 +80,18 @@ t.test('matrix scenarios: ports distinct and in range, services named by cell', 
 t.test('the flags: --matrix, --only, --scenario, --long-cycles', async (t) => {
   t.equal(parseLabArgs([]).cells, null, 'the talk-sized run by default');
   t.equal(parseLabArgs(['--matrix']).cells?.length, DEFAULT_MATRIX.length);
-  t.same(parseLabArgs(['--scenario', 'node22-custom-too-short, node26-next-start-node-65s']).cells, [
-    { nodeLine: '22', serverMode: 'custom', fix: 'too-short' },
-    { nodeLine: '26', serverMode: 'next-start', fix: 'node-65s' },
+  t.same(parseLabArgs(['--scenario', 'node22-custom-too-short, node26-next-start-node-65s,caddy-node24-custom-article']).cells, [
+    { lb: 'nginx', nodeLine: '22', serverMode: 'custom', fix: 'too-short' },
+    { lb: 'nginx', nodeLine: '26', serverMode: 'next-start', fix: 'node-65s' },
+    { lb: 'caddy', nodeLine: '24', serverMode: 'custom', fix: 'article' },
   ]);
+  t.same(
+    parseLabArgs(['--matrix', '--only', 'lb=haproxy']).cells?.map(appCellName),
+    ['haproxy-node24-standalone-default', 'haproxy-node24-standalone-article'],
+    '--only lb=haproxy',
+  );
+  t.equal(parseLabArgs(['--matrix', '--haproxy-reuse', 'always']).haproxyReuse, 'always');
+  t.equal(parseLabArgs(['--matrix']).haproxyReuse, 'safe', "HAProxy's own default");
   t.equal(parseLabArgs(['--matrix', '--long-cycles', '3']).longCycles, 3);
   const refused = (argv: string[], message: RegExp) => t.throws(() => parseLabArgs(argv), { name: LabError.name, message, exitCode: EXIT.badInput }, argv.join(' '));
   refused(['--only', 'node=24'], /--only narrows --matrix/);
@@ -87,4 +103,6 @@ t.test('the flags: --matrix, --only, --scenario, --long-cycles', async (t) => {
   refused(['--scenario', 'nope'], /no cell named 'nope'/);
   refused(['--scenario', ','], /cell names/);
   refused(['--matrix', '--long-cycles', '0'], /between 1 and 100/);
+  refused(['--matrix', '--only', 'lb=envoy'], /lb must be one of nginx, haproxy, caddy/);
+  refused(['--matrix', '--haproxy-reuse', 'never'], /--haproxy-reuse must be one of safe, always/);
 });

@@ -8,7 +8,7 @@ import {
   lbSettings,
   nginxDuration,
   renderNginxConfig,
-} from '../../harness/nginx-config.js';
+} from '../../harness/lb/nginx-config.js';
 import { LB, RETRY_POLICIES, VARIANTS, type RetryPolicy } from '../../harness/scenarios.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -13,18 +13,18 @@ t.test('every flag is read', async (t) => {
   const o = parseLabArgs([
     '--full', '--cycles', '5', '--max-cycles', '9', '--concurrency', '16', '--methods', 'post,GET',
     '--retry-policy', 'nginx', '--server-mode', 'custom', '--runtime', 'local', '--min-boundary', '3',
-    '--results-dir', '/tmp/r', '--keep', '--json', '--assert',
+    '--results-dir', '/tmp/r', '--keep', '--json', '--assert', '--haproxy-reuse', 'always',
   ]);
   t.same(o, {
-    mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx',
+    mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx', haproxyReuse: 'always',
     serverMode: 'custom', runtime: 'local', minBoundaryRequests: 3, resultsDir: '/tmp/r', keep: true, json: true,
     assert: true, help: false, version: false, cells: null, longCycles: 10, listScenarios: false,
   });
   t.equal(parseLabArgs(['-h']).help, true);
   t.equal(parseLabArgs(['--list-scenarios']).listScenarios, true);
   t.same(parseLabArgs(['--matrix', '--only', 'node=24,mode=custom', '--long-cycles', '4']).cells, [
-    { nodeLine: '24', serverMode: 'custom', fix: 'default' },
-    { nodeLine: '24', serverMode: 'custom', fix: 'article' },
+    { lb: 'nginx', nodeLine: '24', serverMode: 'custom', fix: 'default' },
+    { lb: 'nginx', nodeLine: '24', serverMode: 'custom', fix: 'article' },
   ]);
   t.equal(parseLabArgs(['--server-mode', 'next-start']).serverMode, 'next-start');
   t.throws(() => parseLabArgs(['--concurrency', '1']), { message: /--concurrency 1 cannot carry POST and GET/, exitCode: 2 });

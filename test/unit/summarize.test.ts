@@ -1,6 +1,6 @@
 import t from 'tap';
 import type { SocketClosedRecord } from '../../harness/protocol.js';
-import type { AccessLogEntry } from '../../harness/analysis/nginx-log.js';
+import type { AccessLogEntry } from '../../harness/analysis/access-log.js';
 import { countErrorLog, parseAccessLog } from '../../harness/analysis/nginx-log.js';
 import { buildSummary, tallyClosedBy, type SummaryInput } from '../../harness/analysis/summarize.js';
 import { parseLabArgs } from '../../harness/options.js';
@@ -28,10 +28,7 @@ function closed(socketId: number, closedBy: SocketClosedRecord['closedBy'], clos
 }
 
 function access(r: RequestRecord): AccessLogEntry {
-  return {
-    time_s: 1, variant: r.variant, request_method: r.method, uri: '/', status: r.status ?? 499, upstream_status: '',
-    upstream_addr: '', request_id: r.requestId, upstream_socket_id: '', request_time: 0,
-  };
+  return { lb: 'nginx', time_s: 1, variant: r.variant, request_method: r.method, status: r.status ?? 499, request_id: r.requestId, upstream_socket_id: '', retries: 0 };
 }
 
 type Input = SummaryInput & { traffic: TrafficResult; accessLog: AccessLogEntry[] };
@@ -55,6 +52,7 @@ function input(): Input {
       fixed: [closed(1, 'peer', 25_000), closed(2, 'peer', 25_001)],
     },
     accessLog: records.map(access),
+    lbErrorLines: { nginx: 0 },
     errorLogText: [
       '2026/11/27 04:12:51 [error] 7#7: *53 upstream prematurely closed connection while reading response header from upstream',
       '2026/11/27 04:13:03 [error] 7#7: *45 recv() failed (104: Connection reset by peer) while reading response header',
@@ -83,7 +81,7 @@ t.test('counts, rates, who closed, verdict', async (t) => {
   t.equal(s.assertion.passed, true);
   t.match(verdictLine(s), /^REPRODUCED: /);
   t.match(formatTable(tableRows(s)), /502s\s+2\s+0/);
-  t.match(reportMarkdown(s), /every 502 the harness counted is in nginx's access log/);
+  t.match(reportMarkdown(s), /every 502 the harness counted is in its LB's access log/);
 });
 
 t.test('a 502 the access log lacks is a mismatch, and fails the assertion', async (t) => {
@@ -185,7 +183,7 @@ t.test('cells: one per variant × method, with its outcome and the names downstr
 t.test('cells: a request the LB retried without a 502 is masked; race lines count for their port and method', async (t) => {
   const i = input();
   // The GETs of default were retried by the LB (nginx policy): two upstream attempts, a 200 to the client.
-  i.accessLog = i.accessLog.map((e) => (e.variant === 'default' && e.request_method === 'GET' ? { ...e, upstream_status: '502, 200' } : e));
+  i.accessLog = i.accessLog.map((e) => (e.variant === 'default' && e.request_method === 'GET' ? { ...e, retries: 1 } : e));
   const s = buildSummary(i);
   t.match(s.cells[1], { name: 'default-get', outcome: 'masked', counts: { masked: 2 } });
   const j = input();
@@ -202,7 +200,7 @@ t.test('a matrix summary: verdict by outcomes, assertion by fix', async (t) => {
   t.equal(s.verdict.ok, false, 'an inconclusive cell leaves the matrix unfinished');
   t.match(verdictLine(s), /^MATRIX \(some cells inconclusive\): /);
   t.same(s.assertion.reasons, ['default-get no longer shows the race (inconclusive: the app closed 2 idle upstream connections first: the race is there, no GET request hit it)']);
-  t.match(formatTable(matrixRows(s)), /default\s+POST\s+20\.20\.2\s+standalone\s+default\/default\s+6\.00 s\s+6\.00 s \(app\)\s+2\/2/);
+  t.match(formatTable(matrixRows(s)), /default\s+POST\s+nginx 1\.22\.1\s+20\.20\.2\s+standalone\s+default\/default\s+6\.00 s\s+6\.00 s \(app\)\s+2\/2/);
   t.match(reportMarkdown(s), /- fixed-get: safe — 0 × 502 in 2 boundary requests/);
 });
 

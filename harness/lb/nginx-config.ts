@@ -1,35 +1,15 @@
 // Renders the LB's nginx.conf from the templates in nginx/ and the scenario data.
 // Pure: the same inputs give the same text, which Docker and the local runtime
 // both use and every run saves beside its results.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { HEADERS } from './protocol.js';
-import { APP_CONTAINER_PORT, LB, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from './scenarios.js';
+import { HEADERS } from '../protocol.js';
+import { APP_CONTAINER_PORT, LB, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from '../scenarios.js';
+import { durationText, fillTemplate, readTemplate } from './template.js';
 
-const TEMPLATE_DIR = fileURLToPath(new URL('../nginx/', import.meta.url));
+const template = (name: string) => readTemplate('nginx', `${name}.conf`);
 
-function template(name: string): string {
-  return readFileSync(`${TEMPLATE_DIR}${name}.conf.template`, 'utf8');
-}
-
-/** Replaces every {{key}}; a missing or unused value is a bug in the caller. */
-export function fillTemplate(text: string, values: Record<string, string | number>): string {
-  const used = new Set<string>();
-  const out = text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-    if (!(key in values)) throw new Error(`template placeholder {{${key}}} has no value`);
-    used.add(key);
-    return String(values[key]);
-  });
-  const unused = Object.keys(values).filter((k) => !used.has(k));
-  if (unused.length > 0) throw new Error(`values not used by the template: ${unused.join(', ')}`);
-  return out;
-}
-
-/** nginx time syntax; whole seconds read best and every LB value here is one. */
-export function nginxDuration(ms: number): string {
-  if (!Number.isInteger(ms) || ms < 0) throw new Error(`invalid duration ${ms} ms`);
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
+export { fillTemplate };
+/** nginx time syntax. */
+export const nginxDuration = durationText;
 
 /** nginx's variable for a request header ($http_…) or an upstream response header ($upstream_http_…). */
 export function nginxHeaderVariable(side: 'request' | 'upstream-response', header: string): string {
