@@ -1,0 +1,109 @@
+// The reduced LB matrix CI runs: HAProxy and Caddy in front of the app with
+// Node's defaults (and, on the local runtime, the article's fix), the LB's idle
+// timeout compressed to 12 s. What each LB's client sees was measured here
+// (README, "What the client sees behind each LB"); a broken lab fails below.
+import type { Test } from 'tap';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runLab } from '../../harness/lab.js';
+import { cellsByName, matrixScenario } from '../../harness/matrix.js';
+import { parseLabArgs } from '../../harness/options.js';
+import { readSummary, type CellSummary, type Summary } from '../../harness/results/schema.js';
+import { LB } from '../../harness/scenarios.js';
+import { clientSymptom, type RequestRecord } from '../../harness/traffic/records.js';
+import { COMPRESSED_LB_MS } from './reduced-matrix.js';
+
+/** Half of --min-boundary per method. */
+const MIN_BOUNDARY_PER_CELL = 8;
+
+export async function runLbMatrix(t: Test, runtime: 'local' | 'docker', cells: string[]): Promise<{ summary: Summary; runDir: string; progress: string[] }> {
+  const resultsDir = mkdtempSync(join(tmpdir(), `keepalive-lab-lbs-${runtime}-`));
+  t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
+  const scenario = matrixScenario(cellsByName(cells), 'alb', { ...LB, upstreamKeepaliveTimeoutMs: COMPRESSED_LB_MS });
+  // Bounded retries: the short lane cycles until every method the LB does not retry has failed once (up to 30 cycles).
+  const argv = ['--runtime', runtime, '--scenario', cells.join(','), '--cycles', '3', '--max-cycles', '30', '--long-cycles', '3', '--min-boundary', String(2 * MIN_BOUNDARY_PER_CELL)];
+  const progress: string[] = [];
+  const started = Date.now();
+  const { summary, runDir } = await runLab({ ...parseLabArgs(argv), resultsDir }, { progress: (l) => progress.push(l), signal: new AbortController().signal }, { scenario });
+  t.comment(`LB matrix on ${runtime}: ${((Date.now() - started) / 1000).toFixed(0)} s; ${summary.verdict.text}`);
+  for (const c of summary.cells) t.comment(`${c.name}: ${c.outcome} (${c.reason}); client saw ${c.clientSaw}; first failure ${c.firstHit ? `${c.firstHit.afterTrafficStartMs} ms` : '—'}`);
+  return { summary, runDir, progress };
+}
+
+function cell(summary: Summary, name: string): CellSummary {
+  const found = summary.cells.find((c) => c.name === name);
+  if (!found) throw new Error(`no cell ${name} in ${summary.cells.map((c) => c.name).join(', ')}`);
+  return found;
+}
+
+function records(runDir: string): RequestRecord[] {
+  return readFileSync(join(runDir, 'requests.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RequestRecord);
+}
+
+export function assertLbRun(t: Test, summary: Summary, runDir: string): void {
+  t.same(readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'))).problems, [], 'summary.json reads back');
+  t.equal(summary.complete, true, 'complete');
+  t.same(summary.nginx.mismatches, [], "every 502 the harness counted is in its LB's access log, and no other");
+  for (const lb of Object.keys(summary.lbs)) t.ok(summary.lbs[lb].version, `${lb} ${summary.lbs[lb].version}`);
+}
+
+/**
+ * HAProxy with Node's defaults: the race reproduces for both methods (it retries
+ * neither), and the client sees its connection closed without a response.
+ * HAProxy logs nothing for those requests: its access log lacks exactly them.
+ */
+export function assertHaproxyDefault(t: Test, summary: Summary, runDir: string, line: string): void {
+  const failedIds = new Set(records(runDir).filter((r) => r.variant === `haproxy-node${line}-standalone-default` && clientSymptom(r) !== null).map((r) => r.requestId));
+  for (const method of ['post', 'get']) {
+    const c = cell(summary, `haproxy-node${line}-standalone-default-${method}`);
+    t.equal(c.lb, 'haproxy');
+    t.equal(c.outcome, 'reproduced', `${c.name}: ${c.reason}`);
+    t.ok(c.counts.emptyReply + c.counts.reset + c.counts.status502 + c.counts.status503 > 0, `${c.name}: the client saw ${c.clientSaw}`);
+    t.ok(c.effectiveCloseBy === 'app' && c.effectiveCloseMs! > 5_900 && c.effectiveCloseMs! < 6_200, `${c.name}: the app closed idle upstream connections at ${c.effectiveCloseMs} ms`);
+  }
+  const logged = new Set(readFileSync(join(runDir, 'haproxy-access.log'), 'utf8').split('\n').flatMap((l) => /"request_id":"([^"]+)"/.exec(l)?.[1] ?? []));
+  const dropped = [...failedIds].filter((id) => records(runDir).find((r) => r.requestId === id)?.status === null);
+  t.ok(dropped.every((id) => !logged.has(id)), `HAProxy logged none of the ${dropped.length} requests it dropped`);
+}
+
+/** Caddy with Node's defaults: POST gets a 502; GET is replayed by Go's transport (masked, nothing logged). */
+export function assertCaddyDefault(t: Test, summary: Summary, line: string): void {
+  const post = cell(summary, `caddy-node${line}-standalone-default-post`);
+  t.equal(post.outcome, 'reproduced', `${post.name}: ${post.reason}`);
+  t.ok(post.counts.status502 > 0, `${post.name}: the client saw ${post.clientSaw}`);
+  const get = cell(summary, `caddy-node${line}-standalone-default-get`);
+  t.equal(get.counts.status502 + get.counts.emptyReply + get.counts.reset, 0, `${get.name}: no failure reached the client (${get.clientSaw})`);
+  t.equal(get.outcome, 'masked', `${get.name}: ${get.reason}`);
+  t.ok(get.closedBy.app > 0, 'the app closed idle connections Caddy held: the race was there');
+}
+
+/**
+ * The article's fix behind HAProxy: HAProxy has no idle timeout for server
+ * connections, only pool-purge-delay, which closes some of the idle ones each
+ * tick (measured: it kept some past the app's LB + 2 s, which then closed
+ * them). Whether a request hits one of those closes varies; the outcome must
+ * follow the evidence, and HAProxy must have kept connections idle past its
+ * purge delay at least once (the app or HAProxy closing them is the record).
+ */
+export function assertHaproxyFixedConsistent(t: Test, summary: Summary, line: string): void {
+  for (const method of ['post', 'get']) {
+    const c = cell(summary, `haproxy-node${line}-standalone-article-${method}`);
+    t.equal(c.lane, 'long');
+    const failed = c.counts.status502 + c.counts.status503 + c.counts.status504 + c.counts.emptyReply + c.counts.reset;
+    const appFirst = c.closedBy.app + c.closedBy.reset;
+    const expected = failed > 0 ? 'reproduced' : appFirst > 0 || c.counts.boundary! < MIN_BOUNDARY_PER_CELL ? 'inconclusive' : 'safe';
+    t.equal(c.outcome, expected, `${c.name}: client saw ${c.clientSaw}, the app closed ${appFirst} of HAProxy's idle connections first: ${c.reason}`);
+  }
+}
+
+/** The article's fix behind an LB: safe, aimed just before the LB's own close, the app closing none of its connections. */
+export function assertFixedSafe(t: Test, summary: Summary, lb: string, line: string): void {
+  for (const method of ['post', 'get']) {
+    const c = cell(summary, `${lb}-node${line}-standalone-article-${method}`);
+    t.equal(c.outcome, 'safe', `${c.name}: ${c.reason}`);
+    t.equal(c.lane, 'long');
+    t.equal(c.closedBy.app + c.closedBy.reset, 0, `${c.name}: the app closed none of ${lb}'s connections`);
+    t.ok(c.counts.boundary! >= MIN_BOUNDARY_PER_CELL, `${c.name}: ${c.counts.boundary} aimed requests reused an idle upstream connection`);
+  }
+}

@@ -1,0 +1,20 @@
+// HAProxy and Caddy on the local runtime (Debian's packages, the host's Node),
+// each in front of the app with Node's defaults and with the article's fix,
+// the LBs' idle timeout compressed to 12 s.
+import t from 'tap';
+import { lineFor } from '../helpers/reduced-matrix.js';
+import { assertCaddyDefault, assertFixedSafe, assertHaproxyDefault, assertHaproxyFixedConsistent, assertLbRun, runLbMatrix } from '../helpers/lb-matrix.js';
+import { lbsOrSkip } from '../helpers/require.js';
+
+t.test('HAProxy and Caddy beside each other, local runtime', async (t) => {
+  if (!(await lbsOrSkip(t, ['haproxy', 'caddy']))) return;
+  const line = lineFor('local');
+  const cells = ['haproxy', 'caddy'].flatMap((lb) => ['default', 'article'].map((fix) => `${lb}-node${line}-standalone-${fix}`));
+  const { summary, runDir, progress } = await runLbMatrix(t, 'local', cells);
+  assertLbRun(t, summary, runDir);
+  assertHaproxyDefault(t, summary, runDir, line);
+  assertCaddyDefault(t, summary, line);
+  assertHaproxyFixedConsistent(t, summary, line);
+  assertFixedSafe(t, summary, 'caddy', line);
+  t.match(progress.join('\n'), /bringing up haproxy, caddy and the apps locally/);
+});

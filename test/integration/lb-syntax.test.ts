@@ -1,0 +1,46 @@
+// Real HAProxy and Caddy accept what their renderers write (nginx: nginx-syntax.test.ts),
+// checked by the driver's own validate command, the one a user would run.
+import t from 'tap';
+import { execa } from 'execa';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LB_DRIVERS, lbsOf } from '../../harness/lb/drivers.js';
+import { cellsByName, matrixScenario } from '../../harness/matrix.js';
+import { lbBinary, localLbVersion } from '../../harness/runtime/local-stack.js';
+import { HAPROXY_REUSE_MODES, LB } from '../../harness/scenarios.js';
+import { lbsOrSkip } from '../helpers/require.js';
+
+const cells = cellsByName(['haproxy-node24-standalone-default', 'haproxy-node24-custom-article', 'caddy-node24-standalone-default', 'caddy-node24-next-start-article']);
+
+for (const lb of ['haproxy', 'caddy'] as const) {
+  t.test(`${lb} accepts the rendered configuration`, async (t) => {
+    if (!(await lbsOrSkip(t, [lb]))) return;
+    const driver = LB_DRIVERS[lb];
+    const binary = (await lbBinary(driver))!;
+    t.comment(`${lb} ${await localLbVersion(driver)}`);
+    for (const haproxyReuse of HAPROXY_REUSE_MODES) {
+      const scenario = matrixScenario(cells, 'alb', { ...LB, upstreamKeepaliveTimeoutMs: 12_000 }, haproxyReuse);
+      const dir = mkdtempSync(join(tmpdir(), `keepalive-lab-${lb}-`));
+      t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+      const { variants } = lbsOf(scenario).find((l) => l.driver.name === lb)!;
+      const file = join(dir, driver.configFile);
+      writeFileSync(file, driver.render(scenario, variants, { runtime: 'local', workDir: dir }));
+      const result = await execa(binary, driver.validateArgs(file, dir), { reject: false, env: { ...process.env, ...driver.env(dir) } });
+      t.equal(result.exitCode, 0, `${lb} (http-reuse ${haproxyReuse}): ${(result.stderr || result.stdout).trim().split('\n').pop()}`);
+    }
+  });
+}
+
+t.test('a broken configuration is refused (the check can fail)', async (t) => {
+  if (!(await lbsOrSkip(t, ['haproxy', 'caddy']))) return;
+  const dir = mkdtempSync(join(tmpdir(), 'keepalive-lab-broken-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  for (const lb of ['haproxy', 'caddy'] as const) {
+    const driver = LB_DRIVERS[lb];
+    const file = join(dir, driver.configFile);
+    writeFileSync(file, lb === 'haproxy' ? 'frontend x\n  bind 127.0.0.1:8401\n  no-such-keyword\n' : 'http://:8401 {\n\tno_such_directive\n}\n');
+    const result = await execa((await lbBinary(driver))!, driver.validateArgs(file, dir), { reject: false, env: { ...process.env, ...driver.env(dir) } });
+    t.not(result.exitCode, 0, `${lb} refuses it`);
+  }
+});
