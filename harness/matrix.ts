@@ -91,7 +91,10 @@ export function parseMatrixFilter(raw: string): MatrixFilter {
     const [, axis, value] = match;
     if (!Object.hasOwn(FILTER_AXES, axis)) throw badInput(`--only: unknown axis '${axis}'.`, `Axes: ${axes}.`);
     const allowed: readonly string[] = FILTER_AXES[axis as FilterAxis].values;
-    if (!allowed.includes(value)) throw badInput(`--only: ${axis} must be one of ${allowed.join(', ')}, got '${value}'.`, 'See npm run lab -- --help.');
+    if (!allowed.includes(value)) {
+      const hint = axis === 'lb' ? 'The lab runs the LBs it can verify here; Envoy and Traefik have no Debian package yet.' : 'See npm run lab -- --help.';
+      throw badInput(`--only: ${axis} must be one of ${allowed.join(', ')}, got '${value}'.`, hint);
+    }
     (filter[axis as FilterAxis] ??= []).push(value);
   }
   return filter;

@@ -1,41 +1,15 @@
 // The reduced LB matrix CI runs: HAProxy and Caddy in front of the app with
 // Node's defaults (and, on the local runtime, the article's fix), the LB's idle
 // timeout compressed to 12 s. What each LB's client sees was measured here
-// (README, "What the client sees behind each LB"); a broken lab fails below.
+// (README, "Behind HAProxy and Caddy"); a broken lab fails below.
 import type { Test } from 'tap';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runLab } from '../../harness/lab.js';
-import { cellsByName, matrixScenario } from '../../harness/matrix.js';
-import { parseLabArgs } from '../../harness/options.js';
-import { readSummary, type CellSummary, type Summary } from '../../harness/results/schema.js';
-import { LB } from '../../harness/scenarios.js';
+import { readSummary, type Summary } from '../../harness/results/schema.js';
 import { clientSymptom, type RequestRecord } from '../../harness/traffic/records.js';
-import { COMPRESSED_LB_MS } from './reduced-matrix.js';
+import { cell, MIN_BOUNDARY_PER_CELL, runCompressedMatrix } from './reduced-matrix.js';
 
-/** Half of --min-boundary per method. */
-const MIN_BOUNDARY_PER_CELL = 8;
-
-export async function runLbMatrix(t: Test, runtime: 'local' | 'docker', cells: string[]): Promise<{ summary: Summary; runDir: string; progress: string[] }> {
-  const resultsDir = mkdtempSync(join(tmpdir(), `keepalive-lab-lbs-${runtime}-`));
-  t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
-  const scenario = matrixScenario(cellsByName(cells), 'alb', { ...LB, upstreamKeepaliveTimeoutMs: COMPRESSED_LB_MS });
-  // Bounded retries: the short lane cycles until every method the LB does not retry has failed once (up to 30 cycles).
-  const argv = ['--runtime', runtime, '--scenario', cells.join(','), '--cycles', '3', '--max-cycles', '30', '--long-cycles', '3', '--min-boundary', String(2 * MIN_BOUNDARY_PER_CELL)];
-  const progress: string[] = [];
-  const started = Date.now();
-  const { summary, runDir } = await runLab({ ...parseLabArgs(argv), resultsDir }, { progress: (l) => progress.push(l), signal: new AbortController().signal }, { scenario });
-  t.comment(`LB matrix on ${runtime}: ${((Date.now() - started) / 1000).toFixed(0)} s; ${summary.verdict.text}`);
-  for (const c of summary.cells) t.comment(`${c.name}: ${c.outcome} (${c.reason}); client saw ${c.clientSaw}; first failure ${c.firstHit ? `${c.firstHit.afterTrafficStartMs} ms` : '—'}`);
-  return { summary, runDir, progress };
-}
-
-function cell(summary: Summary, name: string): CellSummary {
-  const found = summary.cells.find((c) => c.name === name);
-  if (!found) throw new Error(`no cell ${name} in ${summary.cells.map((c) => c.name).join(', ')}`);
-  return found;
-}
+export const runLbMatrix = (t: Test, runtime: 'local' | 'docker', cells: string[]) => runCompressedMatrix(t, runtime, cells, 'LB matrix');
 
 function records(runDir: string): RequestRecord[] {
   return readFileSync(join(runDir, 'requests.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RequestRecord);
@@ -54,7 +28,7 @@ export function assertLbRun(t: Test, summary: Summary, runDir: string): void {
  * HAProxy logs nothing for those requests: its access log lacks exactly them.
  */
 export function assertHaproxyDefault(t: Test, summary: Summary, runDir: string, line: string): void {
-  const failedIds = new Set(records(runDir).filter((r) => r.variant === `haproxy-node${line}-standalone-default` && clientSymptom(r) !== null).map((r) => r.requestId));
+  const failed = records(runDir).filter((r) => r.variant === `haproxy-node${line}-standalone-default` && clientSymptom(r) !== null);
   for (const method of ['post', 'get']) {
     const c = cell(summary, `haproxy-node${line}-standalone-default-${method}`);
     t.equal(c.lb, 'haproxy');
@@ -63,8 +37,8 @@ export function assertHaproxyDefault(t: Test, summary: Summary, runDir: string, 
     t.ok(c.effectiveCloseBy === 'app' && c.effectiveCloseMs! > 5_900 && c.effectiveCloseMs! < 6_200, `${c.name}: the app closed idle upstream connections at ${c.effectiveCloseMs} ms`);
   }
   const logged = new Set(readFileSync(join(runDir, 'haproxy-access.log'), 'utf8').split('\n').flatMap((l) => /"request_id":"([^"]+)"/.exec(l)?.[1] ?? []));
-  const dropped = [...failedIds].filter((id) => records(runDir).find((r) => r.requestId === id)?.status === null);
-  t.ok(dropped.every((id) => !logged.has(id)), `HAProxy logged none of the ${dropped.length} requests it dropped`);
+  const dropped = failed.filter((r) => r.status === null);
+  t.ok(dropped.every((r) => !logged.has(r.requestId)), `HAProxy logged none of the ${dropped.length} requests it dropped`);
 }
 
 /** Caddy with Node's defaults: POST gets a 502; GET is replayed by Go's transport (masked, nothing logged). */

@@ -16,28 +16,35 @@ import { DEFAULT_NODE_LINE, LB } from '../../harness/scenarios.js';
 /** Long enough that Node's default close (6 s) is in the short lane, short enough for three long cycles in under a minute. */
 export const COMPRESSED_LB_MS = 12_000;
 /** --min-boundary is per app; each of its two method cells needs half. */
-const MIN_BOUNDARY_PER_CELL = 8;
+export const MIN_BOUNDARY_PER_CELL = 8;
 /** The apps, on a Node line: Docker's default line (the only image CI builds), or the host's for the local runtime. */
 export const reducedCells = (line: string) => ['standalone-default', 'next-start-default', 'standalone-article', 'standalone-too-short'].map((c) => `node${line}-${c}`);
 /** The Node line each runtime runs the reduced matrix on. */
 export const lineFor = (runtime: 'local' | 'docker') => (runtime === 'docker' ? DEFAULT_NODE_LINE : process.versions.node.split('.')[0]);
 
-export async function runReducedMatrix(t: Test, runtime: 'local' | 'docker'): Promise<{ summary: Summary; runDir: string; progress: string[] }> {
-  const cells = reducedCells(lineFor(runtime));
-  const resultsDir = mkdtempSync(join(tmpdir(), `keepalive-lab-matrix-${runtime}-`));
+/** Runs these cells with the LB's idle timeout compressed; the run's figures go to the test's comments. */
+export async function runCompressedMatrix(t: Test, runtime: 'local' | 'docker', cells: readonly string[], label: string): Promise<{ summary: Summary; runDir: string; progress: string[] }> {
+  const resultsDir = mkdtempSync(join(tmpdir(), `keepalive-lab-${label}-${runtime}-`));
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
   const scenario = matrixScenario(cellsByName(cells), 'alb', { ...LB, upstreamKeepaliveTimeoutMs: COMPRESSED_LB_MS });
-  // Bounded retries: the short lane cycles until every default cell has its 502 (up to 30 cycles).
+  // Bounded retries: the short lane cycles until every cell the LB does not retry has failed once (up to 30 cycles).
   const argv = ['--runtime', runtime, '--scenario', cells.join(','), '--cycles', '3', '--max-cycles', '30', '--long-cycles', '3', '--min-boundary', String(2 * MIN_BOUNDARY_PER_CELL)];
   const progress: string[] = [];
   const started = Date.now();
   const { summary, runDir } = await runLab({ ...parseLabArgs(argv), resultsDir }, { progress: (l) => progress.push(l), signal: new AbortController().signal }, { scenario });
-  t.comment(`reduced matrix on ${runtime}: ${((Date.now() - started) / 1000).toFixed(0)} s; ${summary.verdict.text}`);
-  for (const c of summary.cells) t.comment(`${c.name}: ${c.outcome} (${c.reason}); close behind the LB ${c.effectiveCloseMs} ms by ${c.effectiveCloseBy}`);
+  t.comment(`${label} on ${runtime}: ${((Date.now() - started) / 1000).toFixed(0)} s; ${summary.verdict.text}`);
+  for (const c of summary.cells) {
+    t.comment(`${c.name}: ${c.outcome} (${c.reason}); client saw ${c.clientSaw}; close behind the LB ${c.effectiveCloseMs} ms by ${c.effectiveCloseBy}; first failure ${c.firstHit ? `${c.firstHit.afterTrafficStartMs} ms` : '—'}`);
+  }
   return { summary, runDir, progress };
 }
 
-function cell(summary: Summary, name: string): CellSummary {
+export function runReducedMatrix(t: Test, runtime: 'local' | 'docker'): Promise<{ summary: Summary; runDir: string; progress: string[] }> {
+  return runCompressedMatrix(t, runtime, reducedCells(lineFor(runtime)), 'reduced matrix');
+}
+
+/** The cell of that name; a missing one fails loudly with the names there are. */
+export function cell(summary: Summary, name: string): CellSummary {
   const found = summary.cells.find((c) => c.name === name);
   if (!found) throw new Error(`no cell ${name} in ${summary.cells.map((c) => c.name).join(', ')}`);
   return found;
