@@ -17,7 +17,7 @@ import { reportMarkdown } from './report.js';
 import type { LabPhase, Summary } from './results/schema.js';
 import { createRunDir, newRunId, toNdjson, writeRunFile } from './results/writer.js';
 import { createStack } from './runtime/create-stack.js';
-import { keepNeedsDocker, lbBinary } from './runtime/local-stack.js';
+import { keepNeedsDocker } from './runtime/local-stack.js';
 import type { LogStreams, Runtime, Stack } from './runtime/stack.js';
 import { LB_DRIVERS, lbsOf } from './lb/drivers.js';
 import { matrixScenario } from './matrix.js';
@@ -157,12 +157,11 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
       ? matrixScenario(options.cells, options.retryPolicy, LB, options.haproxyReuse)
       : defaultScenario({ retryPolicy: options.retryPolicy, variants: classicVariants(options.serverMode) }));
   io.progress(`preflight: runtime ${options.runtime}`);
-  const runtime = await resolveRuntime(options.runtime);
+  const runtime = await resolveRuntime(options.runtime, scenario);
   if (options.keep && runtime === 'local') {
     throw keepNeedsDocker();
   }
   if (runtime === 'local' && scenario.kind === 'matrix') refuseOtherNodeLines(scenario);
-  if (runtime === 'local') await refuseMissingLbs(scenario);
   await checkPorts(scenario, runtime);
   const { dir, runId } = createRunDir(options.resultsDir, newRunId(runtime, startedAt));
   io.progress(`run ${runId} on ${runtime}; results in ${dir}`);
@@ -198,14 +197,6 @@ function refuseOtherNodeLines(scenario: Scenario): void {
       : 'Use --runtime docker: it runs each Node line in its own image.',
     EXIT.badInput,
   );
-}
-
-/** The local runtime runs the system's LBs: one the scenario needs and this host lacks is said before anything starts. */
-async function refuseMissingLbs(scenario: Scenario): Promise<void> {
-  for (const { driver } of lbsOf(scenario)) {
-    if (await lbBinary(driver)) continue;
-    throw new LabError(`${driver.name} was not found on PATH; the local runtime runs the system's LBs.`, `Install it (${driver.installHint}), or use --runtime docker.`);
-  }
 }
 
 /** Phase 2: build and start the stack, wait until healthy, follow the apps' accounting from here on. */

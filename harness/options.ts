@@ -226,6 +226,13 @@ export function parseLabArgs(argv: string[]): LabOptions {
   }
   const methods = parseMethods(v.methods);
   const cells = parseCells(v);
+  // An LB's setting on a run without that LB would be silently ignored: say so.
+  if (v['haproxy-reuse'] !== undefined && !cells?.some((c) => c.lb === 'haproxy')) {
+    throw new LabError("--haproxy-reuse sets HAProxy's http-reuse, and this run has no HAProxy cell.", 'Add HAProxy cells, e.g. --matrix --only lb=haproxy.', EXIT.badInput);
+  }
+  if (v['retry-policy'] !== undefined && cells !== null && !cells.some((c) => c.lb === 'nginx')) {
+    throw new LabError("--retry-policy is nginx's, and this run has no nginx cell.", 'Drop it, or add nginx cells (--only lb=nginx).', EXIT.badInput);
+  }
 
   const concurrency = integer('concurrency', v.concurrency, 1, 32) ?? DEFAULT_OPTIONS.concurrency;
   // Methods alternate across a burst and a batch: fewer requests than methods would never send some.

@@ -5,9 +5,24 @@ import { LabError } from './errors.js';
 import type { RuntimeChoice } from './options.js';
 import { findCompose } from './runtime/compose.js';
 import { DOCKER_DENIED, dockerStatus, KEPT_STACK_DOWN, projectResources } from './runtime/docker-stack.js';
-import { nginxBinary } from './runtime/local-stack.js';
+import { lbsOf } from './lb/drivers.js';
+import { lbBinary } from './runtime/local-stack.js';
 import type { Runtime } from './runtime/stack.js';
 import type { Scenario } from './scenarios.js';
+
+/** The LBs of the scenario this host lacks, for the local runtime (which runs the system's). */
+async function missingLbs(scenario: Scenario): Promise<string[]> {
+  const missing: string[] = [];
+  for (const { driver } of lbsOf(scenario)) if (!(await lbBinary(driver))) missing.push(driver.name);
+  return missing;
+}
+
+function installHint(scenario: Scenario, missing: string[]): string {
+  return lbsOf(scenario)
+    .filter((l) => missing.includes(l.driver.name))
+    .map((l) => l.driver.installHint)
+    .join('; ');
+}
 
 async function composeFound(): Promise<boolean> {
   try {
@@ -18,7 +33,8 @@ async function composeFound(): Promise<boolean> {
   }
 }
 
-export async function resolveRuntime(choice: RuntimeChoice): Promise<Runtime> {
+/** Docker when asked or when it answers (auto); the local runtime when asked, or when Docker does not answer and every LB of the scenario is installed. */
+export async function resolveRuntime(choice: RuntimeChoice, scenario: Scenario): Promise<Runtime> {
   const docker = await dockerStatus();
   if (choice === 'docker') {
     if (docker === 'denied') throw DOCKER_DENIED;
@@ -27,15 +43,19 @@ export async function resolveRuntime(choice: RuntimeChoice): Promise<Runtime> {
     return 'docker';
   }
   if (choice === 'local') {
-    if (!(await nginxBinary())) throw new LabError('nginx was not found on PATH.', 'Install it (apt-get install nginx-light), or use --runtime docker.');
+    const missing = await missingLbs(scenario);
+    if (missing.length > 0) {
+      throw new LabError(`${missing.join(' and ')} not found on PATH; the local runtime runs the system's LBs.`, `Install ${installHint(scenario, missing)}, or use --runtime docker.`);
+    }
     return 'local';
   }
   if (docker === 'ok' && (await composeFound())) return 'docker';
   if (docker === 'denied') throw DOCKER_DENIED;
-  if (await nginxBinary()) return 'local';
+  const missing = await missingLbs(scenario);
+  if (missing.length === 0) return 'local';
   throw new LabError(
-    'Neither Docker (daemon + Compose) nor a local nginx is available.',
-    'Start Docker with Compose v2 or docker-compose 1.29, or install nginx for --runtime local.',
+    `Neither Docker (daemon + Compose) nor a local ${missing.join(' and ')} is available.`,
+    `Start Docker with Compose v2 or docker-compose 1.29, or for --runtime local: ${installHint(scenario, missing)}.`,
   );
 }
 

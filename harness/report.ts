@@ -39,7 +39,9 @@ const timeoutCell = (v: number | null) => (v === null ? 'default' : String(v));
 export function matrixRows(summary: Summary): string[][] {
   const row = (c: CellSummary) => {
     const b = c.counts.boundary;
-    const rate = c.boundaryRate502 === null ? '—' : c.boundaryRate502.failures === 0 ? `≤ ${percent(c.boundaryRate502.high, 1)}` : `${percent(c.boundaryRate502.rate)}`;
+    const r = c.boundaryFailureRate ?? c.boundaryRate502;
+    const rate = r === null ? '—' : r.failures === 0 ? `≤ ${percent(r.high, 1)}` : `${percent(r.rate)}`;
+    const failed = c.counts.status502 + c.counts.status503 + c.counts.status504 + c.counts.emptyReply + c.counts.reset;
     const closed = closedWhileIdle(c.closedBy);
     const idle = { app: closed.app + closed.reset, lb: closed.lb };
     return [
@@ -51,7 +53,7 @@ export function matrixRows(summary: Summary): string[][] {
       `${timeoutCell(c.keepAliveTimeoutMs)}/${timeoutCell(c.headersTimeoutMs)}`,
       seconds(c.appIdleCloseMs),
       c.effectiveCloseMs === null ? '—' : `${seconds(c.effectiveCloseMs)} (${c.effectiveCloseBy})`,
-      `${c.counts.status502}/${b ?? '—'}`,
+      `${failed}/${b ?? '—'}`,
       rate,
       c.clientSaw,
       c.maskedLatencyMs ? `${c.counts.masked} (${c.maskedLatencyMs.median} ms)` : String(c.counts.masked),
@@ -70,8 +72,8 @@ export function matrixRows(summary: Summary): string[][] {
       'keepAlive/headers ms',
       'app idle close',
       'close behind LB (by)',
-      '502/boundary',
-      '502 rate (95 %)',
+      'failed/boundary',
+      'failure rate (95 %)',
       'client saw',
       'retried (latency)',
       'closed app/LB',

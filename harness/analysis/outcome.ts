@@ -12,6 +12,8 @@ export interface CellEvidence {
   /** Requests whose client connection the LB closed without a response, or that were reset. */
   emptyReply: number;
   reset: number;
+  /** Of those, aimed requests that reached the app's side within the race window of one of its idle closes. */
+  droppedAtAppClose: number;
   /** Requests the LB retried on another connection without a 502 to the client. */
   masked: number;
   /** Error-log lines of the race attributed to the cell. */
@@ -52,32 +54,37 @@ export function clientSawText(e: Pick<CellEvidence, 'status502' | 'status503' | 
 }
 
 /**
- * reproduced: the client got a gateway error (502/503/504), or its connection
- * was closed without a response or reset while the app was closing idle
- * upstream connections (the race, as HAProxy shows it). masked: no failure,
- * but the LB retried (or its error log shows the race). inconclusive: too few
- * boundary requests, other client errors, or the app closed upstream
- * connections first without a request hitting one. safe: enough boundary
- * requests, no failure, and the app closed none of the LB's idle connections.
+ * reproduced: the client got a gateway error (502/503/504), or an aimed
+ * request's connection was closed without a response or reset at the instant
+ * the app closed an idle connection (the race, as HAProxy shows it). masked:
+ * no failure, but the LB retried (or its error log shows the race), or, with
+ * enough boundary requests, an LB that replays the method without a log line
+ * held connections the app closed. inconclusive: too few boundary requests,
+ * other client errors, or the app closed upstream connections first without a
+ * request hitting one. safe: enough boundary requests, no failure, and the app
+ * closed none of the LB's idle connections.
  */
 export function classifyCell(e: CellEvidence, minBoundary: number): Classification {
   const idle = closedWhileIdle(e.closedBy);
   const gateway = e.status502 + e.status503 + e.status504;
   const dropped = e.emptyReply + e.reset;
   if (gateway > 0) return { outcome: 'reproduced', reason: `${clientSawText(e)} to the client` };
-  // Only with the app closing idle connections is a dropped connection the race's; otherwise something else broke.
-  if (dropped > 0 && idle.app + idle.reset > 0) {
-    return { outcome: 'reproduced', reason: `${clientSawText(e)} to the client: the LB closed its connection without a response` };
+  // A dropped connection is the race's only when it came at one of the app's idle closes; otherwise something else broke.
+  if (dropped > 0 && e.droppedAtAppClose > 0) {
+    return {
+      outcome: 'reproduced',
+      reason: `${clientSawText(e)} to the client (${e.droppedAtAppClose} at the instant the app closed an idle connection): the LB closed its connection without a response`,
+    };
   }
   if (e.masked > 0) return { outcome: 'masked', reason: `the LB retried ${e.masked} request${e.masked === 1 ? '' : 's'} on a new connection; the client saw no 502` };
   if (e.raceLogLines > 0) return { outcome: 'masked', reason: `no 502, but the LB logged the race ${e.raceLogLines} time${e.raceLogLines === 1 ? '' : 's'}` };
-  // Nothing to count, but the app closing idle connections the LB still held is the race, and this LB replays the request.
-  if (e.silentRetry !== null && idle.app + idle.reset > 0 && e.clientErrors === 0) {
-    const n = idle.app + idle.reset;
-    return { outcome: 'masked', reason: `no failure, while the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} the LB held: ${e.silentRetry}` };
-  }
   if (e.boundary < minBoundary) return { outcome: 'inconclusive', reason: `only ${e.boundary} boundary requests (at least ${minBoundary} needed)` };
   if (e.clientErrors > 0) return { outcome: 'inconclusive', reason: `${e.clientErrors} requests failed on the client side without a status` };
+  // Enough boundary requests, none failed, while the app closed idle connections the LB held: this LB replays the method, and says so nowhere.
+  if (e.silentRetry !== null && idle.app + idle.reset > 0) {
+    const n = idle.app + idle.reset;
+    return { outcome: 'masked', reason: `no failure in ${e.boundary} boundary requests, while the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} the LB held: ${e.silentRetry}` };
+  }
   if (idle.app + idle.reset > 0) {
     const n = idle.app + idle.reset;
     return { outcome: 'inconclusive', reason: `the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} first: the race is there, no ${e.method} request hit it` };

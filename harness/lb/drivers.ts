@@ -49,6 +49,17 @@ export interface LbDriver {
   countErrors(stderr: string): number;
   /** Whether it retries a request of this method on a new connection when a reused one dies under it: the race masked. */
   retries(scenario: Scenario, method: string): boolean;
+  /** The setting of this LB a run varies, as cells report it ('alb', 'http-reuse safe'). */
+  policy(scenario: Scenario): string;
+  /** Whether a retry its access log shows can be the race's (nginx retries a failed reused connection; HAProxy's retry-on conn-failure retries only failed connects). */
+  loggedRetriesAreRace: boolean;
+  /**
+   * Whether an app that outlives the LB's configured idle timeout outlives every
+   * idle connection the LB keeps (nginx, Caddy: a per-connection idle timeout).
+   * HAProxy has none: each pool-purge-delay it closes only the idle connections
+   * it estimates it will not need, so some outlive the fix (measured).
+   */
+  idleTimeoutBoundsConnections: boolean;
   /** How it retries a request of this method without logging it (the masking shows nowhere); null when it does not. */
   silentRetry(scenario: Scenario, method: string): string | null;
   /** Whether the first request of a client connection can get an idle upstream connection (HAProxy's http-reuse safe: no). */
@@ -85,6 +96,9 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     retries: (scenario, method) => retryHides(scenario.retryPolicy, method),
     // nginx logs every upstream attempt ($upstream_status "502, 200").
     silentRetry: () => null,
+    policy: (scenario) => scenario.retryPolicy,
+    loggedRetriesAreRace: true,
+    idleTimeoutBoundsConnections: true,
     firstRequestReusesIdle: () => true,
   },
   haproxy: {
@@ -113,6 +127,9 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     // retry-on conn-failure: a reused connection that dies under a request is not retried, whatever the method.
     retries: () => false,
     silentRetry: () => null,
+    policy: (scenario) => `http-reuse ${scenario.haproxyReuse}`,
+    loggedRetriesAreRace: false,
+    idleTimeoutBoundsConnections: false,
     firstRequestReusesIdle: (scenario) => scenario.haproxyReuse === 'always',
   },
   caddy: {
@@ -141,6 +158,9 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     retries: (_scenario, method) => idempotent(method),
     silentRetry: (_scenario, method) =>
       idempotent(method) ? `Go's transport under Caddy replays a ${method} on a new connection when a reused one dies, and nothing logs it` : null,
+    policy: () => 'default',
+    loggedRetriesAreRace: true,
+    idleTimeoutBoundsConnections: true,
     firstRequestReusesIdle: () => true,
   },
 };

@@ -54,7 +54,7 @@ export type SummaryOptions = Omit<LabOptions, 'resultsDir' | 'help' | 'version' 
 export interface ClosedByTally {
   /** LB upstream sockets the app closed (its keep-alive timer, or another server-side close). */
   app: number;
-  /** Closed by the LB's FIN (its own idle timeout, or its shutdown). */
+  /** Closed by the LB: its FIN (its own idle timeout, or its shutdown), or a reset once the traffic ended (HAProxy stopping). */
   lb: number;
   /** Of those, closed when the LB was stopped at the end of the run. */
   lbAtShutdown: number;
@@ -159,6 +159,8 @@ export interface CellSummary {
   /** v4: the client's latency of the requests the LB retried (the price of masking); null when none was. */
   maskedLatencyMs: { median: number; max: number } | null;
   boundaryRate502: Proportion | null;
+  /** v4: every failure the client saw (502/503/504, empty reply, reset) among the boundary requests; in v3 and before, the 502s. */
+  boundaryFailureRate: Proportion | null;
   /** The app's idle close measured straight at it (probe); null when it outlived the probe. */
   appIdleCloseMs: number | null;
   /** Behind the LB: median idle time at which upstream connections closed during traffic, and who closed most. */
@@ -284,6 +286,7 @@ function cellsFromVariants(old: OldSummary): CellSummary[] {
       counts: { requests: m.total, aimed: null, boundary: null, status502: m.count502, status503: 0, status504: 0, clientErrors: 0, emptyReply: 0, reset: 0, masked: 0 },
       clientSaw: clientSawOf(m.count502),
       maskedLatencyMs: null,
+      boundaryFailureRate: null,
       boundaryRate502: null,
       appIdleCloseMs: v.measured?.probeIdleCloseMs ?? null,
       // Older runs measured the app's own close delay, not the close behind the LB.
@@ -323,12 +326,20 @@ const clientSawOf = (status502: number) => (status502 > 0 ? `${status502} × 502
 
 /** v3 → v4: every v3 cell was behind nginx; the symptoms nginx never shows are zero. */
 function upgradeToV4(old: Record<string, unknown>): Record<string, unknown> {
-  const cells = (old.cells as Array<Record<string, unknown> & { counts: Record<string, number> }>).map((c) => ({
-    ...c,
-    counts: { status503: 0, status504: 0, emptyReply: 0, reset: 0, ...c.counts },
-    clientSaw: c.clientSaw ?? clientSawOf(c.counts.status502),
-    maskedLatencyMs: c.maskedLatencyMs ?? null,
-  }));
+  // A malformed v3 summary passes through unchanged here; validateSummary then says what is wrong with it.
+  const cells = Array.isArray(old.cells)
+    ? (old.cells as Array<Record<string, unknown> & { counts?: Record<string, number> }>).map((c) =>
+        typeof c?.counts !== 'object' || c.counts === null
+          ? c
+          : {
+              ...c,
+              counts: { status503: 0, status504: 0, emptyReply: 0, reset: 0, ...c.counts },
+              clientSaw: c.clientSaw ?? clientSawOf(c.counts.status502),
+              maskedLatencyMs: c.maskedLatencyMs ?? null,
+              boundaryFailureRate: c.boundaryFailureRate ?? c.boundaryRate502 ?? null,
+            },
+      )
+    : old.cells;
   const versions = (old.versions ?? {}) as Record<string, string>;
   const nginx = old.nginx as { errorLog?: Record<string, number> } | undefined;
   const errorLines = Object.values(nginx?.errorLog ?? {}).reduce((a, b) => a + b, 0);

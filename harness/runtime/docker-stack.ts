@@ -1,7 +1,7 @@
 // The lab on Docker: Compose builds and starts it (execa), dockerode watches
 // health, reads and follows logs, and checks that teardown left nothing behind.
 import Docker from 'dockerode';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -134,7 +134,11 @@ export class DockerStack implements Stack {
   private ensureFiles(): void {
     if (existsSync(this.composePath)) return;
     const write = () => {
-      for (const c of this.lbConfigs) writeRunFile(this.workDir, c.file, c.text);
+      for (const c of this.lbConfigs) {
+        writeRunFile(this.workDir, c.file, c.text);
+        // HAProxy's container runs as an unprivileged user: its mounted file must be world-readable whatever the umask.
+        chmodSync(join(this.workDir, c.file), 0o644);
+      }
       const compose = renderComposeFile(this.scenario, this.images, (lb) => join(this.workDir, LB_DRIVERS[lb].configFile));
       writeRunFile(this.workDir, COMPOSE_FILE, `${JSON.stringify(compose, null, 2)}\n`);
     };

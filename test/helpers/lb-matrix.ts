@@ -53,21 +53,23 @@ export function assertCaddyDefault(t: Test, summary: Summary, line: string): voi
 }
 
 /**
- * The article's fix behind HAProxy: HAProxy has no idle timeout for server
- * connections, only pool-purge-delay, which closes some of the idle ones each
- * tick (measured: it kept some past the app's LB + 2 s, which then closed
- * them). Whether a request hits one of those closes varies; the outcome must
- * follow the evidence, and HAProxy must have kept connections idle past its
- * purge delay at least once (the app or HAProxy closing them is the record).
+ * The article's fix behind HAProxy: HAProxy has no idle timeout for a pooled
+ * server connection, only pool-purge-delay, which closes some of the idle ones
+ * each tick; measured here, it kept some past the app's own close (LB + 2 s),
+ * and the app closed them. Whether a request then hits such a close varies from
+ * run to run, so the outcome must follow the evidence, and the assertion of a
+ * matrix must not require this cell to be safe.
  */
 export function assertHaproxyFixedConsistent(t: Test, summary: Summary, line: string): void {
   for (const method of ['post', 'get']) {
     const c = cell(summary, `haproxy-node${line}-standalone-article-${method}`);
     t.equal(c.lane, 'long');
-    const failed = c.counts.status502 + c.counts.status503 + c.counts.status504 + c.counts.emptyReply + c.counts.reset;
+    const gateway = c.counts.status502 + c.counts.status503 + c.counts.status504;
+    const dropped = c.counts.emptyReply + c.counts.reset;
     const appFirst = c.closedBy.app + c.closedBy.reset;
-    const expected = failed > 0 ? 'reproduced' : appFirst > 0 || c.counts.boundary! < MIN_BOUNDARY_PER_CELL ? 'inconclusive' : 'safe';
-    t.equal(c.outcome, expected, `${c.name}: client saw ${c.clientSaw}, the app closed ${appFirst} of HAProxy's idle connections first: ${c.reason}`);
+    const expected = gateway > 0 ? ['reproduced'] : dropped > 0 ? ['reproduced', 'inconclusive'] : appFirst > 0 || c.counts.boundary! < MIN_BOUNDARY_PER_CELL ? ['inconclusive'] : ['safe'];
+    t.ok(expected.includes(c.outcome), `${c.name}: ${c.outcome}; the client saw ${c.clientSaw}, the app closed ${appFirst} of HAProxy's idle connections first: ${c.reason}`);
+    t.notOk(summary.assertion.reasons.some((r) => r.startsWith(c.name)), `${c.name} is a finding, not a failed assertion`);
   }
 }
 

@@ -28,6 +28,12 @@ for (const lb of ['haproxy', 'caddy'] as const) {
       writeFileSync(file, driver.render(scenario, variants, { runtime: 'local', workDir: dir }));
       const result = await execa(binary, driver.validateArgs(file, dir), { reject: false, env: { ...process.env, ...driver.env(dir) } });
       t.equal(result.exitCode, 0, `${lb} (http-reuse ${haproxyReuse}): ${(result.stderr || result.stdout).trim().split('\n').pop()}`);
+      // The Docker rendering too, where Caddy resolves the apps' service names only when proxying (haproxy -c would resolve them now).
+      if (lb === 'caddy') {
+        writeFileSync(file, driver.render(scenario, variants, { runtime: 'docker' }));
+        const docker = await execa(binary, driver.validateArgs(file, dir), { reject: false, env: { ...process.env, ...driver.env(dir) } });
+        t.equal(docker.exitCode, 0, `caddy, Docker rendering: ${(docker.stderr || docker.stdout).trim().split('\n').pop()}`);
+      }
     }
   });
 }

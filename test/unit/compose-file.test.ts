@@ -67,3 +67,24 @@ t.test('the committed docker-compose.yml (for users) agrees with the rendered fi
   t.match(yml, /RUNTIME_NODE_IMAGE: \$\{LAB_NODE_IMAGE:-/, 'the runtime stage gets the same base image');
   for (const v of defaultScenario().variants) t.match(yml, `${v.appPort}}:3000`, `${v.service} published on ${v.appPort}`);
 });
+
+t.test('one service per LB in the run, each in front of its own apps only', async (t) => {
+  const scenario = matrixScenario(cellsByName(['node24-standalone-default', 'haproxy-node24-standalone-default', 'caddy-node24-standalone-default', 'caddy-node24-standalone-article']));
+  const { services } = renderComposeFile(scenario, images, (lb) => `/run/${lb}.cfg`) as { services: Record<string, Record<string, unknown>> };
+  t.same(Object.keys(services).slice(-3), ['nginx', 'haproxy', 'caddy'], 'after the apps, in LB order');
+  const { haproxy, caddy } = services;
+  t.same(haproxy.ports, ['127.0.0.1:8402:8402']);
+  t.same(caddy.ports, ['127.0.0.1:8403:8403', '127.0.0.1:8404:8404']);
+  t.same(haproxy.volumes, ['/run/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro']);
+  t.same(caddy.volumes, ['/run/caddy.cfg:/etc/caddy/Caddyfile:ro']);
+  t.same(Object.keys(caddy.depends_on as object), ['app-caddy-node24-standalone-default', 'app-caddy-node24-standalone-article']);
+  t.same((haproxy.build as { args: object }).args, { HAPROXY_IMAGE: BASE_IMAGES.haproxy });
+  t.match((haproxy.build as { context: string }).context, /\/haproxy$/);
+  t.same((caddy.build as { args: object }).args, { CADDY_IMAGE: BASE_IMAGES.caddy });
+  t.equal(haproxy.image, 'keepalive-lab/haproxy:local');
+  const check = (s: Record<string, unknown>) => (s.healthcheck as { test: string[] }).test;
+  t.match(check(haproxy).join(' '), /\/dev\/tcp\/127\.0\.0\.1\/8402 .*GET \/lb-health/, "HAProxy's check needs only bash (the official image has no curl)");
+  t.notMatch(check(haproxy).join(' '), /\$/, 'no $ for Compose to interpolate');
+  t.same(check(caddy).slice(0, 2), ['CMD', 'wget'], "Caddy's official image has busybox wget");
+  t.match(check(caddy).at(-1), 'http://127.0.0.1:8403/lb-health');
+});

@@ -105,4 +105,7 @@ t.test('the flags: --matrix, --only, --scenario, --long-cycles', async (t) => {
   refused(['--matrix', '--long-cycles', '0'], /between 1 and 100/);
   refused(['--matrix', '--only', 'lb=envoy'], /lb must be one of nginx, haproxy, caddy/);
   refused(['--matrix', '--haproxy-reuse', 'never'], /--haproxy-reuse must be one of safe, always/);
+  refused(['--haproxy-reuse', 'always'], /this run has no HAProxy cell/);
+  refused(['--matrix', '--only', 'lb=caddy', '--haproxy-reuse', 'always'], /this run has no HAProxy cell/);
+  refused(['--matrix', '--only', 'lb=caddy', '--retry-policy', 'nginx'], /this run has no nginx cell/);
 });

@@ -13,10 +13,10 @@ t.test('every flag is read', async (t) => {
   const o = parseLabArgs([
     '--full', '--cycles', '5', '--max-cycles', '9', '--concurrency', '16', '--methods', 'post,GET',
     '--retry-policy', 'nginx', '--server-mode', 'custom', '--runtime', 'local', '--min-boundary', '3',
-    '--results-dir', '/tmp/r', '--keep', '--json', '--assert', '--haproxy-reuse', 'always',
+    '--results-dir', '/tmp/r', '--keep', '--json', '--assert',
   ]);
   t.same(o, {
-    mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx', haproxyReuse: 'always',
+    mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx', haproxyReuse: 'safe',
     serverMode: 'custom', runtime: 'local', minBoundaryRequests: 3, resultsDir: '/tmp/r', keep: true, json: true,
     assert: true, help: false, version: false, cells: null, longCycles: 10, listScenarios: false,
   });

@@ -4,7 +4,7 @@ import { classifyCell, type CellEvidence } from '../../harness/analysis/outcome.
 
 const tally = (over: Partial<CellEvidence['closedBy']> = {}) => ({ app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 0, ...over });
 const evidence = (over: Partial<CellEvidence> = {}): CellEvidence => ({
-  status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, masked: 0, raceLogLines: 0, boundary: 40, clientErrors: 0, closedBy: tally({ lb: 8, total: 8 }), method: 'GET', silentRetry: null, ...over,
+  status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, droppedAtAppClose: 0, masked: 0, raceLogLines: 0, boundary: 40, clientErrors: 0, closedBy: tally({ lb: 8, total: 8 }), method: 'GET', silentRetry: null, ...over,
 });
 
 t.test('a 502 to the client is reproduced, whatever else happened', async (t) => {
@@ -29,18 +29,25 @@ t.test('safe: enough boundary requests, no 502, the app closed none', async (t) 
   t.same(classifyCell(evidence({ closedBy: tally({ lb: 8, lbAtShutdown: 8, total: 8 }) }), 20), { outcome: 'safe', reason: '0 × 502 in 40 boundary requests; the app closed no upstream connection' });
 });
 
-t.test("HAProxy's answer to the race: an empty reply while the app closes idle connections is reproduced", async (t) => {
-  const closing = tally({ app: 5, total: 8 });
-  t.same(classifyCell(evidence({ emptyReply: 2, clientErrors: 2, closedBy: closing }), 20), {
+t.test("HAProxy's answer to the race: an empty reply at the instant the app closed an idle connection is reproduced", async (t) => {
+  t.same(classifyCell(evidence({ emptyReply: 2, droppedAtAppClose: 1, clientErrors: 2, closedBy: tally({ app: 5, total: 8 }) }), 20), {
     outcome: 'reproduced',
-    reason: '2 × empty reply to the client: the LB closed its connection without a response',
+    reason: '2 × empty reply to the client (1 at the instant the app closed an idle connection): the LB closed its connection without a response',
   });
-  t.match(classifyCell(evidence({ emptyReply: 2, clientErrors: 2 }), 20), { outcome: 'inconclusive', reason: /2 requests failed on the client side/ }, 'without the app closing, something else broke');
+  t.match(
+    classifyCell(evidence({ emptyReply: 2, clientErrors: 2, closedBy: tally({ app: 5, total: 8 }) }), 20),
+    { outcome: 'inconclusive', reason: /2 requests failed on the client side/ },
+    'dropped away from any app close: something else broke',
+  );
   t.match(classifyCell(evidence({ status504: 1, reset: 1, clientErrors: 1 }), 20), { outcome: 'reproduced', reason: '1 × 504, 1 × reset to the client' });
 });
 
-t.test('an LB that retries without logging: masked when the app closed idle connections, safe when it never did', async (t) => {
+t.test('an LB that retries without logging: masked with enough boundary requests while the app closed idle connections', async (t) => {
   const silentRetry = 'Go replays it';
-  t.match(classifyCell(evidence({ silentRetry, closedBy: tally({ app: 3, total: 8 }), boundary: 5 }), 20), { outcome: 'masked', reason: /closed 3 idle upstream connections the LB held: Go replays it/ });
-  t.match(classifyCell(evidence({ silentRetry }), 20), { outcome: 'safe' });
+  const closing = tally({ app: 3, total: 8 });
+  t.match(classifyCell(evidence({ silentRetry, closedBy: closing }), 20), { outcome: 'masked', reason: /no failure in 40 boundary requests, while the app closed 3 idle upstream connections the LB held: Go replays it/ });
+  t.match(classifyCell(evidence({ silentRetry, closedBy: closing, boundary: 5 }), 20), { outcome: 'inconclusive', reason: /only 5 boundary requests/ }, 'too few boundary requests prove nothing');
+  t.match(classifyCell(evidence({ silentRetry, closedBy: closing }), 20).outcome, 'masked');
+  t.match(classifyCell(evidence({ closedBy: closing }), 20), { outcome: 'inconclusive', reason: /the race is there, no GET request hit it/ }, 'an LB that does not replay: unproven');
+  t.match(classifyCell(evidence({ silentRetry }), 20), { outcome: 'safe' }, 'the app closing none: safe');
 });
