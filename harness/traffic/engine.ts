@@ -47,7 +47,8 @@ export interface TrafficResult {
   lanes: Record<VariantName, LaneKind>;
 }
 
-export type EngineOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods' | 'longCycles'>;
+export type EngineOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods' | 'longCycles'> &
+  Partial<Pick<LabOptions, 'minBoundaryRequests'>>;
 
 /**
  * 'short': apps that close idle sockets clearly before the LB does, cycles of
@@ -225,16 +226,26 @@ export class TrafficEngine {
   /**
    * What should show the race before a short lane stops: the aim variant's 502
    * in the talk-sized run; in a matrix every method on every app that closes
-   * first (each is a cell of the result), but for those its LB retries (masked,
-   * never a failure the client sees).
+   * first (each is a cell of the result); for a method its LB retries (masked,
+   * never a failure the client sees), enough boundary requests instead.
    */
   private get awaitingHits(): string[] {
     if (this.input.scenario.kind === 'classic') return this.count502(this.aim.name) === 0 ? [this.aim.name] : [];
-    return this.variants
-      .filter((v) => this.closeDelay.has(v.name))
-      .flatMap((v) => this.input.options.methods.filter((m) => !lbRetries(this.input.scenario, v, m)).map((m) => ({ v, m })))
-      .filter(({ v, m }) => !this.records.some((r) => r.variant === v.name && r.method === m && clientSymptom(r) !== null))
+    const { methods, minBoundaryRequests = 0 } = this.input.options;
+    const perCell = Math.ceil(minBoundaryRequests / methods.length);
+    const cells = this.variants.filter((v) => this.closeDelay.has(v.name)).flatMap((v) => methods.map((m) => ({ v, m })));
+    const mine = (v: Variant, m: string) => this.records.filter((r) => r.variant === v.name && r.method === m);
+    const hitless = cells
+      .filter(({ v, m }) => !lbRetries(this.input.scenario, v, m))
+      .filter(({ v, m }) => !mine(v, m).some((r) => clientSymptom(r) !== null))
       .map(({ v, m }) => `${v.name} ${m}`);
+    // A method the LB retries never fails at the client; what shows the race there
+    // (its retries, or its silence while the app closed connections) needs enough boundary requests.
+    const short = cells
+      .filter(({ v, m }) => lbRetries(this.input.scenario, v, m))
+      .filter(({ v, m }) => mine(v, m).filter((r) => r.phase === 'aimed' && (clientSymptom(r) !== null || (r.upstreamSocketRequest ?? 0) > 1)).length < perCell)
+      .map(({ v, m }) => `${v.name} ${m} (boundary requests)`);
+    return [...hitless, ...short];
   }
 
   /**
@@ -253,7 +264,8 @@ export class TrafficEngine {
         const waiting = this.awaitingHits;
         if (cycle >= options.cycles && waiting.length === 0) break;
         if (cycle === options.cycles && waiting.length > 0) {
-          progress(`no 502 on ${waiting.join(', ')} after ${cycle} cycles yet: continuing up to ${options.maxCycles}`);
+          const what = this.input.scenario.kind === 'classic' ? 'no 502 on' : 'no failure (or, where the LB retries, too few boundary requests) on';
+          progress(`${what} ${waiting.join(', ')} after ${cycle} cycles yet: continuing up to ${options.maxCycles}`);
         }
       }
       if (options.mode === 'full' && this.input.scenario.kind === 'classic' && !signal.aborted) {

@@ -240,3 +240,43 @@ t.test('LaneSet: a matrix runs a short and a long lane at once and merges what t
   t.ok(failing.result().records.length > 0, 'what was measured before is kept');
   t.ok(f.labs.every((l) => l.closed), 'both lanes ended and closed their connections');
 });
+
+t.test('behind an LB that retries GET (Caddy), the short lane waits for enough GET boundary requests, not a GET failure', async (t) => {
+  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const scenario = matrixScenario(cellsByName(['caddy-node24-standalone-default']));
+  const name = scenario.variants[0].name;
+  const run = async (minBoundary: string) => {
+    const lab = new SimulatedLab({ apps: { [name]: { closeDelayMs: CLOSE_DELAY_MS } } });
+    const { e, progress } = engine(lab, ['--scenario', name, '--cycles', '2', '--max-cycles', '6', '--min-boundary', minBoundary], { scenario, probedCloseMs: { [name]: CLOSE_DELAY_MS } });
+    return { r: await e.run(), progress: progress.join('\n') };
+  };
+  // In this simulation the race takes a GET in every cycle and a POST first in cycle 4.
+  const enough = await run('2');
+  t.equal(enough.r.cycles.length, 4, 'one GET boundary request per cell: the lane stops at the first POST failure');
+  t.match(enough.progress, new RegExp(`on ${name} POST after 2 cycles yet`), 'waits for the POST failure');
+  t.notMatch(enough.progress, /GET \(boundary requests\)/, 'not for a GET failure, which Caddy would hide');
+  const tooMany = await run('1000');
+  t.equal(tooMany.r.cycles.length, 6, 'never enough GET boundary requests: on to --max-cycles');
+  t.match(tooMany.progress, new RegExp(`${name} GET \\(boundary requests\\) after 2 cycles yet: continuing up to 6`));
+});
+
+t.test("behind HAProxy's http-reuse safe, the burst goes out on the connections the aimed requests use next", async (t) => {
+  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const scenario = matrixScenario(cellsByName(['haproxy-node24-standalone-default', 'node24-standalone-default']));
+  const [haproxy, nginx] = scenario.variants;
+  const lab = new SimulatedLab({ apps: { [haproxy.name]: { closeDelayMs: CLOSE_DELAY_MS }, [nginx.name]: { closeDelayMs: CLOSE_DELAY_MS } } });
+  const bursts: string[] = [];
+  const prepared: string[] = [];
+  const io = Object.assign(Object.create(lab) as SimulatedLab, {
+    burst: (s: Parameters<SimulatedLab['burst']>[0]) => (bursts.push(s.variant), lab.burst(s)),
+    prepare: (v: (typeof scenario.variants)[number], n: number) => (prepared.push(`${v.name}:${n}`), lab.prepare(v, n)),
+  });
+  const probed = { [haproxy.name]: CLOSE_DELAY_MS, [nginx.name]: CLOSE_DELAY_MS };
+  const { e } = engine(lab, ['--scenario', `${haproxy.name},${nginx.name}`, '--cycles', '1', '--max-cycles', '1'], { scenario, io, probedCloseMs: probed });
+  const r = await e.run();
+  t.same(bursts, [nginx.name], 'autocannon bursts only the app behind nginx');
+  const burst = r.records.filter((x) => x.variant === haproxy.name && x.phase === 'burst');
+  t.equal(burst.length, 8, 'the HAProxy app still gets its burst of 8, one per prepared connection');
+  t.same(burst.map((x) => x.method), ['POST', 'GET', 'POST', 'GET', 'POST', 'GET', 'POST', 'GET'], 'methods alternate as in an autocannon burst');
+  t.ok(prepared.includes(`${haproxy.name}:8`), 'its 8 connections prepared for the burst');
+});
