@@ -90,5 +90,5 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
     return { outcome: 'inconclusive', reason: `the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} first: the race is there, no ${e.method} request hit it` };
   }
   const lbText = idle.lb > 0 ? `the LB closed every idle upstream connection (${idle.lb})` : 'the app closed no upstream connection';
-  return { outcome: 'safe', reason: `0 × 502 in ${e.boundary} boundary requests; ${lbText}` };
+  return { outcome: 'safe', reason: `no failure in ${e.boundary} boundary requests; ${lbText}` };
 }
