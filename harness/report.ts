@@ -43,7 +43,7 @@ export function matrixRows(summary: Summary): string[][] {
     const rate = r === null ? '—' : r.failures === 0 ? `≤ ${percent(r.high, 1)}` : `${percent(r.rate)}`;
     const failed = c.counts.status502 + c.counts.status503 + c.counts.status504 + c.counts.emptyReply + c.counts.reset;
     const closed = closedWhileIdle(c.closedBy);
-    const idle = { app: closed.app + closed.reset, lb: closed.lb };
+    const idle = closed;
     return [
       c.variant,
       c.method,

@@ -35,9 +35,14 @@ export interface Classification {
   reason: string;
 }
 
-/** Idle upstream connections closed while the traffic ran (the LB's closes at its shutdown are not a finding). */
-export function closedWhileIdle(t: ClosedByTally): { app: number; lb: number; reset: number } {
-  return { app: t.app, lb: t.lb - t.lbAtShutdown, reset: t.reset };
+/**
+ * Idle upstream connections closed while the traffic ran, by whom (the LB's
+ * closes at its shutdown are not a finding). A reset is the LB's: the app's
+ * socket saw the peer's RST (HAProxy purges idle server connections so; an
+ * app that closes sends a FIN and records its own close).
+ */
+export function closedWhileIdle(t: ClosedByTally): { app: number; lb: number } {
+  return { app: t.app, lb: t.lb - t.lbAtShutdown + t.reset };
 }
 
 /** '3 × 502, 1 × empty reply', or 'no failure'. */
@@ -81,12 +86,12 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
   if (e.boundary < minBoundary) return { outcome: 'inconclusive', reason: `only ${e.boundary} boundary requests (at least ${minBoundary} needed)` };
   if (e.clientErrors > 0) return { outcome: 'inconclusive', reason: `${e.clientErrors} requests failed on the client side without a status` };
   // Enough boundary requests, none failed, while the app closed idle connections the LB held: this LB replays the method, and says so nowhere.
-  if (e.silentRetry !== null && idle.app + idle.reset > 0) {
-    const n = idle.app + idle.reset;
+  if (e.silentRetry !== null && idle.app > 0) {
+    const n = idle.app;
     return { outcome: 'masked', reason: `no failure in ${e.boundary} boundary requests, while the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} the LB held: ${e.silentRetry}` };
   }
-  if (idle.app + idle.reset > 0) {
-    const n = idle.app + idle.reset;
+  if (idle.app > 0) {
+    const n = idle.app;
     return { outcome: 'inconclusive', reason: `the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} first: the race is there, no ${e.method} request hit it` };
   }
   const lbText = idle.lb > 0 ? `the LB closed every idle upstream connection (${idle.lb})` : 'the app closed no upstream connection';

@@ -80,7 +80,7 @@ export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedReco
 export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[], latencyMs: number): RaceWindow {
   const aimed = records.filter((r) => r.phase === 'aimed' && r.offsetMs !== null);
   const hits = aimed.filter((r) => r.status === 502);
-  const appCloses = closes.filter((c) => c.closedBy !== 'peer').map((c) => c.closedAtMonoMs);
+  const appCloses = closes.filter((c) => c.closedBy === 'app').map((c) => c.closedAtMonoMs);
   const deltas = hits
     .map((r) => {
       const arrival = r.startMonoMs + latencyMs;
@@ -101,13 +101,14 @@ export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[
 /**
  * Behind the LB: the median idle time at which the variant's upstream
  * connections closed while traffic ran, and who closed most of them (a reset
- * counts as the app's: it is the app's side that ended the connection).
+ * counts as the LB's: the app's socket saw the peer's RST, as when HAProxy
+ * purges its idle server connections).
  */
 export function effectiveClose(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMonoMs: number): { ms: number | null; by: 'app' | 'lb' | null } {
   const lbSockets = new Set(records.map((r) => r.upstreamSocketId).filter((id): id is number => id !== null));
   const idleCloses = closes.filter((c) => lbSockets.has(c.socketId) && c.lastResponseEndMonoMs !== null && c.closedAtMonoMs <= trafficEndMonoMs);
   if (idleCloses.length === 0) return { ms: null, by: null };
-  const byApp = idleCloses.filter((c) => c.closedBy !== 'peer').length;
+  const byApp = idleCloses.filter((c) => c.closedBy === 'app').length;
   return { ms: round(median(idleCloses.map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!))!), by: byApp * 2 >= idleCloses.length ? 'app' : 'lb' };
 }
 

@@ -54,10 +54,13 @@ export interface LbDriver {
   /** Whether a retry its access log shows can be the race's (nginx retries a failed reused connection; HAProxy's retry-on conn-failure retries only failed connects). */
   loggedRetriesAreRace: boolean;
   /**
-   * Whether an app that outlives the LB's configured idle timeout outlives every
-   * idle connection the LB keeps (nginx, Caddy: a per-connection idle timeout).
-   * HAProxy has none: each pool-purge-delay it closes only the idle connections
-   * it estimates it will not need, so some outlive the fix (measured).
+   * Whether the LB closes each idle upstream connection after its idle timeout
+   * (nginx, Caddy), so an app that outlives that timeout outlives every idle
+   * connection. HAProxy 2.6 has no such timeout: it purges idle server
+   * connections every pool-purge-delay, a part at a time, with a reset
+   * (measured: 8 idle connections with pool-purge-delay 12 s were reset at
+   * 36, 48 and 60 s). Its apps are aimed at their own close, and a fix that
+   * outlives the setting is a finding, not a pass.
    */
   idleTimeoutBoundsConnections: boolean;
   /** How it retries a request of this method without logging it (the masking shows nowhere); null when it does not. */

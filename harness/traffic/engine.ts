@@ -6,7 +6,9 @@
 // at the very instant the default fails). In a matrix each variant has its own:
 // its app's close when that comes before the LB's, else the LB's idle timeout;
 // a short lane drives the apps that close early, a long lane those whose
-// boundary is at the LB's timeout, concurrently (LaneSet, lanes.ts).
+// boundary is at the LB's timeout, concurrently (LaneSet, lanes.ts). Behind an
+// LB without a per-connection idle timeout (HAProxy) every app is aimed at its
+// own close: the LB still holds the connections then.
 //
 // Everything outside (clock, sleeps, sends, the apps' events) comes in through
 // TrafficIo and AppEvents, so the whole loop runs against a simulated lab in
@@ -189,6 +191,8 @@ export class TrafficEngine {
     const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
     const own = this.closeDelay.get(v.name);
     if (own !== undefined && own <= lbMs + OWN_CLOSE_AFTER_LB_MS) return own;
+    // An LB without a per-connection idle timeout (HAProxy) still holds its idle connections when the app closes them.
+    if (own !== undefined && !LB_DRIVERS[v.lb].idleTimeoutBoundsConnections) return own;
     const learned = this.lbCloseDelayMs(v.lb);
     return learned === null ? lbMs - LB_CLOSE_UNKNOWN_LEAD_MS : roundMs(learned - LB_CLOSE_LEAD_MS);
   }

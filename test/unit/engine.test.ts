@@ -269,7 +269,7 @@ t.test("behind HAProxy's http-reuse safe, the burst goes out on the connections 
   const prepared: string[] = [];
   const io = Object.assign(Object.create(lab) as SimulatedLab, {
     burst: (s: Parameters<SimulatedLab['burst']>[0]) => (bursts.push(s.variant), lab.burst(s)),
-    prepare: (v: (typeof scenario.variants)[number], n: number) => (prepared.push(`${v.name}:${n}`), lab.prepare(v, n)),
+    prepare: (v: (typeof scenario.variants)[number], n: number) => (prepared.push(`${v.name}:${n}`), lab.prepare()),
   });
   const probed = { [haproxy.name]: CLOSE_DELAY_MS, [nginx.name]: CLOSE_DELAY_MS };
   const { e } = engine(lab, ['--scenario', `${haproxy.name},${nginx.name}`, '--cycles', '1', '--max-cycles', '1'], { scenario, io, probedCloseMs: probed });
