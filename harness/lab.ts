@@ -19,7 +19,7 @@ import { createRunDir, newRunId, toNdjson, writeRunFile } from './results/writer
 import { createStack } from './runtime/create-stack.js';
 import { keepNeedsDocker } from './runtime/local-stack.js';
 import type { LogStreams, Runtime, Stack } from './runtime/stack.js';
-import { LB_DRIVERS, lbsOf } from './lb/drivers.js';
+import { lbsOf } from './lb/drivers.js';
 import { matrixScenario } from './matrix.js';
 import {
   classicVariants,
@@ -351,7 +351,7 @@ function accessLogs(scenario: Scenario, collected: Collected): AccessLogEntry[] 
 
 /** Per LB, the error lines its log shows. */
 function lbErrorLines(scenario: Scenario, collected: Collected): Partial<Record<LbName, number>> {
-  return Object.fromEntries(lbsOf(scenario).map(({ driver }) => [driver.name, LB_DRIVERS[driver.name].countErrors(collected.lbLogs[driver.name]?.stderr ?? '')]));
+  return Object.fromEntries(lbsOf(scenario).map(({ driver }) => [driver.name, driver.countErrors(collected.lbLogs[driver.name]?.stderr ?? '')]));
 }
 
 /**
