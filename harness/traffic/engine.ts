@@ -99,6 +99,13 @@ const LB_CLOSE_UNKNOWN_LEAD_MS = 500;
 const LONG_GAP_AROUND_LB_MS = 1_000;
 /** --full: sends of a long-gap cycle spread over ± this; the LB's timer is coarse, no aiming needed. */
 const LONG_GAP_SPREAD_MS = 2;
+/**
+ * The engine's own client connections are replaced before a send once idle
+ * this close to the LB's client keep-alive (65 s): a long-lane cycle whose
+ * apps are aimed past the LB's timeout (behind HAProxy) runs over a minute,
+ * and the LB would close them under the send (measured: 17 sends lost so).
+ */
+const CLIENT_IDLE_MARGIN_MS = 2_000;
 /** Long gaps are slept in steps of at most this, so an interrupt is honoured quickly... */
 const LONG_SLEEP_STEP_MS = 5_000;
 /** ...and the last second before the sends is left to fireAt's precise wait. */
@@ -174,6 +181,11 @@ export class TrafficEngine {
     const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: input.options.concurrency });
     const shared = newScheduler();
     for (const v of this.variants) this.schedulers.set(v.name, input.scenario.kind === 'classic' ? shared : newScheduler());
+  }
+
+  /** Client connections idle longer than this are replaced before they carry a request (CLIENT_IDLE_MARGIN_MS). */
+  private get clientMaxIdleMs(): number {
+    return this.input.scenario.lb.clientKeepaliveTimeoutMs - CLIENT_IDLE_MARGIN_MS;
   }
 
   private get variants(): readonly Variant[] {
@@ -390,7 +402,7 @@ export class TrafficEngine {
     if (LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario)) {
       return io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: options.concurrency, methods: options.methods, signal });
     }
-    await io.prepare(v, options.concurrency);
+    await io.prepare(v, options.concurrency, this.clientMaxIdleMs);
     const at = io.now();
     const bases: RecordBase[] = [];
     const sends: AimedSend[] = Array.from({ length: options.concurrency }, (_, i) => {
@@ -428,7 +440,7 @@ export class TrafficEngine {
       const idleStart = idleStarts.get(v.name);
       if (idleStart === null || idleStart === undefined) continue;
       const { gapMs, relativeOffsetsMs, centerOffsetMs } = aimOf(v);
-      await io.prepare(v, relativeOffsetsMs.length);
+      await io.prepare(v, relativeOffsetsMs.length, this.clientMaxIdleMs);
       const latencyMs = this.latency.get(v.name) ?? 0;
       relativeOffsetsMs.forEach((rel, i) => {
         const method = options.methods[i % options.methods.length];

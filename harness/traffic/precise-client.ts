@@ -26,11 +26,16 @@ export interface Outcome {
 class Connection {
   private socket: net.Socket | null = null;
   private connected: Promise<void> | null = null;
+  /** When the connection last opened or finished a request: the LB's client keep-alive counts from here. */
+  private lastUsedMonoMs = 0;
 
   constructor(private readonly port: number) {}
 
-  open(): Promise<void> {
+  /** Opens the connection unless it is open and was used within maxIdleMs (a longer-idle one the LB may close any moment: replaced). */
+  open(maxIdleMs = Infinity): Promise<void> {
+    if (this.socket && !this.socket.destroyed && this.connected && monoMs() - this.lastUsedMonoMs > maxIdleMs) this.close();
     if (this.socket && !this.socket.destroyed && this.connected) return this.connected;
+    this.lastUsedMonoMs = monoMs();
     const socket = net.connect({ host: '127.0.0.1', port: this.port, noDelay: true });
     this.socket = socket;
     this.connected = new Promise((resolve, reject) => {
@@ -55,6 +60,7 @@ class Connection {
     socket.write(request);
     return new Promise<Outcome>((resolve) => {
       const done = (response: ParsedResponse | null, error: string | null) => {
+        this.lastUsedMonoMs = monoMs();
         clearTimeout(timer);
         socket.off('data', onData);
         socket.off('close', onClose);
@@ -93,12 +99,14 @@ export class PreciseClient {
   constructor(readonly port: number) {}
 
   /**
-   * Makes sure n connections are open. A connection that cannot open is left
-   * closed: its send then comes back as a client error, which the run counts.
+   * Makes sure n connections are open, none idle longer than maxIdleMs (those
+   * are replaced: the LB's client keep-alive would close them under the next
+   * send). A connection that cannot open is left closed: its send then comes
+   * back as a client error, which the run counts.
    */
-  async prepare(n: number): Promise<void> {
+  async prepare(n: number, maxIdleMs = Infinity): Promise<void> {
     while (this.connections.length < n) this.connections.push(new Connection(this.port));
-    await Promise.all(this.connections.slice(0, n).map((c) => c.open().catch(() => undefined)));
+    await Promise.all(this.connections.slice(0, n).map((c) => c.open(maxIdleMs).catch(() => undefined)));
   }
 
   connection(index: number): Connection {

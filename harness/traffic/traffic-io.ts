@@ -29,8 +29,8 @@ export interface TrafficIo {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** An autocannon burst on one variant's LB port: one record per request. */
   burst(settings: BurstSettings): Promise<RequestRecord[]>;
-  /** Makes sure `connections` keep-alive connections to the variant's LB port are open. */
-  prepare(variant: Variant, connections: number): Promise<void>;
+  /** Makes sure `connections` keep-alive connections to the variant's LB port are open, none idle longer than maxIdleMs. */
+  prepare(variant: Variant, connections: number, maxIdleMs?: number): Promise<void>;
   /** Sends each request at its instant; the outcome of each, null for a send an abort skipped. */
   fire(sends: readonly AimedSend[], signal: AbortSignal): Promise<(Outcome | null)[]>;
   /** Closes every connection it opened. */
@@ -63,7 +63,7 @@ export function liveTrafficIo(): TrafficIo {
     now: monoMs,
     sleep: abortableSleep,
     burst: autocannonBurst,
-    prepare: (variant, connections) => clientFor(variant).prepare(connections),
+    prepare: (variant, connections, maxIdleMs) => clientFor(variant).prepare(connections, maxIdleMs),
     fire: (sends, signal) =>
       fireAt(
         sends.map((s) => ({

@@ -82,6 +82,25 @@ t.test('fireAt: an aborted plan sends nothing more; a closed connection is a cli
   t.equal(o?.error, 'connection to the LB not open');
 });
 
+t.test('prepare keeps a connection used recently and replaces one idle too long (the LB would close it under the send)', async (t) => {
+  const server = await taggingServer();
+  t.teardown(server.close);
+  const client = new PreciseClient(server.port);
+  t.teardown(() => client.close());
+  const send = async (id: string) => (await fireAt([{ atMonoMs: monoMs(), client, connectionIndex: 0, request: requestBytes('GET', '/', server.port, id) }]))[0]!;
+  await client.prepare(1);
+  const first = await send('a');
+  await client.prepare(1, 1_000);
+  const again = await send('b');
+  t.equal(again.response?.headers[HEADERS.socketId], first.response?.headers[HEADERS.socketId], 'used 0 s ago: the same connection');
+  t.equal(again.response?.headers[HEADERS.socketRequest], '2', 'its second request');
+  await new Promise((r) => setTimeout(r, 60));
+  await client.prepare(1, 50);
+  const fresh = await send('c');
+  t.not(fresh.response?.headers[HEADERS.socketId], first.response?.headers[HEADERS.socketId], 'idle 60 ms, more than 50: a new connection');
+  t.equal(fresh.response?.headers[HEADERS.socketRequest], '1');
+});
+
 t.test('autocannon burst → records: methods alternate, ids, the app tags, one record per request', async (t) => {
   const server = await taggingServer();
   t.teardown(server.close);
