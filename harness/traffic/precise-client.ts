@@ -28,6 +28,8 @@ class Connection {
   private connected: Promise<void> | null = null;
   /** When the connection last opened or finished a request: the LB's client keep-alive counts from here. */
   private lastUsedMonoMs = 0;
+  /** Why the last open or the socket failed, for the send that then finds it closed. */
+  private lastError: string | null = null;
 
   constructor(private readonly port: number) {}
 
@@ -42,9 +44,16 @@ class Connection {
       socket.once('connect', resolve);
       socket.once('error', reject);
     });
-    socket.on('error', () => {});
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      this.lastError = err.code ?? err.message;
+    });
+    socket.once('connect', () => {
+      this.lastError = null;
+    });
     socket.on('close', () => {
-      if (this.socket === socket) this.socket = null;
+      if (this.socket !== socket) return; // replaced or closed by the harness itself
+      this.socket = null;
+      this.lastError ??= 'closed by the LB';
     });
     return this.connected;
   }
@@ -54,7 +63,9 @@ class Connection {
     const socket = this.socket;
     const sentAtMonoMs = monoMs();
     if (!socket || socket.destroyed) {
-      return Promise.resolve({ sentAtMonoMs, doneAtMonoMs: sentAtMonoMs, response: null, error: 'connection to the LB not open' });
+      // Say why when known (a refused connect, a reset while idle): a bare "not open" cannot be told apart.
+      const why = this.lastError ? ` (${this.lastError})` : '';
+      return Promise.resolve({ sentAtMonoMs, doneAtMonoMs: sentAtMonoMs, response: null, error: `connection to the LB not open${why}` });
     }
     let buf = Buffer.alloc(0);
     socket.write(request);
