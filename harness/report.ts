@@ -1,6 +1,6 @@
 // What people read: the side-by-side table, the verdict and report.md, all
 // rebuilt from a Summary alone.
-import { closedWhileIdle } from './analysis/outcome.js';
+import { closedWhileIdle, failuresSeen } from './analysis/outcome.js';
 import { percent, type Proportion } from './analysis/stats.js';
 import type { CellSummary, Summary, VariantSummary } from './results/schema.js';
 
@@ -41,7 +41,7 @@ export function matrixRows(summary: Summary): string[][] {
     const b = c.counts.boundary;
     const r = c.boundaryFailureRate ?? c.boundaryRate502;
     const rate = r === null ? '—' : r.failures === 0 ? `≤ ${percent(r.high, 1)}` : `${percent(r.rate)}`;
-    const failed = c.counts.status502 + c.counts.status503 + c.counts.status504 + c.counts.emptyReply + c.counts.reset;
+    const failed = failuresSeen(c.counts);
     const closed = closedWhileIdle(c.closedBy);
     const idle = closed;
     return [

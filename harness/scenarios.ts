@@ -13,9 +13,14 @@ export const RETRY_POLICIES: Record<RetryPolicy, { proxyNextUpstream: string; de
   nginx: { proxyNextUpstream: 'error timeout', description: "nginx's default: retries idempotent requests", retriesIdempotent: true },
 };
 
+/** The methods the lab sends that an LB may replay safely: the ones nginx and Go's transport retry. */
+export function isIdempotent(method: string): boolean {
+  return method === 'GET' || method === 'HEAD';
+}
+
 /** Whether the LB hides the race from a request of this method (it retries it on a new connection). */
 export function retryHides(policy: RetryPolicy, method: string): boolean {
-  return RETRY_POLICIES[policy].retriesIdempotent && (method === 'GET' || method === 'HEAD');
+  return RETRY_POLICIES[policy].retriesIdempotent && isIdempotent(method);
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = 'alb';

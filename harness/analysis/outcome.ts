@@ -45,6 +45,11 @@ export function closedWhileIdle(t: ClosedByTally): { app: number; lb: number } {
   return { app: t.app, lb: t.lb - t.lbAtShutdown + t.reset };
 }
 
+/** Every failure the client saw: the gateway statuses, empty replies and resets. */
+export function failuresSeen(e: Pick<CellEvidence, 'status502' | 'status503' | 'status504' | 'emptyReply' | 'reset'>): number {
+  return e.status502 + e.status503 + e.status504 + e.emptyReply + e.reset;
+}
+
 /** '3 × 502, 1 × empty reply', or 'no failure'. */
 export function clientSawText(e: Pick<CellEvidence, 'status502' | 'status503' | 'status504' | 'emptyReply' | 'reset'>): string {
   const parts = [

@@ -7,7 +7,7 @@ import { countCaddyErrors, parseCaddyAccessLog } from '../analysis/caddy-log.js'
 import type { AccessLogEntry } from '../analysis/access-log.js';
 import { countHaproxyAlerts, parseHaproxyAccessLog } from '../analysis/haproxy-log.js';
 import { countErrorLog, parseAccessLog as parseNginxAccessLog } from '../analysis/nginx-log.js';
-import { retryHides, type LbName, type Scenario, type Variant } from '../scenarios.js';
+import { isIdempotent, retryHides, type LbName, type Scenario, type Variant } from '../scenarios.js';
 import { DOCKER_ADDRESSES, LOCAL_ADDRESSES } from './addresses.js';
 import { parseCaddyVersion, renderCaddyConfig } from './caddy-config.js';
 import { parseHaproxyVersion, renderHaproxyConfig } from './haproxy-config.js';
@@ -68,8 +68,6 @@ export interface LbDriver {
   /** Whether the first request of a client connection can get an idle upstream connection (HAProxy's http-reuse safe: no). */
   firstRequestReusesIdle(scenario: Scenario): boolean;
 }
-
-const idempotent = (method: string) => method === 'GET' || method === 'HEAD';
 
 /** `curl` is in the nginx images (official and air-gapped). */
 const curlHealth = (port: number) => ['CMD', 'curl', '-fsS', '-o', '/dev/null', `http://127.0.0.1:${port}/lb-health`];
@@ -158,9 +156,9 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     parseAccessLog: parseCaddyAccessLog,
     countErrors: countCaddyErrors,
     // Go's transport replays an idempotent request on a new connection when a reused one was closed under it.
-    retries: (_scenario, method) => idempotent(method),
+    retries: (_scenario, method) => isIdempotent(method),
     silentRetry: (_scenario, method) =>
-      idempotent(method) ? `Go's transport under Caddy replays a ${method} on a new connection when a reused one dies, and nothing logs it` : null,
+      isIdempotent(method) ? `Go's transport under Caddy replays a ${method} on a new connection when a reused one dies, and nothing logs it` : null,
     policy: () => 'default',
     loggedRetriesAreRace: true,
     idleTimeoutBoundsConnections: true,
