@@ -2,7 +2,8 @@
 // collect, results, tear down. Whatever happens (an error, a component dying
 // mid-run, an interrupt), what was measured is written, summary.json says
 // whether the run completed, and the same teardown runs once.
-import { monoMs } from './clock.js';
+import { injectedAppClockOffsetMs, monoMs } from './clock.js';
+import { APP_CLOCK_OFFSET_ENV } from './protocol.js';
 import { withDeadline } from './deadline.js';
 import { socketClosedRecords } from './analysis/app-records.js';
 import type { AccessLogEntry } from './analysis/access-log.js';
@@ -79,6 +80,8 @@ interface Run {
   readonly dir: string;
   readonly startedAt: Date;
   readonly runStartMonoMs: number;
+  /** The test-only shift of the apps' clocks (LAB_APP_CLOCK_OFFSET_MS); 0 in real runs. */
+  readonly appClockShiftMs: number;
   phase: LabPhase;
   versions: Record<string, string>;
   readonly monitors: Map<VariantName, AppMonitor>;
@@ -157,6 +160,8 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
       ? matrixScenario(options.cells, options.retryPolicy, LB, options.haproxyReuse)
       : defaultScenario({ retryPolicy: options.retryPolicy, variants: classicVariants(options.serverMode) }));
   io.progress(`preflight: runtime ${options.runtime}`);
+  const appClockShiftMs = injectedAppClockOffsetMs();
+  if (appClockShiftMs !== 0) io.progress(`preflight: the apps' clocks are shifted by ${appClockShiftMs} ms (${APP_CLOCK_OFFSET_ENV}, a test setting)`);
   const runtime = await resolveRuntime(options.runtime, scenario);
   if (options.keep && runtime === 'local') {
     throw keepNeedsDocker();
@@ -174,6 +179,7 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
     dir,
     startedAt,
     runStartMonoMs,
+    appClockShiftMs,
     phase: 'preflight',
     versions: { harnessNode: process.versions.node },
     monitors: new Map(),
@@ -332,6 +338,7 @@ function summarize(run: Run, traffic: TrafficResult | null, collected: Collected
     runStartMonoMs: run.runStartMonoMs,
     trafficStartMonoMs: run.trafficStartMonoMs,
     trafficEndMonoMs: run.trafficEndMonoMs ?? monoMs(),
+    appClockShiftMs: run.appClockShiftMs,
     options: run.options,
     versions: run.versions,
     scenario: run.scenario,

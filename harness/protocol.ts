@@ -4,7 +4,7 @@
 // ways, so neither side can add, drop or rename a field alone.
 import protocol from '../app/lab/protocol.cjs';
 
-export const { HEADERS, KIND_KEY, RECORDS, CLOSED_BY } = protocol;
+export const { HEADERS, KIND_KEY, RECORDS, CLOSED_BY, APP_CLOCK_OFFSET_ENV } = protocol;
 
 export type RecordKind = keyof typeof RECORDS;
 export type ClosedBy = (typeof CLOSED_BY)[number];

@@ -126,6 +126,7 @@ export function reportMarkdown(summary: Summary): string {
       ? ['- matrix columns: "app idle close" is the app alone (probe), "close behind LB" the median idle time at which upstream connections closed during the run and who closed most; "closed app/LB" counts idle closes during traffic']
       : []),
     `- aimed at ${summary.aimVariant}'s close delay ${fmtMs(summary.schedule.closeDelayMs, 1)} (app clock), one-way latency ${Object.entries(summary.schedule.oneWayLatencyMs).map(([k, v]) => `${k} ${fmtMs(v, 2)}`).join(', ')}`,
+    `- app clocks − harness clock (estimated from the exchanges, no clock shared): ${appClocksText(summary)}`,
     `- ${summary.schedule.cycles.length} cycles, wall time ${(summary.wallTimeMs / 1000).toFixed(1)} s${summary.interrupted ? ' (interrupted)' : ''}${summary.failure ? ` (failed during ${summary.failure.phase}: ${summary.failure.message})` : ''}`,
     `- race window: ${summary.raceWindow.hits} hits; planned offsets ${fmtSpread(summary.raceWindow.plannedOffsetMs)}; arrival − app close ${fmtSpread(summary.raceWindow.arrivalMinusAppCloseMs)}`,
     `- nginx error log: ${Object.entries(summary.nginx.errorLog).map(([k, v]) => `${k} ${v}`).join(', ')}`,
@@ -138,6 +139,12 @@ export function reportMarkdown(summary: Summary): string {
     '',
   ];
   return md.join('\n');
+}
+
+function appClocksText(summary: Summary): string {
+  const shift = summary.schedule.injectedAppClockOffsetMs;
+  const clocks = Object.entries(summary.schedule.appClocks).map(([k, c]) => `${k} ${c === null ? '—' : `${c.offsetMs.toFixed(1)} ± ${c.uncertaintyMs.toFixed(2)} ms`}`);
+  return `${clocks.length > 0 ? clocks.join(', ') : '— (before schema v5 the apps shared the harness\'s clock)'}${shift !== 0 ? ` (a test shifted them by ${shift} ms)` : ''}`;
 }
 
 function fmtMs(v: number | null, digits: number): string {

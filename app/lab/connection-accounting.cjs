@@ -8,14 +8,17 @@
 //
 // Output on stdout, one JSON line per record of ./protocol.cjs (the contract
 // with the harness): `response-finished` per response (the socket's idle time
-// starts there) and `socket-closed` per socket. Times are CLOCK_MONOTONIC
-// milliseconds (process.hrtime), the one clock that a Linux host and its
-// containers share, so the harness can line them up with its own.
+// starts there) and `socket-closed` per socket. Times are this process's
+// CLOCK_MONOTONIC milliseconds (process.hrtime); the harness estimates how they
+// line up with its own clock.
 const dc = require('node:diagnostics_channel');
-const { HEADERS, KIND_KEY, RECORDS } = require('./protocol.cjs');
+const { HEADERS, KIND_KEY, RECORDS, APP_CLOCK_OFFSET_ENV } = require('./protocol.cjs');
 
 const VARIANT = process.env.LAB_VARIANT || null;
-const monoMs = () => Number(process.hrtime.bigint()) / 1e6;
+// Test-only shift of every reported time (protocol.cjs); 0 unless a test sets it.
+const CLOCK_OFFSET_MS = Number(process.env[APP_CLOCK_OFFSET_ENV] || 0);
+if (!Number.isFinite(CLOCK_OFFSET_MS)) throw new Error(`${APP_CLOCK_OFFSET_ENV} must be a number of milliseconds, got '${process.env[APP_CLOCK_OFFSET_ENV]}'`);
+const monoMs = () => Number(process.hrtime.bigint()) / 1e6 + CLOCK_OFFSET_MS;
 const round = (ms) => (ms === null ? null : Math.round(ms * 1000) / 1000);
 
 /** Prints one record: exactly the protocol's fields for its kind, in its order. */

@@ -6,7 +6,10 @@
 // contract test (test/integration/protocol-contract.test.ts) runs the real
 // preload and parses what it prints with the harness's parser.
 //
-// Times are CLOCK_MONOTONIC milliseconds (process.hrtime), rounded to the µs.
+// Times are the app's CLOCK_MONOTONIC milliseconds (process.hrtime), rounded
+// to the µs. The harness never assumes that clock is its own: it estimates the
+// offset between the two (harness/traffic/app-clock.ts), so the app may run in
+// Docker Desktop's VM or on another host.
 
 /** Header names, lower case (HTTP/1.1 headers are case-insensitive; Node and nginx lower-case them). */
 const HEADERS = /** @type {const} */ ({
@@ -51,4 +54,12 @@ const RECORDS = /** @type {const} */ ({
 /** Who closed a socket: the app (its keep-alive timer or another server-side close), the peer's FIN, or a reset. */
 const CLOSED_BY = /** @type {const} */ (['app', 'peer', 'reset']);
 
-module.exports = { HEADERS, KIND_KEY, RECORDS, CLOSED_BY };
+/**
+ * Test-only: milliseconds the app adds to every clock value it reports, so the
+ * tests can give it a clock that is not the harness's (as Docker Desktop's VM
+ * does) on a machine where the two are shared. The harness passes its own
+ * value of this variable on to the apps.
+ */
+const APP_CLOCK_OFFSET_ENV = 'LAB_APP_CLOCK_OFFSET_MS';
+
+module.exports = { HEADERS, KIND_KEY, RECORDS, CLOSED_BY, APP_CLOCK_OFFSET_ENV };

@@ -4,7 +4,7 @@
 import type { SocketClosedRecord } from '../protocol.js';
 import type { LabOptions } from '../options.js';
 import type { IdleCloseProbe } from '../probe.js';
-import { SCHEMA_VERSION, type CellSummary, type ClosedByTally, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
+import { boundaryCyclesOf, SCHEMA_VERSION, type CellSummary, type ClosedByTally, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
 import { nodeVersionKey } from '../runtime/stack.js';
 import type { Runtime } from '../runtime/stack.js';
 import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
@@ -33,6 +33,8 @@ export interface SummaryInput {
   trafficStartMonoMs: number | null;
   /** CLOCK_MONOTONIC ms when traffic ended: LB closes after it are the LB shutting down. */
   trafficEndMonoMs: number;
+  /** The test-only shift of the apps' clocks (LAB_APP_CLOCK_OFFSET_MS); 0 in real runs. */
+  appClockShiftMs: number;
   options: LabOptions;
   versions: Record<string, string>;
   scenario: Scenario;
@@ -57,8 +59,26 @@ function spread(values: number[]): { min: number; median: number; max: number } 
   return { min: round(Math.min(...values)), median: round(median(values)!), max: round(Math.max(...values)) };
 }
 
-/** Who closed the LB's upstream sockets: those that served a request through the LB. */
-export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMonoMs: number): ClosedByTally {
+/** A variant's app clock − the harness's; 0 when never estimated (then nothing was measured on the app's clock either). */
+function appClockOffsetMs(traffic: TrafficResult, variant: VariantName): number {
+  return traffic.appClocks[variant]?.offsetMs ?? 0;
+}
+
+/** When a request sent at harness time t reached the variant's app: t + this, on the app's clock. */
+function sendToAppMs(traffic: TrafficResult, variant: VariantName): number {
+  return appClockOffsetMs(traffic, variant) + (traffic.oneWayLatencyMs[variant] ?? 0);
+}
+
+/** When the traffic ended, on the variant's app's clock. */
+function trafficEndOnAppClock(input: SummaryInput, traffic: TrafficResult, variant: VariantName): number {
+  return input.trafficEndMonoMs + appClockOffsetMs(traffic, variant);
+}
+
+/**
+ * Who closed the LB's upstream sockets: those that served a request through the LB.
+ * trafficEndMs is on the app's clock, like the closes.
+ */
+export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMs: number): ClosedByTally {
   const lbSockets = new Set(records.map((r) => r.upstreamSocketId).filter((id): id is number => id !== null));
   const tally: ClosedByTally = { app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: lbSockets.size };
   const closed = new Set<number>();
@@ -66,24 +86,25 @@ export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedReco
     if (!lbSockets.has(c.socketId)) continue;
     closed.add(c.socketId);
     if (c.closedBy === 'app') tally.app++;
-    else if (c.closedBy === 'peer' || c.closedAtMonoMs > trafficEndMonoMs) {
+    else if (c.closedBy === 'peer' || c.closedAtMonoMs > trafficEndMs) {
       // After the traffic, the LB is stopping: nginx closes its idle connections
       // with a FIN, HAProxy resets them. Neither is the app ending a connection.
       tally.lb++;
-      if (c.closedAtMonoMs > trafficEndMonoMs) tally.lbAtShutdown++;
+      if (c.closedAtMonoMs > trafficEndMs) tally.lbAtShutdown++;
     } else tally.reset++;
   }
   tally.open = lbSockets.size - closed.size;
   return tally;
 }
 
-export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[], latencyMs: number): RaceWindow {
+/** sendToAppMs: a request sent at harness time t reached the app at t + this on its clock (offset + one-way latency). */
+export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[], sendToAppMs: number): RaceWindow {
   const aimed = records.filter((r) => r.phase === 'aimed' && r.offsetMs !== null);
   const hits = aimed.filter((r) => r.status === 502);
   const appCloses = closes.filter((c) => c.closedBy === 'app').map((c) => c.closedAtMonoMs);
   const deltas = hits
     .map((r) => {
-      const arrival = r.startMonoMs + latencyMs;
+      const arrival = r.startMonoMs + sendToAppMs;
       const nearest = appCloses.reduce<number | null>((best, t) => (best === null || Math.abs(arrival - t) < Math.abs(arrival - best) ? t : best), null);
       return nearest === null ? null : arrival - nearest;
     })
@@ -102,18 +123,18 @@ export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[
  * Behind the LB: the median idle time at which the variant's upstream
  * connections closed while traffic ran, and who closed most of them (a reset
  * counts as the LB's: the app's socket saw the peer's RST, as when HAProxy
- * purges its idle server connections).
+ * purges its idle server connections). trafficEndMs is on the app's clock.
  */
-export function effectiveClose(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMonoMs: number): { ms: number | null; by: 'app' | 'lb' | null } {
+export function effectiveClose(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMs: number): { ms: number | null; by: 'app' | 'lb' | null } {
   const lbSockets = new Set(records.map((r) => r.upstreamSocketId).filter((id): id is number => id !== null));
-  const idleCloses = closes.filter((c) => lbSockets.has(c.socketId) && c.lastResponseEndMonoMs !== null && c.closedAtMonoMs <= trafficEndMonoMs);
+  const idleCloses = closes.filter((c) => lbSockets.has(c.socketId) && c.lastResponseEndMonoMs !== null && c.closedAtMonoMs <= trafficEndMs);
   if (idleCloses.length === 0) return { ms: null, by: null };
   const byApp = idleCloses.filter((c) => c.closedBy === 'app').length;
   return { ms: round(median(idleCloses.map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!))!), by: byApp * 2 >= idleCloses.length ? 'app' : 'lb' };
 }
 
-function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
-  const mine = (input.traffic?.records ?? []).filter((r) => r.variant === v.name);
+function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant): VariantSummary {
+  const mine = traffic.records.filter((r) => r.variant === v.name);
   const closes = input.appCloses[v.name] ?? [];
   const byStatus: Record<string, number> = {};
   const byMethod: Record<string, { total: number; count502: number }> = {};
@@ -137,7 +158,7 @@ function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
     nodeLine: v.nodeLine,
     serverMode: v.serverMode,
     fix: v.fix,
-    lane: input.traffic?.lanes[v.name] ?? 'short',
+    lane: traffic.lanes[v.name] ?? 'short',
     configured: { keepAliveTimeoutMs: v.keepAliveTimeoutMs ?? null, headersTimeoutMs: v.headersTimeoutMs ?? null },
     measured: {
       probeIdleCloseMs: probe?.idleCloseMs === null || probe === undefined ? null : round(probe.idleCloseMs),
@@ -157,8 +178,9 @@ function variantSummary(input: SummaryInput, v: Variant): VariantSummary {
     // Client-side errors are neither a 502 nor a success: they are counted apart.
     rate502: proportion(mine.filter((r) => r.status === 502).length, mine.filter((r) => r.status !== null).length),
     boundaryRate502: proportion(boundary.filter((r) => r.status === 502).length, boundary.filter((r) => r.status !== null).length),
+    boundaryCycles: boundaryCyclesOf(traffic.cycles, v.name),
     firstHit: firstHit ? { cycle: firstHit.cycle, elapsedMs: Math.round(firstHit.startMonoMs - input.runStartMonoMs) } : null,
-    closedBy: tallyClosedBy(mine, closes, input.trafficEndMonoMs),
+    closedBy: tallyClosedBy(mine, closes, trafficEndOnAppClock(input, traffic, v.name)),
     nginx: { access502: accessMine.filter((e) => e.status === 502).length, accessTotal: accessMine.length },
   };
 }
@@ -186,6 +208,7 @@ function noTraffic(scenario: Scenario): TrafficResult {
     aimVariant: scenario.variants[0].name,
     closeDelayMs: 0,
     oneWayLatencyMs: perVariant(scenario.variants, () => null),
+    appClocks: perVariant(scenario.variants, () => null),
     boundaryMs: {},
     lanes: {},
   };
@@ -198,7 +221,7 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
   return input.scenario.variants.flatMap((v) => {
     const mine = traffic.records.filter((r) => r.variant === v.name);
     const closes = input.appCloses[v.name] ?? [];
-    const close = effectiveClose(mine, closes, input.trafficEndMonoMs);
+    const close = effectiveClose(mine, closes, trafficEndOnAppClock(input, traffic, v.name));
     const summary = variants[v.name];
     return input.options.methods.map((method): CellSummary => {
       const sent = mine.filter((r) => r.method === method);
@@ -214,12 +237,12 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
         ? (input.accessLog ?? []).filter((e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e))
         : [];
       // An aimed request whose connection was dropped, arriving at the app's side as the app closed an idle connection.
-      const latencyMs = traffic.oneWayLatencyMs[v.name] ?? 0;
+      const lead = sendToAppMs(traffic, v.name);
       const appCloseTimes = closes.filter((c) => c.closedBy === 'app').map((c) => c.closedAtMonoMs);
       const droppedAtAppClose = aimed.filter((r) => {
         const symptom = clientSymptom(r);
         if (symptom !== 'empty reply' && symptom !== 'reset') return false;
-        return appCloseTimes.some((t) => Math.abs(r.startMonoMs + latencyMs - t) < NEAREST_CLOSE_MAX_MS);
+        return appCloseTimes.some((t) => Math.abs(r.startMonoMs + lead - t) < NEAREST_CLOSE_MAX_MS);
       }).length;
       const retriedIds = new Set(retried.map((e) => e.request_id));
       const maskedLatencies = sent.filter((r) => retriedIds.has(r.requestId) && r.latencyMs !== null).map((r) => r.latencyMs!);
@@ -298,7 +321,7 @@ function outcomeCounts(cells: CellSummary[]): string {
 
 export function buildSummary(input: SummaryInput): Summary {
   const traffic = input.traffic ?? noTraffic(input.scenario);
-  const variants = perVariant(input.scenario.variants, (v) => variantSummary(input, v));
+  const variants = perVariant(input.scenario.variants, (v) => variantSummary(input, traffic, v));
   const aim = traffic.aimVariant;
   const others = input.scenario.variants.filter((v) => v.name !== aim);
   const complete = input.failure === null && !input.interrupted;
@@ -382,11 +405,13 @@ export function buildSummary(input: SummaryInput): Summary {
     raceWindow: raceWindow(
       traffic.records.filter((r) => r.variant === aim),
       input.appCloses[aim] ?? [],
-      traffic.oneWayLatencyMs[aim] ?? 0,
+      sendToAppMs(traffic, aim),
     ),
     schedule: {
       closeDelayMs: input.traffic?.closeDelayMs ?? null,
       oneWayLatencyMs: traffic.oneWayLatencyMs,
+      appClocks: traffic.appClocks,
+      injectedAppClockOffsetMs: input.appClockShiftMs,
       cycles: traffic.cycles,
     },
     lbs: Object.fromEntries(

@@ -15,15 +15,23 @@
 // 502) and says it in `clientSaw`; `maskedLatencyMs` is what the LB's retries
 // cost; `lbs` has each LB's version and log counts. v3 cells read with zero
 // counts for the new symptoms (v3 ran nginx only, which answers the race with 502).
-import type { Proportion } from '../analysis/stats.js';
+// v5 (from v4): the apps' clocks are no longer assumed to be the harness's:
+// `schedule.appClocks` has each app's estimated clock offset and its
+// uncertainty, cycles their offset as estimated then. Variants count their
+// aimed cycles and those with a 502 (`boundaryCycles`: 502s cluster by cycle).
+// Cycles may be 'naive' (npm run bench's client-side sweep). v4 summaries read
+// with empty appClocks (their apps shared the harness's clock) and
+// boundaryCycles derived from their cycles.
+import type { AppClockEstimate } from '../traffic/app-clock.js';
+import { proportion, type Proportion } from '../analysis/stats.js';
 import type { ErrorLogCounts } from '../analysis/nginx-log.js';
 import type { LabOptions } from '../options.js';
 import type { VariantName } from '../scenarios.js';
 import type { Runtime } from '../runtime/stack.js';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
 
 /** The phases of a run, in order; a failed run names the one it failed in. */
 export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
@@ -34,7 +42,8 @@ export interface CycleRecord {
   cycle: number;
   /** 'short': apps that close well before the LB; 'long': boundary at the LB's timeout (matrix runs). */
   lane: 'short' | 'long';
-  kind: 'aimed' | 'long-gap';
+  /** 'naive': npm run bench's comparison, sent by the harness's clock alone at a swept idle gap. */
+  kind: 'aimed' | 'long-gap' | 'naive';
   aimVariant: VariantName;
   closeDelayMs: number;
   centerOffsetMs: number;
@@ -42,6 +51,8 @@ export interface CycleRecord {
   /** Per variant: the idle gap measured on the app for requests that reused a socket (median). */
   achievedGapMs: Record<VariantName, number | null>;
   oneWayLatencyMs: Record<VariantName, number | null>;
+  /** v5: per variant, its app's clock − the harness's, as estimated after this cycle. */
+  appClockOffsetMs?: Record<VariantName, number | null>;
   /** Per variant: the idle gap (app clock) its boundary requests were aimed at, before the center offset. */
   boundaryMs: Record<VariantName, number>;
   sendsPerVariant: number;
@@ -93,6 +104,8 @@ export interface VariantSummary {
   };
   rate502: Proportion;
   boundaryRate502: Proportion;
+  /** v5: aimed cycles and those with a 502 among them, with the rate's interval: 502s cluster by cycle, so this is the honest unit. */
+  boundaryCycles: { cycles: number; hitting: number; rate: Proportion };
   firstHit: { cycle: number; elapsedMs: number } | null;
   closedBy: ClosedByTally;
   nginx: { access502: number; accessTotal: number };
@@ -204,7 +217,12 @@ export interface Summary {
   schedule: {
     /** The app's close delay the aiming used last; null when traffic never started. */
     closeDelayMs: number | null;
+    /** Estimated: the send-to-app delay less the app clock's offset. */
     oneWayLatencyMs: Record<VariantName, number | null>;
+    /** v5: per variant, how its app's clock lines up with the harness's (null: never measured; empty before v5). */
+    appClocks: Record<VariantName, AppClockEstimate | null>;
+    /** v5: the test-only shift given to the apps' clocks (LAB_APP_CLOCK_OFFSET_MS); 0 in real runs and before v5. */
+    injectedAppClockOffsetMs: number;
     cycles: CycleRecord[];
   };
   /** v4: each LB of the run: its version, the requests its access log has, the error lines it wrote. */
@@ -233,6 +251,7 @@ export function validateSummary(value: unknown): string[] {
     if (typeof s[key] !== 'object' || s[key] === null) problems.push(`${key} missing`);
   }
   if (!Array.isArray(s.cells)) problems.push('cells missing');
+  if (typeof s.schedule?.appClocks !== 'object' || s.schedule.appClocks === null) problems.push('schedule.appClocks missing');
   for (const [i, c] of (Array.isArray(s.cells) ? s.cells : []).entries()) {
     if (typeof c.name !== 'string' || typeof c.method !== 'string') problems.push(`cells[${i}] has no name or method`);
     if (!CELL_OUTCOMES.includes(c.outcome)) problems.push(`cells[${i}].outcome is ${String(c.outcome)}`);
@@ -243,6 +262,7 @@ export function validateSummary(value: unknown): string[] {
     if (typeof v.requests?.total !== 'number') problems.push(`variants.${name}.requests.total missing`);
     if (typeof v.rate502?.high !== 'number') problems.push(`variants.${name}.rate502 missing`);
     if (typeof v.closedBy?.total !== 'number') problems.push(`variants.${name}.closedBy missing`);
+    if (typeof v.boundaryCycles?.hitting !== 'number') problems.push(`variants.${name}.boundaryCycles missing`);
     if (!('probeIdleCloseMs' in (v.measured ?? {}))) problems.push(`variants.${name}.measured missing`);
   }
   // A run that failed before the stack answered cannot know every version.
@@ -347,6 +367,25 @@ function upgradeToV4(old: Record<string, unknown>): Record<string, unknown> {
   return { ...old, schemaVersion: SCHEMA_VERSION, cells, lbs: { nginx: { version: versions.nginx ?? null, accessEntries, errorLines } } };
 }
 
+/** Aimed cycles and those with a 502, per variant: from the cycles' own counts. */
+export function boundaryCyclesOf(cycles: readonly CycleRecord[], variant: VariantName): VariantSummary['boundaryCycles'] {
+  const aimed = cycles.filter((c) => c.kind === 'aimed' && variant in c.count502);
+  const hitting = aimed.filter((c) => c.count502[variant] > 0).length;
+  return { cycles: aimed.length, hitting, rate: proportion(hitting, aimed.length) };
+}
+
+/** v4 → v5: the apps shared the harness's clock (no estimate was made); cycle counts come from the cycles. */
+function upgradeToV5(old: Record<string, unknown>): Record<string, unknown> {
+  const schedule = old.schedule as { cycles?: CycleRecord[] } | undefined;
+  // A malformed v4 summary passes through unchanged here; validateSummary then says what is wrong with it.
+  if (typeof schedule !== 'object' || schedule === null || typeof old.variants !== 'object' || old.variants === null) return old;
+  const cycles = Array.isArray(schedule.cycles) ? schedule.cycles : [];
+  const variants = Object.fromEntries(
+    Object.entries(old.variants as Record<string, VariantSummary>).map(([name, v]) => [name, { ...v, boundaryCycles: v.boundaryCycles ?? boundaryCyclesOf(cycles, name) }]),
+  );
+  return { ...old, schemaVersion: SCHEMA_VERSION, variants, schedule: { appClocks: {}, injectedAppClockOffsetMs: 0, ...schedule } };
+}
+
 /**
  * Reads a parsed summary.json of any readable version as the current one:
  * v1 had no `complete`/`failure` (a v1 summary was complete unless interrupted);
@@ -363,6 +402,7 @@ export function readSummary(value: unknown): { summary: Summary; problems: [] } 
   if (version === 1) upgraded = { ...upgraded, complete: !upgraded.interrupted, failure: null };
   if (version < 3) upgraded = upgradeToV3(upgraded as OldSummary & Record<string, unknown>);
   if (version < 4) upgraded = upgradeToV4(upgraded);
+  if (version < 5) upgraded = upgradeToV5(upgraded);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

@@ -7,6 +7,7 @@ import { lbsOf } from '../lb/drivers.js';
 import { APP_CONTAINER_PORT, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
 import type { BaseImages } from './base-images.js';
 import { PROJECT_DIR } from './compose.js';
+import { appClockEnv } from '../clock.js';
 
 export const COMPOSE_FILE = 'compose.json';
 /** An LB's Compose service is named after it: nginx, haproxy, caddy. */
@@ -37,6 +38,7 @@ function appService(v: Variant, images: BaseImages, builds: boolean) {
       // Empty = Node's default.
       LAB_KEEP_ALIVE_TIMEOUT_MS: v.keepAliveTimeoutMs?.toString() ?? '',
       LAB_HEADERS_TIMEOUT_MS: v.headersTimeoutMs?.toString() ?? '',
+      ...appClockEnv(),
     },
     // Loopback only: the lab is never reachable from the network.
     ports: [`127.0.0.1:${v.appPort}:${APP_CONTAINER_PORT}`],

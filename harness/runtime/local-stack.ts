@@ -7,6 +7,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { interrupted, LabError } from '../errors.js';
+import { appClockEnv } from '../clock.js';
+import { APP_CLOCK_OFFSET_ENV } from '../protocol.js';
 import { EXIT } from '../exit-codes.js';
 import { LB_DRIVERS, lbsOf, type LbDriver } from '../lb/drivers.js';
 import { defaultScenario, type LbName, type Scenario, type Variant } from '../scenarios.js';
@@ -113,6 +115,8 @@ export class LocalStack implements Stack {
         LAB_NEXT_START_DIR: APP_DIR,
         LAB_KEEP_ALIVE_TIMEOUT_MS: v.keepAliveTimeoutMs?.toString() ?? '',
         LAB_HEADERS_TIMEOUT_MS: v.headersTimeoutMs?.toString() ?? '',
+        [APP_CLOCK_OFFSET_ENV]: '',
+        ...appClockEnv(),
       };
       const args = ['--require', './lab/connection-accounting.cjs', './lab/start.cjs'];
       this.apps.set(v.name, this.spawnManaged(`app-${v.name}`, process.execPath, args, { cwd: STANDALONE_DIR, env }));

@@ -21,6 +21,7 @@ import type { CycleRecord } from '../results/schema.js';
 import { lbRetries, LB_DRIVERS } from '../lb/drivers.js';
 import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
 import { roundMs } from '../clock.js';
+import { clockSampleOf, estimateAppClock, type AppClockEstimate, type ClockSample } from './app-clock.js';
 import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import type { Outcome } from './precise-client.js';
 import { clientSymptom, upstreamTags, type Phase, type RequestRecord } from './records.js';
@@ -41,8 +42,10 @@ export interface TrafficResult {
   cycles: CycleRecord[];
   aimVariant: VariantName;
   closeDelayMs: number;
-  /** Per variant; null until calibration measured it. */
+  /** Per variant, client → LB → app (estimated: the app's clock is not the harness's); null until calibration measured it. */
   oneWayLatencyMs: Record<VariantName, number | null>;
+  /** Per variant, how its app's clock lines up with the harness's; null until calibration measured it. */
+  appClocks: Record<VariantName, AppClockEstimate | null>;
   /** Per variant: the idle gap its boundary requests were aimed at last (app clock). */
   boundaryMs: Record<VariantName, number>;
   /** Per variant: the lane that drove it. */
@@ -124,15 +127,11 @@ const CALIBRATION_PATH = '/api/health';
 const CALIBRATION_SENDS = 3;
 const CALIBRATION_PAUSE_MS = 20;
 /**
- * Upper bound on a believable one-way latency client → LB → app. Loopback,
- * Docker's proxy and nginx take 0.3–2 ms here; 50 ms leaves room for a loaded
- * laptop, while an app whose clock is not the harness's is off by far more.
- */
-const MAX_ONE_WAY_LATENCY_MS = 50;
-/**
- * The latency used is the median of the last few cycles' fastest requests: it
- * follows drift (Docker's proxy, CPU load) within about half a minute, and one
- * slow cycle cannot move it.
+ * Aiming uses each app's send-to-app delay (app-clock.ts: its clock's offset +
+ * the one-way latency), the median of the last few cycles' fastest requests:
+ * it follows drift (Docker's proxy, CPU load, a VM's clock) within about half a
+ * minute, and one slow cycle cannot move it. The clock offset is estimated from
+ * the same cycles' exchanges.
  */
 const LATENCY_CYCLES_KEPT = 5;
 /**
@@ -153,13 +152,14 @@ interface VariantAim {
 
 type RecordBase = Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'>;
 
-const believableLatency = (ms: number) => ms > 0 && ms < MAX_ONE_WAY_LATENCY_MS;
-
 export class TrafficEngine {
   private readonly records: RequestRecord[] = [];
   private readonly cycles: CycleRecord[] = [];
-  private readonly latency = new Map<VariantName, number>();
-  private readonly latencyMinima = new Map<VariantName, number[]>();
+  /** Per variant, when a request sent at harness time t reaches its app: t + this, on the app's clock. */
+  private readonly sendToApp = new Map<VariantName, number>();
+  private readonly sendToAppMinima = new Map<VariantName, number[]>();
+  /** Per variant, the clock samples of its last cycles (calibration first), one list per cycle. */
+  private readonly clockSamples = new Map<VariantName, ClockSample[][]>();
   /** Per variant, its app's idle close delay: the probe's, then the app's own account. */
   private readonly closeDelay = new Map<VariantName, number>();
   /** The talk-sized run steers one scheduler by the aim variant's hits; a matrix one per app, by its own. */
@@ -306,23 +306,51 @@ export class TrafficEngine {
       cycles: this.cycles,
       aimVariant: this.aim.name,
       closeDelayMs: this.closeDelayMs,
-      oneWayLatencyMs: perVariant(this.variants, (v) => this.latency.get(v.name) ?? null),
+      oneWayLatencyMs: perVariant(this.variants, (v) => this.oneWayLatencyMs(v.name)),
+      appClocks: perVariant(this.variants, (v) => this.appClock(v.name)),
       boundaryMs: perVariant(this.variants, (v) => this.boundaryMs(v)),
       lanes: perVariant(this.variants, () => this.lane),
     };
   }
 
-  /** One-way latency client → LB → app, from the app's clock (one clock for host and containers). */
+  /** How the app's clock lines up with the harness's, from its recent exchanges; null before any. */
+  private appClock(variant: VariantName): AppClockEstimate | null {
+    return estimateAppClock((this.clockSamples.get(variant) ?? []).flat());
+  }
+
+  /** The one-way latency client → LB → app: the send-to-app delay less the app clock's offset. */
+  private oneWayLatencyMs(variant: VariantName): number | null {
+    const sendToApp = this.sendToApp.get(variant);
+    const clock = this.appClock(variant);
+    return sendToApp === undefined || clock === null ? null : roundMs(sendToApp - clock.offsetMs);
+  }
+
+  /** Keeps a cycle's exchanges with an app: the last few cycles' estimate its clock. */
+  private keepClockSamples(variant: VariantName, records: readonly RequestRecord[]): void {
+    const samples = records.flatMap((r) => {
+      const sample = clockSampleOf(r);
+      return sample ? [sample] : [];
+    });
+    if (samples.length === 0) return;
+    this.clockSamples.set(variant, [...(this.clockSamples.get(variant) ?? []), samples].slice(-LATENCY_CYCLES_KEPT));
+  }
+
+  /**
+   * Before the first cycle, a few requests per app measure when a send reaches
+   * it (its clock's offset + the one-way latency): no clock is assumed shared.
+   */
   private async calibrate(): Promise<void> {
     const { io, signal } = this.input;
     for (const v of this.variants) {
       await io.prepare(v, 1);
       const samples: number[] = [];
+      const calibration: RequestRecord[] = [];
       for (let i = 0; i < CALIBRATION_SENDS; i++) {
         const requestId = `c0-${v.name}-calibration-${i}`;
         const [outcome] = await io.fire([{ atMonoMs: io.now(), variant: v, connectionIndex: 0, method: 'GET', path: CALIBRATION_PATH, requestId, body: '' }], signal);
         if (!outcome) return; // aborted
         const record = this.toRecord(outcome, { requestId, variant: v.name, method: 'GET', cycle: 0, phase: 'calibration', idleGapMs: null, offsetMs: null });
+        calibration.push(record);
         if (record.appStartMonoMs !== null) samples.push(record.appStartMonoMs - record.startMonoMs);
         await io.sleep(CALIBRATION_PAUSE_MS, signal);
       }
@@ -331,16 +359,9 @@ export class TrafficEngine {
         throw new LabError(`No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`);
       }
       const fastest = Math.min(...samples);
-      // Aiming needs the app's clock to be the harness's (CLOCK_MONOTONIC, shared
-      // by a Linux host and its containers). Docker Desktop's VM has its own.
-      if (!believableLatency(fastest)) {
-        throw new LabError(
-          `The app's clock and the harness's disagree (one-way latency measured as ${fastest.toFixed(1)} ms).`,
-          'The lab needs Docker on a Linux host (one monotonic clock for host and containers), or --runtime local.',
-        );
-      }
-      this.latency.set(v.name, fastest);
-      this.latencyMinima.set(v.name, [fastest]);
+      this.sendToApp.set(v.name, fastest);
+      this.sendToAppMinima.set(v.name, [fastest]);
+      this.keepClockSamples(v.name, calibration);
     }
   }
 
@@ -434,19 +455,21 @@ export class TrafficEngine {
     const { options, io, signal } = this.input;
     const sends: AimedSend[] = [];
     const bases: RecordBase[] = [];
-    await this.sleepUntilShortlyBefore(Math.min(...this.variants.map((v) => (idleStarts.get(v.name) ?? Infinity) + aimOf(v).gapMs)));
+    // Idle starts are on each app's clock; the sleep is on the harness's.
+    const sendAt = (v: Variant) => (idleStarts.get(v.name) ?? Infinity) + aimOf(v).gapMs - (this.sendToApp.get(v.name) ?? 0);
+    await this.sleepUntilShortlyBefore(Math.min(...this.variants.map(sendAt)));
     if (signal.aborted) return [];
     for (const v of this.variants) {
       const idleStart = idleStarts.get(v.name);
       if (idleStart === null || idleStart === undefined) continue;
       const { gapMs, relativeOffsetsMs, centerOffsetMs } = aimOf(v);
       await io.prepare(v, relativeOffsetsMs.length, this.clientMaxIdleMs);
-      const latencyMs = this.latency.get(v.name) ?? 0;
+      const sendToAppMs = this.sendToApp.get(v.name) ?? 0;
       relativeOffsetsMs.forEach((rel, i) => {
         const method = options.methods[i % options.methods.length];
         const requestId = `c${cycle}-${v.name}-${phase}-${i}`;
         sends.push({
-          atMonoMs: idleStart + gapMs + rel - latencyMs,
+          atMonoMs: idleStart + gapMs + rel - sendToAppMs,
           variant: v,
           connectionIndex: i,
           method,
@@ -473,12 +496,13 @@ export class TrafficEngine {
     for (const v of this.variants) {
       // The app serves one request at a time, so later ones queue: only the
       // fastest of a cycle measures the path itself.
-      const samples = records.flatMap((r) => (r.variant === v.name && r.appStartMonoMs !== null ? [r.appStartMonoMs - r.startMonoMs] : []));
+      const mine = records.filter((r) => r.variant === v.name);
+      this.keepClockSamples(v.name, mine);
+      const samples = mine.flatMap((r) => (r.appStartMonoMs !== null ? [r.appStartMonoMs - r.startMonoMs] : []));
       if (samples.length === 0) continue;
-      const minima = [...(this.latencyMinima.get(v.name) ?? []), Math.min(...samples)].slice(-LATENCY_CYCLES_KEPT);
-      this.latencyMinima.set(v.name, minima);
-      const m = median(minima)!;
-      if (believableLatency(m)) this.latency.set(v.name, roundMs(m));
+      const minima = [...(this.sendToAppMinima.get(v.name) ?? []), Math.min(...samples)].slice(-LATENCY_CYCLES_KEPT);
+      this.sendToAppMinima.set(v.name, minima);
+      this.sendToApp.set(v.name, roundMs(median(minima)!));
     }
     // The app's own account of its close delay beats the probe's, once there is one.
     for (const v of this.variants) {
@@ -501,7 +525,8 @@ export class TrafficEngine {
       centerOffsetMs: plan.centerOffsetMs,
       intendedGapMs: plan.intendedGapMs,
       achievedGapMs: perVariant(this.variants, (v) => achieved(v.name)),
-      oneWayLatencyMs: perVariant(this.variants, (v) => this.latency.get(v.name) ?? null),
+      oneWayLatencyMs: perVariant(this.variants, (v) => this.oneWayLatencyMs(v.name)),
+      appClockOffsetMs: perVariant(this.variants, (v) => this.appClock(v.name)?.offsetMs ?? null),
       boundaryMs: perVariant(this.variants, (v) => this.boundaryMs(v)),
       sendsPerVariant: plan.sendOffsetsMs.length,
       count502: perVariant(this.variants, (v) => this.count502(v.name, cycle)),

@@ -68,6 +68,7 @@ export class LaneSet {
       aimVariant: parts[0].aimVariant,
       closeDelayMs: parts[0].closeDelayMs,
       oneWayLatencyMs: Object.assign({}, ...parts.map((p) => p.oneWayLatencyMs)),
+      appClocks: Object.assign({}, ...parts.map((p) => p.appClocks)),
       boundaryMs: Object.assign({}, ...parts.map((p) => p.boundaryMs)),
       lanes: Object.assign({}, ...parts.map((p) => p.lanes)),
     };

@@ -16,7 +16,7 @@ export interface RequestRecord {
   idleGapMs: number | null;
   /** Planned arrival at the app relative to the predicted close of the cluster of idle upstream sockets aimed at. */
   offsetMs: number | null;
-  /** Client send time, CLOCK_MONOTONIC ms (shared with the app's clock). */
+  /** Client send time, on the harness's clock (CLOCK_MONOTONIC ms). */
   startMonoMs: number;
   latencyMs: number | null;
   /** HTTP status from the LB; null for a client-side error. */

@@ -40,13 +40,13 @@ function input(): Input {
   ];
   return {
     runId: 'test-run', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted: false, failure: null, runtime: 'local',
-    runStartMonoMs: 0, trafficStartMonoMs: 5_000, trafficEndMonoMs: 20_000, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
+    runStartMonoMs: 0, trafficStartMonoMs: 5_000, trafficEndMonoMs: 20_000, appClockShiftMs: 0, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
     versions: { node: '20.20.2', next: '16.4.6', nginx: '1.22.1', kernel: 'k' }, scenario: defaultScenario(),
     probes: {
       default: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6001.2, watchedMs: 6001.2, advertisedKeepAlive: 'timeout=5', status: 200 },
       fixed: { closedBy: 'none', closeKind: null, idleCloseMs: null, watchedMs: 9000, advertisedKeepAlive: 'timeout=61', status: 200 },
     },
-    traffic: { records, cycles: [], aimVariant: 'default', closeDelayMs: 6001, oneWayLatencyMs: { default: 1, fixed: 1 }, boundaryMs: { default: 6001, fixed: 6001 }, lanes: { default: 'short', fixed: 'short' } },
+    traffic: { records, cycles: [], aimVariant: 'default', closeDelayMs: 6001, oneWayLatencyMs: { default: 1, fixed: 1 }, appClocks: { default: null, fixed: null }, boundaryMs: { default: 6001, fixed: 6001 }, lanes: { default: 'short', fixed: 'short' } },
     appCloses: {
       default: [closed(1, 'app', 16_000), closed(2, 'app', 16_500), closed(99, 'peer', 30_000)],
       fixed: [closed(1, 'peer', 25_000), closed(2, 'peer', 25_001)],
