@@ -1,6 +1,6 @@
 // What CI and a speaker run: `npm run lab -- --quick --assert --json` on
-// Docker, through the real CLI. It must pass, print a valid summary, and leave
-// no container behind.
+// Docker, through the real CLI, with the apps' clocks a day off the harness's.
+// It must pass, print a valid summary, and leave no container behind.
 import t from 'tap';
 import { execa } from 'execa';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { validateSummary, type Summary } from '../../harness/results/schema.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
 import { dockerOrSkip } from '../helpers/require.js';
+import { APP_CLOCK_OFFSET_ENV } from '../../harness/protocol.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const APP_CLOCK_SHIFT_MS = 86_400_000.25;
 
 t.test('npm run lab -- --quick --assert --json', async (t) => {
   if (!(await dockerOrSkip(t))) return;
@@ -23,6 +25,8 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     cwd: root,
     reject: false,
     timeout: 15 * 60_000,
+    // The apps' clocks a day off the harness's, as if in Docker Desktop's VM: the lab must aim without a shared clock.
+    env: { [APP_CLOCK_OFFSET_ENV]: String(APP_CLOCK_SHIFT_MS) },
   });
   t.comment(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
   t.comment(run.stderr.split('\n').filter((l) => /cycle|closed the idle|still open|REPRODUCED|assertion/.test(l)).join('\n'));
@@ -43,6 +47,10 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     t.ok(summary.variants.default.measured.probeIdleCloseMs! > 5_000, 'default measured near 6 s');
     t.match(summary.versions.compose, /compose/);
     t.same(summary.nginx.mismatches, []);
+    t.equal(summary.schedule.injectedAppClockOffsetMs, APP_CLOCK_SHIFT_MS);
+    for (const [name, clock] of Object.entries(summary.schedule.appClocks)) {
+      t.ok(clock && Math.abs(clock.offsetMs - APP_CLOCK_SHIFT_MS) <= clock.uncertaintyMs, `${name}: app clock offset ${clock?.offsetMs} ± ${clock?.uncertaintyMs} ms`);
+    }
   }
   t.same(await projectResources(), { containers: [], networks: [], volumes: [] }, 'nothing left in Docker');
 });

@@ -1,7 +1,8 @@
 // The whole lab on the local runtime (system nginx + the built app as
 // processes), with the app's timeout compressed to 1 s so cycles are short.
 // Bounded retries: the run keeps cycling until the first 502, up to maxCycles;
-// a lab whose aiming, LB or accounting is broken cannot pass.
+// a lab whose aiming, LB or accounting is broken cannot pass. It runs with the
+// apps' clocks shifted too: the lab must not need a clock shared with them.
 import t from 'tap';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { validateSummary } from '../../harness/results/schema.js';
 import { startLab } from '../helpers/lab-process.js';
 import { nginxOrSkip } from '../helpers/require.js';
 import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
+import { APP_CLOCK_OFFSET_ENV } from '../../harness/protocol.js';
 
 const COMPRESSED_KEEP_ALIVE_MS = 1_000;
 
@@ -21,7 +23,16 @@ t.test('local runtime', async (t) => {
   const resultsDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-results-'));
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
 
-  t.test('compressed timeouts: default shows 502s, fixed none, and nginx agrees', async (t) => {
+  // Twice: once on the shared clock of this host, once with the apps' clocks a
+  // test-only hour and a half-millisecond off (as Docker Desktop's VM would be).
+  for (const shiftMs of [0, -3_600_000.5]) {
+  t.test(`compressed timeouts: default shows 502s, fixed none, and nginx agrees (apps' clocks shifted by ${shiftMs} ms)`, async (t) => {
+    const previous = process.env[APP_CLOCK_OFFSET_ENV];
+    process.env[APP_CLOCK_OFFSET_ENV] = String(shiftMs);
+    t.teardown(() => {
+      if (previous === undefined) delete process.env[APP_CLOCK_OFFSET_ENV];
+      else process.env[APP_CLOCK_OFFSET_ENV] = previous;
+    });
     const scenario = defaultScenario({
       variants: VARIANTS.map((v) => (v.name === 'default' ? { ...v, keepAliveTimeoutMs: COMPRESSED_KEEP_ALIVE_MS } : v)),
     });
@@ -61,8 +72,18 @@ t.test('local runtime', async (t) => {
     t.ok(summary.nginx.errorLog.prematurelyClosed + summary.nginx.errorLog.connectionReset >= 1, 'nginx logged the upstream failure');
     t.equal(summary.assertion.passed, true, summary.assertion.reasons.join('; '));
 
+    t.equal(summary.schedule.injectedAppClockOffsetMs, shiftMs, 'the shift is recorded');
+    for (const v of VARIANTS) {
+      const clock = summary.schedule.appClocks[v.name];
+      t.ok(clock && Math.abs(clock.offsetMs - shiftMs) <= clock.uncertaintyMs, `${v.name}: app clock offset estimated ${clock?.offsetMs} ± ${clock?.uncertaintyMs} ms`);
+      t.ok(clock && clock.uncertaintyMs < 20, `${v.name}: within ${clock?.uncertaintyMs} ms`);
+      const latency = summary.schedule.oneWayLatencyMs[v.name];
+      t.ok(latency !== null && latency >= 0 && latency < 50, `${v.name}: one-way latency ${latency} ms, not the shift`);
+    }
+
     for (const v of VARIANTS) t.ok(await portFree(v.lbPort) && await portFree(v.appPort), `ports of ${v.name} free after teardown`);
   });
+  }
 
   t.test('Ctrl-C during traffic: exit 130, partial results kept, nothing left running', async (t) => {
     // A process group of its own, signalled as a whole: what a terminal's Ctrl-C does.
