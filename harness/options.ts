@@ -11,7 +11,7 @@ export const METHODS = ['POST', 'GET'] as const;
 export type Method = (typeof METHODS)[number];
 /** --runtime: one of the runtimes, or auto (Docker when it answers, else local). */
 export type RuntimeChoice = Runtime | 'auto';
-const RUNTIME_CHOICES: readonly RuntimeChoice[] = [...RUNTIMES, 'auto'];
+export const RUNTIME_CHOICES: readonly RuntimeChoice[] = [...RUNTIMES, 'auto'];
 
 export interface LabOptions {
   mode: 'quick' | 'full';
@@ -36,6 +36,11 @@ export interface LabOptions {
   assert: boolean;
   /** --assert needs at least this many boundary requests on the fixed variant. */
   minBoundaryRequests: number;
+  /**
+   * npm run bench only: after the first 502, this many pairs of one aimed and
+   * one naive cycle (the client-side sweep the lab is measured against); 0 in a lab run.
+   */
+  naivePairs: number;
   resultsDir: string;
   help: boolean;
   version: boolean;
@@ -58,6 +63,7 @@ export const DEFAULT_OPTIONS: LabOptions = {
   json: false,
   assert: false,
   minBoundaryRequests: 40,
+  naivePairs: 0,
   resultsDir: 'results',
   help: false,
   version: false,
@@ -109,22 +115,23 @@ with summary.json marked incomplete, and tears down what it started.
 
 ${EXIT_CODES_HELP}`;
 
-function usage(message: string): LabError {
-  return new LabError(message, 'See npm run lab -- --help.', EXIT.badInput);
+/** A bad flag: one line, a pointer to the command's --help, exit 2. */
+export function usage(message: string, command = 'lab'): LabError {
+  return new LabError(message, `See npm run ${command} -- --help.`, EXIT.badInput);
 }
 
-function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+export function integer(name: string, raw: string | undefined, min: number, max: number, command = 'lab'): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^-?\d+$/.test(raw)) throw usage(`--${name} must be a whole number, got '${raw}'.`);
+  if (!/^-?\d+$/.test(raw)) throw usage(`--${name} must be a whole number, got '${raw}'.`, command);
   const value = Number(raw);
-  if (value < min || value > max) throw usage(`--${name} must be between ${min} and ${max}, got ${value}.`);
+  if (value < min || value > max) throw usage(`--${name} must be between ${min} and ${max}, got ${value}.`, command);
   return value;
 }
 
-function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], command = 'lab'): T | undefined {
   if (raw === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw usage(`--${name} must be one of ${allowed.join(', ')}, got '${raw}'.`);
+    throw usage(`--${name} must be one of ${allowed.join(', ')}, got '${raw}'.`, command);
   }
   return raw as T;
 }

@@ -53,7 +53,7 @@ export interface TrafficResult {
 }
 
 export type EngineOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods' | 'longCycles'> &
-  Partial<Pick<LabOptions, 'minBoundaryRequests'>>;
+  Partial<Pick<LabOptions, 'minBoundaryRequests' | 'naivePairs'>>;
 
 /**
  * 'short': apps that close idle sockets clearly before the LB does, cycles of
@@ -142,6 +142,12 @@ const LATENCY_CYCLES_KEPT = 5;
 const CLOSE_DELAYS_KEPT = 20;
 /** Idle starts within this window count as one cluster of sockets that close together. */
 const CLUSTER_WINDOW_MS = 2;
+/**
+ * The naive client's idle gaps, from the probe's close delay: the delay first,
+ * then 5 ms steps either side out to ±30 ms (the sweep a careful engineer
+ * without the app's clock would run), one step per naive cycle.
+ */
+export const NAIVE_SWEEP_MS = [0, 5, -5, 10, -10, 15, -15, 20, -20, 25, -25, 30, -30];
 
 /** Where one variant's sends of a cycle go: the idle gap of their center, and each send's offset from it. */
 interface VariantAim {
@@ -284,6 +290,7 @@ export class TrafficEngine {
           progress(`${what} ${waiting.join(', ')} after ${cycle} cycles yet: continuing up to ${options.maxCycles}`);
         }
       }
+      await this.naiveComparison();
       if (options.mode === 'full' && this.input.scenario.kind === 'classic' && !signal.aborted) {
         const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
         let cycle = this.cycles.length;
@@ -447,29 +454,40 @@ export class TrafficEngine {
   }
 
   /**
-   * Sends, per variant, one request per offset, arriving at idleStart + its gap
-   * + offset. Connections are prepared after the long sleep, a second before:
-   * a client connection idle for a minute would be the LB's to close.
+   * When, on the harness's clock, each variant's center send must go for it to
+   * reach the app at idleStart + the gap, idle starts being on the app's clock.
    */
-  private async sendAround(cycle: number, phase: Phase, idleStarts: Map<VariantName, number | null>, aimOf: (v: Variant) => VariantAim): Promise<RequestRecord[]> {
+  private sendTimesFromIdle(idleStarts: Map<VariantName, number | null>, aimOf: (v: Variant) => VariantAim): Map<VariantName, number | null> {
+    return new Map(
+      this.variants.map((v) => {
+        const idleStart = idleStarts.get(v.name);
+        return [v.name, idleStart === null || idleStart === undefined ? null : idleStart + aimOf(v).gapMs - (this.sendToApp.get(v.name) ?? 0)];
+      }),
+    );
+  }
+
+  /**
+   * Sends, per variant, one request per offset, at its center send time (the
+   * harness's clock) + the offset. Connections are prepared after the long
+   * sleep, a second before: a client connection idle for a minute would be the
+   * LB's to close.
+   */
+  private async sendAround(cycle: number, phase: Phase, centers: Map<VariantName, number | null>, aimOf: (v: Variant) => VariantAim): Promise<RequestRecord[]> {
     const { options, io, signal } = this.input;
     const sends: AimedSend[] = [];
     const bases: RecordBase[] = [];
-    // Idle starts are on each app's clock; the sleep is on the harness's.
-    const sendAt = (v: Variant) => (idleStarts.get(v.name) ?? Infinity) + aimOf(v).gapMs - (this.sendToApp.get(v.name) ?? 0);
-    await this.sleepUntilShortlyBefore(Math.min(...this.variants.map(sendAt)));
+    await this.sleepUntilShortlyBefore(Math.min(...this.variants.map((v) => centers.get(v.name) ?? Infinity)));
     if (signal.aborted) return [];
     for (const v of this.variants) {
-      const idleStart = idleStarts.get(v.name);
-      if (idleStart === null || idleStart === undefined) continue;
+      const center = centers.get(v.name);
+      if (center === null || center === undefined) continue;
       const { gapMs, relativeOffsetsMs, centerOffsetMs } = aimOf(v);
       await io.prepare(v, relativeOffsetsMs.length, this.clientMaxIdleMs);
-      const sendToAppMs = this.sendToApp.get(v.name) ?? 0;
       relativeOffsetsMs.forEach((rel, i) => {
         const method = options.methods[i % options.methods.length];
         const requestId = `c${cycle}-${v.name}-${phase}-${i}`;
         sends.push({
-          atMonoMs: idleStart + gapMs + rel - sendToAppMs,
+          atMonoMs: center + rel,
           variant: v,
           connectionIndex: i,
           method,
@@ -533,16 +551,18 @@ export class TrafficEngine {
     };
   }
 
-  private reportCycle(c: CycleRecord, of: number | string): void {
+  /** `of` follows the cycle's number after a slash (its planned count); an A/B cycle of the bench is named instead. */
+  private reportCycle(c: CycleRecord, of: number | string, abKind?: 'aimed' | 'naive'): void {
     // A matrix counts every failure the client saw (HAProxy answers with an empty reply, not a 502).
     const failed = (v: Variant) => (this.input.scenario.kind === 'matrix' ? `${this.countFailed(v.name)} failed` : `${this.count502(v.name)} × 502`);
     const perVariantText = this.variants.map((v) => `${v.name}: ${failed(v)} / ${this.records.filter((r) => r.variant === v.name).length} req`).join(' · ');
     const gap = c.kind === 'long-gap' || this.lane === 'long' ? `${(c.intendedGapMs / 1000).toFixed(1)} s` : `${c.intendedGapMs.toFixed(1)} ms`;
     const lane = this.input.scenario.kind === 'matrix' ? `${this.lane} ` : '';
-    this.input.progress(`${lane}cycle ${String(c.cycle).padStart(2)}/${of} gap ${gap} · ${perVariantText}`);
+    const position = abKind ? `${String(c.cycle).padStart(2)} (A/B ${abKind})` : `${String(c.cycle).padStart(2)}/${of}`;
+    this.input.progress(`${lane}cycle ${position} gap ${gap} · ${perVariantText}`);
   }
 
-  private async aimedCycle(cycle: number): Promise<void> {
+  private async aimedCycle(cycle: number, abComparison = false): Promise<void> {
     const idleStarts = this.anchors(await this.burst(cycle));
     if (this.input.signal.aborted) return;
     const plans = new Map(this.variants.map((v) => [v.name, this.schedulers.get(v.name)!.plan(this.boundaryMs(v))]));
@@ -550,7 +570,7 @@ export class TrafficEngine {
       const plan = plans.get(v.name)!;
       return { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs, relativeOffsetsMs: plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs) };
     };
-    const records = await this.sendAround(cycle, 'aimed', idleStarts, aimOf);
+    const records = await this.sendAround(cycle, 'aimed', this.sendTimesFromIdle(idleStarts, aimOf), aimOf);
     // Each scheduler learns from the hits of the variant it steers: in the
     // talk-sized run the aim variant's (one scheduler for all), in a matrix each app's own.
     const hitsOf = (name: VariantName) => records.flatMap((r) => (r.variant === name && clientSymptom(r) !== null && r.offsetMs !== null ? [r.offsetMs] : []));
@@ -561,7 +581,50 @@ export class TrafficEngine {
     this.cycles.push(record);
     // Past --cycles the lab is still waiting for its first 502: say so with a '+'.
     const { cycles, longCycles } = this.input.options;
-    this.reportCycle(record, this.lane === 'long' ? longCycles : cycle > cycles ? `${cycles}+` : cycles);
+    this.reportCycle(record, this.lane === 'long' ? longCycles : cycle > cycles ? `${cycles}+` : cycles, abComparison ? 'aimed' : undefined);
+  }
+
+  /**
+   * npm run bench: pairs of one aimed and one naive cycle, the order swapped
+   * every pair so that drift in the machine's load favours neither.
+   */
+  private async naiveComparison(): Promise<void> {
+    const { options, signal } = this.input;
+    const pairs = this.input.scenario.kind === 'classic' && this.lane === 'short' ? (options.naivePairs ?? 0) : 0;
+    let naiveCycles = 0;
+    for (let pair = 0; pair < pairs && !signal.aborted; pair++) {
+      const order = pair % 2 === 0 ? (['aimed', 'naive'] as const) : (['naive', 'aimed'] as const);
+      for (const kind of order) {
+        if (signal.aborted) break;
+        const cycle = this.cycles.length + 1;
+        if (kind === 'aimed') await this.aimedCycle(cycle, true);
+        else await this.naiveCycle(cycle, NAIVE_SWEEP_MS[naiveCycles++ % NAIVE_SWEEP_MS.length]);
+        await this.input.checkStillRunning?.();
+      }
+    }
+  }
+
+  /**
+   * What a client without the lab's aiming does: it knows the app's idle close
+   * (the probe's) and its own clock only. After the burst's last answer it
+   * waits that long plus a step of its sweep, then sends the whole batch at once.
+   */
+  private async naiveCycle(cycle: number, sweepMs: number): Promise<void> {
+    await this.burst(cycle);
+    if (this.input.signal.aborted) return;
+    const gapMs = roundMs((this.input.probedCloseMs[this.aim.name] ?? this.closeDelayMs) + sweepMs);
+    const lastAnswer = (v: Variant) => {
+      const answered = this.records.filter((r) => r.variant === v.name && r.cycle === cycle && r.phase === 'burst' && r.latencyMs !== null);
+      return answered.length === 0 ? null : Math.max(...answered.map((r) => r.startMonoMs + r.latencyMs!));
+    };
+    const together = Array.from({ length: this.input.options.concurrency }, () => 0);
+    const aim = (): VariantAim => ({ gapMs, centerOffsetMs: sweepMs, relativeOffsetsMs: together });
+    const centers = new Map(this.variants.map((v) => [v.name, lastAnswer(v) === null ? null : lastAnswer(v)! + gapMs]));
+    const records = await this.sendAround(cycle, 'naive', centers, aim);
+    this.updateEstimates(records);
+    const record = this.cycleRecord(cycle, 'naive', { centerOffsetMs: sweepMs, sendOffsetsMs: together, intendedGapMs: gapMs }, records);
+    this.cycles.push(record);
+    this.reportCycle(record, '', 'naive');
   }
 
   /** --full: one idle gap just under and one just over the LB's own timeout. */
@@ -571,7 +634,8 @@ export class TrafficEngine {
     const relative = spreadOffsets(0, LONG_GAP_SPREAD_MS, this.input.options.concurrency);
     const known = [...idleStarts.values()].filter((t): t is number => t !== null);
     if (known.length === 0 || this.input.signal.aborted) return;
-    const records = await this.sendAround(cycle, 'long-gap', idleStarts, () => ({ gapMs, centerOffsetMs: 0, relativeOffsetsMs: relative }));
+    const aim = (): VariantAim => ({ gapMs, centerOffsetMs: 0, relativeOffsetsMs: relative });
+    const records = await this.sendAround(cycle, 'long-gap', this.sendTimesFromIdle(idleStarts, aim), aim);
     const plan: CyclePlan = { centerOffsetMs: 0, sendOffsetsMs: relative, intendedGapMs: gapMs };
     const record = this.cycleRecord(cycle, 'long-gap', plan, records);
     this.cycles.push(record);

@@ -4,7 +4,8 @@ import { HEADERS } from '../protocol.js';
 import type { VariantName } from '../scenarios.js';
 import { EMPTY_REPLY } from './precise-client.js';
 
-export type Phase = 'calibration' | 'burst' | 'aimed' | 'long-gap';
+/** 'naive': npm run bench's client-side sweep, sent without the lab's aiming. */
+export type Phase = 'calibration' | 'burst' | 'aimed' | 'long-gap' | 'naive';
 
 export interface RequestRecord {
   requestId: string;

@@ -300,3 +300,26 @@ t.test("behind HAProxy's http-reuse safe, the burst goes out on the connections 
   t.same(burst.map((x) => x.method), ['POST', 'GET', 'POST', 'GET', 'POST', 'GET', 'POST', 'GET'], 'methods alternate as in an autocannon burst');
   t.ok(prepared.includes(`${haproxy.name}:8`), 'its 8 connections prepared for the burst');
 });
+
+t.test('npm run bench: after the first 502, aimed and naive cycles in pairs, the naive batch by the client clock alone', async (t) => {
+  const lab = new SimulatedLab({ apps: { default: { closeDelayMs: CLOSE_DELAY_MS, clockOffsetMs: 777 }, fixed: { closeDelayMs: null, clockOffsetMs: 777 } } });
+  const options = { ...parseLabArgs(['--cycles', '1', '--max-cycles', '8']), naivePairs: 3 };
+  const { e, progress } = engine(lab, [], { options });
+  const r = await e.run();
+  const firstHit = r.cycles.findIndex((c) => c.count502.default > 0) + 1;
+  t.ok(firstHit >= 1, `first 502 in cycle ${firstHit}`);
+  const ab = r.cycles.slice(firstHit).map((c) => c.kind);
+  t.same(ab, ['aimed', 'naive', 'naive', 'aimed', 'aimed', 'naive'], 'three pairs after the first hit, the order swapped every pair');
+  t.ok(r.cycles.slice(0, firstHit).every((c) => c.kind === 'aimed'), 'only aimed cycles until then');
+  const naive = r.cycles.filter((c) => c.kind === 'naive');
+  t.same(naive.map((c) => c.centerOffsetMs), [0, 5, -5], 'the sweep, one step per naive cycle');
+  for (const c of naive) {
+    t.equal(c.intendedGapMs, CLOSE_DELAY_MS + c.centerOffsetMs, "the probe's close delay + the step");
+    const lastAnswer = Math.max(...r.records.filter((x) => x.cycle === c.cycle && x.phase === 'burst' && x.variant === 'default').map((x) => x.startMonoMs + x.latencyMs!));
+    const sends = lab.sends.filter((s) => s.requestId.startsWith(`c${c.cycle}-default-naive`));
+    t.equal(sends.length, 8);
+    t.ok(sends.every((s) => s.atMonoMs === lastAnswer + c.intendedGapMs), `cycle ${c.cycle}: all at once, ${c.intendedGapMs} ms after the burst's last answer (harness clock)`);
+  }
+  t.ok(r.records.filter((x) => x.phase === 'naive').length === 3 * 2 * 8, 'naive requests are their own phase, never boundary requests');
+  t.match(progress.join('\n'), /cycle +\d+ \(A\/B naive\) gap 6001\.0 ms/);
+});

@@ -1,0 +1,197 @@
+// What one bench run measured, from the files the lab wrote (summary.json,
+// requests.ndjson, nginx's error log), and the spread over runs. Pure.
+//
+// A bench run is a talk-sized lab run that stops at its first 502 and then runs
+// pairs of one aimed and one naive cycle (engine.ts, naiveComparison): the A/B
+// compares the lab's aiming with a client-side sweep on the same stack, at the
+// same time, on the same variant.
+import { raceLogLines } from '../analysis/nginx-log.js';
+import { median, proportion, type Proportion } from '../analysis/stats.js';
+import { roundMs } from '../clock.js';
+import type { CycleRecord, Summary } from '../results/schema.js';
+import type { RequestRecord } from '../traffic/records.js';
+
+export const BENCH_SCHEMA_VERSION = 1;
+
+export interface Spread {
+  min: number;
+  median: number;
+  max: number;
+}
+
+/** One side of the A/B: the aim variant's requests in those cycles. */
+export interface AbSide {
+  cycles: number;
+  hittingCycles: number;
+  requests: number;
+  count502: number;
+  /** 502s per request, with its 95 % interval. */
+  rate: Proportion;
+}
+
+export interface BenchRun {
+  run: number;
+  runId: string;
+  runDir: string;
+  complete: boolean;
+  /** Why the run ended early; null for a complete one. */
+  failure: string | null;
+  /** The test-only shift of the apps' clocks; 0 in real use. */
+  injectedAppClockOffsetMs: number;
+  /** The aim variant's app clock − the harness's, as the lab estimated it. */
+  appClockOffsetMs: number | null;
+  appClockUncertaintyMs: number | null;
+  /** From the first traffic request to the first 502; null without one. */
+  timeToFirst502Ms: number | null;
+  /** Aimed cycles run until the first 502 (1 = the first cycle hit). */
+  cyclesToFirstHit: number | null;
+  /** Every aimed cycle of the aim variant: 502s per aimed request. */
+  aimedRate: Proportion;
+  /** Per hitting aimed cycle, its 502s ÷ its sends (C); the mean over those cycles. */
+  hitCycleYield: number | null;
+  /** The A/B after the first 502. */
+  ab: { aimed: AbSide; naive: AbSide };
+  /** The A/B's aimed 502 rate ÷ its naive rate; null when the naive side had no 502 (see aimedOverNaiveAtLeast). */
+  aimedOverNaive: number | null;
+  /** The aimed rate ÷ the naive rate's 95 % upper bound: what the run proves at least, defined even without a naive 502. */
+  aimedOverNaiveAtLeast: number | null;
+  /** Boundary requests of the variants that must stay safe, per minute of traffic. */
+  boundaryPerMinute: number | null;
+  wallMs: number;
+  /** Cross-checks that must agree exactly. */
+  checks: {
+    /** Every 502 the harness counted is in the LB's access log, and no other. */
+    harnessEqualsAccessLog: boolean;
+    /** nginx logged a race line (upstream closed or reset) for every 502, at least. */
+    raceLinesCoverFailures: boolean;
+    count502: number;
+    raceLines: number;
+  };
+}
+
+const aimVariantCycles = (summary: Summary) => summary.schedule.cycles.filter((c) => summary.aimVariant in c.count502);
+
+function side(summary: Summary, records: readonly RequestRecord[], cycles: readonly CycleRecord[], phase: 'aimed' | 'naive'): AbSide {
+  const numbers = new Set(cycles.map((c) => c.cycle));
+  const sent = records.filter((r) => r.variant === summary.aimVariant && r.phase === phase && numbers.has(r.cycle));
+  const count502 = sent.filter((r) => r.status === 502).length;
+  return {
+    cycles: cycles.length,
+    hittingCycles: cycles.filter((c) => c.count502[summary.aimVariant] > 0).length,
+    requests: sent.length,
+    count502,
+    rate: proportion(count502, sent.length),
+  };
+}
+
+/** How fast the lab reached its first 502, how hard it hit, and how it compared with the naive sweep. */
+export function benchRun(run: number, runDir: string, summary: Summary, records: readonly RequestRecord[], errorLogText: string): BenchRun {
+  const aim = summary.aimVariant;
+  const cycles = aimVariantCycles(summary);
+  const aimedCycles = cycles.filter((c) => c.kind === 'aimed');
+  const firstHitIndex = cycles.findIndex((c) => c.count502[aim] > 0);
+  const afterFirstHit = firstHitIndex < 0 ? [] : cycles.slice(firstHitIndex + 1);
+  const ab = {
+    aimed: side(summary, records, afterFirstHit.filter((c) => c.kind === 'aimed'), 'aimed'),
+    naive: side(summary, records, afterFirstHit.filter((c) => c.kind === 'naive'), 'naive'),
+  };
+  const yields = aimedCycles.filter((c) => c.count502[aim] > 0).map((c) => c.count502[aim] / c.sendsPerVariant);
+  const firstHits = summary.cells.filter((c) => c.variant === aim && c.firstHit !== null).map((c) => c.firstHit!.afterTrafficStartMs);
+  const aimedRecords = records.filter((r) => r.variant === aim && r.phase === 'aimed');
+
+  const traffic = records.map((r) => r.startMonoMs);
+  const trafficMinutes = traffic.length < 2 ? 0 : (Math.max(...traffic) - Math.min(...traffic)) / 60_000;
+  const others = Object.values(summary.variants).filter((v) => v.name !== aim);
+  const boundary = others.reduce((n, v) => n + v.requests.boundary, 0);
+
+  const count502 = records.filter((r) => r.status === 502).length;
+  const raceLines = raceLogLines(errorLogText).length;
+  const clock = summary.schedule.appClocks[aim] ?? null;
+  return {
+    run,
+    runId: summary.runId,
+    runDir,
+    complete: summary.complete,
+    failure: summary.failure ? `${summary.failure.phase}: ${summary.failure.message}` : summary.interrupted ? 'interrupted' : null,
+    injectedAppClockOffsetMs: summary.schedule.injectedAppClockOffsetMs,
+    appClockOffsetMs: clock?.offsetMs ?? null,
+    appClockUncertaintyMs: clock?.uncertaintyMs ?? null,
+    timeToFirst502Ms: firstHits.length > 0 ? Math.min(...firstHits) : null,
+    cyclesToFirstHit: firstHitIndex < 0 ? null : aimedCycles.filter((c) => c.cycle <= cycles[firstHitIndex].cycle).length,
+    aimedRate: proportion(aimedRecords.filter((r) => r.status === 502).length, aimedRecords.length),
+    hitCycleYield: yields.length > 0 ? round3(yields.reduce((a, b) => a + b, 0) / yields.length) : null,
+    ab,
+    aimedOverNaive: ab.naive.count502 > 0 && ab.aimed.requests > 0 ? round3(ab.aimed.rate.rate / ab.naive.rate.rate) : null,
+    aimedOverNaiveAtLeast: ab.naive.requests > 0 && ab.aimed.requests > 0 ? round3(ab.aimed.rate.rate / ab.naive.rate.high) : null,
+    boundaryPerMinute: trafficMinutes > 0 ? Math.round(boundary / trafficMinutes) : null,
+    wallMs: summary.wallTimeMs,
+    checks: {
+      harnessEqualsAccessLog: summary.nginx.mismatches.length === 0,
+      raceLinesCoverFailures: raceLines >= count502,
+      count502,
+      raceLines,
+    },
+  };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function spreadOf(values: ReadonlyArray<number | null>): Spread | null {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return null;
+  return { min: roundMs(Math.min(...known)), median: roundMs(median(known)!), max: roundMs(Math.max(...known)) };
+}
+
+export interface BenchResult {
+  schemaVersion: typeof BENCH_SCHEMA_VERSION;
+  benchId: string;
+  startedAt: string;
+  finishedAt: string;
+  runtime: string;
+  /** Extra CPU load while the runs ran (a busy process per core asked for). */
+  cpuLoadProcesses: number;
+  injectedAppClockOffsetMs: number;
+  versions: Record<string, string>;
+  runs: BenchRun[];
+  timeToFirst502Ms: Spread | null;
+  cyclesToFirstHit: Spread | null;
+  /** 502s ÷ C in hitting aimed cycles. */
+  hitCycleYield: Spread | null;
+  aimedRate: Spread | null;
+  aimedOverNaive: Spread | null;
+  aimedOverNaiveAtLeast: Spread | null;
+  /** Every run's A/B pooled: aimed 502s per request ÷ naive 502s per request. */
+  pooled: { aimed: Proportion; naive: Proportion; aimedOverNaive: number | null };
+  boundaryPerMinute: Spread | null;
+  wallMs: { cold: number | null; warm: Spread | null };
+  /** Runs that ran to the end, and whether every cross-check of every run agreed. */
+  completeRuns: number;
+  checksAgree: boolean;
+}
+
+/** The bench over its runs: min/median/max of each figure, and the pooled A/B. */
+export function benchResult(meta: Pick<BenchResult, 'benchId' | 'startedAt' | 'finishedAt' | 'runtime' | 'cpuLoadProcesses' | 'injectedAppClockOffsetMs' | 'versions'>, runs: BenchRun[]): BenchResult {
+  const pool = (pick: (r: BenchRun) => AbSide) => proportion(
+    runs.reduce((n, r) => n + pick(r).count502, 0),
+    runs.reduce((n, r) => n + pick(r).requests, 0),
+  );
+  const aimed = pool((r) => r.ab.aimed);
+  const naive = pool((r) => r.ab.naive);
+  return {
+    schemaVersion: BENCH_SCHEMA_VERSION,
+    ...meta,
+    runs,
+    timeToFirst502Ms: spreadOf(runs.map((r) => r.timeToFirst502Ms)),
+    cyclesToFirstHit: spreadOf(runs.map((r) => r.cyclesToFirstHit)),
+    hitCycleYield: spreadOf(runs.map((r) => r.hitCycleYield)),
+    aimedRate: spreadOf(runs.map((r) => r.aimedRate.rate)),
+    aimedOverNaive: spreadOf(runs.map((r) => r.aimedOverNaive)),
+    aimedOverNaiveAtLeast: spreadOf(runs.map((r) => r.aimedOverNaiveAtLeast)),
+    pooled: { aimed, naive, aimedOverNaive: naive.failures > 0 && aimed.trials > 0 ? round3(aimed.rate / naive.rate) : null },
+    boundaryPerMinute: spreadOf(runs.map((r) => r.boundaryPerMinute)),
+    // The first run may build images and warm caches; the others show a speaker's second run.
+    wallMs: { cold: runs[0]?.wallMs ?? null, warm: spreadOf(runs.slice(1).map((r) => r.wallMs)) },
+    completeRuns: runs.filter((r) => r.complete).length,
+    checksAgree: runs.every((r) => r.checks.harnessEqualsAccessLog && r.checks.raceLinesCoverFailures),
+  };
+}

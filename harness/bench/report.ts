@@ -1,0 +1,75 @@
+// bench-<id>.md and the terminal table: the bench's figures beside the targets
+// they are measured against (issue "Aim on any clock"), never asserted.
+import { percent } from '../analysis/stats.js';
+import type { BenchResult, BenchRun, Spread } from './metrics.js';
+
+/** The targets the figures are read against; a benchmark's, not a test's. */
+export const BENCH_TARGETS = {
+  medianTimeToFirst502Ms: 7_000,
+  hitCycleYield: 0.4,
+  aimedOverNaive: 10,
+} as const;
+
+const fixed = (digits: number, scale = 1) => (v: number) => (v / scale).toFixed(digits);
+
+function spreadRow(name: string, s: Spread | null, show: (v: number) => string, target: string): string {
+  const cells = s === null ? ['—', '—', '—'] : [show(s.min), show(s.median), show(s.max)];
+  return `| ${name} | ${cells.join(' | ')} | ${target} |`;
+}
+
+const ratio = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}×`);
+const side = (s: BenchRun['ab']['aimed']) => `${s.count502}/${s.requests} (${s.hittingCycles}/${s.cycles} cycles)`;
+
+function runRow(r: BenchRun): string {
+  const clock = r.appClockOffsetMs === null ? '—' : `${r.appClockOffsetMs.toFixed(1)} ± ${r.appClockUncertaintyMs!.toFixed(1)} ms`;
+  const checks = r.checks.harnessEqualsAccessLog && r.checks.raceLinesCoverFailures ? 'agree' : 'DISAGREE';
+  return `| ${[
+    r.run,
+    r.timeToFirst502Ms === null ? '—' : `${(r.timeToFirst502Ms / 1000).toFixed(1)} s`,
+    r.cyclesToFirstHit ?? '—',
+    `${r.aimedRate.failures}/${r.aimedRate.trials}`,
+    r.hitCycleYield === null ? '—' : r.hitCycleYield.toFixed(2),
+    side(r.ab.aimed),
+    side(r.ab.naive),
+    r.aimedOverNaive === null ? `≥ ${ratio(r.aimedOverNaiveAtLeast)}` : ratio(r.aimedOverNaive),
+    clock,
+    `${(r.wallMs / 1000).toFixed(0)} s`,
+    `${checks} (${r.checks.count502} × 502, ${r.checks.raceLines} race lines)`,
+    r.complete ? 'complete' : `INCOMPLETE: ${r.failure}`,
+  ].join(' | ')} |`;
+}
+
+/** The bench's figures, each against its target, then one row per run. */
+export function benchMarkdown(b: BenchResult): string {
+  const { pooled } = b;
+  return [
+    `# keepalive-lab bench ${b.benchId}`,
+    '',
+    `${b.runs.length} runs on ${b.runtime}; apps' clocks shifted by ${b.injectedAppClockOffsetMs} ms${b.injectedAppClockOffsetMs === 0 ? ' (none)' : ' (test setting)'}; extra CPU load: ${b.cpuLoadProcesses === 0 ? 'none' : `${b.cpuLoadProcesses} busy process(es)`}.`,
+    `Versions: ${Object.entries(b.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    '',
+    '| figure | min | median | max | target |',
+    '|---|---|---|---|---|',
+    spreadRow('time to first 502 (from traffic start)', b.timeToFirst502Ms, (v) => `${fixed(1, 1000)(v)} s`, `median ≤ ${BENCH_TARGETS.medianTimeToFirst502Ms / 1000} s`),
+    spreadRow('aimed cycles until the first hit', b.cyclesToFirstHit, fixed(0), 'first cycle'),
+    spreadRow("502s ÷ C in hitting cycles", b.hitCycleYield, fixed(2), `≥ ${BENCH_TARGETS.hitCycleYield}`),
+    spreadRow('502s per aimed request', b.aimedRate, (v) => percent(v), ''),
+    spreadRow('aimed ÷ naive (A/B, runs with a naive 502)', b.aimedOverNaive, (v) => `${v.toFixed(1)}×`, `≥ ${BENCH_TARGETS.aimedOverNaive}×`),
+    spreadRow("aimed ÷ naive's 95 % upper bound (at least)", b.aimedOverNaiveAtLeast, (v) => `${v.toFixed(1)}×`, ''),
+    spreadRow('boundary requests per minute (fixed)', b.boundaryPerMinute, fixed(0), ''),
+    spreadRow('wall time, warm runs', b.wallMs.warm, (v) => `${fixed(0, 1000)(v)} s`, ''),
+    '',
+    `- cold (first) run: ${b.wallMs.cold === null ? '—' : `${(b.wallMs.cold / 1000).toFixed(0)} s`}`,
+    `- A/B pooled over the runs: aimed ${pooled.aimed.failures}/${pooled.aimed.trials} (${percent(pooled.aimed.rate)}), naive ${pooled.naive.failures}/${pooled.naive.trials} (${percent(pooled.naive.rate)}, 95 % ≤ ${percent(pooled.naive.high)}): ${pooled.aimedOverNaive === null ? `no naive 502, aimed ÷ naive ≥ ${ratio(pooled.aimed.trials > 0 && pooled.naive.trials > 0 ? pooled.aimed.rate / pooled.naive.high : null)}` : `aimed ÷ naive ${ratio(pooled.aimedOverNaive)}`}`,
+    `- cross-checks (harness 502s = the LB's access log; nginx race lines ≥ 502s): ${b.checksAgree ? 'every run agrees' : 'DISAGREE in at least one run'}; ${b.completeRuns}/${b.runs.length} runs complete`,
+    '',
+    '## Runs',
+    '',
+    '| run | first 502 | cycles to hit | aimed 502s | 502s ÷ C (hitting) | A/B aimed | A/B naive | aimed ÷ naive | app clock − harness | wall | cross-checks | |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...b.runs.map(runRow),
+    '',
+    'The A/B runs after each run\'s first 502: pairs of one aimed cycle and one naive cycle (the order swapped every pair), the naive batch sent all at once by the harness\'s clock alone, the probe\'s close delay + a step of a ±30 ms sweep after the burst\'s last answer.',
+    '',
+  ].join('\n');
+}
