@@ -104,10 +104,53 @@ dc.subscribe('net.server.socket', ({ socket }) => {
   });
 });
 
-dc.subscribe('http.server.request.start', ({ response, socket }) => {
+/**
+ * The app serves a burst's requests one at a time, so their responses finish,
+ * and their connections go idle, tens of milliseconds apart (a page render
+ * takes that long); a keep-alive timer then closes one connection at a time.
+ * Held until one instant, they finish within a fraction of a millisecond of
+ * each other, and close together: requests aimed at that instant meet a whole
+ * cluster of closes instead of one. The responses held to one instant share
+ * one timer, which wakes shortly before it; a spin does the rest (timers are
+ * only as precise as a millisecond), then they end back to back.
+ */
+const HOLD_WAKE_EARLY_MS = 2;
+/** A hold further ahead than this is a confused clock, not a burst: the response goes at once. */
+const HOLD_MAX_MS = 2_000;
+/** Per hold instant, the ends waiting for it. */
+const held = new Map();
+
+function releaseHeld(untilMonoMs) {
+  const ends = held.get(untilMonoMs) ?? [];
+  held.delete(untilMonoMs);
+  while (monoMs() < untilMonoMs) {
+    // spin: at most HOLD_WAKE_EARLY_MS and the timer's lateness
+  }
+  for (const end of ends) end();
+}
+
+function holdResponseUntil(response, untilMonoMs) {
+  const end = response.end;
+  response.end = function endWhenHeld(...args) {
+    response.end = end;
+    const waitMs = untilMonoMs - monoMs();
+    if (!(waitMs > 0 && waitMs <= HOLD_MAX_MS)) return end.apply(response, args);
+    if (!held.has(untilMonoMs)) {
+      held.set(untilMonoMs, []);
+      setTimeout(releaseHeld, Math.max(0, waitMs - HOLD_WAKE_EARLY_MS), untilMonoMs);
+    }
+    held.get(untilMonoMs).push(() => end.apply(response, args));
+    return response;
+  };
+}
+
+dc.subscribe('http.server.request.start', ({ request, response, socket }) => {
   const info = sockets.get(socket);
   if (!info) return;
   info.requests += 1;
+  const holdHeader = request.headers[HEADERS.holdUntilMonoMs];
+  // (An app clock may be negative: a test shifts it.)
+  if (typeof holdHeader === 'string' && holdHeader.trim() !== '' && Number.isFinite(Number(holdHeader))) holdResponseUntil(response, Number(holdHeader));
   response.setHeader(HEADERS.socketId, String(info.socketId));
   response.setHeader(HEADERS.socketRequest, String(info.requests));
   response.setHeader(HEADERS.requestStartMonoMs, String(round(monoMs())));

@@ -21,6 +21,12 @@ const HEADERS = /** @type {const} */ ({
   socketRequest: 'x-lab-socket-request',
   /** App → harness: when the app started handling the request, on its clock. */
   requestStartMonoMs: 'x-lab-request-start-mono-ms',
+  /**
+   * Harness → app: finish the response no earlier than this instant, on the
+   * app's clock. A burst's responses then finish together, and the LB's idle
+   * connections to the app go idle (and later close) together.
+   */
+  holdUntilMonoMs: 'x-lab-hold-until-mono-ms',
 });
 
 /** Every record is one JSON object on its own line of the app's stdout, its kind under this key. */

@@ -8,7 +8,7 @@ import { readJsonLines } from '../analysis/json-lines.js';
 import { runLab, type LabIo } from '../lab.js';
 import { DEFAULT_OPTIONS, parseLabArgs } from '../options.js';
 import { injectedAppClockOffsetMs } from '../clock.js';
-import { newRunId, writeRunFile } from '../results/writer.js';
+import { timestampId, writeRunFile } from '../results/writer.js';
 import type { RequestRecord } from '../traffic/records.js';
 import { benchResult, benchRun, type BenchResult, type BenchRun } from './metrics.js';
 import { benchMarkdown } from './report.js';
@@ -51,7 +51,7 @@ function describeRun(r: BenchRun, of: number): string {
 
 export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchOutcome> {
   const startedAt = new Date();
-  const benchId = newRunId('bench', startedAt);
+  const benchId = timestampId(startedAt);
   const resultsDir = resolve(options.resultsDir);
   const labOptions = {
     ...parseLabArgs(['--cycles', '1', '--max-cycles', String(DEFAULT_OPTIONS.maxCycles), '--runtime', options.runtime]),

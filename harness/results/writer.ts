@@ -5,9 +5,13 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LabError } from '../errors.js';
 
+/** A UTC timestamp that sorts and names files: 20261128-025712Z. */
+export function timestampId(now = new Date()): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+}
+
 export function newRunId(runtime: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
-  return `${stamp}-${runtime}`;
+  return `${timestampId(now)}-${runtime}`;
 }
 
 /** What a file-system error means to someone choosing where results go. */

@@ -6,7 +6,7 @@ import type { Method } from '../options.js';
 import { HEADERS } from '../protocol.js';
 import type { VariantName } from '../scenarios.js';
 import { monoMs } from '../clock.js';
-import { pathFor, upstreamTags, type RequestRecord } from './records.js';
+import { burstPathFor, upstreamTags, type RequestRecord } from './records.js';
 
 /** autocannon's per-request timeout is in seconds; a burst request through the LB answers in milliseconds. */
 const BURST_REQUEST_TIMEOUT_S = 10;
@@ -17,6 +17,8 @@ export interface BurstSettings {
   cycle: number;
   concurrency: number;
   methods: readonly Method[];
+  /** The app's clock: every response is held until then, so the connections go idle together (HEADERS.holdUntilMonoMs). */
+  holdUntilAppMs?: number;
   signal?: AbortSignal;
 }
 
@@ -66,8 +68,12 @@ export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]
     client.setRequests([
       {
         method,
-        path: pathFor(method),
-        headers: { [HEADERS.requestId]: requestId, 'content-type': 'application/json' },
+        path: burstPathFor(method),
+        headers: {
+          [HEADERS.requestId]: requestId,
+          'content-type': 'application/json',
+          ...(s.holdUntilAppMs === undefined ? {} : { [HEADERS.holdUntilMonoMs]: String(s.holdUntilAppMs) }),
+        },
         body: method === 'GET' ? undefined : JSON.stringify({ cycle: s.cycle, index }),
       },
     ]);

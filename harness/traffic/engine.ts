@@ -24,7 +24,7 @@ import { roundMs } from '../clock.js';
 import { clockSampleOf, estimateAppClock, type AppClockEstimate, type ClockSample } from './app-clock.js';
 import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import type { Outcome } from './precise-client.js';
-import { clientSymptom, upstreamTags, type Phase, type RequestRecord } from './records.js';
+import { burstPathFor, clientSymptom, upstreamTags, type Phase, type RequestRecord } from './records.js';
 import type { AimedSend, TrafficIo } from './traffic-io.js';
 
 /** What the engine reads of an app's connection accounting (AppMonitor, live). */
@@ -119,8 +119,14 @@ const LONG_SLEEP_WAKE_EARLY_MS = 1_000;
  * start header stands in (see APP_RESPONSE_MS).
  */
 const EVENT_WAIT_MS = 1_500;
-/** The sample app answers in about a millisecond: start header + this ≈ the idle start. */
+/** The sample app answers in about a millisecond: start header + this ≈ the idle start (or the hold's instant, if later). */
 const APP_RESPONSE_MS = 1;
+/**
+ * A burst's responses are held to an instant this far after its sends reach
+ * the app: long enough for the app to have served all of them (25 requests to
+ * its cheapest routes take 25–50 ms in Docker here), short beside a cycle.
+ */
+const BURST_HOLD_MS = 100;
 /** Calibration asks the app's cheapest route: its start header then measures the path, not the page. */
 const CALIBRATION_PATH = '/api/health';
 /** Requests per variant that measure the one-way latency before the first cycle, and the pause between them. */
@@ -140,6 +146,13 @@ const LATENCY_CYCLES_KEPT = 5;
  * load, enough that one late timer tick cannot move it.
  */
 const CLOSE_DELAYS_KEPT = 20;
+/**
+ * In the talk-sized run, the variants shown safe beside the aim variant send
+ * this many requests per cycle: 12 cycles of --quick then give them 300
+ * boundary requests, and 0 × 502 in 300 bounds their rate ≤ 1 % (95 %) in the
+ * same two minutes. Their LB pool (32 idle connections) holds them all.
+ */
+export const SAFE_VARIANT_SENDS_PER_CYCLE = 25;
 /** Idle starts within this window count as one cluster of sockets that close together. */
 const CLUSTER_WINDOW_MS = 2;
 /**
@@ -187,6 +200,21 @@ export class TrafficEngine {
     const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: input.options.concurrency });
     const shared = newScheduler();
     for (const v of this.variants) this.schedulers.set(v.name, input.scenario.kind === 'classic' ? shared : newScheduler());
+  }
+
+  /** Requests per cycle (burst and batch) of a variant: C, or SAFE_VARIANT_SENDS_PER_CYCLE for the talk-sized run's safe variants. */
+  private sendsPerCycle(v: Variant): number {
+    const { concurrency } = this.input.options;
+    return this.input.scenario.kind === 'classic' && v.name !== this.aim.name ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE) : concurrency;
+  }
+
+  /** A variant's share of a batch planned for C sends: the same span, its own number of sends, evenly spread. */
+  private spreadFor(v: Variant, relativeOffsetsMs: number[]): number[] {
+    const n = this.sendsPerCycle(v);
+    if (n === relativeOffsetsMs.length) return relativeOffsetsMs;
+    const low = Math.min(...relativeOffsetsMs);
+    const high = Math.max(...relativeOffsetsMs);
+    return spreadOffsets((low + high) / 2, (high - low) / 2, n);
   }
 
   /** Client connections idle longer than this are replaced before they carry a request (CLIENT_IDLE_MARGIN_MS). */
@@ -401,7 +429,9 @@ export class TrafficEngine {
 
   /** Burst on every variant at once; returns each variant's upstream idle starts (app clock), ascending. */
   private async burst(cycle: number): Promise<Map<VariantName, number[]>> {
-    const bursts = await Promise.all(this.variants.map((v) => this.burstOf(v, cycle)));
+    // Every response of a burst is held to one instant on its app's clock, so its connections go idle (and close) together.
+    const holdUntil = new Map(this.variants.map((v) => [v.name, roundMs(this.input.io.now() + (this.sendToApp.get(v.name) ?? 0) + BURST_HOLD_MS)]));
+    const bursts = await Promise.all(this.variants.map((v) => this.burstOf(v, cycle, holdUntil.get(v.name)!)));
     const idleStarts = new Map<VariantName, number[]>();
     await Promise.all(
       this.variants.map(async (v, i) => {
@@ -411,7 +441,10 @@ export class TrafficEngine {
         );
         const ends = await this.app(v.name).waitForResponseEnds(keys, EVENT_WAIT_MS);
         // Without the app's events (they were late), its start headers are the next best clock.
-        const starts = ends.size > 0 ? [...ends.values()] : bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [r.appStartMonoMs + APP_RESPONSE_MS]));
+        const starts =
+          ends.size > 0
+            ? [...ends.values()]
+            : bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntil.get(v.name)!)]));
         idleStarts.set(v.name, starts.sort((a, b) => a - b));
       }),
     );
@@ -425,19 +458,28 @@ export class TrafficEngine {
    * on next, so that each aimed request is the second on its client connection
    * and may get the upstream connection its burst request left idle.
    */
-  private async burstOf(v: Variant, cycle: number): Promise<RequestRecord[]> {
+  private async burstOf(v: Variant, cycle: number, holdUntilAppMs: number): Promise<RequestRecord[]> {
     const { options, signal, io } = this.input;
     if (LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario)) {
-      return io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: options.concurrency, methods: options.methods, signal });
+      return io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: this.sendsPerCycle(v), methods: options.methods, holdUntilAppMs, signal });
     }
-    await io.prepare(v, options.concurrency, this.clientMaxIdleMs);
+    await io.prepare(v, this.sendsPerCycle(v), this.clientMaxIdleMs);
     const at = io.now();
     const bases: RecordBase[] = [];
-    const sends: AimedSend[] = Array.from({ length: options.concurrency }, (_, i) => {
+    const sends: AimedSend[] = Array.from({ length: this.sendsPerCycle(v) }, (_, i) => {
       const method = options.methods[i % options.methods.length];
       const requestId = `c${cycle}-${v.name}-burst-${i}`;
       bases.push({ requestId, variant: v.name, method, cycle, phase: 'burst', idleGapMs: null, offsetMs: null });
-      return { atMonoMs: at, variant: v, connectionIndex: i, method, requestId, body: method === 'GET' ? '' : JSON.stringify({ cycle, index: i }) };
+      return {
+        atMonoMs: at,
+        variant: v,
+        connectionIndex: i,
+        method,
+        path: burstPathFor(method),
+        requestId,
+        body: method === 'GET' ? '' : JSON.stringify({ cycle, index: i }),
+        holdUntilAppMs,
+      };
     });
     const outcomes = await io.fire(sends, signal);
     return outcomes.flatMap((o, i) => (o ? [this.recordOf(o, bases[i])] : []));
@@ -568,7 +610,8 @@ export class TrafficEngine {
     const plans = new Map(this.variants.map((v) => [v.name, this.schedulers.get(v.name)!.plan(this.boundaryMs(v))]));
     const aimOf = (v: Variant): VariantAim => {
       const plan = plans.get(v.name)!;
-      return { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs, relativeOffsetsMs: plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs) };
+      const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
+      return { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs, relativeOffsetsMs: this.spreadFor(v, relative) };
     };
     const records = await this.sendAround(cycle, 'aimed', this.sendTimesFromIdle(idleStarts, aimOf), aimOf);
     // Each scheduler learns from the hits of the variant it steers: in the
@@ -617,12 +660,12 @@ export class TrafficEngine {
       const answered = this.records.filter((r) => r.variant === v.name && r.cycle === cycle && r.phase === 'burst' && r.latencyMs !== null);
       return answered.length === 0 ? null : Math.max(...answered.map((r) => r.startMonoMs + r.latencyMs!));
     };
-    const together = Array.from({ length: this.input.options.concurrency }, () => 0);
-    const aim = (): VariantAim => ({ gapMs, centerOffsetMs: sweepMs, relativeOffsetsMs: together });
+    const together = (v: Variant) => Array.from({ length: this.sendsPerCycle(v) }, () => 0);
+    const aim = (v: Variant): VariantAim => ({ gapMs, centerOffsetMs: sweepMs, relativeOffsetsMs: together(v) });
     const centers = new Map(this.variants.map((v) => [v.name, lastAnswer(v) === null ? null : lastAnswer(v)! + gapMs]));
     const records = await this.sendAround(cycle, 'naive', centers, aim);
     this.updateEstimates(records);
-    const record = this.cycleRecord(cycle, 'naive', { centerOffsetMs: sweepMs, sendOffsetsMs: together, intendedGapMs: gapMs }, records);
+    const record = this.cycleRecord(cycle, 'naive', { centerOffsetMs: sweepMs, sendOffsetsMs: together(this.aim), intendedGapMs: gapMs }, records);
     this.cycles.push(record);
     this.reportCycle(record, '', 'naive');
   }
@@ -632,9 +675,9 @@ export class TrafficEngine {
     this.input.progress(`long gap: ${(gapMs / 1000).toFixed(1)} s idle, around the LB's ${this.input.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`);
     const idleStarts = this.anchors(await this.burst(cycle));
     const relative = spreadOffsets(0, LONG_GAP_SPREAD_MS, this.input.options.concurrency);
+    const aim = (v: Variant): VariantAim => ({ gapMs, centerOffsetMs: 0, relativeOffsetsMs: this.spreadFor(v, relative) });
     const known = [...idleStarts.values()].filter((t): t is number => t !== null);
     if (known.length === 0 || this.input.signal.aborted) return;
-    const aim = (): VariantAim => ({ gapMs, centerOffsetMs: 0, relativeOffsetsMs: relative });
     const records = await this.sendAround(cycle, 'long-gap', this.sendTimesFromIdle(idleStarts, aim), aim);
     const plan: CyclePlan = { centerOffsetMs: 0, sendOffsetsMs: relative, intendedGapMs: gapMs };
     const record = this.cycleRecord(cycle, 'long-gap', plan, records);

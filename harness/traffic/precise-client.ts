@@ -159,13 +159,14 @@ export async function fireAt(plan: PlannedSend[], signal?: AbortSignal): Promise
   return Promise.all(outcomes);
 }
 
-export function requestBytes(method: string, path: string, port: number, requestId: string, body = ''): Buffer {
+export function requestBytes(method: string, path: string, port: number, requestId: string, body = '', holdUntilAppMs?: number): Buffer {
   const lines = [
     `${method} ${path} HTTP/1.1`,
     `Host: 127.0.0.1:${port}`,
     'User-Agent: keepalive-lab',
     `${HEADERS.requestId}: ${requestId}`,
   ];
+  if (holdUntilAppMs !== undefined) lines.push(`${HEADERS.holdUntilMonoMs}: ${holdUntilAppMs}`);
   if (method !== 'GET') lines.push('Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`);
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${method !== 'GET' ? body : ''}`);
 }

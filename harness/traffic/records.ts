@@ -53,6 +53,15 @@ export function pathFor(method: string): string {
   return method === 'GET' ? '/' : '/api/echo';
 }
 
+/**
+ * A burst only leaves idle connections in the LB's pool, so it asks the
+ * cheapest routes: all of its responses are then ready well before the
+ * instant they are held to (HEADERS.holdUntilMonoMs).
+ */
+export function burstPathFor(method: string): string {
+  return method === 'GET' ? '/api/health' : '/api/echo';
+}
+
 function headerNumber(headers: Record<string, string>, name: string): number | null {
   const raw = headers[name];
   if (raw === undefined) return null;

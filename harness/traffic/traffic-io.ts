@@ -20,6 +20,8 @@ export interface AimedSend {
   path?: string;
   requestId: string;
   body: string;
+  /** The app's clock: hold the response until then (a burst's, HEADERS.holdUntilMonoMs). */
+  holdUntilAppMs?: number;
 }
 
 export interface TrafficIo {
@@ -70,7 +72,7 @@ export function liveTrafficIo(): TrafficIo {
           atMonoMs: s.atMonoMs,
           client: clientFor(s.variant),
           connectionIndex: s.connectionIndex,
-          request: requestBytes(s.method, s.path ?? pathFor(s.method), s.variant.lbPort, s.requestId, s.body),
+          request: requestBytes(s.method, s.path ?? pathFor(s.method), s.variant.lbPort, s.requestId, s.body, s.holdUntilAppMs),
         })),
         signal,
       ),

@@ -67,6 +67,8 @@ export class SimulatedLab implements TrafficIo {
   readonly events = new Map<VariantName, SimulatedAppEvents>();
   /** Every aimed send the engine asked for, in order. */
   readonly sends: AimedSend[] = [];
+  /** Every burst's hold instant (app clock), as the engine asked for it. */
+  readonly holds: Array<{ variant: VariantName; cycle: number; untilAppMs: number }> = [];
   closed = false;
   private readonly sockets = new Map<VariantName, Socket[]>();
   private nextSocketId = 1;
@@ -129,7 +131,7 @@ export class SimulatedLab implements TrafficIo {
   }
 
   /** One request reaching the app at `arrival` (harness clock): a socket, a status, the app's tags. */
-  private serve(variant: VariantName, arrival: number): { status: number; socket: Socket | null; appStart: number | null } {
+  private serve(variant: VariantName, arrival: number, holdUntilAppMs?: number): { status: number; socket: Socket | null; appStart: number | null } {
     this.expire(variant, arrival);
     this.lbExpire(variant, arrival);
     const delay = this.app(variant).closeDelayMs;
@@ -147,7 +149,9 @@ export class SimulatedLab implements TrafficIo {
       this.sockets.get(variant)!.push(socket);
     }
     socket.requests += 1;
-    const end = arrival + this.serviceMs;
+    // A held response (a burst's) finishes at the hold's instant, on the app's clock.
+    const heldUntil = holdUntilAppMs === undefined ? -Infinity : holdUntilAppMs - (this.app(variant).clockOffsetMs ?? 0);
+    const end = Math.max(arrival + this.serviceMs, heldUntil);
     socket.busyUntil = end;
     socket.idleSince = end;
     this.events.get(variant)!.ends.set(`${socket.id}/${socket.requests}`, this.appClock(variant, end));
@@ -162,10 +166,11 @@ export class SimulatedLab implements TrafficIo {
 
   burst = async (s: BurstSettings): Promise<RequestRecord[]> => {
     const start = this.nowMs;
+    if (s.holdUntilAppMs !== undefined) this.holds.push({ variant: s.variant, cycle: s.cycle, untilAppMs: s.holdUntilAppMs });
     const records = Array.from({ length: s.concurrency }, (_, i): RequestRecord => {
       const method = s.methods[i % s.methods.length];
       const sent = start + i * this.burstSpacingMs;
-      const served = this.serve(s.variant, sent + this.latencyMs);
+      const served = this.serve(s.variant, sent + this.latencyMs, s.holdUntilAppMs);
       return {
         requestId: `c${s.cycle}-${s.variant}-burst-${i}`, variant: s.variant, method, cycle: s.cycle, phase: 'burst',
         idleGapMs: null, offsetMs: null, startMonoMs: sent, latencyMs: 2 * this.latencyMs, status: served.status, error: null,
@@ -173,7 +178,8 @@ export class SimulatedLab implements TrafficIo {
         appStartMonoMs: served.appStart, achievedIdleMs: null,
       };
     });
-    this.nowMs = start + s.concurrency * this.burstSpacingMs + 2 * this.latencyMs + this.serviceMs;
+    const heldUntil = s.holdUntilAppMs === undefined ? -Infinity : s.holdUntilAppMs - (this.app(s.variant).clockOffsetMs ?? 0);
+    this.nowMs = Math.max(start + s.concurrency * this.burstSpacingMs + this.serviceMs, heldUntil) + 2 * this.latencyMs;
     return records;
   };
 
@@ -187,7 +193,7 @@ export class SimulatedLab implements TrafficIo {
       if (signal.aborted) break;
       const sentAt = Math.max(this.nowMs, s.atMonoMs);
       this.nowMs = sentAt;
-      const served = this.serve(s.variant.name, sentAt + this.latencyMs);
+      const served = this.serve(s.variant.name, sentAt + this.latencyMs, s.holdUntilAppMs);
       const headers: Record<string, string> = {};
       if (served.socket && served.appStart !== null) {
         headers[HEADERS.socketId] = String(served.socket.id);

@@ -13,6 +13,7 @@ import { CLOSED_BY, HEADERS, RECORDS, type SocketClosedRecord } from '../../harn
 import { probeIdleClose } from '../../harness/probe.js';
 import { parseResponse } from '../../harness/traffic/http-response.js';
 import { upstreamTags } from '../../harness/traffic/records.js';
+import { monoMs } from '../../harness/clock.js';
 
 const preload = fileURLToPath(new URL('../../app/lab/connection-accounting.cjs', import.meta.url));
 const serverScript = fileURLToPath(new URL('../helpers/plain-server.cjs', import.meta.url));
@@ -125,4 +126,37 @@ t.test('connection accounting', async (t) => {
       if (r.lab === 'socket-closed') t.ok(CLOSED_BY.includes(r.closedBy) && typeof r.idleMs === 'number', `socket-closed ${r.socketId}: closedBy ${r.closedBy}`);
     }
   });
+});
+
+t.test('a burst held to one instant (HEADERS.holdUntilMonoMs) finishes, and closes, together', async (t) => {
+  const server = await startServer();
+  t.teardown(() => {
+    server.child.kill('SIGTERM');
+  });
+  const HOLD_AHEAD_MS = 150;
+  const SOCKETS = 8;
+  // The child's clock is this process's (one CLOCK_MONOTONIC, no shift in this test).
+  const until = monoMs() + HOLD_AHEAD_MS;
+  const sockets = await Promise.all(
+    Array.from({ length: SOCKETS }, async () => {
+      const socket = net.connect({ host: '127.0.0.1', port: server.port });
+      await once(socket, 'connect');
+      socket.write(`GET / HTTP/1.1\r\nHost: x\r\n${HEADERS.holdUntilMonoMs}: ${until}\r\n\r\n`);
+      let head = '';
+      while (!head.includes('ok\n')) head += (await once(socket, 'data'))[0].toString();
+      return socket;
+    }),
+  );
+  const closes = await recordsFor(server, SOCKETS);
+  for (const s of sockets) s.destroy();
+  const ends = closes.map((c) => c.lastResponseEndMonoMs!);
+  t.equal(closes.length, SOCKETS);
+  t.ok(Math.min(...ends) >= until, `no response finished before the hold (the first ${(Math.min(...ends) - until).toFixed(3)} ms after)`);
+  // Loose bounds: on a loaded machine a timer fires milliseconds late. Unheld,
+  // responses finish as each request arrives; the bench measures the cluster.
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  t.ok(Math.max(...ends) - until < HOLD_AHEAD_MS / 3, `all within ${(Math.max(...ends) - until).toFixed(3)} ms after it (spread ${spread(ends).toFixed(3)} ms)`);
+  t.ok(closes.every((c) => c.closedBy === 'app' && c.reason === 'keep-alive-timeout'), "the app's keep-alive timer closed each");
+  const closedAt = closes.map((c) => c.closedAtMonoMs);
+  t.comment(`closes spread over ${spread(closedAt).toFixed(3)} ms`);
 });
