@@ -5,7 +5,7 @@
 import { injectedAppClockOffsetMs, monoMs } from './clock.js';
 import { APP_CLOCK_OFFSET_ENV } from './protocol.js';
 import { withDeadline } from './deadline.js';
-import { socketClosedRecords } from './analysis/app-records.js';
+import { responseEnds, socketClosedRecords } from './analysis/app-records.js';
 import type { AccessLogEntry } from './analysis/access-log.js';
 import { buildSummary } from './analysis/summarize.js';
 import { interrupted, LabError } from './errors.js';
@@ -296,6 +296,7 @@ function announceLanes(run: Run, probedCloseMs: Record<VariantName, number | nul
 interface Collected {
   lbLogs: Partial<Record<LbName, LogStreams>>;
   appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
+  appResponseEnds: Partial<Record<VariantName, Map<string, number>>>;
 }
 
 /**
@@ -319,12 +320,14 @@ async function readLogs(run: Run, stack: Stack): Promise<Collected> {
     lbLogs[driver.name] = logs;
   }
   const appCloses: Collected['appCloses'] = {};
+  const appResponseEnds: Collected['appResponseEnds'] = {};
   for (const v of run.scenario.variants) {
     const logs = await stack.appLogs(v);
     writeRunFile(run.dir, `app-${v.name}.log`, logs.stdout + (logs.stderr ? `\n--- stderr ---\n${logs.stderr}` : ''));
     appCloses[v.name] = socketClosedRecords(logs.stdout);
+    appResponseEnds[v.name] = responseEnds(logs.stdout);
   }
-  return { lbLogs, appCloses };
+  return { lbLogs, appCloses, appResponseEnds };
 }
 
 function summarize(run: Run, traffic: TrafficResult | null, collected: Collected | null, failure: Summary['failure']): Summary {
@@ -345,6 +348,7 @@ function summarize(run: Run, traffic: TrafficResult | null, collected: Collected
     probes: run.probes,
     traffic,
     appCloses: collected?.appCloses ?? {},
+    appResponseEnds: collected?.appResponseEnds ?? {},
     accessLog: collected ? accessLogs(run.scenario, collected) : null,
     errorLogText: collected?.lbLogs.nginx?.stderr ?? '',
     lbErrorLines: collected ? lbErrorLines(run.scenario, collected) : {},

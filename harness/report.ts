@@ -2,7 +2,7 @@
 // rebuilt from a Summary alone.
 import { closedWhileIdle, failuresSeen } from './analysis/outcome.js';
 import { percent, type Proportion } from './analysis/stats.js';
-import type { CellSummary, Summary, VariantSummary } from './results/schema.js';
+import type { CellSummary, RaceModel, Summary, VariantSummary } from './results/schema.js';
 
 const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(3)} s`);
 
@@ -129,6 +129,7 @@ export function reportMarkdown(summary: Summary): string {
     `- app clocks − harness clock (estimated from the exchanges, no clock shared): ${appClocksText(summary)}`,
     `- ${summary.schedule.cycles.length} cycles, wall time ${(summary.wallTimeMs / 1000).toFixed(1)} s${summary.interrupted ? ' (interrupted)' : ''}${summary.failure ? ` (failed during ${summary.failure.phase}: ${summary.failure.message})` : ''}`,
     `- race window: ${summary.raceWindow.hits} hits; planned offsets ${fmtSpread(summary.raceWindow.plannedOffsetMs)}; arrival − app close ${fmtSpread(summary.raceWindow.arrivalMinusAppCloseMs)}`,
+    ...(summary.raceWindow.model ? [`- against the app's real closes: ${raceModelText(summary.raceWindow.model)}`] : []),
     `- nginx error log: ${Object.entries(summary.nginx.errorLog).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `- LBs: ${Object.entries(summary.lbs).map(([lb, l]) => `${lb} ${l.version ?? '?'} (${l.accessEntries} access-log entries, ${l.errorLines} error lines)`).join('; ')}`,
     summary.nginx.mismatches.length === 0
@@ -139,6 +140,12 @@ export function reportMarkdown(summary: Summary): string {
     '',
   ];
   return md.join('\n');
+}
+
+function raceModelText(m: RaceModel): string {
+  const part = (what: string, s: RaceModel['hitsMs']) => `${what} ${s === null ? '—' : `${fmtSpread(s)} (${s.count})`}`;
+  const window = m.windowMs === null ? 'not bounded yet' : `${m.windowMs.from.toFixed(1)} … ${m.windowMs.to.toFixed(1)} ms (${m.windowMs.width.toFixed(1)} ms wide)`;
+  return `${part('hits', m.hitsMs)}; ${part('served early on a reused connection', m.servedBeforeCloseMs)}; ${part('served late on a new one', m.servedAfterCloseMs)}; window ${window}`;
 }
 
 function appClocksText(summary: Summary): string {

@@ -23,3 +23,8 @@ export function socketClosedRecords(output: string): SocketClosedRecord[] {
   return parseAppRecords(output).filter((r): r is SocketClosedRecord => r.lab === 'socket-closed');
 }
 
+/** When the app finished each response, on its clock, by `socketId/request`. */
+export function responseEnds(output: string): Map<string, number> {
+  return new Map(parseAppRecords(output).flatMap((r) => (r.lab === 'response-finished' ? [[`${r.socketId}/${r.request}`, r.endMonoMs] as const] : [])));
+}
+

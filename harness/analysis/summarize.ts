@@ -13,6 +13,7 @@ import type { RequestRecord } from '../traffic/records.js';
 import { countErrorLog, raceLogLines } from './nginx-log.js';
 import { wasRetried, type AccessLogEntry } from './access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
+import { raceModel } from './race-model.js';
 import { clientSymptom } from '../traffic/records.js';
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
 import type { LbName } from '../scenarios.js';
@@ -43,6 +44,8 @@ export interface SummaryInput {
   /** Null when the run ended before any traffic. */
   traffic: TrafficResult | null;
   appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
+  /** When each app finished each response (its clock), by `socketId/request`. */
+  appResponseEnds: Partial<Record<VariantName, Map<string, number>>>;
   /** Every LB's access log, in one list; null when it could not be read (a failed run): then there is nothing to cross-check. */
   accessLog: AccessLogEntry[] | null;
   /** nginx's error log, whose lines explain its 502s. */
@@ -402,11 +405,16 @@ export function buildSummary(input: SummaryInput): Summary {
     variants,
     cells,
     aimVariant: aim,
-    raceWindow: raceWindow(
-      traffic.records.filter((r) => r.variant === aim),
-      input.appCloses[aim] ?? [],
-      sendToAppMs(traffic, aim),
-    ),
+    raceWindow: {
+      ...raceWindow(traffic.records.filter((r) => r.variant === aim), input.appCloses[aim] ?? [], sendToAppMs(traffic, aim)),
+      model: raceModel(
+        traffic.records.filter((r) => r.variant === aim && r.phase === 'aimed'),
+        input.appCloses[aim] ?? [],
+        (socketId, request) => input.appResponseEnds[aim]?.get(`${socketId}/${request}`),
+        sendToAppMs(traffic, aim),
+        variants[aim].measured.appCloseDelayMedianMs,
+      ),
+    },
     schedule: {
       closeDelayMs: input.traffic?.closeDelayMs ?? null,
       oneWayLatencyMs: traffic.oneWayLatencyMs,

@@ -118,6 +118,22 @@ export interface RaceWindow {
   /** Estimated arrival at the app minus the app's close of the nearest socket (ms). */
   arrivalMinusAppCloseMs: { min: number; median: number; max: number } | null;
   byOffsetMs: Record<string, { sent: number; hit: number }>;
+  /** v5: every aimed request against the app's real closes (analysis/race-model.ts); absent before v5. */
+  model?: RaceModel;
+}
+
+type SpreadCount = { min: number; median: number; max: number; count: number } | null;
+
+/** Aimed requests by how they ended, each as its arrival at the app − the close it met (ms). */
+export interface RaceModel {
+  /** Hits: estimated arrival − the app's nearest close. */
+  hitsMs: SpreadCount;
+  /** Served on a reused connection: the app's stamp − when that socket would have closed (negative: early). */
+  servedBeforeCloseMs: SpreadCount;
+  /** Served on a new connection: the app's stamp − its last close before (positive: late). */
+  servedAfterCloseMs: SpreadCount;
+  /** From the latest early arrival to the earliest late one: where a request can still meet the race. */
+  windowMs: { from: number; to: number; width: number } | null;
 }
 
 /** What a cell shows, from what the client got, the LB's log and who closed each upstream connection. */

@@ -40,7 +40,7 @@ function input(): Input {
   ];
   return {
     runId: 'test-run', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted: false, failure: null, runtime: 'local',
-    runStartMonoMs: 0, trafficStartMonoMs: 5_000, trafficEndMonoMs: 20_000, appClockShiftMs: 0, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
+    runStartMonoMs: 0, trafficStartMonoMs: 5_000, trafficEndMonoMs: 20_000, appClockShiftMs: 0, appResponseEnds: {}, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
     versions: { node: '20.20.2', next: '16.4.6', nginx: '1.22.1', kernel: 'k' }, scenario: defaultScenario(),
     probes: {
       default: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6001.2, watchedMs: 6001.2, advertisedKeepAlive: 'timeout=5', status: 200 },
