@@ -330,3 +330,18 @@ t.test('npm run bench: after the first 502, aimed and naive cycles in pairs, the
   t.ok(r.records.filter((x) => x.phase === 'naive').length === 3 * (8 + SAFE_VARIANT_SENDS_PER_CYCLE), 'naive requests are their own phase, never boundary requests');
   t.match(progress.join('\n'), /cycle +\d+ \(A\/B naive\) gap 6001\.0 ms/);
 });
+
+t.test("the first cycle already aims at the app's own account of its close (the probe's connection), not the probe's client-side timing", async (t) => {
+  const lab = new SimulatedLab({ apps: DEFAULT_APPS });
+  // The probe's connection, closed by the app's timer before any traffic: 6001 ms on the app's clock.
+  lab.events.get('default')!.closes.push({
+    lab: 'socket-closed', variant: 'default', pid: 1, socketId: 99, remote: 'probe', requests: 1, acceptedAtMonoMs: 0,
+    lastResponseEndMonoMs: 500, closedAtMonoMs: 500 + CLOSE_DELAY_MS, idleMs: CLOSE_DELAY_MS, closedBy: 'app', reason: 'keep-alive-timeout',
+    keepAliveTimeoutMs: 5_000, headersTimeoutMs: 60_000,
+  });
+  // The probe, timing from the client through Docker's proxy, read 10 ms more.
+  const { e } = engine(lab, ['--cycles', '1', '--max-cycles', '1'], { probedCloseMs: { default: CLOSE_DELAY_MS + 10, fixed: null } });
+  const r = await e.run();
+  t.equal(r.cycles[0].intendedGapMs, CLOSE_DELAY_MS, "cycle 1 aims at the app's 6001 ms");
+  t.ok(r.cycles[0].count502.default > 0, 'and hits');
+});
