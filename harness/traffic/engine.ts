@@ -432,10 +432,12 @@ export class TrafficEngine {
   }
 
   /** Burst on every variant at once; returns each variant's upstream idle starts (app clock), ascending. */
-  private async burst(cycle: number): Promise<Map<VariantName, number[]>> {
+  private async burst(cycle: number, held = true): Promise<Map<VariantName, number[]>> {
     // Every response of a burst is held to one instant on its app's clock, so its connections go idle (and close) together.
-    const holdUntil = new Map(this.variants.map((v) => [v.name, roundMs(this.input.io.now() + (this.sendToApp.get(v.name) ?? 0) + BURST_HOLD_MS)]));
-    const bursts = await Promise.all(this.variants.map((v) => this.burstOf(v, cycle, holdUntil.get(v.name)!)));
+    const holdUntil = new Map(
+      this.variants.map((v) => [v.name, held ? roundMs(this.input.io.now() + (this.sendToApp.get(v.name) ?? 0) + BURST_HOLD_MS) : undefined]),
+    );
+    const bursts = await Promise.all(this.variants.map((v) => this.burstOf(v, cycle, holdUntil.get(v.name))));
     const idleStarts = new Map<VariantName, number[]>();
     await Promise.all(
       this.variants.map(async (v, i) => {
@@ -448,7 +450,7 @@ export class TrafficEngine {
         const starts =
           ends.size > 0
             ? [...ends.values()]
-            : bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntil.get(v.name)!)]));
+            : bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntil.get(v.name) ?? -Infinity)]));
         idleStarts.set(v.name, starts.sort((a, b) => a - b));
       }),
     );
@@ -462,7 +464,7 @@ export class TrafficEngine {
    * on next, so that each aimed request is the second on its client connection
    * and may get the upstream connection its burst request left idle.
    */
-  private async burstOf(v: Variant, cycle: number, holdUntilAppMs: number): Promise<RequestRecord[]> {
+  private async burstOf(v: Variant, cycle: number, holdUntilAppMs: number | undefined): Promise<RequestRecord[]> {
     const { options, signal, io } = this.input;
     if (LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario)) {
       return io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: this.sendsPerCycle(v), methods: options.methods, holdUntilAppMs, signal });
@@ -661,12 +663,13 @@ export class TrafficEngine {
   }
 
   /**
-   * What a client without the lab's aiming does: it knows the app's idle close
-   * (the probe's) and its own clock only. After the burst's last answer it
-   * waits that long plus a step of its sweep, then sends the whole batch at once.
+   * What a client without the lab's instruments does: it knows the app's idle
+   * close (the probe's) and its own clock only, and cannot hold the app's
+   * responses. After its burst's last answer it waits that long plus a step
+   * of its sweep, then sends the whole batch at once.
    */
   private async naiveCycle(cycle: number, sweepMs: number): Promise<void> {
-    await this.burst(cycle);
+    await this.burst(cycle, false);
     if (this.input.signal.aborted) return;
     const gapMs = roundMs((this.input.probedCloseMs[this.aim.name] ?? this.closeDelayMs) + sweepMs);
     const lastAnswer = (v: Variant) => {

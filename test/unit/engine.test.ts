@@ -320,6 +320,8 @@ t.test('npm run bench: after the first 502, aimed and naive cycles in pairs, the
   t.ok(r.cycles.slice(0, firstHit).every((c) => c.kind === 'aimed'), 'only aimed cycles until then');
   const naive = r.cycles.filter((c) => c.kind === 'naive');
   t.same(naive.map((c) => c.centerOffsetMs), [0, 5, -5], 'the sweep, one step per naive cycle');
+  const heldCycles = new Set(lab.holds.filter((h) => h.variant === 'default').map((h) => h.cycle));
+  t.ok(naive.every((c) => !heldCycles.has(c.cycle)) && r.cycles.filter((c) => c.kind === 'aimed').every((c) => heldCycles.has(c.cycle)), "the naive client's bursts are not held; the lab's are");
   for (const c of naive) {
     t.equal(c.intendedGapMs, CLOSE_DELAY_MS + c.centerOffsetMs, "the probe's close delay + the step");
     const lastAnswer = Math.max(...r.records.filter((x) => x.cycle === c.cycle && x.phase === 'burst' && x.variant === 'default').map((x) => x.startMonoMs + x.latencyMs!));
