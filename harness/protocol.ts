@@ -40,6 +40,12 @@ export interface SocketClosedRecord {
   acceptedAtMonoMs: number;
   lastResponseEndMonoMs: number | null;
   closedAtMonoMs: number;
+  /**
+   * When the socket's timer fired, if it did: the instant the app decided to
+   * close (its 'close' event, closedAtMonoMs, follows only once the event loop
+   * is free, milliseconds later while the app renders a page).
+   */
+  keepAliveTimerAtMonoMs: number | null;
   idleMs: number;
   closedBy: ClosedBy;
   /** e.g. 'keep-alive-timeout', 'server-close', 'fin', 'ECONNRESET'. */

@@ -23,6 +23,8 @@ export function tableRows(summary: Summary): string[][] {
     row('boundary requests', (v) => String(v.requests.boundary)),
     row('502s', (v) => String(v.rate502.failures)),
     row('502 rate at the boundary (95 %)', (v) => rateCell(v.boundaryRate502)),
+    // 502s cluster by cycle: the cycles are the honest unit for a rate's interval.
+    row('aimed cycles with a 502 (95 %)', (v) => `${v.boundaryCycles.hitting}/${v.boundaryCycles.cycles}: ${rateCell(v.boundaryCycles.rate)}`),
     row('502 rate, all requests (95 %)', (v) => rateCell(v.rate502)),
     row('client-side errors', (v) => String(v.requests.clientErrors)),
     row('first 502', (v) => (v.firstHit ? `cycle ${v.firstHit.cycle}, ${(v.firstHit.elapsedMs / 1000).toFixed(1)} s` : '—')),

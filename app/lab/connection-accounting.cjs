@@ -40,6 +40,7 @@ function newSocketInfo(socket) {
     requests: 0,
     lastResponseEndMonoMs: null,
     keepAliveTimerFired: false,
+    keepAliveTimerAtMonoMs: null,
     closedBy: null, // 'app' | 'peer' | 'reset'
     reason: null,
   };
@@ -66,8 +67,11 @@ dc.subscribe('net.server.socket', ({ socket }) => {
 
   // Prepended so they run before http.Server's own listeners, which close the
   // socket synchronously (its idle timer destroys it; a peer FIN ends it).
+  // The timer's instant is the close's real one: the 'close' event follows it
+  // only once the app's event loop is free, milliseconds later while it renders.
   socket.prependListener('timeout', () => {
     info.keepAliveTimerFired = true;
+    info.keepAliveTimerAtMonoMs = monoMs();
   });
   socket.prependListener('end', () => settleCloser(socket, info));
 
@@ -95,6 +99,7 @@ dc.subscribe('net.server.socket', ({ socket }) => {
       acceptedAtMonoMs: round(info.acceptedAtMonoMs),
       lastResponseEndMonoMs: round(info.lastResponseEndMonoMs),
       closedAtMonoMs: round(closedAtMonoMs),
+      keepAliveTimerAtMonoMs: round(info.keepAliveTimerAtMonoMs),
       idleMs: round(closedAtMonoMs - idleSince),
       closedBy: info.closedBy ?? 'app',
       reason: info.reason ?? 'unknown',

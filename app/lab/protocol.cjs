@@ -49,6 +49,7 @@ const RECORDS = /** @type {const} */ ({
     'acceptedAtMonoMs',
     'lastResponseEndMonoMs',
     'closedAtMonoMs',
+    'keepAliveTimerAtMonoMs',
     'idleMs',
     'closedBy',
     'reason',

@@ -23,6 +23,11 @@ export function socketClosedRecords(output: string): SocketClosedRecord[] {
   return parseAppRecords(output).filter((r): r is SocketClosedRecord => r.lab === 'socket-closed');
 }
 
+/** When the app decided to close a socket: its timer's instant when that fired, else the close itself. */
+export function closeInstant(c: SocketClosedRecord): number {
+  return c.keepAliveTimerAtMonoMs ?? c.closedAtMonoMs;
+}
+
 /** When the app finished each response, on its clock, by `socketId/request`. */
 export function responseEnds(output: string): Map<string, number> {
   return new Map(parseAppRecords(output).flatMap((r) => (r.lab === 'response-finished' ? [[`${r.socketId}/${r.request}`, r.endMonoMs] as const] : [])));

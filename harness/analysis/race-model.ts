@@ -19,6 +19,7 @@ import type { RaceModel } from '../results/schema.js';
 import type { AppEvents } from '../traffic/engine.js';
 import { clientSymptom, type RequestRecord } from '../traffic/records.js';
 import { median } from './stats.js';
+import { closeInstant } from './app-records.js';
 import { roundMs as round } from '../clock.js';
 
 /** Only closes this near count: a request further from any close met something else. */
@@ -40,7 +41,7 @@ export function raceModel(
   sendToAppMs: number,
   closeDelayMs: number | null,
 ): RaceModel {
-  const appCloses = closes.filter((c) => c.closedBy === 'app').map((c) => c.closedAtMonoMs).sort((a, b) => a - b);
+  const appCloses = closes.filter((c) => c.closedBy === 'app').map(closeInstant).sort((a, b) => a - b);
   const nearest = (t: number) => appCloses.reduce<number | null>((best, c) => (best === null || Math.abs(t - c) < Math.abs(t - best) ? c : best), null);
   const lastBefore = (t: number) => appCloses.filter((c) => c <= t).at(-1) ?? null;
   const hits: number[] = [];

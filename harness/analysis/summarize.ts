@@ -14,6 +14,7 @@ import { countErrorLog, raceLogLines } from './nginx-log.js';
 import { wasRetried, type AccessLogEntry } from './access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
 import { raceModel } from './race-model.js';
+import { closeInstant } from './app-records.js';
 import { clientSymptom } from '../traffic/records.js';
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
 import type { LbName } from '../scenarios.js';
@@ -104,7 +105,7 @@ export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedReco
 export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[], sendToAppMs: number): RaceWindow {
   const aimed = records.filter((r) => r.phase === 'aimed' && r.offsetMs !== null);
   const hits = aimed.filter((r) => r.status === 502);
-  const appCloses = closes.filter((c) => c.closedBy === 'app').map((c) => c.closedAtMonoMs);
+  const appCloses = closes.filter((c) => c.closedBy === 'app').map(closeInstant);
   const deltas = hits
     .map((r) => {
       const arrival = r.startMonoMs + sendToAppMs;
@@ -241,7 +242,7 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
         : [];
       // An aimed request whose connection was dropped, arriving at the app's side as the app closed an idle connection.
       const lead = sendToAppMs(traffic, v.name);
-      const appCloseTimes = closes.filter((c) => c.closedBy === 'app').map((c) => c.closedAtMonoMs);
+      const appCloseTimes = closes.filter((c) => c.closedBy === 'app').map(closeInstant);
       const droppedAtAppClose = aimed.filter((r) => {
         const symptom = clientSymptom(r);
         if (symptom !== 'empty reply' && symptom !== 'reset') return false;

@@ -14,6 +14,7 @@
 // TrafficIo and AppEvents, so the whole loop runs against a simulated lab in
 // the unit tests.
 import { LabError } from '../errors.js';
+import { closeInstant } from '../analysis/app-records.js';
 import type { LabOptions } from '../options.js';
 import { median } from '../analysis/stats.js';
 import type { SocketClosedRecord } from '../protocol.js';
@@ -582,7 +583,7 @@ export class TrafficEngine {
   private learnCloseDelays(): void {
     for (const v of this.variants) {
       const delays = this.app(v.name)
-        .closes.flatMap((c) => (c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : []))
+        .closes.flatMap((c) => (c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null ? [closeInstant(c) - c.lastResponseEndMonoMs] : []))
         .slice(-CLOSE_DELAYS_KEPT);
       const m = median(delays);
       if (m !== null) this.closeDelay.set(v.name, roundMs(m));

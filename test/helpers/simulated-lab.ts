@@ -109,7 +109,7 @@ export class SimulatedLab implements TrafficIo {
       this.events.get(variant)!.closes.push({
         lab: 'socket-closed', variant, pid: 1, socketId: s.id, remote: 'lb', requests: s.requests,
         acceptedAtMonoMs: 0, lastResponseEndMonoMs: this.appClock(variant, s.idleSince), closedAtMonoMs: this.appClock(variant, closedAt),
-        idleMs: delay, closedBy: 'app', reason: 'keep-alive-timeout', keepAliveTimeoutMs: delay - 1_000, headersTimeoutMs: 60_000,
+        keepAliveTimerAtMonoMs: this.appClock(variant, closedAt), idleMs: delay, closedBy: 'app', reason: 'keep-alive-timeout', keepAliveTimeoutMs: delay - 1_000, headersTimeoutMs: 60_000,
       });
     }
   }
@@ -125,7 +125,7 @@ export class SimulatedLab implements TrafficIo {
       this.events.get(variant)!.closes.push({
         lab: 'socket-closed', variant, pid: 1, socketId: s.id, remote: 'lb', requests: s.requests,
         acceptedAtMonoMs: 0, lastResponseEndMonoMs: this.appClock(variant, s.idleSince), closedAtMonoMs: this.appClock(variant, closedAt),
-        idleMs: lbIdleMs, closedBy: 'peer', reason: 'fin', keepAliveTimeoutMs: null, headersTimeoutMs: null,
+        keepAliveTimerAtMonoMs: null, idleMs: lbIdleMs, closedBy: 'peer', reason: 'fin', keepAliveTimeoutMs: null, headersTimeoutMs: null,
       });
     }
   }

@@ -157,6 +157,10 @@ t.test('a burst held to one instant (HEADERS.holdUntilMonoMs) finishes, and clos
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
   t.ok(Math.max(...ends) - until < HOLD_AHEAD_MS / 3, `all within ${(Math.max(...ends) - until).toFixed(3)} ms after it (spread ${spread(ends).toFixed(3)} ms)`);
   t.ok(closes.every((c) => c.closedBy === 'app' && c.reason === 'keep-alive-timeout'), "the app's keep-alive timer closed each");
+  t.ok(
+    closes.every((c) => c.keepAliveTimerAtMonoMs !== null && c.keepAliveTimerAtMonoMs - c.lastResponseEndMonoMs! >= KEEP_ALIVE_TIMEOUT_MS && c.keepAliveTimerAtMonoMs <= c.closedAtMonoMs),
+    'each says when its timer fired: after the keep-alive timeout, no later than the close',
+  );
   const closedAt = closes.map((c) => c.closedAtMonoMs);
   t.comment(`closes spread over ${spread(closedAt).toFixed(3)} ms`);
 });

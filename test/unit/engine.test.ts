@@ -335,10 +335,10 @@ t.test('npm run bench: after the first 502, aimed and naive cycles in pairs, the
 
 t.test("the first cycle already aims at the app's own account of its close (the probe's connection), not the probe's client-side timing", async (t) => {
   const lab = new SimulatedLab({ apps: DEFAULT_APPS });
-  // The probe's connection, closed by the app's timer before any traffic: 6001 ms on the app's clock.
+  // The probe's connection, closed by the app's timer before any traffic: 6001 ms on the app's clock (its 'close' event 7 ms later).
   lab.events.get('default')!.closes.push({
     lab: 'socket-closed', variant: 'default', pid: 1, socketId: 99, remote: 'probe', requests: 1, acceptedAtMonoMs: 0,
-    lastResponseEndMonoMs: 500, closedAtMonoMs: 500 + CLOSE_DELAY_MS, idleMs: CLOSE_DELAY_MS, closedBy: 'app', reason: 'keep-alive-timeout',
+    lastResponseEndMonoMs: 500, closedAtMonoMs: 500 + CLOSE_DELAY_MS + 7, keepAliveTimerAtMonoMs: 500 + CLOSE_DELAY_MS, idleMs: CLOSE_DELAY_MS, closedBy: 'app', reason: 'keep-alive-timeout',
     keepAliveTimeoutMs: 5_000, headersTimeoutMs: 60_000,
   });
   // The probe, timing from the client through Docker's proxy, read 10 ms more.

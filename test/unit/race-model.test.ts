@@ -11,7 +11,8 @@ const SEND_TO_APP_MS = 500.5; // an app clock 499.5 ms ahead, 1 ms one way
 function closed(socketId: number, at: number): SocketClosedRecord {
   return {
     lab: 'socket-closed', variant: 'default', pid: 1, socketId, remote: 'lb', requests: 1, acceptedAtMonoMs: 0,
-    lastResponseEndMonoMs: at - CLOSE_DELAY_MS, closedAtMonoMs: at, idleMs: CLOSE_DELAY_MS, closedBy: 'app', reason: 'keep-alive-timeout',
+    // The 'close' event 5 ms after the timer, as when the app was busy: the timer's instant counts.
+    lastResponseEndMonoMs: at - CLOSE_DELAY_MS, closedAtMonoMs: at + 5, keepAliveTimerAtMonoMs: at, idleMs: CLOSE_DELAY_MS, closedBy: 'app', reason: 'keep-alive-timeout',
     keepAliveTimeoutMs: 5_000, headersTimeoutMs: 60_000,
   };
 }

@@ -22,7 +22,7 @@ function record(variant: 'default' | 'fixed', i: number, status: number | null, 
 function closed(socketId: number, closedBy: SocketClosedRecord['closedBy'], closedAtMonoMs: number): SocketClosedRecord {
   return {
     lab: 'socket-closed', variant: null, pid: 1, socketId, remote: 'x', requests: 2, acceptedAtMonoMs: 0,
-    lastResponseEndMonoMs: closedAtMonoMs - 6000, closedAtMonoMs, idleMs: 6000, closedBy,
+    lastResponseEndMonoMs: closedAtMonoMs - 6000, closedAtMonoMs, keepAliveTimerAtMonoMs: closedBy === 'app' ? closedAtMonoMs : null, idleMs: 6000, closedBy,
     reason: closedBy === 'app' ? 'keep-alive-timeout' : 'fin', keepAliveTimeoutMs: 5000, headersTimeoutMs: 60000,
   };
 }

@@ -149,7 +149,7 @@ t.test('AppMonitor: response ends and closes from the app lines; waits are bound
   const started = Date.now();
   t.same((await monitor.waitForResponseEnds([{ socketId: 9, request: 1 }], 100)).size, 0, 'a missing end: gives up');
   t.ok(Date.now() - started < 1_000, 'within its bound');
-  feed(JSON.stringify({ lab: 'socket-closed', variant: 'default', pid: 1, socketId: 1, remote: 'x', requests: 2, acceptedAtMonoMs: 0, lastResponseEndMonoMs: 12.5, closedAtMonoMs: 6012.5, idleMs: 6000, closedBy: 'app', reason: 'keep-alive-timeout', keepAliveTimeoutMs: 5000, headersTimeoutMs: 60000 }));
+  feed(JSON.stringify({ lab: 'socket-closed', variant: 'default', pid: 1, socketId: 1, remote: 'x', requests: 2, acceptedAtMonoMs: 0, lastResponseEndMonoMs: 12.5, closedAtMonoMs: 6012.5, keepAliveTimerAtMonoMs: 6012.4, idleMs: 6000, closedBy: 'app', reason: 'keep-alive-timeout', keepAliveTimeoutMs: 5000, headersTimeoutMs: 60000 }));
   t.equal(monitor.closes.length, 1);
   t.equal(monitor.closes[0].closedBy, 'app');
   monitor.stop();
