@@ -138,10 +138,9 @@ const CALIBRATION_SENDS = 3;
 const CALIBRATION_PAUSE_MS = 20;
 /**
  * Aiming uses each app's send-to-app delay (app-clock.ts: its clock's offset +
- * the one-way latency), the median of the last few cycles' fastest requests:
- * it follows drift (Docker's proxy, CPU load, a VM's clock) within about half a
- * minute, and one slow cycle cannot move it. The clock offset is estimated from
- * the same cycles' exchanges.
+ * the one-way latency) and the offset from the exchanges of the last few
+ * cycles: they follow drift (Docker's proxy, CPU load, a VM's clock) within
+ * about half a minute.
  */
 const LATENCY_CYCLES_KEPT = 5;
 /**
@@ -178,9 +177,6 @@ type RecordBase = Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycl
 export class TrafficEngine {
   private readonly records: RequestRecord[] = [];
   private readonly cycles: CycleRecord[] = [];
-  /** Per variant, when a request sent at harness time t reaches its app: t + this, on the app's clock. */
-  private readonly sendToApp = new Map<VariantName, number>();
-  private readonly sendToAppMinima = new Map<VariantName, number[]>();
   /** Per variant, the clock samples of its last cycles (calibration first), one list per cycle. */
   private readonly clockSamples = new Map<VariantName, ClockSample[][]>();
   /** Per variant, its app's idle close delay: the probe's, then the app's own account. */
@@ -358,11 +354,22 @@ export class TrafficEngine {
     return estimateAppClock((this.clockSamples.get(variant) ?? []).flat());
   }
 
+  /**
+   * When a request sent at harness time t reaches the app: t + this, on the
+   * app's clock (offset + one-way latency). The fastest exchange of the last
+   * few cycles: queueing (the app serves one request at a time, a busy CPU)
+   * only ever adds delay, so the minimum is the path itself, and one slow
+   * cycle (the first page renders) cannot move it; a median of per-cycle
+   * minima could, by 4 ms here, and sent a cycle that much early.
+   */
+  private sendToAppMs(variant: VariantName): number {
+    return this.appClock(variant)?.sendToAppMs ?? 0;
+  }
+
   /** The one-way latency client → LB → app: the send-to-app delay less the app clock's offset. */
   private oneWayLatencyMs(variant: VariantName): number | null {
-    const sendToApp = this.sendToApp.get(variant);
     const clock = this.appClock(variant);
-    return sendToApp === undefined || clock === null ? null : roundMs(sendToApp - clock.offsetMs);
+    return clock === null ? null : roundMs(clock.sendToAppMs - clock.offsetMs);
   }
 
   /** Keeps a cycle's exchanges with an app: the last few cycles' estimate its clock. */
@@ -383,7 +390,6 @@ export class TrafficEngine {
     const { io, signal } = this.input;
     for (const v of this.variants) {
       await io.prepare(v, 1);
-      const samples: number[] = [];
       const calibration: RequestRecord[] = [];
       for (let i = 0; i < CALIBRATION_SENDS; i++) {
         const requestId = `c0-${v.name}-calibration-${i}`;
@@ -391,16 +397,12 @@ export class TrafficEngine {
         if (!outcome) return; // aborted
         const record = this.toRecord(outcome, { requestId, variant: v.name, method: 'GET', cycle: 0, phase: 'calibration', idleGapMs: null, offsetMs: null });
         calibration.push(record);
-        if (record.appStartMonoMs !== null) samples.push(record.appStartMonoMs - record.startMonoMs);
         await io.sleep(CALIBRATION_PAUSE_MS, signal);
       }
-      if (samples.length === 0) {
+      if (calibration.every((r) => r.appStartMonoMs === null)) {
         const last = this.records.at(-1);
         throw new LabError(`No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`);
       }
-      const fastest = Math.min(...samples);
-      this.sendToApp.set(v.name, fastest);
-      this.sendToAppMinima.set(v.name, [fastest]);
       this.keepClockSamples(v.name, calibration);
     }
   }
@@ -436,7 +438,7 @@ export class TrafficEngine {
   private async burst(cycle: number, held = true): Promise<Map<VariantName, number[]>> {
     // Every response of a burst is held to one instant on its app's clock, so its connections go idle (and close) together.
     const holdUntil = new Map(
-      this.variants.map((v) => [v.name, held ? roundMs(this.input.io.now() + (this.sendToApp.get(v.name) ?? 0) + BURST_HOLD_MS) : undefined]),
+      this.variants.map((v) => [v.name, held ? roundMs(this.input.io.now() + this.sendToAppMs(v.name) + BURST_HOLD_MS) : undefined]),
     );
     const bursts = await Promise.all(this.variants.map((v) => this.burstOf(v, cycle, holdUntil.get(v.name))));
     const idleStarts = new Map<VariantName, number[]>();
@@ -510,7 +512,7 @@ export class TrafficEngine {
     return new Map(
       this.variants.map((v) => {
         const idleStart = idleStarts.get(v.name);
-        return [v.name, idleStart === null || idleStart === undefined ? null : idleStart + aimOf(v).gapMs - (this.sendToApp.get(v.name) ?? 0)];
+        return [v.name, idleStart === null || idleStart === undefined ? null : idleStart + aimOf(v).gapMs - this.sendToAppMs(v.name)];
       }),
     );
   }
@@ -560,17 +562,7 @@ export class TrafficEngine {
   }
 
   private updateEstimates(records: RequestRecord[]): void {
-    for (const v of this.variants) {
-      // The app serves one request at a time, so later ones queue: only the
-      // fastest of a cycle measures the path itself.
-      const mine = records.filter((r) => r.variant === v.name);
-      this.keepClockSamples(v.name, mine);
-      const samples = mine.flatMap((r) => (r.appStartMonoMs !== null ? [r.appStartMonoMs - r.startMonoMs] : []));
-      if (samples.length === 0) continue;
-      const minima = [...(this.sendToAppMinima.get(v.name) ?? []), Math.min(...samples)].slice(-LATENCY_CYCLES_KEPT);
-      this.sendToAppMinima.set(v.name, minima);
-      this.sendToApp.set(v.name, roundMs(median(minima)!));
-    }
+    for (const v of this.variants) this.keepClockSamples(v.name, records.filter((r) => r.variant === v.name));
     this.learnCloseDelays();
   }
 

@@ -8,8 +8,13 @@ import { parseResponse, type ParsedResponse } from './http-response.js';
 import { monoMs } from '../clock.js';
 import { HEADERS } from '../protocol.js';
 
-/** Timers are coarse; the last few milliseconds before a send are spun. */
-const SPIN_MS = 4;
+/**
+ * Timers are coarse, and late when the CPU is busy: the last milliseconds
+ * before a send are spun. 4 ms was not enough here: in a first cycle, with
+ * both apps and the LB on 2 cores, the timer woke 6 ms late and the whole
+ * batch went out past the close.
+ */
+const SPIN_MS = 25;
 const RESPONSE_TIMEOUT_MS = 15_000;
 /** The error of a request whose connection the LB closed without sending a byte (HAProxy's answer to the race). */
 export const EMPTY_REPLY = 'connection closed before a response';
