@@ -81,7 +81,7 @@ interface Run {
   readonly startedAt: Date;
   readonly runStartMonoMs: number;
   /** The test-only shift of the apps' clocks (LAB_APP_CLOCK_OFFSET_MS); 0 in real runs. */
-  readonly appClockShiftMs: number;
+  readonly injectedAppClockOffsetMs: number;
   phase: LabPhase;
   versions: Record<string, string>;
   readonly monitors: Map<VariantName, AppMonitor>;
@@ -179,7 +179,7 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
     dir,
     startedAt,
     runStartMonoMs,
-    appClockShiftMs,
+    injectedAppClockOffsetMs: appClockShiftMs,
     phase: 'preflight',
     versions: { harnessNode: process.versions.node },
     monitors: new Map(),
@@ -341,7 +341,7 @@ function summarize(run: Run, traffic: TrafficResult | null, collected: Collected
     runStartMonoMs: run.runStartMonoMs,
     trafficStartMonoMs: run.trafficStartMonoMs,
     trafficEndMonoMs: run.trafficEndMonoMs ?? monoMs(),
-    appClockShiftMs: run.appClockShiftMs,
+    injectedAppClockOffsetMs: run.injectedAppClockOffsetMs,
     options: run.options,
     versions: run.versions,
     scenario: run.scenario,

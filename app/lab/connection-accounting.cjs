@@ -129,22 +129,31 @@ function releaseHeld(untilMonoMs) {
   const ends = held.get(untilMonoMs) ?? [];
   held.delete(untilMonoMs);
   while (monoMs() < untilMonoMs) {
-    // spin: at most HOLD_WAKE_EARLY_MS and the timer's lateness
+    // spin: about HOLD_WAKE_EARLY_MS, 1 ms more when the millisecond timer fires early
   }
   for (const end of ends) end();
 }
 
+/**
+ * Only the first end() is held; the wrapper stays in place (another wrapper
+ * installed later keeps working) and a second call while held is a no-op, as
+ * on an ended response. A response whose socket went away meanwhile is not ended.
+ */
 function holdResponseUntil(response, untilMonoMs) {
   const end = response.end;
+  let heldAlready = false;
   response.end = function endWhenHeld(...args) {
-    response.end = end;
+    if (heldAlready) return response;
     const waitMs = untilMonoMs - monoMs();
     if (!(waitMs > 0 && waitMs <= HOLD_MAX_MS)) return end.apply(response, args);
+    heldAlready = true;
     if (!held.has(untilMonoMs)) {
       held.set(untilMonoMs, []);
       setTimeout(releaseHeld, Math.max(0, waitMs - HOLD_WAKE_EARLY_MS), untilMonoMs);
     }
-    held.get(untilMonoMs).push(() => end.apply(response, args));
+    held.get(untilMonoMs).push(() => {
+      if (!response.destroyed && !response.writableEnded) end.apply(response, args);
+    });
     return response;
   };
 }

@@ -24,7 +24,9 @@ const HEADERS = /** @type {const} */ ({
   /**
    * Harness → app: finish the response no earlier than this instant, on the
    * app's clock. A burst's responses then finish together, and the LB's idle
-   * connections to the app go idle (and later close) together.
+   * connections to the app go idle (and later close) together. An instant
+   * already past, or more than 2 s ahead (a confused clock), is not waited for.
+   * Only the lab's harness sends it; the app is a lab app on loopback.
    */
   holdUntilMonoMs: 'x-lab-hold-until-mono-ms',
 });

@@ -36,7 +36,7 @@ export interface SummaryInput {
   /** CLOCK_MONOTONIC ms when traffic ended: LB closes after it are the LB shutting down. */
   trafficEndMonoMs: number;
   /** The test-only shift of the apps' clocks (LAB_APP_CLOCK_OFFSET_MS); 0 in real runs. */
-  appClockShiftMs: number;
+  injectedAppClockOffsetMs: number;
   options: LabOptions;
   versions: Record<string, string>;
   scenario: Scenario;
@@ -63,14 +63,18 @@ function spread(values: number[]): { min: number; median: number; max: number } 
   return { min: round(Math.min(...values)), median: round(median(values)!), max: round(Math.max(...values)) };
 }
 
-/** A variant's app clock − the harness's; 0 when never estimated (then nothing was measured on the app's clock either). */
+/**
+ * A variant's app clock − the harness's; 0 when never estimated (the run ended
+ * before calibration answered): comparisons across the clocks are then off by
+ * the unknown offset, which is 0 on Linux, where host and containers share one.
+ */
 function appClockOffsetMs(traffic: TrafficResult, variant: VariantName): number {
   return traffic.appClocks[variant]?.offsetMs ?? 0;
 }
 
 /** When a request sent at harness time t reached the variant's app: t + this, on the app's clock. */
 function sendToAppMs(traffic: TrafficResult, variant: VariantName): number {
-  return appClockOffsetMs(traffic, variant) + (traffic.oneWayLatencyMs[variant] ?? 0);
+  return traffic.appClocks[variant]?.sendToAppMs ?? 0;
 }
 
 /** When the traffic ended, on the variant's app's clock. */
@@ -151,9 +155,10 @@ function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant)
   const boundary = mine.filter((r) => r.phase === 'aimed');
   const probe = input.probes[v.name];
   const withServer = closes.find((c) => c.keepAliveTimeoutMs !== null);
+  // From the timer's instant, as the engine aims: the 'close' event trails it while the app is busy.
   const appDelays = closes
     .filter((c) => c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null)
-    .map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!);
+    .map((c) => closeInstant(c) - c.lastResponseEndMonoMs!);
   const accessMine = (input.accessLog ?? []).filter((e) => e.variant === v.name);
   const firstHit = mine.find((r) => r.status === 502);
   return {
@@ -420,7 +425,7 @@ export function buildSummary(input: SummaryInput): Summary {
       closeDelayMs: input.traffic?.closeDelayMs ?? null,
       oneWayLatencyMs: traffic.oneWayLatencyMs,
       appClocks: traffic.appClocks,
-      injectedAppClockOffsetMs: input.appClockShiftMs,
+      injectedAppClockOffsetMs: input.injectedAppClockOffsetMs,
       cycles: traffic.cycles,
     },
     lbs: Object.fromEntries(

@@ -14,7 +14,7 @@ import { benchResult, benchRun, type BenchResult, type BenchRun } from './metric
 import { benchMarkdown } from './report.js';
 import type { BenchOptions } from './options.js';
 
-/** A busy process never outlives this many ms per run, whatever happens to the bench. */
+/** A busy process never outlives the bench's runs × this many ms, whatever happens to the bench (it is also killed when the bench exits). */
 const CPU_LOAD_MAX_MS_PER_RUN = 15 * 60_000;
 
 export interface BenchOutcome {
@@ -74,6 +74,9 @@ export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchO
   };
 
   const load = startCpuLoad(options.cpuLoad, CPU_LOAD_MAX_MS_PER_RUN * options.runs);
+  // A forced exit (a second Ctrl-C) skips the finally below.
+  const killLoad = () => load.forEach((p) => p.kill('SIGKILL'));
+  process.once('exit', killLoad);
   if (load.length > 0) io.progress(`bench: ${load.length} busy process(es) beside the lab`);
   let error: unknown = null;
   try {
@@ -91,7 +94,8 @@ export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchO
   } catch (err) {
     error = err;
   } finally {
-    for (const p of load) p.kill('SIGKILL');
+    killLoad();
+    process.removeListener('exit', killLoad);
   }
   return { result: write(), jsonPath, mdPath, error };
 }

@@ -55,7 +55,7 @@ export interface BenchRun {
   aimedOverNaive: number | null;
   /** The aimed rate ÷ the naive rate's 95 % upper bound: what the run proves at least, defined even without a naive 502. */
   aimedOverNaiveAtLeast: number | null;
-  /** Boundary requests of the variants that must stay safe, per minute of traffic. */
+  /** Boundary requests of the variants that must stay safe, per minute of the lab's own cycles (the naive ones left out). */
   boundaryPerMinute: number | null;
   wallMs: number;
   /** Cross-checks that must agree exactly. */
@@ -71,13 +71,18 @@ export interface BenchRun {
 
 const aimVariantCycles = (summary: Summary) => summary.schedule.cycles.filter((c) => summary.aimVariant in c.count502);
 
+/** The aim variant's 502s among a cycle's aimed or naive requests (a cycle's count502 would take its burst's in too). */
+function batch502(summary: Summary, records: readonly RequestRecord[], c: CycleRecord): number {
+  return records.filter((r) => r.variant === summary.aimVariant && r.cycle === c.cycle && r.phase === c.kind && r.status === 502).length;
+}
+
 function side(summary: Summary, records: readonly RequestRecord[], cycles: readonly CycleRecord[], phase: 'aimed' | 'naive'): AbSide {
   const numbers = new Set(cycles.map((c) => c.cycle));
   const sent = records.filter((r) => r.variant === summary.aimVariant && r.phase === phase && numbers.has(r.cycle));
   const count502 = sent.filter((r) => r.status === 502).length;
   return {
     cycles: cycles.length,
-    hittingCycles: cycles.filter((c) => c.count502[summary.aimVariant] > 0).length,
+    hittingCycles: cycles.filter((c) => batch502(summary, records, c) > 0).length,
     requests: sent.length,
     count502,
     rate: proportion(count502, sent.length),
@@ -95,12 +100,13 @@ export function benchRun(run: number, runDir: string, summary: Summary, records:
     aimed: side(summary, records, afterFirstHit.filter((c) => c.kind === 'aimed'), 'aimed'),
     naive: side(summary, records, afterFirstHit.filter((c) => c.kind === 'naive'), 'naive'),
   };
-  const yields = aimedCycles.filter((c) => c.count502[aim] > 0).map((c) => c.count502[aim] / c.sendsPerVariant);
+  const yields = aimedCycles.map((c) => batch502(summary, records, c) / c.sendsPerVariant).filter((y) => y > 0);
   const firstHits = summary.cells.filter((c) => c.variant === aim && c.firstHit !== null).map((c) => c.firstHit!.afterTrafficStartMs);
   const aimedRecords = records.filter((r) => r.variant === aim && r.phase === 'aimed');
 
   const traffic = records.map((r) => r.startMonoMs);
-  const trafficMinutes = traffic.length < 2 ? 0 : (Math.max(...traffic) - Math.min(...traffic)) / 60_000;
+  const ownShare = cycles.length === 0 ? 0 : cycles.filter((c) => c.kind !== 'naive').length / cycles.length;
+  const trafficMinutes = traffic.length < 2 ? 0 : ((Math.max(...traffic) - Math.min(...traffic)) / 60_000) * ownShare;
   const others = Object.values(summary.variants).filter((v) => v.name !== aim);
   const boundary = others.reduce((n, v) => n + v.requests.boundary, 0);
 

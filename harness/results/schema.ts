@@ -19,9 +19,11 @@
 // `schedule.appClocks` has each app's estimated clock offset and its
 // uncertainty, cycles their offset as estimated then. Variants count their
 // aimed cycles and those with a 502 (`boundaryCycles`: 502s cluster by cycle).
-// Cycles may be 'naive' (npm run bench's client-side sweep). v4 summaries read
-// with empty appClocks (their apps shared the harness's clock) and
-// boundaryCycles derived from their cycles.
+// Cycles may be 'naive' (npm run bench's client-side sweep, options.naivePairs);
+// `schedule.injectedAppClockOffsetMs` is a test's shift of the apps' clocks;
+// `raceWindow.model` sets each aimed request against the app's real closes.
+// v4 summaries read with empty appClocks (their apps shared the harness's
+// clock), no shift, no A/B, and boundaryCycles derived from their cycles.
 import type { AppClockEstimate } from '../traffic/app-clock.js';
 import { proportion, type Proportion } from '../analysis/stats.js';
 import type { ErrorLogCounts } from '../analysis/nginx-log.js';
@@ -55,7 +57,9 @@ export interface CycleRecord {
   appClockOffsetMs?: Record<VariantName, number | null>;
   /** Per variant: the idle gap (app clock) its boundary requests were aimed at, before the center offset. */
   boundaryMs: Record<VariantName, number>;
+  /** The aim variant's sends (C); the talk-sized run's safe variants send more (engine.ts, SAFE_VARIANT_SENDS_PER_CYCLE). */
   sendsPerVariant: number;
+  /** Per variant, every 502 of the cycle, its burst's included. */
   count502: Record<VariantName, number>;
 }
 
@@ -132,7 +136,11 @@ export interface RaceModel {
   servedBeforeCloseMs: SpreadCount;
   /** Served on a new connection: the app's stamp − its last close before (positive: late). */
   servedAfterCloseMs: SpreadCount;
-  /** From the latest early arrival to the earliest late one: where a request can still meet the race. */
+  /**
+   * From the latest early arrival to the earliest late one: where a request
+   * can still meet the race. The width is negative when they overlap (a busy
+   * app serves early requests past its nominal close): kept as measured.
+   */
   windowMs: { from: number; to: number; width: number } | null;
 }
 
@@ -399,7 +407,8 @@ function upgradeToV5(old: Record<string, unknown>): Record<string, unknown> {
   const variants = Object.fromEntries(
     Object.entries(old.variants as Record<string, VariantSummary>).map(([name, v]) => [name, { ...v, boundaryCycles: v.boundaryCycles ?? boundaryCyclesOf(cycles, name) }]),
   );
-  return { ...old, schemaVersion: SCHEMA_VERSION, variants, schedule: { appClocks: {}, injectedAppClockOffsetMs: 0, ...schedule } };
+  const options = typeof old.options === 'object' && old.options !== null ? { naivePairs: 0, ...old.options } : old.options;
+  return { ...old, schemaVersion: SCHEMA_VERSION, options, variants, schedule: { appClocks: {}, injectedAppClockOffsetMs: 0, ...schedule } };
 }
 
 /**

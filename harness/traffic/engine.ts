@@ -133,7 +133,7 @@ const APP_RESPONSE_MS = 1;
 const BURST_HOLD_MS = 250;
 /** Calibration asks the app's cheapest route: its start header then measures the path, not the page. */
 const CALIBRATION_PATH = '/api/health';
-/** Requests per variant that measure the one-way latency before the first cycle, and the pause between them. */
+/** Requests per variant that measure the send-to-app delay and the app clock before the first cycle, and the pause between them. */
 const CALIBRATION_SENDS = 3;
 const CALIBRATION_PAUSE_MS = 20;
 /**
@@ -142,7 +142,7 @@ const CALIBRATION_PAUSE_MS = 20;
  * cycles: they follow drift (Docker's proxy, CPU load, a VM's clock) within
  * about half a minute.
  */
-const LATENCY_CYCLES_KEPT = 5;
+const CLOCK_SAMPLE_CYCLES_KEPT = 5;
 /**
  * The close delay used is the median of the app's most recent keep-alive closes:
  * two to three cycles' worth of sockets, recent enough to follow the app under
@@ -379,7 +379,7 @@ export class TrafficEngine {
       return sample ? [sample] : [];
     });
     if (samples.length === 0) return;
-    this.clockSamples.set(variant, [...(this.clockSamples.get(variant) ?? []), samples].slice(-LATENCY_CYCLES_KEPT));
+    this.clockSamples.set(variant, [...(this.clockSamples.get(variant) ?? []), samples].slice(-CLOCK_SAMPLE_CYCLES_KEPT));
   }
 
   /**

@@ -164,3 +164,20 @@ t.test('a burst held to one instant (HEADERS.holdUntilMonoMs) finishes, and clos
   const closedAt = closes.map((c) => c.closedAtMonoMs);
   t.comment(`closes spread over ${spread(closedAt).toFixed(3)} ms`);
 });
+
+t.test('a hold instant already past, or more than 2 s ahead (a confused clock), is not waited for', async (t) => {
+  const server = await startServer();
+  t.teardown(() => {
+    server.child.kill('SIGTERM');
+  });
+  for (const [what, until] of [['past', monoMs() - 1_000], ['10 s ahead', monoMs() + 10_000]] as const) {
+    const started = monoMs();
+    const socket = net.connect({ host: '127.0.0.1', port: server.port });
+    await once(socket, 'connect');
+    socket.write(`GET / HTTP/1.1\r\nHost: x\r\n${HEADERS.holdUntilMonoMs}: ${until}\r\n\r\n`);
+    let head = '';
+    while (!head.includes('ok\n')) head += (await once(socket, 'data'))[0].toString();
+    socket.destroy();
+    t.ok(monoMs() - started < 1_000, `${what}: answered in ${(monoMs() - started).toFixed(1)} ms`);
+  }
+});

@@ -40,7 +40,7 @@ function input(): Input {
   ];
   return {
     runId: 'test-run', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted: false, failure: null, runtime: 'local',
-    runStartMonoMs: 0, trafficStartMonoMs: 5_000, trafficEndMonoMs: 20_000, appClockShiftMs: 0, appResponseEnds: {}, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
+    runStartMonoMs: 0, trafficStartMonoMs: 5_000, trafficEndMonoMs: 20_000, injectedAppClockOffsetMs: 0, appResponseEnds: {}, options: { ...parseLabArgs([]), minBoundaryRequests: 4 },
     versions: { node: '20.20.2', next: '16.4.6', nginx: '1.22.1', kernel: 'k' }, scenario: defaultScenario(),
     probes: {
       default: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6001.2, watchedMs: 6001.2, advertisedKeepAlive: 'timeout=5', status: 200 },
@@ -205,9 +205,33 @@ t.test('a matrix summary: verdict by outcomes, assertion by fix', async (t) => {
   t.match(reportMarkdown(s), /- fixed-get: safe — no failure in 2 boundary requests/);
 });
 
-t.test('readSummary: reads v4 as is, upgrades v3, v2 and v1 (cells derived); refuses what it cannot read', async (t) => {
-  const v4 = JSON.parse(JSON.stringify(buildSummary(input())));
-  t.same(readSummary(v4), { summary: v4, problems: [] });
+t.test('readSummary: reads v5 as is, upgrades v4, v3, v2 and v1 (what they lack derived); refuses what it cannot read', async (t) => {
+  const v5 = JSON.parse(JSON.stringify(buildSummary(input())));
+  t.same(readSummary(v5), { summary: v5, problems: [] });
+  // A v4 summary as v4 wrote it: none of v5's fields.
+  const strip = (o: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+  const v4 = {
+    ...v5,
+    schemaVersion: 4,
+    options: strip(v5.options, 'naivePairs'),
+    variants: Object.fromEntries(Object.entries(v5.variants).map(([k, v]) => [k, strip(v as Record<string, unknown>, 'boundaryCycles')])),
+    raceWindow: strip(v5.raceWindow, 'model'),
+    schedule: {
+      ...strip(v5.schedule, 'appClocks', 'injectedAppClockOffsetMs'),
+      cycles: [{ cycle: 1, lane: 'short', kind: 'aimed', aimVariant: 'default', closeDelayMs: 6001, centerOffsetMs: 0, intendedGapMs: 6001, achievedGapMs: {}, oneWayLatencyMs: {}, boundaryMs: {}, sendsPerVariant: 8, count502: { default: 2, fixed: 0 } }],
+    },
+  };
+  const fromV4 = readSummary(v4);
+  t.same(fromV4.problems, [], 'a v4 summary reads');
+  t.same(fromV4.summary?.schedule.appClocks, {}, 'v4 apps shared the harness clock: no estimate');
+  t.equal(fromV4.summary?.schedule.injectedAppClockOffsetMs, 0);
+  t.same(fromV4.summary?.options.naivePairs, 0, 'v4 ran no A/B');
+  t.same(
+    [fromV4.summary?.variants.default.boundaryCycles.hitting, fromV4.summary?.variants.default.boundaryCycles.cycles, fromV4.summary?.variants.fixed.boundaryCycles.hitting],
+    [1, 1, 0],
+    'boundaryCycles derived from the cycles',
+  );
+  t.ok(readSummary({ ...v4, variants: null }).problems.some((p) => /variants missing/.test(p)), 'a broken v4 is refused with its problems, not a crash');
   // A v3 summary as v3 wrote it: no lbs, no HAProxy setting, cells without the other symptoms.
   const { lbs: _lbs, ...v3rest } = v4;
   const { haproxyReuse: _hr, ...v3scenario } = v4.scenario;
