@@ -1,16 +1,13 @@
 // `npm run bench`: the lab's speed and aim, measured (harness/bench/). Progress
 // on stderr, the figures on stdout, an exit code that says whether every run
 // completed and its cross-checks agreed.
-import { LabError } from './errors.js';
+import { LabError, reportLabError as report } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { runBench } from './bench/bench.js';
 import { BENCH_HELP, parseBenchArgs, type BenchOptions } from './bench/options.js';
 import { benchMarkdown } from './bench/report.js';
 
-function reportLabError(err: LabError): ExitCode {
-  console.error(`keepalive-lab bench: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
-  return err.exitCode;
-}
+const reportLabError = (err: LabError): ExitCode => report(err, 'keepalive-lab bench');
 
 async function main(argv: string[]): Promise<ExitCode> {
   let options: BenchOptions;

@@ -1,7 +1,7 @@
 // `npm run lab`: flags in, a story out (progress on stderr; table and verdict,
 // or JSON, on stdout), and an exit code a CI job can trust (harness/exit-codes.ts).
 import { readFileSync } from 'node:fs';
-import { LabError } from './errors.js';
+import { LabError, reportLabError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { runLab } from './lab.js';
 import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX } from './matrix.js';
@@ -12,12 +12,6 @@ import { cellReasons, formatTable, mainTable, verdictLine } from './report.js';
 function labVersion(): string {
   const pkg: { version?: unknown } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   return String(pkg.version);
-}
-
-/** One line (and a hint) for a problem the user can act on. */
-function reportLabError(err: LabError): ExitCode {
-  console.error(`keepalive-lab: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
-  return err.exitCode;
 }
 
 async function main(argv: string[]): Promise<ExitCode> {

@@ -15,6 +15,12 @@ export class LabError extends Error {
   }
 }
 
+/** Prints a problem the user can act on as one line (and a hint) on stderr, after the command's name; returns its exit code. */
+export function reportLabError(err: LabError, command = 'keepalive-lab'): ExitCode {
+  console.error(`${command}: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
+  return err.exitCode;
+}
+
 /** The run was interrupted (Ctrl-C) while `what`. */
 export function interrupted(what: string): LabError {
   return new LabError(`Interrupted while ${what}.`, undefined, EXIT.interrupted);

@@ -18,15 +18,17 @@ import type { SocketClosedRecord } from '../protocol.js';
 import type { RaceModel } from '../results/schema.js';
 import type { AppEvents } from '../traffic/engine.js';
 import { clientSymptom, type RequestRecord } from '../traffic/records.js';
-import { median } from './stats.js';
+import { spreadOf } from './stats.js';
 import { closeInstant } from './app-records.js';
 import { roundMs as round } from '../clock.js';
 
 /** Only closes this near count: a request further from any close met something else. */
 const NEAR_CLOSE_MS = 100;
 
-const spread = (values: number[]) =>
-  values.length === 0 ? null : { min: round(Math.min(...values)), median: round(median(values)!), max: round(Math.max(...values)), count: values.length };
+const spread = (values: number[]) => {
+  const s = spreadOf(values);
+  return s === null ? null : { ...s, count: values.length };
+};
 
 /**
  * records: one variant's aimed requests; closes: its app's closes; ends: when

@@ -1,3 +1,5 @@
+import { roundMs } from '../clock.js';
+
 // Proportions with honest uncertainty: how often a variant fails, and how sure
 // we can be of it from the number of requests sent.
 
@@ -43,6 +45,19 @@ export function median(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export interface Spread {
+  min: number;
+  median: number;
+  max: number;
+}
+
+/** Min, median and max of the known values, to the microsecond; null when none is known. */
+export function spreadOf(values: ReadonlyArray<number | null>): Spread | null {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return null;
+  return { min: roundMs(Math.min(...known)), median: roundMs(median(known)!), max: roundMs(Math.max(...known)) };
 }
 
 export function percent(rate: number, digits = 1): string {

@@ -19,7 +19,7 @@ import { clientSymptom } from '../traffic/records.js';
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
 import type { LbName } from '../scenarios.js';
 import { roundMs as round } from '../clock.js';
-import { median, percent, proportion, type Proportion } from './stats.js';
+import { median, percent, proportion, spreadOf, type Proportion } from './stats.js';
 
 export interface SummaryInput {
   runId: string;
@@ -58,10 +58,7 @@ export interface SummaryInput {
 /** Estimated arrivals further than this from any app close are not near a close: left out of the race window. */
 const NEAREST_CLOSE_MAX_MS = 100;
 
-function spread(values: number[]): { min: number; median: number; max: number } | null {
-  if (values.length === 0) return null;
-  return { min: round(Math.min(...values)), median: round(median(values)!), max: round(Math.max(...values)) };
-}
+const spread = spreadOf;
 
 /**
  * A variant's app clock − the harness's; 0 when never estimated (the run ended

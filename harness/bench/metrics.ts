@@ -6,18 +6,13 @@
 // compares the lab's aiming with a client-side sweep on the same stack, at the
 // same time, on the same variant.
 import { raceLogLines } from '../analysis/nginx-log.js';
-import { median, proportion, type Proportion } from '../analysis/stats.js';
+import { proportion, spreadOf, type Proportion, type Spread } from '../analysis/stats.js';
 import { roundMs } from '../clock.js';
 import type { CycleRecord, Summary } from '../results/schema.js';
 import type { RequestRecord } from '../traffic/records.js';
 
 export const BENCH_SCHEMA_VERSION = 1;
 
-export interface Spread {
-  min: number;
-  median: number;
-  max: number;
-}
 
 /** One side of the A/B: the aim variant's requests in those cycles. */
 export interface AbSide {
@@ -125,10 +120,10 @@ export function benchRun(run: number, runDir: string, summary: Summary, records:
     timeToFirst502Ms: firstHits.length > 0 ? Math.min(...firstHits) : null,
     cyclesToFirstHit: firstHitIndex < 0 ? null : aimedCycles.filter((c) => c.cycle <= cycles[firstHitIndex].cycle).length,
     aimedRate: proportion(aimedRecords.filter((r) => r.status === 502).length, aimedRecords.length),
-    hitCycleYield: yields.length > 0 ? round3(yields.reduce((a, b) => a + b, 0) / yields.length) : null,
+    hitCycleYield: yields.length > 0 ? roundMs(yields.reduce((a, b) => a + b, 0) / yields.length) : null,
     ab,
-    aimedOverNaive: ab.naive.count502 > 0 && ab.aimed.requests > 0 ? round3(ab.aimed.rate.rate / ab.naive.rate.rate) : null,
-    aimedOverNaiveAtLeast: ab.naive.requests > 0 && ab.aimed.requests > 0 ? round3(ab.aimed.rate.rate / ab.naive.rate.high) : null,
+    aimedOverNaive: ab.naive.count502 > 0 && ab.aimed.requests > 0 ? roundMs(ab.aimed.rate.rate / ab.naive.rate.rate) : null,
+    aimedOverNaiveAtLeast: ab.naive.requests > 0 && ab.aimed.requests > 0 ? roundMs(ab.aimed.rate.rate / ab.naive.rate.high) : null,
     boundaryPerMinute: trafficMinutes > 0 ? Math.round(boundary / trafficMinutes) : null,
     wallMs: summary.wallTimeMs,
     checks: {
@@ -140,13 +135,7 @@ export function benchRun(run: number, runDir: string, summary: Summary, records:
   };
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-export function spreadOf(values: ReadonlyArray<number | null>): Spread | null {
-  const known = values.filter((v): v is number => v !== null);
-  if (known.length === 0) return null;
-  return { min: roundMs(Math.min(...known)), median: roundMs(median(known)!), max: roundMs(Math.max(...known)) };
-}
 
 export interface BenchResult {
   schemaVersion: typeof BENCH_SCHEMA_VERSION;
@@ -193,7 +182,7 @@ export function benchResult(meta: Pick<BenchResult, 'benchId' | 'startedAt' | 'f
     aimedRate: spreadOf(runs.map((r) => r.aimedRate.rate)),
     aimedOverNaive: spreadOf(runs.map((r) => r.aimedOverNaive)),
     aimedOverNaiveAtLeast: spreadOf(runs.map((r) => r.aimedOverNaiveAtLeast)),
-    pooled: { aimed, naive, aimedOverNaive: naive.failures > 0 && aimed.trials > 0 ? round3(aimed.rate / naive.rate) : null },
+    pooled: { aimed, naive, aimedOverNaive: naive.failures > 0 && aimed.trials > 0 ? roundMs(aimed.rate / naive.rate) : null },
     boundaryPerMinute: spreadOf(runs.map((r) => r.boundaryPerMinute)),
     // The first run may build images and warm caches; the others show a speaker's second run.
     wallMs: { cold: runs[0]?.wallMs ?? null, warm: spreadOf(runs.slice(1).map((r) => r.wallMs)) },

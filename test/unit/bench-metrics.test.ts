@@ -2,7 +2,8 @@
 // A/B after the first 502, the yield of hitting cycles, the cross-checks, and
 // the spread over runs.
 import t from 'tap';
-import { benchResult, benchRun, spreadOf } from '../../harness/bench/metrics.js';
+import { benchResult, benchRun } from '../../harness/bench/metrics.js';
+import { spreadOf } from '../../harness/analysis/stats.js';
 import { benchMarkdown } from '../../harness/bench/report.js';
 import type { CycleRecord, Summary } from '../../harness/results/schema.js';
 import type { RequestRecord } from '../../harness/traffic/records.js';
