@@ -10,16 +10,14 @@ import { HEADERS } from '../protocol.js';
 
 /**
  * Timers are coarse, and late when the CPU is busy: a timer only brings the
- * harness to this far before a send (a 4 ms margin was not enough here: in a
- * first cycle, with both apps and the LB on 2 cores, the timer woke 6 ms late
- * and the whole batch went out past the close). From there it turns the event
- * loop without sleeping (setImmediate), so answers and the apps' records are
- * still read and another lane's sends still go out...
+ * harness to this far before a send, and the rest is spun. A 4 ms margin was
+ * not enough here: in a first cycle, with both apps and the LB on 2 cores, the
+ * timer woke 6 ms late and the whole batch went out past the close. Turning
+ * the event loop (setImmediate) instead of spinning would let answers and
+ * another lane's sends through, but a turn stalled 12–15 ms in 1 to 3 of 12
+ * runs of the fireAt test: the spin blocks the harness for 25 ms at most.
  */
-const WAKE_BEFORE_MS = 25;
-/** ...and spins the last bit, blocking nothing for long. */
-const SPIN_MS = 2;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const SPIN_MS = 25;
 const RESPONSE_TIMEOUT_MS = 15_000;
 /** The error of a request whose connection the LB closed without sending a byte (HAProxy's answer to the race). */
 export const EMPTY_REPLY = 'connection closed before a response';
@@ -159,8 +157,7 @@ export async function fireAt(plan: PlannedSend[], signal?: AbortSignal): Promise
   const outcomes: Promise<Outcome | null>[] = plan.map(() => Promise.resolve(null));
   for (const { p, i } of order) {
     const wait = p.atMonoMs - monoMs();
-    if (wait > WAKE_BEFORE_MS + 1) await sleep(wait - WAKE_BEFORE_MS);
-    while (p.atMonoMs - monoMs() > SPIN_MS && !signal?.aborted) await nextTurn();
+    if (wait > SPIN_MS + 1) await sleep(wait - SPIN_MS);
     if (signal?.aborted) break;
     while (monoMs() < p.atMonoMs) {
       // spin: setTimeout cannot hit a millisecond reliably
