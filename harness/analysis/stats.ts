@@ -40,6 +40,33 @@ export function proportion(failures: number, trials: number): Proportion {
   return { failures, trials, rate: failures / trials, ...wilsonInterval(failures, trials), method: 'wilson' };
 }
 
+/** The difference of two rates (a − b) with its 95 % interval. */
+export interface RateDifference {
+  difference: number;
+  low: number;
+  high: number;
+  /** The interval leaves out 0: the rates differ beyond chance. */
+  significant: boolean;
+}
+
+/**
+ * a − b with Newcombe's hybrid score interval (his method 10, built from the
+ * two Wilson intervals): it keeps its coverage with small counts and rates at
+ * 0 or 1, where the textbook Wald interval claims certainty it lacks (0 of 12
+ * against 5 of 12). Null when either side has no trials.
+ */
+export function rateDifference(a: { failures: number; trials: number }, b: { failures: number; trials: number }, z = Z95): RateDifference | null {
+  if (a.trials <= 0 || b.trials <= 0) return null;
+  const pa = a.failures / a.trials;
+  const pb = b.failures / b.trials;
+  const wa = wilsonInterval(a.failures, a.trials, z);
+  const wb = wilsonInterval(b.failures, b.trials, z);
+  const difference = pa - pb;
+  const low = difference - Math.sqrt((pa - wa.low) ** 2 + (wb.high - pb) ** 2);
+  const high = difference + Math.sqrt((wa.high - pa) ** 2 + (pb - wb.low) ** 2);
+  return { difference, low, high, significant: low > 0 || high < 0 };
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { median, proportion, wilsonInterval, zeroFailureUpperBound } from '../../harness/analysis/stats.js';
+import { median, proportion, rateDifference, wilsonInterval, zeroFailureUpperBound } from '../../harness/analysis/stats.js';
 
 const close = (t: Test, actual: number, expected: number, what: string) =>
   t.ok(Math.abs(actual - expected) < 5e-5, `${what}: ${actual.toFixed(5)} ≈ ${expected}`);
@@ -42,4 +42,17 @@ t.test('median', async (t) => {
   t.equal(median([]), null);
   t.equal(median([3, 1, 2]), 2);
   t.equal(median([4, 1, 3, 2]), 2.5);
+});
+
+t.test("rateDifference: Newcombe's hybrid score interval, against his published values (Stat Med 1998, table II)", async (t) => {
+  const check = (a: [number, number], b: [number, number], low: number, high: number) => {
+    const d = rateDifference({ failures: a[0], trials: a[1] }, { failures: b[0], trials: b[1] })!;
+    t.ok(Math.abs(d.low - low) < 0.00006 && Math.abs(d.high - high) < 0.00006, `${a.join('/')} − ${b.join('/')}: ${d.low.toFixed(4)} … ${d.high.toFixed(4)}, published ${low} … ${high}`);
+    return d;
+  };
+  t.ok(check([56, 70], [48, 80], 0.0524, 0.3339).significant);
+  t.ok(check([9, 10], [3, 10], 0.1705, 0.809).significant);
+  t.notOk(check([5, 56], [0, 29], -0.0381, 0.1926).significant, 'an interval around 0 is not a change');
+  t.notOk(check([0, 10], [0, 20], -0.1611, 0.2775).significant);
+  t.equal(rateDifference({ failures: 0, trials: 0 }, { failures: 1, trials: 4 }), null, 'nothing to compare without trials');
 });
