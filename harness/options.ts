@@ -5,7 +5,7 @@ import { LabError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { RUNTIMES, type Runtime } from './runtime/stack.js';
 import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from './matrix.js';
-import { DEFAULT_HAPROXY_REUSE, HAPROXY_REUSE_MODES, RETRY_POLICIES, SERVER_MODES, type HaproxyReuse, type RetryPolicy, type ServerMode } from './scenarios.js';
+import { APP_PORT_BASE, DEFAULT_HAPROXY_REUSE, HAPROXY_REUSE_MODES, LB_PORT_BASE, MAX_VARIANTS, RETRY_POLICIES, SERVER_MODES, type HaproxyReuse, type RetryPolicy, type ServerMode } from './scenarios.js';
 
 export const METHODS = ['POST', 'GET'] as const;
 export type Method = (typeof METHODS)[number];
@@ -41,6 +41,14 @@ export interface LabOptions {
    * one naive cycle (the client-side sweep the lab is measured against); 0 in a lab run.
    */
   naivePairs: number;
+  /** --baseline: a summary.json (or run directory) this run is compared with at the end; null for none. */
+  baseline: string | null;
+  /** --out: also write the summary JSON to this file; null for none. */
+  out: string | null;
+  /** --live: serve a page on 127.0.0.1 that follows the run (harness/live/). */
+  live: boolean;
+  /** --live-port: the live page's port; null for any free one. */
+  livePort: number | null;
   resultsDir: string;
   help: boolean;
   version: boolean;
@@ -64,6 +72,10 @@ export const DEFAULT_OPTIONS: LabOptions = {
   assert: false,
   minBoundaryRequests: 40,
   naivePairs: 0,
+  baseline: null,
+  out: null,
+  live: false,
+  livePort: null,
   resultsDir: 'results',
   help: false,
   version: false,
@@ -106,6 +118,12 @@ Usage: npm run lab -- [flags]
   --keep                  leave the stack running afterwards (Docker runtime)
   --json                  print the summary as JSON on stdout (progress goes to stderr)
   --assert                exit ${EXIT.assertionFailed} unless default shows ≥ 1 × 502 and fixed none
+  --out <file>            also write the summary JSON to this file (its directory must exist)
+  --baseline <summary>    compare this run with an earlier one (a summary.json or its run directory),
+                          as npm run compare does; exit ${EXIT.assertionFailed} on a regression
+  --live                  serve a live page of the run for a projector on 127.0.0.1 (its URL is printed
+                          at the start): phases, counters, the cycle chart and the verdict; no network
+  --live-port <n>         with --live: the page's port (default: any free one)
   -v, --version           the lab's version
   -h, --help              this text
 
@@ -157,6 +175,10 @@ const FLAGS = {
   keep: { type: 'boolean' },
   json: { type: 'boolean' },
   assert: { type: 'boolean' },
+  out: { type: 'string' },
+  baseline: { type: 'string' },
+  live: { type: 'boolean' },
+  'live-port': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -211,6 +233,20 @@ function parseCells(v: { matrix?: boolean; only?: string; scenario?: string; ful
   return v.only === undefined ? [...DEFAULT_MATRIX] : selectCells(parseMatrixFilter(v.only));
 }
 
+/** --live-port: with --live only, a port the lab does not use itself; null for any free one. */
+function parseLivePort(v: { live?: boolean; 'live-port'?: string }): number | null {
+  if (v['live-port'] === undefined) return null;
+  if (!v.live) throw usage('--live-port sets the live page\'s port; add --live.');
+  const port = integer('live-port', v['live-port'], 1, 65_535)!;
+  // The LBs and apps take these: a live page there would make the preflight report its own port as taken.
+  const lbPorts = [LB_PORT_BASE + 1, LB_PORT_BASE + MAX_VARIANTS] as const;
+  const appPorts = [APP_PORT_BASE + 1, APP_PORT_BASE + MAX_VARIANTS] as const;
+  if ([lbPorts, appPorts].some(([low, high]) => port >= low && port <= high)) {
+    throw usage(`--live-port ${port} is one of the lab's own ports (${lbPorts.join('–')}, ${appPorts.join('–')}); pick another.`);
+  }
+  return port;
+}
+
 export function parseLabArgs(argv: string[]): LabOptions {
   let parsed;
   try {
@@ -231,6 +267,10 @@ export function parseLabArgs(argv: string[]): LabOptions {
   if (v['results-dir'] !== undefined && v['results-dir'].trim() === '') {
     throw usage('--results-dir needs a directory; it is empty.');
   }
+  for (const flag of ['out', 'baseline'] as const) {
+    if (v[flag] !== undefined && v[flag].trim() === '') throw usage(`--${flag} needs a file; it is empty.`);
+  }
+  const livePort = parseLivePort(v);
   const methods = parseMethods(v.methods);
   const cells = parseCells(v);
   // An LB's setting on a run without that LB would be silently ignored: say so.
@@ -269,6 +309,10 @@ export function parseLabArgs(argv: string[]): LabOptions {
     keep: v.keep ?? false,
     json: v.json ?? false,
     assert: v.assert ?? false,
+    out: v.out ?? null,
+    baseline: v.baseline ?? null,
+    live: v.live ?? false,
+    livePort,
     help: v.help ?? false,
     version: v.version ?? false,
   };

@@ -4,7 +4,9 @@
 import type { SocketClosedRecord } from '../protocol.js';
 import type { LabOptions } from '../options.js';
 import type { IdleCloseProbe } from '../probe.js';
-import { boundaryCyclesOf, SCHEMA_VERSION, type CellSummary, type ClosedByTally, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
+import { aimedCyclesOf, boundaryCyclesOf, SCHEMA_VERSION, type BoundaryCycles, type CellSummary, type ClosedByTally, type CycleRecord, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
+import { DEFAULT_SUMMARY_SCHEMA_REF } from '../results/schema-files.js';
+import { summaryOptionsOf } from '../results/summary-schema.js';
 import { nodeVersionKey } from '../runtime/stack.js';
 import type { Runtime } from '../runtime/stack.js';
 import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
@@ -13,6 +15,7 @@ import type { RequestRecord } from '../traffic/records.js';
 import { countErrorLog, raceLogLines } from './nginx-log.js';
 import { wasRetried, type AccessLogEntry } from './access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
+import { expectationOf } from './expectations.js';
 import { raceModel } from './race-model.js';
 import { closeInstant } from './app-records.js';
 import { clientSymptom } from '../traffic/records.js';
@@ -136,6 +139,19 @@ export function effectiveClose(records: RequestRecord[], closes: SocketClosedRec
   if (idleCloses.length === 0) return { ms: null, by: null };
   const byApp = idleCloses.filter((c) => c.closedBy === 'app').length;
   return { ms: round(median(idleCloses.map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!))!), by: byApp * 2 >= idleCloses.length ? 'app' : 'lb' };
+}
+
+/**
+ * A cell's aimed cycles (its variant's: boundaryCyclesOf's) and those in which
+ * an aimed request of the cell's method showed the client a symptom of the race
+ * (502/503/504, empty reply, reset): hits cluster by cycle, so a cycle is the
+ * honest unit, and a cell counts its own method's (the variant's count mixes them).
+ */
+export function cellBoundaryCyclesOf(cycles: readonly CycleRecord[], records: readonly RequestRecord[], variant: VariantName, method: string): BoundaryCycles {
+  const aimed = aimedCyclesOf(cycles, variant);
+  const hitCycles = new Set(records.filter((r) => r.variant === variant && r.method === method && r.phase === 'aimed' && clientSymptom(r) !== null).map((r) => r.cycle));
+  const hitting = aimed.filter((c) => hitCycles.has(c.cycle)).length;
+  return { cycles: aimed.length, hitting, rate: proportion(hitting, aimed.length) };
 }
 
 function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant): VariantSummary {
@@ -292,6 +308,7 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
         maskedLatencyMs: maskedLatencies.length > 0 ? { median: round(median(maskedLatencies)!), max: round(Math.max(...maskedLatencies)) } : null,
         boundaryRate502: proportion(boundary.filter((r) => r.status === 502).length, boundary.filter((r) => r.status !== null).length),
         boundaryFailureRate: proportion(boundary.filter((r) => clientSymptom(r) !== null).length, boundary.length),
+        boundaryCycles: cellBoundaryCyclesOf(traffic.cycles, aimed, v.name, method),
         appIdleCloseMs: summary.measured.probeIdleCloseMs,
         effectiveCloseMs: close.ms,
         effectiveCloseBy: close.by,
@@ -302,9 +319,6 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
   });
 }
 
-/** Fixes that must keep a cell safe behind an LB with an idle timeout, for --assert on a matrix (Node's defaults must keep reproducing: matrixReasons). */
-const MUST_BE_SAFE = new Set(['article', 'keepalive-only', 'node-65s']);
-
 /**
  * A fix that must hold must be shown safe; Node's defaults must still show the
  * race (a 502, or the LB masking it). Cells without an expectation (too-short:
@@ -313,10 +327,9 @@ const MUST_BE_SAFE = new Set(['article', 'keepalive-only', 'node-65s']);
 function matrixReasons(cells: CellSummary[]): string[] {
   const reasons: string[] = [];
   for (const c of cells) {
-    // Behind an LB without a per-connection idle timeout (HAProxy), the fix outliving its setting is not enough: a finding either way.
-    const fixMustHold = MUST_BE_SAFE.has(c.fix) && LB_DRIVERS[c.lb as LbName]?.idleTimeoutBoundsConnections !== false;
-    if (fixMustHold && c.outcome !== 'safe') reasons.push(`${c.name} (fix ${c.fix}) is ${c.outcome}: ${c.reason}`);
-    if (c.fix === 'default' && (c.outcome === 'safe' || c.outcome === 'inconclusive')) reasons.push(`${c.name} no longer shows the race (${c.outcome}: ${c.reason})`);
+    const expected = expectationOf(c.fix, c.lb);
+    if (expected === 'safe' && c.outcome !== 'safe') reasons.push(`${c.name} (fix ${c.fix}) is ${c.outcome}: ${c.reason}`);
+    if (expected === 'race' && (c.outcome === 'safe' || c.outcome === 'inconclusive')) reasons.push(`${c.name} no longer shows the race (${c.outcome}: ${c.reason})`);
   }
   return reasons;
 }
@@ -384,8 +397,9 @@ export function buildSummary(input: SummaryInput): Summary {
   if (input.failure) reasons.push(`the run failed during ${input.failure.phase}`);
   if (mismatches.length > 0) reasons.push('harness and nginx access log disagree on 502s');
 
-  const { resultsDir: _resultsDir, help: _help, version: _version, listScenarios: _list, ...options } = input.options;
   return {
+    // Where the lab writes it (results/<run-id>/); a writer elsewhere sets its own (schemaRefFrom).
+    $schema: DEFAULT_SUMMARY_SCHEMA_REF,
     schemaVersion: SCHEMA_VERSION,
     runId: input.runId,
     startedAt: input.startedAt.toISOString(),
@@ -396,7 +410,7 @@ export function buildSummary(input: SummaryInput): Summary {
     interrupted: input.interrupted,
     runtime: input.runtime,
     mode: input.options.mode,
-    options,
+    options: summaryOptionsOf(input.options),
     versions: input.versions,
     scenario: {
       kind: input.scenario.kind,

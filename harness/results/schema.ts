@@ -24,273 +24,59 @@
 // `raceWindow.model` sets each aimed request against the app's real closes.
 // v4 summaries read with empty appClocks (their apps shared the harness's
 // clock), no shift, no A/B, and boundaryCycles derived from their cycles.
-import type { AppClockEstimate } from '../traffic/app-clock.js';
-import { proportion, type Proportion } from '../analysis/stats.js';
-import type { ErrorLogCounts } from '../analysis/nginx-log.js';
-import type { LabOptions } from '../options.js';
-import type { VariantName } from '../scenarios.js';
-import type { Runtime } from '../runtime/stack.js';
+// v6 (from v5): the shape is a JSON Schema (summary-schema.ts, committed as
+// schemas/summary.schema.json), and every summary names it in `$schema`, its
+// first key: the schema file's path relative to the summary's directory.
+// Cells count their variant's aimed cycles and those in which an aimed request
+// of the cell's method failed (`boundaryCycles`); `options.baseline` (--baseline).
+// v5 summaries read with the default `$schema` (results/<run-id>/), cells'
+// boundaryCycles null (never counted per method), and no baseline.
+// Older summaries are upgraded step by step, then checked against the schema.
+import { proportion } from '../analysis/stats.js';
+import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB, type VariantName } from '../scenarios.js';
+import { DEFAULT_SUMMARY_SCHEMA_REF } from './schema-files.js';
+import { schemaProblems } from './schema-problems.js';
+import { SCHEMA_VERSION, SummarySchema, type BoundaryCycles, type CellSummary, type CycleRecord, type Summary, type VariantSummary } from './summary-schema.js';
 
-export const SCHEMA_VERSION = 5;
+// Every name readers of summary.json import from here, wherever it is defined.
+export {
+  CELL_OUTCOMES,
+  LAB_PHASES,
+  SCHEMA_VERSION,
+  type BoundaryCycles,
+  type CellOutcome,
+  type CellSummary,
+  type ClosedByTally,
+  type CycleRecord,
+  type LabPhase,
+  type RaceModel,
+  type RaceWindow,
+  type Summary,
+  type SummaryOptions,
+  type VariantSummary,
+} from './summary-schema.js';
+export { schemaRefFrom, SUMMARY_SCHEMA_PATH } from './schema-files.js';
+
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6];
 
-/** The phases of a run, in order; a failed run names the one it failed in. */
-export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
-export type LabPhase = (typeof LAB_PHASES)[number];
-
-/** One traffic cycle as the engine ran it. */
-export interface CycleRecord {
-  cycle: number;
-  /** 'short': apps that close well before the LB; 'long': boundary at the LB's timeout (matrix runs). */
-  lane: 'short' | 'long';
-  /** 'naive': npm run bench's comparison, sent by the harness's clock alone at a swept idle gap. */
-  kind: 'aimed' | 'long-gap' | 'naive';
-  aimVariant: VariantName;
-  closeDelayMs: number;
-  centerOffsetMs: number;
-  intendedGapMs: number;
-  /** Per variant: the idle gap measured on the app for requests that reused a socket (median). */
-  achievedGapMs: Record<VariantName, number | null>;
-  oneWayLatencyMs: Record<VariantName, number | null>;
-  /** v5: per variant, its app's clock − the harness's, as estimated after this cycle. */
-  appClockOffsetMs?: Record<VariantName, number | null>;
-  /** Per variant: the idle gap (app clock) its boundary requests were aimed at, before the center offset. */
-  boundaryMs: Record<VariantName, number>;
-  /** The aim variant's sends (C); the talk-sized run's safe variants send more (engine.ts, SAFE_VARIANT_SENDS_PER_CYCLE). */
-  sendsPerVariant: number;
-  /** Per variant, every 502 of the cycle, its burst's included. */
-  count502: Record<VariantName, number>;
-}
-
-/** The options a run was made with, as the summary keeps them (where results go, --help, --version and --list-scenarios are left out). */
-export type SummaryOptions = Omit<LabOptions, 'resultsDir' | 'help' | 'version' | 'listScenarios'>;
-
-export interface ClosedByTally {
-  /** LB upstream sockets the app closed (its keep-alive timer, or another server-side close). */
-  app: number;
-  /** Closed by the LB: its FIN (its own idle timeout, or its shutdown), or a reset once the traffic ended (HAProxy stopping). */
-  lb: number;
-  /** Of those, closed when the LB was stopped at the end of the run. */
-  lbAtShutdown: number;
-  reset: number;
-  /** Still open when the app's account was read. */
-  open: number;
-  total: number;
-}
-
-export interface VariantSummary {
-  name: string;
-  description: string;
-  /** What the variant is in the matrix (v3). */
-  nodeLine: string;
-  serverMode: string;
-  fix: string;
-  lane: 'short' | 'long';
-  configured: { keepAliveTimeoutMs: number | null; headersTimeoutMs: number | null };
-  measured: {
-    /** Raw-socket probe straight at the app: idle ms until it closed; null if still open. */
-    probeIdleCloseMs: number | null;
-    probeWatchedMs: number;
-    probeAdvertisedKeepAlive: string | null;
-    /** The app's own figures, from its socket-closed records. */
-    serverKeepAliveTimeoutMs: number | null;
-    serverHeadersTimeoutMs: number | null;
-    appCloseDelayMedianMs: number | null;
-  };
-  requests: {
-    total: number;
-    byStatus: Record<string, number>;
-    clientErrors: number;
-    byMethod: Record<string, { total: number; count502: number }>;
-    /** Requests aimed at the close boundary (aimed phase). */
-    boundary: number;
-  };
-  rate502: Proportion;
-  boundaryRate502: Proportion;
-  /** v5: aimed cycles and those with a 502 among them, with the rate's interval: 502s cluster by cycle, so this is the honest unit. */
-  boundaryCycles: { cycles: number; hitting: number; rate: Proportion };
-  firstHit: { cycle: number; elapsedMs: number } | null;
-  closedBy: ClosedByTally;
-  nginx: { access502: number; accessTotal: number };
-}
-
-export interface RaceWindow {
-  hits: number;
-  /** Planned arrival of the hits relative to the predicted close (ms). */
-  plannedOffsetMs: { min: number; median: number; max: number } | null;
-  /** Estimated arrival at the app minus the app's close of the nearest socket (ms). */
-  arrivalMinusAppCloseMs: { min: number; median: number; max: number } | null;
-  byOffsetMs: Record<string, { sent: number; hit: number }>;
-  /** v5: every aimed request against the app's real closes (analysis/race-model.ts); absent before v5. */
-  model?: RaceModel;
-}
-
-type SpreadCount = { min: number; median: number; max: number; count: number } | null;
-
-/** Aimed requests by how they ended, each as its arrival at the app − the close it met (ms). */
-export interface RaceModel {
-  /** Hits: estimated arrival − the app's nearest close. */
-  hitsMs: SpreadCount;
-  /** Served on a reused connection: the app's stamp − when that socket would have closed (negative: early). */
-  servedBeforeCloseMs: SpreadCount;
-  /** Served on a new connection: the app's stamp − its last close before (positive: late). */
-  servedAfterCloseMs: SpreadCount;
-  /**
-   * From the latest early arrival to the earliest late one: where a request
-   * can still meet the race. The width is negative when they overlap (a busy
-   * app serves early requests past its nominal close): kept as measured.
-   */
-  windowMs: { from: number; to: number; width: number } | null;
-}
-
-/** What a cell shows, from what the client got, the LB's log and who closed each upstream connection. */
-export const CELL_OUTCOMES = ['reproduced', 'safe', 'masked', 'inconclusive'] as const;
-export type CellOutcome = (typeof CELL_OUTCOMES)[number];
-
-/** One app variant × one request method: the row of the matrix table downstream tools read. */
-export interface CellSummary {
-  /** `<variant>-<method>`, e.g. node24-standalone-default-post. */
-  name: string;
-  variant: string;
-  /** The LB in front (nginx, haproxy, caddy) and what it ran. */
-  lb: string;
-  lbVersion: string | null;
-  retryPolicy: string;
-  /** The Node release measured in the app's container (or process); null when never read. */
-  node: string | null;
-  nodeLine: string;
-  serverMode: string;
-  fix: string;
-  /** Configured; null = Node's default. */
-  keepAliveTimeoutMs: number | null;
-  headersTimeoutMs: number | null;
-  method: string;
-  lane: 'short' | 'long';
-  /** The idle gap its boundary requests were aimed at (app clock); null when traffic never ran. */
-  boundaryMs: number | null;
-  outcome: CellOutcome;
-  /** Why, in one sentence. */
-  reason: string;
-  counts: {
-    requests: number;
-    /** Requests aimed at the boundary; null in summaries older than v3. */
-    aimed: number | null;
-    /** Of those, the ones that met the race (a 502) or reused an idle upstream connection: the ones that tested it. */
-    boundary: number | null;
-    status502: number;
-    /** v4: the other gateway statuses. */
-    status503: number;
-    status504: number;
-    /** Requests without any status (clientErrors includes emptyReply and reset). */
-    clientErrors: number;
-    /** v4: the LB closed the client's connection without a response (HAProxy's answer to the race). */
-    emptyReply: number;
-    /** v4: the connection was reset under the request. */
-    reset: number;
-    /** Requests the LB retried on another connection without a 502 to the client (its access log). */
-    masked: number;
-  };
-  /** v4: what the client saw, in words: '3 × 502', '2 × empty reply', 'no failure'. */
-  clientSaw: string;
-  /** v4: the client's latency of the requests the LB retried (the price of masking); null when none was. */
-  maskedLatencyMs: { median: number; max: number } | null;
-  boundaryRate502: Proportion | null;
-  /** v4: every failure the client saw (502/503/504, empty reply, reset) among the boundary requests; in v3 and before, the 502s. */
-  boundaryFailureRate: Proportion | null;
-  /** The app's idle close measured straight at it (probe); null when it outlived the probe. */
-  appIdleCloseMs: number | null;
-  /** Behind the LB: median idle time at which upstream connections closed during traffic, and who closed most. */
-  effectiveCloseMs: number | null;
-  effectiveCloseBy: 'app' | 'lb' | null;
-  /** The variant's upstream connections (shared by its methods). */
-  closedBy: ClosedByTally;
-  /** The first 502: its cycle (in its lane) and when, counted from the start of traffic (not of the run, which includes building). */
-  firstHit: { cycle: number; afterTrafficStartMs: number } | null;
-}
-
-export interface Summary {
-  schemaVersion: typeof SCHEMA_VERSION;
-  runId: string;
-  startedAt: string;
-  finishedAt: string;
-  wallTimeMs: number;
-  /** False when the run ended early (a fault, an interrupt): the counts cover only what ran. */
-  complete: boolean;
-  /** Why and where an incomplete run ended; null for a complete one. */
-  failure: { phase: LabPhase; message: string } | null;
-  interrupted: boolean;
-  runtime: Runtime;
-  mode: 'quick' | 'full';
-  options: SummaryOptions;
-  versions: Record<string, string>;
-  scenario: {
-    /** 'classic' (default/fixed, one schedule) or 'matrix' (v3; absent before). */
-    kind?: 'classic' | 'matrix';
-    retryPolicy: string;
-    /** v4: HAProxy's http-reuse (absent in older summaries). */
-    haproxyReuse?: string;
-    /** The server modes of the variants, comma-separated. */
-    serverMode: string;
-    lb: Record<string, number>;
-  };
-  variants: Record<VariantName, VariantSummary>;
-  cells: CellSummary[];
-  aimVariant: VariantName;
-  raceWindow: RaceWindow;
-  schedule: {
-    /** The app's close delay the aiming used last; null when traffic never started. */
-    closeDelayMs: number | null;
-    /** Estimated: the send-to-app delay less the app clock's offset. */
-    oneWayLatencyMs: Record<VariantName, number | null>;
-    /** v5: per variant, how its app's clock lines up with the harness's (null: never measured; empty before v5). */
-    appClocks: Record<VariantName, AppClockEstimate | null>;
-    /** v5: the test-only shift given to the apps' clocks (LAB_APP_CLOCK_OFFSET_MS); 0 in real runs and before v5. */
-    injectedAppClockOffsetMs: number;
-    cycles: CycleRecord[];
-  };
-  /** v4: each LB of the run: its version, the requests its access log has, the error lines it wrote. */
-  lbs: Record<string, { version: string | null; accessEntries: number; errorLines: number }>;
-  nginx: {
-    errorLog: ErrorLogCounts;
-    /** Every 502 the harness counted must be in the access log, and the reverse. */
-    mismatches: Array<{ variant: string; harness502: number; accessLog502: number; missingInAccessLog: string[]; missingInHarness: string[] }>;
-  };
-  verdict: { ok: boolean; text: string };
-  assertion: { requested: boolean; passed: boolean; reasons: string[] };
-}
-
-/** Shape check for readers of summary.json (reports, baselines, tests); the current version only. */
+/**
+ * Problems a summary of the current version has, one readable line each: where
+ * it departs from the schema (`cells[0].outcome is "fine", expected one of …`),
+ * then what a schema cannot say. Empty when it is valid.
+ */
 export function validateSummary(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['not an object'];
+  return [...schemaProblems(SummarySchema, value), ...semanticProblems(value as Partial<Summary>)];
+}
+
+/** What the schema cannot express: one field's requirement depending on another's value. */
+function semanticProblems(s: Partial<Summary>): string[] {
   const problems: string[] = [];
-  if (typeof value !== 'object' || value === null) return ['not an object'];
-  const s: Partial<Summary> = value;
-  if (s.schemaVersion !== SCHEMA_VERSION) problems.push(`schemaVersion is ${String(s.schemaVersion)}, expected ${SCHEMA_VERSION}`);
-  if (typeof s.complete !== 'boolean') problems.push('complete missing');
   if (s.complete === false && (typeof s.failure !== 'object' || s.failure === null) && !s.interrupted) problems.push('an incomplete run without failure');
-  for (const key of ['runId', 'startedAt', 'finishedAt', 'runtime', 'mode', 'aimVariant'] as const) {
-    if (typeof s[key] !== 'string') problems.push(`${key} missing`);
-  }
-  for (const key of ['versions', 'scenario', 'variants', 'raceWindow', 'schedule', 'lbs', 'nginx', 'verdict', 'assertion'] as const) {
-    if (typeof s[key] !== 'object' || s[key] === null) problems.push(`${key} missing`);
-  }
-  if (!Array.isArray(s.cells)) problems.push('cells missing');
-  if (typeof s.schedule?.appClocks !== 'object' || s.schedule.appClocks === null) problems.push('schedule.appClocks missing');
-  for (const [i, c] of (Array.isArray(s.cells) ? s.cells : []).entries()) {
-    if (typeof c.name !== 'string' || typeof c.method !== 'string') problems.push(`cells[${i}] has no name or method`);
-    if (!CELL_OUTCOMES.includes(c.outcome)) problems.push(`cells[${i}].outcome is ${String(c.outcome)}`);
-    if (typeof c.counts?.status502 !== 'number' || typeof c.counts?.emptyReply !== 'number') problems.push(`cells[${i}].counts missing`);
-    if (typeof c.clientSaw !== 'string') problems.push(`cells[${i}].clientSaw missing`);
-  }
-  for (const [name, v] of Object.entries(s.variants ?? {})) {
-    if (typeof v.requests?.total !== 'number') problems.push(`variants.${name}.requests.total missing`);
-    if (typeof v.rate502?.high !== 'number') problems.push(`variants.${name}.rate502 missing`);
-    if (typeof v.closedBy?.total !== 'number') problems.push(`variants.${name}.closedBy missing`);
-    if (typeof v.boundaryCycles?.hitting !== 'number') problems.push(`variants.${name}.boundaryCycles missing`);
-    if (!('probeIdleCloseMs' in (v.measured ?? {}))) problems.push(`variants.${name}.measured missing`);
-  }
   // A run that failed before the stack answered cannot know every version.
-  for (const key of s.complete === false ? [] : ['node', 'kernel', ...Object.keys(s.lbs ?? {})]) {
+  const lbs = typeof s.lbs === 'object' && s.lbs !== null ? Object.keys(s.lbs) : [];
+  for (const key of s.complete === false ? [] : ['node', 'kernel', ...lbs]) {
     if (typeof s.versions?.[key] !== 'string') problems.push(`versions.${key} missing`);
   }
   return problems;
@@ -332,6 +118,7 @@ function cellsFromVariants(old: OldSummary): CellSummary[] {
       maskedLatencyMs: null,
       boundaryFailureRate: null,
       boundaryRate502: null,
+      boundaryCycles: null,
       appIdleCloseMs: v.measured?.probeIdleCloseMs ?? null,
       // Older runs measured the app's own close delay, not the close behind the LB.
       effectiveCloseMs: null,
@@ -377,7 +164,8 @@ function upgradeToV4(old: Record<string, unknown>): Record<string, unknown> {
           ? c
           : {
               ...c,
-              counts: { status503: 0, status504: 0, emptyReply: 0, reset: 0, ...c.counts },
+              // The first v3 summaries did not count aimed requests per cell yet: null, as for v1/v2.
+              counts: { aimed: null, status503: 0, status504: 0, emptyReply: 0, reset: 0, ...c.counts },
               clientSaw: c.clientSaw ?? clientSawOf(c.counts.status502),
               maskedLatencyMs: c.maskedLatencyMs ?? null,
               boundaryFailureRate: c.boundaryFailureRate ?? c.boundaryRate502 ?? null,
@@ -388,12 +176,29 @@ function upgradeToV4(old: Record<string, unknown>): Record<string, unknown> {
   const nginx = old.nginx as { errorLog?: Record<string, number> } | undefined;
   const errorLines = Object.values(nginx?.errorLog ?? {}).reduce((a, b) => a + b, 0);
   const accessEntries = Object.values((old.variants ?? {}) as Record<string, VariantSummary>).reduce((n, v) => n + (v.nginx?.accessTotal ?? 0), 0);
-  return { ...old, schemaVersion: SCHEMA_VERSION, cells, lbs: { nginx: { version: versions.nginx ?? null, accessEntries, errorLines } } };
+  return { ...old, schemaVersion: SCHEMA_VERSION, options: optionsAsV4(old.options), cells, lbs: { nginx: { version: versions.nginx ?? null, accessEntries, errorLines } } };
+}
+
+/**
+ * A v3 (or older) run's options as v4 keeps them: its matrix cells were all
+ * behind nginx; HAProxy's http-reuse did not exist yet (its default stands in);
+ * early v3 summaries kept --list-scenarios, which a summary leaves out.
+ */
+function optionsAsV4(options: unknown): unknown {
+  if (typeof options !== 'object' || options === null) return options;
+  const { listScenarios: _listScenarios, ...kept } = options as Record<string, unknown>;
+  const cells = Array.isArray(kept.cells) ? kept.cells.map((c: unknown) => (typeof c === 'object' && c !== null ? { lb: DEFAULT_LB, ...c } : c)) : kept.cells;
+  return { haproxyReuse: DEFAULT_HAPROXY_REUSE, ...kept, cells };
+}
+
+/** A variant's aimed cycles: those of its lane (the ones that count its 502s), the bench's naive ones left out. */
+export function aimedCyclesOf(cycles: readonly CycleRecord[], variant: VariantName): CycleRecord[] {
+  return cycles.filter((c) => c.kind === 'aimed' && variant in c.count502);
 }
 
 /** Aimed cycles and those with a 502, per variant: from the cycles' own counts. */
-export function boundaryCyclesOf(cycles: readonly CycleRecord[], variant: VariantName): VariantSummary['boundaryCycles'] {
-  const aimed = cycles.filter((c) => c.kind === 'aimed' && variant in c.count502);
+export function boundaryCyclesOf(cycles: readonly CycleRecord[], variant: VariantName): BoundaryCycles {
+  const aimed = aimedCyclesOf(cycles, variant);
   const hitting = aimed.filter((c) => c.count502[variant] > 0).length;
   return { cycles: aimed.length, hitting, rate: proportion(hitting, aimed.length) };
 }
@@ -412,9 +217,24 @@ function upgradeToV5(old: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * v5 → v6: `$schema` first, as the lab writes it in results/<run-id>/ (where
+ * every older summary was written); cells never counted cycles per method
+ * (null, not a guess from the variant's 502s); no run had --baseline.
+ */
+function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {
+  // A malformed v5 summary passes through unchanged here; validateSummary then says what is wrong with it.
+  const upgraded: Record<string, unknown> = { $schema: DEFAULT_SUMMARY_SCHEMA_REF, ...old, schemaVersion: SCHEMA_VERSION };
+  if (Array.isArray(old.cells)) upgraded.cells = old.cells.map((c: unknown) => (typeof c === 'object' && c !== null ? { ...c, boundaryCycles: null } : c));
+  // The first v5 summaries came before the bench's A/B (naivePairs).
+  if (typeof old.options === 'object' && old.options !== null) upgraded.options = { naivePairs: 0, ...old.options, baseline: null };
+  return upgraded;
+}
+
+/**
  * Reads a parsed summary.json of any readable version as the current one:
  * v1 had no `complete`/`failure` (a v1 summary was complete unless interrupted);
- * v1 and v2 had no `cells` (derived from their variants).
+ * v1 and v2 had no `cells` (derived from their variants); each later version
+ * fills in what the one before lacked (see the history above).
  * Returns the problems instead when it is not a summary this lab can read.
  */
 export function readSummary(value: unknown): { summary: Summary; problems: [] } | { summary: null; problems: string[] } {
@@ -428,6 +248,7 @@ export function readSummary(value: unknown): { summary: Summary; problems: [] } 
   if (version < 3) upgraded = upgradeToV3(upgraded as OldSummary & Record<string, unknown>);
   if (version < 4) upgraded = upgradeToV4(upgraded);
   if (version < 5) upgraded = upgradeToV5(upgraded);
+  if (version < 6) upgraded = upgradeToV6(upgraded);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

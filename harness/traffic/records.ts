@@ -1,35 +1,40 @@
 // One record per request the harness sent: generation (burst, precise sends)
 // emits them; counting, statistics and reports consume them.
+import { Type, type Static } from '@sinclair/typebox';
 import { HEADERS } from '../protocol.js';
-import type { VariantName } from '../scenarios.js';
+import { Nullable, OneOf } from '../results/schema-kit.js';
 import { EMPTY_REPLY } from './precise-client.js';
 
-/** 'naive': npm run bench's client-side sweep, sent without the lab's aiming. */
-export type Phase = 'calibration' | 'burst' | 'aimed' | 'long-gap' | 'naive';
+/** The phases a request is sent in; 'naive': npm run bench's client-side sweep, sent without the lab's aiming. */
+export const PHASES = ['calibration', 'burst', 'aimed', 'long-gap', 'naive'] as const;
+export type Phase = (typeof PHASES)[number];
 
-export interface RequestRecord {
-  requestId: string;
-  variant: VariantName;
-  method: string;
-  cycle: number;
-  phase: Phase;
-  /** Intended idle gap of the upstream socket, on the app's clock (aimed and long-gap requests). */
-  idleGapMs: number | null;
-  /** Planned arrival at the app relative to the predicted close of the cluster of idle upstream sockets aimed at. */
-  offsetMs: number | null;
-  /** Client send time, on the harness's clock (CLOCK_MONOTONIC ms). */
-  startMonoMs: number;
-  latencyMs: number | null;
-  /** HTTP status from the LB; null for a client-side error. */
-  status: number | null;
-  error: string | null;
-  upstreamSocketId: number | null;
-  upstreamSocketRequest: number | null;
-  /** When the app started handling it, on its clock; null if it never did. */
-  appStartMonoMs: number | null;
-  /** Measured idle time of the upstream socket before this request reached the app. */
-  achievedIdleMs: number | null;
-}
+/**
+ * One line of requests.ndjson. The schema is the source: RequestRecord derives
+ * from it, and schemas/request-record.schema.json is generated from it (npm run schema).
+ */
+export const RequestRecordSchema = Type.Object(
+  {
+    requestId: Type.String({ description: 'c<cycle>-<variant>-<phase>-<n>: also the request-id header the LB logs.' }),
+    variant: Type.String({ description: "The app variant it was sent to ('default', 'fixed' or a matrix cell's name)." }),
+    method: Type.String(),
+    cycle: Type.Integer({ minimum: 0, description: 'The cycle it belongs to, numbered within its lane.' }),
+    phase: OneOf(PHASES, { description: "'naive': npm run bench's client-side sweep, sent without the lab's aiming." }),
+    idleGapMs: Nullable(Type.Number(), { description: "Intended idle gap of the upstream socket, on the app's clock (aimed and long-gap requests)." }),
+    offsetMs: Nullable(Type.Number(), { description: 'Planned arrival at the app relative to the predicted close of the cluster of idle upstream sockets aimed at.' }),
+    startMonoMs: Type.Number({ description: "Client send time, on the harness's clock (CLOCK_MONOTONIC ms)." }),
+    latencyMs: Nullable(Type.Number(), { description: 'Send to the end of the response; null when none came.' }),
+    status: Nullable(Type.Integer(), { description: 'HTTP status from the LB; null for a client-side error.' }),
+    error: Nullable(Type.String(), { description: "The client-side error (an errno such as ECONNRESET, or 'empty reply'); null with a status." }),
+    upstreamSocketId: Nullable(Type.Integer(), { description: "The app's id of the upstream socket that served it (its response header); null without one." }),
+    upstreamSocketRequest: Nullable(Type.Integer({ minimum: 1 }), { description: 'Which request on that socket it was (1: a new connection).' }),
+    appStartMonoMs: Nullable(Type.Number(), { description: 'When the app started handling it, on its clock; null if it never did.' }),
+    achievedIdleMs: Nullable(Type.Number(), { description: 'Measured idle time of the upstream socket before this request reached the app.' }),
+  },
+  { title: 'keepalive-lab requests.ndjson line', description: 'One request the harness sent, as requests.ndjson has it (one JSON object a line).', additionalProperties: false },
+);
+/** One request the harness sent (a line of requests.ndjson). */
+export type RequestRecord = Static<typeof RequestRecordSchema>;
 
 /**
  * What the client saw of a request that failed in a way the race can cause:

@@ -13,12 +13,14 @@ t.test('every flag is read', async (t) => {
   const o = parseLabArgs([
     '--full', '--cycles', '5', '--max-cycles', '9', '--concurrency', '16', '--methods', 'post,GET',
     '--retry-policy', 'nginx', '--server-mode', 'custom', '--runtime', 'local', '--min-boundary', '3',
-    '--results-dir', '/tmp/r', '--keep', '--json', '--assert',
+    '--results-dir', '/tmp/r', '--keep', '--json', '--assert', '--out', '/tmp/s.json', '--baseline', 'results/x',
+    '--live', '--live-port', '9400',
   ]);
   t.same(o, {
     mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx', haproxyReuse: 'safe',
     serverMode: 'custom', runtime: 'local', minBoundaryRequests: 3, naivePairs: 0, resultsDir: '/tmp/r', keep: true, json: true,
-    assert: true, help: false, version: false, cells: null, longCycles: 10, listScenarios: false,
+    assert: true, help: false, version: false, cells: null, longCycles: 10, listScenarios: false, out: '/tmp/s.json', baseline: 'results/x',
+    live: true, livePort: 9400,
   });
   t.equal(parseLabArgs(['-h']).help, true);
   t.equal(parseLabArgs(['--list-scenarios']).listScenarios, true);
@@ -59,6 +61,18 @@ const rejections: Array<[string[], RegExp]> = [
   [['--server-mode', 'dev'], /--server-mode must be one of standalone, next-start, custom/],
   [['--quick', '--full'], /exclude each other/],
   [['--min-boundary', 'x'], /--min-boundary must be a whole number/],
+  [['--out', ''], /--out needs a file/],
+  [['--baseline', ' '], /--baseline needs a file/],
+  [['--out', 'a.json', '--out', 'b.json'], /--out is given more than once/],
+  [['--live-port', '9400'], /--live-port sets the live page's port; add --live/],
+  [['--live', '--live-port', '0'], /--live-port must be between 1 and 65535, got 0\./],
+  [['--live', '--live-port', '65536'], /--live-port must be between 1 and 65535, got 65536\./],
+  [['--live', '--live-port', '-1'], /--live-port must be between 1 and 65535, got -1\./],
+  [['--live', '--live-port', 'http'], /--live-port must be a whole number, got 'http'/],
+  [['--live', '--live-port'], /argument missing/],
+  [['--live', '--live-port', '8401'], /--live-port 8401 is one of the lab's own ports \(8401–8499, 8501–8599\)/],
+  [['--live', '--live-port', '8599'], /one of the lab's own ports/],
+  [['--live', '--live', '--json'], /--live is given more than once/],
 ];
 
 for (const [argv, message] of rejections) {
@@ -74,3 +88,20 @@ for (const [argv, message] of rejections) {
     }
   });
 }
+
+t.test('--out and --baseline are kept as given; none by default', async (t) => {
+  t.match(parseLabArgs(['--out', 'ci/summary.json', '--baseline', 'results/x']), { out: 'ci/summary.json', baseline: 'results/x' });
+  t.match(parseLabArgs([]), { out: null, baseline: null });
+  t.match(HELP, /--out <file>/);
+  t.match(HELP, /--baseline <summary>/);
+});
+
+t.test('--live: any free port by default, or the one given', async (t) => {
+  t.match(parseLabArgs([]), { live: false, livePort: null });
+  t.match(parseLabArgs(['--live']), { live: true, livePort: null });
+  t.match(parseLabArgs(['--live', '--live-port', '1']), { live: true, livePort: 1 });
+  t.match(parseLabArgs(['--live-port=65535', '--live']), { live: true, livePort: 65_535 });
+  t.match(parseLabArgs(['--live', '--live-port', '8400']), { livePort: 8400 }, 'next to the lab\'s ports is fine');
+  t.match(HELP, /--live {2,}serve a live page/);
+  t.match(HELP, /--live-port <n> +with --live/);
+});
