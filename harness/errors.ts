@@ -25,3 +25,21 @@ export function reportLabError(err: LabError, command = 'keepalive-lab'): ExitCo
 export function interrupted(what: string): LabError {
   return new LabError(`Interrupted while ${what}.`, undefined, EXIT.interrupted);
 }
+
+/**
+ * Runs a synchronous command's main and sets the exit code: a LabError is one
+ * line (and a hint) and its own code; anything else is a bug, shown with its
+ * stack trace, exit 1.
+ */
+export function runCommand(command: string, main: (argv: string[]) => ExitCode): void {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof LabError) {
+      process.exitCode = reportLabError(err, command);
+      return;
+    }
+    console.error(err);
+    process.exitCode = EXIT.couldNotRun;
+  }
+}

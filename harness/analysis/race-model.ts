@@ -30,6 +30,34 @@ const spread = (values: number[]) => {
   return s === null ? null : { ...s, count: values.length };
 };
 
+/** A hit set against the app's close it met: the one nearest its estimated arrival. */
+export interface HitMatch {
+  /** The request's estimated arrival at the app, on the app's clock: its send + the send-to-app delay. */
+  arrivalMs: number;
+  /** The app's own close (closedBy 'app') nearest that arrival. */
+  close: SocketClosedRecord;
+  /** arrivalMs − the close's instant (closeInstant). */
+  arrivalMinusCloseMs: number;
+}
+
+/**
+ * The close a hit met: the app's own close nearest its estimated arrival
+ * (ties go to the earlier), if within NEAR_CLOSE_MS; null otherwise. The app
+ * never saw the request, so its arrival is the send + sendToAppMs.
+ */
+export function matchHit(record: Pick<RequestRecord, 'startMonoMs'>, closes: readonly SocketClosedRecord[], sendToAppMs: number): HitMatch | null {
+  const arrivalMs = record.startMonoMs + sendToAppMs;
+  let best: SocketClosedRecord | null = null;
+  for (const c of closes) {
+    if (c.closedBy !== 'app') continue;
+    const distance = Math.abs(arrivalMs - closeInstant(c));
+    const bestDistance = best === null ? Infinity : Math.abs(arrivalMs - closeInstant(best));
+    if (distance < bestDistance || (distance === bestDistance && best !== null && closeInstant(c) < closeInstant(best))) best = c;
+  }
+  if (best === null || Math.abs(arrivalMs - closeInstant(best)) >= NEAR_CLOSE_MS) return null;
+  return { arrivalMs, close: best, arrivalMinusCloseMs: arrivalMs - closeInstant(best) };
+}
+
 /**
  * records: one variant's aimed requests; closes: its app's closes; ends: when
  * the app finished each response (socket/request → its clock); sendToAppMs: a
@@ -44,16 +72,14 @@ export function raceModel(
   closeDelayMs: number | null,
 ): RaceModel {
   const appCloses = closes.filter((c) => c.closedBy === 'app').map(closeInstant).sort((a, b) => a - b);
-  const nearest = (t: number) => appCloses.reduce<number | null>((best, c) => (best === null || Math.abs(t - c) < Math.abs(t - best) ? c : best), null);
   const lastBefore = (t: number) => appCloses.filter((c) => c <= t).at(-1) ?? null;
   const hits: number[] = [];
   const early: number[] = [];
   const late: number[] = [];
   for (const r of records) {
     if (clientSymptom(r) !== null) {
-      const arrival = r.startMonoMs + sendToAppMs;
-      const close = nearest(arrival);
-      if (close !== null && Math.abs(arrival - close) < NEAR_CLOSE_MS) hits.push(arrival - close);
+      const hit = matchHit(r, closes, sendToAppMs);
+      if (hit !== null) hits.push(hit.arrivalMinusCloseMs);
     } else if (r.appStartMonoMs !== null && r.upstreamSocketId !== null && r.upstreamSocketRequest !== null) {
       if (r.upstreamSocketRequest > 1 && closeDelayMs !== null) {
         const previousEnd = responseEnd(r.upstreamSocketId, r.upstreamSocketRequest - 1);

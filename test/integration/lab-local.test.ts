@@ -45,7 +45,7 @@ t.test('local runtime', async (t) => {
     t.comment(`first 502 at cycle ${summary.variants.default.firstHit?.cycle}, ${summary.schedule.cycles.length} cycles`);
 
     t.same(validateSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'))), [], 'summary.json is valid');
-    for (const file of ['requests.ndjson', 'nginx.conf', 'nginx-access.log', 'nginx-error.log', 'app-default.log', 'app-fixed.log', 'report.md']) {
+    for (const file of ['requests.ndjson', 'nginx.conf', 'nginx-access.log', 'nginx-error.log', 'app-default.log', 'app-fixed.log', 'report.md', 'report.html', 'chart-cycles.svg', 'chart-hit-timeline.svg']) {
       t.ok(existsSync(join(runDir, file)), `${file} written`);
     }
 

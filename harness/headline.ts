@@ -1,0 +1,62 @@
+// The first line a run prints: the outcome in one word, then each variant's
+// count at the boundary, e.g.
+//   REPRODUCED  default 6 × 502 / 96   fixed 0 / 96 (≤ 3.1 %)
+// The words carry the meaning; colour only underlines them, and only on a
+// terminal that wants it (NO_COLOR, a pipe or a file get plain text).
+import { styleText } from 'node:util';
+import { CELL_OUTCOMES, type CellOutcome, type Summary } from './results/schema.js';
+import { percent } from './analysis/stats.js';
+
+/** One piece of the headline and the style it gets on a colour terminal. */
+export interface HeadlinePart {
+  text: string;
+  style: 'good' | 'bad' | 'warn' | 'plain' | 'bold';
+}
+
+/** The outcome word: what the run showed, readable without colour. */
+export function outcomeWord(summary: Summary): HeadlinePart {
+  if (!summary.complete) return { text: 'INCOMPLETE', style: 'warn' };
+  if (summary.scenario.kind === 'matrix') return { text: 'MATRIX', style: summary.verdict.ok ? 'bold' : 'warn' };
+  return summary.verdict.ok ? { text: 'REPRODUCED', style: 'bad' } : { text: 'NOT REPRODUCED', style: 'warn' };
+}
+
+const OUTCOME_STYLE: Record<CellOutcome, HeadlinePart['style']> = { reproduced: 'bad', masked: 'warn', safe: 'good', inconclusive: 'warn' };
+
+/** The headline as parts: the outcome word, then a count per variant (or per outcome for a matrix). */
+export function headlineParts(summary: Summary): HeadlinePart[] {
+  const parts: HeadlinePart[] = [outcomeWord(summary)];
+  if (summary.scenario.kind === 'matrix') {
+    for (const outcome of CELL_OUTCOMES) {
+      const n = summary.cells.filter((c) => c.outcome === outcome).length;
+      if (n > 0) parts.push({ text: `${n} ${outcome}`, style: OUTCOME_STYLE[outcome] });
+    }
+    return parts;
+  }
+  for (const v of Object.values(summary.variants)) {
+    const r = v.boundaryRate502;
+    parts.push(
+      r.failures > 0
+        ? { text: `${v.name} ${r.failures} × 502 / ${r.trials}`, style: 'bad' }
+        : { text: `${v.name} 0 / ${r.trials}${r.trials > 0 ? ` (≤ ${percent(r.high)})` : ''}`, style: 'good' },
+    );
+  }
+  return parts;
+}
+
+const STYLES: Record<Exclude<HeadlinePart['style'], 'plain'>, Parameters<typeof styleText>[0]> = {
+  good: ['bold', 'green'],
+  bad: ['bold', 'red'],
+  warn: ['bold', 'yellow'],
+  bold: 'bold',
+};
+
+/** Whether a stream wants colour: a terminal that has it, and NO_COLOR unset (hasColors reads NO_COLOR, FORCE_COLOR and TERM). */
+export function wantsColour(stream: NodeJS.WriteStream): boolean {
+  return stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors() && !process.env.NO_COLOR;
+}
+
+/** The headline as one line, coloured when `colour` is true: the outcome word, two spaces, the counts three apart. */
+export function headlineText(summary: Summary, colour: boolean): string {
+  const [word, ...counts] = headlineParts(summary).map((p) => (colour && p.style !== 'plain' ? styleText(STYLES[p.style], p.text) : p.text));
+  return [word, counts.join('   ')].join('  ').trimEnd();
+}

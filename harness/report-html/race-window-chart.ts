@@ -1,0 +1,147 @@
+// Chart b, the race window: how many aimed requests were sent at each planned
+// offset from the predicted close and how many of them failed; beneath it,
+// on its own scale, where the hits and the window sit against the app's real
+// closes (raceWindow.model), which can be far wider than the aim's few ms.
+import type { RaceWindowData } from './chart-data.js';
+import { countTicks, el, esc, GRID, HALO, INK, MUTED, round1, svgRoot, text } from './svg.js';
+
+const WIDTH_PX = 900;
+const MARGIN = { left: 56, right: 24 };
+const PLOT_TOP_PX = 64;
+const PLOT_HEIGHT_PX = 200;
+const SENT_FILL = '#d0d0d0';
+const HIT_FILL = '#D55E00';
+const WINDOW_FILL = '#56B4E9';
+
+const signed = (v: number, digits = 1) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(digits)}`;
+
+function describe(d: RaceWindowData): string {
+  const sent = d.bins.reduce((n, b) => n + b.sent, 0);
+  const hit = d.bins.reduce((n, b) => n + b.hit, 0);
+  const bins = d.bins.map((b) => `${signed(b.offsetMs, 0)} ms: ${b.hit} of ${b.sent} failed`).join('; ');
+  const model = !d.modelPresent
+    ? 'This summary predates the measured window (schema v5).'
+    : d.windowMs === null
+      ? 'The window against the real closes is not bounded yet.'
+      : `Against the app's real closes the window runs from ${signed(d.windowMs.from)} to ${signed(d.windowMs.to)} ms (${d.windowMs.width.toFixed(1)} ms wide).`;
+  const hits = d.hitsMs === null ? '' : ` Hits arrived ${signed(d.hitsMs.min)} … ${signed(d.hitsMs.max)} ms from the app's nearest close (median ${signed(d.hitsMs.median)}).`;
+  return `${d.variant}: ${sent} aimed requests, ${hit} failed. By planned offset from the predicted close: ${bins || 'none'}. ${model}${hits}`;
+}
+
+/** The top panel: one bar per planned offset, the failed part filled, "failed/sent" written above. */
+function offsetBars(d: RaceWindowData): string[] {
+  const plotRight = WIDTH_PX - MARGIN.right;
+  const plotBottom = PLOT_TOP_PX + PLOT_HEIGHT_PX;
+  const parts: string[] = [];
+  const maxSent = Math.max(0, ...d.bins.map((b) => b.sent));
+  const ticks = countTicks(maxSent);
+  const yMax = ticks[ticks.length - 1];
+  const y = (n: number) => plotBottom - (n / yMax) * PLOT_HEIGHT_PX;
+  for (const t of ticks) {
+    parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: round1(y(t)), y2: round1(y(t)), stroke: GRID }));
+    parts.push(text(MARGIN.left - 6, y(t) + 4, t, { 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }));
+  }
+  parts.push(text(16, PLOT_TOP_PX + PLOT_HEIGHT_PX / 2, 'requests', { transform: `rotate(-90 16 ${round1(PLOT_TOP_PX + PLOT_HEIGHT_PX / 2)})`, 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+  if (d.bins.length === 0) {
+    parts.push(text((MARGIN.left + plotRight) / 2, PLOT_TOP_PX + PLOT_HEIGHT_PX / 2, 'No aimed requests', { 'text-anchor': 'middle', fill: MUTED, 'font-size': 16, 'data-role': 'empty' }));
+    return parts;
+  }
+  const lo = Math.min(...d.bins.map((b) => b.offsetMs)) - 0.5;
+  const hi = Math.max(...d.bins.map((b) => b.offsetMs)) + 0.5;
+  const unitPx = (plotRight - MARGIN.left) / (hi - lo);
+  const x = (ms: number) => MARGIN.left + (ms - lo) * unitPx;
+  const barPx = Math.min(60, unitPx * 0.7);
+  if (lo < 0 && hi > 0) {
+    // The predicted close itself.
+    parts.push(el('line', { x1: round1(x(0)), x2: round1(x(0)), y1: PLOT_TOP_PX - 8, y2: plotBottom, stroke: INK, 'stroke-dasharray': '5 3', 'data-role': 'predicted-close' }));
+    parts.push(text(x(0) + 4, PLOT_TOP_PX - 10, 'predicted close', { 'font-size': 11, fill: MUTED }));
+  }
+  for (const b of d.bins) {
+    const left = x(b.offsetMs) - barPx / 2;
+    const label = `${signed(b.offsetMs, 0)} ms: ${b.hit} of ${b.sent} failed`;
+    parts.push(
+      el(
+        'g',
+        { 'data-offset-ms': b.offsetMs, 'data-sent': b.sent, 'data-hit': b.hit },
+        el('rect', { x: round1(left), y: round1(y(b.sent)), width: round1(barPx), height: round1(plotBottom - y(b.sent)), fill: SENT_FILL, stroke: MUTED, 'stroke-width': 0.5, 'data-role': 'sent' }, el('title', {}, esc(label))),
+        b.hit > 0 ? el('rect', { x: round1(left), y: round1(y(b.hit)), width: round1(barPx), height: round1(plotBottom - y(b.hit)), fill: HIT_FILL, 'data-role': 'hit' }, el('title', {}, esc(label))) : '',
+        text(left + barPx / 2, y(b.sent) - 4, `${b.hit}/${b.sent}`, { 'text-anchor': 'middle', 'font-size': 12, 'font-weight': b.hit > 0 ? 'bold' : undefined, ...HALO }),
+        text(left + barPx / 2, plotBottom + 16, signed(b.offsetMs, 0), { 'text-anchor': 'middle', 'font-size': 12 }),
+      ),
+    );
+  }
+  parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: MUTED }));
+  parts.push(text((MARGIN.left + plotRight) / 2, plotBottom + 34, 'planned arrival − predicted close (ms)', { 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+  return parts;
+}
+
+/** The bottom panel: the measured window and the hits' spread on a number line of their own. */
+function measuredPanel(d: RaceWindowData, top: number): string[] {
+  const plotRight = WIDTH_PX - MARGIN.right;
+  const parts: string[] = [text(MARGIN.left, top, "Against the app's real closes (arrival − the close it met, ms)", { 'font-weight': 'bold', 'font-size': 13 })];
+  if (!d.modelPresent || d.windowMs === null) {
+    const why = !d.modelPresent ? 'Not measured: this summary predates the race model (schema v5).' : 'Window not bounded yet: no early and late arrivals near a close on both sides.';
+    parts.push(text(MARGIN.left, top + 24, why, { fill: MUTED, 'data-role': 'window-missing' }));
+  }
+  const points = [0, ...(d.windowMs ? [d.windowMs.from, d.windowMs.to] : []), ...(d.hitsMs ? [d.hitsMs.min, d.hitsMs.max] : [])];
+  if (points.length === 1) return parts;
+  const span = Math.max(...points) - Math.min(...points);
+  const pad = Math.max(1, span * 0.08);
+  const lo = Math.min(...points) - pad;
+  const hi = Math.max(...points) + pad;
+  const x = (ms: number) => MARGIN.left + ((ms - lo) / (hi - lo)) * (plotRight - MARGIN.left);
+  const lineY = top + 70;
+  parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: lineY, y2: lineY, stroke: MUTED }));
+  for (const t of [lo, 0, hi].map((v) => Math.round(v * 10) / 10)) {
+    parts.push(el('line', { x1: round1(x(t)), x2: round1(x(t)), y1: lineY, y2: lineY + 5, stroke: MUTED }));
+    parts.push(text(x(t), lineY + 18, t === 0 ? '0 = close' : signed(t), { 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }));
+  }
+  parts.push(el('line', { x1: round1(x(0)), x2: round1(x(0)), y1: top + 12, y2: lineY, stroke: INK, 'stroke-dasharray': '5 3' }));
+  if (d.windowMs) {
+    const { from, to, width } = d.windowMs;
+    const a = x(Math.min(from, to));
+    const b = x(Math.max(from, to));
+    const overlap = width < 0;
+    parts.push(
+      el(
+        'rect',
+        { x: round1(a), y: top + 14, width: round1(Math.max(2, b - a)), height: 22, fill: WINDOW_FILL, 'fill-opacity': overlap ? 0.35 : 0.7, stroke: '#0072B2', 'stroke-dasharray': overlap ? '4 2' : undefined, 'data-role': 'window', 'data-from-ms': from, 'data-to-ms': to, 'data-width-ms': width },
+        el('title', {}, esc(`window ${signed(from)} … ${signed(to)} ms, ${width.toFixed(1)} ms wide`)),
+      ),
+    );
+    const words = overlap
+      ? `overlap: served early up to ${signed(from)} ms, late from ${signed(to)} ms (width ${width.toFixed(1)} ms, as measured)`
+      : `window ${signed(from)} … ${signed(to)} ms (${width.toFixed(1)} ms wide)`;
+    parts.push(text(b + 6, top + 30, 'window', { 'font-size': 11, fill: '#0072B2', ...HALO }));
+    parts.push(text(MARGIN.left, top + 104, words, { 'font-size': 12, 'data-role': 'window-text' }));
+  }
+  if (d.hitsMs) {
+    const { min, median, max } = d.hitsMs;
+    const hy = top + 52;
+    parts.push(
+      el(
+        'g',
+        { 'data-role': 'hits-spread', 'data-min-ms': min, 'data-median-ms': median, 'data-max-ms': max },
+        el('line', { x1: round1(x(min)), x2: round1(x(max)), y1: hy, y2: hy, stroke: HIT_FILL, 'stroke-width': 3 }),
+        el('circle', { cx: round1(x(median)), cy: hy, r: 5, fill: HIT_FILL }),
+      ),
+    );
+    parts.push(text(x(max) + 6, hy + 4, 'hits', { 'font-size': 11, fill: HIT_FILL, ...HALO }));
+    parts.push(text(MARGIN.left, top + 122, `hits: ${signed(min)} … ${signed(max)} ms from the nearest close, median ${signed(median)} ms (red line and dot)`, { 'font-size': 12 }));
+  }
+  return parts;
+}
+
+/** Chart b as an SVG. */
+export function raceWindowSvg(d: RaceWindowData): string {
+  const measuredTop = PLOT_TOP_PX + PLOT_HEIGHT_PX + 64;
+  const height = measuredTop + 136;
+  const title = `The race window: ${d.variant}'s aimed requests by offset from the close`;
+  return svgRoot(
+    { chart: 'race-window', width: WIDTH_PX, height, title, desc: describe(d) },
+    text(MARGIN.left, 22, title, { 'font-size': 16, 'font-weight': 'bold' }),
+    text(MARGIN.left, 42, 'grey: sent · red: failed · written above each bar: failed/sent', { 'font-size': 11, fill: MUTED }),
+    ...offsetBars(d),
+    ...measuredPanel(d, measuredTop),
+  );
+}

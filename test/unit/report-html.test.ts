@@ -1,0 +1,296 @@
+// report.html's pieces (harness/report-html/) against real runs kept as
+// fixtures (test/fixtures/runs/): a classic run (schema v5, with the race
+// model), a small matrix (v3, older app logs) and a 30-cell matrix's summary
+// alone (every optional file missing). Charts are counted by their data-* attributes.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import { closeInstant } from '../../harness/analysis/app-records.js';
+import { matchHit } from '../../harness/analysis/race-model.js';
+import { LabError } from '../../harness/errors.js';
+import { EXIT } from '../../harness/exit-codes.js';
+import { mainTable } from '../../harness/report.js';
+import { renderReport, REPORT_FILES, writeReport } from '../../harness/report-html/build.js';
+import { closedByRowsOf, cycleBarsInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf, type HitTimeline } from '../../harness/report-html/chart-data.js';
+import { cycleBarsSvg, type CycleBarsInput } from '../../harness/report-html/charts.js';
+import { closedBySvg } from '../../harness/report-html/closed-by-chart.js';
+import { hitTimelineSvg } from '../../harness/report-html/hit-timeline-chart.js';
+import { matrixGridSvg } from '../../harness/report-html/matrix-grid-chart.js';
+import { raceWindowSvg } from '../../harness/report-html/race-window-chart.js';
+import { appAccountOf, readRunFiles } from '../../harness/report-html/run-files.js';
+import { clientSymptom } from '../../harness/traffic/records.js';
+
+const RUNS = fileURLToPath(new URL('../fixtures/runs/', import.meta.url));
+const CLASSIC = join(RUNS, '20261128-042022Z-docker');
+const MATRIX = join(RUNS, '20261127-221646Z-docker');
+const SUMMARY_ONLY = join(RUNS, '20261127-224243Z-docker-summary-only');
+
+/** Every opening tag of an element carrying `attr` (optionally with a value). */
+function tagsWith(svg: string, attr: string, value?: string | number): string[] {
+  const needle = value === undefined ? `${attr}="` : `${attr}="${value}"`;
+  return [...svg.matchAll(/<[a-z]+\b[^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes(` ${needle}`));
+}
+
+/** One attribute's value in a tag. */
+const attrOf = (tag: string, attr: string) => new RegExp(` ${attr}="([^"]*)"`).exec(tag)?.[1];
+
+const classic = readRunFiles(CLASSIC);
+const matrix = readRunFiles(MATRIX);
+
+t.test('the run files of a classic run: every file read, nothing missing', async (t) => {
+  const lines = readFileSync(join(CLASSIC, 'requests.ndjson'), 'utf8').trim().split('\n').length;
+  t.equal(classic.records?.length, lines, 'one record per line of requests.ndjson');
+  t.same(Object.keys(classic.apps), Object.keys(classic.summary.variants));
+  t.ok(classic.apps.default!.closes.length > 0, "the app's closes");
+  t.ok(classic.apps.default!.responseEnds.size > 0, "the app's response ends");
+  t.ok(classic.access !== null && classic.access.length === classic.summary.lbs.nginx.accessEntries, "nginx's access log, as many entries as the summary counted");
+  t.same(classic.missing, []);
+});
+
+t.test('a summary alone: the missing files are said, each with what it costs', async (t) => {
+  const files = readRunFiles(SUMMARY_ONLY);
+  t.equal(files.records, null);
+  t.equal(files.access, null);
+  t.ok(Object.values(files.apps).every((a) => a === null));
+  t.equal(files.missing.length, 3, "requests.ndjson, the aim variant's app log, nginx's access log");
+  t.match(files.missing.join('\n'), /requests\.ndjson.*no hit timeline/);
+  t.match(files.missing.join('\n'), new RegExp(`app-${files.summary.aimVariant}\\.log`));
+  t.match(files.missing.join('\n'), /nginx-access\.log/);
+});
+
+t.test('a missing directory or a bad summary.json is a LabError with exit code 2', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'report-html-bad-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  /** The error a read throws: a one-line LabError for exit code 2. */
+  const badInput = (dirToRead: string, what: string, message: RegExp) => {
+    try {
+      readRunFiles(dirToRead);
+      t.fail(`${what}: no error`);
+    } catch (err) {
+      t.ok(err instanceof LabError && err.exitCode === EXIT.badInput, `${what}: a LabError, exit 2`);
+      t.notMatch((err as Error).message, /\n/, `${what}: one line`);
+      t.match((err as Error).message, message, what);
+    }
+  };
+  badInput(join(dir, 'nope'), 'missing directory', /^No run directory at /);
+  badInput(dir, 'no summary.json', /has no summary\.json/);
+  writeFileSync(join(dir, 'summary.json'), '{ torn');
+  badInput(dir, 'not JSON', /is not valid JSON/);
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify({ schemaVersion: 5 }));
+  badInput(dir, 'not a summary', /is not a summary this lab can read.*runId missing/);
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify({ schemaVersion: 99 }));
+  badInput(dir, 'a version from the future', /schemaVersion 99/);
+});
+
+t.test("older app logs (no timer instant) read with it as null; current ones unchanged", async (t) => {
+  const old = '{"lab":"socket-closed","variant":"v","pid":1,"socketId":3,"remote":"x","requests":2,"acceptedAtMonoMs":1,"lastResponseEndMonoMs":10,"closedAtMonoMs":6010,"idleMs":6000,"closedBy":"app","reason":"keep-alive-timeout","keepAliveTimeoutMs":5000,"headersTimeoutMs":60000}';
+  const current = old.replace('"closedAtMonoMs":6010', '"closedAtMonoMs":6012,"keepAliveTimerAtMonoMs":6010');
+  const account = appAccountOf(`next starting\n${old}\n${current}\n{"lab":"response-finished","socketId":3,"request":2,"method":"GET","status":200,"endMonoMs":10}\n`);
+  t.equal(account.closes.length, 2);
+  t.equal(account.closes[0].keepAliveTimerAtMonoMs, null);
+  t.equal(closeInstant(account.closes[0]), 6010);
+  t.equal(account.closes[1].keepAliveTimerAtMonoMs, 6010);
+  t.equal(account.responseEnds.get('3/2'), 10);
+  t.ok(matrix.apps[matrix.summary.aimVariant]!.closes.some((c) => c.closedBy === 'app'), "the v3 matrix's app logs are read");
+});
+
+t.test('chart a: one bar group per cycle, one bar per variant that ran it, totals as the summary counts them', async (t) => {
+  for (const files of [classic, matrix, readRunFiles(SUMMARY_ONLY)]) {
+    const { summary } = files;
+    const input = cycleBarsInputOf(summary);
+    const svg = cycleBarsSvg(input);
+    const cycles = summary.schedule.cycles;
+    t.equal(tagsWith(svg, 'data-cycle-group').length, cycles.length, `${summary.runId}: groups = cycles`);
+    const bars = tagsWith(svg, 'data-count502');
+    t.equal(bars.length, cycles.reduce((n, c) => n + Object.keys(c.count502).length, 0), `${summary.runId}: bars = Σ variants per cycle`);
+    for (const [name, v] of Object.entries(summary.variants)) {
+      const drawn = bars.filter((b) => b.includes(` data-variant="${name}"`)).reduce((n, b) => n + Number(attrOf(b, 'data-count502')), 0);
+      t.equal(drawn, v.rate502.failures, `${name}: the bars add up to its 502s`);
+      const legend = tagsWith(svg, 'data-legend-variant', name);
+      t.equal(attrOf(legend[0], 'data-total502'), String(v.rate502.failures), `${name}: the legend says its total`);
+      const firsts = tagsWith(svg, 'data-first-hit').filter((b) => b.includes(` data-variant="${name}"`));
+      t.equal(firsts.length, v.firstHit ? 1 : 0, `${name}: its first 502 marked once, or not at all`);
+      if (v.firstHit) t.equal(attrOf(firsts[0], 'data-cycle'), String(v.firstHit.cycle));
+    }
+  }
+  const c3 = cycleBarsSvg(cycleBarsInputOf(classic.summary));
+  t.match(c3, /<rect [^>]*data-cycle="3" data-lane="short" data-variant="default" data-count502="\d+"/, 'the bar attributes the live page counts');
+});
+
+t.test('chart a draws an empty chart with no cycles, and escapes what it writes', async (t) => {
+  const empty = cycleBarsSvg({ variants: ['default', 'fixed'], cycles: [], firstHit: { default: null, fixed: null } });
+  t.match(empty, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  t.match(empty, /No cycles yet/);
+  t.equal(tagsWith(empty, 'data-count502').length, 0);
+  t.match(empty, /<title>502s per cycle, per variant<\/title><desc>No cycles yet\.<\/desc>/);
+  t.doesNotThrow(() => cycleBarsSvg({ variants: [], cycles: [], firstHit: {} }), 'not even a variant');
+  const hostile: CycleBarsInput = { variants: ['<b>&"x"'], cycles: [{ cycle: 1, lane: 'short', kind: 'aimed', count502: { '<b>&"x"': 2 } }], firstHit: { '<b>&"x"': { cycle: 1 } }, width: 500, height: 300 };
+  const svg = cycleBarsSvg(hostile);
+  t.notMatch(svg, /<b>/, 'no markup from a name');
+  t.match(svg, /&lt;b&gt;&amp;&quot;x&quot;/);
+  t.match(svg, /viewBox="0 0 500 300"/, 'width and height as asked');
+});
+
+t.test("chart b: the aim variant's aimed requests by planned offset, and the measured window", async (t) => {
+  const data = raceWindowDataOf(classic.summary);
+  const aimed = classic.records!.filter((r) => r.variant === data.variant && r.phase === 'aimed' && r.offsetMs !== null);
+  t.equal(data.bins.reduce((n, b) => n + b.sent, 0), aimed.length, 'every aimed request in a bin');
+  t.equal(data.bins.reduce((n, b) => n + b.hit, 0), aimed.filter((r) => r.status === 502).length, 'every 502 among them');
+  t.same(data.bins.map((b) => b.offsetMs), [...data.bins.map((b) => b.offsetMs)].sort((a, b) => a - b), 'in offset order');
+  t.same(data.windowMs, classic.summary.raceWindow.model!.windowMs);
+  const svg = raceWindowSvg(data);
+  const bars = tagsWith(svg, 'data-offset-ms');
+  t.equal(bars.length, data.bins.length);
+  for (const b of data.bins) t.match(svg, new RegExp(`>${b.hit}/${b.sent}</text>`), `${b.offsetMs} ms written as failed/sent`);
+  t.equal(tagsWith(svg, 'data-role', 'window').length, 1, 'the window drawn');
+  // Before v5 there is no race model: said so, bars still drawn.
+  const old = raceWindowDataOf(matrix.summary);
+  t.equal(old.modelPresent, false);
+  const oldSvg = raceWindowSvg(old);
+  t.equal(tagsWith(oldSvg, 'data-role', 'window').length, 0);
+  t.match(oldSvg, /predates the race model/);
+  t.match(raceWindowSvg({ ...data, bins: [] }), /No aimed requests/);
+});
+
+t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step by step', async (t) => {
+  const { summary } = classic;
+  const hit = hitTimelineOf(summary, classic.records, classic.apps[summary.aimVariant], classic.access) as HitTimeline;
+  t.notOk('reason' in hit, 'a hit to show');
+  const sendToAppMs = summary.schedule.appClocks[summary.aimVariant]!.sendToAppMs;
+  const hits = classic.records!.filter((r) => r.variant === summary.aimVariant && r.phase === 'aimed' && clientSymptom(r) !== null);
+  const margins = hits.map((r) => matchHit(r, classic.apps[summary.aimVariant]!.closes, sendToAppMs)).filter((m) => m !== null).map((m) => Math.abs(m.arrivalMinusCloseMs));
+  t.equal(Math.abs(hit.arrivalMinusCloseMs), Math.min(...margins), 'the smallest margin of all hits');
+  const model = summary.raceWindow.model!.hitsMs!;
+  t.ok(hit.arrivalMinusCloseMs >= model.min && hit.arrivalMinusCloseMs <= model.max, "within the race model's hits");
+  t.equal(hit.symptom, '502');
+  t.same(hit.lbLog, { lb: 'nginx', status: 502, retries: 0 }, "nginx's line for the request");
+  t.ok(hit.timerMs > 5_000 && hit.timerMs < 7_000, `idle about Node's 5 s + 1 s (${hit.timerMs} ms)`);
+  t.ok(hit.clientAnswerMs! > hit.clientSendMs, 'the answer after the send');
+  t.equal(hit.lastResponseFrom, 'response-finished');
+  const svg = hitTimelineSvg(hit);
+  t.same(tagsWith(svg, 'data-step').map((s) => attrOf(s, 'data-step')).sort(), ['answer', 'last-response', 'reset', 'reuse', 'send', 'timer']);
+  t.equal(tagsWith(svg, 'data-lifeline').length, 3);
+  t.match(svg, new RegExp(`idle ${hit.timerMs.toFixed(1)} ms`));
+  t.match(svg, /502 to the client after \d+\.\d ms/);
+
+  const v3 = hitTimelineOf(matrix.summary, matrix.records, matrix.apps[matrix.summary.aimVariant], matrix.access);
+  t.notOk('reason' in v3, 'a v3 run (one clock, no timer instants) has its hit too');
+});
+
+t.test('chart c says why there is no timeline', async (t) => {
+  const { summary } = classic;
+  const reason = (h: ReturnType<typeof hitTimelineOf>) => ('reason' in h ? h.reason : 'drawn');
+  t.match(reason(hitTimelineOf(summary, null, classic.apps.default, null)), /requests\.ndjson is missing/);
+  t.match(reason(hitTimelineOf(summary, classic.records, null, null)), /app-default\.log is missing/);
+  t.match(reason(hitTimelineOf({ ...summary, aimVariant: 'fixed' }, classic.records, classic.apps.fixed, null)), /fixed had no failed aimed request/);
+  const svg = hitTimelineSvg({ reason: 'app-<x>.log is missing' });
+  t.match(svg, /app-&lt;x&gt;\.log is missing/);
+  t.equal(tagsWith(svg, 'data-role', 'empty').length, 1);
+  t.equal(tagsWith(svg, 'data-step').length, 0);
+});
+
+t.test('chart d: who closed each upstream connection, the segments adding up to the total', async (t) => {
+  for (const { summary } of [classic, matrix]) {
+    const rows = closedByRowsOf(summary);
+    const svg = closedBySvg(rows);
+    for (const r of rows) {
+      const v = summary.variants[r.variant];
+      t.equal(r.lbDuringTraffic + r.lbAtShutdown, v.closedBy.lb);
+      const drawn = tagsWith(svg, 'data-closed-by').filter((s) => s.includes(` data-variant="${r.variant}"`)).reduce((n, s) => n + Number(attrOf(s, 'data-count')), 0);
+      t.equal(drawn, v.closedBy.total, `${r.variant}: segments = total`);
+      t.match(svg, new RegExp(`app ${v.closedBy.app} · LB during traffic ${r.lbDuringTraffic} · LB at shutdown ${v.closedBy.lbAtShutdown} · reset ${v.closedBy.reset} · still open ${v.closedBy.open} \\(${v.closedBy.total} in all\\)`), `${r.variant} in words`);
+    }
+  }
+});
+
+t.test('chart e: one square per cell, its outcome in words and its counts', async (t) => {
+  t.equal(matrixGridOf(classic.summary), null, 'not for a classic run');
+  for (const summary of [matrix.summary, readRunFiles(SUMMARY_ONLY).summary]) {
+    const grid = matrixGridOf(summary)!;
+    const svg = matrixGridSvg(grid);
+    const squares = tagsWith(svg, 'data-role', 'cell-square');
+    t.equal(squares.length, summary.cells.length, `${summary.runId}: one square per cell`);
+    t.equal(grid.rows.length * grid.columns.length, summary.cells.length, 'rows × columns = cells');
+    for (const c of summary.cells) {
+      const g = tagsWith(svg, 'data-cell', c.name);
+      t.equal(attrOf(g[0], 'data-outcome'), c.outcome);
+      t.ok(svg.includes(`>${c.clientSaw} / ${c.counts.boundary}</text>`), `${c.name}: '${c.clientSaw} / ${c.counts.boundary}'`);
+    }
+    t.equal((svg.match(/>(REPRODUCED|SAFE|MASKED|INCONCLUSIVE)</g) ?? []).length, summary.cells.length, 'every square says its outcome');
+  }
+});
+
+t.test('the page: self-contained, the verdict, the table, every chart; the SVG files standalone', async (t) => {
+  for (const files of [classic, matrix]) {
+    const { html, svgs } = renderReport(files);
+    const isMatrix = files.summary.scenario.kind === 'matrix';
+    t.notMatch(html, /<script|<link|<img|<iframe|@import|url\(/i, 'nothing to load or run');
+    t.notMatch(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, ''), /https?:\/\//, 'no address but the SVG namespace');
+    t.match(html, /Content-Security-Policy" content="default-src 'none'/);
+    t.match(html, /<p class="verdict [^"]+" data-role="verdict">(REPRODUCED|MATRIX)/);
+    t.equal((html.match(/<tr>/g) ?? []).length, mainTable(files.summary).length, 'the table: the rows of report.ts');
+    const expected = [REPORT_FILES.cycles, REPORT_FILES.raceWindow, REPORT_FILES.hitTimeline, REPORT_FILES.closedBy, ...(isMatrix ? [REPORT_FILES.matrix] : [])];
+    t.same(Object.keys(svgs).sort(), expected.sort());
+    for (const [name, svg] of Object.entries(svgs)) {
+      t.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* font-family="[^"]+"/, `${name}: standalone, with its font`);
+      t.ok(html.includes(svg.split('\n')[1]), `${name}: the same chart inline in the page`);
+    }
+  }
+  const { html } = renderReport(readRunFiles(SUMMARY_ONLY));
+  t.match(html, /<h2>Not drawn<\/h2>/, 'missing files are said on the page');
+});
+
+t.test('a run that ended before its traffic: every chart drawn empty, the page says why', async (t) => {
+  const { summary } = classic;
+  const zero = { app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 0 };
+  const early = {
+    ...summary,
+    complete: false,
+    failure: { phase: 'probe' as const, message: 'The idle-close probe of default on 127.0.0.1:8501 failed: ECONNREFUSED.' },
+    variants: Object.fromEntries(Object.entries(summary.variants).map(([k, v]) => [k, { ...v, firstHit: null, closedBy: zero }])),
+    raceWindow: { hits: 0, plannedOffsetMs: null, arrivalMinusAppCloseMs: null, byOffsetMs: {} },
+    schedule: { ...summary.schedule, closeDelayMs: null, cycles: [] },
+  };
+  const { html, svgs } = renderReport({ dir: '/nowhere', summary: early, records: [], apps: { default: null, fixed: null }, access: null, missing: [] });
+  t.match(html, /class="verdict incomplete"/);
+  t.match(html, /This run ended early, during probe: The idle-close probe/);
+  t.match(svgs[REPORT_FILES.cycles], /No cycles yet/);
+  t.match(svgs[REPORT_FILES.raceWindow], /No aimed requests/);
+  t.match(svgs[REPORT_FILES.hitTimeline], /app-default\.log is missing/);
+  t.match(svgs[REPORT_FILES.closedBy], /no upstream connection recorded/);
+});
+
+t.test('writeReport writes the page and the charts beside summary.json, which it leaves alone', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'report-html-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(CLASSIC, dir, { recursive: true });
+  const before = readFileSync(join(dir, 'summary.json'), 'utf8');
+  const { reportPath, written } = writeReport(dir);
+  t.equal(reportPath, join(dir, 'report.html'));
+  t.same(written.sort(), ['chart-closed-by.svg', 'chart-cycles.svg', 'chart-hit-timeline.svg', 'chart-race-window.svg', 'report.html']);
+  t.equal(readFileSync(join(dir, 'summary.json'), 'utf8'), before);
+});
+
+t.test('npm run report: --help, a missing directory (one line, exit 2), a run', async (t) => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const report = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/report-cli.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const help = report('--help');
+  t.equal(help.status, EXIT.ok);
+  t.match(help.stdout, /Usage: npm run report -- <run-dir>/);
+  const missing = report(join(tmpdir(), 'no-such-run-dir'));
+  t.equal(missing.status, EXIT.badInput);
+  t.equal(missing.stderr.trimEnd().split('\n').length, 1, `one line: ${missing.stderr}`);
+  t.match(missing.stderr, /^keepalive-lab report: No run directory at /);
+  t.equal(missing.stdout, '');
+  t.equal(report().status, EXIT.badInput, 'no directory given');
+  const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(MATRIX, dir, { recursive: true });
+  const ok = report(dir);
+  t.equal(ok.status, EXIT.ok, ok.stderr);
+  t.equal(ok.stdout, `${join(dir, 'report.html')}\n`, 'prints the path of report.html');
+  t.equal(ok.stderr, '');
+});
