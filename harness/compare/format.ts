@@ -1,0 +1,50 @@
+// A comparison as people read it: one row per variant or cell, both runs'
+// counts, the change with its interval, and the conclusion last.
+import { formatTable } from '../report.js';
+import type { Comparison, ComparedRow, SideCounts } from './compare.js';
+
+const side = (s: SideCounts | null) =>
+  s === null ? '—' : `${s.boundaryFailures}/${s.boundary}${s.cycles === null ? '' : `, ${s.cyclesHit}/${s.cycles} cycles`}${s.failures !== s.boundaryFailures ? ` (${s.failures} in all)` : ''}`;
+
+const signedPct = (rate: number) => `${rate > 0 ? '+' : rate < 0 ? '−' : '±'}${Math.abs(rate * 100).toFixed(0)} %`;
+
+function changeCell(r: ComparedRow): string {
+  if (r.change === null) return '—';
+  const c = r.change;
+  return `${signedPct(c.difference)} (${signedPct(c.low)} … ${signedPct(c.high)}) per ${c.unit === 'cycles' ? 'cycle' : 'request'}`;
+}
+
+/** Where each side came from, for the first line: a file and the schema version it was written in. */
+export interface ComparedFiles {
+  baseline: { file: string; schemaVersion: number };
+  current: { file: string; schemaVersion: number };
+}
+
+/** The comparison table and its conclusion, as the terminal shows it. */
+export function formatComparison(c: Comparison, files: ComparedFiles, labels = { baseline: 'baseline', current: 'current' }): string {
+  const rows = [
+    ['', 'fix', 'must be', `${labels.baseline}: failed/boundary`, `${labels.current}: failed/boundary`, 'change (95 %)', ''],
+    ...c.rows.map((r) => [
+      r.kind === 'cell' ? `cell ${r.name}` : r.name,
+      r.fix,
+      r.expected === 'safe' ? 'safe' : r.expected === 'race' ? 'racy' : '—',
+      side(r.baseline),
+      side(r.current),
+      changeCell(r),
+      r.regressions.length > 0 ? 'REGRESSION' : r.changed !== null ? 'CHANGED' : 'ok',
+    ]),
+  ];
+  const lines = [
+    `${labels.baseline}: ${c.baseline.runId} (${files.baseline.file}, schema v${files.baseline.schemaVersion})`,
+    `${labels.current}: ${c.current.runId} (${files.current.file}, schema v${files.current.schemaVersion})`,
+    '',
+    formatTable(rows),
+    '',
+    ...c.notes.map((n) => `note: ${n}`),
+    ...(c.notes.length > 0 ? [''] : []),
+    ...(c.regressions.length > 0 ? [`REGRESSION (${c.regressions.length}):`, ...c.regressions.map((r) => `  - ${r}`)] : []),
+    ...(c.changes.length > 0 ? [`CHANGED beyond chance (${c.changes.length}):`, ...c.changes.map((r) => `  - ${r}`)] : []),
+    ...(c.passed ? ["NO REGRESSION: every fix held, Node's defaults still show the race, and no rate moved beyond chance."] : []),
+  ];
+  return lines.join('\n');
+}

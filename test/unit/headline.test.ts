@@ -1,0 +1,41 @@
+// The terminal headline: the outcome in words first, the counts after; colour
+// only where a terminal wants it.
+import t from 'tap';
+import { loadSummary } from '../../harness/compare/load.js';
+import { headlineText, wantsColour } from '../../harness/headline.js';
+
+const classic = () => loadSummary('test/fixtures/runs/20261128-042022Z-docker/summary.json').summary;
+const ESC = '\u001b[';
+
+t.test('the talk-sized run: outcome word, then each variant at the boundary', async (t) => {
+  t.equal(headlineText(classic(), false), 'REPRODUCED  default 33 × 502 / 56   fixed 0 / 175 (≤ 1.7 %)');
+});
+
+t.test('colour underlines the words, never replaces them', async (t) => {
+  const coloured = headlineText(classic(), true);
+  t.ok(coloured.includes(ESC), 'styled');
+  // Without its escape codes it is the plain headline, word for word.
+  t.equal(coloured.replace(/\u001b\[[0-9;]*m/g, ''), headlineText(classic(), false));
+});
+
+t.test('a matrix counts its cells by outcome; an incomplete run says so first', async (t) => {
+  const matrix = loadSummary('test/fixtures/runs/20261127-224243Z-docker-summary-only/summary.json').summary;
+  const counts = ['reproduced', 'masked', 'safe', 'inconclusive'].map((o) => [o, matrix.cells.filter((c) => c.outcome === o).length] as const);
+  const expected = counts.filter(([, n]) => n > 0).map(([o, n]) => `${n} ${o}`);
+  t.equal(headlineText(matrix, false), `MATRIX  ${expected.join('   ')}`);
+  t.match(headlineText({ ...classic(), complete: false }, false), /^INCOMPLETE {2}default/);
+  t.match(headlineText({ ...classic(), verdict: { ok: false, text: '' } }, false), /^NOT REPRODUCED {2}/);
+});
+
+t.test('no colour in a pipe, or with NO_COLOR', async (t) => {
+  const tty = { isTTY: true, hasColors: () => true } as unknown as NodeJS.WriteStream;
+  const pipe = { isTTY: false } as unknown as NodeJS.WriteStream;
+  const saved = process.env.NO_COLOR;
+  delete process.env.NO_COLOR;
+  t.equal(wantsColour(tty), true);
+  t.equal(wantsColour(pipe), false);
+  process.env.NO_COLOR = '1';
+  t.equal(wantsColour(tty), false);
+  if (saved === undefined) delete process.env.NO_COLOR;
+  else process.env.NO_COLOR = saved;
+});
