@@ -1,11 +1,19 @@
 // `npm run lab`: flags in, a story out (progress on stderr; table and verdict,
 // or JSON, on stdout), and an exit code a CI job can trust (harness/exit-codes.ts).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { compareSummaries } from './compare/compare.js';
+import { formatComparison } from './compare/format.js';
+import { loadSummary } from './compare/load.js';
+import { headlineText, wantsColour } from './headline.js';
+import { schemaRefFrom } from './results/schema-files.js';
+import { writeRunFile } from './results/writer.js';
 import { LabError, reportLabError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { runLab } from './lab.js';
+import { startLiveServer, type LiveServer } from './live/server.js';
 import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX } from './matrix.js';
-import { HELP, parseLabArgs, type LabOptions } from './options.js';
+import { HELP, parseLabArgs, usage, type LabOptions } from './options.js';
 import { cellReasons, formatTable, mainTable, verdictLine } from './report.js';
 
 /** The lab's own version: package.json's. */
@@ -14,10 +22,26 @@ function labVersion(): string {
   return String(pkg.version);
 }
 
+/** --out's directory must exist before a run of minutes, not be found missing after it. */
+function checkOutFile(out: string): void {
+  const dir = dirname(resolve(out));
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    // Missing: said below.
+  }
+  if (!isDir) throw usage(`--out ${out}: the directory ${dir} does not exist.`);
+}
+
 async function main(argv: string[]): Promise<ExitCode> {
   let options: LabOptions;
+  let baseline: ReturnType<typeof loadSummary> | null;
   try {
     options = parseLabArgs(argv);
+    // Read before the run: a bad baseline is found in a second, not after minutes of traffic.
+    baseline = options.baseline === null || options.help || options.version ? null : loadSummary(options.baseline);
+    if (options.out !== null) checkOutFile(options.out);
   } catch (err) {
     if (err instanceof LabError) return reportLabError(err);
     throw err;
@@ -55,11 +79,24 @@ async function main(argv: string[]): Promise<ExitCode> {
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s`;
   const progress = (line: string) => console.error(`[${elapsed()}] ${line}`);
 
+  let live: LiveServer | null = null;
   try {
-    const { summary, runDir } = await runLab(options, { progress, signal: controller.signal });
+    // Up before the run, its URL first on screen: a tab opened now misses nothing (and one opened later is replayed all of it).
+    if (options.live) {
+      live = await startLiveServer({ port: options.livePort ?? 0 });
+      console.error(`live page: ${live.url}`);
+    }
+    const { summary, runDir } = await runLab(options, { progress, signal: controller.signal, onEvent: live?.publish });
+    if (options.out !== null) {
+      const outDir = dirname(resolve(options.out));
+      // Its $schema points at the committed schema from where the file is.
+      writeRunFile(outDir, basename(options.out), `${JSON.stringify({ ...summary, $schema: schemaRefFrom(outDir) }, null, 2)}\n`);
+    }
     if (options.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
+      // The headline first: what a speaker's audience reads; the details after it.
+      console.log(headlineText(summary, wantsColour(process.stdout)));
       const reasons =
         summary.scenario.kind === 'matrix'
           ? `\n\n${cellReasons(summary).join('\n')}\n\nversions: ${Object.entries(summary.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`
@@ -68,11 +105,19 @@ async function main(argv: string[]): Promise<ExitCode> {
     }
     if (summary.nginx.mismatches.length > 0) progress(`WARNING: harness and nginx access log disagree: ${JSON.stringify(summary.nginx.mismatches)}`);
     if (controller.signal.aborted) return EXIT.interrupted;
+    let failed = false;
     if (options.assert && !summary.assertion.passed) {
       progress(`assertion failed: ${summary.assertion.reasons.join('; ')}`);
-      return EXIT.assertionFailed;
+      failed = true;
     }
-    return EXIT.ok;
+    if (baseline !== null) {
+      const comparison = compareSummaries(baseline.summary, summary);
+      const files = { baseline: { file: baseline.file, schemaVersion: baseline.schemaVersion }, current: { file: `${runDir}/summary.json`, schemaVersion: summary.schemaVersion } };
+      // With --json, stdout carries the summary alone.
+      (options.json ? console.error : console.log)(`\n${formatComparison(comparison, files)}`);
+      if (!comparison.passed) failed = true;
+    }
+    return failed ? EXIT.assertionFailed : EXIT.ok;
   } catch (err) {
     if (controller.signal.aborted) {
       console.error('keepalive-lab: interrupted; everything the lab started was torn down.');
@@ -80,6 +125,9 @@ async function main(argv: string[]): Promise<ExitCode> {
     }
     if (err instanceof LabError) return reportLabError(err);
     throw err;
+  } finally {
+    // Its open streams end too: nothing of the page keeps the process alive.
+    await live?.stop();
   }
 }
 

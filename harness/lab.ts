@@ -9,13 +9,16 @@ import { responseEnds, socketClosedRecords } from './analysis/app-records.js';
 import type { AccessLogEntry } from './analysis/access-log.js';
 import { buildSummary } from './analysis/summarize.js';
 import { interrupted, LabError } from './errors.js';
+import { countsOfSummary, LabEventSink, type LabEventListener } from './lab-events.js';
 import { EXIT } from './exit-codes.js';
 import type { LabOptions } from './options.js';
 import { checkPorts, resolveRuntime } from './preflight.js';
 import { probeIdleClose, type IdleCloseProbe } from './probe.js';
 import type { SocketClosedRecord } from './protocol.js';
 import { reportMarkdown } from './report.js';
+import { writeReport } from './report-html/build.js';
 import type { LabPhase, Summary } from './results/schema.js';
+import { schemaRefFrom } from './results/schema-files.js';
 import { createRunDir, newRunId, toNdjson, writeRunFile } from './results/writer.js';
 import { createStack } from './runtime/create-stack.js';
 import { keepNeedsDocker } from './runtime/local-stack.js';
@@ -39,6 +42,7 @@ import { AppMonitor } from './traffic/app-monitor.js';
 import type { TrafficResult } from './traffic/engine.js';
 import { LaneSet, splitLanes } from './traffic/lanes.js';
 import { liveTrafficIo } from './traffic/traffic-io.js';
+import { headlineText } from './headline.js';
 
 /** A cold Docker build (npm ci + next build in the image) takes about a minute here; 4 leaves room for a slow laptop. */
 const READY_TIMEOUT_MS = 240_000;
@@ -57,6 +61,8 @@ function showBuildLine(line: string): boolean {
 export interface LabIo {
   progress: (line: string) => void;
   signal: AbortSignal;
+  /** Typed events beside the progress lines (lab-events.ts), for the live page; a listener that throws is dropped, the run goes on. */
+  onEvent?: LabEventListener;
 }
 
 export interface LabOutcome {
@@ -74,6 +80,7 @@ export interface LabOverrides {
 interface Run {
   readonly options: LabOptions;
   readonly io: LabIo;
+  readonly events: LabEventSink;
   readonly scenario: Scenario;
   readonly runtime: Runtime;
   readonly runId: string;
@@ -119,7 +126,12 @@ function probeWatchMs(scenario: Scenario, v: Variant): number {
 }
 
 export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverrides = {}): Promise<LabOutcome> {
-  const run = await preflight(options, io, overrides.scenario);
+  const events = new LabEventSink(io.onEvent, io.progress);
+  events.emit({ type: 'phase', phase: 'preflight' });
+  const run = await preflight(options, io, events, overrides.scenario).catch((err: unknown) => {
+    emitFailed(events, 'preflight', err, io.signal);
+    throw err;
+  });
   const say = io.progress;
   const stack = (overrides.createStack ?? createStack)(run.runtime, {
     scenario: run.scenario,
@@ -128,30 +140,44 @@ export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverr
     signal: io.signal,
   });
   try {
-    run.phase = 'bring-up';
+    enterPhase(run, 'bring-up');
     for (const config of stack.lbConfigs) writeRunFile(run.dir, config.file, config.text);
     await bringUp(run, stack);
-    run.phase = 'probe';
+    enterPhase(run, 'probe');
     run.probes = await probePhase(run, stack);
-    run.phase = 'traffic';
+    enterPhase(run, 'traffic');
     const traffic = await trafficPhase(run, stack);
-    run.phase = 'collect';
+    enterPhase(run, 'collect');
     const collected = await collectPhase(run, stack);
-    run.phase = 'results';
+    enterPhase(run, 'results');
     const summary = summarize(run, traffic, collected, null);
     writeSummary(run, summary, traffic);
     run.finished = true;
+    run.events.emit({ type: 'done', verdict: summary.verdict, headline: headlineText(summary, false), complete: summary.complete, interrupted: summary.interrupted, counts: countsOfSummary(summary), runDir: run.dir });
     return { summary, runDir: run.dir };
   } catch (err) {
     await saveIncomplete(run, stack, err);
+    emitFailed(run.events, run.phase, err, io.signal);
     throw err;
   } finally {
     await teardown(run, stack);
   }
 }
 
+/** The run moves on to its next phase, and says so to event listeners. */
+function enterPhase(run: Run, phase: LabPhase): void {
+  run.phase = phase;
+  run.events.emit({ type: 'phase', phase });
+}
+
+/** Listeners hear that the run ended early, where, and whether it was an interrupt (not a failure). */
+function emitFailed(events: LabEventSink, phase: LabPhase, err: unknown, signal: AbortSignal): void {
+  const wasInterrupted = signal.aborted || (err instanceof LabError && err.exitCode === EXIT.interrupted);
+  events.emit({ type: 'failed', phase, message: (err instanceof Error ? err.message : String(err)).split('\n')[0], interrupted: wasInterrupted });
+}
+
 /** Phase 1: a runtime to run on, its ports free, a results directory to write to. */
-async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scenario): Promise<Run> {
+async function preflight(options: LabOptions, io: LabIo, events: LabEventSink, scenarioOverride?: Scenario): Promise<Run> {
   const startedAt = new Date();
   const runStartMonoMs = monoMs();
   const scenario =
@@ -170,9 +196,17 @@ async function preflight(options: LabOptions, io: LabIo, scenarioOverride?: Scen
   await checkPorts(scenario, runtime);
   const { dir, runId } = createRunDir(options.resultsDir, newRunId(runtime, startedAt));
   io.progress(`run ${runId} on ${runtime}; results in ${dir}`);
+  events.emit({
+    type: 'run',
+    runId,
+    runtime,
+    scenarioKind: scenario.kind,
+    variants: scenario.variants.map((v) => ({ name: v.name, description: v.description, lb: v.lb, fix: v.fix })),
+  });
   return {
     options,
     io,
+    events,
     scenario,
     runtime,
     runId,
@@ -271,6 +305,7 @@ async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
     signal: io.signal,
     progress: (l) => io.progress(`  ${l}`),
     checkStillRunning: () => stack.checkRunning(),
+    onCycle: (record) => run.events.cycle(record, () => run.lanes?.result().records ?? [], run.trafficStartMonoMs ?? monoMs()),
   });
   run.trafficStartMonoMs = monoMs();
   const traffic = await run.lanes.run();
@@ -368,14 +403,30 @@ function lbErrorLines(scenario: Scenario, collected: Collected): Partial<Record<
 /**
  * Phase 6: requests.ndjson, report.md and summary.json, each written atomically.
  * A complete summary.json is written last, so it never stands beside a missing
- * file; an incomplete one first, so a nearly full disk still gets it.
+ * file; an incomplete one first, so a nearly full disk still gets it. Then,
+ * best effort, report.html and its charts, drawn from those files.
  */
 function writeSummary(run: Run, summary: Summary, traffic: TrafficResult | null): void {
-  const writeSummaryFile = () => writeRunFile(run.dir, 'summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  // `$schema` stays the first key: the spread keeps its place and only changes its value (relative to where --results-dir put the run).
+  const writeSummaryFile = () => writeRunFile(run.dir, 'summary.json', `${JSON.stringify({ ...summary, $schema: schemaRefFrom(run.dir) }, null, 2)}\n`);
   if (!summary.complete) writeSummaryFile();
   writeRunFile(run.dir, 'requests.ndjson', toNdjson(traffic?.records ?? []));
   writeRunFile(run.dir, 'report.md', reportMarkdown(summary));
   if (summary.complete) writeSummaryFile();
+  writeHtmlReport(run);
+}
+
+/**
+ * report.html and the chart SVGs, read back from the run's files just
+ * written (the same drawing as `npm run report`). summary.json is already on
+ * disk: a chart that fails to draw is a line of progress, never the run's outcome.
+ */
+function writeHtmlReport(run: Run): void {
+  try {
+    writeReport(run.dir);
+  } catch (err) {
+    run.io.progress(`could not draw report.html: ${(err as Error).message.split('\n')[0]} (npm run report -- ${run.dir} tries again)`);
+  }
 }
 
 /**

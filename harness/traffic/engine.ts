@@ -76,6 +76,8 @@ export interface EngineInput {
   progress: (line: string) => void;
   /** Called after every cycle; throws when a component of the stack stopped (a fault mid-run). */
   checkStillRunning?: () => Promise<void>;
+  /** Called with every cycle's record as it ends, beside its progress line (the live page's structured feed). */
+  onCycle?: (record: CycleRecord) => void;
 }
 
 /**
@@ -610,6 +612,7 @@ export class TrafficEngine {
     const lane = this.input.scenario.kind === 'matrix' ? `${this.lane} ` : '';
     const position = abKind ? `${String(c.cycle).padStart(2)} (A/B ${abKind})` : `${String(c.cycle).padStart(2)}/${of}`;
     this.input.progress(`${lane}cycle ${position} gap ${gap} · ${perVariantText}`);
+    this.input.onCycle?.(c);
   }
 
   private async aimedCycle(cycle: number, abComparison = false): Promise<void> {

@@ -1,11 +1,13 @@
 // What CI and a speaker run: `npm run lab -- --quick --assert --json` on
 // Docker, through the real CLI, with the apps' clocks a day off the harness's.
-// It must pass, print a valid summary, and leave no container behind.
+// It must pass, print a valid summary (and write it with --out), find no
+// regression against a real earlier run (--baseline), and leave no container behind.
 import t from 'tap';
 import { execa } from 'execa';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { SUMMARY_SCHEMA_PATH } from '../../harness/results/schema-files.js';
 import { fileURLToPath } from 'node:url';
 import { validateSummary, type Summary } from '../../harness/results/schema.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
@@ -21,7 +23,11 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
 
   const started = Date.now();
-  const run = await execa('npm', ['run', '-s', 'lab', '--', '--quick', '--assert', '--json', '--runtime', 'docker', '--results-dir', resultsDir], {
+  const outFile = join(resultsDir, 'ci', 'summary.json');
+  mkdirSync(dirname(outFile));
+  // The baseline is a real earlier run (schema v5): the comparison must find no regression; a rate may have moved (exit 99, "CHANGED").
+  const baseline = join(root, 'test/fixtures/runs/20261128-042022Z-docker/summary.json');
+  const run = await execa('npm', ['run', '-s', 'lab', '--', '--quick', '--assert', '--json', '--runtime', 'docker', '--results-dir', resultsDir, '--out', outFile, '--baseline', baseline], {
     cwd: root,
     reject: false,
     timeout: 15 * 60_000,
@@ -30,7 +36,12 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
   });
   t.comment(`wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
   t.comment(run.stderr.split('\n').filter((l) => /cycle|closed the idle|still open|REPRODUCED|assertion/.test(l)).join('\n'));
-  t.equal(run.exitCode, 0, `exit 0 (stderr tail: ${run.stderr.split('\n').slice(-3).join(' | ')})`);
+  t.notMatch(run.stderr, /assertion failed|^REGRESSION \(/m, 'no assertion failed, no regression against the baseline');
+  const comparison = run.stderr.slice(run.stderr.indexOf('baseline: '));
+  t.match(comparison, /baseline: 20261128-042022Z-docker \(.*summary\.json, schema v5\)/, 'the comparison is printed (on stderr: stdout is the JSON)');
+  t.comment(comparison);
+  const changed = /CHANGED beyond chance/.test(comparison);
+  t.equal(run.exitCode, changed ? 99 : 0, `exit ${changed ? '99: a rate moved beyond chance' : 0} (stderr tail: ${run.stderr.split('\n').slice(-3).join(' | ')})`);
 
   let summary: Summary | undefined;
   try {
@@ -40,6 +51,10 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
   }
   if (summary) {
     t.same(validateSummary(summary), [], 'valid summary');
+    const written = JSON.parse(readFileSync(outFile, 'utf8')) as Summary;
+    t.same({ ...written, $schema: summary.$schema }, summary, '--out wrote the summary stdout printed');
+    t.equal(Object.keys(written)[0], '$schema', '$schema first');
+    t.equal(resolve(dirname(outFile), written.$schema), SUMMARY_SCHEMA_PATH, "--out's $schema leads to the committed schema from where the file is");
     t.equal(summary.runtime, 'docker');
     t.equal(summary.verdict.ok, true, summary.verdict.text);
     t.ok(summary.variants.default.rate502.failures >= 1, summary.verdict.text);

@@ -1,0 +1,41 @@
+// The live page's cycle chart: the lab's events so far, drawn by the same
+// renderer as report.html (report-html/charts.ts), so the stage and the report
+// show one chart. Rendered here, on the server: the page only swaps the SVG in.
+import type { LabEvent } from '../lab-events.js';
+import { cycleBarsSvg, type CycleBarsInput } from '../report-html/charts.js';
+
+/** Follows the events; after each one that changes the chart, its new SVG. */
+export class LiveChart {
+  private variants: string[] = [];
+  private readonly cycles: CycleBarsInput['cycles'] = [];
+  private readonly firstHit: CycleBarsInput['firstHit'] = {};
+
+  /** The chart's SVG when `event` changed it (a run's variants, a cycle, a first 502); null otherwise. */
+  observe(event: LabEvent): string | null {
+    switch (event.type) {
+      case 'run':
+        this.variants = event.variants.map((v) => v.name);
+        for (const v of this.variants) this.firstHit[v] ??= null;
+        return this.svg();
+      case 'cycle': {
+        const { cycle, lane, kind, count502 } = event.record;
+        this.cycles.push({ cycle, lane, kind, count502: { ...count502 } });
+        return this.svg();
+      }
+      case 'first-502':
+        this.firstHit[event.variant] = { cycle: event.cycle };
+        return this.svg();
+      default:
+        return null;
+    }
+  }
+
+  /** Cycles drawn so far. */
+  get cycleCount(): number {
+    return this.cycles.length;
+  }
+
+  private svg(): string {
+    return cycleBarsSvg({ variants: this.variants, cycles: this.cycles, firstHit: this.firstHit });
+  }
+}
