@@ -1,13 +1,12 @@
 // `npm run lab`: flags in, a story out (progress on stderr; table and verdict,
 // or JSON, on stdout), and an exit code a CI job can trust (harness/exit-codes.ts).
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { compareSummaries } from './compare/compare.js';
+import { dirname, join, resolve } from 'node:path';
+import { assertComparable, compareSummaries } from './compare/compare.js';
+import { VARIANTS } from './scenarios.js';
 import { formatComparison } from './compare/format.js';
 import { loadSummary } from './compare/load.js';
 import { headlineText, wantsColour } from './headline.js';
-import { schemaRefFrom } from './results/schema-files.js';
-import { writeRunFile } from './results/writer.js';
 import { LabError, reportLabError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { runLab } from './lab.js';
@@ -22,6 +21,12 @@ function labVersion(): string {
   return String(pkg.version);
 }
 
+/** The rows this run's summary will have, as compare names them: the talk-sized run's variants, or a matrix's cells (app × method). */
+function plannedRowNames(options: LabOptions): string[] {
+  if (options.cells === null) return VARIANTS.map((v) => v.name);
+  return options.cells.flatMap((c) => options.methods.map((m) => `${appCellName(c)}-${m.toLowerCase()}`));
+}
+
 /** --out's directory must exist before a run of minutes, not be found missing after it. */
 function checkOutFile(out: string): void {
   const dir = dirname(resolve(out));
@@ -32,6 +37,13 @@ function checkOutFile(out: string): void {
     // Missing: said below.
   }
   if (!isDir) throw usage(`--out ${out}: the directory ${dir} does not exist.`);
+  let isDirItself = false;
+  try {
+    isDirItself = statSync(out).isDirectory();
+  } catch {
+    // Not there yet: the run writes it.
+  }
+  if (isDirItself) throw usage(`--out ${out} is a directory; give a file name, e.g. ${join(out, 'summary.json')}.`);
 }
 
 async function main(argv: string[]): Promise<ExitCode> {
@@ -41,6 +53,7 @@ async function main(argv: string[]): Promise<ExitCode> {
     options = parseLabArgs(argv);
     // Read before the run: a bad baseline is found in a second, not after minutes of traffic.
     baseline = options.baseline === null || options.help || options.version ? null : loadSummary(options.baseline);
+    if (baseline !== null) assertComparable(baseline.summary, plannedRowNames(options));
     if (options.out !== null) checkOutFile(options.out);
   } catch (err) {
     if (err instanceof LabError) return reportLabError(err);
@@ -87,11 +100,6 @@ async function main(argv: string[]): Promise<ExitCode> {
       console.error(`live page: ${live.url}`);
     }
     const { summary, runDir } = await runLab(options, { progress, signal: controller.signal, onEvent: live?.publish });
-    if (options.out !== null) {
-      const outDir = dirname(resolve(options.out));
-      // Its $schema points at the committed schema from where the file is.
-      writeRunFile(outDir, basename(options.out), `${JSON.stringify({ ...summary, $schema: schemaRefFrom(outDir) }, null, 2)}\n`);
-    }
     if (options.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else {

@@ -13,11 +13,17 @@ export interface HeadlinePart {
   style: 'good' | 'bad' | 'warn' | 'plain' | 'bold';
 }
 
-/** The outcome word: what the run showed, readable without colour. */
+/**
+ * The outcome word: what the run showed, readable without colour. The
+ * talk-sized run has two findings, and the word names the one that matters:
+ * the fix failing outweighs the bug showing.
+ */
 export function outcomeWord(summary: Summary): HeadlinePart {
   if (!summary.complete) return { text: 'INCOMPLETE', style: 'warn' };
   if (summary.scenario.kind === 'matrix') return { text: 'MATRIX', style: summary.verdict.ok ? 'bold' : 'warn' };
-  return summary.verdict.ok ? { text: 'REPRODUCED', style: 'bad' } : { text: 'NOT REPRODUCED', style: 'warn' };
+  const fixFailed = Object.values(summary.variants).some((v) => v.name !== summary.aimVariant && v.rate502.failures > 0);
+  if (fixFailed) return { text: 'FIX FAILED', style: 'bad' };
+  return summary.variants[summary.aimVariant]?.rate502.failures ? { text: 'REPRODUCED', style: 'bad' } : { text: 'NOT REPRODUCED', style: 'warn' };
 }
 
 const OUTCOME_STYLE: Record<CellOutcome, HeadlinePart['style']> = { reproduced: 'bad', masked: 'warn', safe: 'good', inconclusive: 'warn' };
@@ -34,10 +40,13 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
   }
   for (const v of Object.values(summary.variants)) {
     const r = v.boundaryRate502;
+    // Burst requests can fail too: said when they did, so the counts never contradict the word.
+    const outside = v.rate502.failures - r.failures;
+    const also = outside > 0 ? ` (+${outside} outside the boundary)` : '';
     parts.push(
       r.failures > 0
-        ? { text: `${v.name} ${r.failures} × 502 / ${r.trials}`, style: 'bad' }
-        : { text: `${v.name} 0 / ${r.trials}${r.trials > 0 ? ` (≤ ${percent(r.high)})` : ''}`, style: 'good' },
+        ? { text: `${v.name} ${r.failures} × 502 / ${r.trials}${also}`, style: 'bad' }
+        : { text: `${v.name} 0 / ${r.trials}${r.trials > 0 ? ` (≤ ${percent(r.high)})` : ''}${also}`, style: outside > 0 ? 'bad' : 'good' },
     );
   }
   return parts;
@@ -50,6 +59,14 @@ const STYLES: Record<Exclude<HeadlinePart['style'], 'plain'>, Parameters<typeof 
   bold: 'bold',
 };
 
+/**
+ * styleText with the decision already made (wantsColour): Node 22.13+ would
+ * otherwise check process.stdout itself and drop the colour under a test
+ * runner; Node 20 takes no options and always styles.
+ */
+const styled = (style: Exclude<HeadlinePart['style'], 'plain'>, text: string): string =>
+  (styleText as (format: Parameters<typeof styleText>[0], text: string, options?: { validateStream?: boolean }) => string)(STYLES[style], text, { validateStream: false });
+
 /** Whether a stream wants colour: a terminal that has it, and NO_COLOR unset (hasColors reads NO_COLOR, FORCE_COLOR and TERM). */
 export function wantsColour(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors() && !process.env.NO_COLOR;
@@ -57,6 +74,6 @@ export function wantsColour(stream: NodeJS.WriteStream): boolean {
 
 /** The headline as one line, coloured when `colour` is true: the outcome word, two spaces, the counts three apart. */
 export function headlineText(summary: Summary, colour: boolean): string {
-  const [word, ...counts] = headlineParts(summary).map((p) => (colour && p.style !== 'plain' ? styleText(STYLES[p.style], p.text) : p.text));
+  const [word, ...counts] = headlineParts(summary).map((p) => (colour && p.style !== 'plain' ? styled(p.style, p.text) : p.text));
   return [word, counts.join('   ')].join('  ').trimEnd();
 }

@@ -5,13 +5,16 @@
 import type { LabPhase, CycleRecord, Summary } from './results/schema.js';
 import type { Runtime } from './runtime/stack.js';
 import type { Scenario, VariantName } from './scenarios.js';
-import type { RequestRecord } from './traffic/records.js';
+import { clientSymptom, type RequestRecord } from './traffic/records.js';
+import { failuresSeen } from './analysis/outcome.js';
 
 /** One variant's requests so far, counted as summary.json counts them (requests.total, rate502.failures, requests.boundary). */
 export interface VariantCounts {
   /** Every request sent to the variant, calibration and bursts included. */
   sent: number;
   count502: number;
+  /** Every failure the client saw: 502s, and 503, 504, an empty reply or a reset (HAProxy answers the race with empty replies). */
+  failed: number;
   /** Requests aimed at the close boundary. */
   boundary: number;
 }
@@ -47,12 +50,13 @@ export type LabEventListener = (event: LabEvent) => void;
 
 /** Per variant, its requests so far, by summary.json's definitions (analysis/summarize.ts, variantSummary). */
 export function countsOf(records: readonly RequestRecord[], variants: readonly VariantName[]): Record<VariantName, VariantCounts> {
-  const counts: Record<VariantName, VariantCounts> = Object.fromEntries(variants.map((v) => [v, { sent: 0, count502: 0, boundary: 0 }]));
+  const counts: Record<VariantName, VariantCounts> = Object.fromEntries(variants.map((v) => [v, { sent: 0, count502: 0, failed: 0, boundary: 0 }]));
   for (const r of records) {
     const c = counts[r.variant];
     if (!c) continue;
     c.sent++;
     if (r.status === 502) c.count502++;
+    if (clientSymptom(r) !== null) c.failed++;
     if (r.phase === 'aimed') c.boundary++;
   }
   return counts;
@@ -61,7 +65,16 @@ export function countsOf(records: readonly RequestRecord[], variants: readonly V
 /** A finished run's counts, read from its summary: what the live page ends on equals summary.json. */
 export function countsOfSummary(summary: Summary): Record<VariantName, VariantCounts> {
   return Object.fromEntries(
-    Object.entries(summary.variants).map(([name, v]) => [name, { sent: v.requests.total, count502: v.rate502.failures, boundary: v.requests.boundary }]),
+    Object.entries(summary.variants).map(([name, v]) => [
+      name,
+      {
+        sent: v.requests.total,
+        count502: v.rate502.failures,
+        // Its cells (one per method) count every symptom.
+        failed: summary.cells.filter((c) => c.variant === name).reduce((n, c) => n + failuresSeen(c.counts), 0),
+        boundary: v.requests.boundary,
+      },
+    ]),
   );
 }
 

@@ -2,6 +2,7 @@
 // collect, results, tear down. Whatever happens (an error, a component dying
 // mid-run, an interrupt), what was measured is written, summary.json says
 // whether the run completed, and the same teardown runs once.
+import { basename, dirname, resolve } from 'node:path';
 import { injectedAppClockOffsetMs, monoMs } from './clock.js';
 import { APP_CLOCK_OFFSET_ENV } from './protocol.js';
 import { withDeadline } from './deadline.js';
@@ -305,7 +306,8 @@ async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
     signal: io.signal,
     progress: (l) => io.progress(`  ${l}`),
     checkStillRunning: () => stack.checkRunning(),
-    onCycle: (record) => run.events.cycle(record, () => run.lanes?.result().records ?? [], run.trafficStartMonoMs ?? monoMs()),
+    // After the engine's turn, not inside it: counting and drawing for the live page must not delay the other lane's timed sends.
+    onCycle: (record) => setImmediate(() => run.events.cycle(record, () => run.lanes?.result().records ?? [], run.trafficStartMonoMs ?? monoMs())),
   });
   run.trafficStartMonoMs = monoMs();
   const traffic = await run.lanes.run();
@@ -413,6 +415,11 @@ function writeSummary(run: Run, summary: Summary, traffic: TrafficResult | null)
   writeRunFile(run.dir, 'requests.ndjson', toNdjson(traffic?.records ?? []));
   writeRunFile(run.dir, 'report.md', reportMarkdown(summary));
   if (summary.complete) writeSummaryFile();
+  // --out: a copy where a CI job looks for it, written for a failed run too (its job fails; its artifact should not be missing).
+  if (run.options.out !== null) {
+    const outDir = dirname(resolve(run.options.out));
+    writeRunFile(outDir, basename(run.options.out), `${JSON.stringify({ ...summary, $schema: schemaRefFrom(outDir) }, null, 2)}\n`);
+  }
   writeHtmlReport(run);
 }
 

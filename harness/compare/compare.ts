@@ -1,22 +1,32 @@
-// Two runs side by side: per variant (and per matrix cell), the counts, the
+// Two runs side by side: per variant (per cell in a matrix), the counts, the
 // change of the rate and whether it is beyond chance, and the regressions a
 // CI job fails on. Pure.
+//
+// Regressions are the current run's own --assert reasons (summary.assertion:
+// a fix that must hold failed or was not shown safe, Node's defaults no
+// longer show the race, too few boundary requests, harness and LB log
+// disagree), so `compare` and `--assert` never disagree about a run.
 //
 // Rates are compared by cycle where both runs counted them: 502s cluster by
 // cycle (one socket-close instant fails a whole batch), so 8 failures in one
 // cycle are one event, not eight, and a per-request interval would call noise
 // a change. Older summaries (cells before schema v6) fall back to requests,
-// and say so.
-import { expectationOf } from '../analysis/expectations.js';
+// and say so. Every row is one more chance of a false alarm: the intervals
+// are Bonferroni-corrected over the rows compared, so that the whole
+// comparison, not each row, is wrong at most 5 % of the time.
 import { failuresSeen } from '../analysis/outcome.js';
-import { rateDifference, type RateDifference } from '../analysis/stats.js';
+import { expectationOf } from '../analysis/expectations.js';
+import { normalQuantile, rateDifference, type RateDifference } from '../analysis/stats.js';
 import { LabError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import type { CellSummary, Summary, VariantSummary } from '../results/schema.js';
 
+/** The chance that a comparison of two runs of the same lab reports a change. */
+export const FAMILY_ALPHA = 0.05;
+
 /** One side of a compared row. */
 export interface SideCounts {
-  /** Failures the client saw (502s for a variant; every symptom for a cell), in all requests. */
+  /** Failures the client saw (502s for a talk-sized variant; every symptom for a cell), in all requests. */
   failures: number;
   /** Of those, at the close boundary, and the boundary requests. */
   boundaryFailures: number;
@@ -37,9 +47,9 @@ export interface ComparedRow {
   expected: 'safe' | 'race' | null;
   baseline: SideCounts | null;
   current: SideCounts | null;
-  /** Current − baseline rate, by cycle when both counted cycles, else by boundary request. */
+  /** Current − baseline rate, by cycle when both counted cycles, else by boundary request; its interval is the family's. */
   change: (RateDifference & { unit: 'cycles' | 'requests' }) | null;
-  /** What makes this row a regression (a fix failed, the race no longer shows); empty when none. */
+  /** The current run's --assert reasons about this row. */
   regressions: string[];
   /** Its rate moved beyond chance, either way: a benchmark flags it (the lab aims differently, or the app changed). */
   changed: string | null;
@@ -49,7 +59,9 @@ export interface Comparison {
   baseline: { runId: string };
   current: { runId: string };
   rows: ComparedRow[];
-  /** Every row's regressions, in order. */
+  /** Rows whose rates were compared, and the two-sided level of each row's interval (Bonferroni: 95 % for the family). */
+  family: { rows: number; rowLevel: number };
+  /** The current run's --assert reasons, all of them (some concern no row: an interrupted run, a log mismatch). */
   regressions: string[];
   /** Every rate that moved beyond chance. CI fails on any of these or a regression. */
   changes: string[];
@@ -84,89 +96,103 @@ function cellSide(c: CellSummary): SideCounts {
   };
 }
 
-/** The rate change current − baseline, on the best unit both sides have. */
-function changeOf(a: SideCounts, b: SideCounts): ComparedRow['change'] {
+/** The rate change current − baseline at `z`, on the best unit both sides have. */
+function changeOf(a: SideCounts, b: SideCounts, z: number): ComparedRow['change'] {
   if (a.cycles !== null && b.cycles !== null && a.cyclesHit !== null && b.cyclesHit !== null) {
-    const d = rateDifference({ failures: b.cyclesHit, trials: b.cycles }, { failures: a.cyclesHit, trials: a.cycles });
+    const d = rateDifference({ failures: b.cyclesHit, trials: b.cycles }, { failures: a.cyclesHit, trials: a.cycles }, z);
     return d === null ? null : { ...d, unit: 'cycles' };
   }
-  const d = rateDifference({ failures: b.boundaryFailures, trials: b.boundary }, { failures: a.boundaryFailures, trials: a.boundary });
+  const d = rateDifference({ failures: b.boundaryFailures, trials: b.boundary }, { failures: a.boundaryFailures, trials: a.boundary }, z);
   return d === null ? null : { ...d, unit: 'requests' };
 }
 
 const pct = (rate: number) => `${(rate * 100).toFixed(0)} %`;
 const signedPct = (rate: number) => `${rate < 0 ? '−' : ''}${pct(Math.abs(rate))}`;
 
-/** Why a row is a regression: the rule --assert applies, judged on the current run. */
-function regressionsOf(name: string, fix: string, expected: ComparedRow['expected'], current: SideCounts, kind: ComparedRow['kind']): string[] {
-  const found: string[] = [];
-  const what = kind === 'variant' ? '502' : 'failure';
-  if (expected === 'safe' && current.failures > 0) found.push(`${name} (fix ${fix}) shows ${current.failures} ${what}${current.failures === 1 ? '' : 's'}`);
-  const shown = kind === 'variant' ? current.failures > 0 : current.outcome === 'reproduced' || current.outcome === 'masked';
-  if (expected === 'race' && !shown) found.push(`${name} (Node's defaults) no longer shows the race (${current.outcome})`);
-  return found;
-}
-
 /** A rate that moved beyond its interval, in words; null when it stayed within chance. */
-function changedOf(name: string, change: ComparedRow['change']): string | null {
+function changedOf(name: string, change: ComparedRow['change'], rowLevel: number): string | null {
   if (!change?.significant) return null;
-  return `${name}: its failure rate per ${change.unit === 'cycles' ? 'aimed cycle' : 'boundary request'} moved ${change.difference > 0 ? 'up' : 'down'} by ${pct(Math.abs(change.difference))} (95 % interval ${signedPct(change.low)} … ${signedPct(change.high)})`;
+  const level = `${(rowLevel * 100).toFixed(rowLevel >= 0.995 ? 2 : 1)} %`;
+  return `${name}: its failure rate per ${change.unit === 'cycles' ? 'aimed cycle' : 'boundary request'} moved ${change.difference > 0 ? 'up' : 'down'} by ${pct(Math.abs(change.difference))} (${level} interval ${signedPct(change.low)} … ${signedPct(change.high)})`;
 }
 
-function row(kind: ComparedRow['kind'], name: string, fix: string, lb: string, a: SideCounts | null, b: SideCounts | null): ComparedRow {
-  const expected = expectationOf(fix, lb);
-  const change = a !== null && b !== null ? changeOf(a, b) : null;
-  return { name, kind, fix, expected, baseline: a, current: b, change, regressions: b === null ? [] : regressionsOf(name, fix, expected, b, kind), changed: changedOf(name, change) };
+/** A talk-sized run compares its variants; a matrix its cells (each method, each LB: where its outcomes are decided). */
+function sidesOf(s: Summary): Map<string, { kind: ComparedRow['kind']; fix: string; lb: string; side: SideCounts }> {
+  if (s.scenario.kind === 'matrix') return new Map(s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, side: cellSide(c) }]));
+  return new Map(Object.values(s.variants).map((v) => [v.name, { kind: 'variant', fix: v.fix, lb: 'nginx', side: variantSide(v) }]));
 }
 
-/** The LB a variant ran behind: its cells'; the talk-sized run's is nginx. */
-const lbOfVariant = (s: Summary, name: string) => s.cells.find((c) => c.variant === name)?.lb ?? 'nginx';
+/** Settings that change what a run can show (nginx's retries hide GET failures; C sets how much of a cycle's batch can fail). */
+const SETTINGS: Array<[string, (s: Summary) => string]> = [
+  ['retry policy', (s) => s.scenario.retryPolicy],
+  ['methods', (s) => s.options.methods.join('+')],
+  ['concurrency', (s) => String(s.options.concurrency)],
+  ['cycles', (s) => String(s.options.cycles)],
+  ['server mode', (s) => s.scenario.serverMode],
+  ['HAProxy http-reuse', (s) => s.scenario.haproxyReuse ?? 'safe'],
+  ['mode', (s) => s.mode],
+  ['runtime', (s) => s.runtime],
+  ["the LB's upstream keep-alive (ms)", (s) => String(s.scenario.lb.upstreamKeepaliveTimeoutMs)],
+];
 
-/** Names in either, baseline's order first. */
-const unionOf = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+/** The names a run's rows have: its variants (talk-sized) or cells (matrix). */
+export function rowNamesOf(s: Summary): string[] {
+  return [...sidesOf(s).keys()];
+}
+
+/** A few names and how many more: a matrix has dozens. */
+const someOf = (names: readonly string[], shown = 4) => names.slice(0, shown).join(', ') + (names.length > shown ? ` and ${names.length - shown} more` : '');
+
+/**
+ * Throws a LabError (exit 2) when a run whose rows are `currentNames` would
+ * share none with `baseline`: --baseline checks the run it is about to make
+ * before it starts.
+ */
+export function assertComparable(baseline: Summary, currentNames: readonly string[]): void {
+  const baselineNames = rowNamesOf(baseline);
+  if (currentNames.some((n) => baselineNames.includes(n))) return;
+  throw new LabError(
+    `The two runs share no variant or cell (${someOf(baselineNames)} against ${someOf(currentNames)}): nothing to compare.`,
+    'Compare runs of the same scenario: the talk-sized run with another, or matrices with common cells.',
+    EXIT.badInput,
+  );
+}
 
 /** Compares `current` with `baseline`; a LabError (exit 2) when they share nothing to compare. */
 export function compareSummaries(baseline: Summary, current: Summary): Comparison {
-  const rows: ComparedRow[] = [];
+  assertComparable(baseline, rowNamesOf(current));
+  const sidesA = sidesOf(baseline);
+  const sidesB = sidesOf(current);
+  const names = [...new Set([...sidesA.keys(), ...sidesB.keys()])];
+  const shared = names.filter((n) => sidesA.has(n) && sidesB.has(n));
+  const rowLevel = 1 - FAMILY_ALPHA / shared.length;
+  const z = normalQuantile(1 - FAMILY_ALPHA / (2 * shared.length));
+  const regressions = current.assertion.reasons;
+  const rows = names.map((name): ComparedRow => {
+    const a = sidesA.get(name);
+    const b = sidesB.get(name);
+    const { kind, fix, lb } = (b ?? a)!;
+    const change = a && b ? changeOf(a.side, b.side, z) : null;
+    return {
+      name,
+      kind,
+      fix,
+      expected: expectationOf(fix, lb),
+      baseline: a?.side ?? null,
+      current: b?.side ?? null,
+      change,
+      // A reason names its variant or cell first (summarize.ts).
+      regressions: regressions.filter((r) => r.startsWith(`${name} `)),
+      changed: changedOf(name, change, rowLevel),
+    };
+  });
+
   const notes: string[] = [];
-  for (const name of unionOf(Object.keys(baseline.variants), Object.keys(current.variants))) {
-    const a = baseline.variants[name];
-    const b = current.variants[name];
-    rows.push(row('variant', name, (b ?? a).fix, lbOfVariant(b ? current : baseline, name), a ? variantSide(a) : null, b ? variantSide(b) : null));
-  }
-  // A matrix's cells say more than its variants (each method, each LB); the talk-sized run's variants say it all.
-  if (baseline.scenario.kind === 'matrix' || current.scenario.kind === 'matrix') {
-    const cellsA = new Map(baseline.cells.map((c) => [c.name, c]));
-    const cellsB = new Map(current.cells.map((c) => [c.name, c]));
-    for (const name of unionOf([...cellsA.keys()], [...cellsB.keys()])) {
-      const a = cellsA.get(name);
-      const b = cellsB.get(name);
-      const c = (b ?? a)!;
-      rows.push(row('cell', name, c.fix, c.lb, a ? cellSide(a) : null, b ? cellSide(b) : null));
-    }
-  }
-  if (!rows.some((r) => r.baseline !== null && r.current !== null)) {
-    throw new LabError(
-      `The two runs share no variant or cell (${Object.keys(baseline.variants).join(', ')} against ${Object.keys(current.variants).join(', ')}): nothing to compare.`,
-      'Compare runs of the same scenario: the talk-sized run with another, or matrices with common cells.',
-      EXIT.badInput,
-    );
-  }
   const named = (what: string, picked: ComparedRow[]) => (picked.length > 0 ? [`${what} (${picked.length}): ${picked.map((r) => r.name).join(', ')}`] : []);
   notes.push(...named('in the baseline only', rows.filter((r) => r.current === null)));
   notes.push(...named('new in the current run', rows.filter((r) => r.baseline === null)));
   notes.push(...named('compared by boundary request, since a summary older than v6 has no per-cycle count for them', rows.filter((r) => r.change?.unit === 'requests')));
-  const lbA = baseline.scenario.lb.upstreamKeepaliveTimeoutMs;
-  const lbB = current.scenario.lb.upstreamKeepaliveTimeoutMs;
-  if (lbA !== lbB) notes.push(`the LB's upstream keep-alive differs: ${lbA} ms in the baseline, ${lbB} ms now`);
-  // Settings that change what a run can show: nginx's retries hide GET failures, for one.
-  const settings: Array<[string, (s: Summary) => string]> = [
-    ['retry policy', (s) => s.scenario.retryPolicy],
-    ['methods', (s) => s.options.methods.join('+')],
-    ['mode', (s) => s.mode],
-    ['runtime', (s) => s.runtime],
-  ];
-  for (const [what, of] of settings) {
+  for (const [what, of] of SETTINGS) {
     if (of(baseline) !== of(current)) notes.push(`${what}: ${of(baseline)} in the baseline, ${of(current)} now`);
   }
   for (const key of ['node', 'nginx'] as const) {
@@ -174,8 +200,15 @@ export function compareSummaries(baseline: Summary, current: Summary): Compariso
     const vb = current.versions[key];
     if (va !== undefined && vb !== undefined && va !== vb) notes.push(`${key} ${va} in the baseline, ${vb} now`);
   }
-  if (!current.complete) notes.push('the current run is incomplete: its counts cover only what ran');
-  const regressions = rows.flatMap((r) => r.regressions);
   const changes = rows.flatMap((r) => (r.changed === null ? [] : [r.changed]));
-  return { baseline: { runId: baseline.runId }, current: { runId: current.runId }, rows, regressions, changes, passed: regressions.length === 0 && changes.length === 0, notes };
+  return {
+    baseline: { runId: baseline.runId },
+    current: { runId: current.runId },
+    rows,
+    family: { rows: shared.length, rowLevel },
+    regressions,
+    changes,
+    passed: regressions.length === 0 && changes.length === 0,
+    notes,
+  };
 }

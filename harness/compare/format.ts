@@ -6,6 +6,8 @@ import type { Comparison, ComparedRow, SideCounts } from './compare.js';
 const side = (s: SideCounts | null) =>
   s === null ? '—' : `${s.boundaryFailures}/${s.boundary}${s.cycles === null ? '' : `, ${s.cyclesHit}/${s.cycles} cycles`}${s.failures !== s.boundaryFailures ? ` (${s.failures} in all)` : ''}`;
 
+const levelText = (level: number) => `${(level * 100).toFixed(level >= 0.995 ? 2 : 1)} %`;
+
 const signedPct = (rate: number) => `${rate > 0 ? '+' : rate < 0 ? '−' : '±'}${Math.abs(rate * 100).toFixed(0)} %`;
 
 function changeCell(r: ComparedRow): string {
@@ -23,9 +25,9 @@ export interface ComparedFiles {
 /** The comparison table and its conclusion, as the terminal shows it. */
 export function formatComparison(c: Comparison, files: ComparedFiles, labels = { baseline: 'baseline', current: 'current' }): string {
   const rows = [
-    ['', 'fix', 'must be', `${labels.baseline}: failed/boundary`, `${labels.current}: failed/boundary`, 'change (95 %)', ''],
+    ['', 'fix', 'must be', `${labels.baseline}: failed/boundary`, `${labels.current}: failed/boundary`, `change (${levelText(c.family.rowLevel)})`, ''],
     ...c.rows.map((r) => [
-      r.kind === 'cell' ? `cell ${r.name}` : r.name,
+      r.name,
       r.fix,
       r.expected === 'safe' ? 'safe' : r.expected === 'race' ? 'racy' : '—',
       side(r.baseline),
@@ -40,6 +42,7 @@ export function formatComparison(c: Comparison, files: ComparedFiles, labels = {
     '',
     formatTable(rows),
     '',
+    `Each change's interval is at ${levelText(c.family.rowLevel)}, so that the ${c.family.rows} rows together are at 95 % (Bonferroni).`,
     ...c.notes.map((n) => `note: ${n}`),
     ...(c.notes.length > 0 ? [''] : []),
     ...(c.regressions.length > 0 ? [`REGRESSION (${c.regressions.length}):`, ...c.regressions.map((r) => `  - ${r}`)] : []),

@@ -126,8 +126,11 @@ const SCRIPT = `
       setText(tr.querySelector('.sent'), c.sent);
       setText(tr.querySelector('.count502'), c.count502);
       setText(tr.querySelector('.boundary'), c.boundary);
-      tr.dataset.hit = c.count502 > 0 ? 'true' : 'false';
-      setText(tr.querySelector('.status'), c.count502 > 0 ? '✗ 502 seen' : '✓ no 502');
+      tr.dataset.hit = c.failed > 0 ? 'true' : 'false';
+      // Failures other than 502s (HAProxy's empty replies, resets) are said, never hidden behind a green "no 502".
+      const others = c.failed - c.count502;
+      const otherText = others > 0 ? others + ' other failure' + (others === 1 ? '' : 's') : '';
+      setText(tr.querySelector('.status'), c.count502 > 0 ? '✗ 502 seen' + (otherText ? ' · ' + otherText : '') : others > 0 ? '✗ ' + otherText : '✓ no 502');
     }
   }
 

@@ -86,7 +86,7 @@ export function chartsOf(files: RunFiles): PageChart[] {
 /** The page and the standalone SVGs of a run's files; pure. */
 export function renderReport(files: RunFiles): RenderedReport {
   const charts = chartsOf(files);
-  const html = reportHtml({ summary: files.summary, charts, missing: files.missing });
+  const html = reportHtml({ summary: files.summary, dir: files.dir, writtenSchemaVersion: files.writtenSchemaVersion, charts, missing: files.missing });
   return { html, svgs: Object.fromEntries(charts.map((c) => [c.file, svgFile(c.svg)])) };
 }
 

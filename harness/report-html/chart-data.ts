@@ -61,7 +61,14 @@ export interface HitTimeline {
   method: string;
   cycle: number;
   symptom: ClientSymptom;
+  /**
+   * The socket whose close is nearest the arrival. A failed request carries no
+   * socket id (the app never saw it), and a held burst closes its sockets
+   * within a millisecond or two: which of them the LB reused is not known.
+   */
   socketId: number;
+  /** The app's idle closes within SAME_INSTANT_MS of that one, itself included: the candidates. */
+  closesAtOnce: number;
   /** The socket's last served request (its nth). */
   lastRequest: number;
   /** From the app's response-finished record, else the socket-closed record's lastResponseEndMonoMs. */
@@ -86,6 +93,9 @@ export interface HitTimeline {
   /** The LB's access-log line of this request, when its log was read. */
   lbLog: { lb: string; status: number; retries: number } | null;
 }
+
+/** Closes this near each other are one instant to the race: the LB could have reused any of their sockets. */
+export const SAME_INSTANT_MS = 2;
 
 /** Why no timeline can be drawn, in one sentence for the chart. */
 export type NoTimeline = { reason: string };
@@ -133,6 +143,7 @@ export function hitTimelineOf(
     cycle: record.cycle,
     symptom: clientSymptom(record)!,
     socketId: close.socketId,
+    closesAtOnce: app.closes.filter((c) => c.closedBy === 'app' && Math.abs(closeInstant(c) - closeInstant(close)) <= SAME_INSTANT_MS).length,
     lastRequest: close.requests,
     lastResponseFrom: finished !== undefined ? 'response-finished' : 'socket-closed',
     timerMs: closeInstant(close) - lastEnd,

@@ -2,7 +2,7 @@
 // time going down. Rows are in time order but not to scale (the idle period
 // is seconds, the race a few ms): each row writes its instant, on the app's
 // clock with t = 0 at the socket's last response, and each arrow its ms.
-import type { HitTimeline, NoTimeline } from './chart-data.js';
+import { SAME_INSTANT_MS, type HitTimeline, type NoTimeline } from './chart-data.js';
 import { el, HALO, INK, MUTED, round1, svgRoot, text } from './svg.js';
 
 const WIDTH_PX = 1000;
@@ -49,7 +49,7 @@ function timelineSteps(h: HitTimeline): Step[] {
       from: 'lb',
       to: 'app',
       colour: FAIL_COLOUR,
-      label: `LB reuses socket #${h.socketId}: arrives ${beforeOrAfter(h.arrivalMinusCloseMs)} the close (est.)`,
+      label: `LB reuses ${h.closesAtOnce > 1 ? `a socket closing then (#${h.socketId}, one of ${h.closesAtOnce} within ±${SAME_INSTANT_MS} ms)` : `socket #${h.socketId}`}: arrives ${beforeOrAfter(h.arrivalMinusCloseMs)} the close (est.)`,
     },
   ];
   timed.sort((a, b) => a.atMs - b.atMs);

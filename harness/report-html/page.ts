@@ -18,6 +18,9 @@ export interface PageChart {
 /** What the page is made of: the summary, the charts in page order, and what could not be read. */
 export interface PageInput {
   summary: Summary;
+  /** The run's directory and the schema version its summary.json was written in, for the page's footer. */
+  dir: string;
+  writtenSchemaVersion: number;
   charts: PageChart[];
   /** Files the report could not read, and what that cost. */
   missing: string[];
@@ -147,7 +150,7 @@ export function reportHtml(input: PageInput): string {
     input.missing.length > 0
       ? `<section id="missing"><h2>Not drawn</h2><p>These files of the run were not found, so the page has less:</p><ul class="missing">${input.missing.map((m) => `<li>${esc(m)}</li>`).join('\n')}</ul></section>`
       : '',
-    `<p><small>From <code>summary.json</code> (schema v${esc(summary.schemaVersion)}) and the run's logs; rebuild with <code>npm run report -- results/${esc(summary.runId)}</code>.</small></p>`,
+    `<p><small>From <code>summary.json</code> (schema v${esc(input.writtenSchemaVersion)}) and the run's logs; rebuild with <code>npm run report -- ${esc(input.dir)}</code>.</small></p>`,
   ];
   return [
     '<!doctype html>',

@@ -25,6 +25,8 @@ export interface AppAccount {
 export interface RunFiles {
   dir: string;
   summary: Summary;
+  /** The schema version summary.json was written in (the summary itself is read as the current one). */
+  writtenSchemaVersion: number;
   /** requests.ndjson; null when the file is missing. */
   records: RequestRecord[] | null;
   /** Per variant its app's accounting; null for a variant whose log is missing. */
@@ -43,6 +45,11 @@ function readOptional(path: string): string | null {
 
 /** summary.json, read as the current version; a missing or unreadable one is the user's to fix (exit 2). */
 export function readRunSummary(dir: string): Summary {
+  return readRunSummaryFile(dir).summary;
+}
+
+/** summary.json read as the current version, and the version it was written in. */
+function readRunSummaryFile(dir: string): { summary: Summary; writtenSchemaVersion: number } {
   const path = join(dir, 'summary.json');
   // One line each, the way out included: these are all a user sees.
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new LabError(`No run directory at ${dir} (give results/<run-id>).`, undefined, EXIT.badInput);
@@ -57,7 +64,7 @@ export function readRunSummary(dir: string): Summary {
   if (read.summary === null) {
     throw new LabError(`${path} is not a summary this lab can read (from a newer lab, or edited?): ${read.problems.slice(0, 3).join('; ')}.`, undefined, EXIT.badInput);
   }
-  return read.summary;
+  return { summary: read.summary, writtenSchemaVersion: (parsed as { schemaVersion: number }).schemaVersion };
 }
 
 /** Lines of requests.ndjson that are request records (a torn last line is skipped). */
@@ -94,7 +101,7 @@ export function appAccountOf(log: string): AppAccount {
 /** Every run file the report reads; only summary.json is required. */
 export function readRunFiles(dirArg: string): RunFiles {
   const dir = resolve(dirArg);
-  const summary = readRunSummary(dir);
+  const { summary, writtenSchemaVersion } = readRunSummaryFile(dir);
   const missing: string[] = [];
 
   const requestsText = readOptional(join(dir, 'requests.ndjson'));
@@ -119,5 +126,5 @@ export function readRunFiles(dirArg: string): RunFiles {
     }
     access = [...(access ?? []), ...LB_DRIVERS[lb].parseAccessLog(text, variantsForLogs(summary))];
   }
-  return { dir, summary, records, apps, access, missing };
+  return { dir, summary, writtenSchemaVersion, records, apps, access, missing };
 }

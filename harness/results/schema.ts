@@ -231,6 +231,22 @@ function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * The first v1 summaries did not split the LB's closes at its shutdown from
+ * those during traffic: read as none at shutdown (every LB close counted as
+ * during traffic, as those runs reported it).
+ */
+function withShutdownCloses(old: Record<string, unknown>): Record<string, unknown> {
+  if (typeof old.variants !== 'object' || old.variants === null) return old;
+  const variants = Object.fromEntries(
+    Object.entries(old.variants as Record<string, { closedBy?: object }>).map(([name, v]) => [
+      name,
+      typeof v?.closedBy === 'object' && v.closedBy !== null ? { ...v, closedBy: { lbAtShutdown: 0, ...v.closedBy } } : v,
+    ]),
+  );
+  return { ...old, variants };
+}
+
+/**
  * Reads a parsed summary.json of any readable version as the current one:
  * v1 had no `complete`/`failure` (a v1 summary was complete unless interrupted);
  * v1 and v2 had no `cells` (derived from their variants); each later version
@@ -245,6 +261,7 @@ export function readSummary(value: unknown): { summary: Summary; problems: [] } 
   }
   let upgraded: Record<string, unknown> = value as Record<string, unknown>;
   if (version === 1) upgraded = { ...upgraded, complete: !upgraded.interrupted, failure: null };
+  if (version < 3) upgraded = withShutdownCloses(upgraded);
   if (version < 3) upgraded = upgradeToV3(upgraded as OldSummary & Record<string, unknown>);
   if (version < 4) upgraded = upgradeToV4(upgraded);
   if (version < 5) upgraded = upgradeToV5(upgraded);

@@ -116,12 +116,15 @@ t.test('faults on the local runtime', async (t) => {
       return stack;
     };
     const scenario = defaultScenario({ variants: VARIANTS.map((v) => (v.name === 'default' ? { ...v, keepAliveTimeoutMs: 1_000 } : v)) });
-    const options = { ...parseLabArgs(LOCAL_RUN), resultsDir };
+    // --out too: a CI job that failed still finds its summary where it asked for it.
+    const out = join(resultsDir, 'ci-summary.json');
+    const options = { ...parseLabArgs(LOCAL_RUN), resultsDir, out };
     const progress: string[] = [];
     await t.rejects(runLab(options, { progress: (l) => progress.push(l), signal: new AbortController().signal }, { scenario, createStack: failing }), { message: gone.message });
     const runDir = /results in (\S+)/.exec(progress.join('\n'))?.[1];
     const summary = incompleteSummary(t, runDir);
     t.equal(summary?.failure?.phase, 'traffic');
+    t.same({ ...JSON.parse(readFileSync(out, 'utf8')), $schema: summary?.$schema }, summary, "--out has the failed run's summary");
     t.equal(summary?.schedule.cycles.length, 2, 'the two cycles before the fault');
     t.ok(await allPortsFree(), 'torn down: every port free');
   });

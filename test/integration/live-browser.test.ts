@@ -13,7 +13,7 @@ import { runLab } from '../../harness/lab.js';
 import { startLiveServer } from '../../harness/live/server.js';
 import { parseLabArgs } from '../../harness/options.js';
 import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
-import { openInChromium, SCREENSHOT_DIR } from '../helpers/browser.js';
+import { chromiumOrSkip, openInChromium, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { nginxOrSkip } from '../helpers/require.js';
 
 const COMPRESSED_KEEP_ALIVE_MS = 1_000;
@@ -23,7 +23,7 @@ const SAMPLE_EVERY_MS = 200;
 const PAGE_WAIT_MS = 180_000;
 
 t.test('the live page follows a real run and ends on its summary', async (t) => {
-  if (!(await nginxOrSkip(t))) return;
+  if (!(await nginxOrSkip(t)) || !chromiumOrSkip(t)) return;
   const resultsDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-live-'));
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
   const server = await startLiveServer();

@@ -17,9 +17,14 @@ const MATRIX = 'test/fixtures/runs/20261127-224243Z-docker-summary-only/summary.
 const classic = () => loadSummary(CLASSIC).summary;
 const files = { baseline: { file: 'a', schemaVersion: 5 }, current: { file: 'b', schemaVersion: 5 } };
 
-/** A variant's counts set to `failures` 502s in `hitting` of its aimed cycles (boundary trials and cycles kept). */
-function with502s(s: Summary, variant: string, failures: number, hitting: number): Summary {
+/**
+ * A variant's counts set to `failures` 502s in `hitting` of its aimed cycles
+ * (boundary trials and cycles kept), and the --assert reasons the lab gives
+ * such a run (summarize.ts; tested in summarize.test.ts).
+ */
+function with502s(s: Summary, variant: string, failures: number, hitting: number, reasons: string[] = []): Summary {
   const copy: Summary = structuredClone(s);
+  copy.assertion = { ...copy.assertion, passed: reasons.length === 0, reasons };
   const v = copy.variants[variant];
   v.rate502 = proportion(failures, v.rate502.trials);
   v.boundaryRate502 = proportion(failures, v.boundaryRate502.trials);
@@ -39,18 +44,19 @@ t.test('a run against itself: no regression, no change', async (t) => {
   t.match(formatComparison(c, files), /NO REGRESSION/);
 });
 
-t.test('the fix showing a 502 is a regression, even when the rate change is within chance', async (t) => {
-  const c = compareSummaries(classic(), with502s(classic(), 'fixed', 1, 1));
+t.test("the current run's --assert reasons are the regressions, each on its row, even when the rate change is within chance", async (t) => {
+  const c = compareSummaries(classic(), with502s(classic(), 'fixed', 1, 1, ['fixed showed 1 × 502', 'harness and nginx access log disagree on 502s']));
   t.equal(c.passed, false);
-  t.same(c.regressions, ['fixed (fix article) shows 1 502']);
+  t.same(c.regressions, ['fixed showed 1 × 502', 'harness and nginx access log disagree on 502s']);
+  t.same(c.rows.map((r) => [r.name, r.regressions]), [['default', []], ['fixed', ['fixed showed 1 × 502']]]);
   t.same(c.changes, [], '1 of 7 cycles against 0 of 7 is within chance');
-  t.match(formatComparison(c, files), /fixed .*REGRESSION[\s\S]*REGRESSION \(1\):\n {2}- fixed \(fix article\) shows 1 502/);
+  t.match(formatComparison(c, files), /fixed .*REGRESSION[\s\S]*REGRESSION \(2\):\n {2}- fixed showed 1 × 502\n {2}- harness and nginx/);
 });
 
 t.test("Node's defaults no longer showing the race is a regression", async (t) => {
-  const c = compareSummaries(classic(), with502s(classic(), 'default', 0, 0));
+  const c = compareSummaries(classic(), with502s(classic(), 'default', 0, 0, ['default showed no 502']));
   t.equal(c.passed, false);
-  t.same(c.regressions, ["default (Node's defaults) no longer shows the race (no 502)"]);
+  t.same(c.regressions, ['default showed no 502']);
   t.match(c.changes, [/^default: its failure rate per aimed cycle moved down by 86 %/], '6 of 7 cycles to 0 of 7 is beyond chance');
 });
 
@@ -64,23 +70,34 @@ t.test('a rate that moved beyond chance is flagged either way; within chance it 
     return copy;
   };
   const c = compareSummaries(many(classic(), 3), many(classic(), 20));
-  t.match(c.changes, [/^default: its failure rate per aimed cycle moved up by 57 % \(95 % interval 33 % … 72 %\)/]);
+  t.match(c.changes, [/^default: its failure rate per aimed cycle moved up by 57 % \(97\.5 % interval 29 % … 74 %\)/], 'two rows: each at 97.5 %');
+  t.same(c.family, { rows: 2, rowLevel: 0.975 });
   t.equal(c.passed, false, 'a change fails the comparison: the lab or the app changed');
   t.same(c.regressions, []);
   t.match(formatComparison(c, files), /default .*CHANGED[\s\S]*CHANGED beyond chance \(1\)/);
 });
 
-t.test('a matrix compares per variant and per cell; v3 cells by boundary request, and it says so', async (t) => {
+t.test('a matrix compares per cell (each method, each LB); v3 cells by boundary request, and it says so', async (t) => {
   const m = loadSummary(MATRIX);
   t.equal(m.schemaVersion, 3, 'the file as written');
   const c = compareSummaries(m.summary, m.summary);
   t.equal(c.passed, true);
-  t.equal(c.rows.filter((r) => r.kind === 'cell').length, m.summary.cells.length);
-  t.equal(c.rows.filter((r) => r.kind === 'variant').length, Object.keys(m.summary.variants).length);
-  t.ok(c.rows.filter((r) => r.kind === 'cell').every((r) => r.change?.unit === 'requests'));
+  t.same(c.rows.map((r) => r.name), m.summary.cells.map((cell) => cell.name));
+  t.ok(c.rows.every((r) => r.kind === 'cell' && r.change?.unit === 'requests'));
+  t.equal(c.family.rows, m.summary.cells.length, 'Bonferroni over every cell compared');
   t.match(c.notes, [/compared by boundary request, since a summary older than v6/]);
-  const tooShort = c.rows.find((r) => r.name === 'node24-standalone-too-short');
+  const tooShort = c.rows.find((r) => r.name === 'node24-standalone-too-short-post');
   t.equal(tooShort?.expected, null, 'a too-short fix is a finding either way, never a regression');
+});
+
+t.test("a cell that shows the race without a 502 (HAProxy's empty replies) is no regression", async (t) => {
+  const m = structuredClone(loadSummary(MATRIX).summary);
+  const cell = m.cells.find((c) => c.fix === 'default')!;
+  Object.assign(cell, { lb: 'haproxy', outcome: 'reproduced', clientSaw: '5 × empty reply' });
+  cell.counts = { ...cell.counts, status502: 0, emptyReply: 5 };
+  const c = compareSummaries(m, m);
+  t.equal(c.passed, true);
+  t.match(c.rows.find((r) => r.name === cell.name), { expected: 'race', current: { failures: 5, outcome: 'reproduced' }, regressions: [] });
 });
 
 t.test('runs with nothing in common cannot be compared: exit 2', async (t) => {
@@ -112,14 +129,14 @@ t.test('files that cannot be compared: one line each, exit 2', async (t) => {
 t.test('npm run compare: the exit code says it', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'compare-cli-'));
   const regressed = join(dir, 'regressed.json');
-  writeFileSync(regressed, JSON.stringify(with502s(classic(), 'fixed', 2, 1)));
+  writeFileSync(regressed, JSON.stringify(with502s(classic(), 'fixed', 2, 1, ['fixed showed 2 × 502'])));
   const run = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/compare-cli.ts', ...args], { encoding: 'utf8' });
   const same = run(CLASSIC, CLASSIC);
   t.equal(same.status, 0, same.stderr);
   t.match(same.stdout, /NO REGRESSION/);
   const bad = run(CLASSIC, regressed);
   t.equal(bad.status, 99);
-  t.match(bad.stdout, /REGRESSION \(1\):\n {2}- fixed \(fix article\) shows 2 502s/);
+  t.match(bad.stdout, /REGRESSION \(1\):\n {2}- fixed showed 2 × 502/);
   const json = JSON.parse(execFileSync(process.execPath, ['--import=tsx', 'harness/compare-cli.ts', CLASSIC, CLASSIC, '--json'], { encoding: 'utf8' }));
   t.match(json, { passed: true, files: { baseline: { schemaVersion: 5 } }, rows: [{ name: 'default' }, { name: 'fixed' }] });
   const missing = run(CLASSIC);
@@ -137,8 +154,14 @@ t.test('npm run lab -- --baseline: a bad file exits 2 before anything runs; so d
   const notSummary = lab('--baseline', 'package.json');
   t.equal(notSummary.status, 2);
   t.match(notSummary.stderr, /package\.json is not a summary this lab can compare/);
+  const incompatible = lab('--baseline', MATRIX);
+  t.equal(incompatible.status, 2, 'a matrix baseline for a talk-sized run: nothing in common, said before the run');
+  t.match(incompatible.stderr, /share no variant or cell \(node20-standalone-default-post, .* and 26 more against default, fixed\)/);
   const out = lab('--out', join(resultsDir, 'no-such-dir', 'summary.json'));
   t.equal(out.status, 2);
   t.match(out.stderr, /--out .*: the directory .*no-such-dir does not exist/);
+  const outDir = lab('--out', tmpdir());
+  t.equal(outDir.status, 2);
+  t.match(outDir.stderr, /--out .* is a directory; give a file name/);
   t.same(readdirSync(resultsDir), [], 'no run was started');
 });

@@ -3,6 +3,7 @@
 import t from 'tap';
 import { loadSummary } from '../../harness/compare/load.js';
 import { headlineText, wantsColour } from '../../harness/headline.js';
+import { proportion } from '../../harness/analysis/stats.js';
 
 const classic = () => loadSummary('test/fixtures/runs/20261128-042022Z-docker/summary.json').summary;
 const ESC = '\u001b[';
@@ -24,7 +25,6 @@ t.test('a matrix counts its cells by outcome; an incomplete run says so first', 
   const expected = counts.filter(([, n]) => n > 0).map(([o, n]) => `${n} ${o}`);
   t.equal(headlineText(matrix, false), `MATRIX  ${expected.join('   ')}`);
   t.match(headlineText({ ...classic(), complete: false }, false), /^INCOMPLETE {2}default/);
-  t.match(headlineText({ ...classic(), verdict: { ok: false, text: '' } }, false), /^NOT REPRODUCED {2}/);
 });
 
 t.test('no colour in a pipe, or with NO_COLOR', async (t) => {
@@ -38,4 +38,13 @@ t.test('no colour in a pipe, or with NO_COLOR', async (t) => {
   t.equal(wantsColour(tty), false);
   if (saved === undefined) delete process.env.NO_COLOR;
   else process.env.NO_COLOR = saved;
+});
+
+t.test('the word names the finding that matters: a failed fix outweighs the bug showing; burst 502s are said', async (t) => {
+  const s = structuredClone(classic());
+  s.variants.fixed.rate502 = proportion(1, s.variants.fixed.rate502.trials);
+  t.match(headlineText(s, false), /^FIX FAILED {2}default 33 × 502 \/ 56 {3}fixed 0 \/ 175 \(≤ 1\.7 %\) \(\+1 outside the boundary\)$/);
+  const none = structuredClone(classic());
+  none.variants.default.rate502 = proportion(0, none.variants.default.rate502.trials);
+  t.match(headlineText(none, false), /^NOT REPRODUCED {2}/);
 });

@@ -39,7 +39,7 @@ const cycle = (n: number, count502: Record<string, number>): CycleRecord => ({
   count502,
 });
 
-t.test('counts: every request sent, its 502s, those aimed at the boundary', async (t) => {
+t.test('counts: every request sent, its 502s, every failure (a reset too), those aimed at the boundary', async (t) => {
   const records = [
     request('default', 0, 'calibration', 200),
     request('default', 1, 'burst', 200),
@@ -49,8 +49,8 @@ t.test('counts: every request sent, its 502s, those aimed at the boundary', asyn
     request('other', 1, 'aimed', 502),
   ];
   t.same(countsOf(records, ['default', 'fixed']), {
-    default: { sent: 4, count502: 1, boundary: 2 },
-    fixed: { sent: 1, count502: 0, boundary: 1 },
+    default: { sent: 4, count502: 1, failed: 2, boundary: 2 },
+    fixed: { sent: 1, count502: 0, failed: 0, boundary: 1 },
   });
 });
 
@@ -68,7 +68,7 @@ t.test("a cycle, then each variant's first 502 once, timed from the start of tra
     ['cycle', 'cycle', 'first-502', 'cycle'],
   );
   t.same(events[2], { type: 'first-502', variant: 'default', cycle: 2, afterTrafficStartMs: 2_250 });
-  t.same((events[3] as Extract<LabEvent, { type: 'cycle' }>).counts.default, { sent: 4, count502: 3, boundary: 4 });
+  t.same((events[3] as Extract<LabEvent, { type: 'cycle' }>).counts.default, { sent: 4, count502: 3, failed: 3, boundary: 4 });
 });
 
 t.test('nobody listening: the records are never read', async (t) => {

@@ -117,7 +117,7 @@ const RUN: LabEvent = {
     { name: 'fixed', description: 'keepAliveTimeout 65 s', lb: 'nginx', fix: 'article' },
   ],
 };
-const counts = (d502: number) => ({ default: { sent: 20, count502: d502, boundary: 8 }, fixed: { sent: 50, count502: 0, boundary: 25 } });
+const counts = (d502: number) => ({ default: { sent: 20, count502: d502, failed: d502, boundary: 8 }, fixed: { sent: 50, count502: 0, failed: 0, boundary: 25 } });
 const CYCLE_1: LabEvent = { type: 'cycle', record: cycleRecord(1, { default: 0, fixed: 0 }), counts: counts(0) };
 const CYCLE_2: LabEvent = { type: 'cycle', record: cycleRecord(2, { default: 2, fixed: 0 }), counts: counts(2) };
 const FIRST_502: LabEvent = { type: 'first-502', variant: 'default', cycle: 2, afterTrafficStartMs: 2_345 };

@@ -14,7 +14,7 @@ import { LabError } from '../../harness/errors.js';
 import { EXIT } from '../../harness/exit-codes.js';
 import { mainTable } from '../../harness/report.js';
 import { renderReport, REPORT_FILES, writeReport } from '../../harness/report-html/build.js';
-import { closedByRowsOf, cycleBarsInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf, type HitTimeline } from '../../harness/report-html/chart-data.js';
+import { closedByRowsOf, cycleBarsInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf, SAME_INSTANT_MS, type HitTimeline } from '../../harness/report-html/chart-data.js';
 import { cycleBarsSvg, type CycleBarsInput } from '../../harness/report-html/charts.js';
 import { closedBySvg } from '../../harness/report-html/closed-by-chart.js';
 import { hitTimelineSvg } from '../../harness/report-html/hit-timeline-chart.js';
@@ -170,7 +170,12 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   t.ok(hit.timerMs > 5_000 && hit.timerMs < 7_000, `idle about Node's 5 s + 1 s (${hit.timerMs} ms)`);
   t.ok(hit.clientAnswerMs! > hit.clientSendMs, 'the answer after the send');
   t.equal(hit.lastResponseFrom, 'response-finished');
+  const closes = classic.apps[summary.aimVariant]!.closes.filter((c) => c.closedBy === 'app');
+  const chosen = closes.find((c) => c.socketId === hit.socketId)!;
+  const atOnce = closes.filter((c) => Math.abs(closeInstant(c) - closeInstant(chosen)) <= SAME_INSTANT_MS).length;
+  t.equal(hit.closesAtOnce, atOnce, `the candidates: ${atOnce} closes within ±${SAME_INSTANT_MS} ms`);
   const svg = hitTimelineSvg(hit);
+  t.match(svg, atOnce > 1 ? new RegExp(`LB reuses a socket closing then \\(#${hit.socketId}, one of ${atOnce} within`) : new RegExp(`LB reuses socket #${hit.socketId}:`), 'the socket named as known as it is');
   t.same(tagsWith(svg, 'data-step').map((s) => attrOf(s, 'data-step')).sort(), ['answer', 'last-response', 'reset', 'reuse', 'send', 'timer']);
   t.equal(tagsWith(svg, 'data-lifeline').length, 3);
   t.match(svg, new RegExp(`idle ${hit.timerMs.toFixed(1)} ms`));
@@ -254,7 +259,8 @@ t.test('a run that ended before its traffic: every chart drawn empty, the page s
     raceWindow: { hits: 0, plannedOffsetMs: null, arrivalMinusAppCloseMs: null, byOffsetMs: {} },
     schedule: { ...summary.schedule, closeDelayMs: null, cycles: [] },
   };
-  const { html, svgs } = renderReport({ dir: '/nowhere', summary: early, records: [], apps: { default: null, fixed: null }, access: null, missing: [] });
+  const { html, svgs } = renderReport({ dir: '/nowhere', summary: early, writtenSchemaVersion: 4, records: [], apps: { default: null, fixed: null }, access: null, missing: [] });
+  t.match(html, /From <code>summary\.json<\/code> \(schema v4\) and the run's logs; rebuild with <code>npm run report -- \/nowhere<\/code>/, 'the footer: the version as written, the real directory');
   t.match(html, /class="verdict incomplete"/);
   t.match(html, /This run ended early, during probe: The idle-close probe/);
   t.match(svgs[REPORT_FILES.cycles], /No cycles yet/);

@@ -137,7 +137,13 @@ t.test('older summaries, upgraded by readSummary, validate against the committed
     schedule: { ...v3.schedule, cycles: v3.schedule.cycles.map((c: Record<string, unknown>) => strip(c, 'lane', 'boundaryMs')) },
   };
   const v1: Record<string, any> = { ...strip(v2, 'complete', 'failure'), schemaVersion: 1 };
-  for (const [name, old] of Object.entries({ v5, v5early, v4, v3, v2, v1 })) {
+  // The very first v1 summaries (32a7307) had no lbAtShutdown in closedBy.
+  const v1first: Record<string, any> = {
+    ...v1,
+    variants: Object.fromEntries(Object.entries(v1.variants).map(([k, v]) => [k, { ...(v as object), closedBy: strip((v as Record<string, any>).closedBy, 'lbAtShutdown') }])),
+  };
+  t.equal(readSummary(v1first).summary?.variants.default.closedBy.lbAtShutdown, 0, 'the first v1: no close at shutdown counted');
+  for (const [name, old] of Object.entries({ v5, v5early, v4, v3, v2, v1, v1first })) {
     const read = readSummary(old);
     t.same(read.problems, [], `${name} reads`);
     t.same(summaryFileProblems(read.summary), [], `${name}, upgraded: valid against the committed file`);
