@@ -1,6 +1,6 @@
 // `npm run lab`: flags in, a story out (progress on stderr; table and verdict,
 // or JSON, on stdout), and an exit code a CI job can trust (harness/exit-codes.ts).
-import { readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { assertComparable, compareSummaries } from './compare/compare.js';
 import { VARIANTS } from './scenarios.js';
@@ -44,6 +44,11 @@ function checkOutFile(out: string): void {
     // Not there yet: the run writes it.
   }
   if (isDirItself) throw usage(`--out ${out} is a directory; give a file name, e.g. ${join(out, 'summary.json')}.`);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw usage(`--out ${out}: the directory ${dir} is not writable.`);
+  }
 }
 
 async function main(argv: string[]): Promise<ExitCode> {
@@ -99,7 +104,7 @@ async function main(argv: string[]): Promise<ExitCode> {
       live = await startLiveServer({ port: options.livePort ?? 0 });
       console.error(`live page: ${live.url}`);
     }
-    const { summary, runDir } = await runLab(options, { progress, signal: controller.signal, onEvent: live?.publish });
+    const { summary, runDir, outError } = await runLab(options, { progress, signal: controller.signal, onEvent: live?.publish });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
@@ -125,7 +130,9 @@ async function main(argv: string[]): Promise<ExitCode> {
       (options.json ? console.error : console.log)(`\n${formatComparison(comparison, files)}`);
       if (!comparison.passed) failed = true;
     }
-    return failed ? EXIT.assertionFailed : EXIT.ok;
+    if (failed) return EXIT.assertionFailed;
+    // The run and its results are complete; only the copy asked for is missing.
+    return outError ? reportLabError(outError) : EXIT.ok;
   } catch (err) {
     if (controller.signal.aborted) {
       console.error('keepalive-lab: interrupted; everything the lab started was torn down.');

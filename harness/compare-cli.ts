@@ -17,12 +17,14 @@ Usage: npm run compare -- <baseline> <current> [--json]
   --json                  print the comparison as JSON on stdout
   -h, --help              this text
 
-Per variant (and per cell of a matrix): failures at the close boundary, aimed
-cycles with a failure, and the change of the rate with its 95 % interval
-(by cycle: 502s cluster by cycle; by request for cells of summaries older
-than schema v6). A regression: a fix that must hold shows a failure, Node's
-defaults no longer show the race; and any rate that moved beyond its
-interval, either way, is flagged as changed.
+Per variant (per cell of a matrix): failures at the close boundary, aimed
+cycles with a failure, and the change of the rate with its interval (by
+cycle: 502s cluster by cycle; by request for cells of summaries older than
+schema v6), Bonferroni-corrected so that all rows together are at 95 %.
+A regression: any of the current run's own --assert reasons (a fix that must
+hold failed or was not shown safe, Node's defaults no longer show the race,
+too few boundary requests, harness and LB log disagree); and any rate that
+moved beyond its interval, either way, is flagged as changed.
 
 Exit codes: ${EXIT.ok} no regression and no change, ${EXIT.assertionFailed} a regression or a change, ${EXIT.badInput} a missing, malformed or incompatible file.`;
 

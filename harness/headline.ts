@@ -60,9 +60,10 @@ const STYLES: Record<Exclude<HeadlinePart['style'], 'plain'>, Parameters<typeof 
 };
 
 /**
- * styleText with the decision already made (wantsColour): Node 22.13+ would
- * otherwise check process.stdout itself and drop the colour under a test
- * runner; Node 20 takes no options and always styles.
+ * styleText with the decision already made (wantsColour): Node 20.18+/22.8+
+ * would otherwise check process.stdout itself and drop the colour under a
+ * test runner; older Node takes no options and always styles. Arrays of
+ * formats need Node 20.13 (engines).
  */
 const styled = (style: Exclude<HeadlinePart['style'], 'plain'>, text: string): string =>
   (styleText as (format: Parameters<typeof styleText>[0], text: string, options?: { validateStream?: boolean }) => string)(STYLES[style], text, { validateStream: false });

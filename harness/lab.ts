@@ -69,6 +69,8 @@ export interface LabIo {
 export interface LabOutcome {
   summary: Summary;
   runDir: string;
+  /** --out could not be written (the run's own files were): the CLI says so and exits 1 after the results. */
+  outError: LabError | null;
 }
 
 /** What a test may swap: the scenario (compressed timeouts) and how the stack is made (injected faults). */
@@ -153,9 +155,10 @@ export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverr
     enterPhase(run, 'results');
     const summary = summarize(run, traffic, collected, null);
     writeSummary(run, summary, traffic);
+    const outError = writeOutCopy(run, summary);
     run.finished = true;
     run.events.emit({ type: 'done', verdict: summary.verdict, headline: headlineText(summary, false), complete: summary.complete, interrupted: summary.interrupted, counts: countsOfSummary(summary), runDir: run.dir });
-    return { summary, runDir: run.dir };
+    return { summary, runDir: run.dir, outError };
   } catch (err) {
     await saveIncomplete(run, stack, err);
     emitFailed(run.events, run.phase, err, io.signal);
@@ -306,8 +309,7 @@ async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
     signal: io.signal,
     progress: (l) => io.progress(`  ${l}`),
     checkStillRunning: () => stack.checkRunning(),
-    // After the engine's turn, not inside it: counting and drawing for the live page must not delay the other lane's timed sends.
-    onCycle: (record) => setImmediate(() => run.events.cycle(record, () => run.lanes?.result().records ?? [], run.trafficStartMonoMs ?? monoMs())),
+    onCycle: (record) => run.events.cycle(record, () => run.lanes?.result().records ?? [], run.trafficStartMonoMs ?? monoMs()),
   });
   run.trafficStartMonoMs = monoMs();
   const traffic = await run.lanes.run();
@@ -415,12 +417,25 @@ function writeSummary(run: Run, summary: Summary, traffic: TrafficResult | null)
   writeRunFile(run.dir, 'requests.ndjson', toNdjson(traffic?.records ?? []));
   writeRunFile(run.dir, 'report.md', reportMarkdown(summary));
   if (summary.complete) writeSummaryFile();
-  // --out: a copy where a CI job looks for it, written for a failed run too (its job fails; its artifact should not be missing).
-  if (run.options.out !== null) {
-    const outDir = dirname(resolve(run.options.out));
-    writeRunFile(outDir, basename(run.options.out), `${JSON.stringify({ ...summary, $schema: schemaRefFrom(outDir) }, null, 2)}\n`);
-  }
   writeHtmlReport(run);
+}
+
+/**
+ * --out: a copy of the summary where a CI job looks for it, with its own
+ * $schema; written last and on its own, so a failure here never turns a
+ * finished run into a failed one. Returns the failure instead of throwing.
+ */
+function writeOutCopy(run: Run, summary: Summary): LabError | null {
+  if (run.options.out === null) return null;
+  const outDir = dirname(resolve(run.options.out));
+  try {
+    writeRunFile(outDir, basename(run.options.out), `${JSON.stringify({ ...summary, $schema: schemaRefFrom(outDir) }, null, 2)}\n`);
+    return null;
+  } catch (err) {
+    if (!(err instanceof LabError)) throw err;
+    run.io.progress(`--out: ${err.message}`);
+    return new LabError(`--out: ${err.message}`, 'Give --out a writable place; the run\'s own results are complete.');
+  }
 }
 
 /**
@@ -460,8 +475,12 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
   // Bounded: a runtime that stopped answering must not hold up the report of why.
   const collected = await bestEffort('read the logs', () => withDeadline(readLogs(run, stack), SALVAGE_TIMEOUT_MS, 'the runtime'), run.phase === 'bring-up');
   const traffic = run.lanes?.result() ?? null;
-  const written = await bestEffort('write the partial results', () => writeSummary(run, summarize(run, traffic, collected, failure), traffic));
+  const partial = await bestEffort('summarize what ran', () => summarize(run, traffic, collected, failure));
+  if (partial === null) return;
+  const written = await bestEffort('write the partial results', () => writeSummary(run, partial, traffic));
   if (written !== null) say(`partial results written (summary.json marked incomplete) in ${run.dir}`);
+  // A failed run's job still finds its summary where it asked for it (writeOutCopy says so itself when it cannot).
+  await bestEffort('write --out', () => writeOutCopy(run, partial));
 }
 
 /**

@@ -42,7 +42,10 @@ export function formatComparison(c: Comparison, files: ComparedFiles, labels = {
     '',
     formatTable(rows),
     '',
-    `Each change's interval is at ${levelText(c.family.rowLevel)}, so that the ${c.family.rows} rows together are at 95 % (Bonferroni).`,
+    c.family.rows === 1
+      ? "The change's interval is at 95 %."
+      : `Each change's interval is at ${levelText(c.family.rowLevel)}, so that the ${c.family.rows} rows together are at 95 % (Bonferroni).`,
+    '',
     ...c.notes.map((n) => `note: ${n}`),
     ...(c.notes.length > 0 ? [''] : []),
     ...(c.regressions.length > 0 ? [`REGRESSION (${c.regressions.length}):`, ...c.regressions.map((r) => `  - ${r}`)] : []),

@@ -1,6 +1,7 @@
 // report.html: one self-contained page per run: inline CSS, the charts inline
 // as SVG, the system's fonts, no script and nothing fetched (its
 // Content-Security-Policy forbids it). Large type for a screen, plain enough to print.
+import { isAbsolute, relative } from 'node:path';
 import { headlineText } from '../headline.js';
 import { cellReasons, mainTable, verdictLine } from '../report.js';
 import type { Summary } from '../results/schema.js';
@@ -128,6 +129,15 @@ function chartFigure(c: PageChart): string {
   ].join('\n');
 }
 
+/** The run directory as the page shows it: relative to where the lab runs (a shared report should not carry a home directory), else as given. */
+function shownPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
+}
+
+/** Quoted for a shell when it needs it. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
+
 /** The whole page. */
 export function reportHtml(input: PageInput): string {
   const { summary } = input;
@@ -150,7 +160,7 @@ export function reportHtml(input: PageInput): string {
     input.missing.length > 0
       ? `<section id="missing"><h2>Not drawn</h2><p>These files of the run were not found, so the page has less:</p><ul class="missing">${input.missing.map((m) => `<li>${esc(m)}</li>`).join('\n')}</ul></section>`
       : '',
-    `<p><small>From <code>summary.json</code> (schema v${esc(input.writtenSchemaVersion)}) and the run's logs; rebuild with <code>npm run report -- ${esc(input.dir)}</code>.</small></p>`,
+    `<p><small>From <code>summary.json</code> (schema v${esc(input.writtenSchemaVersion)}) and the run's logs; rebuild with <code>npm run report -- ${esc(shellWord(shownPath(input.dir)))}</code>.</small></p>`,
   ];
   return [
     '<!doctype html>',

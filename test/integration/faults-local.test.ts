@@ -139,6 +139,29 @@ t.test('faults on the local runtime', async (t) => {
     t.ok(await allPortsFree());
   });
 
+  t.test("--out on a full disk: the run's own results stay complete, the copy's failure is one line and exit 1", async (t) => {
+    if (process.getuid?.() !== 0) {
+      t.plan(0, 'needs root to mount a small tmpfs (CI runs as root)');
+      return;
+    }
+    const tiny = join(resultsDir, 'tiny-out');
+    mkdirSync(tiny);
+    // 4 KiB: no room for a summary (about 20 KB).
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', tiny]);
+    t.teardown(() => execFileSync('umount', [tiny]));
+    const lab = startLab(['--runtime', 'local', '--cycles', '1', '--max-cycles', '1', '--results-dir', resultsDir, '--out', join(tiny, 'summary.json')], { hardLimitMs: KILL_LIMIT_MS });
+    t.equal(await lab.exited, EXIT.couldNotRun);
+    t.match(lab.stderr(), /keepalive-lab: --out: Could not write \S+summary\.json: no space left on the device \(ENOSPC\)\.\n {2}hint: Give --out a writable place; the run's own results are complete\./);
+    t.notMatch(lab.stderr(), /\n\s+at /, 'no stack trace');
+    const runDir = lab.runDir()!;
+    const read = readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')));
+    t.equal(read.summary?.complete, true, "the run's summary.json is complete");
+    t.ok(existsSync(join(runDir, 'report.html')), 'and its report written');
+    t.match(lab.stdout(), /^(REPRODUCED|NOT REPRODUCED|FIX FAILED) {2}/, 'the headline printed');
+    t.same(readdirSync(tiny), [], 'no partial copy left');
+    t.ok(await allPortsFree());
+  });
+
   t.test('disk full while writing results: exit 1, no half-written file, nothing left', async (t) => {
     if (process.getuid?.() !== 0) {
       t.plan(0, 'needs root to mount a small tmpfs (CI runs as root)');
