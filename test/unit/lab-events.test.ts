@@ -3,8 +3,8 @@
 // throws never reaching the run.
 import t from 'tap';
 import { countsOf, LabEventSink, type LabEvent } from '../../harness/lab-events.js';
-import type { CycleRecord } from '../../harness/results/schema.js';
 import type { Phase, RequestRecord } from '../../harness/traffic/records.js';
+import { aimedCycle } from '../helpers/cycle-record.js';
 
 const request = (variant: string, cycle: number, phase: Phase, status: number | null, startMonoMs = 0): RequestRecord => ({
   requestId: `${variant}-${cycle}-${phase}-${startMonoMs}`,
@@ -24,20 +24,7 @@ const request = (variant: string, cycle: number, phase: Phase, status: number | 
   achievedIdleMs: null,
 });
 
-const cycle = (n: number, count502: Record<string, number>): CycleRecord => ({
-  cycle: n,
-  lane: 'short',
-  kind: 'aimed',
-  aimVariant: 'default',
-  closeDelayMs: 1_000,
-  centerOffsetMs: 0,
-  intendedGapMs: 1_000,
-  achievedGapMs: {},
-  oneWayLatencyMs: {},
-  boundaryMs: {},
-  sendsPerVariant: 8,
-  count502,
-});
+const cycle = aimedCycle;
 
 t.test('counts: every request sent, its 502s, every failure (a reset too), those aimed at the boundary', async (t) => {
   const records = [

@@ -10,6 +10,7 @@ import { LabError } from '../../harness/errors.js';
 import type { LabEvent } from '../../harness/lab-events.js';
 import { MAX_LIVE_CLIENTS, startLiveServer, type LiveServer } from '../../harness/live/server.js';
 import type { CycleRecord } from '../../harness/results/schema.js';
+import { aimedCycle } from '../helpers/cycle-record.js';
 
 interface SseMessage {
   id: number | null;
@@ -92,20 +93,7 @@ function get(server: LiveServer, path: string, headers: Record<string, string> =
   });
 }
 
-const cycleRecord = (cycle: number, count502: Record<string, number>): CycleRecord => ({
-  cycle,
-  lane: 'short',
-  kind: 'aimed',
-  aimVariant: 'default',
-  closeDelayMs: 1_000,
-  centerOffsetMs: 0,
-  intendedGapMs: 1_000,
-  achievedGapMs: { default: 1_000, fixed: 1_000 },
-  oneWayLatencyMs: { default: 0.2, fixed: 0.2 },
-  boundaryMs: { default: 1_000, fixed: 1_000 },
-  sendsPerVariant: 8,
-  count502,
-});
+const cycleRecord = aimedCycle;
 
 const RUN: LabEvent = {
   type: 'run',
