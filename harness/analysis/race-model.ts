@@ -20,10 +20,9 @@ import type { AppEvents } from '../traffic/engine.js';
 import { clientSymptom, type RequestRecord } from '../traffic/records.js';
 import { spreadOf } from './stats.js';
 import { closeInstant } from './app-records.js';
+import { NEAR_APP_CLOSE_MS } from './boundary.js';
 import { roundMs as round } from '../clock.js';
 
-/** Only closes this near count: a request further from any close met something else. */
-const NEAR_CLOSE_MS = 100;
 
 const spread = (values: number[]) => {
   const s = spreadOf(values);
@@ -42,7 +41,7 @@ export interface HitMatch {
 
 /**
  * The close a hit met: the app's own close nearest its estimated arrival
- * (ties go to the earlier), if within NEAR_CLOSE_MS; null otherwise. The app
+ * (ties go to the earlier), if within NEAR_APP_CLOSE_MS; null otherwise. The app
  * never saw the request, so its arrival is the send + sendToAppMs.
  */
 export function matchHit(record: Pick<RequestRecord, 'startMonoMs'>, closes: readonly SocketClosedRecord[], sendToAppMs: number): HitMatch | null {
@@ -54,7 +53,7 @@ export function matchHit(record: Pick<RequestRecord, 'startMonoMs'>, closes: rea
     const bestDistance = best === null ? Infinity : Math.abs(arrivalMs - closeInstant(best));
     if (distance < bestDistance || (distance === bestDistance && best !== null && closeInstant(c) < closeInstant(best))) best = c;
   }
-  if (best === null || Math.abs(arrivalMs - closeInstant(best)) >= NEAR_CLOSE_MS) return null;
+  if (best === null || Math.abs(arrivalMs - closeInstant(best)) >= NEAR_APP_CLOSE_MS) return null;
   return { arrivalMs, close: best, arrivalMinusCloseMs: arrivalMs - closeInstant(best) };
 }
 
@@ -85,11 +84,11 @@ export function raceModel(
         const previousEnd = responseEnd(r.upstreamSocketId, r.upstreamSocketRequest - 1);
         if (previousEnd !== undefined) {
           const delta = r.appStartMonoMs - (previousEnd + closeDelayMs);
-          if (Math.abs(delta) < NEAR_CLOSE_MS) early.push(delta);
+          if (Math.abs(delta) < NEAR_APP_CLOSE_MS) early.push(delta);
         }
       } else if (r.upstreamSocketRequest === 1) {
         const close = lastBefore(r.appStartMonoMs);
-        if (close !== null && r.appStartMonoMs - close < NEAR_CLOSE_MS) late.push(r.appStartMonoMs - close);
+        if (close !== null && r.appStartMonoMs - close < NEAR_APP_CLOSE_MS) late.push(r.appStartMonoMs - close);
       }
     }
   }

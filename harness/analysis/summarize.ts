@@ -17,6 +17,7 @@ import { wasRetried, type AccessLogEntry } from './access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
 import { expectationOf } from './expectations.js';
 import { raceModel } from './race-model.js';
+import { arrivedAtAppClose, NEAR_APP_CLOSE_MS, testedBoundary } from './boundary.js';
 import { closeInstant } from './app-records.js';
 import { clientSymptom } from '../traffic/records.js';
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
@@ -58,8 +59,6 @@ export interface SummaryInput {
   lbErrorLines: Partial<Record<LbName, number>>;
 }
 
-/** Estimated arrivals further than this from any app close are not near a close: left out of the race window. */
-const NEAREST_CLOSE_MAX_MS = 100;
 
 const spread = spreadOf;
 
@@ -116,7 +115,7 @@ export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[
       const nearest = appCloses.reduce<number | null>((best, t) => (best === null || Math.abs(arrival - t) < Math.abs(arrival - best) ? t : best), null);
       return nearest === null ? null : arrival - nearest;
     })
-    .filter((d): d is number => d !== null && Math.abs(d) < NEAREST_CLOSE_MAX_MS);
+    .filter((d): d is number => d !== null && Math.abs(d) < NEAR_APP_CLOSE_MS);
   const byOffsetMs: RaceWindow['byOffsetMs'] = {};
   for (const r of aimed) {
     const bucket = String(Math.round(r.offsetMs!));
@@ -248,23 +247,20 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
     return input.options.methods.map((method): CellSummary => {
       const sent = mine.filter((r) => r.method === method);
       const aimed = sent.filter((r) => r.phase === 'aimed');
-      // A boundary request met the race (any failure the client saw) or reused an idle upstream connection at the
-      // boundary; one that arrived after the close went out on a new connection and tested nothing.
-      const boundary = aimed.filter((r) => clientSymptom(r) !== null || (r.upstreamSocketRequest ?? 0) > 1);
+      const driver = LB_DRIVERS[v.lb];
+      const lead = sendToAppMs(traffic, v.name);
+      const appCloseTimes = closes.filter((c) => c.closedBy === 'app').map(closeInstant);
+      const boundary = aimed.filter((r) => testedBoundary(r, { replaysUnseen: driver.silentRetry(input.scenario, method) !== null, appCloseInstants: appCloseTimes, sendToAppMs: lead }));
       const symptoms = sent.map(clientSymptom);
       const saw = (what: string) => symptoms.filter((s) => s === what).length;
       const seen = { status502: saw('502'), status503: saw('503'), status504: saw('504'), emptyReply: saw('empty reply'), reset: saw('reset') };
-      const driver = LB_DRIVERS[v.lb];
       const retried = driver.loggedRetriesAreRace
         ? (input.accessLog ?? []).filter((e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e))
         : [];
       // An aimed request whose connection was dropped, arriving at the app's side as the app closed an idle connection.
-      const lead = sendToAppMs(traffic, v.name);
-      const appCloseTimes = closes.filter((c) => c.closedBy === 'app').map(closeInstant);
       const droppedAtAppClose = aimed.filter((r) => {
         const symptom = clientSymptom(r);
-        if (symptom !== 'empty reply' && symptom !== 'reset') return false;
-        return appCloseTimes.some((t) => Math.abs(r.startMonoMs + lead - t) < NEAREST_CLOSE_MAX_MS);
+        return (symptom === 'empty reply' || symptom === 'reset') && arrivedAtAppClose(r.startMonoMs, lead, appCloseTimes);
       }).length;
       const retriedIds = new Set(retried.map((e) => e.request_id));
       const maskedLatencies = sent.filter((r) => retriedIds.has(r.requestId) && r.latencyMs !== null).map((r) => r.latencyMs!);

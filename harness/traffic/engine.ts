@@ -15,6 +15,7 @@
 // the unit tests.
 import { LabError } from '../errors.js';
 import { closeInstant } from '../analysis/app-records.js';
+import { testedBoundary } from '../analysis/boundary.js';
 import type { LabOptions } from '../options.js';
 import { median } from '../analysis/stats.js';
 import type { SocketClosedRecord } from '../protocol.js';
@@ -293,9 +294,17 @@ export class TrafficEngine {
       .map(({ v, m }) => `${v.name} ${m}`);
     // A method the LB retries never fails at the client; what shows the race there
     // (its retries, or its silence while the app closed connections) needs enough boundary requests.
+    const tested = (v: Variant, m: string) => {
+      const context = {
+        replaysUnseen: LB_DRIVERS[v.lb].silentRetry(this.input.scenario, m) !== null,
+        appCloseInstants: this.app(v.name).closes.filter((c) => c.closedBy === 'app').map(closeInstant),
+        sendToAppMs: this.sendToAppMs(v.name),
+      };
+      return mine(v, m).filter((r) => testedBoundary(r, context)).length;
+    };
     const short = cells
       .filter(({ v, m }) => lbRetries(this.input.scenario, v, m))
-      .filter(({ v, m }) => mine(v, m).filter((r) => r.phase === 'aimed' && (clientSymptom(r) !== null || (r.upstreamSocketRequest ?? 0) > 1)).length < perCell)
+      .filter(({ v, m }) => tested(v, m) < perCell)
       .map(({ v, m }) => `${v.name} ${m} (boundary requests)`);
     return [...hitless, ...short];
   }

@@ -1,0 +1,36 @@
+// Which aimed requests tested the close boundary: the engine counts them to
+// know when a cell has enough, and the summary classifies by the same rule.
+import { clientSymptom, type RequestRecord } from '../traffic/records.js';
+
+/** Only closes this near count: an estimated arrival further from any app close met something else. */
+export const NEAR_APP_CLOSE_MS = 100;
+
+/** Whether a request sent at startMonoMs (harness clock) reached the app's side within NEAR_APP_CLOSE_MS of one of its idle closes (app clock). */
+export function arrivedAtAppClose(startMonoMs: number, sendToAppMs: number, appCloseInstants: readonly number[]): boolean {
+  const arrivalMs = startMonoMs + sendToAppMs;
+  return appCloseInstants.some((t) => Math.abs(arrivalMs - t) < NEAR_APP_CLOSE_MS);
+}
+
+export interface BoundaryContext {
+  /** The LB replays this method on a new connection when a reused one dies, and logs nothing (Caddy's GET). */
+  replaysUnseen: boolean;
+  /** The app's own idle closes, on its clock (closeInstant of those closedBy 'app'). */
+  appCloseInstants: readonly number[];
+  /** A send at harness time t reached the app at t + this. */
+  sendToAppMs: number;
+}
+
+/**
+ * An aimed request tested the boundary when it met the race (any failure the
+ * client saw) or reused an idle upstream connection there; one that went out
+ * on a new connection after the close tested nothing. Behind an LB that
+ * replays the method unseen, a request that won the race looks like that too:
+ * there, one that arrived as the app closed an idle connection counts, since
+ * the replay is exactly what hid it. (Counting only reused connections there
+ * made the better aim the rarer count: a CI run found 3 where 8 were needed.)
+ */
+export function testedBoundary(r: RequestRecord, context: BoundaryContext): boolean {
+  if (r.phase !== 'aimed') return false;
+  if (clientSymptom(r) !== null || (r.upstreamSocketRequest ?? 0) > 1) return true;
+  return context.replaysUnseen && arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
+}
