@@ -119,7 +119,7 @@ async function main(argv: string[]): Promise<ExitCode> {
     if (summary.nginx.mismatches.length > 0) progress(`WARNING: harness and nginx access log disagree: ${JSON.stringify(summary.nginx.mismatches)}`);
     if (controller.signal.aborted) return EXIT.interrupted;
     let failed = false;
-    if (options.assert && !summary.assertion.passed) {
+    if ((options.assert || options.assertSafe) && !summary.assertion.passed) {
       progress(`assertion failed: ${summary.assertion.reasons.join('; ')}`);
       failed = true;
     }

@@ -4,7 +4,7 @@
 // The words carry the meaning; colour only underlines them, and only on a
 // terminal that wants it (NO_COLOR, a pipe or a file get plain text).
 import { styleText } from 'node:util';
-import { CELL_OUTCOMES, type CellOutcome, type Summary } from './results/schema.js';
+import { CELL_OUTCOMES, type AppUnderTestSummary, type CellOutcome, type Summary } from './results/schema.js';
 import { percent } from './analysis/stats.js';
 
 /** One piece of the headline and the style it gets on a colour terminal. */
@@ -20,6 +20,8 @@ export interface HeadlinePart {
  */
 export function outcomeWord(summary: Summary): HeadlinePart {
   if (!summary.complete) return { text: 'INCOMPLETE', style: 'warn' };
+  const yours = summary.yourApp?.[0];
+  if (yours) return { text: yours.verdict, style: VERDICT_STYLE[yours.verdict] };
   if (summary.scenario.kind === 'matrix') return { text: 'MATRIX', style: summary.verdict.ok ? 'bold' : 'warn' };
   const fixFailed = Object.values(summary.variants).some((v) => v.name !== summary.aimVariant && v.rate502.failures > 0);
   if (fixFailed) return { text: 'FIX FAILED', style: 'bad' };
@@ -27,10 +29,18 @@ export function outcomeWord(summary: Summary): HeadlinePart {
 }
 
 const OUTCOME_STYLE: Record<CellOutcome, HeadlinePart['style']> = { reproduced: 'bad', masked: 'warn', safe: 'good', inconclusive: 'warn' };
+const VERDICT_STYLE: Record<AppUnderTestSummary['verdict'], HeadlinePart['style']> = { UNSAFE: 'bad', SAFE: 'good', INCONCLUSIVE: 'warn' };
 
 /** The headline as parts: the outcome word, then a count per variant (or per outcome for a matrix). */
 export function headlineParts(summary: Summary): HeadlinePart[] {
   const parts: HeadlinePart[] = [outcomeWord(summary)];
+  // Your app: its verdict line (the word is already first), then the comparison's word.
+  if (summary.yourApp && summary.complete) {
+    const [yours, ...others] = summary.yourApp;
+    parts.push({ text: `${yours.variant}: ${yours.line.slice(yours.verdict.length + 2)}`, style: 'plain' });
+    for (const a of others) parts.push({ text: `${a.variant}: ${a.verdict}`, style: VERDICT_STYLE[a.verdict] });
+    return parts;
+  }
   if (summary.scenario.kind === 'matrix') {
     for (const outcome of CELL_OUTCOMES) {
       const n = summary.cells.filter((c) => c.outcome === outcome).length;

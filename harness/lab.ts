@@ -8,7 +8,7 @@ import { APP_CLOCK_OFFSET_ENV } from './protocol.js';
 import { withDeadline } from './deadline.js';
 import { responseEnds, socketClosedRecords } from './analysis/app-records.js';
 import type { AccessLogEntry } from './analysis/access-log.js';
-import { buildSummary } from './analysis/summarize.js';
+import { buildSummary, type SummaryInput } from './analysis/summarize.js';
 import { interrupted, LabError } from './errors.js';
 import { countsOfSummary, LabEventSink, type LabEventListener } from './lab-events.js';
 import { EXIT } from './exit-codes.js';
@@ -44,6 +44,10 @@ import type { TrafficResult } from './traffic/engine.js';
 import { LaneSet, splitLanes } from './traffic/lanes.js';
 import { liveTrafficIo } from './traffic/traffic-io.js';
 import { headlineText } from './headline.js';
+import { imagesToFind, yourAppScenario } from './your-app/scenario.js';
+import { ensureImages, identify, type ImageIdentity } from './your-app/image.js';
+import { CLIENT_SIDE_LIMIT } from './your-app/verdict.js';
+import { preloadReadyNode } from './analysis/app-records.js';
 
 /** A cold Docker build (npm ci + next build in the image) takes about a minute here; 4 leaves room for a slow laptop. */
 const READY_TIMEOUT_MS = 240_000;
@@ -101,6 +105,8 @@ interface Run {
   trafficEndMonoMs: number | null;
   /** Set once the results are written: only a finished run may be kept up (--keep). */
   finished: boolean;
+  /** A user's apps: their images and whether the preload loaded in each (found once they serve); null for the sample app. */
+  yourApp: SummaryInput['yourApp'];
 }
 
 /**
@@ -124,6 +130,8 @@ const expectedCloseMs = (v: Variant) => (v.keepAliveTimeoutMs ?? NODE_DEFAULT_KE
 function probeWatchMs(scenario: Scenario, v: Variant): number {
   const lbMs = scenario.lb.upstreamKeepaliveTimeoutMs;
   const early = (ms: number) => Math.min(lbMs - 1_000, Math.max(3_000, Math.round(ms * 1.5)));
+  // Nothing is known of a user's app until it is measured: watched until past the LB's timeout (it returns at the app's close).
+  if (v.app) return lbMs + PROBE_PAST_EXPECTED_MS;
   if (scenario.kind === 'classic') return early(Math.min(...scenario.variants.map(expectedCloseMs)));
   return expectedCloseMs(v) < lbMs - SHORT_LANE_MARGIN_MS ? early(expectedCloseMs(v)) : Math.max(lbMs, expectedCloseMs(v)) + PROBE_PAST_EXPECTED_MS;
 }
@@ -184,15 +192,12 @@ function emitFailed(events: LabEventSink, phase: LabPhase, err: unknown, signal:
 async function preflight(options: LabOptions, io: LabIo, events: LabEventSink, scenarioOverride?: Scenario): Promise<Run> {
   const startedAt = new Date();
   const runStartMonoMs = monoMs();
-  const scenario =
-    scenarioOverride ??
-    (options.cells
-      ? matrixScenario(options.cells, options.retryPolicy, LB, options.haproxyReuse)
-      : defaultScenario({ retryPolicy: options.retryPolicy, variants: classicVariants(options.serverMode) }));
+  const scenario = scenarioOverride ?? scenarioOf(options);
   io.progress(`preflight: runtime ${options.runtime}`);
   const appClockShiftMs = injectedAppClockOffsetMs();
   if (appClockShiftMs !== 0) io.progress(`preflight: the apps' clocks are shifted by ${appClockShiftMs} ms (${APP_CLOCK_OFFSET_ENV}, a test setting)`);
   const runtime = await resolveRuntime(options.runtime, scenario);
+  if (options.app !== null) await findAppImages(scenario, runtime, io);
   if (options.keep && runtime === 'local') {
     throw keepNeedsDocker();
   }
@@ -226,7 +231,23 @@ async function preflight(options: LabOptions, io: LabIo, events: LabEventSink, s
     trafficStartMonoMs: null,
     trafficEndMonoMs: null,
     finished: false,
+    yourApp: null,
   };
+}
+
+/** The scenario the options ask for: your app, a matrix, or the talk-sized default/fixed run. */
+function scenarioOf(options: LabOptions): Scenario {
+  if (options.app !== null) return yourAppScenario(options.app, options.retryPolicy, options.haproxyReuse);
+  if (options.cells) return matrixScenario(options.cells, options.retryPolicy, LB, options.haproxyReuse);
+  return defaultScenario({ retryPolicy: options.retryPolicy, variants: classicVariants(options.serverMode) });
+}
+
+/** Your app runs as a container: Docker must answer, and every image you named be here (or pullable) before anything starts. */
+async function findAppImages(scenario: Scenario, runtime: Runtime, io: LabIo): Promise<void> {
+  if (runtime !== 'docker') {
+    throw new LabError('Your app runs as a container, and Docker does not answer here.', 'Start Docker (the local runtime runs only the sample app).', EXIT.couldNotRun);
+  }
+  await ensureImages(imagesToFind(scenario), io.progress);
 }
 
 /** The local runtime runs every app on this host's Node: a matrix cell of another line would be mislabelled. */
@@ -252,11 +273,34 @@ async function bringUp(run: Run, stack: Stack): Promise<void> {
   io.progress('stack healthy');
   if (io.signal.aborted) throw interrupted('bringing up the stack');
   run.versions = { ...(await stack.versions()), harnessNode: process.versions.node };
+  if (run.options.app !== null) run.yourApp = await inspectYourApps(run, stack);
   for (const v of run.scenario.variants) {
     const monitor = new AppMonitor(v);
     await monitor.start(stack);
     run.monitors.set(v.name, monitor);
   }
+}
+
+/**
+ * A user's apps, once they serve: which image each runs (its ID and digests),
+ * and whether the preload loaded (its ready line, with the Node release):
+ * that decides how the lab measures it, and the output says which.
+ */
+async function inspectYourApps(run: Run, stack: Stack): Promise<NonNullable<Run['yourApp']>> {
+  const images: Record<VariantName, ImageIdentity> = {};
+  const preloadNode: Record<VariantName, string | null> = {};
+  for (const v of run.scenario.variants) {
+    if (!v.app) continue;
+    images[v.name] = await identify(v.app.image);
+    preloadNode[v.name] = preloadReadyNode((await stack.appLogs(v)).stdout);
+    const node = preloadNode[v.name];
+    run.io.progress(
+      node !== null
+        ? `  ${v.name}: ${v.app.image} — the preload loaded (Node ${node}): the lab sees who closes each connection and aims by the app's clock`
+        : `  ${v.name}: ${v.app.image} — no preload ready line (not a Node app, or NODE_OPTIONS is ignored): ${CLIENT_SIDE_LIMIT}`,
+    );
+  }
+  return { images, preloadNode };
 }
 
 /** Phase 3: how long each app really keeps an idle socket, straight at it (no LB). */
@@ -268,7 +312,7 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
   const results = await Promise.all(
     scenario.variants.map(async (v) => {
       try {
-        return await probeIdleClose(stack.appPort(v), { maxWaitMs: probeWatchMs(scenario, v), signal: io.signal });
+        return await probeIdleClose(stack.appPort(v), { maxWaitMs: probeWatchMs(scenario, v), path: v.app?.healthPath, signal: io.signal });
       } catch (err) {
         if (io.signal.aborted) throw interrupted('probing');
         throw new LabError(`The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`, `Is the app up? See app-${v.name}.log in the results.`);
@@ -285,10 +329,11 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
 /** What a probe says about the race, in the LB's terms. */
 function probeStory(p: IdleCloseProbe, lbMs: number): string {
   const lbS = `${lbMs / 1000} s`;
+  const advertises = p.advertisedKeepAlive ?? 'no Keep-Alive header';
   if (p.idleCloseMs === null) {
-    return `still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${p.advertisedKeepAlive}): the LB keeps idle connections ${lbS} and this app longer, so the LB always closes first`;
+    return `still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${advertises}): the LB keeps idle connections ${lbS} and this app longer, so the LB always closes first`;
   }
-  const closed = `the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${p.advertisedKeepAlive})`;
+  const closed = `the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${advertises})`;
   if (p.idleCloseMs + SHORT_LANE_MARGIN_MS <= lbMs) return `${closed}: the LB keeps idle connections ${lbS}, so a request sent on one as it closes gets a 502`;
   if (p.idleCloseMs < lbMs + SHORT_LANE_MARGIN_MS) return `${closed}: about when the LB's ${lbS} runs out, so the two race to close it`;
   return `${closed}: after the LB's ${lbS}, so the LB closes first`;
@@ -384,6 +429,7 @@ function summarize(run: Run, traffic: TrafficResult | null, collected: Collected
     options: run.options,
     versions: run.versions,
     scenario: run.scenario,
+    yourApp: run.yourApp,
     probes: run.probes,
     traffic,
     appCloses: collected?.appCloses ?? {},

@@ -5,6 +5,7 @@ import { LabError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { RUNTIMES, type Runtime } from './runtime/stack.js';
 import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from './matrix.js';
+import { parseAppOptions, type AppOptions } from './app-options.js';
 import { APP_PORT_BASE, DEFAULT_HAPROXY_REUSE, HAPROXY_REUSE_MODES, LB_PORT_BASE, MAX_VARIANTS, RETRY_POLICIES, SERVER_MODES, type HaproxyReuse, type RetryPolicy, type ServerMode } from './scenarios.js';
 
 export const METHODS = ['POST', 'GET'] as const;
@@ -34,6 +35,10 @@ export interface LabOptions {
   keep: boolean;
   json: boolean;
   assert: boolean;
+  /** --assert safe: your app (--app-image, --app-build) must be shown safe. */
+  assertSafe: boolean;
+  /** Your own app behind the lab's LB (--app-image, --app-build and the flags around them); null for the sample app. */
+  app: AppOptions | null;
   /** --assert needs at least this many boundary requests on the fixed variant. */
   minBoundaryRequests: number;
   /**
@@ -70,6 +75,8 @@ export const DEFAULT_OPTIONS: LabOptions = {
   keep: false,
   json: false,
   assert: false,
+  assertSafe: false,
+  app: null,
   minBoundaryRequests: 40,
   naivePairs: 0,
   baseline: null,
@@ -118,12 +125,29 @@ Usage: npm run lab -- [flags]
   --keep                  leave the stack running afterwards (Docker runtime)
   --json                  print the summary as JSON on stdout (progress goes to stderr)
   --assert                exit ${EXIT.assertionFailed} unless default shows ≥ 1 × 502 and fixed none
+  --assert safe           with your app: exit ${EXIT.assertionFailed} unless it is shown SAFE (unsafe or inconclusive fail)
   --out <file>            also write the summary JSON to this file (its directory must exist)
   --baseline <summary>    compare this run with an earlier one (a summary.json or its run directory),
                           as npm run compare does; exit ${EXIT.assertionFailed} on a regression
   --live                  serve a live page of the run for a projector on 127.0.0.1 (its URL is printed
                           at the start): phases, counters, the cycle chart and the verdict; no network
   --live-port <n>         with --live: the page's port (default: any free one)
+
+Your own app behind the lab's LB (Docker; see README, "Test your own app"):
+  --app-image <image>     run this image as the variant 'yours' (a local image, or one Docker can pull)
+  --app-build <dir>       or build it from this directory's Dockerfile
+  --app-port <port>       the port it listens on in its container (default 3000)
+  --health <path>         answers (any status below 500) once the app serves (default /)
+  --app-env KEY=VALUE     environment for the app; repeatable (values are never written to the results)
+  --path <path>           the path every request asks (default /)
+  --method <m>            the method of every request: GET (default) or POST
+  --compare-image <image> a second variant, 'compared', beside yours (e.g. before a fix)
+  --compare-env KEY=VALUE its environment over yours (repeatable; alone: the same image, other env)
+  --lb <lb>               the LB in front: nginx (default), haproxy or caddy
+  --lb-idle-timeout <d>   how long the LB keeps idle upstream connections, e.g. 60s (default), 350s, 10m
+                          (AWS ALB allows 1–4000 s; GCP keeps backends 600 s); 1 s to 4000 s
+  --app-start-timeout <d> how long your app may take to answer --health once started (default 120s)
+
   -v, --version           the lab's version
   -h, --help              this text
 
@@ -175,6 +199,19 @@ const FLAGS = {
   keep: { type: 'boolean' },
   json: { type: 'boolean' },
   assert: { type: 'boolean' },
+  'assert-safe': { type: 'boolean' },
+  'app-image': { type: 'string' },
+  'app-build': { type: 'string' },
+  'app-port': { type: 'string' },
+  health: { type: 'string' },
+  'app-env': { type: 'string', multiple: true },
+  path: { type: 'string' },
+  method: { type: 'string' },
+  'compare-image': { type: 'string' },
+  'compare-env': { type: 'string', multiple: true },
+  lb: { type: 'string' },
+  'lb-idle-timeout': { type: 'string' },
+  'app-start-timeout': { type: 'string' },
   out: { type: 'string' },
   baseline: { type: 'string' },
   live: { type: 'boolean' },
@@ -191,6 +228,12 @@ const FLAGS = {
 function joinNegativeValues(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
+    // `--assert safe` (the line users add to CI) is its own flag; `--assert` alone stays the sample run's.
+    if ((argv[i] === '--assert' && argv[i + 1] === 'safe') || argv[i] === '--assert=safe') {
+      out.push('--assert-safe');
+      if (argv[i] === '--assert') i++;
+      continue;
+    }
     const name = argv[i].startsWith('--') ? argv[i].slice(2) : null;
     const flag = name !== null && Object.hasOwn(FLAGS, name) ? FLAGS[name as keyof typeof FLAGS] : null;
     if (flag?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) {
@@ -214,13 +257,14 @@ function parseMethods(raw: string | undefined): Method[] | undefined {
 }
 
 /** --matrix [--only …] or --scenario …: the apps of a matrix run; null for the talk-sized run. */
-function parseCells(v: { matrix?: boolean; only?: string; scenario?: string; full?: boolean; 'server-mode'?: string; 'long-cycles'?: string }): AppCell[] | null {
+function parseCells(v: { matrix?: boolean; only?: string; scenario?: string; full?: boolean; 'server-mode'?: string; 'long-cycles'?: string; 'app-image'?: string; 'app-build'?: string }): AppCell[] | null {
   if (v.matrix && v.scenario !== undefined) throw usage('--matrix and --scenario exclude each other: --scenario names the cells itself.');
   if (v.only !== undefined && v.scenario !== undefined) throw usage('--only narrows --matrix; --scenario names its cells itself.');
   if (v.only !== undefined && !v.matrix) throw usage('--only narrows --matrix; add --matrix.');
   const isMatrix = v.matrix || v.scenario !== undefined;
   if (!isMatrix) {
-    if (v['long-cycles'] !== undefined) throw usage('--long-cycles applies to matrix runs (--matrix or --scenario).');
+    const yourApp = v['app-image'] !== undefined || v['app-build'] !== undefined;
+    if (v['long-cycles'] !== undefined && !yourApp) throw usage('--long-cycles applies to matrix runs (--matrix or --scenario) and your app\'s.');
     return null;
   }
   if (v['server-mode'] !== undefined) throw usage('--server-mode sets the talk-sized run; in a matrix the mode is an axis (--only mode=…).');
@@ -255,10 +299,12 @@ export function parseLabArgs(argv: string[]): LabOptions {
     // parseArgs' own messages name the flag; keep only the first sentence.
     throw usage((err as Error).message.split('\n')[0].replace(/\. To specify.*$/, '.'));
   }
-  // A flag given twice would silently keep the last value: say so instead.
+  // A flag given twice would silently keep the last value: say so instead (the repeatable ones excepted).
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
-    if (token.kind !== 'option') continue;
+    if (token.kind !== 'option' || ('multiple' in FLAGS[token.name as keyof typeof FLAGS])) continue;
+    if (token.name === 'assert-safe' && seen.has('assert')) throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
+    if (token.name === 'assert' && seen.has('assert-safe')) throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
     if (seen.has(token.name)) throw usage(`--${token.name} is given more than once.`);
     seen.add(token.name);
   }
@@ -271,7 +317,9 @@ export function parseLabArgs(argv: string[]): LabOptions {
     if (v[flag] !== undefined && v[flag].trim() === '') throw usage(`--${flag} needs a file; it is empty.`);
   }
   const livePort = parseLivePort(v);
-  const methods = parseMethods(v.methods);
+  const app = parseAppOptions(v);
+  if (v['assert-safe'] && app === null) throw usage('--assert safe asks whether your app is safe: add --app-image or --app-build (the sample run uses --assert).');
+  const methods = app !== null ? [app.method] : parseMethods(v.methods);
   const cells = parseCells(v);
   // An LB's setting on a run without that LB would be silently ignored: say so.
   if (v['haproxy-reuse'] !== undefined && !cells?.some((c) => c.lb === 'haproxy')) {
@@ -309,6 +357,8 @@ export function parseLabArgs(argv: string[]): LabOptions {
     keep: v.keep ?? false,
     json: v.json ?? false,
     assert: v.assert ?? false,
+    assertSafe: v['assert-safe'] ?? false,
+    app,
     out: v.out ?? null,
     baseline: v.baseline ?? null,
     live: v.live ?? false,

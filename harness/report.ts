@@ -3,6 +3,7 @@
 import { closedWhileIdle, failuresSeen } from './analysis/outcome.js';
 import { percent, type Proportion } from './analysis/stats.js';
 import type { CellSummary, RaceModel, Summary, VariantSummary } from './results/schema.js';
+import { YOUR_APP_FIX } from './scenarios.js';
 
 const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(3)} s`);
 
@@ -50,9 +51,10 @@ export function matrixRows(summary: Summary): string[][] {
       c.variant,
       c.method,
       c.lbVersion ? `${c.lb} ${c.lbVersion.split(/[-+]/)[0]}` : c.lb,
-      c.node ?? c.nodeLine,
-      c.serverMode,
-      `${timeoutCell(c.keepAliveTimeoutMs)}/${timeoutCell(c.headersTimeoutMs)}`,
+      c.node ?? (c.fix === YOUR_APP_FIX ? '—' : c.nodeLine),
+      c.fix === YOUR_APP_FIX ? '—' : c.serverMode,
+      // A user's app sets its own timeouts: the lab only measures them (app idle close).
+      c.fix === YOUR_APP_FIX ? 'as shipped' : `${timeoutCell(c.keepAliveTimeoutMs)}/${timeoutCell(c.headersTimeoutMs)}`,
       seconds(c.appIdleCloseMs),
       c.effectiveCloseMs === null ? '—' : `${seconds(c.effectiveCloseMs)} (${c.effectiveCloseBy})`,
       `${failed}/${b ?? '—'}`,
@@ -92,6 +94,12 @@ export function formatTable(rows: string[][]): string {
 }
 
 export function verdictLine(summary: Summary): string {
+  // Your app: one verdict line per app, and the image it was (what a later run is compared against).
+  if (summary.yourApp && summary.complete) {
+    return summary.yourApp
+      .map((a) => `${a.variant}: ${a.line}\n  image ${a.image.ref}${a.image.id ? ` (${a.image.id})` : ''}; measured ${a.measurement === 'preload' ? `with the preload, Node ${a.node}` : 'from the client side'}`)
+      .join('\n');
+  }
   const isMatrix = summary.scenario.kind === 'matrix';
   const headline = !summary.complete ? 'INCOMPLETE' : isMatrix ? (summary.verdict.ok ? 'MATRIX' : 'MATRIX (some cells inconclusive)') : summary.verdict.ok ? 'REPRODUCED' : 'NOT REPRODUCED';
   return `${headline}: ${summary.verdict.text}`;

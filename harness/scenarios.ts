@@ -112,8 +112,37 @@ export function fixValue(fix: FixName, lb: Pick<LbTimings, 'upstreamKeepaliveTim
   }
 }
 
+/**
+ * A user's own app in place of the sample one (--app-image, --app-build): the
+ * lab runs it as it ships and sets none of its timeouts.
+ */
+export interface AppUnderTest {
+  /** The image reference as the user named it, or the tag the lab builds --app-build's directory under. */
+  image: string;
+  /** --app-build: the directory (absolute) with the Dockerfile; null when the image is given. */
+  buildDir: string | null;
+  /** The port the app listens on inside its container (--app-port). */
+  containerPort: number;
+  /** Answers once the app serves (--health); any status below 500. */
+  healthPath: string;
+  /** How long it may take to answer healthPath once its container runs (--app-start-timeout). */
+  startTimeoutMs: number;
+  /** The path every request of the traffic asks (--path). */
+  trafficPath: string;
+  /** Environment the user set (--app-env); the lab adds only LAB_VARIANT and NODE_OPTIONS (the preload). */
+  env: Record<string, string>;
+}
+
+/** The name of the user's app in the results, and of the comparison variant beside it. */
+export const YOUR_APP_VARIANT = 'yours';
+export const COMPARED_APP_VARIANT = 'compared';
+/** A user's app's cells say 'yours' where the sample app's name a Node line, a server mode and a fix. */
+export const YOUR_APP_FIX = 'yours';
+
 export interface Variant {
   name: VariantName;
+  /** Set when this is a user's app (then nodeLine, serverMode and fix say nothing about it). */
+  app?: AppUnderTest;
   description: string;
   /** server.keepAliveTimeout; undefined = Node's default (5000 ms). */
   keepAliveTimeoutMs: number | undefined;
@@ -162,6 +191,17 @@ export function makeVariant(
   };
 }
 
+/** A user's app as the nth variant of a run, behind one LB. */
+export function appUnderTestVariant(name: VariantName, index: number, app: AppUnderTest, lb: LbName): Variant {
+  return {
+    ...makeVariant(name, index, { nodeLine: DEFAULT_NODE_LINE, serverMode: DEFAULT_SERVER_MODE, fix: 'default', lb }),
+    description: `your app (${app.image}), timeouts as it ships them`,
+    keepAliveTimeoutMs: undefined,
+    headersTimeoutMs: undefined,
+    app,
+  };
+}
+
 /** The talk-sized run: Node's defaults beside the article's fix, on one Node line and server mode. */
 export function classicVariants(serverMode: ServerMode = DEFAULT_SERVER_MODE, lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'> = LB): Variant[] {
   return [
@@ -185,6 +225,9 @@ export function variantByName(name: string, variants: readonly Variant[] = VARIA
 
 /** Port the app listens on inside its container. */
 export const APP_CONTAINER_PORT = 3000;
+
+/** Where a variant's app listens in its container: the sample app's port, or a user's --app-port. */
+export const containerPortOf = (v: Pick<Variant, 'app'>): number => v.app?.containerPort ?? APP_CONTAINER_PORT;
 
 /** The official image of a Node line. */
 export function officialNodeImage(line: NodeLine): string {

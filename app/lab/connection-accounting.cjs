@@ -11,6 +11,13 @@
 // starts there) and `socket-closed` per socket. Times are this process's
 // CLOCK_MONOTONIC milliseconds (process.hrtime); the harness estimates how they
 // line up with its own clock.
+// Loaded once per process, however many --require name it: a user's image that
+// already loads it (the sample app's does) and NODE_OPTIONS's copy must not
+// count every socket twice. (A CommonJS module may return at its top level.)
+const LOADED = Symbol.for('keepalive-lab.connection-accounting');
+if (globalThis[LOADED]) return;
+globalThis[LOADED] = true;
+
 const dc = require('node:diagnostics_channel');
 const { HEADERS, KIND_KEY, RECORDS, APP_CLOCK_OFFSET_ENV } = require('./protocol.cjs');
 

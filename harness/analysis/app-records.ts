@@ -33,3 +33,9 @@ export function responseEnds(output: string): Map<string, number> {
   return new Map(parseAppRecords(output).flatMap((r) => (r.lab === 'response-finished' ? [[`${r.socketId}/${r.request}`, r.endMonoMs] as const] : [])));
 }
 
+
+/** The Node release the preload's ready line reports, or null when the app printed none (it did not load). */
+export function preloadReadyNode(output: string): string | null {
+  const ready = parseAppRecords(output).find((r) => r.lab === 'accounting-ready');
+  return ready?.lab === 'accounting-ready' ? ready.node : null;
+}

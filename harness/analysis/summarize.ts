@@ -4,12 +4,12 @@
 import type { SocketClosedRecord } from '../protocol.js';
 import type { LabOptions } from '../options.js';
 import type { IdleCloseProbe } from '../probe.js';
-import { aimedCyclesOf, boundaryCyclesOf, SCHEMA_VERSION, type BoundaryCycles, type CellSummary, type ClosedByTally, type CycleRecord, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
+import { aimedCyclesOf, boundaryCyclesOf, SCHEMA_VERSION, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type ClosedByTally, type CycleRecord, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
 import { DEFAULT_SUMMARY_SCHEMA_REF } from '../results/schema-files.js';
 import { summaryOptionsOf } from '../results/summary-schema.js';
 import { nodeVersionKey } from '../runtime/stack.js';
 import type { Runtime } from '../runtime/stack.js';
-import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
+import { perVariant, YOUR_APP_FIX, YOUR_APP_VARIANT, type Scenario, type Variant, type VariantName } from '../scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { RequestRecord } from '../traffic/records.js';
 import { countErrorLog, raceLogLines } from './nginx-log.js';
@@ -23,6 +23,8 @@ import { clientSymptom } from '../traffic/records.js';
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
 import type { LbName } from '../scenarios.js';
 import { roundMs as round } from '../clock.js';
+import type { ImageIdentity } from '../your-app/image.js';
+import { appVerdict } from '../your-app/verdict.js';
 import { median, percent, proportion, spreadOf, type Proportion } from './stats.js';
 
 export interface SummaryInput {
@@ -44,6 +46,8 @@ export interface SummaryInput {
   options: LabOptions;
   versions: Record<string, string>;
   scenario: Scenario;
+  /** A user's apps: each image's identity, and the Node release its preload reported (null: no preload, measured client-side). Null for the sample app. */
+  yourApp?: { images: Record<VariantName, ImageIdentity>; preloadNode: Record<VariantName, string | null> } | null;
   /** Per variant; missing when the run ended before the probe. */
   probes: Partial<Record<VariantName, IdleCloseProbe>>;
   /** Null when the run ended before any traffic. */
@@ -288,10 +292,9 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
         lb: v.lb,
         lbVersion: input.versions[v.lb] ?? null,
         retryPolicy: driver.policy(input.scenario),
-        node: input.versions[nodeVersionKey(v.nodeLine)] ?? input.versions.node ?? null,
-        nodeLine: v.nodeLine,
-        serverMode: v.serverMode,
-        fix: v.fix,
+        ...(v.app
+          ? { node: input.yourApp?.preloadNode[v.name] ?? null, nodeLine: YOUR_APP_FIX, serverMode: YOUR_APP_FIX, fix: YOUR_APP_FIX }
+          : { node: input.versions[nodeVersionKey(v.nodeLine)] ?? input.versions.node ?? null, nodeLine: v.nodeLine, serverMode: v.serverMode, fix: v.fix }),
         keepAliveTimeoutMs: v.keepAliveTimeoutMs ?? null,
         headersTimeoutMs: v.headersTimeoutMs ?? null,
         method,
@@ -322,7 +325,8 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
  */
 function matrixReasons(cells: CellSummary[]): string[] {
   const reasons: string[] = [];
-  for (const c of cells) {
+  // A user's app has no expectation: --assert safe asks about it (yourAppReasons).
+  for (const c of cells.filter((cell) => cell.fix !== YOUR_APP_FIX)) {
     const expected = expectationOf(c.fix, c.lb);
     if (expected === 'safe' && c.outcome !== 'safe') reasons.push(`${c.name} (fix ${c.fix}) is ${c.outcome}: ${c.reason}`);
     if (expected === 'race' && (c.outcome === 'safe' || c.outcome === 'inconclusive')) reasons.push(`${c.name} no longer shows the race (${c.outcome}: ${c.reason})`);
@@ -332,6 +336,43 @@ function matrixReasons(cells: CellSummary[]): string[] {
 
 function outcomeCounts(cells: CellSummary[]): string {
   return (['reproduced', 'masked', 'safe', 'inconclusive'] as const).map((o) => `${cells.filter((c) => c.outcome === o).length} ${o}`).join(', ');
+}
+
+/** Each user's app of the run with its verdict; null for the sample app. */
+function yourAppSummaries(input: SummaryInput, cells: CellSummary[]): AppUnderTestSummary[] | null {
+  const apps = input.scenario.variants.filter((v) => v.app);
+  if (apps.length === 0) return null;
+  return apps.map((v): AppUnderTestSummary => {
+    const app = v.app!;
+    const method = input.options.methods[0];
+    const cell = cells.find((c) => c.variant === v.name && c.method === method)!;
+    const probe = input.probes[v.name];
+    const node = input.yourApp?.preloadNode[v.name] ?? null;
+    const measurement = node === null ? 'client-side' : 'preload';
+    const { verdict, line } = appVerdict({ cell, appIdleCloseMs: probe?.idleCloseMs ?? null, lbIdleTimeoutMs: input.scenario.lb.upstreamKeepaliveTimeoutMs, measurement });
+    return {
+      variant: v.name,
+      image: input.yourApp?.images[v.name] ?? { ref: app.image, id: null, repoDigests: [] },
+      buildDir: app.buildDir,
+      containerPort: app.containerPort,
+      healthPath: app.healthPath,
+      trafficPath: app.trafficPath,
+      method,
+      envKeys: Object.keys(app.env),
+      measurement,
+      node,
+      appIdleCloseMs: probe?.idleCloseMs ?? null,
+      advertisedKeepAlive: probe?.advertisedKeepAlive ?? null,
+      lbIdleTimeoutMs: input.scenario.lb.upstreamKeepaliveTimeoutMs,
+      verdict,
+      line,
+    };
+  });
+}
+
+/** --assert safe: your app (not the comparison beside it) must be shown SAFE. */
+function yourAppReasons(apps: AppUnderTestSummary[]): string[] {
+  return apps.filter((a) => a.variant === YOUR_APP_VARIANT && a.verdict !== 'SAFE').map((a) => `${a.variant} is ${a.verdict}: ${a.line}`);
 }
 
 export function buildSummary(input: SummaryInput): Summary {
@@ -373,13 +414,16 @@ export function buildSummary(input: SummaryInput): Summary {
     }),
   ].join(', ');
   const cells = cellSummaries(input, traffic, variants);
+  const yourApp = yourAppSummaries(input, cells);
   const counts =
     input.scenario.kind === 'matrix'
       ? `${cells.length} cells: ${outcomeCounts(cells)}`
       : [...input.scenario.variants.map((v) => describeVariant(variants[v.name])), closedText].join('; ');
-  const text = input.failure ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${counts}` : counts;
+  const verdictCounts = yourApp ? yourApp.map((a) => `${a.variant}: ${a.line}`).join('; ') : counts;
+  const text = input.failure ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${verdictCounts}` : verdictCounts;
 
   const reasons: string[] = input.scenario.kind === 'matrix' ? matrixReasons(cells) : [];
+  if (input.options.assertSafe) reasons.push(...yourAppReasons(yourApp ?? []));
   if (input.scenario.kind === 'classic' && aimSummary.rate502.failures === 0) reasons.push(`${aim} showed no 502`);
   for (const v of input.scenario.kind === 'classic' ? others : []) {
     const s = variants[v.name];
@@ -446,8 +490,9 @@ export function buildSummary(input: SummaryInput): Summary {
       ]),
     ),
     nginx: { errorLog: countErrorLog(input.errorLogText), mismatches },
+    yourApp,
     // A matrix is "ok" when every cell came to a conclusion; the talk-sized run when default failed and fixed did not.
     verdict: { ok: (input.scenario.kind === 'matrix' ? cells.every((c) => c.outcome !== 'inconclusive') : ok) && complete, text },
-    assertion: { requested: input.options.assert, passed: reasons.length === 0, reasons },
+    assertion: { requested: input.options.assert || input.options.assertSafe, passed: reasons.length === 0, reasons },
   };
 }

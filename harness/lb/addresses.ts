@@ -1,6 +1,6 @@
 // Where an LB listens and finds each app: the one thing about an LB's
 // configuration that differs between the runtimes.
-import { APP_CONTAINER_PORT, type Variant } from '../scenarios.js';
+import { containerPortOf, type Variant } from '../scenarios.js';
 
 export interface LbAddresses {
   /** host:port (or :port) the LB listens on for the variant. */
@@ -15,7 +15,7 @@ export interface LbAddresses {
 export const DOCKER_ADDRESSES: LbAddresses = {
   listen: (v) => `:${v.lbPort}`,
   bindHost: '0.0.0.0',
-  appAddress: (v) => `${v.service}:${APP_CONTAINER_PORT}`,
+  appAddress: (v) => `${v.service}:${containerPortOf(v)}`,
 };
 
 /** On the host: loopback only, beside the app processes. */

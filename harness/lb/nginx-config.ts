@@ -2,7 +2,8 @@
 // Pure: the same inputs give the same text, which Docker and the local runtime
 // both use and every run saves beside its results.
 import { HEADERS } from '../protocol.js';
-import { APP_CONTAINER_PORT, LB, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from '../scenarios.js';
+import { DOCKER_ADDRESSES } from './addresses.js';
+import { LB, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from '../scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 
 const template = (name: string) => readTemplate('nginx', `${name}.conf`);
@@ -37,7 +38,7 @@ export interface NginxLayout {
 /** Inside the nginx container: apps by service name, logs to the container's streams. */
 export const DOCKER_LAYOUT: NginxLayout = {
   listen: (v) => String(v.lbPort),
-  appAddress: (v) => `${v.service}:${APP_CONTAINER_PORT}`,
+  appAddress: DOCKER_ADDRESSES.appAddress,
   pidFile: '/tmp/nginx.pid',
   errorLog: '/dev/stderr',
   accessLog: '/dev/stdout',

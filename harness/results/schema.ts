@@ -31,6 +31,9 @@
 // of the cell's method failed (`boundaryCycles`); `options.baseline` (--baseline).
 // v5 summaries read with the default `$schema` (results/<run-id>/), cells'
 // boundaryCycles null (never counted per method), and no baseline.
+// v7 (from v6): `yourApp`, the user's apps behind the LB (--app-image,
+// --app-build): image and digest, how it was measured, its verdict line; and
+// `options.assertSafe` (--assert safe). v6 summaries read with yourApp null.
 // Older summaries are upgraded step by step, then checked against the schema.
 import { proportion } from '../analysis/stats.js';
 import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB, type VariantName } from '../scenarios.js';
@@ -43,6 +46,7 @@ export {
   CELL_OUTCOMES,
   LAB_PHASES,
   SCHEMA_VERSION,
+  type AppUnderTestSummary,
   type BoundaryCycles,
   type CellOutcome,
   type CellSummary,
@@ -58,7 +62,7 @@ export {
 export { schemaRefFrom, SUMMARY_SCHEMA_PATH } from './schema-files.js';
 
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
 
 /**
  * Problems a summary of the current version has, one readable line each: where
@@ -76,7 +80,8 @@ function semanticProblems(s: Partial<Summary>): string[] {
   if (s.complete === false && (typeof s.failure !== 'object' || s.failure === null) && !s.interrupted) problems.push('an incomplete run without failure');
   // A run that failed before the stack answered cannot know every version.
   const lbs = typeof s.lbs === 'object' && s.lbs !== null ? Object.keys(s.lbs) : [];
-  for (const key of s.complete === false ? [] : ['node', 'kernel', ...lbs]) {
+  // A user's app need not be a Node app: no sample app, no node version.
+  for (const key of s.complete === false ? [] : [...(s.yourApp ? [] : ['node']), 'kernel', ...lbs]) {
     if (typeof s.versions?.[key] !== 'string') problems.push(`versions.${key} missing`);
   }
   return problems;
@@ -221,6 +226,13 @@ function upgradeToV5(old: Record<string, unknown>): Record<string, unknown> {
  * every older summary was written); cells never counted cycles per method
  * (null, not a guess from the variant's 502s); no run had --baseline.
  */
+/** v6 → v7: no user's app (`yourApp: null`), and no --assert safe. */
+function upgradeToV7(old: Record<string, unknown>): Record<string, unknown> {
+  const upgraded: Record<string, unknown> = { ...old, schemaVersion: SCHEMA_VERSION, yourApp: null };
+  if (typeof old.options === 'object' && old.options !== null) upgraded.options = { ...old.options, assertSafe: false };
+  return upgraded;
+}
+
 function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {
   // A malformed v5 summary passes through unchanged here; validateSummary then says what is wrong with it.
   const upgraded: Record<string, unknown> = { $schema: DEFAULT_SUMMARY_SCHEMA_REF, ...old, schemaVersion: SCHEMA_VERSION };
@@ -266,6 +278,7 @@ export function readSummary(value: unknown): { summary: Summary; problems: [] } 
   if (version < 4) upgraded = upgradeToV4(upgraded);
   if (version < 5) upgraded = upgradeToV5(upgraded);
   if (version < 6) upgraded = upgradeToV6(upgraded);
+  if (version < 7) upgraded = upgradeToV7(upgraded);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

@@ -27,7 +27,7 @@ import { RUNTIMES } from '../runtime/stack.js';
 import { FIX_NAMES, HAPROXY_REUSE_MODES, LB_NAMES, NODE_LINES, RETRY_POLICIES, SERVER_MODES, type RetryPolicy } from '../scenarios.js';
 import { Nullable, OneOf, type Assert, type Equal } from './schema-kit.js';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The phases of a run, in order; a failed run names the one it failed in. */
 export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
@@ -88,9 +88,11 @@ export const AppCellSchema = Type.Object(
 /**
  * LabOptions a summary leaves out: where results go (--results-dir, --out), the
  * flags that only print (--help, --version, --list-scenarios) and the live page
- * (--live, --live-port): none changes what is measured.
+ * (--live, --live-port): none changes what is measured. Your app's options
+ * (`app`) are kept as `yourApp`, with the names of its environment variables
+ * and never their values.
  */
-export const OPTIONS_NOT_KEPT = ['resultsDir', 'out', 'help', 'version', 'listScenarios', 'live', 'livePort'] as const satisfies ReadonlyArray<keyof LabOptions>;
+export const OPTIONS_NOT_KEPT = ['resultsDir', 'out', 'help', 'version', 'listScenarios', 'live', 'livePort', 'app'] as const satisfies ReadonlyArray<keyof LabOptions>;
 
 /** Mirrors options.ts LabOptions, less OPTIONS_NOT_KEPT. */
 export const SummaryOptionsSchema = Type.Object(
@@ -109,6 +111,7 @@ export const SummaryOptionsSchema = Type.Object(
     keep: Type.Boolean(),
     json: Type.Boolean(),
     assert: Type.Boolean(),
+    assertSafe: Type.Boolean({ description: '--assert safe: your app must be shown safe (v7; false before).' }),
     minBoundaryRequests: Count('--assert needs at least this many boundary requests on the fixed variant.'),
     naivePairs: Count("npm run bench only: pairs of one aimed and one naive cycle after the first 502; 0 in a lab run (and before v5)."),
     baseline: Nullable(Type.String(), { description: '--baseline: the summary.json (or run directory) the run was compared with; null for none (and before v6).' }),
@@ -305,6 +308,38 @@ export const CellSummarySchema = Type.Object(
 export type CellSummary = Static<typeof CellSummarySchema>;
 
 /** summary.json: the stable, versioned record of one run. */
+/** v7: a user's app the run put behind the LB (--app-image, --app-build), and the answer for it. */
+export const AppUnderTestSummarySchema = Type.Object(
+  {
+    variant: Type.String({ description: "'yours', or 'compared' beside it." }),
+    image: Type.Object(
+      {
+        ref: Type.String({ description: 'As named (--app-image), or the tag --app-build built.' }),
+        id: Nullable(Type.String(), { description: "The image's ID (sha256 of its configuration); null if Docker did not know it." }),
+        repoDigests: Type.Array(Type.String(), { description: 'Registry digests (name@sha256:…), for an image from a registry.' }),
+      },
+      { additionalProperties: false },
+    ),
+    buildDir: Nullable(Type.String(), { description: '--app-build: the directory built; null for --app-image.' }),
+    containerPort: Count('--app-port: where it listens in its container.'),
+    healthPath: Type.String(),
+    trafficPath: Type.String({ description: '--path: what every request asked.' }),
+    method: Type.String({ description: '--method: the method of every request.' }),
+    envKeys: Type.Array(Type.String(), { description: 'The names of the --app-env variables (never their values).' }),
+    measurement: OneOf(['preload', 'client-side'] as const, {
+      description: "'preload': a Node app, the connection accounting loaded (who closed what, the app's clock); 'client-side': the raw-socket probe, client-side aim and the LB's log.",
+    }),
+    node: Nullable(Type.String(), { description: 'The Node release the preload reported; null without it.' }),
+    appIdleCloseMs: Nullable(Type.Number(), { description: 'The idle close measured straight at the app (raw socket); null when it kept the socket open past the LB\'s timeout.' }),
+    advertisedKeepAlive: Nullable(Type.String(), { description: 'Its Keep-Alive response header, if any.' }),
+    lbIdleTimeoutMs: Type.Number({ description: '--lb-idle-timeout.' }),
+    verdict: OneOf(['UNSAFE', 'SAFE', 'INCONCLUSIVE'] as const),
+    line: Type.String({ description: 'The verdict as the lab printed it.' }),
+  },
+  { additionalProperties: false },
+);
+export type AppUnderTestSummary = Static<typeof AppUnderTestSummarySchema>;
+
 export const SummarySchema = Type.Object(
   {
     $schema: Type.String({
@@ -366,6 +401,7 @@ export const SummarySchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    yourApp: Nullable(Type.Array(AppUnderTestSummarySchema), { description: 'v7: the user\'s apps of the run (yours, then compared); null for the sample app (and before v7).' }),
     verdict: Type.Object({ ok: Type.Boolean(), text: Type.String() }, { additionalProperties: false }),
     assertion: Type.Object({ requested: Type.Boolean(), passed: Type.Boolean(), reasons: Type.Array(Type.String()) }, { additionalProperties: false }),
   },

@@ -4,7 +4,7 @@
 // `docker compose -f <run>/compose.json up` brings the same stack back.
 import { join } from 'node:path';
 import { lbsOf } from '../lb/drivers.js';
-import { APP_CONTAINER_PORT, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
+import { APP_CONTAINER_PORT, type AppUnderTest, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
 import type { BaseImages } from './base-images.js';
 import { PROJECT_DIR } from './compose.js';
 import { appClockEnv } from '../clock.js';
@@ -45,13 +45,53 @@ function appService(v: Variant, images: BaseImages, builds: boolean) {
   };
 }
 
+/** Where the connection-accounting preload is mounted, read-only, in a user's app container. */
+export const PRELOAD_MOUNT_DIR = '/opt/keepalive-lab';
+export const PRELOAD_FILE = 'connection-accounting.cjs';
+/** The tag --app-build's image is built under. */
+export const BUILT_APP_IMAGE = 'keepalive-lab/yours:build';
+
+/**
+ * NODE_OPTIONS for a user's app: theirs, then the preload. A Node app loads it
+ * and prints its ready line; any other app ignores the variable.
+ */
+export function nodeOptionsWithPreload(userNodeOptions: string | undefined): string {
+  return [userNodeOptions?.trim(), `--require ${PRELOAD_MOUNT_DIR}/${PRELOAD_FILE}`].filter(Boolean).join(' ');
+}
+
+/**
+ * A user's app as they ship it: their image (or their Dockerfile built), their
+ * environment, no privileges, its port on loopback only. Its readiness is the
+ * lab's to check (--health from the host): the image may have no health check.
+ */
+function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean) {
+  return {
+    ...(app.buildDir !== null && builds ? { build: { context: app.buildDir } } : {}),
+    image: app.image,
+    restart: 'no',
+    stop_grace_period: '5s',
+    cap_drop: ['ALL'],
+    security_opt: ['no-new-privileges:true'],
+    environment: {
+      ...app.env,
+      LAB_VARIANT: v.name,
+      NODE_OPTIONS: nodeOptionsWithPreload(app.env.NODE_OPTIONS),
+      ...appClockEnv(),
+    },
+    volumes: [`${join(PROJECT_DIR, 'app', 'lab')}:${PRELOAD_MOUNT_DIR}:ro`],
+    ports: [`127.0.0.1:${v.appPort}:${app.containerPort}`],
+  };
+}
+
 /** The Compose file as an object; configPath(lb) is the rendered configuration of an LB on the host. */
 export function renderComposeFile(scenario: Scenario, images: BaseImages, configPath: (lb: LbName) => string) {
   const services: Record<string, unknown> = {};
-  const built = new Set<NodeLine>();
+  const built = new Set<string>();
   for (const v of scenario.variants) {
-    services[v.service] = appService(v, images, !built.has(v.nodeLine));
-    built.add(v.nodeLine);
+    // One service builds each image; the others run it.
+    const imageKey = v.app ? v.app.image : v.nodeLine;
+    services[v.service] = v.app ? appUnderTestService(v, v.app, !built.has(imageKey)) : appService(v, images, !built.has(imageKey));
+    built.add(imageKey);
   }
   for (const { driver, variants } of lbsOf(scenario)) {
     services[lbService(driver.name)] = {
@@ -62,7 +102,8 @@ export function renderComposeFile(scenario: Scenario, images: BaseImages, config
       volumes: [`${configPath(driver.name)}:${driver.configInContainer}:ro`],
       ports: variants.map((v) => `127.0.0.1:${v.lbPort}:${v.lbPort}`),
       healthcheck: lbHealthcheck(driver.healthcheck(variants[0].lbPort)),
-      depends_on: Object.fromEntries(variants.map((v) => [v.service, { condition: 'service_healthy' }])),
+      // A user's image may have no health check: the lab checks its app from the host (DockerStack.ready).
+      depends_on: Object.fromEntries(variants.map((v) => [v.service, { condition: v.app ? 'service_started' : 'service_healthy' }])),
     };
   }
   return { services };

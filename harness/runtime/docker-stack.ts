@@ -30,6 +30,8 @@ const DOWN_TIMEOUT_MS = 120_000;
 const READY_POLL_MS = 500;
 /** One Docker API call (list, inspect, logs, exec) answers in milliseconds; 15 s means the daemon hangs. */
 const DOCKER_API_TIMEOUT_MS = 15_000;
+/** One health request to a user's app. */
+const APP_HEALTH_TIMEOUT_MS = 2_000;
 
 export interface DockerStackOptions {
   scenario?: Scenario;
@@ -82,6 +84,17 @@ export const DOCKER_DENIED = new LabError(
   'Permission denied on the Docker socket.',
   'Add yourself to the docker group (then log in again), or use --runtime local.',
 );
+
+/** A user's app serves once --health answers with any status below 500 (through its published loopback port). */
+async function answersHealth(v: Variant): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${v.appPort}${v.app!.healthPath}`, { signal: AbortSignal.timeout(APP_HEALTH_TIMEOUT_MS), redirect: 'manual' });
+    await response.body?.cancel();
+    return response.status < 500;
+  } catch {
+    return false;
+  }
+}
 
 /** Everything Docker holds for the lab's Compose project. */
 export async function projectResources(docker = new Docker()) {
@@ -210,13 +223,18 @@ export class DockerStack implements Stack {
 
   async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const services = [...this.scenario.variants.map((v) => v.service), ...this.lbServices];
-    const deadline = Date.now() + timeoutMs;
+    const yours = new Map(this.scenario.variants.flatMap((v) => (v.app ? [[v.service, v] as const] : [])));
+    // A user's app has its own bound (--app-start-timeout), counted from now: its image may have no health check, so the lab asks it from the host.
+    const appDeadline = Date.now() + Math.max(0, ...[...yours.values()].map((v) => v.app!.startTimeoutMs));
+    const deadline = Math.max(Date.now() + timeoutMs, appDeadline);
     for (;;) {
       if (signal?.aborted) throw interrupted('waiting for the stack');
       const states = await Promise.all(
         services.map(async (service) => {
           const state = await this.state(service);
-          return { service, status: state.Status, health: state.Health?.Status ?? 'none' };
+          const v = yours.get(service);
+          const health = v && state.Running ? ((await answersHealth(v)) ? 'healthy' : 'starting') : (state.Health?.Status ?? 'none');
+          return { service, status: state.Status, health };
         }),
       );
       const dead = states.find((s) => s.status === 'exited' || s.status === 'dead' || s.health === 'unhealthy');
@@ -226,6 +244,14 @@ export class DockerStack implements Stack {
         throw new LabError(`Container '${dead.service}' ${dead.health === 'unhealthy' ? 'is unhealthy' : 'stopped while starting'}:\n${tail}`);
       }
       if (states.every((s) => s.health === 'healthy')) return;
+      const silent = states.find((s) => yours.has(s.service) && s.health !== 'healthy');
+      if (silent && Date.now() > appDeadline) {
+        const { app, appPort } = yours.get(silent.service)!;
+        throw new LabError(
+          `Your app (${silent.service}, ${app!.image}) runs but did not answer GET ${app!.healthPath} on port ${app!.containerPort} within ${app!.startTimeoutMs / 1000} s.`,
+          `Is --app-port ${app!.containerPort} the port it listens on, on 0.0.0.0 in its container? Try: curl -i http://127.0.0.1:${appPort}${app!.healthPath} with the stack kept (--keep), or see app-${yours.get(silent.service)!.name}.log in the results.`,
+        );
+      }
       if (Date.now() > deadline) {
         const summary = states.map((s) => `${s.service}: ${s.health}`).join(', ');
         throw new LabError(`The stack did not become healthy within ${timeoutMs / 1000} s (${summary}).`);
@@ -302,7 +328,8 @@ export class DockerStack implements Stack {
   async versions(): Promise<Record<string, string>> {
     // One container per Node line answers for every variant on it (they share the image).
     const lines = new Map<NodeLine, Variant>();
-    for (const v of this.scenario.variants) if (!lines.has(v.nodeLine)) lines.set(v.nodeLine, v);
+    // A user's app is no sample app: its Node (if any) is read from its preload's ready line instead.
+    for (const v of this.scenario.variants) if (!v.app && !lines.has(v.nodeLine)) lines.set(v.nodeLine, v);
     const [engine, composeCmd, lbs, ...apps] = await Promise.all([
       this.api('version', () => this.docker.version()),
       findCompose(),
@@ -316,14 +343,13 @@ export class DockerStack implements Stack {
     ]);
     const byLine = [...lines.keys()].map((line, i) => [line, apps[i].trim().split(/\s+/)] as const);
     // node and next, as in every run so far: the default line's (the one the app is built on) when it runs.
-    const [, [node, next]] = byLine.find(([line]) => line === DEFAULT_NODE_LINE) ?? byLine[0];
+    const sample = byLine.find(([line]) => line === DEFAULT_NODE_LINE) ?? byLine[0];
     return {
       docker: engine.Version,
       kernel: engine.KernelVersion,
       compose: `${composeCmd.file === 'docker' ? 'docker compose' : 'docker-compose'} ${composeCmd.version}`,
       ...Object.fromEntries(lbs),
-      node,
-      next,
+      ...(sample ? { node: sample[1][0], next: sample[1][1] } : {}),
       ...Object.fromEntries(byLine.map(([line, [node]]) => [nodeVersionKey(line), node])),
     };
   }

@@ -19,6 +19,8 @@ export interface BurstSettings {
   methods: readonly Method[];
   /** The app's clock: every response is held until then, so the connections go idle together (HEADERS.holdUntilMonoMs). */
   holdUntilAppMs?: number;
+  /** A user's app: the path every request asks (--path); the sample app's cheapest routes otherwise. */
+  trafficPath?: string;
   signal?: AbortSignal;
 }
 
@@ -68,7 +70,7 @@ export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]
     client.setRequests([
       {
         method,
-        path: burstPathFor(method),
+        path: s.trafficPath ?? burstPathFor(method),
         headers: {
           [HEADERS.requestId]: requestId,
           'content-type': 'application/json',

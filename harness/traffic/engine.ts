@@ -208,6 +208,8 @@ export class TrafficEngine {
   /** Requests per cycle (burst and batch) of a variant: C, or SAFE_VARIANT_SENDS_PER_CYCLE for the talk-sized run's safe variants. */
   private sendsPerCycle(v: Variant): number {
     const { concurrency } = this.input.options;
+    // A user's app driven at the LB's timeout is there to be shown safe: a tight bound needs the talk-sized run's numbers.
+    if (v.app && this.lane === 'long') return Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE);
     return this.input.scenario.kind === 'classic' && v.name !== this.aim.name ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE) : concurrency;
   }
 
@@ -404,13 +406,14 @@ export class TrafficEngine {
       const calibration: RequestRecord[] = [];
       for (let i = 0; i < CALIBRATION_SENDS; i++) {
         const requestId = `c0-${v.name}-calibration-${i}`;
-        const [outcome] = await io.fire([{ atMonoMs: io.now(), variant: v, connectionIndex: 0, method: 'GET', path: CALIBRATION_PATH, requestId, body: '' }], signal);
+        const [outcome] = await io.fire([{ atMonoMs: io.now(), variant: v, connectionIndex: 0, method: 'GET', path: v.app?.healthPath ?? CALIBRATION_PATH, requestId, body: '' }], signal);
         if (!outcome) return; // aborted
         const record = this.toRecord(outcome, { requestId, variant: v.name, method: 'GET', cycle: 0, phase: 'calibration', idleGapMs: null, offsetMs: null });
         calibration.push(record);
         await io.sleep(CALIBRATION_PAUSE_MS, signal);
       }
-      if (calibration.every((r) => r.appStartMonoMs === null)) {
+      // The app answered when a response came from it: stamped by the preload, or (an app without it) any status but the LB's own errors.
+      if (calibration.every((r) => r.appStartMonoMs === null && (r.status === null || r.status >= 502))) {
         const last = this.records.at(-1);
         throw new LabError(`No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`);
       }
@@ -460,11 +463,10 @@ export class TrafficEngine {
           r.upstreamSocketId === null || r.upstreamSocketRequest === null ? [] : [{ socketId: r.upstreamSocketId, request: r.upstreamSocketRequest }],
         );
         const ends = await this.app(v.name).waitForResponseEnds(keys, EVENT_WAIT_MS);
-        // Without the app's events (they were late), its start headers are the next best clock.
-        const starts =
-          ends.size > 0
-            ? [...ends.values()]
-            : bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntil.get(v.name) ?? -Infinity)]));
+        // Without the app's events (they were late), its start headers are the next best clock;
+        // without either (an app with no preload), the client's own view.
+        const appStarts = bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntil.get(v.name) ?? -Infinity)]));
+        const starts = ends.size > 0 ? [...ends.values()] : appStarts.length > 0 ? appStarts : clientSideIdleStarts(bursts[i]);
         idleStarts.set(v.name, starts.sort((a, b) => a - b));
       }),
     );
@@ -481,7 +483,7 @@ export class TrafficEngine {
   private async burstOf(v: Variant, cycle: number, holdUntilAppMs: number | undefined): Promise<RequestRecord[]> {
     const { options, signal, io } = this.input;
     if (LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario)) {
-      return io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: this.sendsPerCycle(v), methods: options.methods, holdUntilAppMs, signal });
+      return io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: this.sendsPerCycle(v), methods: options.methods, holdUntilAppMs, trafficPath: v.app?.trafficPath, signal });
     }
     await io.prepare(v, this.sendsPerCycle(v), this.clientMaxIdleMs);
     const at = io.now();
@@ -495,7 +497,7 @@ export class TrafficEngine {
         variant: v,
         connectionIndex: i,
         method,
-        path: burstPathFor(method),
+        path: burstPathFor(method, v),
         requestId,
         body: method === 'GET' ? '' : JSON.stringify({ cycle, index: i }),
         holdUntilAppMs,
@@ -705,4 +707,18 @@ export class TrafficEngine {
     this.cycles.push(record);
     this.reportCycle(record, 'long');
   }
+}
+
+/**
+ * An app without the preload tells nothing: each response's idle start is
+ * taken as its arrival at the client less the burst's fastest round trip
+ * (there is no app clock, so the send-to-app delay is 0 and the round trip
+ * stands for both ways). The probe measured the idle close the same way, from
+ * the client, so the two errors largely cancel.
+ */
+export function clientSideIdleStarts(burst: readonly RequestRecord[]): number[] {
+  const answered = burst.filter((r) => r.status !== null && r.latencyMs !== null);
+  if (answered.length === 0) return [];
+  const fastestMs = Math.min(...answered.map((r) => r.latencyMs!));
+  return answered.map((r) => r.startMonoMs + r.latencyMs! - fastestMs);
 }

@@ -2,6 +2,7 @@
 // emits them; counting, statistics and reports consume them.
 import { Type, type Static } from '@sinclair/typebox';
 import { HEADERS } from '../protocol.js';
+import type { Variant } from '../scenarios.js';
 import { Nullable, OneOf } from '../results/schema-kit.js';
 import { EMPTY_REPLY } from './precise-client.js';
 
@@ -53,8 +54,9 @@ export function clientSymptom(r: Pick<RequestRecord, 'status' | 'error'>): Clien
   return null;
 }
 
-/** The app route each method exercises: the dynamic page for GET, the echo API for POST. */
-export function pathFor(method: string): string {
+/** The app route each method exercises: the dynamic page for GET, the echo API for POST; a user's app, its --path. */
+export function pathFor(method: string, variant?: Pick<Variant, 'app'>): string {
+  if (variant?.app) return variant.app.trafficPath;
   return method === 'GET' ? '/' : '/api/echo';
 }
 
@@ -63,7 +65,8 @@ export function pathFor(method: string): string {
  * cheapest routes: all of its responses are then ready well before the
  * instant they are held to (HEADERS.holdUntilMonoMs).
  */
-export function burstPathFor(method: string): string {
+export function burstPathFor(method: string, variant?: Pick<Variant, 'app'>): string {
+  if (variant?.app) return variant.app.trafficPath;
   return method === 'GET' ? '/api/health' : '/api/echo';
 }
 

@@ -72,7 +72,7 @@ export function liveTrafficIo(): TrafficIo {
           atMonoMs: s.atMonoMs,
           client: clientFor(s.variant),
           connectionIndex: s.connectionIndex,
-          request: requestBytes(s.method, s.path ?? pathFor(s.method), s.variant.lbPort, s.requestId, s.body, s.holdUntilAppMs),
+          request: requestBytes(s.method, s.path ?? pathFor(s.method, s.variant), s.variant.lbPort, s.requestId, s.body, s.holdUntilAppMs),
         })),
         signal,
       ),

@@ -19,7 +19,7 @@ t.test('every flag is read', async (t) => {
   t.same(o, {
     mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx', haproxyReuse: 'safe',
     serverMode: 'custom', runtime: 'local', minBoundaryRequests: 3, naivePairs: 0, resultsDir: '/tmp/r', keep: true, json: true,
-    assert: true, help: false, version: false, cells: null, longCycles: 10, listScenarios: false, out: '/tmp/s.json', baseline: 'results/x',
+    assert: true, assertSafe: false, app: null, help: false, version: false, cells: null, longCycles: 10, listScenarios: false, out: '/tmp/s.json', baseline: 'results/x',
     live: true, livePort: 9400,
   });
   t.equal(parseLabArgs(['-h']).help, true);

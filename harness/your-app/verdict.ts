@@ -1,0 +1,59 @@
+// The answer for your app, in one line a CI log shows: UNSAFE, SAFE or
+// INCONCLUSIVE, with the measurement behind it. Pure: from the app's cell (its
+// outcome, counts and who closed what), its probe, and how it was measured.
+import { percent } from '../analysis/stats.js';
+import type { CellSummary } from '../results/schema.js';
+
+export const APP_VERDICTS = ['UNSAFE', 'SAFE', 'INCONCLUSIVE'] as const;
+export type AppVerdict = (typeof APP_VERDICTS)[number];
+
+/**
+ * How the lab saw the app: 'preload' (a Node app: the connection accounting
+ * loaded, so the lab knows who closed each connection and aims by the app's
+ * clock) or 'client-side' (any other app: the raw-socket probe for the idle
+ * close, aim from the client, the LB's log for what failed).
+ */
+export type Measurement = 'preload' | 'client-side';
+
+export interface VerdictInput {
+  cell: Pick<CellSummary, 'outcome' | 'reason' | 'clientSaw' | 'counts' | 'closedBy' | 'boundaryRate502' | 'boundaryFailureRate' | 'method'>;
+  /** The probe's idle close straight at the app, ms; null when it kept the socket open past the LB's timeout. */
+  appIdleCloseMs: number | null;
+  lbIdleTimeoutMs: number;
+  measurement: Measurement;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** What the client-side method cannot see, said next to any verdict it gives. */
+export const CLIENT_SIDE_LIMIT =
+  "measured from the client side (no preload: not a Node app, or it did not load): the idle close from a raw socket, failures from the client and the LB's log; who closed each upstream connection is not seen";
+
+/** The same, short, at the end of a verdict line. */
+export const CLIENT_SIDE_NOTE = 'measured from the client side: who closed each connection is not seen';
+
+export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement }: VerdictInput): { verdict: AppVerdict; line: string } {
+  const lb = `the LB keeps them ${seconds(lbIdleTimeoutMs)}`;
+  const closes = appIdleCloseMs === null ? `your app closed idle connections the LB still held` : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
+  const limit = measurement === 'client-side' ? ` (${CLIENT_SIDE_NOTE})` : '';
+  const { counts } = cell;
+  switch (cell.outcome) {
+    case 'reproduced':
+      return { verdict: 'UNSAFE', line: `UNSAFE: ${closes}; ${lb}; reproduced ${cell.clientSaw} in ${counts.aimed} requests aimed at the close${limit}` };
+    case 'masked':
+      return { verdict: 'UNSAFE', line: `UNSAFE: ${closes}; ${lb}; this LB hid it from ${cell.method} (${cell.reason}), a request it does not retry gets a 502${limit}` };
+    case 'safe': {
+      const bound = `0 × 502 in ${counts.boundary} at the LB's boundary (≤ ${percent(cell.boundaryFailureRate?.high ?? 1)})`;
+      if (measurement === 'client-side') {
+        const open = appIdleCloseMs === null ? 'your app kept an idle connection open past the LB\'s timeout' : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
+        return { verdict: 'SAFE', line: `SAFE: ${open}; ${lb}; ${bound}${limit}` };
+      }
+      const t = cell.closedBy;
+      const idleLb = t.lb - t.lbAtShutdown;
+      const firstText = idleLb > 0 ? `the LB closed every idle upstream connection first (${idleLb}/${idleLb + t.app + t.reset})` : 'your app closed no idle upstream connection the LB held';
+      return { verdict: 'SAFE', line: `SAFE: ${firstText}; ${bound}` };
+    }
+    case 'inconclusive':
+      return { verdict: 'INCONCLUSIVE', line: `INCONCLUSIVE: ${cell.reason}${limit}` };
+  }
+}

@@ -1,0 +1,55 @@
+// The verdict rules for a user's app: UNSAFE, SAFE or INCONCLUSIVE from its cell, with the measurement said.
+import t from 'tap';
+import { proportion } from '../../harness/analysis/stats.js';
+import { appVerdict, CLIENT_SIDE_NOTE, type VerdictInput } from '../../harness/your-app/verdict.js';
+
+type Cell = VerdictInput['cell'];
+const tally = (over: Partial<Cell['closedBy']> = {}): Cell['closedBy'] => ({ app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 0, ...over });
+const cell = (over: Partial<Cell>): Cell => ({
+  outcome: 'safe',
+  reason: '',
+  clientSaw: 'no failure',
+  method: 'GET',
+  counts: { requests: 340, aimed: 312, boundary: 312, status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, clientErrors: 0, masked: 0 },
+  closedBy: tally(),
+  boundaryRate502: proportion(0, 312),
+  boundaryFailureRate: proportion(0, 312),
+  ...over,
+});
+const input = (c: Cell, over: Partial<VerdictInput> = {}): VerdictInput => ({ cell: c, appIdleCloseMs: 6_004, lbIdleTimeoutMs: 60_000, measurement: 'preload', ...over });
+
+t.test('reproduced: UNSAFE, with the close, the LB and the count', async (t) => {
+  const c = cell({ outcome: 'reproduced', clientSaw: '7 × 502', counts: { ...cell({}).counts, aimed: 96, boundary: 20, status502: 7 } });
+  t.same(appVerdict(input(c)), { verdict: 'UNSAFE', line: 'UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced 7 × 502 in 96 requests aimed at the close' });
+  t.match(appVerdict(input(c, { appIdleCloseMs: null })).line, /your app closed idle connections the LB still held/, 'HAProxy: the app closes after the LB\'s timeout and still races');
+});
+
+t.test('masked: UNSAFE too (a method the LB does not retry fails), with why', async (t) => {
+  const c = cell({ outcome: 'masked', reason: 'the LB retried 5 requests on a new connection; the client saw no 502' });
+  const { verdict, line } = appVerdict(input(c));
+  t.equal(verdict, 'UNSAFE');
+  t.match(line, /this LB hid it from GET \(the LB retried 5 requests.*\), a request it does not retry gets a 502/);
+});
+
+t.test('safe with the preload: who closed first, and the bound', async (t) => {
+  const c = cell({ closedBy: tally({ lb: 58, lbAtShutdown: 10, total: 58 }) });
+  t.same(appVerdict(input(c, { appIdleCloseMs: null })), {
+    verdict: 'SAFE',
+    line: "SAFE: the LB closed every idle upstream connection first (48/48); 0 × 502 in 312 at the LB's boundary (≤ 1.0 %)",
+  });
+  t.match(appVerdict(input(cell({}), { appIdleCloseMs: null })).line, /^SAFE: your app closed no idle upstream connection the LB held; 0 × 502 in 312/);
+});
+
+t.test('client-side: the same rules, the method and its limit said', async (t) => {
+  const safe = appVerdict(input(cell({}), { appIdleCloseMs: null, measurement: 'client-side' }));
+  t.equal(safe.verdict, 'SAFE');
+  t.match(safe.line, /your app kept an idle connection open past the LB's timeout; the LB keeps them 60.0 s; 0 × 502 in 312/);
+  t.ok(safe.line.endsWith(`(${CLIENT_SIDE_NOTE})`));
+  const unsafe = appVerdict(input(cell({ outcome: 'reproduced', clientSaw: '3 × 502' }), { appIdleCloseMs: 5_002, measurement: 'client-side' }));
+  t.match(unsafe, { verdict: 'UNSAFE', line: /after 5.0 s.*reproduced 3 × 502.*measured from the client side/ });
+});
+
+t.test('inconclusive: says why; never SAFE', async (t) => {
+  const c = cell({ outcome: 'inconclusive', reason: 'only 24 boundary requests (at least 40 needed)' });
+  t.same(appVerdict(input(c)), { verdict: 'INCONCLUSIVE', line: 'INCONCLUSIVE: only 24 boundary requests (at least 40 needed)' });
+});
