@@ -1,6 +1,7 @@
 // The lab on Docker: Compose builds and starts it (execa), dockerode watches
 // health, reads and follows logs, and checks that teardown left nothing behind.
 import Docker from 'dockerode';
+import http from 'node:http';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,15 +86,21 @@ export const DOCKER_DENIED = new LabError(
   'Add yourself to the docker group (then log in again), or use --runtime local.',
 );
 
-/** A user's app serves once --health answers with any status below 500 (through its published loopback port). */
-async function answersHealth(v: Variant): Promise<boolean> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${v.appPort}${v.app!.healthPath}`, { signal: AbortSignal.timeout(APP_HEALTH_TIMEOUT_MS), redirect: 'manual' });
-    await response.body?.cancel();
-    return response.status < 500;
-  } catch {
-    return false;
-  }
+/**
+ * A user's app serves once --health answers with any status below 500 (through
+ * its published loopback port). node:http, not fetch: Node 20's fetch never
+ * settles when Docker's proxy resets the connection (nothing listens on that
+ * port in the container), and with no other handle the process just exits.
+ */
+function answersHealth(v: Variant): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get({ host: '127.0.0.1', port: v.appPort, path: v.app!.healthPath, agent: false, timeout: APP_HEALTH_TIMEOUT_MS }, (response) => {
+      response.resume();
+      resolve((response.statusCode ?? 500) < 500);
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(false));
+  });
 }
 
 /** Everything Docker holds for the lab's Compose project. */
@@ -246,10 +253,10 @@ export class DockerStack implements Stack {
       if (states.every((s) => s.health === 'healthy')) return;
       const silent = states.find((s) => yours.has(s.service) && s.health !== 'healthy');
       if (silent && Date.now() > appDeadline) {
-        const { app, appPort } = yours.get(silent.service)!;
+        const { app } = yours.get(silent.service)!;
         throw new LabError(
           `Your app (${silent.service}, ${app!.image}) runs but did not answer GET ${app!.healthPath} on port ${app!.containerPort} within ${app!.startTimeoutMs / 1000} s.`,
-          `Is --app-port ${app!.containerPort} the port it listens on, on 0.0.0.0 in its container? Try: curl -i http://127.0.0.1:${appPort}${app!.healthPath} with the stack kept (--keep), or see app-${yours.get(silent.service)!.name}.log in the results.`,
+          `Is --app-port ${app!.containerPort} the port it listens on, on 0.0.0.0 in its container (and --health a path it answers)? Its output is in app-${yours.get(silent.service)!.name}.log in the results.`,
         );
       }
       if (Date.now() > deadline) {
