@@ -64,7 +64,7 @@ export function nodeOptionsWithPreload(userNodeOptions: string | undefined): str
  * environment, no privileges, its port on loopback only. Its readiness is the
  * lab's to check (--health from the host): the image may have no health check.
  */
-function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean) {
+function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean, envFile: string | null) {
   return {
     ...(app.buildDir !== null && builds ? { build: { context: app.buildDir } } : {}),
     image: app.image,
@@ -72,8 +72,9 @@ function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean) {
     stop_grace_period: '5s',
     cap_drop: ['ALL'],
     security_opt: ['no-new-privileges:true'],
+    // Your variables' values stay out of compose.json (it is saved with the results): they come from a private file.
+    ...(envFile !== null ? { env_file: [envFile] } : {}),
     environment: {
-      ...app.env,
       LAB_VARIANT: v.name,
       NODE_OPTIONS: nodeOptionsWithPreload(app.env.NODE_OPTIONS),
       ...appClockEnv(),
@@ -83,14 +84,22 @@ function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean) {
   };
 }
 
-/** The Compose file as an object; configPath(lb) is the rendered configuration of an LB on the host. */
-export function renderComposeFile(scenario: Scenario, images: BaseImages, configPath: (lb: LbName) => string) {
+/** A user's app's variables as Compose reads an env file: KEY=VALUE lines (--app-env refuses values with a newline). */
+export function envFileText(env: Record<string, string>): string {
+  return Object.entries(env).map(([key, value]) => `${key}=${value}\n`).join('');
+}
+
+/**
+ * The Compose file as an object; configPath(lb) is the rendered configuration
+ * of an LB on the host, envFile(v) the file with a user's app's variables (null: none).
+ */
+export function renderComposeFile(scenario: Scenario, images: BaseImages, configPath: (lb: LbName) => string, envFile: (v: Variant) => string | null = () => null) {
   const services: Record<string, unknown> = {};
   const built = new Set<string>();
   for (const v of scenario.variants) {
     // One service builds each image; the others run it.
     const imageKey = v.app ? v.app.image : v.nodeLine;
-    services[v.service] = v.app ? appUnderTestService(v, v.app, !built.has(imageKey)) : appService(v, images, !built.has(imageKey));
+    services[v.service] = v.app ? appUnderTestService(v, v.app, !built.has(imageKey), envFile(v)) : appService(v, images, !built.has(imageKey));
     built.add(imageKey);
   }
   for (const { driver, variants } of lbsOf(scenario)) {

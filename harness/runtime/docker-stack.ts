@@ -2,7 +2,7 @@
 // health, reads and follows logs, and checks that teardown left nothing behind.
 import Docker from 'dockerode';
 import http from 'node:http';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,7 +12,7 @@ import { COMPOSE_PROJECT, DEFAULT_NODE_LINE, defaultScenario, type LbName, type 
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
 import { resolveBaseImages, type BaseImages } from './base-images.js';
 import { compose, findCompose, type ComposeRunOptions } from './compose.js';
-import { COMPOSE_FILE, lbService, renderComposeFile } from './compose-file.js';
+import { COMPOSE_FILE, envFileText, lbService, renderComposeFile } from './compose-file.js';
 import { demuxDockerLogs } from './docker-logs.js';
 import { lineSplitter } from './lines.js';
 import { writeRunFile } from '../results/writer.js';
@@ -124,6 +124,8 @@ export class DockerStack implements Stack {
   readonly lbConfigs: readonly LbConfig[];
   readonly images: BaseImages;
   private workDir: string;
+  /** Where a user's app's variables are written for Compose; null until needed. */
+  private secretDir: string | null = null;
 
   constructor(private readonly options: DockerStackOptions = {}) {
     this.docker = options.docker ?? new Docker();
@@ -159,7 +161,7 @@ export class DockerStack implements Stack {
         // HAProxy's container runs as an unprivileged user: its mounted file must be world-readable whatever the umask.
         chmodSync(join(this.workDir, c.file), 0o644);
       }
-      const compose = renderComposeFile(this.scenario, this.images, (lb) => join(this.workDir, LB_DRIVERS[lb].configFile));
+      const compose = renderComposeFile(this.scenario, this.images, (lb) => join(this.workDir, LB_DRIVERS[lb].configFile), (v) => this.envFile(v));
       writeRunFile(this.workDir, COMPOSE_FILE, `${JSON.stringify(compose, null, 2)}\n`);
     };
     try {
@@ -168,6 +170,19 @@ export class DockerStack implements Stack {
       this.workDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-docker-'));
       write();
     }
+  }
+
+  /**
+   * A user's app's variables, in a file of its own in a private directory (0700,
+   * the file 0600) outside the results, removed by down(): compose.json names it
+   * and never holds a value. Null when the app has none.
+   */
+  private envFile(v: Variant): string | null {
+    if (!v.app || Object.keys(v.app.env).length === 0) return null;
+    this.secretDir ??= mkdtempSync(join(tmpdir(), 'keepalive-lab-env-'));
+    const file = join(this.secretDir, `${v.service}.env`);
+    writeFileSync(file, envFileText(v.app.env), { mode: 0o600 });
+    return file;
   }
 
   /** Compose on this stack's file; nothing is read from the environment but the daemon's address. */
@@ -385,5 +400,6 @@ export class DockerStack implements Stack {
     // whatever it may have started.
     this.ensureFiles();
     await this.compose(['down', '--volumes', '--remove-orphans', '--timeout', '5'], { timeoutMs: DOWN_TIMEOUT_MS });
+    if (this.secretDir !== null) rmSync(this.secretDir, { recursive: true, force: true });
   }
 }

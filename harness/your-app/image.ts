@@ -56,7 +56,7 @@ export async function ensureImages(refs: readonly string[], progress: (line: str
     try {
       await pull(docker, ref, PULL_TIMEOUT_MS);
     } catch (err) {
-      const reason = (err as Error).message.split('\n')[0].replace(/^\(HTTP code \d+\) [a-z ]+ - /, '');
+      const reason = (err as Error).message.split('\n')[0].trim().replace(/^\(HTTP code \d+\) [a-z ]+ - /, '');
       throw new LabError(`No image '${ref}' on this machine, and Docker could not pull it: ${reason}.`, 'Check the name (docker images lists what is here), or build it first (or use --app-build <dir>).', EXIT.badInput);
     }
   }

@@ -3,7 +3,12 @@
 // depending on every app's health.
 import t from 'tap';
 import { parseDotEnv, resolveBaseImages } from '../../harness/runtime/base-images.js';
-import { appImage, LB_SERVICE, renderComposeFile } from '../../harness/runtime/compose-file.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appImage, BUILT_APP_IMAGE, envFileText, LB_SERVICE, nodeOptionsWithPreload, PRELOAD_MOUNT_DIR, renderComposeFile } from '../../harness/runtime/compose-file.js';
+import { parseLabArgs } from '../../harness/options.js';
+import { yourAppScenario } from '../../harness/your-app/scenario.js';
 import { cellsByName, matrixScenario } from '../../harness/matrix.js';
 import { BASE_IMAGES, defaultScenario, officialNodeImage } from '../../harness/scenarios.js';
 
@@ -87,4 +92,37 @@ t.test('one service per LB in the run, each in front of its own apps only', asyn
   t.notMatch(check(haproxy).join(' '), /\$/, 'no $ for Compose to interpolate');
   t.same(check(caddy).slice(0, 2), ['CMD', 'wget'], "Caddy's official image has busybox wget");
   t.match(check(caddy).at(-1), 'http://127.0.0.1:8403/lb-health');
+});
+
+t.test("your app: your image, no privileges, the preload mounted read-only, your variables from a file, not the Compose file", async (t) => {
+  const app = parseLabArgs(['--app-image', 'shop:1', '--app-port', '8080', '--app-env', 'DB_PASSWORD=s3cret', '--app-env', 'NODE_OPTIONS=--max-old-space-size=512', '--compare-image', 'shop:0', '--lb', 'haproxy']).app!;
+  const scenario = yourAppScenario(app, 'alb', 'safe');
+  const rendered = renderComposeFile(scenario, images, (lb) => `/run/${lb}.cfg`, (v) => `/private/${v.service}.env`);
+  const { services } = rendered as { services: Record<string, Record<string, unknown>> };
+  const yours = services['app-yours'];
+  t.equal(yours.image, 'shop:1');
+  t.equal(yours.build, undefined, 'a named image is run, never built');
+  t.same(yours.cap_drop, ['ALL']);
+  t.same(yours.security_opt, ['no-new-privileges:true']);
+  t.notOk('privileged' in yours);
+  t.same(yours.ports, ['127.0.0.1:8501:8080']);
+  t.same(yours.env_file, ['/private/app-yours.env']);
+  t.same(yours.environment, { LAB_VARIANT: 'yours', NODE_OPTIONS: `--max-old-space-size=512 --require ${PRELOAD_MOUNT_DIR}/connection-accounting.cjs` });
+  t.match((yours.volumes as string[])[0], new RegExp(`/app/lab:${PRELOAD_MOUNT_DIR}:ro$`));
+  t.equal(services['app-compared'].image, 'shop:0');
+  t.notMatch(JSON.stringify(rendered), /s3cret/, 'no value of yours in the Compose file');
+  t.same((services.haproxy.depends_on as Record<string, unknown>)['app-yours'], { condition: 'service_started' }, 'the lab checks your app\'s health itself');
+  t.equal(envFileText({ DB_PASSWORD: 's3cret', EMPTY: '' }), 'DB_PASSWORD=s3cret\nEMPTY=\n');
+  t.equal(nodeOptionsWithPreload(undefined), `--require ${PRELOAD_MOUNT_DIR}/connection-accounting.cjs`);
+});
+
+t.test('--app-build: the one service that builds it; the comparison on the same image runs it', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'build-'));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+  const scenario = yourAppScenario(parseLabArgs(['--app-build', dir, '--compare-env', 'A=1']).app!, 'alb', 'safe');
+  const { services } = renderComposeFile(scenario, images, () => '/x') as { services: Record<string, Record<string, unknown>> };
+  t.same(services['app-yours'].build, { context: dir });
+  t.equal(services['app-yours'].image, BUILT_APP_IMAGE);
+  t.equal(services['app-compared'].build, undefined);
+  t.equal(services['app-compared'].image, BUILT_APP_IMAGE);
 });
