@@ -195,9 +195,13 @@ export class DockerStack implements Stack {
     if (status === 'denied') throw DOCKER_DENIED;
     if (status !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
     this.ensureFiles();
+    await this.buildYourApp();
     // Build first, on its own: `up --build` would recreate running containers mid-build.
     try {
-      await this.compose(['build'], { onLine: this.options.onProgress, signal: this.options.signal });
+      await this.compose(['build', ...this.scenario.variants.filter((v) => !v.app).map((v) => v.service), ...this.lbServices], {
+        onLine: this.options.onProgress,
+        signal: this.options.signal,
+      });
     } catch (err) {
       // The usual cause on CI runners and air-gapped hosts: no registry for the base images.
       if (err instanceof LabError && /pull access denied|no such host|failed to resolve|manifest unknown|dial tcp|TLS handshake/i.test(err.message)) {
@@ -212,6 +216,26 @@ export class DockerStack implements Stack {
       onLine: this.options.onProgress,
       signal: this.options.signal,
     });
+  }
+
+  /** --app-build: your Dockerfile, built on its own first, so that a failure there is named as yours. */
+  private async buildYourApp(): Promise<void> {
+    const built = this.scenario.variants.find((v) => v.app?.buildDir);
+    if (!built) return;
+    const lastLines: string[] = [];
+    const onLine = (line: string) => {
+      lastLines.push(line.trim());
+      lastLines.splice(0, lastLines.length - 5);
+      this.options.onProgress?.(line);
+    };
+    try {
+      await this.compose(['build', built.service], { onLine, signal: this.options.signal });
+    } catch (err) {
+      if (!(err instanceof LabError) || this.options.signal?.aborted) throw err;
+      // Docker's own reason is its last line that says what went wrong (a missing base image, a failing RUN).
+      const reason = [...lastLines].reverse().find((l) => /error|denied|not found|no such host|dial tcp|returned a non-zero/i.test(l)) ?? lastLines.at(-1) ?? err.message.split('\n')[0];
+      throw new LabError(`Your app's image could not be built from ${built.app!.buildDir}: ${reason}`, `Check that docker build ${built.app!.buildDir} works on this machine.`);
+    }
   }
 
   /** One Docker API call, bounded: a daemon that is gone or hangs becomes one LabError, never a hang. */

@@ -81,13 +81,19 @@ t.test('your own app behind the LB', async (t) => {
     await nothingLeft(t);
   });
 
-  await t.test('the sample app with the fix (keep-alive past the LB): SAFE, exit 0', async (t) => {
-    const run = await lab(t, ['--app-image', SAMPLE_IMAGE, '--health', '/api/health', '--app-env', 'KEEP_ALIVE_TIMEOUT=13000', '--assert', 'safe', '--json', ...BOUNDED]);
-    t.equal(run.exitCode, 0, run.stderr.split('\n').slice(-3).join(' | '));
+  await t.test('the sample app with the fix (keep-alive past the LB): SAFE, exit 0; Node\'s 5 s beside it, compared', async (t) => {
+    const run = await lab(t, [
+      '--app-image', SAMPLE_IMAGE, '--health', '/api/health', '--app-env', 'KEEP_ALIVE_TIMEOUT=13000', '--compare-env', 'KEEP_ALIVE_TIMEOUT=5000', '--assert', 'safe', '--json', ...BOUNDED,
+    ]);
+    t.equal(run.exitCode, 0, `--assert safe asks about yours only (${run.stderr.split('\n').slice(-3).join(' | ')})`);
     const { summary, yours } = summaryOf(t, run.stdout);
+    const compared = summary.yourApp![1];
+    t.match(compared, { variant: 'compared', verdict: 'UNSAFE', envKeys: ['KEEP_ALIVE_TIMEOUT'] }, compared.line);
+    t.same(summary.cells.map((c) => [c.name, c.lane]), [['yours-get', 'long'], ['compared-get', 'short']], 'each at its own boundary, in one run');
     t.equal(yours.verdict, 'SAFE', yours.line);
     t.match(yours.line, /^SAFE: .*; 0 × 502 in \d+ at the LB's boundary \(≤ [\d.]+ %\)$/);
     t.equal(summary.cells[0].closedBy.app + summary.cells[0].closedBy.reset, 0, 'the app closed none of the LB\'s connections');
+    t.notMatch(readFileSync(join(/results in (\S+)/.exec(run.stderr)![1], 'compose.json'), 'utf8'), /13000/, 'compose.json names a private env file, never a value');
     t.ok(yours.appIdleCloseMs === null || yours.appIdleCloseMs > 12_000, `alone it closes at ${yours.appIdleCloseMs} ms, after the LB`);
     t.same(yours.envKeys, ['KEEP_ALIVE_TIMEOUT'], 'the names of its variables');
     t.notMatch(run.stdout, /"13000"/, 'never their values');
@@ -131,6 +137,13 @@ t.test('your own app behind the LB', async (t) => {
     t.match(wrongPort.stderr, /Your app \(app-yours, keepalive-lab-test\/nginx-static:yours\) runs but did not answer GET \/ on port 9999 within 8 s/);
     t.match(wrongPort.stderr, /Is --app-port 9999 the port it listens on/);
     t.notMatch(wrongPort.stderr, /\n\s+at /, 'no stack trace');
+    await nothingLeft(t);
+    const broken = mkdtempSync(join(tmpdir(), 'keepalive-lab-broken-'));
+    t.teardown(() => rmSync(broken, { recursive: true, force: true }));
+    writeFileSync(join(broken, 'Dockerfile'), 'FROM keepalive-lab-test/no-such-base:1\n');
+    const badBuild = await lab(t, ['--app-build', broken]);
+    t.equal(badBuild.exitCode, 1);
+    t.match(badBuild.stderr, new RegExp(`Your app's image could not be built from ${broken}`));
     await nothingLeft(t);
   });
 });
