@@ -3,7 +3,7 @@
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { assertComparable, compareSummaries } from './compare/compare.js';
-import { VARIANTS } from './scenarios.js';
+import { COMPARED_APP_VARIANT, VARIANTS, YOUR_APP_VARIANT } from './scenarios.js';
 import { formatComparison } from './compare/format.js';
 import { loadSummary } from './compare/load.js';
 import { headlineText, wantsColour } from './headline.js';
@@ -23,6 +23,10 @@ function labVersion(): string {
 
 /** The rows this run's summary will have, as compare names them: the talk-sized run's variants, or a matrix's cells (app × method). */
 function plannedRowNames(options: LabOptions): string[] {
+  if (options.app !== null) {
+    const apps = options.app.compare === null ? [YOUR_APP_VARIANT] : [YOUR_APP_VARIANT, COMPARED_APP_VARIANT];
+    return apps.map((name) => `${name}-${options.app!.method.toLowerCase()}`);
+  }
   if (options.cells === null) return VARIANTS.map((v) => v.name);
   return options.cells.flatMap((c) => options.methods.map((m) => `${appCellName(c)}-${m.toLowerCase()}`));
 }

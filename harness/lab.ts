@@ -247,7 +247,7 @@ async function findAppImages(scenario: Scenario, runtime: Runtime, io: LabIo): P
   if (runtime !== 'docker') {
     throw new LabError('Your app runs as a container, and Docker does not answer here.', 'Start Docker (the local runtime runs only the sample app).', EXIT.couldNotRun);
   }
-  await ensureImages(imagesToFind(scenario), io.progress);
+  await ensureImages(imagesToFind(scenario), io.progress, io.signal);
 }
 
 /** The local runtime runs every app on this host's Node: a matrix cell of another line would be mislabelled. */

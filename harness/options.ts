@@ -305,7 +305,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
     if (token.kind !== 'option' || ('multiple' in FLAGS[token.name as keyof typeof FLAGS])) continue;
     if (token.name === 'assert-safe' && seen.has('assert')) throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
     if (token.name === 'assert' && seen.has('assert-safe')) throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
-    if (seen.has(token.name)) throw usage(`--${token.name} is given more than once.`);
+    if (seen.has(token.name)) throw usage(`--${token.name === 'assert-safe' ? 'assert safe' : token.name} is given more than once.`);
     seen.add(token.name);
   }
   const v = parsed.values;
@@ -319,10 +319,12 @@ export function parseLabArgs(argv: string[]): LabOptions {
   const livePort = parseLivePort(v);
   const app = parseAppOptions(v);
   if (v['assert-safe'] && app === null) throw usage('--assert safe asks whether your app is safe: add --app-image or --app-build (the sample run uses --assert).');
+  // --assert's rules are the sample app's (default must fail, fixed must not): with your app it would assert nothing.
+  if (v.assert && app !== null) throw usage('With your app, the assertion is --assert safe (exit 99 unless it is shown safe).');
   const methods = app !== null ? [app.method] : parseMethods(v.methods);
   const cells = parseCells(v);
   // An LB's setting on a run without that LB would be silently ignored: say so.
-  if (v['haproxy-reuse'] !== undefined && !cells?.some((c) => c.lb === 'haproxy')) {
+  if (v['haproxy-reuse'] !== undefined && !cells?.some((c) => c.lb === 'haproxy') && app?.lb !== 'haproxy') {
     throw new LabError("--haproxy-reuse sets HAProxy's http-reuse, and this run has no HAProxy cell.", 'Add HAProxy cells, e.g. --matrix --only lb=haproxy.', EXIT.badInput);
   }
   if (v['retry-policy'] !== undefined && cells !== null && !cells.some((c) => c.lb === 'nginx')) {

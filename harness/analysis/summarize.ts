@@ -182,7 +182,7 @@ function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant)
     description: v.description,
     nodeLine: v.nodeLine,
     serverMode: v.serverMode,
-    fix: v.fix,
+    fix: v.app ? YOUR_APP_FIX : v.fix,
     lane: traffic.lanes[v.name] ?? 'short',
     configured: { keepAliveTimeoutMs: v.keepAliveTimeoutMs ?? null, headersTimeoutMs: v.headersTimeoutMs ?? null },
     measured: {
@@ -349,7 +349,8 @@ function yourAppSummaries(input: SummaryInput, cells: CellSummary[]): AppUnderTe
     const probe = input.probes[v.name];
     const node = input.yourApp?.preloadNode[v.name] ?? null;
     const measurement = node === null ? 'client-side' : 'preload';
-    const { verdict, line } = appVerdict({ cell, appIdleCloseMs: probe?.idleCloseMs ?? null, lbIdleTimeoutMs: input.scenario.lb.upstreamKeepaliveTimeoutMs, measurement });
+    const incomplete = input.interrupted ? 'interrupted' : input.failure ? `failed during ${input.failure.phase}` : null;
+    const { verdict, line } = appVerdict({ cell, appIdleCloseMs: probe?.idleCloseMs ?? null, lbIdleTimeoutMs: input.scenario.lb.upstreamKeepaliveTimeoutMs, measurement, incomplete });
     return {
       variant: v.name,
       image: input.yourApp?.images[v.name] ?? { ref: app.image, id: null, repoDigests: [] },

@@ -52,11 +52,26 @@ export const PRELOAD_FILE = 'connection-accounting.cjs';
 export const BUILT_APP_IMAGE = 'keepalive-lab/yours:build';
 
 /**
- * NODE_OPTIONS for a user's app: theirs, then the preload. A Node app loads it
- * and prints its ready line; any other app ignores the variable.
+ * NODE_OPTIONS for a user's app: theirs (from --app-env, else the image's own),
+ * then the preload. A Node app loads it and prints its ready line; any other
+ * app ignores the variable.
  */
 export function nodeOptionsWithPreload(userNodeOptions: string | undefined): string {
   return [userNodeOptions?.trim(), `--require ${PRELOAD_MOUNT_DIR}/${PRELOAD_FILE}`].filter(Boolean).join(' ');
+}
+
+/**
+ * The variable of the Compose process that carries one of a user's app's
+ * variables: compose.json (saved with the results) names it, and Compose
+ * substitutes its value when it runs, so no value is ever written to a file.
+ */
+export function appEnvRef(v: Pick<Variant, 'service'>, key: string): string {
+  return `KEEPALIVE_LAB_${v.service.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}__${key}`;
+}
+
+/** The variables a user's app gets: its own (--app-env), then NODE_OPTIONS with the preload. */
+export function appEnvValues(app: AppUnderTest, imageNodeOptions: string | undefined): Record<string, string> {
+  return { ...app.env, NODE_OPTIONS: nodeOptionsWithPreload(app.env.NODE_OPTIONS ?? imageNodeOptions) };
 }
 
 /**
@@ -64,7 +79,8 @@ export function nodeOptionsWithPreload(userNodeOptions: string | undefined): str
  * environment, no privileges, its port on loopback only. Its readiness is the
  * lab's to check (--health from the host): the image may have no health check.
  */
-function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean, envFile: string | null) {
+function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean) {
+  const keys = Object.keys(appEnvValues(app, undefined));
   return {
     ...(app.buildDir !== null && builds ? { build: { context: app.buildDir } } : {}),
     image: app.image,
@@ -72,11 +88,10 @@ function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean, env
     stop_grace_period: '5s',
     cap_drop: ['ALL'],
     security_opt: ['no-new-privileges:true'],
-    // Your variables' values stay out of compose.json (it is saved with the results): they come from a private file.
-    ...(envFile !== null ? { env_file: [envFile] } : {}),
     environment: {
+      // '$' would start a substitution: the reference is all that is written.
+      ...Object.fromEntries(keys.map((key) => [key, `\${${appEnvRef(v, key)}}`])),
       LAB_VARIANT: v.name,
-      NODE_OPTIONS: nodeOptionsWithPreload(app.env.NODE_OPTIONS),
       ...appClockEnv(),
     },
     volumes: [`${join(PROJECT_DIR, 'app', 'lab')}:${PRELOAD_MOUNT_DIR}:ro`],
@@ -84,22 +99,17 @@ function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean, env
   };
 }
 
-/** A user's app's variables as Compose reads an env file: KEY=VALUE lines (--app-env refuses values with a newline). */
-export function envFileText(env: Record<string, string>): string {
-  return Object.entries(env).map(([key, value]) => `${key}=${value}\n`).join('');
-}
-
 /**
  * The Compose file as an object; configPath(lb) is the rendered configuration
- * of an LB on the host, envFile(v) the file with a user's app's variables (null: none).
+ * of an LB on the host.
  */
-export function renderComposeFile(scenario: Scenario, images: BaseImages, configPath: (lb: LbName) => string, envFile: (v: Variant) => string | null = () => null) {
+export function renderComposeFile(scenario: Scenario, images: BaseImages, configPath: (lb: LbName) => string) {
   const services: Record<string, unknown> = {};
   const built = new Set<string>();
   for (const v of scenario.variants) {
     // One service builds each image; the others run it.
     const imageKey = v.app ? v.app.image : v.nodeLine;
-    services[v.service] = v.app ? appUnderTestService(v, v.app, !built.has(imageKey), envFile(v)) : appService(v, images, !built.has(imageKey));
+    services[v.service] = v.app ? appUnderTestService(v, v.app, !built.has(imageKey)) : appService(v, images, !built.has(imageKey));
     built.add(imageKey);
   }
   for (const { driver, variants } of lbsOf(scenario)) {

@@ -2,7 +2,7 @@
 // health, reads and follows logs, and checks that teardown left nothing behind.
 import Docker from 'dockerode';
 import http from 'node:http';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,7 +12,7 @@ import { COMPOSE_PROJECT, DEFAULT_NODE_LINE, defaultScenario, type LbName, type 
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
 import { resolveBaseImages, type BaseImages } from './base-images.js';
 import { compose, findCompose, type ComposeRunOptions } from './compose.js';
-import { COMPOSE_FILE, envFileText, lbService, renderComposeFile } from './compose-file.js';
+import { appEnvRef, appEnvValues, COMPOSE_FILE, lbService, renderComposeFile } from './compose-file.js';
 import { demuxDockerLogs } from './docker-logs.js';
 import { lineSplitter } from './lines.js';
 import { writeRunFile } from '../results/writer.js';
@@ -124,8 +124,8 @@ export class DockerStack implements Stack {
   readonly lbConfigs: readonly LbConfig[];
   readonly images: BaseImages;
   private workDir: string;
-  /** Where a user's app's variables are written for Compose; null until needed. */
-  private secretDir: string | null = null;
+  /** Per user's app service, its image's own NODE_OPTIONS (read once its image is here). */
+  private readonly imageNodeOptions = new Map<string, string | undefined>();
 
   constructor(private readonly options: DockerStackOptions = {}) {
     this.docker = options.docker ?? new Docker();
@@ -161,7 +161,7 @@ export class DockerStack implements Stack {
         // HAProxy's container runs as an unprivileged user: its mounted file must be world-readable whatever the umask.
         chmodSync(join(this.workDir, c.file), 0o644);
       }
-      const compose = renderComposeFile(this.scenario, this.images, (lb) => join(this.workDir, LB_DRIVERS[lb].configFile), (v) => this.envFile(v));
+      const compose = renderComposeFile(this.scenario, this.images, (lb) => join(this.workDir, LB_DRIVERS[lb].configFile));
       writeRunFile(this.workDir, COMPOSE_FILE, `${JSON.stringify(compose, null, 2)}\n`);
     };
     try {
@@ -173,21 +173,31 @@ export class DockerStack implements Stack {
   }
 
   /**
-   * A user's app's variables, in a file of its own in a private directory (0700,
-   * the file 0600) outside the results, removed by down(): compose.json names it
-   * and never holds a value. Null when the app has none.
+   * The values of a user's app's variables, for the Compose process only
+   * (compose.json names them, appEnvRef): never written to a file.
    */
-  private envFile(v: Variant): string | null {
-    if (!v.app || Object.keys(v.app.env).length === 0) return null;
-    this.secretDir ??= mkdtempSync(join(tmpdir(), 'keepalive-lab-env-'));
-    const file = join(this.secretDir, `${v.service}.env`);
-    writeFileSync(file, envFileText(v.app.env), { mode: 0o600 });
-    return file;
+  private appEnv(): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const v of this.scenario.variants) {
+      if (!v.app) continue;
+      for (const [key, value] of Object.entries(appEnvValues(v.app, this.imageNodeOptions.get(v.service)))) values[appEnvRef(v, key)] = value;
+    }
+    return values;
+  }
+
+  /** An image's own NODE_OPTIONS (ENV in its Dockerfile): kept ahead of the preload, as the image would run without the lab. */
+  private async readImageNodeOptions(): Promise<void> {
+    for (const v of this.scenario.variants) {
+      if (!v.app) continue;
+      const info = await this.api(`inspect ${v.app.image}`, () => this.docker.getImage(v.app!.image).inspect()).catch(() => null);
+      const entry = info?.Config?.Env?.find((e) => e.startsWith('NODE_OPTIONS='));
+      this.imageNodeOptions.set(v.service, entry?.slice('NODE_OPTIONS='.length));
+    }
   }
 
   /** Compose on this stack's file; nothing is read from the environment but the daemon's address. */
   private compose(args: string[], options: ComposeRunOptions = {}): Promise<string> {
-    return compose(['-f', this.composePath, ...args], { env: process.env as Record<string, string>, ...options });
+    return compose(['-f', this.composePath, ...args], { env: { ...(process.env as Record<string, string>), ...this.appEnv() }, ...options });
   }
 
   async up(): Promise<void> {
@@ -196,6 +206,7 @@ export class DockerStack implements Stack {
     if (status !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
     this.ensureFiles();
     await this.buildYourApp();
+    await this.readImageNodeOptions();
     // Build first, on its own: `up --build` would recreate running containers mid-build.
     try {
       await this.compose(['build', ...this.scenario.variants.filter((v) => !v.app).map((v) => v.service), ...this.lbServices], {
@@ -424,6 +435,5 @@ export class DockerStack implements Stack {
     // whatever it may have started.
     this.ensureFiles();
     await this.compose(['down', '--volumes', '--remove-orphans', '--timeout', '5'], { timeoutMs: DOWN_TIMEOUT_MS });
-    if (this.secretDir !== null) rmSync(this.secretDir, { recursive: true, force: true });
   }
 }

@@ -466,7 +466,8 @@ export class TrafficEngine {
         // Without the app's events (they were late), its start headers are the next best clock;
         // without either (an app with no preload), the client's own view.
         const appStarts = bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntil.get(v.name) ?? -Infinity)]));
-        const starts = ends.size > 0 ? [...ends.values()] : appStarts.length > 0 ? appStarts : clientSideIdleStarts(bursts[i]);
+        const clientSide = v.app ? clientSideIdleStarts(bursts[i]) : [];
+        const starts = ends.size > 0 ? [...ends.values()] : appStarts.length > 0 ? appStarts : clientSide;
         idleStarts.set(v.name, starts.sort((a, b) => a - b));
       }),
     );
@@ -717,7 +718,8 @@ export class TrafficEngine {
  * the client, so the two errors largely cancel.
  */
 export function clientSideIdleStarts(burst: readonly RequestRecord[]): number[] {
-  const answered = burst.filter((r) => r.status !== null && r.latencyMs !== null);
+  // Only the app's own answers: an LB's 502 left no idle connection to the app.
+  const answered = burst.filter((r) => r.status !== null && clientSymptom(r) === null && r.latencyMs !== null);
   if (answered.length === 0) return [];
   const fastestMs = Math.min(...answered.map((r) => r.latencyMs!));
   return answered.map((r) => r.startMonoMs + r.latencyMs! - fastestMs);

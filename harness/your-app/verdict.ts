@@ -16,6 +16,8 @@ export type AppVerdict = (typeof APP_VERDICTS)[number];
 export type Measurement = 'preload' | 'client-side';
 
 export interface VerdictInput {
+  /** The run ended early (a fault, an interrupt): whatever its counts, no verdict but INCONCLUSIVE. */
+  incomplete?: string | null;
   cell: Pick<CellSummary, 'outcome' | 'reason' | 'clientSaw' | 'counts' | 'closedBy' | 'boundaryRate502' | 'boundaryFailureRate' | 'method'>;
   /** The probe's idle close straight at the app, ms; null when it kept the socket open past the LB's timeout. */
   appIdleCloseMs: number | null;
@@ -32,7 +34,8 @@ export const CLIENT_SIDE_LIMIT =
 /** The same, short, at the end of a verdict line. */
 export const CLIENT_SIDE_NOTE = 'measured from the client side: who closed each connection is not seen';
 
-export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement }: VerdictInput): { verdict: AppVerdict; line: string } {
+export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement, incomplete = null }: VerdictInput): { verdict: AppVerdict; line: string } {
+  if (incomplete !== null) return { verdict: 'INCONCLUSIVE', line: `INCONCLUSIVE: the run did not finish (${incomplete})` };
   const lb = `the LB keeps them ${seconds(lbIdleTimeoutMs)}`;
   const closes = appIdleCloseMs === null ? `your app closed idle connections the LB still held` : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
   const limit = measurement === 'client-side' ? ` (${CLIENT_SIDE_NOTE})` : '';
@@ -43,6 +46,13 @@ export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement 
     case 'masked':
       return { verdict: 'UNSAFE', line: `UNSAFE: ${closes}; ${lb}; this LB hid it from ${cell.method} (${cell.reason}), a request it does not retry gets a 502${limit}` };
     case 'safe': {
+      // No failure seen, yet the app closes idle connections before the LB does: the race is there (a replaying LB, or aim that missed it).
+      if (appIdleCloseMs !== null && appIdleCloseMs < lbIdleTimeoutMs) {
+        return {
+          verdict: 'INCONCLUSIVE',
+          line: `INCONCLUSIVE: ${closes}, before the LB's ${seconds(lbIdleTimeoutMs)}: the race is there, and none of ${counts.boundary} requests aimed at it failed${limit}`,
+        };
+      }
       const bound = `0 × 502 in ${counts.boundary} at the LB's boundary (≤ ${percent(cell.boundaryFailureRate?.high ?? 1)})`;
       if (measurement === 'client-side') {
         const open = appIdleCloseMs === null ? 'your app kept an idle connection open past the LB\'s timeout' : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;

@@ -108,3 +108,11 @@ t.test('flags of your app without it, and --assert safe without it', async (t) =
 t.test('parseEnv keeps the order, the last value of a key given twice', async (t) => {
   t.same(parseEnv('app-env', ['A=1', 'B=', 'A=3']), { A: '3', B: '' });
 });
+
+t.test('with your app: --assert safe, not --assert; an LB setting for its LB', async (t) => {
+  rejects(t, ['--app-image', 'x', '--assert'], /the assertion is --assert safe/);
+  rejects(t, ['--app-image', 'x', '--assert', 'safe', '--assert', 'safe'], /--assert safe is given more than once/);
+  t.equal(parseLabArgs(['--app-image', 'x', '--lb', 'haproxy', '--haproxy-reuse', 'always']).haproxyReuse, 'always');
+  rejects(t, ['--app-image', 'x', '--haproxy-reuse', 'always'], /HAProxy's, and your app is behind nginx/);
+  t.equal(parseLabArgs(['--app-image', 'x', '--retry-policy', 'nginx']).retryPolicy, 'nginx');
+});

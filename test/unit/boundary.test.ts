@@ -31,3 +31,15 @@ t.test('arrivedAtAppClose converts the send to the app clock before comparing', 
   t.ok(arrivedAtAppClose(10_000, 5_001, [15_000]));
   t.notOk(arrivedAtAppClose(10_000, 0, [15_000]), 'without the clock offset the close is 5 s away');
 });
+
+t.test('client-side idle starts (an app without the preload): arrival less the fastest round trip, LB errors left out', async (t) => {
+  const { clientSideIdleStarts } = await import('../../harness/traffic/engine.js');
+  const burst = [
+    aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 4 }),
+    aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 10 }),
+    aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: 2, status: 502 }),
+    aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: null, status: null, error: 'ECONNRESET' }),
+  ];
+  t.same(clientSideIdleStarts(burst), [1_000, 1_006]);
+  t.same(clientSideIdleStarts([]), []);
+});

@@ -6,7 +6,7 @@ import { parseDotEnv, resolveBaseImages } from '../../harness/runtime/base-image
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appImage, BUILT_APP_IMAGE, envFileText, LB_SERVICE, nodeOptionsWithPreload, PRELOAD_MOUNT_DIR, renderComposeFile } from '../../harness/runtime/compose-file.js';
+import { appEnvRef, appEnvValues, appImage, BUILT_APP_IMAGE, LB_SERVICE, nodeOptionsWithPreload, PRELOAD_MOUNT_DIR, renderComposeFile } from '../../harness/runtime/compose-file.js';
 import { parseLabArgs } from '../../harness/options.js';
 import { yourAppScenario } from '../../harness/your-app/scenario.js';
 import { cellsByName, matrixScenario } from '../../harness/matrix.js';
@@ -94,10 +94,10 @@ t.test('one service per LB in the run, each in front of its own apps only', asyn
   t.match(check(caddy).at(-1), 'http://127.0.0.1:8403/lb-health');
 });
 
-t.test("your app: your image, no privileges, the preload mounted read-only, your variables from a file, not the Compose file", async (t) => {
+t.test("your app: your image, no privileges, the preload mounted read-only, its variables named in the Compose file, their values never", async (t) => {
   const app = parseLabArgs(['--app-image', 'shop:1', '--app-port', '8080', '--app-env', 'DB_PASSWORD=s3cret', '--app-env', 'NODE_OPTIONS=--max-old-space-size=512', '--compare-image', 'shop:0', '--lb', 'haproxy']).app!;
   const scenario = yourAppScenario(app, 'alb', 'safe');
-  const rendered = renderComposeFile(scenario, images, (lb) => `/run/${lb}.cfg`, (v) => `/private/${v.service}.env`);
+  const rendered = renderComposeFile(scenario, images, (lb) => `/run/${lb}.cfg`);
   const { services } = rendered as { services: Record<string, Record<string, unknown>> };
   const yours = services['app-yours'];
   t.equal(yours.image, 'shop:1');
@@ -106,13 +106,19 @@ t.test("your app: your image, no privileges, the preload mounted read-only, your
   t.same(yours.security_opt, ['no-new-privileges:true']);
   t.notOk('privileged' in yours);
   t.same(yours.ports, ['127.0.0.1:8501:8080']);
-  t.same(yours.env_file, ['/private/app-yours.env']);
-  t.same(yours.environment, { LAB_VARIANT: 'yours', NODE_OPTIONS: `--max-old-space-size=512 --require ${PRELOAD_MOUNT_DIR}/connection-accounting.cjs` });
+  t.same(yours.environment, {
+    DB_PASSWORD: '${KEEPALIVE_LAB_APP_YOURS__DB_PASSWORD}',
+    NODE_OPTIONS: '${KEEPALIVE_LAB_APP_YOURS__NODE_OPTIONS}',
+    LAB_VARIANT: 'yours',
+  });
+  t.equal(appEnvRef(scenario.variants[1], 'A'), 'KEEPALIVE_LAB_APP_COMPARED__A', "each app's own: yours and compared may differ");
+  // What the Compose process gets: the values, yours first, then the preload (after the image's own when --app-env has none).
+  t.same(appEnvValues(scenario.variants[0].app!, '-r dd-trace/init'), { DB_PASSWORD: 's3cret', NODE_OPTIONS: `--max-old-space-size=512 --require ${PRELOAD_MOUNT_DIR}/connection-accounting.cjs` });
+  t.same(appEnvValues({ ...scenario.variants[0].app!, env: {} }, '-r dd-trace/init'), { NODE_OPTIONS: `-r dd-trace/init --require ${PRELOAD_MOUNT_DIR}/connection-accounting.cjs` });
   t.match((yours.volumes as string[])[0], new RegExp(`/app/lab:${PRELOAD_MOUNT_DIR}:ro$`));
   t.equal(services['app-compared'].image, 'shop:0');
-  t.notMatch(JSON.stringify(rendered), /s3cret/, 'no value of yours in the Compose file');
+  t.notMatch(JSON.stringify(rendered), /s3cret|max-old-space/, 'no value of yours in the Compose file');
   t.same((services.haproxy.depends_on as Record<string, unknown>)['app-yours'], { condition: 'service_started' }, 'the lab checks your app\'s health itself');
-  t.equal(envFileText({ DB_PASSWORD: 's3cret', EMPTY: '' }), 'DB_PASSWORD=s3cret\nEMPTY=\n');
   t.equal(nodeOptionsWithPreload(undefined), `--require ${PRELOAD_MOUNT_DIR}/connection-accounting.cjs`);
 });
 

@@ -53,3 +53,16 @@ t.test('inconclusive: says why; never SAFE', async (t) => {
   const c = cell({ outcome: 'inconclusive', reason: 'only 24 boundary requests (at least 40 needed)' });
   t.same(appVerdict(input(c)), { verdict: 'INCONCLUSIVE', line: 'INCONCLUSIVE: only 24 boundary requests (at least 40 needed)' });
 });
+
+t.test('never SAFE while the probe says the app closes first: the race is there, unseen', async (t) => {
+  // Client-side: nothing says who closed what, and a replaying LB (Caddy's GET) or aim that missed shows no failure.
+  const clientSide = appVerdict(input(cell({}), { appIdleCloseMs: 5_002, measurement: 'client-side' }));
+  t.equal(clientSide.verdict, 'INCONCLUSIVE');
+  t.match(clientSide.line, /^INCONCLUSIVE: your app closes idle connections after 5.0 s, before the LB's 60.0 s: the race is there, and none of 312 requests aimed at it failed/);
+  t.equal(appVerdict(input(cell({}), { appIdleCloseMs: 59_990 })).verdict, 'INCONCLUSIVE', 'a hair before the LB is still first');
+  t.equal(appVerdict(input(cell({}), { appIdleCloseMs: 62_010 })).verdict, 'SAFE', 'after the LB: safe');
+});
+
+t.test('a run that did not finish: INCONCLUSIVE whatever it counted', async (t) => {
+  t.same(appVerdict(input(cell({}), { appIdleCloseMs: null, incomplete: 'failed during traffic' })), { verdict: 'INCONCLUSIVE', line: 'INCONCLUSIVE: the run did not finish (failed during traffic)' });
+});
