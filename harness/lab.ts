@@ -115,6 +115,8 @@ interface Run {
  * 0.5–1.5 s (more with more apps); for the estimate announced before a matrix.
  */
 const CYCLE_OVERHEAD_MS = 1_500;
+/** A probe watching longer than this says every so often that it still watches. */
+const PROBE_PROGRESS_EVERY_MS = 30_000;
 /** In a matrix, apps expected to close near or after the LB are watched this long past the later of the two. */
 const PROBE_PAST_EXPECTED_MS = 3_000;
 
@@ -309,6 +311,9 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
   const say = io.progress;
   const longestWatchMs = Math.max(...scenario.variants.map((v) => probeWatchMs(scenario, v)));
   say(`probing idle close straight at each app (watching up to ${(longestWatchMs / 1000).toFixed(1)} s)`);
+  // A long LB timeout means a long watch (a minute, or an hour for 4000 s): say that it goes on.
+  const started = Date.now();
+  const ticker = longestWatchMs > PROBE_PROGRESS_EVERY_MS ? setInterval(() => say(`  probing: ${((Date.now() - started) / 1000).toFixed(0)} s of up to ${(longestWatchMs / 1000).toFixed(0)} s`), PROBE_PROGRESS_EVERY_MS) : null;
   const results = await Promise.all(
     scenario.variants.map(async (v) => {
       try {
@@ -318,7 +323,9 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
         throw new LabError(`The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`, `Is the app up? See app-${v.name}.log in the results.`);
       }
     }),
-  );
+  ).finally(() => {
+    if (ticker !== null) clearInterval(ticker);
+  });
   const probes = perVariant(scenario.variants, (v) => results[scenario.variants.indexOf(v)]);
   // The story in a line per variant, before the traffic shows it.
   for (const v of scenario.variants) say(`  ${v.name}: ${probeStory(probes[v.name], scenario.lb.upstreamKeepaliveTimeoutMs)}`);

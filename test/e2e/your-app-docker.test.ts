@@ -2,8 +2,9 @@
 // idle timeout compressed to 12 s) through the real CLI, the way a user's CI
 // runs it. The sample app as yours with Node's defaults (UNSAFE, exit 99 under
 // --assert safe) and with the fix (SAFE, exit 0); a plain Node http.createServer
-// app built with --app-build (the preload injected); Debian's nginx serving a
-// static page (no Node: the client-side method). Then the mistakes a user makes:
+// app built with --app-build (the preload injected), then behind Caddy (GET
+// masked, still UNSAFE); Debian's nginx serving a static page (no Node: the
+// client-side method). Then the mistakes a user makes:
 // a wrong image name (exit 2), a wrong port (exit 1), nothing left behind.
 import t, { type Test } from 'tap';
 import { execa } from 'execa';
@@ -110,6 +111,16 @@ t.test('your own app behind the LB', async (t) => {
     const summary = JSON.parse(readFileSync(join(dirRun, 'summary.json'), 'utf8')) as Summary;
     t.match(summary.yourApp![0], { verdict: 'UNSAFE', measurement: 'preload', buildDir: dir, method: 'POST', trafficPath: '/orders', containerPort: 8080 });
     t.ok(readFileSync(join(dirRun, 'requests.ndjson'), 'utf8').includes('"method":"POST"'));
+    await nothingLeft(t);
+  });
+
+  await t.test('the same app behind Caddy: GET replayed unseen (masked), still UNSAFE', async (t) => {
+    const run = await lab(t, ['--app-image', 'keepalive-lab/yours:build', '--app-port', '8080', '--lb', 'caddy', '--assert', 'safe', '--json', ...BOUNDED]);
+    t.equal(run.exitCode, 99);
+    const { summary, yours } = summaryOf(t, run.stdout);
+    t.equal(summary.cells[0].lb, 'caddy');
+    t.equal(summary.cells[0].outcome, 'masked', summary.cells[0].reason);
+    t.match(yours, { verdict: 'UNSAFE', line: /this LB hid it from GET .*Go's transport under Caddy replays a GET/ });
     await nothingLeft(t);
   });
 
