@@ -165,3 +165,14 @@ t.test('npm run lab -- --baseline: a bad file exits 2 before anything runs; so d
   t.match(outDir.stderr, /--out .* is a directory; give a file name/);
   t.same(readdirSync(resultsDir), [], 'no run was started');
 });
+
+t.test('your app: two real runs of the sample app as yours (v7) compare by their cell, and no regression says what it means there', async (t) => {
+  const a = loadSummary('test/fixtures/runs/20261128-084831Z-docker-your-app-summary-only/summary.json');
+  const b = loadSummary('test/fixtures/runs/20261128-085126Z-docker-your-app-summary-only/summary.json');
+  t.equal(a.schemaVersion, 7);
+  t.same(a.summary.yourApp?.map((y) => [y.variant, y.verdict, y.measurement]), [['yours', 'UNSAFE', 'preload']]);
+  const c = compareSummaries(a.summary, b.summary);
+  t.same(c.rows.map((r) => [r.name, r.fix]), [['yours-get', 'yours']]);
+  t.equal(c.passed, true);
+  t.match(formatComparison(c, files), /NO REGRESSION: no rate of your app moved beyond chance \(whether it is safe is each run's own verdict: --assert safe\)\./);
+});
