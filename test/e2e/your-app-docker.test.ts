@@ -52,6 +52,7 @@ function summaryOf(t: Test, stdout: string): { summary: Summary; yours: AppUnder
   const summary = JSON.parse(stdout) as Summary;
   t.same(validateSummary(summary), [], 'a valid v7 summary');
   t.same(summary.nginx.mismatches, [], "every 502 the harness counted is in the LB's access log, and no other");
+  for (const a of summary.yourApp ?? []) t.comment(`${a.variant}: ${a.line}`);
   return { summary, yours: summary.yourApp![0] };
 }
 
