@@ -4,7 +4,8 @@
 // The words carry the meaning; colour only underlines them, and only on a
 // terminal that wants it (NO_COLOR, a pipe or a file get plain text).
 import { styleText } from 'node:util';
-import { CELL_OUTCOMES, type AppUnderTestSummary, type CellOutcome, type Summary } from './results/schema.js';
+import { type Summary } from './results/schema.js';
+import { VERDICT_WORDS, TONE_OF, type VerdictTone } from './model/verdict.js';
 import { percent } from './analysis/stats.js';
 
 /** One piece of the headline and the style it gets on a colour terminal. */
@@ -13,23 +14,10 @@ export interface HeadlinePart {
   style: 'good' | 'bad' | 'warn' | 'plain' | 'bold';
 }
 
-/**
- * The outcome word: what the run showed, readable without colour. The
- * talk-sized run has two findings, and the word names the one that matters:
- * the fix failing outweighs the bug showing.
- */
+/** The run's verdict word, as summary.json has it (analysis/verdict.ts decides it once), in the tone it has there. */
 export function outcomeWord(summary: Summary): HeadlinePart {
-  if (!summary.complete) return { text: 'INCOMPLETE', style: 'warn' };
-  const yours = summary.yourApp?.[0];
-  if (yours) return { text: yours.verdict, style: VERDICT_STYLE[yours.verdict] };
-  if (summary.scenario.kind === 'matrix') return { text: 'MATRIX', style: summary.verdict.ok ? 'bold' : 'warn' };
-  const fixFailed = Object.values(summary.variants).some((v) => v.name !== summary.aimVariant && v.rate502.failures > 0);
-  if (fixFailed) return { text: 'FIX FAILED', style: 'bad' };
-  return summary.variants[summary.aimVariant]?.rate502.failures ? { text: 'REPRODUCED', style: 'bad' } : { text: 'NOT REPRODUCED', style: 'warn' };
+  return { text: summary.verdict.word, style: summary.verdict.tone };
 }
-
-const OUTCOME_STYLE: Record<CellOutcome, HeadlinePart['style']> = { reproduced: 'bad', masked: 'warn', safe: 'good', inconclusive: 'warn' };
-const VERDICT_STYLE: Record<AppUnderTestSummary['verdict'], HeadlinePart['style']> = { UNSAFE: 'bad', SAFE: 'good', INCONCLUSIVE: 'warn' };
 
 /** The headline as parts: the outcome word, then a count per variant (or per outcome for a matrix). */
 export function headlineParts(summary: Summary): HeadlinePart[] {
@@ -38,13 +26,14 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
   if (summary.yourApp && summary.complete) {
     const [yours, ...others] = summary.yourApp;
     parts.push({ text: `${yours.variant}: ${yours.line.slice(yours.verdict.length + 2)}`, style: 'plain' });
-    for (const a of others) parts.push({ text: `${a.variant}: ${a.verdict}`, style: VERDICT_STYLE[a.verdict] });
+    for (const a of others) parts.push({ text: `${a.variant}: ${a.verdict}`, style: TONE_OF[a.verdict] });
     return parts;
   }
+  // A matrix: how many cells ended on each word (the words the cells' own verdicts have).
   if (summary.scenario.kind === 'matrix') {
-    for (const outcome of CELL_OUTCOMES) {
-      const n = summary.cells.filter((c) => c.outcome === outcome).length;
-      if (n > 0) parts.push({ text: `${n} ${outcome}`, style: OUTCOME_STYLE[outcome] });
+    for (const word of VERDICT_WORDS) {
+      const n = summary.cells.filter((c) => c.verdict.word === word).length;
+      if (n > 0) parts.push({ text: `${n} ${word}`, style: TONE_OF[word] });
     }
     return parts;
   }
@@ -53,13 +42,19 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
     // Burst requests can fail too: said when they did, so the counts never contradict the word.
     const outside = v.rate502.failures - r.failures;
     const also = outside > 0 ? ` (+${outside} outside the boundary)` : '';
-    parts.push(
-      r.failures > 0
-        ? { text: `${v.name} ${r.failures} × 502 / ${r.trials}${also}`, style: 'bad' }
-        : { text: `${v.name} 0 / ${r.trials}${r.trials > 0 ? ` (≤ ${percent(r.high)})` : ''}${also}`, style: outside > 0 ? 'bad' : 'good' },
-    );
+    // A zero states both bounds: per request, and per aimed cycle (failures cluster by cycle).
+    const cycles = v.boundaryCycles;
+    const bound = r.trials > 0 ? ` (≤ ${percent(r.high)}${cycles.cycles > 0 ? `, ≤ ${percent(cycles.rate.high, 0)} per cycle` : ''})` : '';
+    const text = r.failures > 0 ? `${v.name} ${r.failures} × 502 / ${r.trials}${also}` : `${v.name} 0 / ${r.trials}${bound}${also}`;
+    parts.push({ text, style: variantTone(summary, v.name) });
   }
   return parts;
+}
+
+/** A variant's tone: the worst of its cells' verdicts (bad, then warn, then good), as summary.json has them. */
+function variantTone(summary: Summary, variant: string): VerdictTone {
+  const tones = summary.cells.filter((c) => c.variant === variant).map((c) => c.verdict.tone);
+  return tones.includes('bad') ? 'bad' : tones.includes('warn') || tones.length === 0 ? 'warn' : 'good';
 }
 
 const STYLES: Record<Exclude<HeadlinePart['style'], 'plain'>, Parameters<typeof styleText>[0]> = {

@@ -2,6 +2,8 @@
 // events beside the progress lines: the terminal reads sentences, a listener
 // reads records. The lab emits; what a listener does with them is its own
 // business, and a listener that throws never breaks a run.
+import { headlineText } from './headline.js';
+import { verdictLine } from './report.js';
 import type { LabPhase, CycleRecord, Summary } from './results/schema.js';
 import type { Runtime } from './runtime/stack.js';
 import type { Scenario, VariantName } from './scenarios.js';
@@ -38,7 +40,7 @@ export type LabEvent =
   /** A variant's first 502, once per variant. */
   | { type: 'first-502'; variant: VariantName; cycle: number; afterTrafficStartMs: number }
   /** The results are written: the verdict and the final counts, from summary.json. */
-  | { type: 'done'; verdict: Summary['verdict']; headline: string; complete: boolean; interrupted: boolean; counts: Record<VariantName, VariantCounts>; runDir: string }
+  | { type: 'done'; verdict: Summary['verdict']; headline: string; verdictLine: string; complete: boolean; interrupted: boolean; counts: Record<VariantName, VariantCounts>; runDir: string }
   /** The run ended with an error (or an interrupt) in `phase`; what it measured is written. */
   | { type: 'failed'; phase: LabPhase; message: string; interrupted: boolean };
 
@@ -124,4 +126,22 @@ export class LabEventSink {
       this.emit({ type: 'first-502', variant, cycle: first.cycle, afterTrafficStartMs: Math.round(first.startMonoMs - trafficStartMonoMs) });
     }
   }
+}
+
+/**
+ * The 'done' event of a finished run: the verdict as summary.json has it, and
+ * the terminal's headline and verdict line rendered from it, so the live page
+ * shows the same words the terminal printed.
+ */
+export function doneEventOf(summary: Summary, runDir: string): Extract<LabEvent, { type: 'done' }> {
+  return {
+    type: 'done',
+    verdict: summary.verdict,
+    headline: headlineText(summary, false),
+    verdictLine: verdictLine(summary),
+    complete: summary.complete,
+    interrupted: summary.interrupted,
+    counts: countsOfSummary(summary),
+    runDir,
+  };
 }

@@ -10,7 +10,7 @@ import { responseEnds, socketClosedRecords } from './analysis/app-records.js';
 import type { AccessLogEntry } from './analysis/access-log.js';
 import { buildSummary, type SummaryInput } from './analysis/summarize.js';
 import { interrupted, LabError } from './errors.js';
-import { countsOfSummary, LabEventSink, type LabEventListener } from './lab-events.js';
+import { doneEventOf, LabEventSink, type LabEventListener } from './lab-events.js';
 import { EXIT } from './exit-codes.js';
 import type { LabOptions } from './options.js';
 import { checkPorts, resolveRuntime } from './preflight.js';
@@ -43,7 +43,6 @@ import { AppMonitor } from './traffic/app-monitor.js';
 import type { TrafficResult } from './traffic/engine.js';
 import { LaneSet, splitLanes } from './traffic/lanes.js';
 import { liveTrafficIo } from './traffic/traffic-io.js';
-import { headlineText } from './headline.js';
 import { imagesToFind, yourAppScenario } from './your-app/scenario.js';
 import { ensureImages, identify, type ImageIdentity } from './your-app/image.js';
 import { CLIENT_SIDE_LIMIT } from './your-app/verdict.js';
@@ -167,7 +166,7 @@ export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverr
     writeSummary(run, summary, traffic);
     const outError = writeOutCopy(run, summary);
     run.finished = true;
-    run.events.emit({ type: 'done', verdict: summary.verdict, headline: headlineText(summary, false), complete: summary.complete, interrupted: summary.interrupted, counts: countsOfSummary(summary), runDir: run.dir });
+    run.events.emit(doneEventOf(summary, run.dir));
     return { summary, runDir: run.dir, outError };
   } catch (err) {
     await saveIncomplete(run, stack, err);

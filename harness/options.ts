@@ -2,6 +2,7 @@
 // user mistake becomes one LabError line and exit code 2.
 import { parseArgs } from 'node:util';
 import { LabError } from './errors.js';
+import { EVIDENCE_FLOOR } from './model/verdict.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { RUNTIMES, type Runtime } from './runtime/stack.js';
 import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from './matrix.js';
@@ -120,7 +121,8 @@ Usage: npm run lab -- [flags]
                           (default: docker if it answers)
   --min-boundary <n>      --assert needs at least n requests on the fixed variant sent at the default
                           variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests}); in a matrix, a cell needs
-                          n divided by the number of methods, or it is inconclusive
+                          n divided by the number of methods, or it is inconclusive; at least
+                          ${EVIDENCE_FLOOR.boundaryRequestsPerCell} per method (the floor below which no zero says anything)
   --results-dir <dir>     where run directories are written (default results/)
   --keep                  leave the stack running afterwards (Docker runtime)
   --json                  print the summary as JSON on stdout (progress goes to stderr)
@@ -219,6 +221,20 @@ const FLAGS = {
   version: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/**
+ * --min-boundary: at least the evidence floor for each method's cell (a SAFE
+ * on fewer boundary requests would rest on a bound of 30 % or more; 0 made
+ * every cell of a run without traffic safe).
+ */
+function minBoundaryOf(raw: string | undefined, methods: readonly Method[]): number {
+  const floor = EVIDENCE_FLOOR.boundaryRequestsPerCell * methods.length;
+  const n = integer('min-boundary', raw, 0, 100_000) ?? DEFAULT_OPTIONS.minBoundaryRequests;
+  if (n < floor) {
+    throw usage(`--min-boundary ${n} is below the evidence floor: ${EVIDENCE_FLOOR.boundaryRequestsPerCell} boundary requests per method (${floor} for ${methods.join(' and ')}); no verdict rests on fewer.`);
+  }
+  return n;
+}
 
 /**
  * parseArgs reads `--cycles -3` as a flag followed by another flag ("ambiguous");
@@ -354,7 +370,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
     longCycles: integer('long-cycles', v['long-cycles'], 1, 100) ?? DEFAULT_OPTIONS.longCycles,
     listScenarios: v['list-scenarios'] ?? false,
     runtime: oneOf('runtime', v.runtime, RUNTIME_CHOICES) ?? DEFAULT_OPTIONS.runtime,
-    minBoundaryRequests: integer('min-boundary', v['min-boundary'], 0, 100_000) ?? DEFAULT_OPTIONS.minBoundaryRequests,
+    minBoundaryRequests: minBoundaryOf(v['min-boundary'], methods ?? DEFAULT_OPTIONS.methods),
     resultsDir: v['results-dir'] ?? DEFAULT_OPTIONS.resultsDir,
     keep: v.keep ?? false,
     json: v.json ?? false,

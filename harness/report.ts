@@ -63,7 +63,7 @@ export function matrixRows(summary: Summary): string[][] {
       c.maskedLatencyMs ? `${c.counts.masked} (${c.maskedLatencyMs.median} ms)` : String(c.counts.masked),
       `${idle.app}/${idle.lb}`,
       c.firstHit ? `${(c.firstHit.afterTrafficStartMs / 1000).toFixed(1)} s` : '—',
-      c.outcome.toUpperCase(),
+      c.verdict.word,
     ];
   };
   return [
@@ -82,7 +82,7 @@ export function matrixRows(summary: Summary): string[][] {
       'retried (latency)',
       'closed app/LB',
       'first failure (traffic)',
-      'outcome',
+      'verdict',
     ],
     ...summary.cells.map(row),
   ];
@@ -97,12 +97,12 @@ export function verdictLine(summary: Summary): string {
   // Your app: one verdict line per app, and the image it was (what a later run is compared against).
   if (summary.yourApp && summary.complete) {
     return summary.yourApp
-      .map((a) => `${a.variant}: ${a.line}\n  image ${a.image.ref}${a.image.id ? ` (${a.image.id})` : ''}; measured ${a.measurement === 'preload' ? `with the preload, Node ${a.node}` : 'from the client side'}`)
+      .map((a) => `${a.verdict}: ${a.variant}: ${a.line.slice(a.verdict.length + 2)}\n  image ${a.image.ref}${a.image.id ? ` (${a.image.id})` : ''}; measured ${a.measurement === 'preload' ? `with the preload, Node ${a.node}` : 'from the client side'}`)
       .join('\n');
   }
-  const isMatrix = summary.scenario.kind === 'matrix';
-  const headline = !summary.complete ? 'INCOMPLETE' : isMatrix ? (summary.verdict.ok ? 'MATRIX' : 'MATRIX (some cells inconclusive)') : summary.verdict.ok ? 'REPRODUCED' : 'NOT REPRODUCED';
-  return `${headline}: ${summary.verdict.text}`;
+  // The word summary.json has (analysis/verdict.ts), then the counts; the reasons when the word needs them.
+  const { word, text, reasons } = summary.verdict;
+  return `${word}: ${text}${reasons.length > 0 ? `\n  why: ${reasons.join('; ')}` : ''}`;
 }
 
 /** What the terminal and report.md show first: the matrix table for a matrix, the side-by-side table otherwise. */
@@ -112,7 +112,7 @@ export function mainTable(summary: Summary): string[][] {
 
 /** The cells' reasons, one line each (the table has only the outcome). */
 export function cellReasons(summary: Summary): string[] {
-  return summary.cells.map((c) => `${c.name}: ${c.outcome} — ${c.reason}`);
+  return summary.cells.map((c) => `${c.name}: ${c.verdict.word} — ${c.reason}; ${c.verdict.evidence}`);
 }
 
 export function reportMarkdown(summary: Summary): string {

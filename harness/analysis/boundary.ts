@@ -38,3 +38,22 @@ export function testedBoundary(r: RequestRecord, context: BoundaryContext): bool
   if (r.status !== null && r.upstreamSocketRequest === null) return true;
   return context.replaysUnseen && arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
 }
+
+/** How a failure is tied to the app's idle closes: what the run could see of them. */
+export interface TieContext {
+  /** The app's idle closes are known (the preload recorded them); false for an app measured from the client side. */
+  appClosesKnown: boolean;
+  appCloseInstants: readonly number[];
+  sendToAppMs: number;
+}
+
+/**
+ * Whether a failure the client saw is the race's: it reached the app's side
+ * within NEAR_APP_CLOSE_MS of one of the app's idle closes. Without the
+ * preload no close is seen: there, only a request aimed at the idle close the
+ * probe measured is tied (by its aim), and a burst's or calibration's is not.
+ */
+export function tiedToAppClose(r: Pick<RequestRecord, 'phase' | 'startMonoMs'>, context: TieContext): boolean {
+  if (!context.appClosesKnown) return r.phase === 'aimed';
+  return arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
+}

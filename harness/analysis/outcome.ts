@@ -3,6 +3,7 @@
 // retries, the boundary requests sent and who closed the upstream connections.
 // Pure; the rules in the order they apply.
 import type { CellOutcome, ClosedByTally } from '../results/schema.js';
+import { floorShortfall } from './verdict.js';
 
 export interface CellEvidence {
   status502: number;
@@ -12,8 +13,12 @@ export interface CellEvidence {
   /** Requests whose client connection the LB closed without a response, or that were reset. */
   emptyReply: number;
   reset: number;
-  /** Of those, aimed requests that reached the app's side within the race window of one of its idle closes. */
+  /** Of those, requests tied to one of the app's idle closes (analysis/boundary.ts tiedToAppClose). */
   droppedAtAppClose: number;
+  /** Of the gateway statuses, those not tied to an idle close of the app: something else made them. */
+  untiedGateway: number;
+  /** Aimed cycles of the cell's variant; null when not counted. */
+  aimedCycles: number | null;
   /** Requests the LB retried on another connection without a 502 to the client. */
   masked: number;
   /** Error-log lines of the race attributed to the cell. */
@@ -64,21 +69,26 @@ export function clientSawText(e: Pick<CellEvidence, 'status502' | 'status503' | 
 }
 
 /**
- * reproduced: the client got a gateway error (502/503/504), or an aimed
- * request's connection was closed without a response or reset at the instant
- * the app closed an idle connection (the race, as HAProxy shows it). masked:
- * no failure, but the LB retried (or its error log shows the race), or, with
- * enough boundary requests, an LB that replays the method without a log line
- * held connections the app closed. inconclusive: too few boundary requests,
- * other client errors, or the app closed upstream connections first without a
- * request hitting one. safe: enough boundary requests, no failure, and the app
- * closed none of the LB's idle connections.
+ * reproduced: the LB answered with a gateway error (502/503/504) tied to one
+ * of the app's idle closes, or closed or reset the client's connection at one
+ * (the race, as HAProxy shows it). masked: no failure, but the LB retried (or
+ * its error log shows the race), or, with enough boundary requests, an LB that
+ * replays the method without a log line held connections the app closed.
+ * inconclusive: gateway errors none of which is tied to an app close, too few
+ * boundary requests or aimed cycles (the evidence floor), other client errors,
+ * or the app closed upstream connections first without a request hitting one.
+ * safe: enough evidence, no failure, and the app closed none of the LB's idle
+ * connections. The app's own 5xx never reach here (clientSymptom leaves them out).
  */
 export function classifyCell(e: CellEvidence, minBoundary: number): Classification {
   const idle = closedWhileIdle(e.closedBy);
   const gateway = e.status502 + e.status503 + e.status504;
+  const tiedGateway = gateway - e.untiedGateway;
   const dropped = e.emptyReply + e.reset;
-  if (gateway > 0) return { outcome: 'reproduced', reason: `${clientSawText(e)} to the client` };
+  if (tiedGateway > 0) {
+    const tie = e.untiedGateway > 0 ? `${tiedGateway} tied to an idle close of the app, ${e.untiedGateway} not` : 'each tied to an idle close of the app';
+    return { outcome: 'reproduced', reason: `${clientSawText(e)} to the client (${tie})` };
+  }
   // A dropped connection is the race's only when it came at one of the app's idle closes; otherwise something else broke.
   if (dropped > 0 && e.droppedAtAppClose > 0) {
     return {
@@ -88,6 +98,9 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
   }
   if (e.masked > 0) return { outcome: 'masked', reason: `the LB retried ${e.masked} request${e.masked === 1 ? '' : 's'} on a new connection; the client saw no 502` };
   if (e.raceLogLines > 0) return { outcome: 'masked', reason: `no 502, but the LB logged the race ${e.raceLogLines} time${e.raceLogLines === 1 ? '' : 's'}` };
+  if (e.untiedGateway > 0) {
+    return { outcome: 'inconclusive', reason: `${clientSawText(e)} to the client, none tied to an idle close of the app: not the race as far as the lab can see` };
+  }
   if (e.boundary < minBoundary) return { outcome: 'inconclusive', reason: `only ${e.boundary} boundary requests (at least ${minBoundary} needed)` };
   if (e.clientErrors > 0) return { outcome: 'inconclusive', reason: `${e.clientErrors} requests failed on the client side without a status` };
   // Enough boundary requests, none failed, while the app closed idle connections the LB held: this LB replays the method, and says so nowhere.
@@ -99,6 +112,9 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
     const n = idle.app;
     return { outcome: 'inconclusive', reason: `the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} first: the race is there, no ${e.method} request hit it` };
   }
+  // The evidence floor is about a SAFE alone: whatever came before it stands on its own counts.
+  const short = floorShortfall(e.boundary, e.aimedCycles);
+  if (short !== null) return { outcome: 'inconclusive', reason: short };
   const lbText = idle.lb > 0 ? `the LB closed every idle upstream connection (${idle.lb})` : 'the app closed no upstream connection';
   return { outcome: 'safe', reason: `no failure in ${e.boundary} boundary requests; ${lbText}` };
 }

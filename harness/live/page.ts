@@ -7,7 +7,7 @@
 import { LAB_PHASES } from '../results/schema.js';
 
 const STYLE = `
-:root { color-scheme: light; --ink: #111; --muted: #555; --line: #ccc; --bad: #b00020; --good: #006b3c; --accent: #0057b8; }
+:root { color-scheme: light; --ink: #111; --muted: #555; --line: #ccc; --bad: #b00020; --good: #006b3c; --warn: #8a5a00; --accent: #0057b8; }
 * { box-sizing: border-box; }
 body { margin: 0; padding: 1.2vw 2vw 3vw; font: clamp(18px, 1.6vw, 34px)/1.35 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; color: var(--ink); background: #fff; }
 header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4em 1.5em; }
@@ -50,12 +50,14 @@ tr[data-hit="false"] td.status { color: var(--good); }
 #chart svg { display: block; width: 100%; height: 46vh; }
 #chart .placeholder { color: var(--muted); }
 #outcome { margin: 0.4em 0; padding: 0.5em 0.8em; border: 0.2em solid var(--ink); }
-#outcome[data-ok="true"] { border-color: var(--good); }
-#outcome[data-ok="false"] { border-color: var(--bad); }
+#outcome[data-tone="good"] { border-color: var(--good); }
+#outcome[data-tone="bad"] { border-color: var(--bad); }
+#outcome[data-tone="warn"] { border-color: var(--warn); }
 /* The terminal's headline: its runs of spaces separate the outcome from the counts. */
 #verdict-label { font-size: 1.7em; font-weight: bold; margin: 0; white-space: pre-wrap; }
-#outcome[data-ok="true"] #verdict-label { color: var(--good); }
-#outcome[data-ok="false"] #verdict-label { color: var(--bad); }
+#outcome[data-tone="good"] #verdict-label { color: var(--good); }
+#outcome[data-tone="bad"] #verdict-label { color: var(--bad); }
+#outcome[data-tone="warn"] #verdict-label { color: var(--warn); }
 #verdict { font-size: 1.15em; margin: 0.3em 0; }
 #run-dir { color: var(--muted); font-size: 0.8em; margin: 0; word-break: break-all; }
 #failure { margin: 0.4em 0; padding: 0.5em 0.8em; border: 0.2em solid var(--bad); color: var(--bad); font-size: 1.2em; font-weight: bold; }
@@ -172,10 +174,13 @@ const SCRIPT = `
       showCounts(e.counts);
       markPhases('results', 'all-done');
       const box = $('outcome');
+      // The verdict's word and tone as summary.json has them; the page draws the tone, it decides nothing.
+      box.dataset.word = e.verdict.word;
+      box.dataset.tone = e.verdict.tone;
       box.dataset.ok = e.verdict.ok ? 'true' : 'false';
-      // The terminal's headline, word for word: the outcome first, then each variant's count.
+      // The terminal's headline and verdict line, word for word.
       setText($('verdict-label'), e.headline);
-      setText($('verdict'), e.verdict.text);
+      setText($('verdict'), e.verdictLine);
       setText($('run-dir'), (e.complete ? 'results: ' : 'partial results (' + (e.interrupted ? 'interrupted' : 'incomplete') + '): ') + e.runDir);
       box.hidden = false;
     },

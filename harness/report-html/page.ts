@@ -39,7 +39,7 @@ h1 { font-size: 1.7rem; margin: 0 0 .4em; }
 h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 .headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
 .verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
-.verdict.ok { border-color: #009E73; } .verdict.not-ok { border-color: #D55E00; } .verdict.incomplete { border-color: #E69F00; }
+.verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
 dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
@@ -111,9 +111,10 @@ function facts(summary: Summary): string {
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${k === 'measured closes' ? v : esc(v)}</dd>`).join('\n')}</dl>`;
 }
 
-/** The verdict's look: done and as expected, done and not, or cut short. */
-function verdictClass(summary: Summary): string {
-  return !summary.complete ? 'incomplete' : summary.verdict.ok ? 'ok' : 'not-ok';
+/** The verdict element: its word and tone as summary.json has them, drawn by the tone alone (never by "the run completed"). */
+function verdictElement(summary: Summary): string {
+  const { word, tone } = summary.verdict;
+  return `<p class="verdict tone-${esc(tone)}" data-role="verdict" data-word="${esc(word)}" data-tone="${esc(tone)}">${esc(verdictLine(summary))}</p>`;
 }
 
 function chartFigure(c: PageChart): string {
@@ -147,7 +148,7 @@ export function reportHtml(input: PageInput): string {
     `<h1>keepalive-lab run ${esc(summary.runId)}</h1>`,
     // The terminal's headline, word for word: what a reader takes in first.
     `<p class="headline" data-role="headline">${esc(headlineText(summary, false))}</p>`,
-    `<p class="verdict ${verdictClass(summary)}" data-role="verdict">${esc(verdictLine(summary))}</p>`,
+    verdictElement(summary),
     failure ? `<p class="notice">${esc(failure)}</p>` : '',
     '<section id="facts"><h2>How it ran</h2>',
     facts(summary),
@@ -170,7 +171,7 @@ export function reportHtml(input: PageInput): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // Nothing to fetch: the page is whole as it is, and the policy says so to the browser.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${esc(verdictLine(summary).split(':')[0])} · keepalive-lab ${esc(summary.runId)}</title>`,
+    `<title>${esc(summary.verdict.word)} · keepalive-lab ${esc(summary.runId)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',

@@ -34,8 +34,16 @@
 // v7 (from v6): `yourApp`, the user's apps behind the LB (--app-image,
 // --app-build): image and digest, how it was measured, its verdict line; and
 // `options.assertSafe` (--assert safe). v6 summaries read with yourApp null.
+// v8 (from v7): one verdict, computed once (analysis/verdict.ts) and rendered
+// by every surface: `verdict.word`, `verdict.tone`, `verdict.reasons`,
+// `verdict.evidence` for the run, and the same `verdict` object on each cell.
+// Cells count the app's own 5xx apart (`counts.appErrors`) and the failures
+// not tied to an app idle close (`counts.untied`). v7 summaries read with both
+// counts 0 (they counted every gateway status as the race) and their verdicts
+// computed on reading by the same rule.
 // Older summaries are upgraded step by step, then checked against the schema.
 import { proportion } from '../analysis/stats.js';
+import { cellVerdict, runVerdict, verdictOk } from '../analysis/verdict.js';
 import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB, type VariantName } from '../scenarios.js';
 import { DEFAULT_SUMMARY_SCHEMA_REF } from './schema-files.js';
 import { schemaProblems } from './schema-problems.js';
@@ -62,7 +70,7 @@ export {
 export { schemaRefFrom, SUMMARY_SCHEMA_PATH } from './schema-files.js';
 
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /**
  * Problems a summary of the current version has, one readable line each: where
@@ -99,9 +107,9 @@ interface OldSummary {
 }
 
 /** A v1/v2 summary's variants as v3 cells: what was counted per method; no boundary split by method, no outcome beyond a 502. */
-function cellsFromVariants(old: OldSummary): CellSummary[] {
+function cellsFromVariants(old: OldSummary): Array<Omit<CellSummary, 'verdict'>> {
   return Object.values(old.variants ?? {}).flatMap((v) =>
-    Object.entries(v.requests?.byMethod ?? {}).map(([method, m]): CellSummary => ({
+    Object.entries(v.requests?.byMethod ?? {}).map(([method, m]): Omit<CellSummary, 'verdict'> => ({
       name: `${v.name}-${method.toLowerCase()}`,
       variant: v.name,
       lb: 'nginx',
@@ -118,7 +126,7 @@ function cellsFromVariants(old: OldSummary): CellSummary[] {
       boundaryMs: null,
       outcome: m.count502 > 0 ? 'reproduced' : 'inconclusive',
       reason: m.count502 > 0 ? `${m.count502} × 502` : 'read from an older summary without per-method boundary counts',
-      counts: { requests: m.total, aimed: null, boundary: null, status502: m.count502, status503: 0, status504: 0, clientErrors: 0, emptyReply: 0, reset: 0, masked: 0 },
+      counts: { requests: m.total, aimed: null, boundary: null, status502: m.count502, status503: 0, status504: 0, clientErrors: 0, emptyReply: 0, reset: 0, masked: 0, appErrors: 0, untied: 0 },
       clientSaw: clientSawOf(m.count502),
       maskedLatencyMs: null,
       boundaryFailureRate: null,
@@ -233,6 +241,26 @@ function upgradeToV7(old: Record<string, unknown>): Record<string, unknown> {
   return upgraded;
 }
 
+/**
+ * v7 → v8: no count of the app's own errors nor of untied failures (0: those
+ * runs counted every gateway status as the race), and the verdicts computed
+ * now by the rule a v8 run uses (analysis/verdict.ts), from what was stored.
+ */
+function upgradeToV8(old: Record<string, unknown>): Record<string, unknown> {
+  // A malformed older summary passes through unchanged here; validateSummary then says what is wrong with it.
+  if (!Array.isArray(old.cells) || typeof old.verdict !== 'object' || old.verdict === null || typeof old.nginx !== 'object' || old.nginx === null) return old;
+  const readable = (c: unknown): c is CellSummary => typeof c === 'object' && c !== null && typeof (c as CellSummary).counts === 'object' && (c as CellSummary).counts !== null;
+  if (!old.cells.every(readable)) return old;
+  const cells = (old.cells as CellSummary[]).map((c) => {
+    const cell = { ...c, counts: { ...c.counts, appErrors: 0, untied: 0 } };
+    return { ...cell, verdict: cellVerdict(cell) };
+  });
+  const s = { ...(old as unknown as Summary), cells };
+  const verdict = runVerdict(s);
+  const kind = s.scenario?.kind === 'matrix' ? 'matrix' : 'classic';
+  return { ...old, schemaVersion: SCHEMA_VERSION, cells, verdict: { ...(old.verdict as object), ...verdict, ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0) } };
+}
+
 function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {
   // A malformed v5 summary passes through unchanged here; validateSummary then says what is wrong with it.
   const upgraded: Record<string, unknown> = { $schema: DEFAULT_SUMMARY_SCHEMA_REF, ...old, schemaVersion: SCHEMA_VERSION };
@@ -279,6 +307,7 @@ export function readSummary(value: unknown): { summary: Summary; problems: [] } 
   if (version < 5) upgraded = upgradeToV5(upgraded);
   if (version < 6) upgraded = upgradeToV6(upgraded);
   if (version < 7) upgraded = upgradeToV7(upgraded);
+  if (version < 8) upgraded = upgradeToV8(upgraded);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

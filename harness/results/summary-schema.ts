@@ -26,8 +26,9 @@ import { METHODS, RUNTIME_CHOICES, type LabOptions } from '../options.js';
 import { RUNTIMES } from '../runtime/stack.js';
 import { FIX_NAMES, HAPROXY_REUSE_MODES, LB_NAMES, NODE_LINES, RETRY_POLICIES, SERVER_MODES, type RetryPolicy } from '../scenarios.js';
 import { Nullable, OneOf, type Assert, type Equal } from './schema-kit.js';
+import { VERDICT_TONES, VERDICT_WORDS, type Verdict } from '../model/verdict.js';
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** The phases of a run, in order; a failed run names the one it failed in. */
 export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
@@ -77,6 +78,17 @@ export const AppClockEstimateSchema = Type.Object(
 export const ErrorLogCountsSchema = Type.Object(
   { prematurelyClosed: Count(), connectionReset: Count(), brokenPipe: Count(), other: Count() },
   { additionalProperties: false, description: "nginx's error-log lines of level error and above, by what they say." },
+);
+
+/** Mirrors model/verdict.ts Verdict. */
+export const VerdictSchema = Type.Object(
+  {
+    word: OneOf(VERDICT_WORDS, { description: 'v8: the verdict, one word (README: what each means); every surface prints this word.' }),
+    tone: OneOf(VERDICT_TONES, { description: "v8: 'bad' the app is exposed to the race, 'good' shown safe, 'warn' no answer yet; every surface draws this tone." }),
+    reasons: Type.Array(Type.String(), { description: 'v8: why this word, one sentence each.' }),
+    evidence: Type.String({ description: 'v8: the counts the word rests on; a zero-failure answer states its bound per request and per aimed cycle (one-sided 95 %).' }),
+  },
+  { additionalProperties: false, description: 'A verdict, computed once (analysis/verdict.ts) and rendered by every surface.' },
 );
 
 /** Mirrors matrix.ts AppCell. */
@@ -268,6 +280,7 @@ export const CellSummarySchema = Type.Object(
     boundaryMs: Nullable(Type.Number(), { description: 'The idle gap its boundary requests were aimed at (app clock); null when traffic never ran.' }),
     outcome: OneOf(CELL_OUTCOMES),
     reason: Type.String({ description: 'Why, in one sentence.' }),
+    verdict: VerdictSchema,
     counts: Type.Object(
       {
         requests: Count(),
@@ -280,6 +293,8 @@ export const CellSummarySchema = Type.Object(
         emptyReply: Count("v4: the LB closed the client's connection without a response (HAProxy's answer to the race)."),
         reset: Count('v4: the connection was reset under the request.'),
         masked: Count('Requests the LB retried on another connection without a 502 to the client (its access log).'),
+        appErrors: Count("v8: 5xx responses the app itself answered (they carry its x-lab-socket-id stamp): the app's own errors, never the race; 0 before v8."),
+        untied: Count("v8: of the failures counted above, those not tied to an idle close of the app (none arrived at one, and the LB's log names none): they make a cell inconclusive, never reproduced; 0 before v8."),
       },
       { additionalProperties: false },
     ),
@@ -402,7 +417,14 @@ export const SummarySchema = Type.Object(
       { additionalProperties: false },
     ),
     yourApp: Nullable(Type.Array(AppUnderTestSummarySchema), { description: 'v7: the user\'s apps of the run (yours, then compared); null for the sample app (and before v7).' }),
-    verdict: Type.Object({ ok: Type.Boolean(), text: Type.String() }, { additionalProperties: false }),
+    verdict: Type.Object(
+      {
+        ok: Type.Boolean({ description: 'The run came to the answer it exists to give (analysis/verdict.ts verdictOk).' }),
+        text: Type.String({ description: 'The counts behind the verdict, per variant or cell, in one paragraph.' }),
+        ...VerdictSchema.properties,
+      },
+      { additionalProperties: false, description: "v8: word, tone, reasons and evidence beside ok and text: the run's verdict, rendered as it is by every surface." },
+    ),
     assertion: Type.Object({ requested: Type.Boolean(), passed: Type.Boolean(), reasons: Type.Array(Type.String()) }, { additionalProperties: false }),
   },
   {
@@ -428,4 +450,5 @@ type _ProportionMatches = Assert<Equal<Static<typeof ProportionSchema>, Proporti
 type _AppClockEstimateMatches = Assert<Equal<Static<typeof AppClockEstimateSchema>, AppClockEstimate>>;
 type _ErrorLogCountsMatches = Assert<Equal<Static<typeof ErrorLogCountsSchema>, ErrorLogCounts>>;
 type _AppCellMatches = Assert<Equal<Static<typeof AppCellSchema>, AppCell>>;
+type _VerdictMatches = Assert<Equal<Static<typeof VerdictSchema>, Verdict>>;
 type _SummaryOptionsMatch = Assert<Equal<SummaryOptions, Omit<LabOptions, (typeof OPTIONS_NOT_KEPT)[number]>>>;

@@ -46,12 +46,23 @@ export type RequestRecord = Static<typeof RequestRecordSchema>;
 export type ClientSymptom = '502' | '503' | '504' | 'empty reply' | 'reset';
 export const CLIENT_SYMPTOMS: readonly ClientSymptom[] = ['502', '503', '504', 'empty reply', 'reset'];
 
-export function clientSymptom(r: Pick<RequestRecord, 'status' | 'error'>): ClientSymptom | null {
+export function clientSymptom(r: Pick<RequestRecord, 'status' | 'error'> & Partial<Pick<RequestRecord, 'upstreamSocketId'>>): ClientSymptom | null {
+  // A gateway status the app stamped (its socket id header came back) is the app's own answer, not the LB's: never the race.
+  if (isAppError(r)) return null;
   if (r.status === 502 || r.status === 503 || r.status === 504) return String(r.status) as ClientSymptom;
   if (r.status !== null) return null;
   if (r.error === EMPTY_REPLY) return 'empty reply';
   if (r.error === 'ECONNRESET' || r.error === 'EPIPE') return 'reset';
   return null;
+}
+
+/**
+ * A 5xx the app answered itself: the response carries the app's stamp
+ * (HEADERS.socketId), which a response the LB makes up never has. Only an app
+ * with the lab's preload stamps; without it, no response is known as the app's.
+ */
+export function isAppError(r: Pick<RequestRecord, 'status'> & Partial<Pick<RequestRecord, 'upstreamSocketId'>>): boolean {
+  return r.status !== null && r.status >= 500 && r.upstreamSocketId !== undefined && r.upstreamSocketId !== null;
 }
 
 /** The app route each method exercises: the dynamic page for GET, the echo API for POST; a user's app, its --path. */

@@ -18,7 +18,7 @@ export type Measurement = 'preload' | 'client-side';
 export interface VerdictInput {
   /** The run ended early (a fault, an interrupt): whatever its counts, no verdict but INCONCLUSIVE. */
   incomplete?: string | null;
-  cell: Pick<CellSummary, 'outcome' | 'reason' | 'clientSaw' | 'counts' | 'closedBy' | 'boundaryRate502' | 'boundaryFailureRate' | 'method'>;
+  cell: Pick<CellSummary, 'outcome' | 'reason' | 'clientSaw' | 'counts' | 'closedBy' | 'boundaryRate502' | 'boundaryFailureRate' | 'boundaryCycles' | 'method'>;
   /** The probe's idle close straight at the app, ms; null when it kept the socket open past the LB's timeout. */
   appIdleCloseMs: number | null;
   lbIdleTimeoutMs: number;
@@ -41,8 +41,13 @@ export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement,
   const limit = measurement === 'client-side' ? ` (${CLIENT_SIDE_NOTE})` : '';
   const { counts } = cell;
   switch (cell.outcome) {
-    case 'reproduced':
-      return { verdict: 'UNSAFE', line: `UNSAFE: ${closes}; ${lb}; reproduced ${cell.clientSaw} in ${counts.aimed} requests aimed at the close${limit}` };
+    case 'reproduced': {
+      // The aimed requests' own failures against the aimed count; the bursts' failures said apart, never added to them.
+      const aimedFailed = cell.boundaryFailureRate?.failures ?? 0;
+      const cycles = cell.boundaryCycles === null ? '' : ` (${cell.boundaryCycles.hitting}/${cell.boundaryCycles.cycles} aimed cycles)`;
+      const all = `${cell.clientSaw} in all ${counts.requests} requests`;
+      return { verdict: 'UNSAFE', line: `UNSAFE: ${closes}; ${lb}; reproduced: ${aimedFailed} of ${counts.aimed} requests aimed at the close failed${cycles}, ${all}${limit}` };
+    }
     case 'masked':
       return { verdict: 'UNSAFE', line: `UNSAFE: ${closes}; ${lb}; this LB hid it from ${cell.method} (${cell.reason}), a request it does not retry gets a 502${limit}` };
     case 'safe': {
@@ -53,7 +58,10 @@ export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement,
           line: `INCONCLUSIVE: ${closes}, before the LB's ${seconds(lbIdleTimeoutMs)}: the race is there, and none of ${counts.boundary} requests aimed at it failed${limit}`,
         };
       }
-      const bound = `0 × 502 in ${counts.boundary} at the LB's boundary (≤ ${percent(cell.boundaryFailureRate?.high ?? 1)})`;
+      // Both bounds, one-sided 95 %: per request, and per aimed cycle (failures cluster by cycle: the honest unit, and a wide bound).
+      const cycles = cell.boundaryCycles;
+      const perCycle = cycles === null ? '' : `; ${cycles.cycles} aimed cycles: ≤ ${percent(cycles.rate.high)} per cycle`;
+      const bound = `0 failures in ${counts.boundary} at the LB's boundary (≤ ${percent(cell.boundaryFailureRate?.high ?? 1)} per request${perCycle}, one-sided 95 %)`;
       if (measurement === 'client-side') {
         const open = appIdleCloseMs === null ? 'your app kept an idle connection open past the LB\'s timeout' : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
         return { verdict: 'SAFE', line: `SAFE: ${open}; ${lb}; ${bound}${limit}` };

@@ -56,6 +56,7 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     t.equal(Object.keys(written)[0], '$schema', '$schema first');
     t.equal(resolve(dirname(outFile), written.$schema), SUMMARY_SCHEMA_PATH, "--out's $schema leads to the committed schema from where the file is");
     t.equal(summary.runtime, 'docker');
+    t.equal(summary.verdict.word, 'REPRODUCED', summary.verdict.text);
     t.equal(summary.verdict.ok, true, summary.verdict.text);
     t.ok(summary.variants.default.rate502.failures >= 1, summary.verdict.text);
     t.equal(summary.variants.fixed.rate502.failures, 0);

@@ -5,6 +5,7 @@
 // summary.json says, and the page must ask nothing of any other host.
 import t from 'tap';
 import { headlineText } from '../../harness/headline.js';
+import { verdictLine } from '../../harness/report.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,7 +109,9 @@ t.test('the live page follows a real run and ends on its summary', async (t) => 
     t.notOk(await banner.isVisible(), 'no 502, no announcement');
   }
   t.equal(await page.locator('#verdict').textContent(), summary.verdict.text, "the verdict is the summary's, word for word");
-  t.equal(await page.locator('#outcome').getAttribute('data-ok'), String(summary.verdict.ok));
+  t.equal(await page.locator('#outcome').getAttribute('data-word'), summary.verdict.word, "the page shows summary.json's word");
+  t.equal(await page.locator('#outcome').getAttribute('data-tone'), summary.verdict.tone, 'in its tone');
+  t.equal(await page.locator('#verdict').textContent(), verdictLine(summary), "the terminal's verdict line, word for word");
   t.equal(await page.locator('#verdict-label').textContent(), headlineText(summary, false), "the headline is the terminal's");
 
   t.same(opened.consoleErrors, [], 'no console errors');

@@ -76,7 +76,7 @@ if (chromiumOrSkip(t)) {
     t.equal(await grid.locator('[data-role="cell-square"]').count(), summary.cells.length, 'one square per cell');
     for (const c of summary.cells) {
       const text = await grid.locator(`[data-cell="${c.name}"]`).textContent();
-      t.match(text, c.outcome.toUpperCase(), `${c.name}: says ${c.outcome}`);
+      t.match(text, c.verdict.word, `${c.name}: says ${c.verdict.word}`);
       t.match(text, `${c.clientSaw} / ${c.counts.boundary}`, `${c.name}: and its counts`);
     }
     const cycles = page.locator('svg[data-chart="cycles"]');

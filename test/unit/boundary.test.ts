@@ -8,15 +8,18 @@ const aimed = (over: Partial<RequestRecord> = {}): RequestRecord => ({
   startMonoMs: 10_000, latencyMs: 4, status: 200, error: null, upstreamSocketId: 7, upstreamSocketRequest: 1, appStartMonoMs: 15_001, achievedIdleMs: 6_000,
   ...over,
 });
+/** What the LB's own 502 looks like: no response of the app's, so none of its stamps. */
+const LB_502 = { status: 502, upstreamSocketId: null, upstreamSocketRequest: null, appStartMonoMs: null } as const;
 // The app's clock runs 5 000 ms ahead of the harness's, the send takes 1 ms more: the request reaches the app at 15 001.
 const context = (replaysUnseen: boolean, appCloseInstants: number[]) => ({ replaysUnseen, appCloseInstants, sendToAppMs: 5_001 });
 
 t.test('a failure or a reused idle connection tested the boundary, behind any LB', async (t) => {
-  t.ok(testedBoundary(aimed({ status: 502 }), context(false, [])));
+  t.ok(testedBoundary(aimed(LB_502), context(false, [])));
+  t.notOk(testedBoundary(aimed({ status: 502 }), context(false, [])), "the app's own 502 (stamped) on a new connection tested nothing");
   t.ok(testedBoundary(aimed({ status: null, error: 'ECONNRESET' }), context(false, [])));
   t.ok(testedBoundary(aimed({ upstreamSocketRequest: 4 }), context(false, [])));
   t.notOk(testedBoundary(aimed(), context(false, [15_000])), 'a new connection tested nothing where the LB would have shown the race');
-  t.notOk(testedBoundary(aimed({ phase: 'burst', status: 502 }), context(true, [15_000])), 'only aimed requests count');
+  t.notOk(testedBoundary(aimed({ phase: 'burst', ...LB_502 }), context(true, [15_000])), 'only aimed requests count');
 });
 
 t.test('behind an LB that replays unseen, a new connection at the app close counts, and only there', async (t) => {
@@ -37,7 +40,7 @@ t.test('client-side idle starts (an app without the preload): arrival less the f
   const burst = [
     aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 4 }),
     aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 10 }),
-    aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: 2, status: 502 }),
+    aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: 2, ...LB_502 }),
     aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: null, status: null, error: 'ECONNRESET' }),
   ];
   t.same(clientSideIdleStarts(burst), [1_000, 1_006]);

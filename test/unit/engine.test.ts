@@ -274,7 +274,10 @@ t.test('behind an LB that retries GET (Caddy), the short lane waits for enough G
   const name = scenario.variants[0].name;
   const run = async (minBoundary: string) => {
     const lab = new SimulatedLab({ apps: { [name]: { closeDelayMs: CLOSE_DELAY_MS } } });
-    const { e, progress } = engine(lab, ['--scenario', name, '--cycles', '2', '--max-cycles', '6', '--min-boundary', minBoundary], { scenario, probedCloseMs: { [name]: CLOSE_DELAY_MS } });
+    // The stopping rule's own unit: one GET boundary request per cell, below what the CLI accepts (the evidence floor).
+    const flags = ['--scenario', name, '--cycles', '2', '--max-cycles', '6'];
+    const options = { ...parseLabArgs(flags), minBoundaryRequests: Number(minBoundary) };
+    const { e, progress } = engine(lab, flags, { scenario, options, probedCloseMs: { [name]: CLOSE_DELAY_MS } });
     return { r: await e.run(), progress: progress.join('\n') };
   };
   const enough = await run('2');

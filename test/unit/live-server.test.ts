@@ -109,7 +109,7 @@ const counts = (d502: number) => ({ default: { sent: 20, count502: d502, failed:
 const CYCLE_1: LabEvent = { type: 'cycle', record: cycleRecord(1, { default: 0, fixed: 0 }), counts: counts(0) };
 const CYCLE_2: LabEvent = { type: 'cycle', record: cycleRecord(2, { default: 2, fixed: 0 }), counts: counts(2) };
 const FIRST_502: LabEvent = { type: 'first-502', variant: 'default', cycle: 2, afterTrafficStartMs: 2_345 };
-const DONE: LabEvent = { type: 'done', verdict: { ok: true, text: 'default: 2 × 502; fixed: none' }, headline: 'REPRODUCED  default 2 × 502 / 8   fixed 0 / 8 (≤ 31.2 %)', complete: true, interrupted: false, counts: counts(2), runDir: '/tmp/run' };
+const DONE: LabEvent = { type: 'done', verdict: { ok: true, text: 'default: 2 × 502; fixed: none', word: 'REPRODUCED', tone: 'bad', reasons: [], evidence: 'default: 2 × 502' }, headline: 'REPRODUCED  default 2 × 502 / 8   fixed 0 / 8 (≤ 31.2 %)', verdictLine: 'REPRODUCED: default: 2 × 502; fixed: none', complete: true, interrupted: false, counts: counts(2), runDir: '/tmp/run' };
 
 /** A server stopped when the test ends. */
 async function started(t: Test, options: Parameters<typeof startLiveServer>[0] = {}): Promise<LiveServer> {

@@ -12,13 +12,13 @@ t.test('defaults: a quick, talk-sized run', async (t) => {
 t.test('every flag is read', async (t) => {
   const o = parseLabArgs([
     '--full', '--cycles', '5', '--max-cycles', '9', '--concurrency', '16', '--methods', 'post,GET',
-    '--retry-policy', 'nginx', '--server-mode', 'custom', '--runtime', 'local', '--min-boundary', '3',
+    '--retry-policy', 'nginx', '--server-mode', 'custom', '--runtime', 'local', '--min-boundary', '30',
     '--results-dir', '/tmp/r', '--keep', '--json', '--assert', '--out', '/tmp/s.json', '--baseline', 'results/x',
     '--live', '--live-port', '9400',
   ]);
   t.same(o, {
     mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx', haproxyReuse: 'safe',
-    serverMode: 'custom', runtime: 'local', minBoundaryRequests: 3, naivePairs: 0, resultsDir: '/tmp/r', keep: true, json: true,
+    serverMode: 'custom', runtime: 'local', minBoundaryRequests: 30, naivePairs: 0, resultsDir: '/tmp/r', keep: true, json: true,
     assert: true, assertSafe: false, app: null, help: false, version: false, cells: null, longCycles: 10, listScenarios: false, out: '/tmp/s.json', baseline: 'results/x',
     live: true, livePort: 9400,
   });
@@ -61,6 +61,9 @@ const rejections: Array<[string[], RegExp]> = [
   [['--server-mode', 'dev'], /--server-mode must be one of standalone, next-start, custom/],
   [['--quick', '--full'], /exclude each other/],
   [['--min-boundary', 'x'], /--min-boundary must be a whole number/],
+  [['--min-boundary', '0'], /--min-boundary 0 is below the evidence floor: 8 boundary requests per method \(16 for POST and GET\)/],
+  [['--min-boundary', '15'], /--min-boundary 15 is below the evidence floor/],
+  [['--methods', 'POST', '--min-boundary', '7'], /--min-boundary 7 is below the evidence floor: 8 boundary requests per method \(8 for POST\)/],
   [['--out', ''], /--out needs a file/],
   [['--baseline', ' '], /--baseline needs a file/],
   [['--out', 'a.json', '--out', 'b.json'], /--out is given more than once/],

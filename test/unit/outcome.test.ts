@@ -4,11 +4,26 @@ import { classifyCell, type CellEvidence } from '../../harness/analysis/outcome.
 
 const tally = (over: Partial<CellEvidence['closedBy']> = {}) => ({ app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 0, ...over });
 const evidence = (over: Partial<CellEvidence> = {}): CellEvidence => ({
-  status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, droppedAtAppClose: 0, masked: 0, raceLogLines: 0, boundary: 40, clientErrors: 0, closedBy: tally({ lb: 8, total: 8 }), method: 'GET', silentRetry: null, ...over,
+  status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, droppedAtAppClose: 0, masked: 0, raceLogLines: 0, boundary: 40, clientErrors: 0, closedBy: tally({ lb: 8, total: 8 }), method: 'GET', silentRetry: null, untiedGateway: 0, aimedCycles: 10, ...over,
 });
 
 t.test('a 502 to the client is reproduced, whatever else happened', async (t) => {
-  t.same(classifyCell(evidence({ status502: 3, masked: 2, boundary: 1 }), 20), { outcome: 'reproduced', reason: '3 × 502 to the client' });
+  t.same(classifyCell(evidence({ status502: 3, masked: 2, boundary: 1 }), 20), { outcome: 'reproduced', reason: '3 × 502 to the client (each tied to an idle close of the app)' });
+  t.same(classifyCell(evidence({ status502: 3, untiedGateway: 1 }), 20), { outcome: 'reproduced', reason: '3 × 502 to the client (2 tied to an idle close of the app, 1 not)' });
+});
+
+t.test('gateway statuses none of which came at an app close are not the race: inconclusive, never reproduced nor safe', async (t) => {
+  t.same(classifyCell(evidence({ status502: 1, untiedGateway: 1 }), 20), {
+    outcome: 'inconclusive',
+    reason: '1 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see',
+  });
+  t.match(classifyCell(evidence({ status503: 2, untiedGateway: 2, masked: 0 }), 20).outcome, 'inconclusive');
+});
+
+t.test('below the evidence floor nothing is safe, whatever --min-boundary says', async (t) => {
+  t.match(classifyCell(evidence({ boundary: 7 }), 0), { outcome: 'inconclusive', reason: /only 7 boundary requests \(a SAFE needs at least 8\)/ });
+  t.match(classifyCell(evidence({ aimedCycles: 2 }), 0), { outcome: 'inconclusive', reason: /only 2 aimed cycles \(a SAFE needs at least 3\)/ });
+  t.match(classifyCell(evidence({ boundary: 0, aimedCycles: 0 }), 0).outcome, 'inconclusive', 'no traffic at all is never safe');
 });
 
 t.test('retries without a 502 are masked; so are race lines in the error log', async (t) => {
@@ -43,7 +58,7 @@ t.test("HAProxy's answer to the race: an empty reply at the instant the app clos
     { outcome: 'inconclusive', reason: /2 requests failed on the client side/ },
     'dropped away from any app close: something else broke',
   );
-  t.match(classifyCell(evidence({ status504: 1, reset: 1, clientErrors: 1 }), 20), { outcome: 'reproduced', reason: '1 × 504, 1 × reset to the client' });
+  t.match(classifyCell(evidence({ status504: 1, reset: 1, clientErrors: 1 }), 20), { outcome: 'reproduced', reason: '1 × 504, 1 × reset to the client (each tied to an idle close of the app)' });
 });
 
 t.test('an LB that retries without logging: masked with enough boundary requests while the app closed idle connections', async (t) => {

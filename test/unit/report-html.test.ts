@@ -11,6 +11,7 @@ import t from 'tap';
 import { closeInstant } from '../../harness/analysis/app-records.js';
 import { matchHit } from '../../harness/analysis/race-model.js';
 import { LabError } from '../../harness/errors.js';
+import { runVerdict } from '../../harness/analysis/verdict.js';
 import { EXIT } from '../../harness/exit-codes.js';
 import { mainTable } from '../../harness/report.js';
 import { renderReport, REPORT_FILES, writeReport } from '../../harness/report-html/build.js';
@@ -235,7 +236,7 @@ t.test('the page: self-contained, the verdict, the table, every chart; the SVG f
     t.notMatch(html, /<script|<link|<img|<iframe|@import|url\(/i, 'nothing to load or run');
     t.notMatch(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, ''), /https?:\/\//, 'no address but the SVG namespace');
     t.match(html, /Content-Security-Policy" content="default-src 'none'/);
-    t.match(html, /<p class="verdict [^"]+" data-role="verdict">(REPRODUCED|MATRIX)/);
+    t.match(html, /<p class="verdict tone-bad" data-role="verdict" data-word="REPRODUCED" data-tone="bad">REPRODUCED: /);
     t.equal((html.match(/<tr>/g) ?? []).length, mainTable(files.summary).length, 'the table: the rows of report.ts');
     const expected = [REPORT_FILES.cycles, REPORT_FILES.raceWindow, REPORT_FILES.hitTimeline, REPORT_FILES.closedBy, ...(isMatrix ? [REPORT_FILES.matrix] : [])];
     t.same(Object.keys(svgs).sort(), expected.sort());
@@ -259,9 +260,11 @@ t.test('a run that ended before its traffic: every chart drawn empty, the page s
     raceWindow: { hits: 0, plannedOffsetMs: null, arrivalMinusAppCloseMs: null, byOffsetMs: {} },
     schedule: { ...summary.schedule, closeDelayMs: null, cycles: [] },
   };
-  const { html, svgs } = renderReport({ dir: '/nowhere', summary: early, writtenSchemaVersion: 4, records: [], apps: { default: null, fixed: null }, access: null, missing: [] });
+  // Its verdict as the lab gives an unfinished run one (analysis/verdict.ts): the page only draws it.
+  const earlyWithVerdict = { ...early, verdict: { ...summary.verdict, ...runVerdict(early), ok: false } };
+  const { html, svgs } = renderReport({ dir: '/nowhere', summary: earlyWithVerdict, writtenSchemaVersion: 4, records: [], apps: { default: null, fixed: null }, access: null, missing: [] });
   t.match(html, /From <code>summary\.json<\/code> \(schema v4\) and the run's logs; rebuild with <code>npm run report -- \/nowhere<\/code>/, 'the footer: the version as written, the real directory');
-  t.match(html, /class="verdict incomplete"/);
+  t.match(html, /class="verdict tone-warn" data-role="verdict" data-word="INCOMPLETE" data-tone="warn"/);
   t.match(html, /This run ended early, during probe: The idle-close probe/);
   t.match(svgs[REPORT_FILES.cycles], /No cycles yet/);
   t.match(svgs[REPORT_FILES.raceWindow], /No aimed requests/);

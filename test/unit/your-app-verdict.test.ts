@@ -10,8 +10,9 @@ const cell = (over: Partial<Cell>): Cell => ({
   reason: '',
   clientSaw: 'no failure',
   method: 'GET',
-  counts: { requests: 340, aimed: 312, boundary: 312, status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, clientErrors: 0, masked: 0 },
+  counts: { requests: 340, aimed: 312, boundary: 312, status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, clientErrors: 0, masked: 0, appErrors: 0, untied: 0 },
   closedBy: tally(),
+  boundaryCycles: { cycles: 10, hitting: 0, rate: proportion(0, 10) },
   boundaryRate502: proportion(0, 312),
   boundaryFailureRate: proportion(0, 312),
   ...over,
@@ -19,8 +20,18 @@ const cell = (over: Partial<Cell>): Cell => ({
 const input = (c: Cell, over: Partial<VerdictInput> = {}): VerdictInput => ({ cell: c, appIdleCloseMs: 6_004, lbIdleTimeoutMs: 60_000, measurement: 'preload', ...over });
 
 t.test('reproduced: UNSAFE, with the close, the LB and the count', async (t) => {
-  const c = cell({ outcome: 'reproduced', clientSaw: '7 × 502', counts: { ...cell({}).counts, aimed: 96, boundary: 20, status502: 7 } });
-  t.same(appVerdict(input(c)), { verdict: 'UNSAFE', line: 'UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced 7 × 502 in 96 requests aimed at the close' });
+  // 11 × 502 in all, 3 of them among the 96 aimed requests (in 2 of 10 aimed cycles), 8 in the bursts: the line never adds the bursts' to the aimed.
+  const c = cell({
+    outcome: 'reproduced',
+    clientSaw: '11 × 502',
+    counts: { ...cell({}).counts, requests: 340, aimed: 96, boundary: 20, status502: 11 },
+    boundaryFailureRate: proportion(3, 20),
+    boundaryCycles: { cycles: 10, hitting: 2, rate: proportion(2, 10) },
+  });
+  t.same(appVerdict(input(c)), {
+    verdict: 'UNSAFE',
+    line: 'UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 3 of 96 requests aimed at the close failed (2/10 aimed cycles), 11 × 502 in all 340 requests',
+  });
   t.match(appVerdict(input(c, { appIdleCloseMs: null })).line, /your app closed idle connections the LB still held/, 'HAProxy: the app closes after the LB\'s timeout and still races');
 });
 
@@ -35,18 +46,18 @@ t.test('safe with the preload: who closed first, and the bound', async (t) => {
   const c = cell({ closedBy: tally({ lb: 58, lbAtShutdown: 10, total: 58 }) });
   t.same(appVerdict(input(c, { appIdleCloseMs: null })), {
     verdict: 'SAFE',
-    line: "SAFE: the LB closed every idle upstream connection first (48/48); 0 × 502 in 312 at the LB's boundary (≤ 1.0 %)",
+    line: "SAFE: the LB closed every idle upstream connection first (48/48); 0 failures in 312 at the LB's boundary (≤ 1.0 % per request; 10 aimed cycles: ≤ 25.9 % per cycle, one-sided 95 %)",
   });
-  t.match(appVerdict(input(cell({}), { appIdleCloseMs: null })).line, /^SAFE: your app closed no idle upstream connection the LB held; 0 × 502 in 312/);
+  t.match(appVerdict(input(cell({}), { appIdleCloseMs: null })).line, /^SAFE: your app closed no idle upstream connection the LB held; 0 failures in 312/);
 });
 
 t.test('client-side: the same rules, the method and its limit said', async (t) => {
   const safe = appVerdict(input(cell({}), { appIdleCloseMs: null, measurement: 'client-side' }));
   t.equal(safe.verdict, 'SAFE');
-  t.match(safe.line, /your app kept an idle connection open past the LB's timeout; the LB keeps them 60.0 s; 0 × 502 in 312/);
+  t.match(safe.line, /your app kept an idle connection open past the LB's timeout; the LB keeps them 60.0 s; 0 failures in 312/);
   t.ok(safe.line.endsWith(`(${CLIENT_SIDE_NOTE})`));
   const unsafe = appVerdict(input(cell({ outcome: 'reproduced', clientSaw: '3 × 502' }), { appIdleCloseMs: 5_002, measurement: 'client-side' }));
-  t.match(unsafe, { verdict: 'UNSAFE', line: /after 5.0 s.*reproduced 3 × 502.*measured from the client side/ });
+  t.match(unsafe, { verdict: 'UNSAFE', line: /after 5.0 s.*reproduced: 0 of 312 requests aimed at the close failed.*3 × 502 in all.*measured from the client side/ });
 });
 
 t.test('inconclusive: says why; never SAFE', async (t) => {
