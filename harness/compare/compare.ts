@@ -1,11 +1,13 @@
-// Two runs side by side: per variant (per cell in a matrix), the counts, the
-// change of the rate and whether it is beyond chance, and the regressions a
-// CI job fails on. Pure.
+// Two runs side by side: per variant (per cell in a matrix), each run's
+// verdict words, the counts, the change of the rate with its interval, the
+// smallest change the sample could have seen, and what the row comes to. Pure.
 //
-// Regressions are the current run's own --assert reasons (summary.assertion:
-// a fix that must hold failed or was not shown safe, Node's defaults no
-// longer show the race, too few boundary requests, harness and LB log
-// disagree), so `compare` and `--assert` never disagree about a run.
+// compare renders the verdicts summary.json keeps (analysis/verdict.ts) and
+// never decides a word: it reads what the words on both sides mean for a row
+// (status.ts). "Regression" is kept for worse than the baseline; a run that
+// fails as its baseline did is "still failing", an unfinished run
+// "incomplete", and runs whose settings move a rate "not comparable" — each
+// with its own exit code (exit-codes.ts), so CI can tell them apart.
 //
 // Rates are compared by cycle where both runs counted them: 502s cluster by
 // cycle (one socket-close instant fails a whole batch), so 8 failures in one
@@ -13,19 +15,39 @@
 // a change. Older summaries (cells before schema v6) fall back to requests,
 // and say so. Every row is one more chance of a false alarm: the intervals
 // are Bonferroni-corrected over the rows compared, so that the whole
-// comparison, not each row, is wrong at most 5 % of the time.
+// comparison, not each row, is wrong at most 5 % of the time. That makes each
+// row's test weak with a few cycles, so each row states the smallest change
+// its sample finds at 80 % power (power.ts): an "ok" is no larger change, not
+// no change.
 import { failuresSeen } from '../analysis/outcome.js';
 import { expectationOf } from '../analysis/expectations.js';
+import { showedRace } from '../analysis/verdict.js';
 import { normalQuantile, rateDifference, type RateDifference } from '../analysis/stats.js';
 import { LabError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import type { VerdictTone, VerdictWord } from '../model/verdict.js';
 import type { CellSummary, Summary, VariantSummary } from '../results/schema.js';
+import { YOUR_APP_FIX } from '../scenarios.js';
+import { detectableChange, POWER, type DetectableChange } from './power.js';
+import { settingDifferences } from './settings.js';
+import { COMPARISON_EXIT, comparisonStatusOf, rowStatusOf, runFails, standingOf, wordsChange, worseDirection, type ComparisonStatus, type MustShow, type RowStatus } from './status.js';
 
 /** The chance that a comparison of two runs of the same lab reports a change. */
 export const FAMILY_ALPHA = 0.05;
 
+/** A cell's verdict as summary.json keeps it. */
+export interface CellWord {
+  cell: string;
+  word: VerdictWord;
+  tone: VerdictTone;
+}
+
 /** One side of a compared row. */
 export interface SideCounts {
+  /** The verdict of each of the row's cells: one for a cell, one per method for a talk-sized variant. */
+  verdicts: CellWord[];
+  /** Its app (variant) showed the race in a cell of any method (analysis/verdict.ts showedRace): what Node's defaults must show. */
+  appShowedRace: boolean;
   /** Failures the client saw (502s for a talk-sized variant; every symptom for a cell), in all requests. */
   failures: number;
   /** Of those, at the close boundary, and the boundary requests. */
@@ -43,36 +65,47 @@ export interface ComparedRow {
   name: string;
   kind: 'variant' | 'cell';
   fix: string;
-  /** What the fix must show (analysis/expectations.ts). */
-  expected: 'safe' | 'race' | null;
+  lb: string;
+  /** What the row must show: its fix's expectation (analysis/expectations.ts), 'safe' for your app; null: either answer is a finding. */
+  expected: MustShow;
   baseline: SideCounts | null;
   current: SideCounts | null;
-  /** Current − baseline rate, by cycle when both counted cycles, else by boundary request; its interval is the family's. */
+  /** Current − baseline rate, by cycle when both counted cycles, else by boundary request; its interval is the family's. Null when rates were not compared. */
   change: (RateDifference & { unit: 'cycles' | 'requests' }) | null;
-  /** The current run's --assert reasons about this row. */
-  regressions: string[];
-  /** Its rate moved beyond chance, either way: a benchmark flags it (the lab aims differently, or the app changed). */
-  changed: string | null;
+  /** The smallest change of the rate, up and down from the baseline's, the two samples find at 80 % power and the row's level; null when rates were not compared. */
+  detectable: (DetectableChange & { unit: 'cycles' | 'requests' }) | null;
+  status: RowStatus;
+  /** Why, in words: the verdicts on both sides, and a rate that moved beyond chance. */
+  why: string;
+}
+
+/** A compared run: its id and its own verdict, as summary.json has it. */
+export interface ComparedRun {
+  runId: string;
+  verdict: { word: VerdictWord; tone: VerdictTone; reasons: string[] };
 }
 
 export interface Comparison {
-  baseline: { runId: string };
-  current: { runId: string };
+  baseline: ComparedRun;
+  current: ComparedRun;
+  /** What the comparison comes to; its exit code is exitCode. */
+  status: ComparisonStatus;
+  exitCode: ExitCode;
+  /** What the status rests on, one line each: the rows (and the run's own verdict) behind it, the unfinished run, the settings that differ. */
+  reasons: string[];
   rows: ComparedRow[];
-  /** Rows whose rates were compared, and the two-sided level of each row's interval (Bonferroni: 95 % for the family). */
-  family: { rows: number; rowLevel: number };
-  /** The current run's --assert reasons, all of them (some concern no row: an interrupted run, a log mismatch). */
-  regressions: string[];
-  /** Every rate that moved beyond chance. CI fails on any of these or a regression. */
-  changes: string[];
-  /** No regression and no change: what exit 0 means. */
+  /** Rows whose rates were compared, the two-sided level of each row's interval (Bonferroni: 95 % for the family), and the power the detectable change is stated at. */
+  family: { rows: number; rowLevel: number; power: number };
+  /** status 'ok': what exit 0 means (--baseline reads it). */
   passed: boolean;
-  /** Differences worth knowing that are not regressions (a setting changed, a row in one run only). */
+  /** Differences worth knowing that conclude nothing (a setting that changes only the sample, a release, old counts by request). */
   notes: string[];
 }
 
-function variantSide(v: VariantSummary): SideCounts {
+function variantSide(v: VariantSummary, cells: readonly CellSummary[], racy: ReadonlySet<string>): SideCounts {
   return {
+    verdicts: cells.filter((c) => c.variant === v.name).map(cellWord),
+    appShowedRace: racy.has(v.name),
     failures: v.rate502.failures,
     boundaryFailures: v.boundaryRate502.failures,
     boundary: v.boundaryRate502.trials,
@@ -82,11 +115,15 @@ function variantSide(v: VariantSummary): SideCounts {
   };
 }
 
-function cellSide(c: CellSummary): SideCounts {
+const cellWord = (c: CellSummary): CellWord => ({ cell: c.name, word: c.verdict.word, tone: c.verdict.tone });
+
+function cellSide(c: CellSummary, racy: ReadonlySet<string>): SideCounts {
   const rate = c.boundaryFailureRate ?? c.boundaryRate502;
   // Cells count their cycles from schema v6; older ones read with null.
   const cycles = c.boundaryCycles;
   return {
+    verdicts: [cellWord(c)],
+    appShowedRace: racy.has(c.variant),
     failures: failuresSeen(c.counts),
     boundaryFailures: rate?.failures ?? 0,
     boundary: rate?.trials ?? 0,
@@ -96,44 +133,61 @@ function cellSide(c: CellSummary): SideCounts {
   };
 }
 
+/** The counts a row's rate is compared on: aimed cycles when both sides counted them, else boundary requests. */
+function unitOf(a: SideCounts, b: SideCounts): 'cycles' | 'requests' {
+  return a.cycles !== null && b.cycles !== null && a.cyclesHit !== null && b.cyclesHit !== null ? 'cycles' : 'requests';
+}
+
+const countsIn = (s: SideCounts, unit: 'cycles' | 'requests') => (unit === 'cycles' ? { failures: s.cyclesHit!, trials: s.cycles! } : { failures: s.boundaryFailures, trials: s.boundary });
+
 /** The rate change current − baseline at `z`, on the best unit both sides have. */
 function changeOf(a: SideCounts, b: SideCounts, z: number): ComparedRow['change'] {
-  if (a.cycles !== null && b.cycles !== null && a.cyclesHit !== null && b.cyclesHit !== null) {
-    const d = rateDifference({ failures: b.cyclesHit, trials: b.cycles }, { failures: a.cyclesHit, trials: a.cycles }, z);
-    return d === null ? null : { ...d, unit: 'cycles' };
-  }
-  const d = rateDifference({ failures: b.boundaryFailures, trials: b.boundary }, { failures: a.boundaryFailures, trials: a.boundary }, z);
-  return d === null ? null : { ...d, unit: 'requests' };
+  const unit = unitOf(a, b);
+  const d = rateDifference(countsIn(b, unit), countsIn(a, unit), z);
+  return d === null ? null : { ...d, unit };
+}
+
+/** The smallest change the row's two samples find (power.ts), from the baseline's rate, at the row's level `alpha`. */
+function detectableOf(a: SideCounts, b: SideCounts, alpha: number): ComparedRow['detectable'] {
+  const unit = unitOf(a, b);
+  const base = countsIn(a, unit);
+  const now = countsIn(b, unit);
+  const d = base.trials > 0 ? detectableChange(base.failures / base.trials, base.trials, now.trials, alpha) : null;
+  return d === null ? null : { ...d, unit };
 }
 
 const pct = (rate: number) => `${(rate * 100).toFixed(0)} %`;
 const signedPct = (rate: number) => `${rate < 0 ? '−' : ''}${pct(Math.abs(rate))}`;
+export const levelText = (level: number) => `${(level * 100).toFixed(level >= 0.995 ? 2 : 1)} %`;
 
-/** A rate that moved beyond its interval, in words; null when it stayed within chance. */
-function changedOf(name: string, change: ComparedRow['change'], rowLevel: number): string | null {
-  if (!change?.significant) return null;
-  const level = `${(rowLevel * 100).toFixed(rowLevel >= 0.995 ? 2 : 1)} %`;
-  return `${name}: its failure rate per ${change.unit === 'cycles' ? 'aimed cycle' : 'boundary request'} moved ${change.difference > 0 ? 'up' : 'down'} by ${pct(Math.abs(change.difference))} (${level} interval ${signedPct(change.low)} … ${signedPct(change.high)})`;
+/** A rate that moved beyond its interval, in words. */
+function movedText(change: NonNullable<ComparedRow['change']>, rowLevel: number): string {
+  return `its failure rate per ${change.unit === 'cycles' ? 'aimed cycle' : 'boundary request'} moved ${change.difference > 0 ? 'up' : 'down'} by ${pct(Math.abs(change.difference))} (${levelText(rowLevel)} interval ${signedPct(change.low)} … ${signedPct(change.high)})`;
+}
+
+/** A side's verdict words: one word when its cells agree, else each with its cell. */
+export function wordsOf(s: SideCounts): string {
+  const words = [...new Set(s.verdicts.map((v) => v.word))];
+  if (words.length === 0) return 'no verdict';
+  return words.length === 1 ? words[0] : s.verdicts.map((v) => `${v.word} (${v.cell})`).join(', ');
+}
+
+interface Side {
+  kind: ComparedRow['kind'];
+  fix: string;
+  lb: string;
+  side: SideCounts;
 }
 
 /** A talk-sized run compares its variants; a matrix its cells (each method, each LB: where its outcomes are decided). */
-function sidesOf(s: Summary): Map<string, { kind: ComparedRow['kind']; fix: string; lb: string; side: SideCounts }> {
-  if (s.scenario.kind === 'matrix') return new Map(s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, side: cellSide(c) }]));
-  return new Map(Object.values(s.variants).map((v) => [v.name, { kind: 'variant', fix: v.fix, lb: 'nginx', side: variantSide(v) }]));
+function sidesOf(s: Summary): Map<string, Side> {
+  const racy = showedRace(s.cells);
+  if (s.scenario.kind === 'matrix') return new Map(s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, side: cellSide(c, racy) }]));
+  return new Map(Object.values(s.variants).map((v) => [v.name, { kind: 'variant', fix: v.fix, lb: 'nginx', side: variantSide(v, s.cells, racy) }]));
 }
 
-/** Settings that change what a run can show (nginx's retries hide GET failures; C sets how much of a cycle's batch can fail). */
-const SETTINGS: Array<[string, (s: Summary) => string]> = [
-  ['retry policy', (s) => s.scenario.retryPolicy],
-  ['methods', (s) => s.options.methods.join('+')],
-  ['concurrency', (s) => String(s.options.concurrency)],
-  ['cycles', (s) => String(s.options.cycles)],
-  ['server mode', (s) => s.scenario.serverMode],
-  ['HAProxy http-reuse', (s) => s.scenario.haproxyReuse ?? 'safe'],
-  ['mode', (s) => s.mode],
-  ['runtime', (s) => s.runtime],
-  ["the LB's upstream keep-alive (ms)", (s) => String(s.scenario.lb.upstreamKeepaliveTimeoutMs)],
-];
+/** Your app must be shown safe (what --assert safe asks); the sample app's fixes what expectations.ts says. */
+const mustShowOf = (fix: string, lb: string): MustShow => (fix === YOUR_APP_FIX ? 'safe' : expectationOf(fix, lb));
 
 /** The names a run's rows have: its variants (talk-sized) or cells (matrix). */
 export function rowNamesOf(s: Summary): string[] {
@@ -158,6 +212,14 @@ export function assertComparable(baseline: Summary, currentNames: readonly strin
   );
 }
 
+const runOf = (s: Summary): ComparedRun => ({ runId: s.runId, verdict: { word: s.verdict.word, tone: s.verdict.tone, reasons: s.verdict.reasons } });
+
+/** Why a run is INCOMPLETE, in a line; null for a finished one. */
+function unfinished(which: string, s: Summary): string | null {
+  if (s.verdict.word !== 'INCOMPLETE') return null;
+  return `${which} did not finish (${s.verdict.reasons.join('; ') || 'INCOMPLETE'}): its counts cover only what ran`;
+}
+
 /** Compares `current` with `baseline`; a LabError (exit 2) when they share nothing to compare. */
 export function compareSummaries(baseline: Summary, current: Summary): Comparison {
   assertComparable(baseline, rowNamesOf(current));
@@ -165,50 +227,64 @@ export function compareSummaries(baseline: Summary, current: Summary): Compariso
   const sidesB = sidesOf(current);
   const names = [...new Set([...sidesA.keys(), ...sidesB.keys()])];
   const shared = names.filter((n) => sidesA.has(n) && sidesB.has(n));
-  const rowLevel = 1 - FAMILY_ALPHA / shared.length;
-  const z = normalQuantile(1 - FAMILY_ALPHA / (2 * shared.length));
-  const regressions = current.assertion.reasons;
+
+  const incomplete = [unfinished('the baseline', baseline), unfinished('the current run', current)].filter((r): r is string => r !== null);
+  const lbs = new Set(shared.flatMap((n) => [sidesA.get(n)!.lb, sidesB.get(n)!.lb]));
+  const settings = settingDifferences(baseline, current, lbs);
+  // A cell's name leaves out its LB for your app (yours-get): the same name behind another LB is another measurement.
+  const movedLb = shared.filter((n) => sidesA.get(n)!.lb !== sidesB.get(n)!.lb).map((n) => `${n}: behind ${sidesA.get(n)!.lb} in the baseline, ${sidesB.get(n)!.lb} now`);
+  const notComparable = [...settings.movingRates, ...movedLb];
+  const judged: RowStatus | null = incomplete.length > 0 ? 'incomplete' : notComparable.length > 0 ? 'not comparable' : null;
+
+  const alpha = FAMILY_ALPHA / shared.length;
+  const rowLevel = 1 - alpha;
+  const z = normalQuantile(1 - alpha / 2);
   const rows = names.map((name): ComparedRow => {
     const a = sidesA.get(name);
     const b = sidesB.get(name);
     const { kind, fix, lb } = (b ?? a)!;
-    const change = a && b ? changeOf(a.side, b.side, z) : null;
-    return {
-      name,
-      kind,
-      fix,
-      expected: expectationOf(fix, lb),
-      baseline: a?.side ?? null,
-      current: b?.side ?? null,
-      change,
-      // A reason names its variant or cell first (summarize.ts).
-      regressions: regressions.filter((r) => r.startsWith(`${name} `)),
-      changed: changedOf(name, change, rowLevel),
-    };
+    const expected = mustShowOf(fix, lb);
+    const row = { name, kind, fix, lb, expected, baseline: a?.side ?? null, current: b?.side ?? null, change: null, detectable: null };
+    if (!a) return { ...row, status: 'no baseline', why: `${wordsOf(b!.side)} now; not in the baseline` };
+    if (!b) return { ...row, status: 'baseline only', why: `${wordsOf(a.side)} in the baseline; not in the current run` };
+    const words = { baseline: wordsOf(a.side), current: wordsOf(b.side) };
+    if (judged !== null) return { ...row, status: judged, why: wordsChange(words) };
+    const change = changeOf(a.side, b.side, z);
+    const moved = change?.significant ? (change.difference > 0 ? 'up' : 'down') : null;
+    const standing = (s: SideCounts) => standingOf(s.verdicts.map((v) => v.word), expected, s.appShowedRace);
+    const { status, why } = rowStatusOf(standing(a.side), standing(b.side), words, { moved, worse: worseDirection(expected), text: change === null ? '' : movedText(change, rowLevel) });
+    return { ...row, change, detectable: detectableOf(a.side, b.side, alpha), status, why };
   });
 
-  const notes: string[] = [];
-  const named = (what: string, picked: ComparedRow[]) => (picked.length > 0 ? [`${what} (${picked.length}): ${picked.map((r) => r.name).join(', ')}`] : []);
-  notes.push(...named('in the baseline only', rows.filter((r) => r.current === null)));
-  notes.push(...named('new in the current run', rows.filter((r) => r.baseline === null)));
-  notes.push(...named('compared by boundary request, since a summary older than v6 has no per-cycle count for them', rows.filter((r) => r.change?.unit === 'requests')));
-  for (const [what, of] of SETTINGS) {
-    if (of(baseline) !== of(current)) notes.push(`${what}: ${of(baseline)} in the baseline, ${of(current)} now`);
+  const run = { baselineFails: runFails(baseline), currentFails: runFails(current) };
+  const status = comparisonStatusOf({ incomplete: incomplete.length > 0, notComparable: notComparable.length > 0, rows: rows.map((r) => r.status), run });
+  const runWords = wordsChange({ baseline: baseline.verdict.word, current: current.verdict.word });
+  const rowsWith = (s: RowStatus) => rows.filter((r) => r.status === s).map((r) => `${r.name}: ${r.why}`);
+  const reasons =
+    status === 'incomplete'
+      ? incomplete
+      : status === 'not comparable'
+        ? notComparable
+        : status === 'regression'
+          ? [...(run.currentFails && !run.baselineFails ? [`the run's verdict: ${runWords}`] : []), ...rowsWith('regression')]
+          : status === 'still failing'
+            ? [`the run's verdict: ${runWords}`, ...rowsWith('still failing')]
+            : [];
+
+  const notes = [...settings.noted];
+  const byRequest = rows.filter((r) => r.change?.unit === 'requests');
+  if (byRequest.length > 0) {
+    notes.push(`compared by boundary request, since a summary older than v6 has no per-cycle count (${byRequest.length}: ${someOf(byRequest.map((r) => r.name))}); failures cluster by cycle, so these rows claim more precision than they have`);
   }
-  for (const key of ['node', 'nginx'] as const) {
-    const va = baseline.versions[key];
-    const vb = current.versions[key];
-    if (va !== undefined && vb !== undefined && va !== vb) notes.push(`${key} ${va} in the baseline, ${vb} now`);
-  }
-  const changes = rows.flatMap((r) => (r.changed === null ? [] : [r.changed]));
   return {
-    baseline: { runId: baseline.runId },
-    current: { runId: current.runId },
+    baseline: runOf(baseline),
+    current: runOf(current),
+    status,
+    exitCode: COMPARISON_EXIT[status],
+    reasons,
     rows,
-    family: { rows: shared.length, rowLevel },
-    regressions,
-    changes,
-    passed: regressions.length === 0 && changes.length === 0,
+    family: { rows: judged === null ? shared.length : 0, rowLevel, power: POWER },
+    passed: status === 'ok',
     notes,
   };
 }
