@@ -185,8 +185,10 @@ t.test("a cell that shows the race without a 502 (HAProxy's empty replies) is no
   const m = edited(MATRIX, (raw) => {
     const cell = raw.cells.find((c: Raw) => c.fix === 'default');
     Object.assign(cell, { lb: 'haproxy', outcome: 'reproduced', reason: '5 × empty reply' });
-    cell.counts = { ...cell.counts, status502: 0, emptyReply: 5 };
+    // A dropped connection is a client-side error too: the counts must add up (analysis/invariants.ts).
+    cell.counts = { ...cell.counts, status502: 0, emptyReply: 5, clientErrors: 5 };
   });
+  t.equal(m.verdict.word, 'REPRODUCED', 'the edit is a run the lab could have written');
   const c = compareSummaries(m, m);
   t.match(c, { status: 'ok', exitCode: 0 });
   t.match(c.rows[0], { expected: 'race', lb: 'haproxy', current: { failures: 5, outcome: 'reproduced', verdicts: [{ word: 'REPRODUCED' }] }, status: 'ok' });
