@@ -441,7 +441,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const verdictCounts = yourApp ? yourApp.map((a) => `${a.variant}: ${a.line}`).join('; ') : counts;
   const text = input.failure ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${verdictCounts}` : verdictCounts;
 
-  const verdict = runVerdict({ complete, interrupted: input.interrupted, failure: input.failure, yourApp, nginx: { mismatches }, cells });
+  const verdict = runVerdict({ complete, interrupted: input.interrupted, failure: input.failure, yourApp, variants, nginx: { mismatches }, cells });
   const reasons: string[] = input.scenario.kind === 'matrix' ? matrixReasons(cells) : [];
   if (input.options.assertSafe) reasons.push(...yourAppReasons(yourApp ?? []));
   // The talk-sized run's --assert asks for its verdict: REPRODUCED, the fix holding (analysis/verdict.ts).

@@ -6,6 +6,7 @@
 import { EVIDENCE_FLOOR, verdictOf, type Verdict, type VerdictWord } from '../model/verdict.js';
 import type { CellSummary, Summary } from '../results/summary-schema.js';
 import { expectationOf } from './expectations.js';
+import { invariantProblems } from './invariants.js';
 import { percent, type Proportion } from './stats.js';
 
 /** What the cell rule reads of a cell: its outcome and the counts behind it. */
@@ -75,7 +76,11 @@ export function floorShortfall(boundary: number, aimedCycles: number | null): st
 }
 
 /** What the run rule reads of a summary: everything but the verdict and the assertion built on it. */
-export type RunVerdictInput = Pick<Summary, 'complete' | 'interrupted' | 'failure' | 'yourApp'> & { nginx: Pick<Summary['nginx'], 'mismatches'> } & { cells: Array<Pick<CellSummary, 'name' | 'variant'> & { verdict: Verdict }> };
+export type RunVerdictInput = Pick<Summary, 'complete' | 'interrupted' | 'failure' | 'yourApp' | 'variants'> & { nginx: Pick<Summary['nginx'], 'mismatches'> } & {
+  cells: Array<CellSummary>;
+  /** The version the summary was written in, for the invariants that older versions could not keep (analysis/invariants.ts). */
+  schemaVersion?: number;
+};
 
 /** Words in the order they win: a failed fix outweighs the bug showing, and any missing answer outweighs a clean one. */
 const RUN_PRECEDENCE: readonly VerdictWord[] = ['FIX FAILED', 'INCONCLUSIVE', 'NOT REPRODUCED', 'REPRODUCED', 'MASKED', 'SAFE'];
@@ -93,9 +98,9 @@ export function runVerdict(s: RunVerdictInput): Verdict {
   }
   const yours = s.yourApp?.[0];
   if (yours) return verdictOf(yours.verdict, yours.line, yours.verdict === 'SAFE' ? [] : [yours.line]);
-  if (s.nginx.mismatches.length > 0) {
-    return verdictOf('INCONCLUSIVE', cellEvidenceText, [`harness and LB access log disagree on 502s (${s.nginx.mismatches.map((m) => m.variant).join(', ')})`]);
-  }
+  // Counts that do not add up (the harness and the LB's log disagreeing among them) leave no answer: the lab miscounted.
+  const broken = invariantProblems(s);
+  if (broken.length > 0) return verdictOf('INCONCLUSIVE', cellEvidenceText, broken.map((p) => `the counts do not add up: ${p}`));
   // An app shows the race once, in any method: its other methods' NOT REPRODUCED or INCONCLUSIVE (a GET none of which
   // hit) does not outweigh its POST's REPRODUCED. matrixReasons asks the same of Node's defaults (showedRace).
   const showed = showedRace(s.cells);

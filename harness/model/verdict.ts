@@ -64,3 +64,8 @@ export const EVIDENCE_FLOOR = { boundaryRequestsPerCell: 8, aimedCycles: 3 } as 
 export function verdictOf(word: VerdictWord, evidence: string, reasons: string[] = []): Verdict {
   return { word, tone: TONE_OF[word], reasons, evidence };
 }
+
+/** The README's table of the words, as `npm run docs` writes it: word, tone, meaning. */
+export function verdictTableMarkdown(): string {
+  return ['| word | tone | means |', '|---|---|---|', ...VERDICT_WORDS.map((w) => `| ${w} | ${TONE_OF[w]} | ${VERDICT_MEANING[w]} |`)].join('\n');
+}

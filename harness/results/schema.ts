@@ -246,7 +246,7 @@ function upgradeToV7(old: Record<string, unknown>): Record<string, unknown> {
  * runs counted every gateway status as the race), and the verdicts computed
  * now by the rule a v8 run uses (analysis/verdict.ts), from what was stored.
  */
-function upgradeToV8(old: Record<string, unknown>): Record<string, unknown> {
+function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Record<string, unknown> {
   // A malformed older summary passes through unchanged here; validateSummary then says what is wrong with it.
   if (!Array.isArray(old.cells) || typeof old.verdict !== 'object' || old.verdict === null || typeof old.nginx !== 'object' || old.nginx === null) return old;
   const readable = (c: unknown): c is CellSummary => typeof c === 'object' && c !== null && typeof (c as CellSummary).counts === 'object' && (c as CellSummary).counts !== null;
@@ -256,7 +256,9 @@ function upgradeToV8(old: Record<string, unknown>): Record<string, unknown> {
     return { ...cell, verdict: cellVerdict(cell) };
   });
   const s = { ...(old as unknown as Summary), cells };
-  const verdict = runVerdict(s);
+  const wellFormed = (v: unknown) => typeof v === 'object' && v !== null && ['requests', 'closedBy', 'rate502'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object');
+  if (typeof s.variants !== 'object' || s.variants === null || !Object.values(s.variants).every(wellFormed)) return old;
+  const verdict = runVerdict({ ...s, schemaVersion: writtenVersion });
   const kind = s.scenario?.kind === 'matrix' ? 'matrix' : 'classic';
   return { ...old, schemaVersion: SCHEMA_VERSION, cells, verdict: { ...(old.verdict as object), ...verdict, ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0) } };
 }
@@ -307,7 +309,7 @@ export function readSummary(value: unknown): { summary: Summary; problems: [] } 
   if (version < 5) upgraded = upgradeToV5(upgraded);
   if (version < 6) upgraded = upgradeToV6(upgraded);
   if (version < 7) upgraded = upgradeToV7(upgraded);
-  if (version < 8) upgraded = upgradeToV8(upgraded);
+  if (version < 8) upgraded = upgradeToV8(upgraded, version);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

@@ -13,6 +13,7 @@ import { validateSummary, type Summary } from '../../harness/results/schema.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
 import { dockerOrSkip } from '../helpers/require.js';
 import { APP_CLOCK_OFFSET_ENV } from '../../harness/protocol.js';
+import { invariantProblems } from '../../harness/analysis/invariants.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const APP_CLOCK_SHIFT_MS = 86_400_000.25;
@@ -51,6 +52,7 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
   }
   if (summary) {
     t.same(validateSummary(summary), [], 'valid summary');
+    t.same(invariantProblems(summary), [], 'the counts add up');
     const written = JSON.parse(readFileSync(outFile, 'utf8')) as Summary;
     t.same({ ...written, $schema: summary.$schema }, summary, '--out wrote the summary stdout printed');
     t.equal(Object.keys(written)[0], '$schema', '$schema first');

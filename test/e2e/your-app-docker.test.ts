@@ -17,6 +17,7 @@ import { resolveBaseImages } from '../../harness/runtime/base-images.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
 import { DEFAULT_NODE_LINE } from '../../harness/scenarios.js';
 import { dockerOrSkip } from '../helpers/require.js';
+import { invariantProblems } from '../../harness/analysis/invariants.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'test/fixtures/your-apps');
@@ -50,7 +51,8 @@ async function lab(t: Test, args: string[]) {
 
 function summaryOf(t: Test, stdout: string): { summary: Summary; yours: AppUnderTestSummary } {
   const summary = JSON.parse(stdout) as Summary;
-  t.same(validateSummary(summary), [], 'a valid v7 summary');
+  t.same(validateSummary(summary), [], 'a valid v8 summary');
+  t.same(invariantProblems(summary), [], 'the counts add up');
   t.same(summary.nginx.mismatches, [], "every 502 the harness counted is in the LB's access log, and no other");
   for (const a of summary.yourApp ?? []) t.comment(`${a.variant}: ${a.line}`);
   return { summary, yours: summary.yourApp![0] };

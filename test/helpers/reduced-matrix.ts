@@ -12,6 +12,7 @@ import { cellsByName, matrixScenario } from '../../harness/matrix.js';
 import { parseLabArgs } from '../../harness/options.js';
 import { readSummary, type CellSummary, type Summary } from '../../harness/results/schema.js';
 import { DEFAULT_NODE_LINE, LB } from '../../harness/scenarios.js';
+import { invariantProblems } from '../../harness/analysis/invariants.js';
 
 /** Long enough that Node's default close (6 s) is in the short lane, short enough for three long cycles in under a minute. */
 export const COMPRESSED_LB_MS = 12_000;
@@ -54,6 +55,7 @@ export function assertReducedMatrix(t: Test, summary: Summary, runDir: string, l
   const fromDisk = readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')));
   t.same(fromDisk.problems, [], 'summary.json reads back');
   t.equal(summary.complete, true, 'complete');
+  t.same(invariantProblems(summary), [], 'the counts add up');
   t.equal(summary.scenario.kind, 'matrix');
   t.equal(summary.cells.length, reducedCells(line).length * 2, 'one cell per app × method');
   t.same(summary.nginx.mismatches, [], "every 502 the harness counted is in nginx's access log, and no other");

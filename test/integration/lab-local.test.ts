@@ -15,6 +15,7 @@ import { startLab } from '../helpers/lab-process.js';
 import { nginxOrSkip } from '../helpers/require.js';
 import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
 import { APP_CLOCK_OFFSET_ENV } from '../../harness/protocol.js';
+import { invariantProblems } from '../../harness/analysis/invariants.js';
 
 const COMPRESSED_KEEP_ALIVE_MS = 1_000;
 
@@ -42,6 +43,7 @@ t.test('local runtime', async (t) => {
     t.ok(summary, 'a summary');
     if (!summary || !runDir) return;
     t.comment(summary.verdict.text);
+    t.same(invariantProblems(summary), [], 'the counts add up');
     t.comment(`first 502 at cycle ${summary.variants.default.firstHit?.cycle}, ${summary.schedule.cycles.length} cycles`);
 
     t.same(validateSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'))), [], 'summary.json is valid');

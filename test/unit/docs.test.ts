@@ -1,0 +1,20 @@
+// The README's generated blocks are what `npm run docs` writes from their source: a table edited by hand, or a
+// source changed without `npm run docs`, fails here.
+import { readFileSync } from 'node:fs';
+import t from 'tap';
+import { README_BLOCKS, withGeneratedBlocks } from '../../harness/docs-cli.js';
+import { VERDICT_WORDS } from '../../harness/model/verdict.js';
+
+const readme = readFileSync('README.md', 'utf8');
+
+t.test('every generated block of the README is as npm run docs writes it', async (t) => {
+  t.equal(withGeneratedBlocks(readme), readme, 'run `npm run docs` and commit README.md');
+});
+
+t.test('the verdict table has a row for every word, and a hand edit is caught', async (t) => {
+  for (const word of VERDICT_WORDS) t.match(readme, new RegExp(`^\\| ${word} \\| (good|bad|warn) \\| `, 'm'), word);
+  const edited = readme.replace('| SAFE | good |', '| SAFE | bad |');
+  t.not(withGeneratedBlocks(edited), edited, 'an edited row is rewritten');
+  t.throws(() => withGeneratedBlocks('no markers'), /no generated block 'verdict-words'/);
+  t.same(Object.keys(README_BLOCKS), ['verdict-words']);
+});
