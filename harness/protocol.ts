@@ -4,7 +4,7 @@
 // ways, so neither side can add, drop or rename a field alone.
 import protocol from '../app/lab/protocol.cjs';
 
-export const { HEADERS, KIND_KEY, RECORDS, CLOSED_BY, APP_CLOCK_OFFSET_ENV } = protocol;
+export const { HEADERS, KIND_KEY, RECORDS, ADDED_FIELDS, CLOSED_BY, APP_CLOCK_OFFSET_ENV } = protocol;
 
 export type RecordKind = keyof typeof RECORDS;
 export type ClosedBy = (typeof CLOSED_BY)[number];
@@ -46,6 +46,15 @@ export interface SocketClosedRecord {
    * is free, milliseconds later while the app renders a page).
    */
   keepAliveTimerAtMonoMs: number | null;
+  /**
+   * When that timer was due: the instant it was last armed (after the last
+   * response) plus its duration (keepAliveTimeout + Node's buffer). The timer
+   * fires only in the event loop's timers phase, so keepAliveTimerAtMonoMs −
+   * this is the loop's delay: all that while the app read none of its sockets.
+   * null when no timer fired; absent (read as null) from an older preload's
+   * records (ADDED_FIELDS).
+   */
+  keepAliveTimerDueMonoMs?: number | null;
   idleMs: number;
   closedBy: ClosedBy;
   /** e.g. 'keep-alive-timeout', 'server-close', 'fin', 'ECONNRESET'. */

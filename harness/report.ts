@@ -154,7 +154,7 @@ export function reportMarkdown(summary: Summary): string {
 
 function raceModelText(m: RaceModel): string {
   const part = (what: string, s: RaceModel['hitsMs']) => `${what} ${s === null ? '—' : `${fmtSpread(s)} (${s.count})`}`;
-  const window = m.windowMs === null ? 'not bounded yet' : `${m.windowMs.from.toFixed(1)} … ${m.windowMs.to.toFixed(1)} ms (${m.windowMs.width.toFixed(1)} ms wide)`;
+  const window = m.windowMs === null ? 'none (no hit met a close)' : `${m.windowMs.from.toFixed(1)} … ${m.windowMs.to.toFixed(1)} ms (${m.windowMs.width.toFixed(1)} ms wide)`;
   return `${part('hits', m.hitsMs)}; ${part('served early on a reused connection', m.servedBeforeCloseMs)}; ${part('served late on a new one', m.servedAfterCloseMs)}; window ${window}`;
 }
 

@@ -48,6 +48,10 @@ function newSocketInfo(socket) {
     lastResponseEndMonoMs: null,
     keepAliveTimerFired: false,
     keepAliveTimerAtMonoMs: null,
+    // The socket's timer as last armed (http.Server arms it after each response: keepAliveTimeout + its buffer).
+    timerArmedAtMonoMs: null,
+    timerArmedMs: null,
+    keepAliveTimerDueMonoMs: null,
     closedBy: null, // 'app' | 'peer' | 'reset'
     reason: null,
   };
@@ -79,7 +83,19 @@ dc.subscribe('net.server.socket', ({ socket }) => {
   socket.prependListener('timeout', () => {
     info.keepAliveTimerFired = true;
     info.keepAliveTimerAtMonoMs = monoMs();
+    if (info.timerArmedAtMonoMs !== null) info.keepAliveTimerDueMonoMs = info.timerArmedAtMonoMs + info.timerArmedMs;
   });
+  // When the timer was due, to set against when it fired: a timer fires only in
+  // the event loop's timers phase, which comes before the loop next polls its
+  // sockets. The difference is how long the app read nothing; a request that
+  // reached the socket meanwhile lies unread when the timer closes it (a reset).
+  const setSocketTimeout = socket.setTimeout;
+  socket.setTimeout = function setTimeoutAndRecord(msecs) {
+    const ms = Math.trunc(Number(msecs));
+    info.timerArmedAtMonoMs = ms > 0 ? monoMs() : null;
+    info.timerArmedMs = ms > 0 ? ms : null;
+    return setSocketTimeout.apply(this, arguments);
+  };
   socket.prependListener('end', () => settleCloser(socket, info));
 
   const destroy = socket.destroy;
@@ -107,6 +123,7 @@ dc.subscribe('net.server.socket', ({ socket }) => {
       lastResponseEndMonoMs: round(info.lastResponseEndMonoMs),
       closedAtMonoMs: round(closedAtMonoMs),
       keepAliveTimerAtMonoMs: round(info.keepAliveTimerAtMonoMs),
+      keepAliveTimerDueMonoMs: round(info.keepAliveTimerDueMonoMs),
       idleMs: round(closedAtMonoMs - idleSince),
       closedBy: info.closedBy ?? 'app',
       reason: info.reason ?? 'unknown',

@@ -52,12 +52,22 @@ const RECORDS = /** @type {const} */ ({
     'lastResponseEndMonoMs',
     'closedAtMonoMs',
     'keepAliveTimerAtMonoMs',
+    'keepAliveTimerDueMonoMs',
     'idleMs',
     'closedBy',
     'reason',
     'keepAliveTimeoutMs',
     'headersTimeoutMs',
   ],
+});
+
+/**
+ * Fields a kind gained after its first release. A record from an older
+ * preload lacks them (a user's image may load its own, older copy first, and
+ * that copy then prints every record): the harness reads them as null.
+ */
+const ADDED_FIELDS = /** @type {const} */ ({
+  'socket-closed': ['keepAliveTimerDueMonoMs'],
 });
 
 /** Who closed a socket: the app (its keep-alive timer or another server-side close), the peer's FIN, or a reset. */
@@ -71,4 +81,4 @@ const CLOSED_BY = /** @type {const} */ (['app', 'peer', 'reset']);
  */
 const APP_CLOCK_OFFSET_ENV = 'LAB_APP_CLOCK_OFFSET_MS';
 
-module.exports = { HEADERS, KIND_KEY, RECORDS, CLOSED_BY, APP_CLOCK_OFFSET_ENV };
+module.exports = { HEADERS, KIND_KEY, RECORDS, ADDED_FIELDS, CLOSED_BY, APP_CLOCK_OFFSET_ENV };

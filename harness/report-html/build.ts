@@ -58,7 +58,7 @@ export function chartsOf(files: RunFiles): PageChart[] {
     id: 'race-window',
     heading: 'The race window',
     svg: raceWindowSvg(race),
-    caption: `${race.variant}'s aimed requests by when they were planned to arrive, relative to the close the lab predicted: sent (grey) and failed (red). Below, on its own scale, the same requests against the app's real closes: where the hits fell, and the window between the latest request still served on its old connection and the earliest that needed a new one.`,
+    caption: `${race.variant}'s aimed requests by when they were planned to arrive, relative to the close the lab predicted: sent (grey) and failed (red). Below, on its own scale, the hits against the app's real closes, and the window that holds them: before the close for as long as the app's event loop was busy past its keep-alive timer (a request then lies unread, and the timer, run before the loop next reads its sockets, closes the socket on it), after it while the app's FIN is on its way to the LB.`,
     file: REPORT_FILES.raceWindow,
   });
   const hit = hitTimelineOf(summary, files.records, files.apps[summary.aimVariant] ?? null, files.access);
@@ -69,7 +69,7 @@ export function chartsOf(files: RunFiles): PageChart[] {
     caption:
       'reason' in hit
         ? `No timeline: ${hit.reason}`
-        : `The hit of ${hit.variant} that arrived nearest an app close (${hit.requestId}): the upstream socket's last response, its idle time, the app's keep-alive close, the LB reusing the socket ${Math.abs(hit.arrivalMinusCloseMs).toFixed(1)} ms ${hit.arrivalMinusCloseMs >= 0 ? 'after' : 'before'} that close, and the ${hit.symptom} the client got. Times from the app's accounting and the harness's records, on the app's clock.`,
+        : `The hit of ${hit.variant} that arrived nearest an app close (${hit.requestId}): the upstream socket's last response, its idle time, then, to scale, the LB reusing the socket ${Math.abs(hit.arrivalMinusCloseMs).toFixed(1)} ms ${hit.arrivalMinusCloseMs >= 0 ? 'after' : 'before'} the app's keep-alive close${hit.place === 'in-flight' ? ', the request and the app\'s FIN in flight at once' : `, the request lying unread while the app's event loop was busy${hit.loopDelayMs !== null && hit.loopDelayMs > 0 ? ` (its timer ${hit.loopDelayMs.toFixed(1)} ms late)` : ''}`}, and the ${hit.symptom} the client got. Times from the app's accounting and the harness's records, on the app's clock.`,
     file: REPORT_FILES.hitTimeline,
   });
   charts.push({

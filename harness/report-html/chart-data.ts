@@ -2,9 +2,9 @@
 // chart, unit-tested against real runs (test/fixtures/runs/). The renderers
 // draw these and nothing else.
 import type { AccessLogEntry } from '../analysis/access-log.js';
-import { closeInstant } from '../analysis/app-records.js';
+import { closeInstant, keepAliveDue } from '../analysis/app-records.js';
 import { failuresSeen } from '../analysis/outcome.js';
-import { matchHit } from '../analysis/race-model.js';
+import { drawableWindow, matchHit, type HitPlace } from '../analysis/race-model.js';
 import type { CellOutcome, ClosedByTally, Summary } from '../results/schema.js';
 import { clientSymptom, type ClientSymptom, type RequestRecord } from '../traffic/records.js';
 import type { CycleBarsInput } from './charts.js';
@@ -25,10 +25,20 @@ export interface RaceWindowData {
   variant: string;
   /** Planned arrival − predicted close, rounded to the ms; in offset order. */
   bins: Array<{ offsetMs: number; sent: number; hit: number }>;
-  /** raceWindow.model's window (arrival − the app's real close); null when not bounded or not measured (before v5). */
+  /**
+   * The window against the app's real closes (arrival − the close, ms), never
+   * of negative width and holding every hit (race-model.ts drawableWindow);
+   * null with no hit, or before v5 (no model).
+   */
   windowMs: { from: number; to: number; width: number } | null;
-  /** The hits' arrival − the app's nearest close: model's hitsMs, else the older arrivalMinusAppCloseMs. */
+  /** 'model': the summary's own window; 'hits': drawn from the hits, the summary's own (the old rule, v5–v7) being writtenWindowMs. */
+  windowFrom: 'model' | 'hits' | null;
+  /** The summary's own window when it is not the one drawn (negative, or holding no hit); else null. */
+  writtenWindowMs: { from: number; to: number; width: number } | null;
+  /** The hits' arrival − the app's close they met: model's hitsMs, else the older arrivalMinusAppCloseMs. */
   hitsMs: { min: number; median: number; max: number } | null;
+  /** Requests served on their reused connection: the app's stamp − that socket's predicted close (model's servedBeforeCloseMs). */
+  servedReusedMs: { min: number; max: number; count: number } | null;
   /** Whether the summary has raceWindow.model at all (v5 and later). */
   modelPresent: boolean;
 }
@@ -41,11 +51,17 @@ export function raceWindowDataOf(summary: Summary): RaceWindowData {
     .filter((b) => Number.isFinite(b.offsetMs))
     .sort((a, b) => a.offsetMs - b.offsetMs);
   const hits = rw.model?.hitsMs ?? rw.arrivalMinusAppCloseMs;
+  const hitsMs = hits === null ? null : { min: hits.min, median: hits.median, max: hits.max };
+  const drawn = rw.model === undefined ? null : drawableWindow(rw.model.windowMs, hitsMs);
+  const served = rw.model?.servedBeforeCloseMs ?? null;
   return {
     variant: summary.aimVariant,
     bins,
-    windowMs: rw.model?.windowMs ?? null,
-    hitsMs: hits === null ? null : { min: hits.min, median: hits.median, max: hits.max },
+    windowMs: drawn?.windowMs ?? null,
+    windowFrom: drawn?.from ?? null,
+    writtenWindowMs: drawn?.from === 'hits' ? (rw.model?.windowMs ?? null) : null,
+    hitsMs,
+    servedReusedMs: served === null ? null : { min: served.min, max: served.max, count: served.count },
     modelPresent: rw.model !== undefined,
   };
 }
@@ -85,6 +101,12 @@ export interface HitTimeline {
   clientAnswerMs: number | null;
   /** Arrival − the timer's instant: the race's margin (race-model.ts). */
   arrivalMinusCloseMs: number;
+  /** When the socket's keep-alive timer was due (ms after the last response; app-records.ts keepAliveDue); null for a close that was no keep-alive timeout. */
+  dueMs: number | null;
+  /** The app's event-loop delay at the close: its timer's firing − when it was due (race-model.ts); null when unknown. */
+  loopDelayMs: number | null;
+  /** Where the request met the close (race-model.ts HitPlace): unread in the socket, before the due instant, or with the FIN in flight. */
+  place: HitPlace;
   latencyMs: number | null;
   /** The app's clock − the harness's, and its uncertainty; 0 ± null before v5 (one clock). */
   clockOffsetMs: number;
@@ -136,6 +158,7 @@ export function hitTimelineOf(
   if (lastEnd === null) return { reason: `The app recorded no response on socket ${close.socketId}: its idle period is unknown.` };
   const toApp = (harnessMs: number) => harnessMs + clock.offsetMs - lastEnd;
   const lbEntry = access?.find((e) => e.request_id === record.requestId) ?? null;
+  const due = keepAliveDue(close);
   return {
     variant,
     requestId: record.requestId,
@@ -153,6 +176,9 @@ export function hitTimelineOf(
     arrivalMs: match.arrivalMs - lastEnd,
     clientAnswerMs: record.latencyMs === null ? null : toApp(record.startMonoMs + record.latencyMs),
     arrivalMinusCloseMs: match.arrivalMinusCloseMs,
+    dueMs: due === null ? null : due - lastEnd,
+    loopDelayMs: match.loopDelayMs,
+    place: match.place,
     latencyMs: record.latencyMs,
     clockOffsetMs: clock.offsetMs,
     clockUncertaintyMs: clock.uncertaintyMs,

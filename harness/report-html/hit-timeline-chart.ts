@@ -1,78 +1,76 @@
 // Chart c, one real hit as a sequence diagram: client, LB and app lifelines,
-// time going down. Rows are in time order but not to scale (the idle period
-// is seconds, the race a few ms): each row writes its instant, on the app's
-// clock with t = 0 at the socket's last response, and each arrow its ms.
+// time going down. The socket's last response heads it; the seconds of idle
+// are not to scale; the race below is, in ms on the app's clock with t = 0 at
+// that last response, so messages slope as they travel: the request on its way
+// to the app and the app's close on its way back are in flight at once. Where
+// the app's event loop was busy past the keep-alive timer's due instant, the
+// app's lifeline says so; a request that reached the socket then lies unread
+// until the timer, run before the loop next reads its sockets, closes it.
+// Instants at the LB are not measured: its arrows turn halfway.
 import { SAME_INSTANT_MS, type HitTimeline, type NoTimeline } from './chart-data.js';
 import { el, HALO, INK, MUTED, round1, svgRoot, text } from './svg.js';
 
-const WIDTH_PX = 1000;
-const LANES = { client: 280, lb: 560, app: 840 } as const;
+const WIDTH_PX = 1200;
+const LANES = { client: 250, lb: 520, app: 790 } as const;
 type Lane = keyof typeof LANES;
+/** Where the app's notes start, right of its lifeline. */
+const NOTES_X = LANES.app + 24;
 const HEAD_TOP_PX = 56;
-const FIRST_ROW_PX = 120;
-const ROW_PX = 58;
+const LAST_RESPONSE_Y = 120;
+/** The race, to scale, between these heights. */
+const RACE_TOP_PX = 220;
+const RACE_HEIGHT_PX = 420;
+const LABEL_GAP_PX = 15;
 const APP_COLOUR = '#0072B2';
 const FAIL_COLOUR = '#D55E00';
+const BUSY_FILL = '#E69F00';
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 /** '1.3 ms after' / '19.8 ms before': the race's margin in words. */
 const beforeOrAfter = (v: number) => `${ms(Math.abs(v))} ${v >= 0 ? 'after' : 'before'}`;
 
-/** One row: an arrow between two lifelines (or a note on one), at an instant. */
-interface Step {
-  id: string;
-  atMs: number | null;
-  from: Lane;
-  to: Lane;
-  label: string;
-  dashed?: boolean;
-  colour?: string;
+/** The instants drawn, on the app's clock from the last response, and where the LB's are assumed. */
+interface Instants {
+  send: number;
+  arrival: number;
+  due: number | null;
+  timer: number;
+  answer: number;
+  /** The LB passes the request on, and learns of the close: halfway, not measured. */
+  lbForward: number;
+  lbLearns: number;
 }
 
-/** The steps of the hit in time order; the reset follows the arrival, the answer comes last. */
-function timelineSteps(h: HitTimeline): Step[] {
-  // The three measured instants, whichever order the race put them in.
-  const timed: Array<Step & { atMs: number }> = [
-    {
-      id: 'timer',
-      atMs: h.timerMs,
-      from: 'app',
-      to: 'lb',
-      dashed: true,
-      colour: APP_COLOUR,
-      label: `${h.timerIsCloseEvent ? 'app closes the socket' : "app's keep-alive timer fires: it closes the socket"} after ${ms(h.timerMs)} idle (FIN)`,
-    },
-    { id: 'send', atMs: h.clientSendMs, from: 'client', to: 'lb', label: `client sends ${h.method} ${h.requestId}` },
-    {
-      id: 'reuse',
-      atMs: h.arrivalMs,
-      from: 'lb',
-      to: 'app',
-      colour: FAIL_COLOUR,
-      label: `LB reuses ${h.closesAtOnce > 1 ? `a socket closing then (#${h.socketId}, one of ${h.closesAtOnce} within ±${SAME_INSTANT_MS} ms)` : `socket #${h.socketId}`}: arrives ${beforeOrAfter(h.arrivalMinusCloseMs)} the close (est.)`,
-    },
-  ];
-  timed.sort((a, b) => a.atMs - b.atMs);
-  return [
-    { id: 'last-response', atMs: 0, from: 'app', to: 'lb', label: `last response on socket #${h.socketId} (its request ${h.lastRequest}) ends; idle from here` },
-    ...timed,
-    { id: 'reset', atMs: null, from: 'app', to: 'lb', dashed: true, colour: FAIL_COLOUR, label: 'the socket is closed: reset / EOF (not timed)' },
-    {
-      id: 'answer',
-      atMs: h.clientAnswerMs,
-      from: 'lb',
-      to: 'client',
-      colour: FAIL_COLOUR,
-      label: `${h.symptom} to the client${h.latencyMs === null ? '' : ` after ${ms(h.latencyMs)}`}${h.lbLog ? ` (${h.lbLog.lb} logged ${h.lbLog.status}${h.lbLog.retries > 0 ? `, ${h.lbLog.retries} retried` : ''})` : ''}`,
-    },
-  ];
+function instantsOf(h: HitTimeline): Instants {
+  const answer = h.clientAnswerMs ?? h.timerMs + 2;
+  const learnsFrom = Math.max(h.timerMs, h.arrivalMs);
+  return {
+    send: h.clientSendMs,
+    arrival: h.arrivalMs,
+    due: h.dueMs,
+    timer: h.timerMs,
+    answer,
+    lbForward: (h.clientSendMs + h.arrivalMs) / 2,
+    lbLearns: learnsFrom + (Math.max(answer, learnsFrom) - learnsFrom) / 2,
+  };
 }
+
+/** What the close looks like from the LB: a reset when the request lay unread in the socket, a FIN when it was not there yet. */
+const closeWord = (h: HitTimeline) => (h.place === 'in-flight' ? 'FIN' : 'reset (RST: closed with the request unread)');
 
 function describe(h: HitTimeline): string {
+  const busy =
+    h.dueMs !== null && h.loopDelayMs !== null && h.loopDelayMs > 0
+      ? ` Its keep-alive timer was due at ${ms(h.dueMs)} and ${h.timerIsCloseEvent ? 'the socket closed' : 'fired'} ${ms(h.loopDelayMs)} late: the app's event loop was busy, and read none of its sockets meanwhile.`
+      : '';
+  const place =
+    h.place === 'in-flight'
+      ? `The request reached the app about ${beforeOrAfter(h.arrivalMinusCloseMs)} the close: it and the app's FIN were in flight at once.`
+      : `The request reached the socket about ${beforeOrAfter(h.arrivalMinusCloseMs)} the close and lay there unread; the timer fired first and closed the socket on it${h.place === 'before-due' ? ' (it came before the timer was due: the busy turn had begun earlier, or the request arrived later than estimated)' : ''}.`;
   return [
     `One hit of ${h.variant}: request ${h.requestId} (${h.method}, cycle ${h.cycle}), on the app's clock from the socket's last response (t = 0).`,
-    `Socket #${h.socketId} served its request ${h.lastRequest}, then idled; the app's ${h.timerIsCloseEvent ? 'close' : 'keep-alive timer'} came at ${ms(h.timerMs)}${Math.abs(h.closedMs - h.timerMs) >= 0.1 ? ` (its close event at ${ms(h.closedMs)})` : ''}.`,
-    `The client sent at ${ms(h.clientSendMs)}; the LB reused the socket, the request reaching the app at about ${ms(h.arrivalMs)}, ${beforeOrAfter(h.arrivalMinusCloseMs)} the close.`,
+    `Socket #${h.socketId} served its request ${h.lastRequest}, then idled; the app's ${h.timerIsCloseEvent ? 'close' : 'keep-alive timer'} came at ${ms(h.timerMs)}${Math.abs(h.closedMs - h.timerMs) >= 0.1 ? ` (its close event at ${ms(h.closedMs)})` : ''}.${busy}`,
+    `The client sent at ${ms(h.clientSendMs)}; the LB reused the socket. ${place}`,
     `The client got ${h.symptom}${h.clientAnswerMs === null ? '' : ` at ${ms(h.clientAnswerMs)}`}${h.latencyMs === null ? '' : `, ${ms(h.latencyMs)} after sending`}.`,
     `Clock: app − harness ${h.clockOffsetMs.toFixed(2)} ms${h.clockUncertaintyMs === null ? ' (one clock before schema v5)' : ` ± ${h.clockUncertaintyMs.toFixed(2)}`}; send to app ${h.sendToAppMs.toFixed(2)} ms.`,
   ].join(' ');
@@ -92,24 +90,34 @@ function lifelines(bottom: number): string[] {
   );
 }
 
-/** An arrow from one lifeline to another at height y, its label above it. */
-function arrow(step: Step, y: number): string {
-  const x1 = LANES[step.from];
-  const x2 = LANES[step.to];
-  const dir = Math.sign(x2 - x1);
-  const colour = step.colour ?? INK;
-  const head = `${x2},${y} ${x2 - dir * 10},${y - 5} ${x2 - dir * 10},${y + 5}`;
-  const labelX = Math.min(x1, x2) + Math.abs(x2 - x1) / 2;
-  // A label wider than its arrow would run into the time column: anchor it at the arrow's right end then.
-  const anchorRight = Math.abs(x2 - x1) < 300 && step.label.length > 40;
+/** An arrowhead at (x2, y2) pointing along the line from (x1, y1). */
+function head(x1: number, y1: number, x2: number, y2: number, colour: string): string {
+  const angle = Math.atan2(y2 - y1, x2 - x1);
+  const point = (a: number) => `${round1(x2 - 11 * Math.cos(angle + a))},${round1(y2 - 11 * Math.sin(angle + a))}`;
+  return el('polygon', { points: `${round1(x2)},${round1(y2)} ${point(0.4)} ${point(-0.4)}`, fill: colour });
+}
+
+/** A message from one lifeline to another, sent at y1 and received at y2 (sloped: it is in flight in between). */
+function message(id: string, from: Lane, y1: number, to: Lane, y2: number, atMs: number, opts: { colour?: string; dashed?: boolean } = {}): string {
+  const colour = opts.colour ?? INK;
   return el(
     'g',
-    { 'data-step': step.id, 'data-at-ms': step.atMs === null ? undefined : round1(step.atMs) },
-    el('line', { x1, x2: x2 - dir * 10, y1: y, y2: y, stroke: colour, 'stroke-width': 2, 'stroke-dasharray': step.dashed ? '6 4' : undefined }),
-    el('polygon', { points: head, fill: colour }),
-    text(anchorRight ? Math.max(x1, x2) : labelX, y - 8, step.label, { 'text-anchor': anchorRight ? 'end' : 'middle', 'font-size': 12, fill: INK, ...HALO }),
-    text(16, y + 4, step.atMs === null ? 'just after' : `t = ${ms(step.atMs)}`, { 'font-size': 12, fill: MUTED, 'font-variant-numeric': 'tabular-nums' }),
+    { 'data-step': id, 'data-at-ms': round1(atMs) },
+    el('line', { x1: LANES[from], y1: round1(y1), x2: LANES[to], y2: round1(y2), stroke: colour, 'stroke-width': 2, 'stroke-dasharray': opts.dashed ? '6 4' : undefined }),
+    head(LANES[from], y1, LANES[to], y2, colour),
   );
+}
+
+/** Labels placed top to bottom, each at least LABEL_GAP_PX below the one before it in its column. */
+function placeLabels(labels: Array<{ x: number; y: number; content: string; attrs?: Record<string, string | number | undefined> }>): string[] {
+  const lastY = new Map<number, number>();
+  return [...labels]
+    .sort((a, b) => a.y - b.y)
+    .map((l) => {
+      const y = Math.max(l.y, (lastY.get(l.x) ?? -Infinity) + LABEL_GAP_PX);
+      lastY.set(l.x, y);
+      return text(l.x, y, l.content, { 'font-size': 12, ...HALO, ...l.attrs });
+    });
 }
 
 /** Chart c as an SVG; with no hit to draw, the lifelines and the reason. */
@@ -124,32 +132,102 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       text(WIDTH_PX / 2, 150, h.reason, { 'text-anchor': 'middle', 'font-size': 14, fill: MUTED, 'data-role': 'empty' }),
     );
   }
-  const steps = timelineSteps(h);
-  const rowY = (i: number) => FIRST_ROW_PX + i * ROW_PX + (i >= 1 ? ROW_PX * 0.6 : 0);
-  const bottom = rowY(steps.length - 1) + 40;
-  const height = bottom + 60;
-  const idleTop = rowY(0);
-  const idleBottom = rowY(steps.findIndex((s) => s.id === 'timer'));
-  // Between the last response and the next row: where the seconds pass.
-  const idleLabelY = (rowY(0) + rowY(1)) / 2 + 4;
+  const at = instantsOf(h);
+  const times = [at.send, at.arrival, at.timer, at.answer, ...(at.due === null ? [] : [at.due])];
+  const spanMs = Math.max(...times) - Math.min(...times);
+  const padMs = Math.max(0.3, spanMs * 0.06);
+  const t0 = Math.min(...times) - padMs;
+  const pxPerMs = RACE_HEIGHT_PX / (spanMs + 2 * padMs);
+  const y = (t: number) => RACE_TOP_PX + (t - t0) * pxPerMs;
+  const bottom = RACE_TOP_PX + RACE_HEIGHT_PX + 30;
+  const height = bottom + 70;
+  const unread = h.place !== 'in-flight' && at.arrival < at.timer;
+  const busy = at.due !== null && h.loopDelayMs !== null && h.loopDelayMs > 0 ? { from: at.due, to: at.timer } : null;
+
+  // Left: each instant to the ms. Right of the app: what the app's side was doing.
+  const timeLabels = placeLabels(
+    [
+      { ms: at.send, what: 'client sends' },
+      { ms: at.arrival, what: 'reaches the app (est.)' },
+      ...(at.due === null ? [] : [{ ms: at.due, what: 'timer due' }]),
+      { ms: at.timer, what: h.timerIsCloseEvent ? 'app closes' : 'timer fires' },
+      ...(h.clientAnswerMs === null ? [] : [{ ms: h.clientAnswerMs, what: `${h.symptom} back` }]),
+    ].map((l) => ({ x: 16, y: y(l.ms) + 4, content: `t = ${ms(l.ms)} ${l.what}`, attrs: { fill: MUTED, 'font-variant-numeric': 'tabular-nums' } })),
+  );
+  const appNotes = placeLabels([
+    ...(busy
+      ? [
+          { x: NOTES_X, y: y(busy.from) + 4, content: `event loop busy: the timer, due at ${ms(busy.from)},`, attrs: { fill: INK } },
+          // An app log before the timer's instant (v3) has only the close event: the loop's delay reaches it.
+          { x: NOTES_X, y: y(busy.from) + 4, content: `${h.timerIsCloseEvent ? 'closes the socket' : 'fires'} ${ms(h.loopDelayMs!)} late; no socket is read`, attrs: { fill: INK } },
+        ]
+      : []),
+    ...(unread ? [{ x: NOTES_X, y: y(at.arrival) + 4, content: `request unread in the socket ${ms(at.timer - at.arrival)}`, attrs: { fill: FAIL_COLOUR, 'font-weight': 'bold' } }] : []),
+    { x: NOTES_X, y: y(at.timer) + 4, content: `${h.timerIsCloseEvent ? 'app closes the socket' : 'timer fires: socket closed'} (idle ${ms(h.timerMs)})`, attrs: { fill: APP_COLOUR, 'font-weight': 'bold' } },
+  ]);
+  const reused = h.closesAtOnce > 1 ? `a socket closing then (#${h.socketId}, one of ${h.closesAtOnce} within ±${SAME_INSTANT_MS} ms)` : `socket #${h.socketId}`;
+  const midX = (LANES.lb + LANES.app) / 2;
+  const messageLabels = placeLabels([
+    { x: (LANES.client + LANES.lb) / 2, y: y((at.send + at.lbForward) / 2) - 8, content: `${h.method} ${h.requestId}`, attrs: { 'text-anchor': 'middle' } },
+    { x: midX, y: y((at.lbForward + at.arrival) / 2) - 8, content: `LB reuses ${reused}`, attrs: { 'text-anchor': 'middle', fill: FAIL_COLOUR } },
+    { x: midX, y: y((at.timer + at.lbLearns) / 2) + 16, content: closeWord(h), attrs: { 'text-anchor': 'middle', fill: APP_COLOUR } },
+    {
+      x: (LANES.client + LANES.lb) / 2,
+      y: y((at.lbLearns + at.answer) / 2) + 16,
+      content: `${h.symptom}${h.latencyMs === null ? '' : ` after ${ms(h.latencyMs)}`}${h.lbLog ? ` (${h.lbLog.lb} logged ${h.lbLog.status}${h.lbLog.retries > 0 ? `, ${h.lbLog.retries} retried` : ''})` : ''}`,
+      attrs: { 'text-anchor': 'middle', fill: FAIL_COLOUR },
+    },
+  ]);
+
   const parts = [
     text(16, 24, `Timeline of one real hit: ${h.requestId} (${h.variant}, ${h.method}, cycle ${h.cycle})`, { 'font-size': 16, 'font-weight': 'bold' }),
-    text(16, 44, "times on the app's clock from the socket's last response; rows in time order, not to scale", { 'font-size': 11, fill: MUTED }),
+    text(16, 44, "times on the app's clock from the socket's last response; below the idle seconds, to scale (LB instants not measured: drawn halfway)", { 'font-size': 11, fill: MUTED }),
     ...lifelines(bottom),
-    // The idle period: the socket sits in the LB's pool while the app's timer runs.
+    // The last response, then the idle seconds, not to scale.
+    el(
+      'g',
+      { 'data-step': 'last-response', 'data-at-ms': 0 },
+      el('line', { x1: LANES.app, x2: LANES.lb + 10, y1: LAST_RESPONSE_Y, y2: LAST_RESPONSE_Y, stroke: INK, 'stroke-width': 2 }),
+      head(LANES.app, LAST_RESPONSE_Y, LANES.lb, LAST_RESPONSE_Y, INK),
+      text(LANES.lb + (LANES.app - LANES.lb) / 2, LAST_RESPONSE_Y - 8, `last response on socket #${h.socketId} (its request ${h.lastRequest}) ends; idle from here`, { 'text-anchor': 'middle', 'font-size': 12, ...HALO }),
+      text(16, LAST_RESPONSE_Y + 4, 't = 0.0 ms', { 'font-size': 12, fill: MUTED }),
+    ),
     el(
       'g',
       { 'data-role': 'idle', 'data-idle-ms': round1(h.timerMs) },
-      el('rect', { x: LANES.app - 6, y: round1(idleTop), width: 12, height: round1(idleBottom - idleTop), fill: APP_COLOUR, 'fill-opacity': 0.25, stroke: APP_COLOUR }),
-      text(LANES.app + 14, idleLabelY, `idle ${ms(h.timerMs)}`, { 'font-size': 12, fill: APP_COLOUR, 'font-weight': 'bold' }),
-      text(LANES.lb + 10, idleLabelY, `socket #${h.socketId} idle in the LB's pool`, { 'font-size': 11, fill: MUTED }),
-      // Not to scale: seconds pass here, milliseconds in the rows below.
-      text(16, idleLabelY, '⋮ seconds idle', { 'font-size': 12, fill: MUTED }),
+      el('rect', { x: LANES.app - 6, y: LAST_RESPONSE_Y, width: 12, height: round1(RACE_TOP_PX - 30 - LAST_RESPONSE_Y), fill: APP_COLOUR, 'fill-opacity': 0.25, stroke: APP_COLOUR }),
+      text(NOTES_X, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2 - 6, `idle ${ms(h.timerMs)}`, { 'font-size': 12, fill: APP_COLOUR, 'font-weight': 'bold' }),
+      text(LANES.lb + 10, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2, `socket #${h.socketId} idle in the LB's pool`, { 'font-size': 11, fill: MUTED }),
+      text(16, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2, '⋮ seconds idle (not to scale)', { 'font-size': 12, fill: MUTED }),
     ),
-    ...steps.map((s, i) => arrow(s, rowY(i))),
-    text(16, height - 30, `the race: the request reached the app ${beforeOrAfter(h.arrivalMinusCloseMs)} its close · app clock − client's: ${h.clockOffsetMs.toFixed(2)} ms${h.clockUncertaintyMs === null ? ' (one clock)' : ` ± ${h.clockUncertaintyMs.toFixed(2)} ms`}, send → app ${h.sendToAppMs.toFixed(2)} ms`, { 'font-size': 12, 'data-role': 'race-margin' }),
+    el('line', { x1: 16, x2: WIDTH_PX - 16, y1: RACE_TOP_PX - 20, y2: RACE_TOP_PX - 20, stroke: MUTED, 'stroke-dasharray': '1 4' }),
+    text(WIDTH_PX - 16, RACE_TOP_PX - 26, `the race, to scale: ${(RACE_HEIGHT_PX / pxPerMs).toFixed(1)} ms top to bottom`, { 'text-anchor': 'end', 'font-size': 11, fill: MUTED }),
+    busy
+      ? el(
+          'rect',
+          { x: LANES.app - 9, y: round1(y(busy.from)), width: 18, height: round1(Math.max(2, y(busy.to) - y(busy.from))), fill: BUSY_FILL, 'fill-opacity': 0.45, stroke: BUSY_FILL, 'data-role': 'loop-busy', 'data-from-ms': round1(busy.from), 'data-to-ms': round1(busy.to) },
+          el('title', {}, `event loop busy past the timer's due instant: ${ms(h.loopDelayMs!)}`),
+        )
+      : '',
+    unread ? el('line', { x1: LANES.app, x2: LANES.app, y1: round1(y(at.arrival)), y2: round1(y(at.timer)), stroke: FAIL_COLOUR, 'stroke-width': 5, 'data-role': 'unread' }) : '',
+    // The LB waits on the reused socket from passing the request on until it learns of the close.
+    el('line', { x1: LANES.lb, x2: LANES.lb, y1: round1(y(at.lbForward)), y2: round1(y(at.lbLearns)), stroke: FAIL_COLOUR, 'stroke-width': 3, 'stroke-opacity': 0.5, 'data-role': 'lb-waiting' }),
+    text(LANES.lb - 8, (y(at.lbForward) + y(at.lbLearns)) / 2 + 4, h.place === 'in-flight' ? 'request and FIN in flight at once' : 'LB waits on the reused socket', { 'text-anchor': 'end', 'font-size': 11, fill: FAIL_COLOUR, ...HALO }),
+    message('send', 'client', y(at.send), 'lb', y(at.lbForward), at.send),
+    message('reuse', 'lb', y(at.lbForward), 'app', y(at.arrival), at.arrival, { colour: FAIL_COLOUR }),
+    el(
+      'g',
+      { 'data-step': 'timer', 'data-at-ms': round1(at.timer) },
+      el('line', { x1: LANES.app - 14, x2: LANES.app + 14, y1: round1(y(at.timer)), y2: round1(y(at.timer)), stroke: APP_COLOUR, 'stroke-width': 3 }),
+    ),
+    message('reset', 'app', y(at.timer), 'lb', y(at.lbLearns), at.timer, { colour: APP_COLOUR, dashed: true }),
+    message('answer', 'lb', y(at.lbLearns), 'client', y(at.answer), at.answer, { colour: FAIL_COLOUR }),
+    ...timeLabels,
+    ...appNotes,
+    ...messageLabels,
+    text(16, height - 34, `the race: the request reached the app ${beforeOrAfter(h.arrivalMinusCloseMs)} its close${h.place === 'in-flight' ? ', its FIN in flight' : ', and lay unread'} · app clock − client's: ${h.clockOffsetMs.toFixed(2)} ms${h.clockUncertaintyMs === null ? ' (one clock)' : ` ± ${h.clockUncertaintyMs.toFixed(2)} ms`}, send → app ${h.sendToAppMs.toFixed(2)} ms`, { 'font-size': 12, 'data-role': 'race-margin' }),
     Math.abs(h.closedMs - h.timerMs) >= 0.1
-      ? text(16, height - 12, `the socket's close event came ${ms(h.closedMs - h.timerMs)} after the timer (the app's event loop was busy)`, { 'font-size': 11, fill: MUTED })
+      ? text(16, height - 16, `the socket's close event came ${ms(h.closedMs - h.timerMs)} after the timer (the app's event loop was busy)`, { 'font-size': 11, fill: MUTED })
       : '',
   ];
   return svgRoot({ chart: 'hit-timeline', width: WIDTH_PX, height, title: `${title}: ${h.requestId}`, desc: describe(h) }, ...parts);

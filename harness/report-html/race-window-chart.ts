@@ -1,7 +1,9 @@
 // Chart b, the race window: how many aimed requests were sent at each planned
 // offset from the predicted close and how many of them failed; beneath it,
 // on its own scale, where the hits and the window sit against the app's real
-// closes (raceWindow.model), which can be far wider than the aim's few ms.
+// closes (raceWindow.model), which can be far wider than the aim's few ms:
+// before the close for as long as the app's event loop was busy past its
+// timer (the request lay unread), after it while the FIN was in flight.
 import type { RaceWindowData } from './chart-data.js';
 import { countTicks, el, esc, GRID, HALO, INK, MUTED, round1, svgRoot, text } from './svg.js';
 
@@ -22,10 +24,31 @@ function describe(d: RaceWindowData): string {
   const model = !d.modelPresent
     ? 'This summary predates the measured window (schema v5).'
     : d.windowMs === null
-      ? 'The window against the real closes is not bounded yet.'
-      : `Against the app's real closes the window runs from ${signed(d.windowMs.from)} to ${signed(d.windowMs.to)} ms (${d.windowMs.width.toFixed(1)} ms wide).`;
-  const hits = d.hitsMs === null ? '' : ` Hits arrived ${signed(d.hitsMs.min)} … ${signed(d.hitsMs.max)} ms from the app's nearest close (median ${signed(d.hitsMs.median)}).`;
-  return `${d.variant}: ${sent} aimed requests, ${hit} failed. By planned offset from the predicted close: ${bins || 'none'}. ${model}${hits}`;
+      ? 'No hit met a close: no window to draw.'
+      : `Against the app's real closes the window runs from ${signed(d.windowMs.from)} to ${signed(d.windowMs.to)} ms (${d.windowMs.width.toFixed(1)} ms wide): ${windowWords(d.windowMs)}.${writtenWords(d)}`;
+  const hits = d.hitsMs === null ? '' : ` Hits arrived ${signed(d.hitsMs.min)} … ${signed(d.hitsMs.max)} ms from the close they met (median ${signed(d.hitsMs.median)}).`;
+  return `${d.variant}: ${sent} aimed requests, ${hit} failed. By planned offset from the predicted close: ${bins || 'none'}. ${model}${hits}${servedWords(d)}`;
+}
+
+/** What each side of the close means. */
+function windowWords(w: { from: number; to: number }): string {
+  const before = w.from < 0 ? `before the close (${signed(w.from)} … 0 ms) the app's event loop was busy past its keep-alive timer, and a request that reached the socket lay unread until the timer, run before the loop next reads its sockets, closed it` : '';
+  const after = w.to > 0 ? `after it (0 … ${signed(w.to)} ms) the app's FIN was still on its way to the LB` : '';
+  return [before, after].filter(Boolean).join('; ') || 'every hit met the close itself';
+}
+
+/** Why a summary's own window is not the one drawn. */
+function writtenWords(d: RaceWindowData): string {
+  const w = d.writtenWindowMs;
+  if (d.windowFrom !== 'hits' || w === null) return '';
+  return ` Drawn from the hits: this summary's own window (${signed(w.from)} … ${signed(w.to)} ms, ${w.width.toFixed(1)} ms wide) ran from the latest request served on its old connection to the earliest on a new one, and ${w.width < 0 ? 'its width is negative' : 'holds none of the hits'}.`;
+}
+
+/** Served requests past their socket's predicted close: the loop read them in a turn before its timers phase. */
+function servedWords(d: RaceWindowData): string {
+  const s = d.servedReusedMs;
+  if (s === null || s.max <= 0) return '';
+  return ` Served on their reused connection up to ${signed(s.max)} ms past its predicted close (${s.count} in all): a busy app reads an overdue socket when its poll comes before the timers phase, so served and lost requests overlap in time.`;
 }
 
 /** The top panel: one bar per planned offset, the failed part filled, "failed/sent" written above. */
@@ -80,7 +103,7 @@ function measuredPanel(d: RaceWindowData, top: number): string[] {
   const plotRight = WIDTH_PX - MARGIN.right;
   const parts: string[] = [text(MARGIN.left, top, "Against the app's real closes (arrival − the close it met, ms)", { 'font-weight': 'bold', 'font-size': 13 })];
   if (!d.modelPresent || d.windowMs === null) {
-    const why = !d.modelPresent ? 'Not measured: this summary predates the race model (schema v5).' : 'Window not bounded yet: no early and late arrivals near a close on both sides.';
+    const why = !d.modelPresent ? 'Not measured: this summary predates the race model (schema v5).' : 'No window: no hit met one of the app’s closes.';
     parts.push(text(MARGIN.left, top + 24, why, { fill: MUTED, 'data-role': 'window-missing' }));
   }
   const points = [0, ...(d.windowMs ? [d.windowMs.from, d.windowMs.to] : []), ...(d.hitsMs ? [d.hitsMs.min, d.hitsMs.max] : [])];
@@ -99,20 +122,25 @@ function measuredPanel(d: RaceWindowData, top: number): string[] {
   parts.push(el('line', { x1: round1(x(0)), x2: round1(x(0)), y1: top + 12, y2: lineY, stroke: INK, 'stroke-dasharray': '5 3' }));
   if (d.windowMs) {
     const { from, to, width } = d.windowMs;
-    const a = x(Math.min(from, to));
-    const b = x(Math.max(from, to));
-    const overlap = width < 0;
+    // Its two sides, each drawn only when it has one: the loop busy before the close, the FIN in flight after it.
+    const side = (a: number, b: number, role: string, opacity: number, label: string) =>
+      b > a
+        ? el('rect', { x: round1(x(a)), y: top + 14, width: round1(Math.max(2, x(b) - x(a))), height: 22, fill: WINDOW_FILL, 'fill-opacity': opacity, stroke: '#0072B2', 'data-role': role }, el('title', {}, esc(label)))
+        : '';
     parts.push(
       el(
-        'rect',
-        { x: round1(a), y: top + 14, width: round1(Math.max(2, b - a)), height: 22, fill: WINDOW_FILL, 'fill-opacity': overlap ? 0.35 : 0.7, stroke: '#0072B2', 'stroke-dasharray': overlap ? '4 2' : undefined, 'data-role': 'window', 'data-from-ms': from, 'data-to-ms': to, 'data-width-ms': width },
-        el('title', {}, esc(`window ${signed(from)} … ${signed(to)} ms, ${width.toFixed(1)} ms wide`)),
+        'g',
+        { 'data-role': 'window', 'data-from-ms': from, 'data-to-ms': to, 'data-width-ms': width, 'data-drawn-from': d.windowFrom ?? undefined },
+        side(from, 0, 'window-unread', 0.7, `${signed(from)} … 0 ms: the app's loop busy past its timer, the request unread`),
+        side(0, to, 'window-in-flight', 0.35, `0 … ${signed(to)} ms: the app's FIN on its way to the LB`),
+        width === 0 ? el('rect', { x: round1(x(0) - 1), y: top + 14, width: 2, height: 22, fill: '#0072B2' }) : '',
       ),
     );
-    const words = overlap
-      ? `overlap: served early up to ${signed(from)} ms, late from ${signed(to)} ms (width ${width.toFixed(1)} ms, as measured)`
-      : `window ${signed(from)} … ${signed(to)} ms (${width.toFixed(1)} ms wide)`;
-    parts.push(text(b + 6, top + 30, 'window', { 'font-size': 11, fill: '#0072B2', ...HALO }));
+    if (from < 0) parts.push(text((x(from) + x(0)) / 2, top + 30, 'loop busy: unread', { 'text-anchor': 'middle', 'font-size': 11, fill: INK, ...HALO }));
+    if (to > 0) parts.push(text(x(to) + 6, top + 30, 'FIN in flight', { 'font-size': 11, fill: '#0072B2', ...HALO }));
+    const written = d.writtenWindowMs;
+    const why = written === null ? '' : written.width < 0 ? `its width was negative (${signed(written.width)} ms)` : 'it held none of them';
+    const words = `window ${signed(from)} … ${signed(to)} ms (${width.toFixed(1)} ms wide)${d.windowFrom === 'hits' ? `, drawn from the hits: this summary's own window (served early … late, the old rule) is not drawn, ${why}` : ''}`;
     parts.push(text(MARGIN.left, top + 104, words, { 'font-size': 12, 'data-role': 'window-text' }));
   }
   if (d.hitsMs) {
@@ -127,7 +155,7 @@ function measuredPanel(d: RaceWindowData, top: number): string[] {
       ),
     );
     parts.push(text(x(max) + 6, hy + 4, 'hits', { 'font-size': 11, fill: HIT_FILL, ...HALO }));
-    parts.push(text(MARGIN.left, top + 122, `hits: ${signed(min)} … ${signed(max)} ms from the nearest close, median ${signed(median)} ms (red line and dot)`, { 'font-size': 12 }));
+    parts.push(text(MARGIN.left, top + 122, `hits: ${signed(min)} … ${signed(max)} ms from the close they met, median ${signed(median)} ms (red line and dot)`, { 'font-size': 12 }));
   }
   return parts;
 }

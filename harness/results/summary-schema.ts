@@ -234,12 +234,12 @@ export type VariantSummary = Static<typeof VariantSummarySchema>;
 /** Aimed requests by how they ended, each as its arrival at the app − the close it met (ms). */
 export const RaceModelSchema = Type.Object(
   {
-    hitsMs: SpreadCount("Hits: estimated arrival − the app's nearest close."),
+    hitsMs: SpreadCount("Hits: estimated arrival − the app's close it met (one whose unread stretch holds it, else the nearest)."),
     servedBeforeCloseMs: SpreadCount("Served on a reused connection: the app's stamp − when that socket would have closed (negative: early)."),
     servedAfterCloseMs: SpreadCount("Served on a new connection: the app's stamp − its last close before (positive: late)."),
     windowMs: Nullable(Type.Object({ from: Type.Number(), to: Type.Number(), width: Type.Number() }, { additionalProperties: false }), {
       description:
-        'From the latest early arrival to the earliest late one: where a request can still meet the race. The width is negative when they overlap (a busy app serves early requests past its nominal close): kept as measured.',
+        "Where requests were lost, relative to the app's close: from the earliest hit, or the longest event-loop delay at a close a hit met (the timer fired that late, the socket unread meanwhile), whichever is earlier, to the latest hit, the close itself always inside. Holds every hit; width ≥ 0; null without a hit. (Before v8: from the latest early served arrival to the earliest late one, negative where they overlapped.)",
     }),
   },
   { additionalProperties: false, description: 'v5: aimed requests by how they ended, each as its arrival at the app − the close it met (ms); analysis/race-model.ts.' },

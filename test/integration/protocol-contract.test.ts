@@ -161,6 +161,13 @@ t.test('a burst held to one instant (HEADERS.holdUntilMonoMs) finishes, and clos
     closes.every((c) => c.keepAliveTimerAtMonoMs !== null && c.keepAliveTimerAtMonoMs - c.lastResponseEndMonoMs! >= KEEP_ALIVE_TIMEOUT_MS && c.keepAliveTimerAtMonoMs <= c.closedAtMonoMs),
     'each says when its timer fired: after the keep-alive timeout, no later than the close',
   );
+  // When each timer was due: armed at the response's end for keepAliveTimeout + Node's 1000 ms buffer; it fires then or later
+  // (up to a ms early: Node counts whole ms), later by as long as the event loop was busy.
+  for (const c of closes) {
+    const due = c.keepAliveTimerDueMonoMs!;
+    t.ok(Math.abs(due - c.lastResponseEndMonoMs! - (KEEP_ALIVE_TIMEOUT_MS + 1_000)) < 5, `socket ${c.socketId}: due ${(due - c.lastResponseEndMonoMs!).toFixed(3)} ms after its response`);
+    t.ok(c.keepAliveTimerAtMonoMs! >= due - 1, `socket ${c.socketId}: fired ${(c.keepAliveTimerAtMonoMs! - due).toFixed(3)} ms after due`);
+  }
   const closedAt = closes.map((c) => c.closedAtMonoMs);
   t.comment(`closes spread over ${spread(closedAt).toFixed(3)} ms`);
 });

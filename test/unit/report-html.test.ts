@@ -37,6 +37,7 @@ function tagsWith(svg: string, attr: string, value?: string | number): string[] 
 
 /** One attribute's value in a tag. */
 const attrOf = (tag: string, attr: string) => new RegExp(` ${attr}="([^"]*)"`).exec(tag)?.[1];
+const round1 = (v: number) => Math.round(v * 10) / 10;
 
 const classic = readRunFiles(CLASSIC);
 const matrix = readRunFiles(MATRIX);
@@ -141,12 +142,29 @@ t.test("chart b: the aim variant's aimed requests by planned offset, and the mea
   t.equal(data.bins.reduce((n, b) => n + b.sent, 0), aimed.length, 'every aimed request in a bin');
   t.equal(data.bins.reduce((n, b) => n + b.hit, 0), aimed.filter((r) => r.status === 502).length, 'every 502 among them');
   t.same(data.bins.map((b) => b.offsetMs), [...data.bins.map((b) => b.offsetMs)].sort((a, b) => a - b), 'in offset order');
-  t.same(data.windowMs, classic.summary.raceWindow.model!.windowMs);
+  // This v5 summary's own window (the old rule: latest served early … earliest served late) holds none of its hits: drawn from the hits.
+  t.same(data.writtenWindowMs, classic.summary.raceWindow.model!.windowMs);
+  t.equal(data.windowFrom, 'hits');
+  t.same(data.windowMs, { from: -14.408, to: 1.657, width: 16.065 }, 'from the earliest hit to the latest, the close inside');
   const svg = raceWindowSvg(data);
   const bars = tagsWith(svg, 'data-offset-ms');
   t.equal(bars.length, data.bins.length);
   for (const b of data.bins) t.match(svg, new RegExp(`>${b.hit}/${b.sent}</text>`), `${b.offsetMs} ms written as failed/sent`);
-  t.equal(tagsWith(svg, 'data-role', 'window').length, 1, 'the window drawn');
+  const [window] = tagsWith(svg, 'data-role', 'window');
+  t.ok(window, 'the window drawn');
+  t.ok(Number(attrOf(window!, 'data-width-ms')) >= 0, 'never a negative width');
+  t.equal(tagsWith(svg, 'data-role', 'window-unread').length, 1, 'before the close: the loop busy, the request unread');
+  t.equal(tagsWith(svg, 'data-role', 'window-in-flight').length, 1, 'after it: the FIN in flight');
+  t.match(svg, /drawn from the hits/);
+  // A summary whose window was negative (your app, the old rule): drawn from its hits, never with a negative width.
+  const yours = raceWindowDataOf(readRunFiles(join(RUNS, '20261128-084831Z-docker-your-app-summary-only')).summary);
+  t.equal(yours.writtenWindowMs!.width, -29.949);
+  t.same(yours.windowMs, { from: -45.994, to: 0, width: 45.994 });
+  const yoursSvg = raceWindowSvg(yours);
+  t.notOk(tagsWith(yoursSvg, 'data-width-ms').some((tag) => Number(attrOf(tag, 'data-width-ms')) < 0), 'no negative width drawn');
+  t.equal(tagsWith(yoursSvg, 'data-role', 'window-in-flight').length, 0, 'every hit before the close: no side after it');
+  t.match(yoursSvg, /its width was negative \(−?-?29\.9 ms\)/);
+  t.match(yoursSvg, /past its predicted close/, 'the served requests that overlap the hits, said');
   // Before v5 there is no race model: said so, bars still drawn.
   const old = raceWindowDataOf(matrix.summary);
   t.equal(old.modelPresent, false);
@@ -180,10 +198,36 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   t.same(tagsWith(svg, 'data-step').map((s) => attrOf(s, 'data-step')).sort(), ['answer', 'last-response', 'reset', 'reuse', 'send', 'timer']);
   t.equal(tagsWith(svg, 'data-lifeline').length, 3);
   t.match(svg, new RegExp(`idle ${hit.timerMs.toFixed(1)} ms`));
-  t.match(svg, /502 to the client after \d+\.\d ms/);
+  t.match(svg, /502 after \d+\.\d ms/);
+  // The race to scale: the loop busy from the timer's due instant to its firing, the request unread in the socket meanwhile.
+  t.equal(hit.place, 'unread');
+  t.equal(hit.dueMs, 6_000, "last response + Node's 5000 + 1000 ms (this v5 log predates the due instant's record)");
+  t.equal(hit.loopDelayMs, 3.154);
+  const [busy] = tagsWith(svg, 'data-role', 'loop-busy');
+  t.same([Number(attrOf(busy!, 'data-from-ms')), Number(attrOf(busy!, 'data-to-ms'))], [6_000, round1(hit.timerMs)]);
+  t.equal(tagsWith(svg, 'data-role', 'unread').length, 1);
+  t.match(svg, /reset \(RST: closed with the request unread\)/);
 
-  const v3 = hitTimelineOf(matrix.summary, matrix.records, matrix.apps[matrix.summary.aimVariant], matrix.access);
+  // The v3 hit that reached the app 19.8 ms early: its socket closed 23.9 ms after its timer was due, the request unread meanwhile.
+  const v3 = hitTimelineOf(matrix.summary, matrix.records, matrix.apps[matrix.summary.aimVariant], matrix.access) as HitTimeline;
   t.notOk('reason' in v3, 'a v3 run (one clock, no timer instants) has its hit too');
+  t.equal(round1(v3.arrivalMinusCloseMs), -19.8);
+  t.equal(v3.loopDelayMs, 23.927);
+  t.equal(v3.place, 'unread');
+  t.match(hitTimelineSvg(v3), /request unread in the socket 19\.8 ms/);
+
+  // A hit after the close: the request and the app's FIN cross, in flight at once.
+  const late: HitTimeline = { ...hit, arrivalMs: hit.timerMs + 0.5, clientSendMs: hit.timerMs - 0.3, arrivalMinusCloseMs: 0.5, place: 'in-flight', clientAnswerMs: hit.timerMs + 1.6 };
+  const lateSvg = hitTimelineSvg(late);
+  const line = (step: string) => {
+    const [tag] = [...lateSvg.matchAll(new RegExp(`<g data-step="${step}"[^>]*><line ([^>]*)/>`, 'g'))].map((m) => m[1]);
+    return { y1: Number(attrOf(` ${tag}`, 'y1')), y2: Number(attrOf(` ${tag}`, 'y2')) };
+  };
+  const request = line('reuse');
+  const fin = line('reset');
+  t.ok(request.y1 < fin.y2 && request.y2 > fin.y1, 'the request leaves the LB before the FIN reaches it, and reaches the app after the FIN left');
+  t.match(lateSvg, /request and FIN in flight at once/);
+  t.equal(tagsWith(lateSvg, 'data-role', 'unread').length, 0);
 });
 
 t.test('chart c says why there is no timeline', async (t) => {
