@@ -16,8 +16,8 @@ import { countErrorLog, raceLogLines } from './nginx-log.js';
 import { wasRetried, type AccessLogEntry } from './access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
 import { expectationOf } from './expectations.js';
-import { raceModel } from './race-model.js';
-import { NEAR_APP_CLOSE_MS, testedBoundary, tiedToAppClose } from './boundary.js';
+import { matchHit, raceModel } from './race-model.js';
+import { testedBoundary, tiedToAppClose } from './boundary.js';
 import { cellVerdict, runVerdict, showedRace, verdictOk } from './verdict.js';
 import { closeInstant } from './app-records.js';
 import { clientSymptom, isAppError } from '../traffic/records.js';
@@ -114,14 +114,8 @@ export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedReco
 export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[], sendToAppMs: number): RaceWindow {
   const aimed = records.filter((r) => r.phase === 'aimed' && r.offsetMs !== null);
   const hits = aimed.filter((r) => clientSymptom(r) === '502');
-  const appCloses = closes.filter((c) => c.closedBy === 'app').map(closeInstant);
-  const deltas = hits
-    .map((r) => {
-      const arrival = r.startMonoMs + sendToAppMs;
-      const nearest = appCloses.reduce<number | null>((best, t) => (best === null || Math.abs(arrival - t) < Math.abs(arrival - best) ? t : best), null);
-      return nearest === null ? null : arrival - nearest;
-    })
-    .filter((d): d is number => d !== null && Math.abs(d) < NEAR_APP_CLOSE_MS);
+  // Each hit set against the close it met by the race model's own rule (race-model.ts matchHit), so the two never disagree.
+  const deltas = hits.flatMap((r) => matchHit(r, closes, sendToAppMs)?.arrivalMinusCloseMs ?? []);
   const byOffsetMs: RaceWindow['byOffsetMs'] = {};
   for (const r of aimed) {
     const bucket = String(Math.round(r.offsetMs!));
