@@ -106,7 +106,8 @@ t.test('your own app behind the LB', async (t) => {
 
   await t.test('a plain Node http.createServer app, built with --app-build: the preload injected', async (t) => {
     const dir = fixtureDir(t, 'plain-node', images.nodeByLine[DEFAULT_NODE_LINE]);
-    const run = await lab(t, ['--app-build', dir, '--app-port', '8080', '--method', 'POST', '--path', '/orders', ...BOUNDED]);
+    // Every 4th request gets the app's own 503: counted apart, never the race.
+    const run = await lab(t, ['--app-build', dir, '--app-port', '8080', '--method', 'POST', '--path', '/orders', '--app-env', 'APP_503_EVERY=4', ...BOUNDED]);
     t.equal(run.exitCode, 0, 'no assertion asked: the verdict is a finding');
     t.match(run.stdout, /^UNSAFE {2}yours: your app closes idle connections after 6\.\d s; the LB keeps them 12\.0 s; reproduced: \d+ of \d+ requests aimed at the close failed/m, 'the headline');
     t.match(run.stdout, /measured with the preload, Node v\d+/);
@@ -114,6 +115,23 @@ t.test('your own app behind the LB', async (t) => {
     const summary = JSON.parse(readFileSync(join(dirRun, 'summary.json'), 'utf8')) as Summary;
     t.match(summary.yourApp![0], { verdict: 'UNSAFE', measurement: 'preload', buildDir: dir, method: 'POST', trafficPath: '/orders', containerPort: 8080 });
     t.ok(readFileSync(join(dirRun, 'requests.ndjson'), 'utf8').includes('"method":"POST"'));
+    const [cell] = summary.cells;
+    t.ok(cell.counts.appErrors > 0, `the app's own 503s counted apart: ${cell.counts.appErrors}`);
+    t.equal(cell.counts.status503, 0, 'none of them taken for the LB\'s');
+    t.ok(cell.counts.status502 > 0, `the race's 502s still counted: ${cell.counts.status502}`);
+    t.equal(cell.counts.untied, 0, 'each tied to an idle close of the app');
+    t.match(cell.verdict.evidence, /the app's own 5xx: \d+ \(not the race\)/);
+    await nothingLeft(t);
+  });
+
+  await t.test("the same app outliving the LB, with its own 503s: not UNSAFE (they are the app's, not the race)", async (t) => {
+    const dir = fixtureDir(t, 'plain-node', images.nodeByLine[DEFAULT_NODE_LINE]);
+    const run = await lab(t, ['--app-build', dir, '--app-port', '8080', '--method', 'POST', '--path', '/orders', '--app-env', 'APP_503_EVERY=4', '--app-env', 'KEEP_ALIVE_TIMEOUT_MS=13000', '--assert', 'safe', '--json', ...BOUNDED]);
+    const { summary, yours } = summaryOf(t, run.stdout);
+    t.equal(yours.verdict, 'SAFE', yours.line);
+    t.equal(run.exitCode, 0, '--assert safe holds');
+    t.ok(summary.cells[0].counts.appErrors > 0, `its own 503s: ${summary.cells[0].counts.appErrors}, counted apart`);
+    t.equal(summary.verdict.word, 'SAFE');
     await nothingLeft(t);
   });
 

@@ -12,7 +12,7 @@ import { defaultScenario, type VariantName } from '../../harness/scenarios.js';
 import type { RequestRecord } from '../../harness/traffic/records.js';
 
 /** What the default (Node's defaults) and fixed variants answer their first aimed POST of a cycle with. */
-export type FirstAnswer = 'ok' | 'race-502' | 'untied-502' | 'app-503';
+export type FirstAnswer = 'ok' | 'race-502' | 'untied-502' | 'app-503' | 'masked';
 
 export interface SyntheticRun {
   cycles?: number;
@@ -21,6 +21,8 @@ export interface SyntheticRun {
   default?: FirstAnswer;
   fixed?: FirstAnswer;
   interrupted?: boolean;
+  /** A matrix of the fixed app alone (no Node's defaults to show the race): what a SAFE run is. */
+  fixedAlone?: boolean;
 }
 
 const CYCLE_MS = 10_000;
@@ -28,12 +30,13 @@ const SOCKET_BASE: Record<string, number> = { default: 1_000, fixed: 2_000 };
 
 function request(variant: VariantName, method: 'POST' | 'GET', cycle: number, i: number, answer: FirstAnswer, socketId: number): RequestRecord {
   const startMonoMs = cycle * CYCLE_MS + i;
-  const fromApp = answer === 'ok' || answer === 'app-503';
+  // A masked request: the LB met the race, retried on a new connection, and the app answered (the access log counts the retry).
+  const fromApp = answer === 'ok' || answer === 'app-503' || answer === 'masked';
   return {
     requestId: `c${cycle}-${variant}-aimed-${method}-${i}`, variant, method, cycle, phase: 'aimed', idleGapMs: 6_000, offsetMs: i - 2, startMonoMs,
-    latencyMs: 3, status: answer === 'ok' ? 200 : answer === 'app-503' ? 503 : 502, error: null,
+    latencyMs: 3, status: answer === 'ok' || answer === 'masked' ? 200 : answer === 'app-503' ? 503 : 502, error: null,
     // The app's stamps come back only on a response the app wrote; the LB's own 502 has none.
-    upstreamSocketId: fromApp ? socketId : null, upstreamSocketRequest: fromApp ? 2 : null, appStartMonoMs: fromApp ? startMonoMs + 1 : null, achievedIdleMs: null,
+    upstreamSocketId: fromApp ? socketId : null, upstreamSocketRequest: fromApp ? (answer === 'masked' ? 1 : 2) : null, appStartMonoMs: fromApp ? startMonoMs + 1 : null, achievedIdleMs: null,
   };
 }
 
@@ -46,14 +49,16 @@ function appClose(socketId: number, atMonoMs: number): SocketClosedRecord {
 
 /** The SummaryInput of a made-up talk-sized run. */
 export function syntheticInput(run: SyntheticRun = {}): SummaryInput {
-  const { cycles = 4, perCycle = 6, interrupted = false } = run;
+  const { cycles = 4, perCycle = 6, interrupted = false, fixedAlone = false } = run;
+  const variantNames = fixedAlone ? (['fixed'] as const) : (['default', 'fixed'] as const);
+  const masked = new Set<string>();
   const answers: Record<string, FirstAnswer> = { default: run.default ?? 'race-502', fixed: run.fixed ?? 'ok' };
   const records: RequestRecord[] = [];
   const closes: Record<string, SocketClosedRecord[]> = { default: [], fixed: [] };
   const cycleRecords: CycleRecord[] = [];
   for (let cycle = 1; cycle <= cycles; cycle++) {
     const count502: Record<string, number> = { default: 0, fixed: 0 };
-    for (const variant of ['default', 'fixed'] as const) {
+    for (const variant of variantNames) {
       for (const method of ['POST', 'GET'] as const) {
         for (let i = 0; i < perCycle; i++) {
           const socketId = SOCKET_BASE[variant] + cycle * 100 + i * 2 + (method === 'GET' ? 1 : 0);
@@ -62,27 +67,31 @@ export function syntheticInput(run: SyntheticRun = {}): SummaryInput {
           records.push(r);
           if (r.status === 502) count502[variant]++;
           // The race's 502: the app closed the idle connection the LB reused, at the instant the request arrived.
-          if (answer === 'race-502') closes[variant].push(appClose(socketId, r.startMonoMs));
+          if (answer === 'race-502' || answer === 'masked') closes[variant].push(appClose(socketId, r.startMonoMs));
+          if (answer === 'masked') masked.add(r.requestId);
         }
       }
     }
     cycleRecords.push({
-      cycle, lane: 'short', kind: 'aimed', aimVariant: 'default', closeDelayMs: 6_001, centerOffsetMs: 0, intendedGapMs: 6_001,
+      cycle, lane: 'short', kind: 'aimed', aimVariant: variantNames[0], closeDelayMs: 6_001, centerOffsetMs: 0, intendedGapMs: 6_001,
       achievedGapMs: { default: 6_001, fixed: 6_001 }, oneWayLatencyMs: { default: 0, fixed: 0 }, boundaryMs: { default: 6_001, fixed: 6_001 }, sendsPerVariant: perCycle, count502,
     });
   }
-  const accessLog: AccessLogEntry[] = records.map((r) => ({ lb: 'nginx', time_s: 1, variant: r.variant, request_method: r.method, status: r.status ?? 499, request_id: r.requestId, upstream_socket_id: '', retries: 0 }));
+  const accessLog: AccessLogEntry[] = records.map((r) => ({
+    lb: 'nginx', time_s: 1, variant: r.variant, request_method: r.method, status: r.status ?? 499, request_id: r.requestId, upstream_socket_id: '', retries: masked.has(r.requestId) ? 1 : 0,
+  }));
+  const scenario = fixedAlone ? defaultScenario({ kind: 'matrix', variants: defaultScenario().variants.filter((v) => v.name === 'fixed') }) : defaultScenario();
   return {
     runId: 'synthetic', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted, failure: null, runtime: 'local',
     runStartMonoMs: 0, trafficStartMonoMs: CYCLE_MS, trafficEndMonoMs: (cycles + 1) * CYCLE_MS, injectedAppClockOffsetMs: 0, appResponseEnds: {},
     options: { ...parseLabArgs(['--cycles', String(cycles)]), minBoundaryRequests: 16 },
-    versions: { node: '24.0.0', nginx: '1.22.1', kernel: 'k' }, scenario: defaultScenario(),
+    versions: { node: '24.0.0', nginx: '1.22.1', kernel: 'k' }, scenario,
     probes: {
       default: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6_001, watchedMs: 6_001, advertisedKeepAlive: 'timeout=5', status: 200 },
       fixed: { closedBy: 'none', closeKind: null, idleCloseMs: null, watchedMs: 9_000, advertisedKeepAlive: 'timeout=61', status: 200 },
     },
     traffic: {
-      records, cycles: cycleRecords, aimVariant: 'default', closeDelayMs: 6_001, oneWayLatencyMs: { default: 0, fixed: 0 }, appClocks: { default: null, fixed: null },
+      records, cycles: cycleRecords, aimVariant: variantNames[0], closeDelayMs: 6_001, oneWayLatencyMs: { default: 0, fixed: 0 }, appClocks: { default: null, fixed: null },
       boundaryMs: { default: 6_001, fixed: 6_001 }, lanes: { default: 'short', fixed: 'short' },
     },
     appCloses: closes, accessLog, lbErrorLines: { nginx: 0 }, errorLogText: '',

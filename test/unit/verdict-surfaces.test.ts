@@ -8,6 +8,8 @@ import t, { type Test } from 'tap';
 import { loadSummary } from '../../harness/compare/load.js';
 import { headlineParts, headlineText } from '../../harness/headline.js';
 import { doneEventOf } from '../../harness/lab-events.js';
+import { compareSummaries } from '../../harness/compare/compare.js';
+import { formatComparison } from '../../harness/compare/format.js';
 import { TONE_OF, VERDICT_WORDS, type VerdictWord } from '../../harness/model/verdict.js';
 import { reportMarkdown, verdictLine } from '../../harness/report.js';
 import { reportHtml } from '../../harness/report-html/page.js';
@@ -19,6 +21,9 @@ function surfaces(s: Summary): Array<{ surface: string; word: string | null; ton
   const html = reportHtml({ summary: s, dir: 'results/x', writtenSchemaVersion: s.schemaVersion, charts: [], missing: [] });
   const element = /<p class="verdict [^"]*" data-role="verdict" data-word="([^"]+)" data-tone="([^"]+)">([^<]*)</.exec(html);
   const done = doneEventOf(s, 'results/x');
+  // npm run compare, the run against itself: each side's word on its first lines.
+  const compared = formatComparison(compareSummaries(s, s), { baseline: { file: 'a', schemaVersion: 8 }, current: { file: 'b', schemaVersion: 8 } });
+  const side = (label: string) => new RegExp(`^${label}: +([A-Z][A-Z ]*[A-Z])  `, 'm').exec(compared)?.[1] ?? null;
   const [first] = headlineParts(s);
   return [
     { surface: 'headline', word: headlineText(s, false).split('  ')[0], tone: first.style },
@@ -30,6 +35,8 @@ function surfaces(s: Summary): Array<{ surface: string; word: string | null; ton
     { surface: 'live page (done event)', word: done.verdict.word, tone: done.verdict.tone },
     { surface: 'live page headline', word: done.headline.split('  ')[0] },
     { surface: 'live page verdict line', word: done.verdictLine.split(':')[0] },
+    { surface: 'compare (baseline)', word: side('baseline') },
+    { surface: 'compare (current)', word: side('current') },
     ...(s.yourApp ? [{ surface: "your app's line", word: s.yourApp[0].line.split(':')[0] }] : []),
   ];
 }
@@ -60,6 +67,8 @@ const CASES: Array<{ word: VerdictWord; what: string; run: Parameters<typeof syn
   { word: 'NOT REPRODUCED', what: 'default answered everything', run: { default: 'ok' } },
   { word: 'INCONCLUSIVE', what: 'a 502 far from any app close is not the race', run: { default: 'untied-502' } },
   { word: 'INCOMPLETE', what: 'interrupted', run: { interrupted: true } },
+  { word: 'MASKED', what: "the LB retried default's requests at its closes: no failure reached the client", run: { default: 'masked' } },
+  { word: 'SAFE', what: 'the fixed app alone, every boundary request answered, above the evidence floor', run: { fixedAlone: true } },
 ];
 
 for (const c of CASES) {
