@@ -1,12 +1,12 @@
 // The first line a run prints: the outcome in one word, then each variant's
 // count at the boundary, e.g.
-//   REPRODUCED  default 6 × 502 / 96   fixed 0 / 96 (≤ 3.1 %)
+//   REPRODUCED  default 6 × 502 / 96   fixed 0 / 96 at default's close (≤ 3.1 %), 0 / 30 at the LB's 60 s (≤ 9.5 %)
 // The words carry the meaning; colour only underlines them, and only on a
 // terminal that wants it (NO_COLOR, a pipe or a file get plain text).
 import { styleText } from 'node:util';
-import { type Summary } from './results/schema.js';
+import { type Summary, type VariantSummary } from './results/schema.js';
 import { VERDICT_WORDS, TONE_OF, type VerdictTone } from './model/verdict.js';
-import { percent } from './analysis/stats.js';
+import { percent, proportion } from './analysis/stats.js';
 
 /** One piece of the headline and the style it gets on a colour terminal. */
 export interface HeadlinePart {
@@ -39,16 +39,27 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
   }
   for (const v of Object.values(summary.variants)) {
     const r = v.boundaryRate502;
+    // A fix shown safe beside the aim variant and also tested at the LB's own timeout names both boundaries.
+    const atLb = v.name === summary.aimVariant ? null : v.lbBoundary;
     // Burst requests can fail too: said when they did, so the counts never contradict the word.
-    const outside = v.rate502.failures - r.failures;
+    const outside = v.rate502.failures - r.failures - (atLb?.failures ?? 0);
     const also = outside > 0 ? ` (+${outside} outside the boundary)` : '';
     // A zero states both bounds: per request, and per aimed cycle (failures cluster by cycle).
     const cycles = v.boundaryCycles;
     const bound = r.trials > 0 ? ` (≤ ${percent(r.high)}${cycles.cycles > 0 ? `, ≤ ${percent(cycles.rate.high, 0)} per cycle` : ''})` : '';
-    const text = r.failures > 0 ? `${v.name} ${r.failures} × 502 / ${r.trials}${also}` : `${v.name} 0 / ${r.trials}${bound}${also}`;
-    parts.push({ text, style: variantTone(summary, v.name) });
+    const close = atLb ? ` at ${summary.aimVariant}'s close` : '';
+    const counted = r.failures > 0 ? `${v.name} ${r.failures} × 502 / ${r.trials}${close}` : `${v.name} 0 / ${r.trials}${close}${bound}`;
+    const lbText = atLb ? `, ${lbBoundaryText(atLb, summary.scenario.lb.upstreamKeepaliveTimeoutMs)}` : '';
+    parts.push({ text: `${counted}${lbText}${also}`, style: variantTone(summary, v.name) });
   }
   return parts;
+}
+
+/** "0 / 30 at the LB's 60 s (≤ 9.5 %)": the requests that reused connections idle just under the LB's timeout. */
+function lbBoundaryText(b: NonNullable<VariantSummary['lbBoundary']>, lbTimeoutMs: number): string {
+  const where = `at the LB's ${lbTimeoutMs / 1000} s`;
+  if (b.failures > 0) return `${b.failures} failed / ${b.boundary} ${where}`;
+  return b.boundary > 0 ? `0 / ${b.boundary} ${where} (≤ ${percent(proportion(0, b.boundary).high)})` : `0 / 0 ${where} (no idle connection reused)`;
 }
 
 /** A variant's tone: the worst of its cells' verdicts (bad, then warn, then good), as summary.json has them. */

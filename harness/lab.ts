@@ -38,7 +38,7 @@ import {
   type Variant,
   type VariantName,
 } from './scenarios.js';
-import { SHORT_LANE_MARGIN_MS } from './traffic/engine.js';
+import { CYCLE_OVERHEAD_MS, SHORT_LANE_MARGIN_MS } from './traffic/engine.js';
 import { AppMonitor } from './traffic/app-monitor.js';
 import type { TrafficResult } from './traffic/engine.js';
 import { LaneSet, splitLanes } from './traffic/lanes.js';
@@ -108,12 +108,6 @@ interface Run {
   yourApp: SummaryInput['yourApp'];
 }
 
-/**
- * What a cycle adds to its idle gap: the burst, waiting for the apps' events,
- * the sends and the check that every component still runs. Measured here:
- * 0.5–1.5 s (more with more apps); for the estimate announced before a matrix.
- */
-const CYCLE_OVERHEAD_MS = 1_500;
 /** A probe watching longer than this says every so often that it still watches. */
 const PROBE_PROGRESS_EVERY_MS = 30_000;
 /** In a matrix, apps expected to close near or after the LB are watched this long past the later of the two. */

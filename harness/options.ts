@@ -299,7 +299,8 @@ function parseLivePort(v: { live?: boolean; 'live-port'?: string }): number | nu
   if (!v.live) throw usage('--live-port sets the live page\'s port; add --live.');
   const port = integer('live-port', v['live-port'], 1, 65_535)!;
   // The LBs and apps take these: a live page there would make the preflight report its own port as taken.
-  const lbPorts = [LB_PORT_BASE + 1, LB_PORT_BASE + MAX_VARIANTS] as const;
+  // LB_PORT_BASE itself is the LB-boundary pool's (LB_BOUNDARY_PORT).
+  const lbPorts = [LB_PORT_BASE, LB_PORT_BASE + MAX_VARIANTS] as const;
   const appPorts = [APP_PORT_BASE + 1, APP_PORT_BASE + MAX_VARIANTS] as const;
   if ([lbPorts, appPorts].some(([low, high]) => port >= low && port <= high)) {
     throw usage(`--live-port ${port} is one of the lab's own ports (${lbPorts.join('–')}, ${appPorts.join('–')}); pick another.`);

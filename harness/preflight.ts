@@ -8,7 +8,7 @@ import { DOCKER_DENIED, dockerStatus, KEPT_STACK_DOWN, projectResources } from '
 import { lbsOf } from './lb/drivers.js';
 import { lbBinary } from './runtime/local-stack.js';
 import type { Runtime } from './runtime/stack.js';
-import type { Scenario } from './scenarios.js';
+import { lbPortsOf, type Scenario } from './scenarios.js';
 
 /** The LBs of the scenario this host lacks, for the local runtime (which runs the system's). */
 async function missingLbs(scenario: Scenario): Promise<string[]> {
@@ -68,7 +68,7 @@ export function portFree(port: number): Promise<boolean> {
 }
 
 export async function checkPorts(scenario: Scenario, runtime: Runtime): Promise<void> {
-  const ports = scenario.variants.flatMap((v) => [v.lbPort, v.appPort]);
+  const ports = scenario.variants.flatMap((v) => [...lbPortsOf(v), v.appPort]);
   const taken: number[] = [];
   for (const port of ports) if (!(await portFree(port))) taken.push(port);
   if (taken.length === 0) return;

@@ -159,6 +159,15 @@ export interface Variant {
   appPort: number;
   /** Compose service name of the app. */
   service: string;
+  /**
+   * The talk-sized run's fixed app only: a second LB port, with an upstream
+   * pool of its own to the same app, where a lane of its own leaves
+   * connections idle just under the LB's timeout (traffic/lb-boundary-lane.ts).
+   * The short lane keeps the variant's own pool busy every few seconds, and
+   * nginx hands out its most recently used idle connection first, so no
+   * connection there ever idles that long. nginx only; undefined elsewhere.
+   */
+  lbBoundaryPort?: number;
 }
 
 /** The nth variant of a run (from 0) listens on LB_PORT_BASE + n + 1 at the LB and APP_PORT_BASE + n + 1 at its app. */
@@ -166,6 +175,23 @@ export const LB_PORT_BASE = 8400;
 export const APP_PORT_BASE = 8500;
 /** Ports stay inside 8401–8499 and 8501–8599. */
 export const MAX_VARIANTS = 99;
+/** The LB-boundary pool (Variant.lbBoundaryPort) listens on the one LB port no variant takes. */
+export const LB_BOUNDARY_PORT = LB_PORT_BASE;
+
+/** The LB ports a variant listens on: its own, and its LB-boundary pool's when it has one. */
+export function lbPortsOf(v: Pick<Variant, 'lbPort' | 'lbBoundaryPort'>): number[] {
+  return v.lbBoundaryPort === undefined ? [v.lbPort] : [v.lbPort, v.lbBoundaryPort];
+}
+
+/**
+ * A variant's LB-boundary pool as a variant of its own: the same app (name,
+ * service, app port), reached through the pool's LB port. null without one.
+ */
+export function lbBoundaryPoolOf(v: Variant): Variant | null {
+  if (v.lbBoundaryPort === undefined) return null;
+  const { lbBoundaryPort, ...app } = v;
+  return { ...app, lbPort: lbBoundaryPort };
+}
 
 /** The variant a (node line, server mode, fix) makes as the nth of a run. */
 export function makeVariant(
@@ -206,7 +232,8 @@ export function appUnderTestVariant(name: VariantName, index: number, app: AppUn
 export function classicVariants(serverMode: ServerMode = DEFAULT_SERVER_MODE, lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'> = LB): Variant[] {
   return [
     makeVariant('default', 0, { nodeLine: DEFAULT_NODE_LINE, serverMode, fix: 'default' }, lb),
-    makeVariant('fixed', 1, { nodeLine: DEFAULT_NODE_LINE, serverMode, fix: 'article' }, lb),
+    // The fix is also tested at the LB's own timeout, through a pool of its own (Variant.lbBoundaryPort).
+    { ...makeVariant('fixed', 1, { nodeLine: DEFAULT_NODE_LINE, serverMode, fix: 'article' }, lb), lbBoundaryPort: LB_BOUNDARY_PORT },
   ];
 }
 

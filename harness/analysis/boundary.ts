@@ -33,10 +33,42 @@ export interface BoundaryContext {
  */
 export function testedBoundary(r: RequestRecord, context: BoundaryContext): boolean {
   if (r.phase !== 'aimed') return false;
+  if (metRaceOrReused(r)) return true;
+  return context.replaysUnseen && arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
+}
+
+/** A request that failed, or reused an idle upstream connection (or, from an app without the preload, was answered at all). */
+function metRaceOrReused(r: RequestRecord): boolean {
   if (clientSymptom(r) !== null || (r.upstreamSocketRequest ?? 0) > 1) return true;
   // An app without the preload tags no response: aimed at the boundary is all that is known (the client-side method's limit).
-  if (r.status !== null && r.upstreamSocketRequest === null) return true;
-  return context.replaysUnseen && arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
+  return r.status !== null && r.upstreamSocketRequest === null;
+}
+
+/**
+ * A request aimed at an idle gap just under the LB's own timeout: the
+ * talk-sized run's LB-boundary lane (traffic/lb-boundary-lane.ts), and
+ * --full's gap a second under it. There an app that outlives the LB is
+ * tested where such a fix can fail; the gap over the LB's timeout tests nothing.
+ */
+export function aimedAtLbBoundary(r: Pick<RequestRecord, 'phase' | 'idleGapMs'>, lbTimeoutMs: number): boolean {
+  return r.phase === 'long-gap' && r.idleGapMs !== null && r.idleGapMs < lbTimeoutMs;
+}
+
+/**
+ * A reused connection tested the LB's boundary when it had idled within this
+ * of the gap aimed at (app clock); one that another request of the same batch
+ * had just freed tested nothing there.
+ */
+export const LB_BOUNDARY_IDLE_SLACK_MS = 1_000;
+
+/**
+ * Whether a request aimed at the LB's boundary tested it: it met the race, or
+ * reused a connection idle that long. One on a new connection found the
+ * connections closed already, by the LB or the app (the tally says which).
+ */
+export function testedLbBoundary(r: RequestRecord, lbTimeoutMs: number): boolean {
+  if (!aimedAtLbBoundary(r, lbTimeoutMs) || !metRaceOrReused(r)) return false;
+  return clientSymptom(r) !== null || r.achievedIdleMs === null || r.achievedIdleMs >= r.idleGapMs! - LB_BOUNDARY_IDLE_SLACK_MS;
 }
 
 /** How a failure is tied to the app's idle closes: what the run could see of them. */

@@ -6,10 +6,10 @@ import type { LabOptions } from '../options.js';
 import type { IdleCloseProbe } from '../probe.js';
 import { aimedCyclesOf, boundaryCyclesOf, SCHEMA_VERSION, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type ClosedByTally, type CycleRecord, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
 import { DEFAULT_SUMMARY_SCHEMA_REF } from '../results/schema-files.js';
-import { summaryOptionsOf } from '../results/summary-schema.js';
+import { summaryOptionsOf, type LbBoundary } from '../results/summary-schema.js';
 import { nodeVersionKey } from '../runtime/stack.js';
 import type { Runtime } from '../runtime/stack.js';
-import { perVariant, YOUR_APP_FIX, YOUR_APP_VARIANT, type Scenario, type Variant, type VariantName } from '../scenarios.js';
+import { lbPortsOf, perVariant, YOUR_APP_FIX, YOUR_APP_VARIANT, type Scenario, type Variant, type VariantName } from '../scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { RequestRecord } from '../traffic/records.js';
 import { countErrorLog, raceLogLines } from './nginx-log.js';
@@ -17,7 +17,7 @@ import { wasRetried, type AccessLogEntry } from './access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
 import { expectationOf } from './expectations.js';
 import { matchHit, raceModel } from './race-model.js';
-import { testedBoundary, tiedToAppClose } from './boundary.js';
+import { aimedAtLbBoundary, testedBoundary, testedLbBoundary, tiedToAppClose } from './boundary.js';
 import { cellVerdict, runVerdict, showedRace, verdictOk } from './verdict.js';
 import { closeInstant } from './app-records.js';
 import { clientSymptom, isAppError } from '../traffic/records.js';
@@ -149,12 +149,38 @@ export function effectiveClose(records: RequestRecord[], closes: SocketClosedRec
  * an aimed request of the cell's method showed the client a symptom of the race
  * (502/503/504, empty reply, reset): hits cluster by cycle, so a cycle is the
  * honest unit, and a cell counts its own method's (the variant's count mixes them).
+ * Given the LB's timeout, the cycles aimed just under it count too (the
+ * LB-boundary lane's, --full's gap under the LB).
  */
-export function cellBoundaryCyclesOf(cycles: readonly CycleRecord[], records: readonly RequestRecord[], variant: VariantName, method: string): BoundaryCycles {
+export function cellBoundaryCyclesOf(cycles: readonly CycleRecord[], records: readonly RequestRecord[], variant: VariantName, method: string, lbTimeoutMs?: number): BoundaryCycles {
+  const hitCyclesOf = (aimedHere: (r: RequestRecord) => boolean) =>
+    new Set(records.filter((r) => r.variant === variant && r.method === method && aimedHere(r) && clientSymptom(r) !== null).map((r) => r.cycle));
   const aimed = aimedCyclesOf(cycles, variant);
-  const hitCycles = new Set(records.filter((r) => r.variant === variant && r.method === method && r.phase === 'aimed' && clientSymptom(r) !== null).map((r) => r.cycle));
-  const hitting = aimed.filter((c) => hitCycles.has(c.cycle)).length;
-  return { cycles: aimed.length, hitting, rate: proportion(hitting, aimed.length) };
+  const hitCycles = hitCyclesOf((r) => r.phase === 'aimed');
+  // Cycles aimed just under the LB's timeout number within their own lane: their hits are matched among them.
+  const atLb = lbTimeoutMs === undefined ? [] : cycles.filter((c) => c.kind === 'long-gap' && c.intendedGapMs < lbTimeoutMs && variant in c.count502);
+  const lbHitCycles = lbTimeoutMs === undefined ? new Set<number>() : hitCyclesOf((r) => aimedAtLbBoundary(r, lbTimeoutMs));
+  const hitting = aimed.filter((c) => hitCycles.has(c.cycle)).length + atLb.filter((c) => lbHitCycles.has(c.cycle)).length;
+  const all = aimed.length + atLb.length;
+  return { cycles: all, hitting, rate: proportion(hitting, all) };
+}
+
+/**
+ * The variant at the LB's own idle timeout, from its requests aimed just under
+ * it; null when none was. idleGapMs: the median idle time (app clock) of the
+ * upstream connections they reused.
+ */
+export function lbBoundaryOf(records: readonly RequestRecord[], lbTimeoutMs: number): LbBoundary | null {
+  const aimed = records.filter((r) => aimedAtLbBoundary(r, lbTimeoutMs));
+  if (aimed.length === 0) return null;
+  const tested = aimed.filter((r) => testedLbBoundary(r, lbTimeoutMs));
+  const idle = tested.flatMap((r) => (r.achievedIdleMs === null ? [] : [r.achievedIdleMs]));
+  return {
+    aimed: aimed.length,
+    boundary: tested.length,
+    failures: aimed.filter((r) => clientSymptom(r) !== null).length,
+    idleGapMs: idle.length > 0 ? round(median(idle)!) : null,
+  };
 }
 
 function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant): VariantSummary {
@@ -207,6 +233,7 @@ function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant)
     firstHit: firstHit ? { cycle: firstHit.cycle, elapsedMs: Math.round(firstHit.startMonoMs - input.runStartMonoMs) } : null,
     closedBy: tallyClosedBy(mine, closes, trafficEndOnAppClock(input, traffic, v.name)),
     nginx: { access502: accessMine.filter((e) => e.status === 502).length, accessTotal: accessMine.length },
+    lbBoundary: lbBoundaryOf(mine, input.scenario.lb.upstreamKeepaliveTimeoutMs),
   };
 }
 
@@ -218,11 +245,21 @@ function describeRate(p: Proportion): string {
 /**
  * The verdict counts requests aimed at the close boundary; the others come in
  * all. A zero also states its bound per aimed cycle, the unit 502s cluster in.
+ * A variant also aimed just under the LB's timeout says how it fared there.
  */
-function describeVariant(v: VariantSummary): string {
+function describeVariant(v: VariantSummary, lbTimeoutMs: number): string {
   const c = v.boundaryCycles;
   const perCycle = v.boundaryRate502.failures === 0 && c.cycles > 0 ? `, ${c.cycles} aimed cycles (95 % upper bound ${percent(c.rate.high, 1)} per cycle)` : '';
-  return `${v.name}: ${describeRate(v.boundaryRate502)} at the close boundary${perCycle} (${v.rate502.failures} × 502 in ${v.rate502.trials} in all)`;
+  return `${v.name}: ${describeRate(v.boundaryRate502)} at the close boundary${perCycle}${describeLbBoundary(v.lbBoundary, lbTimeoutMs)} (${v.rate502.failures} × 502 in ${v.rate502.trials} in all)`;
+}
+
+/** ", 0 in 30 at the LB's 60 s (…)": the requests aimed just under the LB's timeout; '' when none was. */
+function describeLbBoundary(b: LbBoundary | null, lbTimeoutMs: number): string {
+  if (b === null) return '';
+  const counted = b.failures === 0 ? `0 in ${b.boundary}` : `${b.failures} failed in ${b.boundary}`;
+  const bound = b.failures === 0 && b.boundary > 0 ? `, 95 % upper bound ${percent(proportion(0, b.boundary).high, 1)}` : '';
+  const idle = b.idleGapMs === null ? 'no idle connection reused' : `reusing connections idle ${(b.idleGapMs / 1000).toFixed(2)} s`;
+  return `, ${counted} at the LB's ${lbTimeoutMs / 1000} s (${idle}${bound}; ${b.aimed} aimed)`;
 }
 
 /** Rounded down, so 99.5 % never reads as 100 %. */
@@ -255,11 +292,14 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
     const summary = variants[v.name];
     return input.options.methods.map((method): CellSummary => {
       const sent = mine.filter((r) => r.method === method);
-      const aimed = sent.filter((r) => r.phase === 'aimed');
+      // Aimed at its boundary, or just under the LB's timeout (a fix tested where it can fail): the cell's evidence holds both.
+      const lbMs = input.scenario.lb.upstreamKeepaliveTimeoutMs;
+      const aimed = sent.filter((r) => r.phase === 'aimed' || aimedAtLbBoundary(r, lbMs));
       const driver = LB_DRIVERS[v.lb];
       const lead = sendToAppMs(traffic, v.name);
       const appCloseTimes = closes.filter((c) => c.closedBy === 'app').map(closeInstant);
-      const boundary = aimed.filter((r) => testedBoundary(r, { replaysUnseen: driver.silentRetry(input.scenario, method) !== null, appCloseInstants: appCloseTimes, sendToAppMs: lead }));
+      const context = { replaysUnseen: driver.silentRetry(input.scenario, method) !== null, appCloseInstants: appCloseTimes, sendToAppMs: lead };
+      const boundary = aimed.filter((r) => testedBoundary(r, context) || testedLbBoundary(r, lbMs));
       const tie = { appClosesKnown: !v.app || (input.yourApp?.preloadNode[v.name] ?? null) !== null, appCloseInstants: appCloseTimes, sendToAppMs: lead };
       const symptoms = sent.map(clientSymptom);
       const saw = (what: string) => symptoms.filter((s) => s === what).length;
@@ -277,8 +317,9 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
       const maskedLatencies = sent.filter((r) => retriedIds.has(r.requestId) && r.latencyMs !== null).map((r) => r.latencyMs!);
       const masked = retried.length;
       const clientErrors = sent.filter((r) => r.status === null).length;
-      const raceLogLineCount = raceLines.filter((l) => l.lbPort === v.lbPort && l.method === method).length;
-      const boundaryCycles = cellBoundaryCyclesOf(traffic.cycles, aimed, v.name, method);
+      const ports = lbPortsOf(v);
+      const raceLogLineCount = raceLines.filter((l) => l.lbPort !== null && ports.includes(l.lbPort) && l.method === method).length;
+      const boundaryCycles = cellBoundaryCyclesOf(traffic.cycles, aimed, v.name, method, lbMs);
       const { outcome, reason } = classifyCell(
         {
           ...seen,
@@ -431,7 +472,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const counts =
     input.scenario.kind === 'matrix'
       ? `${cells.length} cells: ${outcomeCounts(cells)}`
-      : [...input.scenario.variants.map((v) => describeVariant(variants[v.name])), closedText].join('; ');
+      : [...input.scenario.variants.map((v) => describeVariant(variants[v.name], input.scenario.lb.upstreamKeepaliveTimeoutMs)), closedText].join('; ');
   const verdictCounts = yourApp ? yourApp.map((a) => `${a.variant}: ${a.line}`).join('; ') : counts;
   const text = input.failure ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${verdictCounts}` : verdictCounts;
 

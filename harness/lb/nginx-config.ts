@@ -3,7 +3,7 @@
 // both use and every run saves beside its results.
 import { HEADERS } from '../protocol.js';
 import { DOCKER_ADDRESSES } from './addresses.js';
-import { LB, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from '../scenarios.js';
+import { LB, lbBoundaryPoolOf, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from '../scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 
 const template = (name: string) => readTemplate('nginx', `${name}.conf`);
@@ -49,6 +49,23 @@ export function upstreamName(variant: Variant): string {
   return `app_${variant.name}`;
 }
 
+/** The upstream of a variant's LB-boundary pool: the same app, a keep-alive cache of its own. */
+export function lbBoundaryUpstreamName(variant: Variant): string {
+  return `${upstreamName(variant)}_lb_boundary`;
+}
+
+/**
+ * Every upstream pool and the port that reaches it: each variant's own, and
+ * the LB-boundary pool of a variant that has one (Variant.lbBoundaryPort),
+ * the same app behind every directive of the other.
+ */
+function poolsOf(variants: readonly Variant[]): Array<{ upstream: string; via: Variant }> {
+  return variants.flatMap((v) => {
+    const pool = lbBoundaryPoolOf(v);
+    return [{ upstream: upstreamName(v), via: v }, ...(pool ? [{ upstream: lbBoundaryUpstreamName(v), via: pool }] : [])];
+  });
+}
+
 export function renderNginxConfig(
   lb: LbSettings,
   layout: NginxLayout,
@@ -56,20 +73,21 @@ export function renderNginxConfig(
 ): string {
   const policy = RETRY_POLICIES[lb.retryPolicy];
   if (!policy) throw new Error(`unknown retry policy '${lb.retryPolicy}'`);
-  const upstreams = variants.map((v) =>
+  const pools = poolsOf(variants);
+  const upstreams = pools.map(({ upstream, via: v }) =>
     fillTemplate(template('upstream'), {
-      upstreamName: upstreamName(v),
+      upstreamName: upstream,
       appAddress: layout.appAddress(v),
       keepaliveConnections: lb.upstreamKeepaliveConnections,
       keepaliveTimeout: nginxDuration(lb.upstreamKeepaliveTimeoutMs),
       keepaliveRequests: lb.upstreamKeepaliveRequests,
     }),
   );
-  const servers = variants.map((v) =>
+  const servers = pools.map(({ upstream, via: v }) =>
     fillTemplate(template('server'), {
       listen: layout.listen(v),
       variant: v.name,
-      upstreamName: upstreamName(v),
+      upstreamName: upstream,
       proxyConnectTimeout: nginxDuration(lb.proxyConnectTimeoutMs),
       proxyReadTimeout: nginxDuration(lb.proxyReadTimeoutMs),
       proxyNextUpstream: policy.proxyNextUpstream,

@@ -243,8 +243,9 @@ function upgradeToV7(old: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * v7 → v8: no count of the app's own errors nor of untied failures (0: those
- * runs counted every gateway status as the race), and the verdicts computed
- * now by the rule a v8 run uses (analysis/verdict.ts), from what was stored.
+ * runs counted every gateway status as the race), no variant tested at the
+ * LB's own timeout apart (lbBoundary null), and the verdicts computed now by
+ * the rule a v8 run uses (analysis/verdict.ts), from what was stored.
  */
 function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Record<string, unknown> {
   // A malformed older summary passes through unchanged here; validateSummary then says what is wrong with it.
@@ -260,7 +261,9 @@ function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Reco
   if (typeof s.variants !== 'object' || s.variants === null || !Object.values(s.variants).every(wellFormed)) return old;
   const verdict = runVerdict({ ...s, schemaVersion: writtenVersion });
   const kind = s.scenario?.kind === 'matrix' ? 'matrix' : 'classic';
-  return { ...old, schemaVersion: SCHEMA_VERSION, cells, verdict: { ...(old.verdict as object), ...verdict, ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0) } };
+  // No run before v8 aimed at the LB's own timeout through a pool of its own; --full's gap there was never summarized apart.
+  const variants = Object.fromEntries(Object.entries(s.variants).map(([name, v]) => [name, { ...v, lbBoundary: null }]));
+  return { ...old, schemaVersion: SCHEMA_VERSION, variants, cells, verdict: { ...(old.verdict as object), ...verdict, ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0) } };
 }
 
 function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {

@@ -163,6 +163,18 @@ export const BoundaryCyclesSchema = Type.Object(
   { additionalProperties: false, description: 'Aimed cycles and those that hit, with the rate\'s interval: 502s cluster by cycle, so this is the honest unit.' },
 );
 
+/** The requests aimed just under the LB's own idle timeout, where a fix that outlives the LB is tested. */
+export const LbBoundarySchema = Type.Object(
+  {
+    aimed: Count("Requests aimed at an idle gap just under the LB's timeout: the talk-sized run's LB-boundary lane (its own pool), and --full's gap a second under it."),
+    boundary: Count('Of those, the ones that met the race (a failure) or reused an idle upstream connection: the ones that tested it.'),
+    failures: Count('Of those, the failures the client saw (502, 503, 504, empty reply, reset).'),
+    idleGapMs: Nullable(Type.Number(), { description: "The median idle time, on the app's clock, of the upstream connections they reused; null when none did." }),
+  },
+  { additionalProperties: false, description: "v8: requests aimed just under the LB's idle timeout (analysis/boundary.ts aimedAtLbBoundary)." },
+);
+export type LbBoundary = Static<typeof LbBoundarySchema>;
+
 /** One traffic cycle as the engine ran it. */
 export const CycleRecordSchema = Type.Object(
   {
@@ -226,6 +238,10 @@ export const VariantSummarySchema = Type.Object(
     }),
     closedBy: ClosedByTallySchema,
     nginx: Type.Object({ access502: Count(), accessTotal: Count() }, { additionalProperties: false, description: "The variant's lines in its LB's access log." }),
+    lbBoundary: Nullable(LbBoundarySchema, {
+      description:
+        "v8: the variant at the LB's own idle timeout, apart from the counts above (which are its boundary's); null when no request of it was aimed there (Node's defaults, a matrix, a run too short for the LB-boundary lane, older summaries).",
+    }),
   },
   { additionalProperties: false, description: 'One app variant: what it is, what was measured straight at it, and what the client got through the LB.' },
 );

@@ -15,6 +15,7 @@ export function composeVariables(scenario: Scenario = defaultScenario(), nginxCo
   for (const v of scenario.variants) {
     const key = v.name.toUpperCase();
     env[`LAB_LB_${key}_PORT`] = String(v.lbPort);
+    if (v.lbBoundaryPort !== undefined) env[`LAB_LB_${key}_BOUNDARY_PORT`] = String(v.lbBoundaryPort);
     env[`LAB_APP_${key}_PORT`] = String(v.appPort);
     env[`LAB_${key}_KEEP_ALIVE_TIMEOUT_MS`] = optionalMs(v.keepAliveTimeoutMs);
     env[`LAB_${key}_HEADERS_TIMEOUT_MS`] = optionalMs(v.headersTimeoutMs);

@@ -4,7 +4,7 @@
 // `docker compose -f <run>/compose.json up` brings the same stack back.
 import { join } from 'node:path';
 import { lbsOf } from '../lb/drivers.js';
-import { APP_CONTAINER_PORT, type AppUnderTest, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
+import { APP_CONTAINER_PORT, lbPortsOf, type AppUnderTest, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
 import type { BaseImages } from './base-images.js';
 import { PROJECT_DIR } from './compose.js';
 import { appClockEnv } from '../clock.js';
@@ -119,7 +119,8 @@ export function renderComposeFile(scenario: Scenario, images: BaseImages, config
       restart: 'no',
       stop_grace_period: '5s',
       volumes: [`${configPath(driver.name)}:${driver.configInContainer}:ro`],
-      ports: variants.map((v) => `127.0.0.1:${v.lbPort}:${v.lbPort}`),
+      // Each variant's port, and its LB-boundary pool's (the talk-sized run's fixed app).
+      ports: variants.flatMap(lbPortsOf).map((port) => `127.0.0.1:${port}:${port}`),
       healthcheck: lbHealthcheck(driver.healthcheck(variants[0].lbPort)),
       // A user's image may have no health check: the lab checks its app from the host (DockerStack.ready).
       depends_on: Object.fromEntries(variants.map((v) => [v.service, { condition: v.app ? 'service_started' : 'service_healthy' }])),

@@ -26,7 +26,7 @@ import { roundMs } from '../clock.js';
 import { clockSampleOf, estimateAppClock, type AppClockEstimate, type ClockSample } from './app-clock.js';
 import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import type { Outcome } from './precise-client.js';
-import { burstPathFor, clientSymptom, upstreamTags, type Phase, type RequestRecord } from './records.js';
+import { burstPathFor, clientSymptom, requestRecordOf, type Phase, type RecordBase, type RequestRecord } from './records.js';
 import type { AimedSend, TrafficIo } from './traffic-io.js';
 
 /** What the engine reads of an app's connection accounting (AppMonitor, live). */
@@ -82,6 +82,12 @@ export interface EngineInput {
 }
 
 /**
+ * What a cycle adds to its idle gap: the burst, waiting for the apps' events,
+ * the sends and the check that every component still runs. Measured here:
+ * 0.5–1.5 s (more with more apps); for the estimates of how long a lane runs.
+ */
+export const CYCLE_OVERHEAD_MS = 1_500;
+/**
  * A matrix app whose close comes this long before the LB's or more is in the
  * short lane; the others are driven at the LB's timeout. Two seconds: far more
  * than the spread of any close measured here, short enough for compressed tests.
@@ -101,30 +107,30 @@ const OWN_CLOSE_AFTER_LB_MS = 50;
  */
 const LB_CLOSE_LEAD_MS = 200;
 /** Until the LB's real close is learned, a wider lead keeps the first cycles on reused connections. */
-const LB_CLOSE_UNKNOWN_LEAD_MS = 500;
+export const LB_CLOSE_UNKNOWN_LEAD_MS = 500;
 /** --full: idle gaps this far either side of the LB's own timeout. */
 const LONG_GAP_AROUND_LB_MS = 1_000;
 /** --full: sends of a long-gap cycle spread over ± this; the LB's timer is coarse, no aiming needed. */
-const LONG_GAP_SPREAD_MS = 2;
+export const LONG_GAP_SPREAD_MS = 2;
 /**
  * The engine's own client connections are replaced before a send once idle
  * this close to the LB's client keep-alive (65 s): a long-lane cycle whose
  * apps are aimed past the LB's timeout (behind HAProxy) runs over a minute,
  * and the LB would close them under the send (measured: 17 sends lost so).
  */
-const CLIENT_IDLE_MARGIN_MS = 2_000;
+export const CLIENT_IDLE_MARGIN_MS = 2_000;
 /** Long gaps are slept in steps of at most this, so an interrupt is honoured quickly... */
-const LONG_SLEEP_STEP_MS = 5_000;
+export const LONG_SLEEP_STEP_MS = 5_000;
 /** ...and the last second before the sends is left to fireAt's precise wait. */
-const LONG_SLEEP_WAKE_EARLY_MS = 1_000;
+export const LONG_SLEEP_WAKE_EARLY_MS = 1_000;
 /**
  * How long to wait after a burst for the app's response-finished lines. They come
  * through Docker's log stream within about 100 ms here; past this, the response's
  * start header stands in (see APP_RESPONSE_MS).
  */
-const EVENT_WAIT_MS = 1_500;
+export const EVENT_WAIT_MS = 1_500;
 /** The sample app answers in about a millisecond: start header + this ≈ the idle start (or the hold's instant, if later). */
-const APP_RESPONSE_MS = 1;
+export const APP_RESPONSE_MS = 1;
 /**
  * A burst's responses are held to an instant this far after its sends would
  * reach the app: long enough for the app to have handled all of them, short
@@ -133,12 +139,12 @@ const APP_RESPONSE_MS = 1;
  * after it in a third of the cycles (autocannon's start-up and the other
  * app's burst take their share), and those cycles' closes spread as before.
  */
-const BURST_HOLD_MS = 250;
+export const BURST_HOLD_MS = 250;
 /** Calibration asks the app's cheapest route: its start header then measures the path, not the page. */
-const CALIBRATION_PATH = '/api/health';
+export const CALIBRATION_PATH = '/api/health';
 /** Requests per variant that measure the send-to-app delay and the app clock before the first cycle, and the pause between them. */
-const CALIBRATION_SENDS = 3;
-const CALIBRATION_PAUSE_MS = 20;
+export const CALIBRATION_SENDS = 3;
+export const CALIBRATION_PAUSE_MS = 20;
 /**
  * Aiming uses each app's send-to-app delay (app-clock.ts: its clock's offset +
  * the one-way latency) and the offset from the exchanges of the last few
@@ -166,7 +172,7 @@ export const SAFE_VARIANT_SENDS_PER_CYCLE = 25;
  */
 export const YOUR_APP_LONG_LANE_SENDS_PER_CYCLE = 30;
 /** Idle starts within this window count as one cluster of sockets that close together. */
-const CLUSTER_WINDOW_MS = 2;
+export const CLUSTER_WINDOW_MS = 2;
 /**
  * The naive client's idle gaps, from the probe's close delay: the delay first,
  * then 5 ms steps either side out to ±30 ms (the sweep a careful engineer
@@ -180,8 +186,6 @@ interface VariantAim {
   centerOffsetMs: number;
   relativeOffsetsMs: number[];
 }
-
-type RecordBase = Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'>;
 
 export class TrafficEngine {
   private readonly records: RequestRecord[] = [];
@@ -435,23 +439,8 @@ export class TrafficEngine {
   }
 
   private recordOf(outcome: Outcome, base: RecordBase): RequestRecord {
-    const tags = upstreamTags(outcome.response?.headers ?? {});
-    let achievedIdleMs: number | null = null;
-    const { upstreamSocketId: socketId, upstreamSocketRequest: nth, appStartMonoMs: appStart } = tags;
-    if (socketId !== null && nth !== null && nth > 1 && appStart !== null) {
-      const previousEnd = this.app(base.variant).responseEnd(socketId, nth - 1);
-      if (previousEnd !== undefined) achievedIdleMs = roundMs(appStart - previousEnd);
-    }
-    const record: RequestRecord = {
-      ...base,
-      startMonoMs: outcome.sentAtMonoMs,
-      latencyMs: roundMs(outcome.doneAtMonoMs - outcome.sentAtMonoMs),
-      status: outcome.response?.status ?? null,
-      error: outcome.error,
-      ...tags,
-      achievedIdleMs,
-    };
-    return record;
+    const app = this.app(base.variant);
+    return requestRecordOf(outcome, base, (socketId, request) => app.responseEnd(socketId, request));
   }
 
   /** Burst on every variant at once; returns each variant's upstream idle starts (app clock), ascending. */

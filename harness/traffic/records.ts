@@ -4,7 +4,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { HEADERS } from '../protocol.js';
 import type { Variant } from '../scenarios.js';
 import { Nullable, OneOf } from '../results/schema-kit.js';
-import { EMPTY_REPLY } from './precise-client.js';
+import { roundMs } from '../clock.js';
+import { EMPTY_REPLY, type Outcome } from './precise-client.js';
 
 /** The phases a request is sent in; 'naive': npm run bench's client-side sweep, sent without the lab's aiming. */
 export const PHASES = ['calibration', 'burst', 'aimed', 'long-gap', 'naive'] as const;
@@ -16,7 +17,7 @@ export type Phase = (typeof PHASES)[number];
  */
 export const RequestRecordSchema = Type.Object(
   {
-    requestId: Type.String({ description: 'c<cycle>-<variant>-<phase>-<n>: also the request-id header the LB logs.' }),
+    requestId: Type.String({ description: "c<cycle>-<variant>-<phase>-<n> (the LB-boundary lane's: c<cycle>-<variant>-lb-pool-<phase>-<n>): also the request-id header the LB logs." }),
     variant: Type.String({ description: "The app variant it was sent to ('default', 'fixed' or a matrix cell's name)." }),
     method: Type.String(),
     cycle: Type.Integer({ minimum: 0, description: 'The cycle it belongs to, numbered within its lane.' }),
@@ -86,6 +87,34 @@ function headerNumber(headers: Record<string, string>, name: string): number | n
   if (raw === undefined) return null;
   const n = Number(raw);
   return Number.isFinite(n) ? n : null;
+}
+
+/** What a record says before its outcome is known: which request it is, and where it was aimed. */
+export type RecordBase = Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'>;
+
+/**
+ * The record of a sent request's outcome. Its upstream socket's idle time
+ * before it (achievedIdleMs) is measured on the app's clock: when the app
+ * started it less when the app finished the socket's previous response
+ * (responseEnd, from the app's accounting); null on a new connection.
+ */
+export function requestRecordOf(outcome: Outcome, base: RecordBase, responseEnd: (socketId: number, request: number) => number | undefined): RequestRecord {
+  const tags = upstreamTags(outcome.response?.headers ?? {});
+  let achievedIdleMs: number | null = null;
+  const { upstreamSocketId: socketId, upstreamSocketRequest: nth, appStartMonoMs: appStart } = tags;
+  if (socketId !== null && nth !== null && nth > 1 && appStart !== null) {
+    const previousEnd = responseEnd(socketId, nth - 1);
+    if (previousEnd !== undefined) achievedIdleMs = roundMs(appStart - previousEnd);
+  }
+  return {
+    ...base,
+    startMonoMs: outcome.sentAtMonoMs,
+    latencyMs: roundMs(outcome.doneAtMonoMs - outcome.sentAtMonoMs),
+    status: outcome.response?.status ?? null,
+    error: outcome.error,
+    ...tags,
+    achievedIdleMs,
+  };
 }
 
 /** What the app's accounting tagged a response with (lower-cased header map); null where a tag is absent. */

@@ -57,7 +57,8 @@ t.test('the talk-sized run keeps its service names and ports', async (t) => {
   const { services } = renderComposeFile(defaultScenario(), images, () => '/x') as { services: Record<string, { ports?: string[] }> };
   t.same(Object.keys(services), ['app-default', 'app-fixed', LB_SERVICE]);
   t.same(services['app-default'].ports, ['127.0.0.1:8501:3000']);
-  t.same(services[LB_SERVICE].ports, ['127.0.0.1:8401:8401', '127.0.0.1:8402:8402']);
+  // 8400: the fixed app's LB-boundary pool (its own upstream, the same app).
+  t.same(services[LB_SERVICE].ports, ['127.0.0.1:8401:8401', '127.0.0.1:8402:8402', '127.0.0.1:8400:8400']);
 });
 
 t.test('the committed docker-compose.yml (for users) agrees with the rendered file', async (t) => {

@@ -350,3 +350,97 @@ t.test("the first cycle already aims at the app's own account of its close (the 
   t.equal(r.cycles[0].intendedGapMs, CLOSE_DELAY_MS, "cycle 1 aims at the app's 6001 ms");
   t.ok(r.cycles[0].count502.default > 0, 'and hits');
 });
+
+t.test("LB-boundary lane: a held burst fills the fixed app's own pool, and a batch reuses its connections idle just under the LB's timeout", async (t) => {
+  const { LbBoundaryLane, LB_BOUNDARY_LEAD_MS, LB_BOUNDARY_SENDS } = await import('../../harness/traffic/lb-boundary-lane.js');
+  const { lbBoundaryPoolOf, LB_BOUNDARY_PORT } = await import('../../harness/scenarios.js');
+  const scenario = defaultScenario();
+  const lbMs = scenario.lb.upstreamKeepaliveTimeoutMs;
+  const pool = lbBoundaryPoolOf(scenario.variants.find((v) => v.name === 'fixed')!)!;
+  t.equal(pool.lbPort, LB_BOUNDARY_PORT, "through the pool's own LB port");
+  t.equal(lbBoundaryPoolOf(scenario.variants.find((v) => v.name === 'default')!), null, "Node's defaults get no pool");
+  const lab = new SimulatedLab({ apps: { fixed: { closeDelayMs: lbMs + 2_000, clockOffsetMs: 86_400_000.25 } }, lbIdleMs: lbMs });
+  const progress: string[] = [];
+  const cycles: unknown[] = [];
+  const lane = new LbBoundaryLane({
+    scenario, pool, methods: ['POST', 'GET'], app: lab.events.get('fixed')!, io: lab, signal: new AbortController().signal,
+    progress: (l) => progress.push(l), onCycle: (c) => cycles.push(c),
+  });
+  const r = await lane.run();
+  const batch = r.records.filter((x) => x.phase === 'long-gap');
+  const burst = r.records.filter((x) => x.phase === 'burst');
+  t.equal(burst.length, scenario.lb.upstreamKeepaliveConnections, 'a burst as large as the pool caches');
+  t.equal(new Set(burst.map((x) => x.upstreamSocketId)).size, scenario.lb.upstreamKeepaliveConnections, 'each on its own upstream connection');
+  t.equal(batch.length, LB_BOUNDARY_SENDS);
+  t.ok(batch.every((x) => x.status === 200 && x.upstreamSocketRequest! >= 2), 'every request reused a connection of the burst (one also carried the calibration)');
+  for (const x of batch) t.ok(Math.abs(x.achievedIdleMs! - (lbMs - LB_BOUNDARY_LEAD_MS)) <= 3, `${x.requestId}: idle ${x.achievedIdleMs} ms on the app's clock`);
+  t.ok(batch.every((x) => x.idleGapMs! < lbMs), "aimed under the LB's timeout");
+  t.ok(r.records.every((x) => x.requestId.startsWith(`c${x.cycle}-fixed-lb-pool-`)), 'ids of its own, apart from the short lane\'s');
+  t.equal(new Set(r.records.map((x) => x.requestId)).size, r.records.length, 'no id twice');
+  t.match(r.cycles, [{ cycle: 1, lane: 'long', kind: 'long-gap', intendedGapMs: lbMs - LB_BOUNDARY_LEAD_MS, count502: { fixed: 0 }, sendsPerVariant: LB_BOUNDARY_SENDS }]);
+  t.same(cycles, r.cycles, 'its cycle reported as it ended');
+  t.ok(lab.closed, 'its connections closed');
+  t.match(progress.join('\n'), /LB boundary: fixed 0 failed \/ 30 req at the LB's 60 s \(30 reused connections idle 59\.50 s\)/);
+
+  // A fix that falls short: the app closes an idle connection as the batch arrives at the LB's boundary.
+  const short = new SimulatedLab({ apps: { fixed: { closeDelayMs: lbMs - LB_BOUNDARY_LEAD_MS + 0.5 } }, lbIdleMs: lbMs });
+  const failing = await new LbBoundaryLane({ scenario, pool, methods: ['POST', 'GET'], app: short.events.get('fixed')!, io: short, signal: new AbortController().signal, progress: () => {} }).run();
+  t.ok(failing.records.some((x) => x.phase === 'long-gap' && x.status === 502), 'the race at the LB boundary: a 502');
+  t.ok(failing.cycles[0].count502.fixed >= 1);
+
+  // An interrupt during the long gap ends the lane at once, with what it sent.
+  const stop = new AbortController();
+  const slow = new SimulatedLab({ apps: { fixed: { closeDelayMs: null } }, lbIdleMs: lbMs });
+  const sleep = slow.sleep;
+  slow.sleep = async (ms, signal) => {
+    if (ms > 1_000) stop.abort();
+    return sleep(ms, signal);
+  };
+  const interrupted = await new LbBoundaryLane({ scenario, pool, methods: ['POST'], app: slow.events.get('fixed')!, io: slow, signal: stop.signal, progress: () => {} }).run();
+  t.equal(interrupted.cycles.length, 0, 'no cycle recorded');
+  t.equal(interrupted.records.filter((x) => x.phase === 'long-gap').length, 0, 'no batch sent');
+  t.ok(slow.closed);
+});
+
+t.test('LaneSet: the talk-sized run gets the LB-boundary lane beside its short lane when its cycles leave room, and says so when not', async (t) => {
+  const { LaneSet, lbBoundaryFits } = await import('../../harness/traffic/lanes.js');
+  const { classicVariants } = await import('../../harness/scenarios.js');
+  const lbMs = 12_000;
+  const lb = { ...defaultScenario().lb, upstreamKeepaliveTimeoutMs: lbMs };
+  const scenario = defaultScenario({ lb, variants: classicVariants('standalone', lb) });
+  const probedCloseMs = { default: 1_001, fixed: null };
+  const make = (flags: string[]) => {
+    const labs = [new SimulatedLab({ apps: { default: { closeDelayMs: 1_001 }, fixed: { closeDelayMs: lbMs + 1_000 } }, lbIdleMs: lbMs })];
+    const progress: string[] = [];
+    const lanes = new LaneSet({
+      scenario, options: parseLabArgs(flags), probedCloseMs,
+      apps: labs[0].events,
+      // The LB-boundary lane's own connections: its own simulated pool, the same app's events.
+      makeIo: () => (labs.length === 1 ? (labs.push(new SimulatedLab({ apps: { fixed: { closeDelayMs: lbMs + 1_000 } }, lbIdleMs: lbMs })), labs[0]) : labs[1]),
+      signal: new AbortController().signal,
+      progress: (l) => progress.push(l),
+    });
+    return { lanes, labs, progress };
+  };
+  t.notOk(lbBoundaryFits(scenario, { cycles: 3 }, probedCloseMs), '3 cycles of 2.5 s end before a 12 s gap');
+  t.ok(lbBoundaryFits(scenario, { cycles: 6 }, probedCloseMs), '6 cycles of 2.5 s leave room for it');
+  t.notOk(lbBoundaryFits({ ...scenario, kind: 'matrix' }, { cycles: 60 }, probedCloseMs), 'a matrix tests fixes at the LB in its long lane');
+
+  const few = make(['--cycles', '3', '--max-cycles', '3']);
+  t.equal(few.lanes.lbBoundaryLanes.length, 0);
+  t.match(few.progress.join('\n'), /LB boundary: not tested in this run \(3 short cycles end before an idle gap of the LB's 12 s would/);
+
+  const enough = make(['--cycles', '6', '--max-cycles', '6']);
+  t.equal(enough.lanes.lbBoundaryLanes.length, 1);
+  const r = await enough.lanes.run();
+  t.same(r.lanes, { default: 'short', fixed: 'short' }, "the fixed app's lane stays the short one");
+  t.equal(r.boundaryMs.fixed, 1_001, "and its boundary, default's close");
+  t.equal(r.cycles.filter((c) => c.lane === 'short').length, 6);
+  t.match(r.cycles.filter((c) => c.lane === 'long'), [{ kind: 'long-gap', intendedGapMs: 11_500 }]);
+  const atLb = r.records.filter((x) => x.phase === 'long-gap');
+  t.equal(atLb.length, 30);
+  // (Each simulated lane has its own app events here, so the idle time measured on the app is the lane test's above.)
+  t.ok(atLb.every((x) => x.variant === 'fixed' && x.upstreamSocketRequest! >= 2 && x.idleGapMs === 11_500), "the fixed app's connections, reused after an 11.5 s gap");
+  t.equal(new Set(r.records.map((x) => x.requestId)).size, r.records.length, 'every request id once across the lanes');
+  t.ok(enough.labs.every((l) => l.closed));
+});

@@ -73,7 +73,8 @@ const rejections: Array<[string[], RegExp]> = [
   [['--live', '--live-port', '-1'], /--live-port must be between 1 and 65535, got -1\./],
   [['--live', '--live-port', 'http'], /--live-port must be a whole number, got 'http'/],
   [['--live', '--live-port'], /argument missing/],
-  [['--live', '--live-port', '8401'], /--live-port 8401 is one of the lab's own ports \(8401–8499, 8501–8599\)/],
+  [['--live', '--live-port', '8401'], /--live-port 8401 is one of the lab's own ports \(8400–8499, 8501–8599\)/],
+  [['--live', '--live-port', '8400'], /--live-port 8400 is one of the lab's own ports/],
   [['--live', '--live-port', '8599'], /one of the lab's own ports/],
   [['--live', '--live', '--json'], /--live is given more than once/],
 ];
@@ -104,7 +105,7 @@ t.test('--live: any free port by default, or the one given', async (t) => {
   t.match(parseLabArgs(['--live']), { live: true, livePort: null });
   t.match(parseLabArgs(['--live', '--live-port', '1']), { live: true, livePort: 1 });
   t.match(parseLabArgs(['--live-port=65535', '--live']), { live: true, livePort: 65_535 });
-  t.match(parseLabArgs(['--live', '--live-port', '8400']), { livePort: 8400 }, 'next to the lab\'s ports is fine');
+  t.match(parseLabArgs(['--live', '--live-port', '8399']), { livePort: 8399 }, 'next to the lab\'s ports is fine');
   t.match(HELP, /--live {2,}serve a live page/);
   t.match(HELP, /--live-port <n> +with --live/);
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeImageDefaults, composeVariables } from '../../harness/runtime/compose-env.js';
 import { createRequire } from 'node:module';
-import { LB, SERVER_MODES, VARIANTS, variantByName } from '../../harness/scenarios.js';
+import { LB, LB_BOUNDARY_PORT, lbPortsOf, SERVER_MODES, VARIANTS, variantByName } from '../../harness/scenarios.js';
 
 const compose = readFileSync(fileURLToPath(new URL('../../docker-compose.yml', import.meta.url)), 'utf8');
 
@@ -31,7 +31,8 @@ t.test('default variant keeps Node defaults; fixed outlives the LB', async (t) =
 });
 
 t.test('ports are distinct and services named once', async (t) => {
-  const ports = VARIANTS.flatMap((v) => [v.lbPort, v.appPort]);
+  const ports = VARIANTS.flatMap((v) => [...lbPortsOf(v), v.appPort]);
+  t.ok(ports.includes(LB_BOUNDARY_PORT), "the fixed app's LB-boundary pool has a port of its own");
   t.equal(new Set(ports).size, ports.length);
   t.equal(new Set(VARIANTS.map((v) => v.service)).size, VARIANTS.length);
 });
@@ -43,7 +44,7 @@ t.test('docker-compose.yml defaults agree with the scenarios', async (t) => {
   for (const [name, value] of Object.entries(expected)) t.equal(defaults.get(name), value, name);
   for (const v of VARIANTS) {
     t.match(compose, new RegExp(`\\n  ${v.service}:\\n`), `service ${v.service}`);
-    t.match(compose, `:${v.lbPort}"`, `nginx listens on ${v.lbPort} in its container`);
+    for (const port of lbPortsOf(v)) t.match(compose, `:${port}"`, `nginx listens on ${port} in its container`);
   }
   t.match(compose, `http://127.0.0.1:${VARIANTS[0].lbPort}/lb-health`, 'LB health check on a variant port');
 });
