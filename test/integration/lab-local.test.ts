@@ -1,5 +1,7 @@
 // The whole lab on the local runtime (system nginx + the built app as
-// processes), with the app's timeout compressed to 1 s so cycles are short.
+// processes), with the app's timeout compressed to 1 s so cycles are short,
+// and the LB's to 6 s, so that the fixed app's LB-boundary lane (an idle gap
+// just under the LB's timeout, beside the short cycles) fits in the run.
 // Bounded retries: the run keeps cycling until the first 502, up to maxCycles;
 // a lab whose aiming, LB or accounting is broken cannot pass. It runs with the
 // apps' clocks shifted too: the lab must not need a clock shared with them.
@@ -13,11 +15,14 @@ import { portFree } from '../../harness/preflight.js';
 import { validateSummary } from '../../harness/results/schema.js';
 import { startLab } from '../helpers/lab-process.js';
 import { nginxOrSkip } from '../helpers/require.js';
-import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
+import { classicVariants, defaultScenario, LB, LB_BOUNDARY_PORT, VARIANTS } from '../../harness/scenarios.js';
+import { LB_BOUNDARY_LEAD_MS, LB_BOUNDARY_SENDS } from '../../harness/traffic/lb-boundary-lane.js';
 import { APP_CLOCK_OFFSET_ENV } from '../../harness/protocol.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
 
 const COMPRESSED_KEEP_ALIVE_MS = 1_000;
+/** The LB's idle timeout, compressed: 3 short cycles of about 3.5 s outlast the LB-boundary lane's gap. */
+const COMPRESSED_LB_MS = 6_000;
 
 t.test('local runtime', async (t) => {
   if (!(await nginxOrSkip(t))) return;
@@ -34,8 +39,10 @@ t.test('local runtime', async (t) => {
       if (previous === undefined) delete process.env[APP_CLOCK_OFFSET_ENV];
       else process.env[APP_CLOCK_OFFSET_ENV] = previous;
     });
+    const lb = { ...LB, upstreamKeepaliveTimeoutMs: COMPRESSED_LB_MS };
     const scenario = defaultScenario({
-      variants: VARIANTS.map((v) => (v.name === 'default' ? { ...v, keepAliveTimeoutMs: COMPRESSED_KEEP_ALIVE_MS } : v)),
+      lb,
+      variants: classicVariants('standalone', lb).map((v) => (v.name === 'default' ? { ...v, keepAliveTimeoutMs: COMPRESSED_KEEP_ALIVE_MS } : v)),
     });
     const options = { ...parseLabArgs(['--runtime', 'local', '--cycles', '3', '--max-cycles', '40', '--min-boundary', '16']), resultsDir };
     const progress: string[] = [];
@@ -60,6 +67,16 @@ t.test('local runtime', async (t) => {
     t.ok(def.rate502.failures >= 1, `default: ${def.rate502.failures} × 502`);
     t.equal(fixed.rate502.failures, 0, 'fixed: no 502');
     t.ok(fixed.requests.boundary >= 16, `fixed: ${fixed.requests.boundary} boundary requests`);
+    // The fix at the LB's own timeout too, through its own pool, beside the short cycles.
+    const atLb = fixed.lbBoundary;
+    t.comment(`fixed at the LB's ${COMPRESSED_LB_MS} ms: ${JSON.stringify(atLb)}`);
+    t.ok(atLb && atLb.aimed === LB_BOUNDARY_SENDS, "fixed: a batch aimed just under the LB's timeout");
+    t.ok(atLb && atLb.boundary >= 25, `fixed: ${atLb?.boundary} requests reused connections idle that long`);
+    t.equal(atLb?.failures, 0, "fixed: none failed at the LB's boundary");
+    // The app starts the 30 requests one after another: the median comes some tens of milliseconds after the aim (35 ms here).
+    t.ok(atLb?.idleGapMs && Math.abs(atLb.idleGapMs - (COMPRESSED_LB_MS - LB_BOUNDARY_LEAD_MS)) < 100, `fixed: reused after ${atLb?.idleGapMs} ms idle (the LB's ${COMPRESSED_LB_MS} − ${LB_BOUNDARY_LEAD_MS})`);
+    t.equal(def.lbBoundary, null, "default: not aimed at the LB's timeout");
+    t.match(summary.verdict.text, /fixed: 0 in \d+ .* at the close boundary.*, 0 in \d+ at the LB's 6 s/);
     t.equal(def.requests.clientErrors + fixed.requests.clientErrors, 0, 'no client-side errors');
 
     t.ok(def.closedBy.app > 0, `default: the app closed ${def.closedBy.app} upstream sockets`);
@@ -70,6 +87,7 @@ t.test('local runtime', async (t) => {
     const access = readFileSync(join(runDir, 'nginx-access.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     t.equal(access.filter((e) => e.variant === 'default' && e.status === 502).length, def.rate502.failures, "harness 502s = nginx access log's");
     t.equal(access.filter((e) => e.variant === 'fixed' && e.status === 502).length, 0);
+    t.equal(access.filter((e) => e.variant === 'fixed' && typeof e.request_id === 'string' && e.request_id.includes('-lb-pool-long-gap-')).length, LB_BOUNDARY_SENDS, "nginx logged the LB-boundary batch, as the fixed app's");
     t.same(summary.nginx.mismatches, []);
     t.ok(summary.nginx.errorLog.prematurelyClosed + summary.nginx.errorLog.connectionReset >= 1, 'nginx logged the upstream failure');
     t.equal(summary.assertion.passed, true, summary.assertion.reasons.join('; '));
@@ -84,6 +102,7 @@ t.test('local runtime', async (t) => {
     }
 
     for (const v of VARIANTS) t.ok(await portFree(v.lbPort) && await portFree(v.appPort), `ports of ${v.name} free after teardown`);
+    t.ok(await portFree(LB_BOUNDARY_PORT), 'the LB-boundary pool\'s port free after teardown');
   });
   }
 
