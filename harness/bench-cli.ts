@@ -3,9 +3,11 @@
 // completed and its cross-checks agreed.
 import { LabError, reportLabError as report } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { onInterrupts } from './interrupts.js';
 import { runBench } from './bench/bench.js';
 import { BENCH_HELP, parseBenchArgs, type BenchOptions } from './bench/options.js';
 import { benchMarkdown } from './bench/report.js';
+import { KEPT_STACK_DOWN } from './runtime/docker-stack.js';
 
 const reportLabError = (err: LabError): ExitCode => report(err, 'keepalive-lab bench');
 
@@ -23,15 +25,17 @@ async function main(argv: string[]): Promise<ExitCode> {
   }
 
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (++interrupts === 1) {
+  // A group signal's echo (tsx, npm) is not a second interrupt: harness/interrupts.ts.
+  onInterrupts({
+    stop: (signal) => {
       console.error(`\n${signal}: stopping after tearing down the current run (again to force)`);
       controller.abort();
-    } else process.exit(EXIT.interrupted);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+    },
+    force: (signal) => {
+      console.error(`\n${signal} again: exiting without teardown; the current run's stack may still run (on Docker: ${KEPT_STACK_DOWN}).`);
+      process.exit(EXIT.interrupted);
+    },
+  });
   const started = Date.now();
   const progress = (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
 

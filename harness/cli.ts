@@ -9,11 +9,13 @@ import { loadSummary } from './compare/load.js';
 import { headlineText, wantsColour } from './headline.js';
 import { LabError, reportLabError } from './errors.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
+import { onInterrupts } from './interrupts.js';
 import { runLab } from './lab.js';
 import { startLiveServer, type LiveServer } from './live/server.js';
 import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX } from './matrix.js';
 import { HELP, parseLabArgs, usage, type LabOptions } from './options.js';
 import { cellReasons, formatTable, mainTable, verdictLine } from './report.js';
+import { KEPT_STACK_DOWN } from './runtime/docker-stack.js';
 
 /** The lab's own version: package.json's. */
 function labVersion(): string {
@@ -84,18 +86,17 @@ async function main(argv: string[]): Promise<ExitCode> {
   }
 
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupts += 1;
-    if (interrupts === 1) {
+  // A group signal's echo (tsx, npm) is not a second interrupt: harness/interrupts.ts.
+  onInterrupts({
+    stop: (signal) => {
       console.error(`\n${signal}: stopping; tearing down what the lab started (again to force)`);
       controller.abort();
-    } else {
+    },
+    force: (signal) => {
+      console.error(`\n${signal} again: exiting without teardown; what the lab started may still run (on Docker: ${KEPT_STACK_DOWN}).`);
       process.exit(EXIT.interrupted);
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+    },
+  });
 
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s`;

@@ -17,9 +17,16 @@ export interface LabProcess {
   runDir: () => string | undefined;
 }
 
-/** Starts the lab's CLI; it is SIGKILLed after hardLimitMs whatever happens (a test must never hang). */
-export function startLab(args: string[], options: { env?: NodeJS.ProcessEnv; hardLimitMs?: number } = {}): LabProcess {
-  const child = spawn(process.execPath, ['--import=tsx', 'harness/cli.ts', ...args], {
+/**
+ * Starts the lab's CLI (viaNpm: through `npm run lab`, with npm and its script's
+ * shell in the group, as a CI runner starts it); it is SIGKILLed after
+ * hardLimitMs whatever happens (a test must never hang).
+ */
+export function startLab(args: string[], options: { env?: NodeJS.ProcessEnv; hardLimitMs?: number; viaNpm?: boolean } = {}): LabProcess {
+  const [command, commandArgs] = options.viaNpm
+    ? ['npm', ['run', '-s', 'lab', '--', ...args]]
+    : [process.execPath, ['--import=tsx', 'harness/cli.ts', ...args]];
+  const child = spawn(command, commandArgs, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
