@@ -128,14 +128,17 @@ async function main(argv: string[]): Promise<ExitCode> {
       progress(`assertion failed: ${summary.assertion.reasons.join('; ')}`);
       failed = true;
     }
+    // A failed --assert is the run's own answer (99) and comes first; else the comparison's (compare/status.ts).
+    let comparisonExit: ExitCode = EXIT.ok;
     if (baseline !== null) {
       const comparison = compareSummaries(baseline.summary, summary);
       const files = { baseline: { file: baseline.file, schemaVersion: baseline.schemaVersion }, current: { file: `${runDir}/summary.json`, schemaVersion: summary.schemaVersion } };
       // With --json, stdout carries the summary alone.
       (options.json ? console.error : console.log)(`\n${formatComparison(comparison, files)}`);
-      if (!comparison.passed) failed = true;
+      comparisonExit = comparison.exitCode;
     }
     if (failed) return EXIT.assertionFailed;
+    if (comparisonExit !== EXIT.ok) return comparisonExit;
     // The run and its results are complete; only the copy asked for is missing.
     return outError ? reportLabError(outError) : EXIT.ok;
   } catch (err) {
