@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../harness/exit-codes.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
-import { startLab } from '../helpers/lab-process.js';
+import { startLab, watchOutput } from '../helpers/lab-process.js';
 import { dockerOrSkip } from '../helpers/require.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,31 +50,11 @@ function startLabInTerminal(args: string[], hardLimitMs: number) {
   const command = ['npm', 'run', '-s', 'lab', '--', ...args].map(quote).join(' ');
   // -e: script exits with the status of what it ran, as a shell reports it; the pty merges stdout and stderr.
   const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], detached: true });
-  let output = '';
-  const waiters: Array<() => void> = [];
-  child.stdout.on('data', (d) => {
-    output += d;
-    waiters.splice(0).forEach((w) => w());
-  });
   // Closing the terminal (killing script) hangs up everything in it.
-  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), hardLimitMs);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      waiters.splice(0).forEach((w) => w());
-      resolve(code);
-    }),
-  );
-  const waitFor = async (pattern: RegExp): Promise<boolean> => {
-    for (;;) {
-      if (pattern.test(output)) return true;
-      if (child.exitCode !== null || child.signalCode !== null) return false;
-      await new Promise<void>((resolve) => waiters.push(resolve));
-    }
-  };
+  const { text: output, waitFor, exited } = watchOutput(child, child.stdout, hardLimitMs);
   // ^C typed at the terminal: its line discipline sends SIGINT to the foreground process group.
   const ctrlC = () => child.stdin.write('\x03');
-  return { output: () => output, waitFor, ctrlC, exited, runDir: () => /results in (\S+)/.exec(output)?.[1] };
+  return { output, waitFor, ctrlC, exited, runDir: () => /results in (\S+)/.exec(output())?.[1] };
 }
 
 t.test('interrupting npm run lab -- --quick on Docker', async (t) => {

@@ -32,16 +32,28 @@ export function startLab(args: string[], options: { env?: NodeJS.ProcessEnv; har
     detached: true,
     env: { ...process.env, ...options.env },
   });
-  let stderr = '';
   let stdout = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  const watched = watchOutput(child, child.stderr!, options.hardLimitMs ?? 300_000);
+  const stderr = watched.text;
+  const { waitFor, exited } = watched;
+  return { child, stderr, stdout: () => stdout, waitFor, exited, runDir: () => /results in (\S+)/.exec(stderr())?.[1] };
+}
+
+/**
+ * Follows one output stream of a child in a process group of its own: its text
+ * so far, a wait for a pattern in it (false once the child exited without it),
+ * and its exit; the whole group is SIGKILLed after hardLimitMs (a test must never hang).
+ */
+export function watchOutput(child: ChildProcess, stream: NodeJS.ReadableStream, hardLimitMs: number) {
+  let text = '';
   const waiters: Array<() => void> = [];
-  child.stderr!.on('data', (d) => {
-    stderr += d;
+  stream.on('data', (d) => {
+    text += d;
     waiters.splice(0).forEach((w) => w());
   });
-  child.stdout!.on('data', (d) => (stdout += d));
   // The whole group: the lab's own children (nginx, apps, compose) lead groups of their own and are torn down by it.
-  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), options.hardLimitMs ?? 300_000);
+  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), hardLimitMs);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -51,10 +63,10 @@ export function startLab(args: string[], options: { env?: NodeJS.ProcessEnv; har
   );
   const waitFor = async (pattern: RegExp): Promise<boolean> => {
     for (;;) {
-      if (pattern.test(stderr)) return true;
+      if (pattern.test(text)) return true;
       if (child.exitCode !== null || child.signalCode !== null) return false;
       await new Promise<void>((resolve) => waiters.push(resolve));
     }
   };
-  return { child, stderr: () => stderr, stdout: () => stdout, waitFor, exited, runDir: () => /results in (\S+)/.exec(stderr)?.[1] };
+  return { text: () => text, waitFor, exited };
 }
