@@ -29,27 +29,32 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
     for (const a of others) parts.push({ text: `${a.variant}: ${a.verdict}`, style: TONE_OF[a.verdict] });
     return parts;
   }
-  // A matrix: how many cells ended on each word (the words the cells' own verdicts have).
+  // A matrix (or your app's unfinished run): how many cells ended on each word, the words the cells' own verdicts have;
+  // in a run that did not finish they are what it saw so far, no answer, and drawn so.
   if (summary.scenario.kind === 'matrix') {
-    for (const word of VERDICT_WORDS) {
+    const soFar = summary.complete ? '' : 'so far: ';
+    const counted = VERDICT_WORDS.flatMap((word) => {
       const n = summary.cells.filter((c) => c.verdict.word === word).length;
-      if (n > 0) parts.push({ text: `${n} ${word}`, style: TONE_OF[word] });
-    }
-    return parts;
+      return n > 0 ? [{ text: `${n} ${word}`, style: summary.complete ? TONE_OF[word] : 'warn' } as HeadlinePart] : [];
+    });
+    if (counted.length > 0) counted[0] = { ...counted[0], text: `${soFar}${counted[0].text}` };
+    return [...parts, ...counted];
   }
   for (const v of Object.values(summary.variants)) {
     const r = v.boundaryRate502;
     // A fix shown safe beside the aim variant and also tested at the LB's own timeout names both boundaries.
     const atLb = v.name === summary.aimVariant ? null : v.lbBoundary;
     // Burst requests can fail too: said when they did, so the counts never contradict the word.
-    const outside = v.rate502.failures - r.failures - (atLb?.failures ?? 0);
+    const outside = Math.max(0, v.rate502.failures - r.failures - (atLb?.failures ?? 0));
     const also = outside > 0 ? ` (+${outside} outside the boundary)` : '';
     // A zero states both bounds: per request, and per aimed cycle (failures cluster by cycle).
     const cycles = v.boundaryCycles;
     const bound = r.trials > 0 ? ` (≤ ${percent(r.high)}${cycles.cycles > 0 ? `, ≤ ${percent(cycles.rate.high, 0)} per cycle` : ''})` : '';
     const close = atLb ? ` at ${summary.aimVariant}'s close` : '';
     const counted = r.failures > 0 ? `${v.name} ${r.failures} × 502 / ${r.trials}${close}` : `${v.name} 0 / ${r.trials}${close}${bound}`;
-    const lbText = atLb ? `, ${lbBoundaryText(atLb, summary.scenario.lb.upstreamKeepaliveTimeoutMs)}` : '';
+    // A fix without a failure that the run never took to the LB's own timeout says so: at the aim variant's close alone it cannot fail.
+    const untested = v.name !== summary.aimVariant && atLb === null && r.failures === 0 ? `, not tested at the LB's ${summary.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s` : '';
+    const lbText = atLb ? `, ${lbBoundaryText(atLb, summary.scenario.lb.upstreamKeepaliveTimeoutMs)}` : untested;
     parts.push({ text: `${counted}${lbText}${also}`, style: variantTone(summary, v.name) });
   }
   return parts;

@@ -19,6 +19,12 @@ export interface CellEvidence {
   untiedGateway: number;
   /** Aimed cycles of the cell's variant; null when not counted. */
   aimedCycles: number | null;
+  /**
+   * Your app only: its probed idle close when that comes before the LB's idle
+   * timeout (null otherwise, and for the sample app, whose closes the preload
+   * always sees): then no failure is no answer, the race is there unseen.
+   */
+  closesBeforeLb?: { appIdleCloseMs: number; lbIdleTimeoutMs: number } | null;
   /** Requests the LB retried on another connection without a 502 to the client. */
   masked: number;
   /** Error-log lines of the race attributed to the cell. */
@@ -111,6 +117,12 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
   if (idle.app > 0) {
     const n = idle.app;
     return { outcome: 'inconclusive', reason: `the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} first: the race is there, no ${e.method} request hit it` };
+  }
+  // What the probe saw when nothing else could (an app measured from the client side sees none of its closes).
+  if (e.closesBeforeLb) {
+    const { appIdleCloseMs, lbIdleTimeoutMs } = e.closesBeforeLb;
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    return { outcome: 'inconclusive', reason: `your app closes idle connections after ${s(appIdleCloseMs)}, before the LB's ${s(lbIdleTimeoutMs)}: the race is there, and none of ${e.boundary} requests aimed at it failed` };
   }
   // The evidence floor is about a SAFE alone: whatever came before it stands on its own counts.
   const short = floorShortfall(e.boundary, e.aimedCycles);

@@ -17,8 +17,9 @@ import { wasRetried, type AccessLogEntry } from './access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
 import { expectationOf } from './expectations.js';
 import { matchHit, raceModel } from './race-model.js';
-import { aimedAtLbBoundary, testedBoundary, testedLbBoundary, tiedToAppClose } from './boundary.js';
+import { aimedAtLbBoundary, testedBoundary, testedLbBoundary, tiedToAppClose, type BoundaryContext } from './boundary.js';
 import { cellVerdict, runVerdict, showedRace, verdictOk } from './verdict.js';
+import { VERDICT_WORDS } from '../model/verdict.js';
 import { closeInstant } from './app-records.js';
 import { clientSymptom, isAppError } from '../traffic/records.js';
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
@@ -194,7 +195,8 @@ function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant)
     byMethod[r.method].total++;
     if (clientSymptom(r) === '502') byMethod[r.method].count502++;
   }
-  const boundary = mine.filter((r) => r.phase === 'aimed');
+  // The aimed requests that tested the boundary, by the rule the cells count theirs (their short-lane part): one meaning of "boundary" everywhere.
+  const boundary = mine.filter((r) => r.phase === 'aimed' && testedBoundary(r, boundaryContextOf(input, traffic, v, r.method)));
   const probe = input.probes[v.name];
   const withServer = closes.find((c) => c.keepAliveTimeoutMs !== null);
   // From the timer's instant, as the engine aims: the 'close' event trails it while the app is busy.
@@ -281,6 +283,19 @@ function noTraffic(scenario: Scenario): TrafficResult {
   };
 }
 
+/** Your app's probed idle close when it comes before the LB's timeout; null otherwise (and for the sample app). */
+function closesBeforeLbOf(v: Variant, input: SummaryInput): { appIdleCloseMs: number; lbIdleTimeoutMs: number } | null {
+  const appIdleCloseMs = input.probes[v.name]?.idleCloseMs ?? null;
+  const lbIdleTimeoutMs = input.scenario.lb.upstreamKeepaliveTimeoutMs;
+  return v.app && appIdleCloseMs !== null && appIdleCloseMs < lbIdleTimeoutMs ? { appIdleCloseMs: round(appIdleCloseMs), lbIdleTimeoutMs } : null;
+}
+
+/** What testedBoundary needs of a variant's requests of one method: whether its LB replays them unseen, and the app's closes. */
+function boundaryContextOf(input: SummaryInput, traffic: TrafficResult, v: Variant, method: string): BoundaryContext {
+  const appCloseInstants = (input.appCloses[v.name] ?? []).filter((c) => c.closedBy === 'app').map(closeInstant);
+  return { replaysUnseen: LB_DRIVERS[v.lb].silentRetry(input.scenario, method) !== null, appCloseInstants, sendToAppMs: sendToAppMs(traffic, v.name) };
+}
+
 /** One cell per variant × method the run sent. */
 function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Record<VariantName, VariantSummary>): CellSummary[] {
   const minBoundary = Math.ceil(input.options.minBoundaryRequests / input.options.methods.length);
@@ -298,7 +313,7 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
       const driver = LB_DRIVERS[v.lb];
       const lead = sendToAppMs(traffic, v.name);
       const appCloseTimes = closes.filter((c) => c.closedBy === 'app').map(closeInstant);
-      const context = { replaysUnseen: driver.silentRetry(input.scenario, method) !== null, appCloseInstants: appCloseTimes, sendToAppMs: lead };
+      const context = boundaryContextOf(input, traffic, v, method);
       const boundary = aimed.filter((r) => testedBoundary(r, context) || testedLbBoundary(r, lbMs));
       const tie = { appClosesKnown: !v.app || (input.yourApp?.preloadNode[v.name] ?? null) !== null, appCloseInstants: appCloseTimes, sendToAppMs: lead };
       const symptoms = sent.map(clientSymptom);
@@ -332,6 +347,7 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
           droppedAtAppClose,
           untiedGateway,
           aimedCycles: boundaryCycles.cycles,
+          closesBeforeLb: closesBeforeLbOf(v, input),
           silentRetry: driver.silentRetry(input.scenario, method),
         },
         minBoundary,
@@ -388,8 +404,12 @@ function matrixReasons(cells: CellSummary[]): string[] {
   return reasons;
 }
 
-function outcomeCounts(cells: CellSummary[]): string {
-  return (['reproduced', 'masked', 'safe', 'inconclusive'] as const).map((o) => `${cells.filter((c) => c.outcome === o).length} ${o}`).join(', ');
+/** How many cells ended on each word, as their verdicts say: '14 REPRODUCED, 16 SAFE'. */
+function cellWordCounts(cells: ReadonlyArray<Pick<CellSummary, 'verdict'>>): string {
+  return VERDICT_WORDS.flatMap((w) => {
+    const n = cells.filter((c) => c.verdict.word === w).length;
+    return n > 0 ? [`${n} ${w}`] : [];
+  }).join(', ');
 }
 
 /** Each user's app of the run with its verdict; null for the sample app. */
@@ -471,7 +491,7 @@ export function buildSummary(input: SummaryInput): Summary {
   const yourApp = yourAppSummaries(input, cells);
   const counts =
     input.scenario.kind === 'matrix'
-      ? `${cells.length} cells: ${outcomeCounts(cells)}`
+      ? `${cells.length} cells: ${cellWordCounts(cells)}`
       : [...input.scenario.variants.map((v) => describeVariant(variants[v.name], input.scenario.lb.upstreamKeepaliveTimeoutMs)), closedText].join('; ');
   const verdictCounts = yourApp ? yourApp.map((a) => `${a.variant}: ${a.line}`).join('; ') : counts;
   const text = input.failure ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${verdictCounts}` : verdictCounts;

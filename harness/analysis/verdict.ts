@@ -96,11 +96,12 @@ export function runVerdict(s: RunVerdictInput): Verdict {
     const why = s.interrupted ? 'the run was interrupted' : `the run failed during ${s.failure?.phase ?? 'an unknown phase'}: ${s.failure?.message ?? ''}`;
     return verdictOf('INCOMPLETE', cellEvidenceText, [why]);
   }
-  const yours = s.yourApp?.[0];
-  if (yours) return verdictOf(yours.verdict, yours.line, yours.verdict === 'SAFE' ? [] : [yours.line]);
   // Counts that do not add up (the harness and the LB's log disagreeing among them) leave no answer: the lab miscounted.
   const broken = invariantProblems(s);
   if (broken.length > 0) return verdictOf('INCONCLUSIVE', cellEvidenceText, broken.map((p) => `the counts do not add up: ${p}`));
+  // Your app: its word is its cell's, mapped (APP_WORD_OF); yourApp[0] was made from that cell by the same mapping.
+  const yours = s.yourApp?.[0];
+  if (yours) return verdictOf(yours.verdict, yours.line, yours.verdict === 'SAFE' ? [] : [yours.line]);
   // An app shows the race once, in any method: its other methods' NOT REPRODUCED or INCONCLUSIVE (a GET none of which
   // hit) does not outweigh its POST's REPRODUCED. matrixReasons asks the same of Node's defaults (showedRace).
   const showed = showedRace(s.cells);

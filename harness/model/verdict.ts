@@ -69,3 +69,23 @@ export function verdictOf(word: VerdictWord, evidence: string, reasons: string[]
 export function verdictTableMarkdown(): string {
   return ['| word | tone | means |', '|---|---|---|', ...VERDICT_WORDS.map((w) => `| ${w} | ${TONE_OF[w]} | ${VERDICT_MEANING[w]} |`)].join('\n');
 }
+
+/** The words your app's verdict can be (--app-image, --app-build): an answer about the app, from its cell's word. */
+export const APP_VERDICT_WORDS = ['UNSAFE', 'SAFE', 'INCONCLUSIVE', 'INCOMPLETE'] as const satisfies readonly VerdictWord[];
+export type AppVerdictWord = (typeof APP_VERDICT_WORDS)[number];
+
+/**
+ * Your app's word from its cell's: the race shown or hidden by a retry is
+ * UNSAFE; a SAFE cell is SAFE; no answer stays no answer. The one mapping, so
+ * the app's line and its cell can never disagree.
+ */
+export const APP_WORD_OF: Readonly<Record<VerdictWord, AppVerdictWord>> = {
+  REPRODUCED: 'UNSAFE',
+  MASKED: 'UNSAFE',
+  'FIX FAILED': 'UNSAFE',
+  SAFE: 'SAFE',
+  'NOT REPRODUCED': 'INCONCLUSIVE',
+  INCONCLUSIVE: 'INCONCLUSIVE',
+  INCOMPLETE: 'INCOMPLETE',
+  UNSAFE: 'UNSAFE',
+};

@@ -40,14 +40,21 @@
 // Cells count the app's own 5xx apart (`counts.appErrors`) and the failures
 // not tied to an app idle close (`counts.untied`). v7 summaries read with both
 // counts 0 (they counted every gateway status as the race) and their verdicts
-// computed on reading by the same rule.
+// computed on reading by the same rule. A variant's `requests.boundary` and
+// `boundaryRate502` count the aimed requests that tested the boundary, as its
+// cells do (before v8: every aimed request); `lbBoundary` is the fixed
+// variant's test at the LB's own timeout (null before v8). Your app's verdict
+// may be INCOMPLETE (an unfinished run; INCONCLUSIVE before) and is its cell's
+// word mapped (model/verdict.ts APP_WORD_OF): v7 apps are re-read so.
 // Older summaries are upgraded step by step, then checked against the schema.
 import { proportion } from '../analysis/stats.js';
 import { cellVerdict, runVerdict, verdictOk } from '../analysis/verdict.js';
+import { appVerdict } from '../your-app/verdict.js';
+import { TONE_OF } from '../model/verdict.js';
 import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB, type VariantName } from '../scenarios.js';
 import { DEFAULT_SUMMARY_SCHEMA_REF } from './schema-files.js';
 import { schemaProblems } from './schema-problems.js';
-import { SCHEMA_VERSION, SummarySchema, type BoundaryCycles, type CellSummary, type CycleRecord, type Summary, type VariantSummary } from './summary-schema.js';
+import { SCHEMA_VERSION, SummarySchema, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type CycleRecord, type Summary, type VariantSummary } from './summary-schema.js';
 
 // Every name readers of summary.json import from here, wherever it is defined.
 export {
@@ -86,6 +93,13 @@ export function validateSummary(value: unknown): string[] {
 function semanticProblems(s: Partial<Summary>): string[] {
   const problems: string[] = [];
   if (s.complete === false && (typeof s.failure !== 'object' || s.failure === null) && !s.interrupted) problems.push('an incomplete run without failure');
+  // The stored word is what every surface renders: it must agree with the run it describes.
+  const word = s.verdict?.word;
+  if (s.complete === false && word !== undefined && word !== 'INCOMPLETE') problems.push(`an incomplete run whose verdict is ${word}, not INCOMPLETE`);
+  if (s.complete === true && word === 'INCOMPLETE') problems.push('a complete run whose verdict is INCOMPLETE');
+  for (const v of [s.verdict, ...(Array.isArray(s.cells) ? s.cells.map((c) => c?.verdict) : [])]) {
+    if (v && typeof v === 'object' && v.word in TONE_OF && v.tone !== TONE_OF[v.word]) problems.push(`the verdict ${v.word} drawn ${v.tone}, not ${TONE_OF[v.word]}`);
+  }
   // A run that failed before the stack answered cannot know every version.
   const lbs = typeof s.lbs === 'object' && s.lbs !== null ? Object.keys(s.lbs) : [];
   // A user's app need not be a Node app: no sample app, no node version.
@@ -252,18 +266,31 @@ function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Reco
   if (!Array.isArray(old.cells) || typeof old.verdict !== 'object' || old.verdict === null || typeof old.nginx !== 'object' || old.nginx === null) return old;
   const readable = (c: unknown): c is CellSummary => typeof c === 'object' && c !== null && typeof (c as CellSummary).counts === 'object' && (c as CellSummary).counts !== null;
   if (!old.cells.every(readable)) return old;
+  const yourApps = Array.isArray(old.yourApp) ? (old.yourApp as AppUnderTestSummary[]) : [];
   const cells = (old.cells as CellSummary[]).map((c) => {
-    const cell = { ...c, counts: { ...c.counts, appErrors: 0, untied: 0 } };
+    // A v7 app found INCONCLUSIVE by its probe (it closes before the LB, yet nothing failed) kept a 'safe' cell; v8 says so in the cell.
+    const app = yourApps.find((a) => a.variant === c.variant);
+    const unseen = app?.verdict === 'INCONCLUSIVE' && c.outcome === 'safe';
+    const cell = { ...c, counts: { ...c.counts, appErrors: 0, untied: 0 }, ...(unseen ? { outcome: 'inconclusive' as const, reason: app.line.replace(/^INCONCLUSIVE: /, '') } : {}) };
     return { ...cell, verdict: cellVerdict(cell) };
   });
-  const s = { ...(old as unknown as Summary), cells };
   const wellFormed = (v: unknown) => typeof v === 'object' && v !== null && ['requests', 'closedBy', 'rate502'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object');
-  if (typeof s.variants !== 'object' || s.variants === null || !Object.values(s.variants).every(wellFormed)) return old;
+  if (typeof old.variants !== 'object' || old.variants === null || !Object.values(old.variants).every(wellFormed)) return old;
+  const complete = old.complete !== false;
+  const incomplete = complete ? null : old.interrupted ? 'interrupted' : `failed during ${(old.failure as { phase?: string } | null)?.phase ?? 'the run'}`;
+  // Your apps' words and lines by v8's rule, from their cells (v7 decided them apart).
+  const yourApp = Array.isArray(old.yourApp)
+    ? yourApps.map((a) => {
+        const cell = cells.find((c) => c.variant === a.variant && c.method === a.method);
+        return cell === undefined ? a : { ...a, ...appVerdict({ cell, appIdleCloseMs: a.appIdleCloseMs, lbIdleTimeoutMs: a.lbIdleTimeoutMs, measurement: a.measurement, incomplete }) };
+      })
+    : old.yourApp;
+  const s = { ...(old as unknown as Summary), cells, yourApp: yourApp as Summary['yourApp'] };
   const verdict = runVerdict({ ...s, schemaVersion: writtenVersion });
   const kind = s.scenario?.kind === 'matrix' ? 'matrix' : 'classic';
   // No run before v8 aimed at the LB's own timeout through a pool of its own; --full's gap there was never summarized apart.
   const variants = Object.fromEntries(Object.entries(s.variants).map(([name, v]) => [name, { ...v, lbBoundary: null }]));
-  return { ...old, schemaVersion: SCHEMA_VERSION, variants, cells, verdict: { ...(old.verdict as object), ...verdict, ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0) } };
+  return { ...old, schemaVersion: SCHEMA_VERSION, variants, cells, yourApp, verdict: { ...(old.verdict as object), ...verdict, ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0) } };
 }
 
 function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {

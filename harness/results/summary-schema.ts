@@ -26,7 +26,7 @@ import { METHODS, RUNTIME_CHOICES, type LabOptions } from '../options.js';
 import { RUNTIMES } from '../runtime/stack.js';
 import { FIX_NAMES, HAPROXY_REUSE_MODES, LB_NAMES, NODE_LINES, RETRY_POLICIES, SERVER_MODES, type RetryPolicy } from '../scenarios.js';
 import { Nullable, OneOf, type Assert, type Equal } from './schema-kit.js';
-import { VERDICT_TONES, VERDICT_WORDS, type Verdict } from '../model/verdict.js';
+import { APP_VERDICT_WORDS, VERDICT_TONES, VERDICT_WORDS, type Verdict } from '../model/verdict.js';
 
 export const SCHEMA_VERSION = 8;
 
@@ -226,7 +226,7 @@ export const VariantSummarySchema = Type.Object(
         byStatus: Type.Record(Type.String(), Count(), { description: 'Requests by HTTP status (client-side errors have none).' }),
         clientErrors: Count(),
         byMethod: Type.Record(Type.String(), Type.Object({ total: Count(), count502: Count() }, { additionalProperties: false })),
-        boundary: Count('Requests aimed at the close boundary (aimed phase).'),
+        boundary: Count('v8: the aimed requests that tested the close boundary (met the race, or reused an idle upstream connection), by the rule cells count theirs; before v8, every aimed request.'),
       },
       { additionalProperties: false },
     ),
@@ -364,7 +364,7 @@ export const AppUnderTestSummarySchema = Type.Object(
     appIdleCloseMs: Nullable(Type.Number(), { description: 'The idle close measured straight at the app (raw socket); null when it kept the socket open past the LB\'s timeout.' }),
     advertisedKeepAlive: Nullable(Type.String(), { description: 'Its Keep-Alive response header, if any.' }),
     lbIdleTimeoutMs: Type.Number({ description: '--lb-idle-timeout.' }),
-    verdict: OneOf(['UNSAFE', 'SAFE', 'INCONCLUSIVE'] as const),
+    verdict: OneOf(APP_VERDICT_WORDS, { description: "Your app's word: its cell's verdict mapped by model/verdict.ts APP_WORD_OF; INCOMPLETE (v8) for a run that did not finish (INCONCLUSIVE before)." }),
     line: Type.String({ description: 'The verdict as the lab printed it.' }),
   },
   { additionalProperties: false },

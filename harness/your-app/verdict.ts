@@ -1,11 +1,10 @@
-// The answer for your app, in one line a CI log shows: UNSAFE, SAFE or
-// INCONCLUSIVE, with the measurement behind it. Pure: from the app's cell (its
-// outcome, counts and who closed what), its probe, and how it was measured.
+// The answer for your app, in one line a CI log shows: UNSAFE, SAFE,
+// INCONCLUSIVE or INCOMPLETE, with the measurement behind it. Pure: the word is
+// the app's cell's verdict (analysis/verdict.ts) mapped by APP_WORD_OF; the
+// line adds the probe's close, the LB's timeout and how it was measured.
 import { percent } from '../analysis/stats.js';
+import { APP_WORD_OF, type AppVerdictWord as AppVerdict } from '../model/verdict.js';
 import type { CellSummary } from '../results/schema.js';
-
-export const APP_VERDICTS = ['UNSAFE', 'SAFE', 'INCONCLUSIVE'] as const;
-export type AppVerdict = (typeof APP_VERDICTS)[number];
 
 /**
  * How the lab saw the app: 'preload' (a Node app: the connection accounting
@@ -16,9 +15,9 @@ export type AppVerdict = (typeof APP_VERDICTS)[number];
 export type Measurement = 'preload' | 'client-side';
 
 export interface VerdictInput {
-  /** The run ended early (a fault, an interrupt): whatever its counts, no verdict but INCONCLUSIVE. */
+  /** The run ended early (a fault, an interrupt): whatever its counts, INCOMPLETE. */
   incomplete?: string | null;
-  cell: Pick<CellSummary, 'outcome' | 'reason' | 'clientSaw' | 'counts' | 'closedBy' | 'boundaryRate502' | 'boundaryFailureRate' | 'boundaryCycles' | 'method'>;
+  cell: Pick<CellSummary, 'outcome' | 'reason' | 'clientSaw' | 'counts' | 'closedBy' | 'boundaryRate502' | 'boundaryFailureRate' | 'boundaryCycles' | 'method' | 'verdict'>;
   /** The probe's idle close straight at the app, ms; null when it kept the socket open past the LB's timeout. */
   appIdleCloseMs: number | null;
   lbIdleTimeoutMs: number;
@@ -34,44 +33,42 @@ export const CLIENT_SIDE_LIMIT =
 /** The same, short, at the end of a verdict line. */
 export const CLIENT_SIDE_NOTE = 'measured from the client side: who closed each connection is not seen';
 
+/**
+ * Your app's verdict and the line a CI log shows. The word is the cell's
+ * (analysis/verdict.ts) mapped by APP_WORD_OF; this only says it in words, with
+ * the measurement behind it.
+ */
 export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement, incomplete = null }: VerdictInput): { verdict: AppVerdict; line: string } {
-  if (incomplete !== null) return { verdict: 'INCONCLUSIVE', line: `INCONCLUSIVE: the run did not finish (${incomplete})` };
+  if (incomplete !== null) return { verdict: 'INCOMPLETE', line: `INCOMPLETE: the run did not finish (${incomplete})` };
+  const verdict = APP_WORD_OF[cell.verdict.word];
   const lb = `the LB keeps them ${seconds(lbIdleTimeoutMs)}`;
   const closes = appIdleCloseMs === null ? `your app closed idle connections the LB still held` : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
   const limit = measurement === 'client-side' ? ` (${CLIENT_SIDE_NOTE})` : '';
   const { counts } = cell;
-  switch (cell.outcome) {
-    case 'reproduced': {
+  switch (verdict) {
+    case 'UNSAFE': {
+      if (cell.outcome === 'masked') return { verdict, line: `UNSAFE: ${closes}; ${lb}; this LB hid it from ${cell.method} (${cell.reason}), a request it does not retry gets a 502${limit}` };
       // The aimed requests' own failures against the aimed count; the bursts' failures said apart, never added to them.
       const aimedFailed = cell.boundaryFailureRate?.failures ?? 0;
       const cycles = cell.boundaryCycles === null ? '' : ` (${cell.boundaryCycles.hitting}/${cell.boundaryCycles.cycles} aimed cycles)`;
       const all = `${cell.clientSaw} in all ${counts.requests} requests`;
-      return { verdict: 'UNSAFE', line: `UNSAFE: ${closes}; ${lb}; reproduced: ${aimedFailed} of ${counts.aimed} requests aimed at the close failed${cycles}, ${all}${limit}` };
+      return { verdict, line: `UNSAFE: ${closes}; ${lb}; reproduced: ${aimedFailed} of ${counts.aimed} requests aimed at the close failed${cycles}, ${all}${limit}` };
     }
-    case 'masked':
-      return { verdict: 'UNSAFE', line: `UNSAFE: ${closes}; ${lb}; this LB hid it from ${cell.method} (${cell.reason}), a request it does not retry gets a 502${limit}` };
-    case 'safe': {
-      // No failure seen, yet the app closes idle connections before the LB does: the race is there (a replaying LB, or aim that missed it).
-      if (appIdleCloseMs !== null && appIdleCloseMs < lbIdleTimeoutMs) {
-        return {
-          verdict: 'INCONCLUSIVE',
-          line: `INCONCLUSIVE: ${closes}, before the LB's ${seconds(lbIdleTimeoutMs)}: the race is there, and none of ${counts.boundary} requests aimed at it failed${limit}`,
-        };
-      }
+    case 'SAFE': {
       // Both bounds, one-sided 95 %: per request, and per aimed cycle (failures cluster by cycle: the honest unit, and a wide bound).
       const cycles = cell.boundaryCycles;
       const perCycle = cycles === null ? '' : `; ${cycles.cycles} aimed cycles: ≤ ${percent(cycles.rate.high)} per cycle`;
       const bound = `0 failures in ${counts.boundary} at the LB's boundary (≤ ${percent(cell.boundaryFailureRate?.high ?? 1)} per request${perCycle}, one-sided 95 %)`;
       if (measurement === 'client-side') {
-        const open = appIdleCloseMs === null ? 'your app kept an idle connection open past the LB\'s timeout' : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
-        return { verdict: 'SAFE', line: `SAFE: ${open}; ${lb}; ${bound}${limit}` };
+        const open = appIdleCloseMs === null ? "your app kept an idle connection open past the LB's timeout" : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
+        return { verdict, line: `SAFE: ${open}; ${lb}; ${bound}${limit}` };
       }
       const t = cell.closedBy;
       const idleLb = t.lb - t.lbAtShutdown;
       const firstText = idleLb > 0 ? `the LB closed every idle upstream connection first (${idleLb}/${idleLb + t.app + t.reset})` : 'your app closed no idle upstream connection the LB held';
-      return { verdict: 'SAFE', line: `SAFE: ${firstText}; ${bound}` };
+      return { verdict, line: `SAFE: ${firstText}; ${bound}` };
     }
-    case 'inconclusive':
-      return { verdict: 'INCONCLUSIVE', line: `INCONCLUSIVE: ${cell.reason}${limit}` };
+    default:
+      return { verdict, line: `${verdict}: ${cell.verdict.reasons[0] ?? cell.reason}${limit}` };
   }
 }

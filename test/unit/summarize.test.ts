@@ -207,7 +207,7 @@ t.test('a matrix summary: verdict by outcomes, assertion by fix', async (t) => {
   i.scenario = { ...i.scenario, kind: 'matrix' };
   const s = buildSummary(i);
   t.equal(s.scenario.kind, 'matrix');
-  t.equal(s.verdict.text, '4 cells: 1 reproduced, 0 masked, 0 safe, 3 inconclusive');
+  t.equal(s.verdict.text, '4 cells: 1 REPRODUCED, 3 INCONCLUSIVE', 'counted by the words the cells show');
   t.equal(s.verdict.word, 'INCONCLUSIVE', 'an inconclusive fix cell leaves the matrix without an answer');
   t.equal(s.verdict.ok, false);
   t.match(verdictLine(s), /^INCONCLUSIVE: 4 cells/);

@@ -172,7 +172,8 @@ t.test('a malformed summary is refused, with the path of what is wrong', async (
     t.ok(validateSummary(summary).includes(c.ours), `${c.why}: ${c.ours}`);
     t.match(summaryFileProblems(summary).join('\n'), c.ajv, `${c.why}: ajv refuses it too`);
   }
-  t.same(validateSummary({ ...good, complete: false }), ['an incomplete run without failure'], 'what the schema cannot say is still checked');
+  t.same(validateSummary({ ...good, complete: false }), ['an incomplete run without failure', `an incomplete run whose verdict is ${good.verdict.word}, not INCOMPLETE`], 'what the schema cannot say is still checked');
+  t.same(validateSummary({ ...good, verdict: { ...good.verdict, tone: good.verdict.tone === 'good' ? 'bad' : 'good' } }).length, 1, 'a word drawn in a tone not its own is refused');
   t.same(validateSummary({ ...good, versions: { node: '24.21.0' } }), ['versions.kernel missing', 'versions.nginx missing'], 'a complete run knows its versions');
   t.same(validateSummary([]), ['not an object']);
 });

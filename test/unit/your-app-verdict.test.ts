@@ -1,11 +1,18 @@
-// The verdict rules for a user's app: UNSAFE, SAFE or INCONCLUSIVE from its cell, with the measurement said.
+// Your app's verdict: its cell's word mapped to UNSAFE, SAFE, INCONCLUSIVE or INCOMPLETE, in a line with the measurement said.
 import t from 'tap';
+import { classifyCell } from '../../harness/analysis/outcome.js';
 import { proportion } from '../../harness/analysis/stats.js';
+import { cellVerdict } from '../../harness/analysis/verdict.js';
 import { appVerdict, CLIENT_SIDE_NOTE, type VerdictInput } from '../../harness/your-app/verdict.js';
 
 type Cell = VerdictInput['cell'];
 const tally = (over: Partial<Cell['closedBy']> = {}): Cell['closedBy'] => ({ app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 0, ...over });
-const cell = (over: Partial<Cell>): Cell => ({
+/** A cell of your app with its verdict as the lab's rule gives it (analysis/verdict.ts). */
+const cell = (over: Partial<Cell>): Cell => {
+  const c = { ...bare(), ...over };
+  return { ...c, verdict: cellVerdict({ ...c, fix: 'yours', lb: 'nginx' }) };
+};
+const bare = (): Omit<Cell, 'verdict'> => ({
   outcome: 'safe',
   reason: '',
   clientSaw: 'no failure',
@@ -15,7 +22,6 @@ const cell = (over: Partial<Cell>): Cell => ({
   boundaryCycles: { cycles: 10, hitting: 0, rate: proportion(0, 10) },
   boundaryRate502: proportion(0, 312),
   boundaryFailureRate: proportion(0, 312),
-  ...over,
 });
 const input = (c: Cell, over: Partial<VerdictInput> = {}): VerdictInput => ({ cell: c, appIdleCloseMs: 6_004, lbIdleTimeoutMs: 60_000, measurement: 'preload', ...over });
 
@@ -65,15 +71,29 @@ t.test('inconclusive: says why; never SAFE', async (t) => {
   t.same(appVerdict(input(c)), { verdict: 'INCONCLUSIVE', line: 'INCONCLUSIVE: only 24 boundary requests (at least 40 needed)' });
 });
 
-t.test('never SAFE while the probe says the app closes first: the race is there, unseen', async (t) => {
+t.test('never SAFE while the probe says the app closes first: the race is there, unseen (the cell says so)', async (t) => {
   // Client-side: nothing says who closed what, and a replaying LB (Caddy's GET) or aim that missed shows no failure.
-  const clientSide = appVerdict(input(cell({}), { appIdleCloseMs: 5_002, measurement: 'client-side' }));
+  const tallyNone = tally();
+  const evidence = (appIdleCloseMs: number | null) => ({
+    status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, droppedAtAppClose: 0, untiedGateway: 0, aimedCycles: 10, masked: 0, raceLogLines: 0,
+    boundary: 312, clientErrors: 0, closedBy: tallyNone, method: 'GET', silentRetry: null,
+    closesBeforeLb: appIdleCloseMs !== null && appIdleCloseMs < 60_000 ? { appIdleCloseMs, lbIdleTimeoutMs: 60_000 } : null,
+  });
+  const first = classifyCell(evidence(5_002), 40);
+  t.same(first, { outcome: 'inconclusive', reason: "your app closes idle connections after 5.0 s, before the LB's 60.0 s: the race is there, and none of 312 requests aimed at it failed" });
+  const clientSide = appVerdict(input(cell(first), { appIdleCloseMs: 5_002, measurement: 'client-side' }));
   t.equal(clientSide.verdict, 'INCONCLUSIVE');
-  t.match(clientSide.line, /^INCONCLUSIVE: your app closes idle connections after 5.0 s, before the LB's 60.0 s: the race is there, and none of 312 requests aimed at it failed/);
-  t.equal(appVerdict(input(cell({}), { appIdleCloseMs: 59_990 })).verdict, 'INCONCLUSIVE', 'a hair before the LB is still first');
-  t.equal(appVerdict(input(cell({}), { appIdleCloseMs: 62_010 })).verdict, 'SAFE', 'after the LB: safe');
+  t.match(clientSide.line, /^INCONCLUSIVE: your app closes idle connections after 5.0 s, before the LB's 60.0 s: the race is there/);
+  t.equal(classifyCell(evidence(59_990), 40).outcome, 'inconclusive', 'a hair before the LB is still first');
+  t.equal(classifyCell(evidence(62_010), 40).outcome, 'safe', 'after the LB: safe');
 });
 
-t.test('a run that did not finish: INCONCLUSIVE whatever it counted', async (t) => {
-  t.same(appVerdict(input(cell({}), { appIdleCloseMs: null, incomplete: 'failed during traffic' })), { verdict: 'INCONCLUSIVE', line: 'INCONCLUSIVE: the run did not finish (failed during traffic)' });
+t.test('a run that did not finish: INCOMPLETE whatever it counted', async (t) => {
+  t.same(appVerdict(input(cell({}), { appIdleCloseMs: null, incomplete: 'failed during traffic' })), { verdict: 'INCOMPLETE', line: 'INCOMPLETE: the run did not finish (failed during traffic)' });
+});
+
+t.test("the app's word is its cell's, mapped: a cell below the evidence floor is no SAFE", async (t) => {
+  const thin = cell({ boundaryCycles: { cycles: 2, hitting: 0, rate: proportion(0, 2) } });
+  t.equal(thin.verdict.word, 'INCONCLUSIVE');
+  t.match(appVerdict(input(thin, { appIdleCloseMs: null })), { verdict: 'INCONCLUSIVE', line: /^INCONCLUSIVE: only 2 aimed cycles \(a SAFE needs at least 3\)/ });
 });
