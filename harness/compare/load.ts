@@ -32,7 +32,9 @@ export function loadSummary(path: string): { summary: Summary; file: string; sch
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new LabError(`${file} is not JSON (${(err as Error).message}).`, HINT, EXIT.badInput);
+    // One line: the parser's message can quote the file, newlines and all.
+    const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+    throw new LabError(`${file} is not JSON (${reason}).`, HINT, EXIT.badInput);
   }
   const read = readSummary(value);
   if (read.summary === null) {

@@ -8,7 +8,7 @@ import type { AccessLogEntry } from '../../harness/analysis/access-log.js';
 import { buildSummary, type SummaryInput } from '../../harness/analysis/summarize.js';
 import { parseLabArgs } from '../../harness/options.js';
 import type { CycleRecord, Summary } from '../../harness/results/schema.js';
-import { defaultScenario, type VariantName } from '../../harness/scenarios.js';
+import { appUnderTestVariant, defaultScenario, type AppUnderTest, type VariantName } from '../../harness/scenarios.js';
 import type { RequestRecord } from '../../harness/traffic/records.js';
 
 /** What the default (Node's defaults) and fixed variants answer their first aimed POST of a cycle with. */
@@ -23,10 +23,13 @@ export interface SyntheticRun {
   interrupted?: boolean;
   /** A matrix of the fixed app alone (no Node's defaults to show the race): what a SAFE run is. */
   fixedAlone?: boolean;
+  /** Your app (--app-image) alone, answering as `default` says, measured with the preload. */
+  yourApp?: boolean;
 }
 
 const CYCLE_MS = 10_000;
-const SOCKET_BASE: Record<string, number> = { default: 1_000, fixed: 2_000 };
+const SOCKET_BASE: Record<string, number> = { default: 1_000, fixed: 2_000, yours: 3_000 };
+const YOUR_APP: AppUnderTest = { image: 'my-app:ci', buildDir: null, containerPort: 8080, healthPath: '/', startTimeoutMs: 120_000, trafficPath: '/', env: {} };
 
 function request(variant: VariantName, method: 'POST' | 'GET', cycle: number, i: number, answer: FirstAnswer, socketId: number): RequestRecord {
   const startMonoMs = cycle * CYCLE_MS + i;
@@ -49,12 +52,13 @@ function appClose(socketId: number, atMonoMs: number): SocketClosedRecord {
 
 /** The SummaryInput of a made-up talk-sized run. */
 export function syntheticInput(run: SyntheticRun = {}): SummaryInput {
-  const { cycles = 4, perCycle = 6, interrupted = false, fixedAlone = false } = run;
-  const variantNames = fixedAlone ? (['fixed'] as const) : (['default', 'fixed'] as const);
+  const { cycles = 4, perCycle = 6, interrupted = false, fixedAlone = false, yourApp = false } = run;
+  const variantNames: readonly VariantName[] = yourApp ? ['yours'] : fixedAlone ? ['fixed'] : ['default', 'fixed'];
   const masked = new Set<string>();
-  const answers: Record<string, FirstAnswer> = { default: run.default ?? 'race-502', fixed: run.fixed ?? 'ok' };
+  const perName = <T>(value: T) => Object.fromEntries(variantNames.map((n) => [n, value]));
+  const answers: Record<string, FirstAnswer> = { default: run.default ?? 'race-502', fixed: run.fixed ?? 'ok', yours: run.default ?? 'race-502' };
   const records: RequestRecord[] = [];
-  const closes: Record<string, SocketClosedRecord[]> = { default: [], fixed: [] };
+  const closes: Record<string, SocketClosedRecord[]> = { default: [], fixed: [], yours: [] };
   const cycleRecords: CycleRecord[] = [];
   for (let cycle = 1; cycle <= cycles; cycle++) {
     const count502: Record<string, number> = { default: 0, fixed: 0 };
@@ -74,13 +78,17 @@ export function syntheticInput(run: SyntheticRun = {}): SummaryInput {
     }
     cycleRecords.push({
       cycle, lane: 'short', kind: 'aimed', aimVariant: variantNames[0], closeDelayMs: 6_001, centerOffsetMs: 0, intendedGapMs: 6_001,
-      achievedGapMs: { default: 6_001, fixed: 6_001 }, oneWayLatencyMs: { default: 0, fixed: 0 }, boundaryMs: { default: 6_001, fixed: 6_001 }, sendsPerVariant: perCycle, count502,
+      achievedGapMs: perName(6_001), oneWayLatencyMs: perName(0), boundaryMs: perName(6_001), sendsPerVariant: perCycle, count502,
     });
   }
   const accessLog: AccessLogEntry[] = records.map((r) => ({
     lb: 'nginx', time_s: 1, variant: r.variant, request_method: r.method, status: r.status ?? 499, request_id: r.requestId, upstream_socket_id: '', retries: masked.has(r.requestId) ? 1 : 0,
   }));
-  const scenario = fixedAlone ? defaultScenario({ kind: 'matrix', variants: defaultScenario().variants.filter((v) => v.name === 'fixed') }) : defaultScenario();
+  const scenario = yourApp
+    ? defaultScenario({ kind: 'matrix', variants: [appUnderTestVariant('yours', 0, YOUR_APP, 'nginx')] })
+    : fixedAlone
+      ? defaultScenario({ kind: 'matrix', variants: defaultScenario().variants.filter((v) => v.name === 'fixed') })
+      : defaultScenario();
   return {
     runId: 'synthetic', startedAt: new Date(0), finishedAt: new Date(90_000), interrupted, failure: null, runtime: 'local',
     runStartMonoMs: 0, trafficStartMonoMs: CYCLE_MS, trafficEndMonoMs: (cycles + 1) * CYCLE_MS, injectedAppClockOffsetMs: 0, appResponseEnds: {},
@@ -89,10 +97,12 @@ export function syntheticInput(run: SyntheticRun = {}): SummaryInput {
     probes: {
       default: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6_001, watchedMs: 6_001, advertisedKeepAlive: 'timeout=5', status: 200 },
       fixed: { closedBy: 'none', closeKind: null, idleCloseMs: null, watchedMs: 9_000, advertisedKeepAlive: 'timeout=61', status: 200 },
+      yours: { closedBy: 'app', closeKind: 'fin', idleCloseMs: 6_001, watchedMs: 6_001, advertisedKeepAlive: 'timeout=5', status: 200 },
     },
+    yourApp: yourApp ? { images: { yours: { ref: YOUR_APP.image, id: null, repoDigests: [] } }, preloadNode: { yours: 'v24.0.0' } } : null,
     traffic: {
-      records, cycles: cycleRecords, aimVariant: variantNames[0], closeDelayMs: 6_001, oneWayLatencyMs: { default: 0, fixed: 0 }, appClocks: { default: null, fixed: null },
-      boundaryMs: { default: 6_001, fixed: 6_001 }, lanes: { default: 'short', fixed: 'short' },
+      records, cycles: cycleRecords, aimVariant: variantNames[0], closeDelayMs: 6_001, oneWayLatencyMs: perName(0), appClocks: perName(null),
+      boundaryMs: perName(6_001), lanes: perName('short' as const),
     },
     appCloses: closes, accessLog, lbErrorLines: { nginx: 0 }, errorLogText: '',
   };

@@ -18,3 +18,10 @@ t.test('the verdict table has a row for every word, and a hand edit is caught', 
   t.throws(() => withGeneratedBlocks('no markers'), /no generated block 'verdict-words'/);
   t.same(Object.keys(README_BLOCKS), ['verdict-words']);
 });
+
+t.test("the README's UNSAFE example line is the committed your-app run's, as the lab reads it today", async (t) => {
+  const { loadSummary } = await import('../../harness/compare/load.js');
+  const { summary } = loadSummary('test/fixtures/runs/20261128-084831Z-docker-your-app-summary-only/summary.json');
+  const line = summary.yourApp![0].line;
+  t.ok(readme.includes(`\n${line}\n`), line);
+});

@@ -69,6 +69,9 @@ const CASES: Array<{ word: VerdictWord; what: string; run: Parameters<typeof syn
   { word: 'INCOMPLETE', what: 'interrupted', run: { interrupted: true } },
   { word: 'MASKED', what: "the LB retried default's requests at its closes: no failure reached the client", run: { default: 'masked' } },
   { word: 'SAFE', what: 'the fixed app alone, every boundary request answered, above the evidence floor', run: { fixedAlone: true } },
+  { word: 'UNSAFE', what: "your app behind the LB, the race's 502 at its closes", run: { yourApp: true } },
+  { word: 'INCONCLUSIVE', what: 'your app with 502s far from any of its closes', run: { yourApp: true, default: 'untied-502' } },
+  { word: 'INCOMPLETE', what: 'your app, interrupted', run: { yourApp: true, interrupted: true } },
 ];
 
 for (const c of CASES) {
@@ -114,4 +117,12 @@ t.test('report.html draws a bad verdict bad, whatever else the run did', async (
     t.match(html, /data-tone="bad"/);
     t.notMatch(html, /class="verdict [^"]*(ok|good)/);
   }
+});
+
+t.test("your app that closes before the LB with nothing failed: no SAFE anywhere, its cell's word included", async (t) => {
+  const s = syntheticRun({ yourApp: true, default: 'ok' });
+  t.equal(s.verdict.word, 'INCONCLUSIVE');
+  t.same(s.cells.map((c) => c.verdict.word), ['INCONCLUSIVE', 'INCONCLUSIVE'], "the cells say what the app's line says");
+  t.match(s.yourApp![0].line, /^INCONCLUSIVE: your app closes idle connections after 6\.0 s, before the LB's 60\.0 s: the race is there/);
+  t.notMatch(reportMarkdown(s), /\bSAFE\b/, 'report.md never says SAFE');
 });
