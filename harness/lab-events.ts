@@ -3,6 +3,7 @@
 // reads records. The lab emits; what a listener does with them is its own
 // business, and a listener that throws never breaks a run.
 import { headlineText } from './headline.js';
+import { testedBoundary, type BoundaryContext } from './analysis/boundary.js';
 import { verdictLine } from './report.js';
 import type { LabPhase, CycleRecord, Summary } from './results/schema.js';
 import type { Runtime } from './runtime/stack.js';
@@ -50,6 +51,9 @@ export type LabEventType = LabEvent['type'];
 /** The listener LabIo may carry. */
 export type LabEventListener = (event: LabEvent) => void;
 
+/** During the traffic the app's closes are not read yet: the live count of boundary requests goes without them. */
+const LIVE_BOUNDARY_CONTEXT: BoundaryContext = { replaysUnseen: false, appCloseInstants: [], sendToAppMs: 0 };
+
 /** Per variant, its requests so far, by summary.json's definitions (analysis/summarize.ts, variantSummary). */
 export function countsOf(records: readonly RequestRecord[], variants: readonly VariantName[]): Record<VariantName, VariantCounts> {
   const counts: Record<VariantName, VariantCounts> = Object.fromEntries(variants.map((v) => [v, { sent: 0, count502: 0, failed: 0, boundary: 0 }]));
@@ -57,9 +61,12 @@ export function countsOf(records: readonly RequestRecord[], variants: readonly V
     const c = counts[r.variant];
     if (!c) continue;
     c.sent++;
-    if (r.status === 502) c.count502++;
-    if (clientSymptom(r) !== null) c.failed++;
-    if (r.phase === 'aimed') c.boundary++;
+    const symptom = clientSymptom(r);
+    if (symptom === '502') c.count502++;
+    if (symptom !== null) c.failed++;
+    // Tested the boundary (failed, or reused an idle connection), as the summary counts it; a request an LB replayed
+    // unseen (Caddy's GET) counts there only once the app's closes are read, after the traffic.
+    if (testedBoundary(r, LIVE_BOUNDARY_CONTEXT)) c.boundary++;
   }
   return counts;
 }
