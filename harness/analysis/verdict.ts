@@ -27,6 +27,8 @@ export function cellEvidence(c: Pick<CellSummary, 'clientSaw' | 'counts' | 'boun
   const appErrors = (c.counts.appErrors ?? 0) > 0 ? `; the app's own 5xx: ${c.counts.appErrors} (not the race)` : '';
   const untied = (c.counts.untied ?? 0) > 0 ? `; ${c.counts.untied} not tied to an idle close of the app` : '';
   if (rate === null) return `${c.clientSaw} in ${c.counts.requests} requests (no boundary counts: summary before v3)${appErrors}`;
+  // Failures outside the boundary requests (a burst's, a calibration's) are no zero to bound.
+  if (rate.failures === 0 && c.clientSaw !== 'no failure') return `0 of ${rate.trials} boundary requests failed; ${c.clientSaw} outside them${untied}${appErrors}`;
   if (rate.failures === 0) {
     const perCycle = cycles === null || cycles.cycles === 0 ? '' : `, ${cycles.cycles} aimed cycles (≤ ${percent(cycles.rate.high)} per cycle)`;
     return `0 failures in ${rate.trials} boundary requests (≤ ${percent(rate.high)} per request)${perCycle}, one-sided 95 %${appErrors}`;

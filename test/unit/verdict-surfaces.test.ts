@@ -126,3 +126,9 @@ t.test("your app that closes before the LB with nothing failed: no SAFE anywhere
   t.match(s.yourApp![0].line, /^INCONCLUSIVE: your app closes idle connections after 6\.0 s, before the LB's 60\.0 s: the race is there/);
   t.notMatch(reportMarkdown(s), /\bSAFE\b/, 'report.md never says SAFE');
 });
+
+t.test('a zero at the boundary beside failures elsewhere is stated as such, never as a bound', async (t) => {
+  const { cellEvidence } = await import('../../harness/analysis/verdict.js');
+  const cell = syntheticRun().cells.find((c) => c.name === 'fixed-post')!;
+  t.equal(cellEvidence({ ...cell, clientSaw: '2 × 502' }), '0 of 24 boundary requests failed; 2 × 502 outside them');
+});
