@@ -313,11 +313,10 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
       const lbMs = input.scenario.lb.upstreamKeepaliveTimeoutMs;
       const aimed = sent.filter((r) => r.phase === 'aimed' || aimedAtLbBoundary(r, lbMs));
       const driver = LB_DRIVERS[v.lb];
-      const lead = sendToAppMs(traffic, v.name);
-      const appCloseTimes = closes.filter((c) => c.closedBy === 'app').map(closeInstant);
       const context = boundaryContextOf(input, traffic, v, method);
       const boundary = aimed.filter((r) => testedBoundary(r, context) || testedLbBoundary(r, lbMs));
-      const tie = { appClosesKnown: !v.app || (input.yourApp?.preloadNode[v.name] ?? null) !== null, appCloseInstants: appCloseTimes, sendToAppMs: lead };
+      // The same closes and lead the boundary rule reads; whether they are known at all depends on the preload.
+      const tie = { ...context, appClosesKnown: !v.app || (input.yourApp?.preloadNode[v.name] ?? null) !== null };
       const symptoms = sent.map(clientSymptom);
       const saw = (what: string) => symptoms.filter((s) => s === what).length;
       const seen = { status502: saw('502'), status503: saw('503'), status504: saw('504'), emptyReply: saw('empty reply'), reset: saw('reset') };
