@@ -23,9 +23,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { NODE_KEEP_ALIVE_BUFFER_MS, parseAppRecords } from '../harness/analysis/app-records.js';
-import { monoMs, roundMs } from '../harness/clock.js';
-import { HEADERS, type SocketClosedRecord } from '../harness/protocol.js';
+import { NODE_KEEP_ALIVE_BUFFER_MS, parseAppRecords } from '../harness/records/app-records.js';
+import { monoMs, roundMs } from '../harness/model/clock.js';
+import { HEADERS, type SocketClosedRecord } from '../harness/model/protocol.js';
 
 const KEEP_ALIVE_TIMEOUT_MS = 1_000;
 /** The render that holds the loop, and how long before the timer's due instant it starts. */

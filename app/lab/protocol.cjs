@@ -1,6 +1,6 @@
 'use strict';
 // The wire protocol between the app's connection accounting (this directory)
-// and the harness (harness/protocol.ts reads this file): the response headers
+// and the harness (harness/model/protocol.ts reads this file): the response headers
 // that tag each request with its upstream socket, and the JSON lines the app
 // prints about its sockets. Change a name here and both sides follow; the
 // contract test (test/integration/protocol-contract.test.ts) runs the real

@@ -1,7 +1,7 @@
 'use strict';
 // The app's whole configuration surface, read from the environment so that one
 // image serves every variant. Unset or empty timeouts mean "Node's default".
-// The same names as harness/scenarios.ts SERVER_MODES (test/unit/scenarios.test.ts).
+// The same names as harness/scenarios/scenarios.ts SERVER_MODES (test/unit/scenarios.test.ts).
 const SERVER_MODES = ['standalone', 'next-start', 'custom'];
 
 function readMs(env, name) {

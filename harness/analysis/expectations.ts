@@ -1,6 +1,6 @@
 // What each fix must show behind an LB: the rule --assert and `compare` share.
 import { LB_DRIVERS } from '../lb/drivers.js';
-import type { LbName } from '../scenarios.js';
+import type { LbName } from '../scenarios/scenarios.js';
 
 /** Fixes that must keep an app safe behind an LB with an idle timeout. */
 export const MUST_BE_SAFE: ReadonlySet<string> = new Set(['article', 'keepalive-only', 'node-65s']);

@@ -2,8 +2,8 @@
 // (a count made twice, a record lost), never a finding about the app. The run's
 // verdict turns INCONCLUSIVE with these as its reasons (analysis/verdict.ts),
 // and the tests check them over every committed run and every fresh one. Pure.
-import type { CellSummary, Summary } from '../results/summary-schema.js';
-import { failuresSeen } from './outcome.js';
+import type { CellSummary, Summary } from '../records/summary-schema.js';
+import { failuresSeen } from '../records/failures.js';
 
 /** The first schema version whose who-closed tally counts distinct sockets (v7 counted close records, and a socket recorded twice counted twice). */
 export const DISTINCT_SOCKET_TALLY_SINCE = 8;

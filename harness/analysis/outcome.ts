@@ -2,8 +2,8 @@
 // counted: what the client saw (502s; HAProxy's empty replies), the LB's
 // retries, the boundary requests sent and who closed the upstream connections.
 // Pure; the rules in the order they apply.
-import type { CellOutcome, ClosedByTally } from '../results/schema.js';
 import { floorShortfall } from './verdict.js';
+import type { CellOutcome, ClosedByTally } from '../records/summary-schema.js';
 
 export interface CellEvidence {
   status502: number;
@@ -13,7 +13,7 @@ export interface CellEvidence {
   /** Requests whose client connection the LB closed without a response, or that were reset. */
   emptyReply: number;
   reset: number;
-  /** Of those, requests tied to one of the app's idle closes (analysis/boundary.ts tiedToAppClose). */
+  /** Of those, requests tied to one of the app's idle closes (records/boundary.ts tiedToAppClose). */
   droppedAtAppClose: number;
   /** Of the gateway statuses, those not tied to an idle close of the app: something else made them. */
   untiedGateway: number;
@@ -54,11 +54,6 @@ export interface Classification {
  */
 export function closedWhileIdle(t: ClosedByTally): { app: number; lb: number } {
   return { app: t.app, lb: t.lb - t.lbAtShutdown + t.reset };
-}
-
-/** Every failure the client saw: the gateway statuses, empty replies and resets. */
-export function failuresSeen(e: Pick<CellEvidence, 'status502' | 'status503' | 'status504' | 'emptyReply' | 'reset'>): number {
-  return e.status502 + e.status503 + e.status504 + e.emptyReply + e.reset;
 }
 
 /** '3 × 502, 1 × empty reply', or 'no failure'. */

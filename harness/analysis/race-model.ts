@@ -24,14 +24,14 @@
 // open after it until the app's FIN reaches the LB. A served request, read in
 // a turn that came before the timers phase, can land after a hit: the served
 // arrivals do not bound the window, they overlap it.
-import type { SocketClosedRecord } from '../protocol.js';
-import type { RaceModel } from '../results/schema.js';
+import type { SocketClosedRecord } from '../model/protocol.js';
 import type { AppEvents } from '../traffic/engine.js';
-import { clientSymptom, type RequestRecord } from '../traffic/records.js';
-import { spreadOf } from './stats.js';
-import { closeInstant, loopDelayAtClose } from './app-records.js';
-import { NEAR_APP_CLOSE_MS } from './boundary.js';
-import { roundMs as round } from '../clock.js';
+import { clientSymptom, type RequestRecord } from '../records/request-records.js';
+import { spreadOf } from '../model/stats.js';
+import { closeInstant, loopDelayAtClose } from '../records/app-records.js';
+import { NEAR_APP_CLOSE_MS } from '../records/boundary.js';
+import { roundMs as round } from '../model/clock.js';
+import type { RaceModel } from '../records/summary-schema.js';
 
 type SpreadCount = NonNullable<RaceModel['hitsMs']>;
 

@@ -1,33 +1,31 @@
 // Turns one run's raw material (request records, probes, the app's socket
 // accounting, nginx's logs) into the summary: counts, rates with intervals,
 // who closed what, the race window, and the verdict. Pure.
-import type { SocketClosedRecord } from '../protocol.js';
-import type { LabOptions } from '../options.js';
-import type { IdleCloseProbe } from '../probe.js';
-import { aimedCyclesOf, boundaryCyclesOf, SCHEMA_VERSION, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type ClosedByTally, type CycleRecord, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../results/schema.js';
-import { DEFAULT_SUMMARY_SCHEMA_REF } from '../results/schema-files.js';
-import { summaryOptionsOf, type LbBoundary } from '../results/summary-schema.js';
+import type { SocketClosedRecord } from '../model/protocol.js';
+import type { IdleCloseProbe } from '../traffic/probe.js';
+import { summaryOptionsOf, type LbBoundary, DEFAULT_SUMMARY_SCHEMA_REF, SCHEMA_VERSION, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type ClosedByTally, type CycleRecord, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../records/summary-schema.js';
 import { nodeVersionKey } from '../runtime/stack.js';
-import type { Runtime } from '../runtime/stack.js';
-import { lbPortsOf, perVariant, YOUR_APP_FIX, YOUR_APP_VARIANT, type Scenario, type Variant, type VariantName } from '../scenarios.js';
+import { lbPortsOf, perVariant, YOUR_APP_FIX, YOUR_APP_VARIANT, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
-import type { RequestRecord } from '../traffic/records.js';
-import { countErrorLog, raceLogLines } from './nginx-log.js';
-import { wasRetried, type AccessLogEntry } from './access-log.js';
+import type { RequestRecord } from '../records/request-records.js';
+import { countErrorLog, raceLogLines } from '../lb/nginx-log.js';
+import { wasRetried, type AccessLogEntry } from '../lb/access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
 import { expectationOf } from './expectations.js';
 import { matchHit, raceModel } from './race-model.js';
-import { aimedAtLbBoundary, testedBoundary, testedLbBoundary, tiedToAppClose, type BoundaryContext } from './boundary.js';
+import { aimedAtLbBoundary, testedBoundary, testedLbBoundary, tiedToAppClose, type BoundaryContext } from '../records/boundary.js';
 import { cellVerdict, runVerdict, showedRace, verdictOk } from './verdict.js';
 import { VERDICT_WORDS } from '../model/verdict.js';
-import { closeInstant } from './app-records.js';
-import { clientSymptom, isAppError } from '../traffic/records.js';
+import { closeInstant } from '../records/app-records.js';
+import { clientSymptom, isAppError } from '../records/request-records.js';
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
-import type { LbName } from '../scenarios.js';
-import { roundMs as round } from '../clock.js';
-import type { ImageIdentity } from '../your-app/image.js';
-import { appVerdict } from '../your-app/verdict.js';
-import { median, percent, proportion, spreadOf, type Proportion } from './stats.js';
+import type { LbName } from '../scenarios/scenarios.js';
+import { roundMs as round } from '../model/clock.js';
+import type { ImageIdentity } from '../runtime/app-image.js';
+import { appVerdict } from './your-app-verdict.js';
+import { median, percent, proportion, spreadOf, type Proportion } from '../model/stats.js';
+import type { LabOptions, Runtime } from '../scenarios/run-options.js';
+import { aimedCyclesOf, boundaryCyclesOf } from '../records/cycles.js';
 
 export interface SummaryInput {
   runId: string;
@@ -323,7 +321,7 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
       const retried = driver.loggedRetriesAreRace
         ? (input.accessLog ?? []).filter((e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e))
         : [];
-      // Failures tied to one of the app's idle closes are the race's; the rest came from something else (analysis/boundary.ts).
+      // Failures tied to one of the app's idle closes are the race's; the rest came from something else (records/boundary.ts).
       const failed = sent.filter((r) => clientSymptom(r) !== null);
       const tied = new Set(failed.filter((r) => tiedToAppClose(r, tie)));
       const isGateway = (r: RequestRecord) => ['502', '503', '504'].includes(clientSymptom(r) ?? '');

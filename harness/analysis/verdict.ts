@@ -4,10 +4,10 @@
 // it for summaries written before v8. Every surface renders what it finds
 // there and never decides a word of its own. Pure.
 import { EVIDENCE_FLOOR, verdictOf, type Verdict, type VerdictWord } from '../model/verdict.js';
-import type { CellSummary, Summary } from '../results/summary-schema.js';
+import type { CellSummary, Summary } from '../records/summary-schema.js';
 import { expectationOf } from './expectations.js';
 import { invariantProblems } from './invariants.js';
-import { percent, type Proportion } from './stats.js';
+import { percent, type Proportion } from '../model/stats.js';
 
 /** What the cell rule reads of a cell: its outcome and the counts behind it. */
 export type CellVerdictInput = Pick<CellSummary, 'outcome' | 'reason' | 'fix' | 'lb' | 'clientSaw' | 'counts' | 'boundaryFailureRate' | 'boundaryCycles'>;

@@ -4,15 +4,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readJsonLines } from '../analysis/json-lines.js';
-import { runLab, type LabIo } from '../lab.js';
-import { DEFAULT_OPTIONS, parseLabArgs } from '../options.js';
-import { injectedAppClockOffsetMs } from '../clock.js';
-import { timestampId, writeRunFile } from '../results/writer.js';
-import type { RequestRecord } from '../traffic/records.js';
+import { readJsonLines } from '../model/json-lines.js';
+import { runLab, type LabIo } from '../lab/lab.js';
+import { injectedAppClockOffsetMs } from '../model/clock.js';
+import { timestampId, writeRunFile } from '../records/writer.js';
+import type { RequestRecord } from '../records/request-records.js';
 import { benchResult, benchRun, type BenchResult, type BenchRun } from './metrics.js';
 import { benchMarkdown } from './report.js';
 import type { BenchOptions } from './options.js';
+import { DEFAULT_OPTIONS, type LabOptions } from '../scenarios/run-options.js';
 
 /** A busy process never outlives the bench's runs × this many ms, whatever happens to the bench (it is also killed when the bench exits). */
 const CPU_LOAD_MAX_MS_PER_RUN = 15 * 60_000;
@@ -49,15 +49,19 @@ function describeRun(r: BenchRun, of: number): string {
   return `bench run ${r.run}/${of}: ${first}; A/B aimed ${aimed.count502}/${aimed.requests}, naive ${naive.count502}/${naive.requests}; cross-checks ${r.checks.harnessEqualsAccessLog && r.checks.raceLinesCoverFailures ? 'agree' : 'DISAGREE'}`;
 }
 
+/**
+ * Each bench run is a talk-sized lab run that stops at its first 502 (one
+ * cycle, cycling on to the lab's bound without one) and then sends its A/B pairs.
+ */
+export function benchLabOptions(options: Pick<BenchOptions, 'runtime' | 'resultsDir' | 'pairs'>): LabOptions {
+  return { ...DEFAULT_OPTIONS, cycles: 1, runtime: options.runtime, resultsDir: options.resultsDir, naivePairs: options.pairs };
+}
+
 export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchOutcome> {
   const startedAt = new Date();
   const benchId = timestampId(startedAt);
   const resultsDir = resolve(options.resultsDir);
-  const labOptions = {
-    ...parseLabArgs(['--cycles', '1', '--max-cycles', String(DEFAULT_OPTIONS.maxCycles), '--runtime', options.runtime]),
-    resultsDir: options.resultsDir,
-    naivePairs: options.pairs,
-  };
+  const labOptions = benchLabOptions(options);
   const runs: BenchRun[] = [];
   let versions: Record<string, string> = {};
   let runtime: string = options.runtime;

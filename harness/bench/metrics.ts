@@ -5,11 +5,11 @@
 // pairs of one aimed and one naive cycle (engine.ts, naiveComparison): the A/B
 // compares the lab's aiming with a client-side sweep on the same stack, at the
 // same time, on the same variant.
-import { raceLogLines } from '../analysis/nginx-log.js';
-import { proportion, spreadOf, type Proportion, type Spread } from '../analysis/stats.js';
-import { roundMs } from '../clock.js';
+import { raceLogLines } from '../lb/nginx-log.js';
+import { proportion, spreadOf, type Proportion, type Spread } from '../model/stats.js';
+import { roundMs } from '../model/clock.js';
 import type { CycleRecord, Summary } from '../results/schema.js';
-import type { RequestRecord } from '../traffic/records.js';
+import type { RequestRecord } from '../records/request-records.js';
 
 export const BENCH_SCHEMA_VERSION = 1;
 

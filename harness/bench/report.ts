@@ -1,7 +1,7 @@
 // bench-<id>.md and the terminal table: the bench's figures beside the targets
 // they are measured against (issue "Aim on any clock"), never asserted.
-import { percent } from '../analysis/stats.js';
-import type { Spread } from '../analysis/stats.js';
+import { percent } from '../model/stats.js';
+import type { Spread } from '../model/stats.js';
 import type { BenchResult, BenchRun } from './metrics.js';
 
 /** The targets the figures are read against; a benchmark's, not a test's. */

@@ -19,18 +19,18 @@
 // row's test weak with a few cycles, so each row states the smallest change
 // its sample finds at 80 % power (power.ts): an "ok" is no larger change, not
 // no change.
-import { failuresSeen } from '../analysis/outcome.js';
 import { expectationOf } from '../analysis/expectations.js';
 import { showedRace } from '../analysis/verdict.js';
-import { normalQuantile, rateDifference, type RateDifference } from '../analysis/stats.js';
-import { LabError } from '../errors.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { normalQuantile, rateDifference, type RateDifference } from '../model/stats.js';
+import { LabError } from '../model/errors.js';
+import { EXIT, type ExitCode } from '../model/exit-codes.js';
 import type { VerdictTone, VerdictWord } from '../model/verdict.js';
 import type { CellSummary, Summary, VariantSummary } from '../results/schema.js';
-import { YOUR_APP_FIX } from '../scenarios.js';
+import { YOUR_APP_FIX } from '../scenarios/scenarios.js';
 import { detectableChange, POWER, type DetectableChange } from './power.js';
 import { settingDifferences } from './settings.js';
 import { COMPARISON_EXIT, comparisonStatusOf, rowStatusOf, runFails, standingOf, wordsChange, worseDirection, type ComparisonStatus, type MustShow, type RowStatus } from './status.js';
+import { failuresSeen } from '../records/failures.js';
 
 /** The chance that a comparison of two runs of the same lab reports a change. */
 export const FAMILY_ALPHA = 0.05;

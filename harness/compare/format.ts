@@ -2,8 +2,8 @@
 // variant or cell with both runs' verdict words and counts, the change with
 // its interval, the smallest change the row could have seen, what the row
 // comes to, and the conclusion with its exit code last.
-import { formatTable } from '../report.js';
-import { YOUR_APP_FIX } from '../scenarios.js';
+import { formatTable } from '../report/markdown.js';
+import { YOUR_APP_FIX } from '../scenarios/scenarios.js';
 import { levelText, type Comparison, type ComparedRow, type ComparedRun, type SideCounts } from './compare.js';
 import type { RowStatus } from './status.js';
 

@@ -3,8 +3,8 @@
 // user's to fix: one line, exit 2.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
+import { LabError } from '../model/errors.js';
+import { EXIT } from '../model/exit-codes.js';
 import { readSummary, type Summary } from '../results/schema.js';
 
 /** What a problem with a compared file tells the user to do. */

@@ -10,7 +10,7 @@
 // From the baseline's rate, that h reads back as a rate up or down. It is an
 // approximation of the interval compare draws (Newcombe's hybrid score), close
 // enough to say "this sample could not have seen a change below X".
-import { normalQuantile } from '../analysis/stats.js';
+import { normalQuantile } from '../model/stats.js';
 
 /** The power the smallest detectable change is stated at: the usual 80 %. */
 export const POWER = 0.8;

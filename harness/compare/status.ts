@@ -4,7 +4,7 @@
 // module never picks a word, it only reads what a word means for a row that
 // must show a fix holding, the race, or either (a finding). Pure.
 import { verdictOk } from '../analysis/verdict.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { EXIT, type ExitCode } from '../model/exit-codes.js';
 import type { VerdictWord } from '../model/verdict.js';
 import type { Summary } from '../results/schema.js';
 

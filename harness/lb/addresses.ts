@@ -1,6 +1,6 @@
 // Where an LB listens and finds each app: the one thing about an LB's
 // configuration that differs between the runtimes.
-import { containerPortOf, type Variant } from '../scenarios.js';
+import { containerPortOf, type Variant } from '../scenarios/scenarios.js';
 
 export interface LbAddresses {
   /** host:port (or :port) the LB listens on for the variant. */

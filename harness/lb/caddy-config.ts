@@ -1,6 +1,6 @@
 // Renders the Caddyfile from the templates in caddy/ and the scenario data: one
 // site per app, on the app's LB port. Pure, like the nginx renderer.
-import type { LbTimings, Variant } from '../scenarios.js';
+import type { LbTimings, Variant } from '../scenarios/scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 import type { LbAddresses } from './addresses.js';
 

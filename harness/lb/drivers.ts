@@ -3,11 +3,11 @@
 // logs read, and how it reacts when a reused upstream connection dies under a
 // request. Stacks, analysis and the traffic engine ask the driver; none of
 // them names an LB.
-import { countCaddyErrors, parseCaddyAccessLog } from '../analysis/caddy-log.js';
-import type { AccessLogEntry } from '../analysis/access-log.js';
-import { countHaproxyAlerts, parseHaproxyAccessLog } from '../analysis/haproxy-log.js';
-import { countErrorLog, parseAccessLog as parseNginxAccessLog } from '../analysis/nginx-log.js';
-import { isIdempotent, retryHides, type LbName, type Scenario, type Variant } from '../scenarios.js';
+import { countCaddyErrors, parseCaddyAccessLog } from './caddy-log.js';
+import type { AccessLogEntry } from './access-log.js';
+import { countHaproxyAlerts, parseHaproxyAccessLog } from './haproxy-log.js';
+import { countErrorLog, parseAccessLog as parseNginxAccessLog } from './nginx-log.js';
+import { isIdempotent, retryHides, type LbName, type Scenario, type Variant } from '../scenarios/scenarios.js';
 import { DOCKER_ADDRESSES, LOCAL_ADDRESSES } from './addresses.js';
 import { parseCaddyVersion, renderCaddyConfig } from './caddy-config.js';
 import { parseHaproxyVersion, renderHaproxyConfig } from './haproxy-config.js';

@@ -1,8 +1,8 @@
 // Renders haproxy.cfg from the templates in haproxy/ and the scenario data: one
 // frontend (named after the variant, which its log lines carry) and one backend
 // per app. Pure, like the nginx renderer.
-import { HEADERS } from '../protocol.js';
-import type { HaproxyReuse, LbTimings, Variant } from '../scenarios.js';
+import { HEADERS } from '../model/protocol.js';
+import type { HaproxyReuse, LbTimings, Variant } from '../scenarios/scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 import type { LbAddresses } from './addresses.js';
 

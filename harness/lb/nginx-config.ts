@@ -1,9 +1,9 @@
 // Renders the LB's nginx.conf from the templates in nginx/ and the scenario data.
 // Pure: the same inputs give the same text, which Docker and the local runtime
 // both use and every run saves beside its results.
-import { HEADERS } from '../protocol.js';
+import { HEADERS } from '../model/protocol.js';
 import { DOCKER_ADDRESSES } from './addresses.js';
-import { LB, lbBoundaryPoolOf, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from '../scenarios.js';
+import { LB, lbBoundaryPoolOf, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from '../scenarios/scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 
 const template = (name: string) => readTemplate('nginx', `${name}.conf`);

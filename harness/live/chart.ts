@@ -1,8 +1,8 @@
 // The live page's cycle chart: the lab's events so far, drawn by the same
-// renderer as report.html (report-html/charts.ts), so the stage and the report
+// renderer as report.html (report/html/charts.ts), so the stage and the report
 // show one chart. Rendered here, on the server: the page only swaps the SVG in.
-import type { LabEvent } from '../lab-events.js';
-import { cycleBarsSvg, type CycleBarsInput } from '../report-html/charts.js';
+import type { LabEvent } from './lab-events.js';
+import { cycleBarsSvg, type CycleBarsInput } from '../report/html/charts.js';
 
 /** Follows the events; after each one that changes the chart, its new SVG. */
 export class LiveChart {

@@ -4,9 +4,9 @@
 // the speaker's own browser, never the conference Wi-Fi.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LabError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import type { LabEvent } from '../lab-events.js';
+import { LabError } from '../model/errors.js';
+import { EXIT } from '../model/exit-codes.js';
+import type { LabEvent } from './lab-events.js';
 import { LiveChart } from './chart.js';
 import { EventStream } from './event-stream.js';
 import { livePageHtml } from './page.js';

@@ -5,8 +5,8 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TSchema } from '@sinclair/typebox';
-import { RequestRecordSchema } from '../traffic/records.js';
-import { SCHEMA_VERSION, SummarySchema } from './summary-schema.js';
+import { RequestRecordSchema } from '../records/request-records.js';
+import { SCHEMA_VERSION, SummarySchema } from '../records/summary-schema.js';
 
 /** The JSON Schema dialect of the files: what TypeBox emits is valid in it (const, anyOf, patternProperties). */
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -18,8 +18,6 @@ export const SUMMARY_SCHEMA_PATH = resolve(SCHEMAS_DIR, 'summary.schema.json');
 /** The absolute path of the committed schema of one requests.ndjson line. */
 export const REQUEST_RECORD_SCHEMA_PATH = resolve(SCHEMAS_DIR, 'request-record.schema.json');
 
-/** `$schema` of a summary written in results/<run-id>/, the lab's own place for them (and where every summary before v6 was written). */
-export const DEFAULT_SUMMARY_SCHEMA_REF = '../../schemas/summary.schema.json';
 
 /**
  * How a file in `dir` refers to a schema file: its path relative to `dir`, with

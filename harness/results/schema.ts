@@ -47,14 +47,14 @@
 // may be INCOMPLETE (an unfinished run; INCONCLUSIVE before) and is its cell's
 // word mapped (model/verdict.ts APP_WORD_OF): v7 apps are re-read so.
 // Older summaries are upgraded step by step, then checked against the schema.
-import { proportion } from '../analysis/stats.js';
+import { proportion } from '../model/stats.js';
 import { cellVerdict, runVerdict, verdictOk } from '../analysis/verdict.js';
-import { appVerdict } from '../your-app/verdict.js';
+import { appVerdict } from '../analysis/your-app-verdict.js';
 import { TONE_OF } from '../model/verdict.js';
-import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB, type VariantName } from '../scenarios.js';
-import { DEFAULT_SUMMARY_SCHEMA_REF } from './schema-files.js';
+import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB, type VariantName } from '../scenarios/scenarios.js';
 import { schemaProblems } from './schema-problems.js';
-import { SCHEMA_VERSION, SummarySchema, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type CycleRecord, type Summary, type VariantSummary } from './summary-schema.js';
+import { SCHEMA_VERSION, SummarySchema, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type CycleRecord, type Summary, type VariantSummary, DEFAULT_SUMMARY_SCHEMA_REF } from '../records/summary-schema.js';
+import { boundaryCyclesOf } from '../records/cycles.js';
 
 // Every name readers of summary.json import from here, wherever it is defined.
 export {
@@ -73,7 +73,7 @@ export {
   type Summary,
   type SummaryOptions,
   type VariantSummary,
-} from './summary-schema.js';
+} from '../records/summary-schema.js';
 export { schemaRefFrom, SUMMARY_SCHEMA_PATH } from './schema-files.js';
 
 /** Versions readSummary accepts; older ones are upgraded on reading. */
@@ -216,18 +216,6 @@ function optionsAsV4(options: unknown): unknown {
   const { listScenarios: _listScenarios, ...kept } = options as Record<string, unknown>;
   const cells = Array.isArray(kept.cells) ? kept.cells.map((c: unknown) => (typeof c === 'object' && c !== null ? { lb: DEFAULT_LB, ...c } : c)) : kept.cells;
   return { haproxyReuse: DEFAULT_HAPROXY_REUSE, ...kept, cells };
-}
-
-/** A variant's aimed cycles: those of its lane (the ones that count its 502s), the bench's naive ones left out. */
-export function aimedCyclesOf(cycles: readonly CycleRecord[], variant: VariantName): CycleRecord[] {
-  return cycles.filter((c) => c.kind === 'aimed' && variant in c.count502);
-}
-
-/** Aimed cycles and those with a 502, per variant: from the cycles' own counts. */
-export function boundaryCyclesOf(cycles: readonly CycleRecord[], variant: VariantName): BoundaryCycles {
-  const aimed = aimedCyclesOf(cycles, variant);
-  const hitting = aimed.filter((c) => c.count502[variant] > 0).length;
-  return { cycles: aimed.length, hitting, rate: proportion(hitting, aimed.length) };
 }
 
 /** v4 → v5: the apps shared the harness's clock (no estimate was made); cycle counts come from the cycles. */

@@ -4,7 +4,7 @@
 import { execa } from 'execa';
 import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError } from '../errors.js';
+import { LabError } from '../model/errors.js';
 import { PROJECT_DIR } from './compose.js';
 
 export const APP_DIR = join(PROJECT_DIR, 'app');

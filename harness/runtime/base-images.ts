@@ -4,7 +4,7 @@
 // over .env, .env over the official defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_IMAGES, DEFAULT_NODE_LINE, LB_NAMES, NODE_LINES, officialNodeImage, type LbName, type NodeLine } from '../scenarios.js';
+import { BASE_IMAGES, DEFAULT_NODE_LINE, LB_NAMES, NODE_LINES, officialNodeImage, type LbName, type NodeLine } from '../scenarios/scenarios.js';
 import { PROJECT_DIR } from './compose.js';
 
 export interface BaseImages extends Record<LbName, string> {

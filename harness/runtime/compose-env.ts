@@ -2,7 +2,7 @@
 // reads, derived from the scenarios: test/unit/scenarios.test.ts holds its
 // defaults to them. The harness runs its own rendered file (compose-file.ts).
 import { generatedConfigPath } from '../lb/nginx-config.js';
-import { BASE_IMAGES, defaultScenario, type Scenario } from '../scenarios.js';
+import { BASE_IMAGES, defaultScenario, type Scenario } from '../scenarios/scenarios.js';
 
 const optionalMs = (ms: number | undefined) => (ms === undefined ? '' : String(ms));
 

@@ -4,10 +4,10 @@
 // `docker compose -f <run>/compose.json up` brings the same stack back.
 import { join } from 'node:path';
 import { lbsOf } from '../lb/drivers.js';
-import { APP_CONTAINER_PORT, lbPortsOf, type AppUnderTest, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios.js';
+import { APP_CONTAINER_PORT, lbPortsOf, type AppUnderTest, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios/scenarios.js';
 import type { BaseImages } from './base-images.js';
 import { PROJECT_DIR } from './compose.js';
-import { appClockEnv } from '../clock.js';
+import { appClockEnv } from '../model/clock.js';
 
 export const COMPOSE_FILE = 'compose.json';
 /** An LB's Compose service is named after it: nginx, haproxy, caddy. */

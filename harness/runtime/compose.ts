@@ -2,8 +2,8 @@
 // (`docker-compose` 1.29) where Debian ships it. Callers never see which.
 import { execa, ExecaError } from 'execa';
 import { fileURLToPath } from 'node:url';
-import { LabError } from '../errors.js';
-import { COMPOSE_PROJECT } from '../scenarios.js';
+import { LabError } from '../model/errors.js';
+import { COMPOSE_PROJECT } from '../scenarios/scenarios.js';
 
 export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 

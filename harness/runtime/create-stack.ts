@@ -1,8 +1,9 @@
 // The one place that knows which class runs which runtime.
-import type { Scenario } from '../scenarios.js';
+import type { Scenario } from '../scenarios/scenarios.js';
 import { DockerStack } from './docker-stack.js';
 import { LocalStack } from './local-stack.js';
-import type { Runtime, Stack } from './stack.js';
+import type { Stack } from './stack.js';
+import type { Runtime } from '../scenarios/run-options.js';
 
 export interface StackSettings {
   scenario: Scenario;

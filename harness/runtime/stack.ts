@@ -1,11 +1,7 @@
 // What the harness needs from a running lab, whatever runs it (Docker Compose
 // or local processes): start it, know when it serves, read its logs, notice a
 // component that died, stop it. A phase never asks which runtime it has.
-import type { LbName, NodeLine, Variant } from '../scenarios.js';
-
-/** What runs the stack: Docker Compose, or the system's nginx and the app as local processes. */
-export type Runtime = 'docker' | 'local';
-export const RUNTIMES: readonly Runtime[] = ['docker', 'local'];
+import type { LbName, NodeLine, Variant } from '../scenarios/scenarios.js';
 
 /** One LB's configuration as the stack runs it, and the file a run directory keeps it in (Docker mounts it from there). */
 export interface LbConfig {

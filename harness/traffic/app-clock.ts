@@ -21,9 +21,10 @@
 // that sum, offset + one-way latency (sendToAppMs, the upper bound above),
 // with no clock shared. The offset itself is what lines the app's events up
 // with the harness's (time to first 502, closes after the traffic ended).
-import { median } from '../analysis/stats.js';
-import { roundMs } from '../clock.js';
-import type { RequestRecord } from './records.js';
+import { median } from '../model/stats.js';
+import { roundMs } from '../model/clock.js';
+import type { RequestRecord } from '../records/request-records.js';
+import type { AppClockEstimate } from '../records/summary-schema.js';
 
 /** One exchange with an app. */
 export interface ClockSample {
@@ -33,19 +34,6 @@ export interface ClockSample {
   appAtMs: number;
   /** Harness clock: the answer was complete. */
   receivedAtMs: number;
-}
-
-export interface AppClockEstimate {
-  /** App clock − harness clock. */
-  offsetMs: number;
-  /** The offset is within ± this of offsetMs (half the width of the bounds the samples agree on). */
-  uncertaintyMs: number;
-  /** On the app's clock, how long after its send a request reaches the app at the fastest: offset + one-way latency. */
-  sendToAppMs: number;
-  /** Exchanges the estimate rests on. */
-  samples: number;
-  /** False when the samples' bounds disagreed (a clock drifted): the estimate is the fastest exchanges' alone. */
-  consistent: boolean;
 }
 
 /** With disagreeing bounds, the estimate is the median of this many fastest exchanges' midpoints. */

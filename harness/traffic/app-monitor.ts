@@ -1,10 +1,10 @@
 // Follows one app's connection accounting live: when each response finished
 // on each socket (where that socket's idle time starts, on the app's clock)
 // and every socket close. The aiming reads it; the analysis reads the closes.
-import { parseAppRecords } from '../analysis/app-records.js';
-import type { SocketClosedRecord } from '../protocol.js';
+import { parseAppRecords } from '../records/app-records.js';
+import type { SocketClosedRecord } from '../model/protocol.js';
 import type { Stack } from '../runtime/stack.js';
-import type { Variant } from '../scenarios.js';
+import type { Variant } from '../scenarios/scenarios.js';
 
 export class AppMonitor {
   private readonly responseEnds = new Map<string, number>();

@@ -2,11 +2,12 @@
 // request, so the LB ends up holding C upstream sockets that go idle together.
 // Timing here needs no precision; the app's clock tells when each went idle.
 import autocannon from 'autocannon';
-import type { Method } from '../options.js';
-import { HEADERS } from '../protocol.js';
-import type { VariantName } from '../scenarios.js';
-import { monoMs } from '../clock.js';
-import { burstPathFor, upstreamTags, type RequestRecord } from './records.js';
+import { HEADERS } from '../model/protocol.js';
+import type { VariantName } from '../scenarios/scenarios.js';
+import { monoMs } from '../model/clock.js';
+import type { RequestRecord } from '../records/request-records.js';
+import { burstPathFor, upstreamTags } from './record-of.js';
+import type { Method } from '../scenarios/run-options.js';
 
 /** autocannon's per-request timeout is in seconds; a burst request through the LB answers in milliseconds. */
 const BURST_REQUEST_TIMEOUT_S = 10;

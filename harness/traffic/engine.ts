@@ -13,21 +13,22 @@
 // Everything outside (clock, sleeps, sends, the apps' events) comes in through
 // TrafficIo and AppEvents, so the whole loop runs against a simulated lab in
 // the unit tests.
-import { LabError } from '../errors.js';
-import { closeInstant } from '../analysis/app-records.js';
-import { testedBoundary } from '../analysis/boundary.js';
-import type { LabOptions } from '../options.js';
-import { median } from '../analysis/stats.js';
-import type { SocketClosedRecord } from '../protocol.js';
-import type { CycleRecord } from '../results/schema.js';
+import { LabError } from '../model/errors.js';
+import { closeInstant } from '../records/app-records.js';
+import { testedBoundary } from '../records/boundary.js';
+import { median } from '../model/stats.js';
+import type { SocketClosedRecord } from '../model/protocol.js';
 import { lbRetries, LB_DRIVERS } from '../lb/drivers.js';
-import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios.js';
-import { roundMs } from '../clock.js';
-import { clockSampleOf, estimateAppClock, type AppClockEstimate, type ClockSample } from './app-clock.js';
+import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
+import { roundMs } from '../model/clock.js';
+import { clockSampleOf, estimateAppClock, type ClockSample } from './app-clock.js';
 import { DEFAULT_SCHEDULER, densestCluster, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import type { Outcome } from './precise-client.js';
-import { burstPathFor, clientSymptom, requestRecordOf, type Phase, type RecordBase, type RequestRecord } from './records.js';
+import { clientSymptom, type Phase, type RequestRecord } from '../records/request-records.js';
 import type { AimedSend, TrafficIo } from './traffic-io.js';
+import { burstPathFor, requestRecordOf, type RecordBase } from './record-of.js';
+import type { LabOptions } from '../scenarios/run-options.js';
+import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';
 
 /** What the engine reads of an app's connection accounting (AppMonitor, live). */
 export interface AppEvents {

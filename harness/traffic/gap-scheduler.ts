@@ -35,7 +35,7 @@ export interface CyclePlan {
   intendedGapMs: number;
 }
 
-import { roundMs as round3 } from '../clock.js';
+import { roundMs as round3 } from '../model/clock.js';
 
 const clamp = (value: number, bound: number) => Math.max(-bound, Math.min(bound, value));
 

@@ -6,7 +6,7 @@
 // timeout, through a pool of its own. Each lane has its own connections; a
 // lane that fails stops the others, and what all measured is kept.
 import { setMaxListeners } from 'node:events';
-import { lbBoundaryPoolOf, type Scenario, type Variant, type VariantName } from '../scenarios.js';
+import { lbBoundaryPoolOf, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import { CYCLE_OVERHEAD_MS, SHORT_LANE_MARGIN_MS, TrafficEngine, type EngineInput, type EngineOptions, type LaneKind, type TrafficResult } from './engine.js';
 import { LbBoundaryLane, lbBoundaryLaneMs } from './lb-boundary-lane.js';
 import type { TrafficIo } from './traffic-io.js';

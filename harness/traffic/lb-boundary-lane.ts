@@ -10,12 +10,10 @@
 // One cycle: a held burst opens as many upstream connections as the pool
 // caches, all idle from one instant on the app's clock; a batch then reaches
 // the app when they have been idle the gap, and each request reuses one.
-import { roundMs } from '../clock.js';
-import { median } from '../analysis/stats.js';
-import type { Method } from '../options.js';
-import type { CycleRecord } from '../results/schema.js';
-import type { Scenario, Variant } from '../scenarios.js';
-import { clockSampleOf, estimateAppClock, type AppClockEstimate, type ClockSample } from './app-clock.js';
+import { roundMs } from '../model/clock.js';
+import { median } from '../model/stats.js';
+import type { Scenario, Variant } from '../scenarios/scenarios.js';
+import { clockSampleOf, estimateAppClock, type ClockSample } from './app-clock.js';
 import {
   APP_RESPONSE_MS,
   BURST_HOLD_MS,
@@ -31,8 +29,11 @@ import {
   type AppEvents,
 } from './engine.js';
 import { densestCluster, spreadOffsets } from './gap-scheduler.js';
-import { burstPathFor, clientSymptom, requestRecordOf, type Phase, type RecordBase, type RequestRecord } from './records.js';
+import { clientSymptom, type Phase, type RequestRecord } from '../records/request-records.js';
 import type { AimedSend, TrafficIo } from './traffic-io.js';
+import { burstPathFor, requestRecordOf, type RecordBase } from './record-of.js';
+import type { Method } from '../scenarios/run-options.js';
+import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';
 
 /**
  * Requests of the batch at the LB's boundary: 0 failures in 30 bound the rate

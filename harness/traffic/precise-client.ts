@@ -5,8 +5,9 @@
 import net from 'node:net';
 import { parseResponse, type ParsedResponse } from './http-response.js';
 
-import { monoMs } from '../clock.js';
-import { HEADERS } from '../protocol.js';
+import { monoMs } from '../model/clock.js';
+import { HEADERS } from '../model/protocol.js';
+import { EMPTY_REPLY } from '../records/request-records.js';
 
 /**
  * Timers are coarse, and late when the CPU is busy: a timer only brings the
@@ -19,8 +20,6 @@ import { HEADERS } from '../protocol.js';
  */
 const SPIN_MS = 25;
 const RESPONSE_TIMEOUT_MS = 15_000;
-/** The error of a request whose connection the LB closed without sending a byte (HAProxy's answer to the race). */
-export const EMPTY_REPLY = 'connection closed before a response';
 
 export interface Outcome {
   sentAtMonoMs: number;

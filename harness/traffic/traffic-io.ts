@@ -1,12 +1,13 @@
 // What the traffic engine does to the outside world, behind one interface: the
 // clock, sleeping, autocannon bursts and millisecond-precise sends. The live
 // implementation talks to the LB on loopback; unit tests pass a simulated lab.
-import { monoMs } from '../clock.js';
-import type { Method } from '../options.js';
-import type { Variant } from '../scenarios.js';
+import { monoMs } from '../model/clock.js';
+import type { Variant } from '../scenarios/scenarios.js';
 import { autocannonBurst, type BurstSettings } from './burst.js';
 import { fireAt, PreciseClient, requestBytes, type Outcome } from './precise-client.js';
-import { pathFor, type RequestRecord } from './records.js';
+import type { RequestRecord } from '../records/request-records.js';
+import { pathFor } from './record-of.js';
+import type { Method } from '../scenarios/run-options.js';
 
 /** One request to send at an instant, on a connection opened beforehand. */
 export interface AimedSend {

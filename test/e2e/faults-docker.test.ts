@@ -7,10 +7,10 @@ import Docker from 'dockerode';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT } from '../../harness/exit-codes.js';
+import { EXIT } from '../../harness/model/exit-codes.js';
 import { readSummary } from '../../harness/results/schema.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
-import { COMPOSE_PROJECT } from '../../harness/scenarios.js';
+import { COMPOSE_PROJECT } from '../../harness/scenarios/scenarios.js';
 import { startLab } from '../helpers/lab-process.js';
 import { dockerOrSkip } from '../helpers/require.js';
 

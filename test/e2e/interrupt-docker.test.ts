@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT } from '../../harness/exit-codes.js';
+import { EXIT } from '../../harness/model/exit-codes.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
 import { startLab, watchOutput } from '../helpers/lab-process.js';
 import { dockerOrSkip } from '../helpers/require.js';

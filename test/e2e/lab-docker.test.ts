@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { validateSummary, type Summary } from '../../harness/results/schema.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
 import { dockerOrSkip } from '../helpers/require.js';
-import { APP_CLOCK_OFFSET_ENV } from '../../harness/protocol.js';
+import { APP_CLOCK_OFFSET_ENV } from '../../harness/model/protocol.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -6,7 +6,7 @@ import t from 'tap';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
-import { NODE_RELEASES } from '../../harness/scenarios.js';
+import { NODE_RELEASES } from '../../harness/scenarios/scenarios.js';
 import { dockerOrSkip } from '../helpers/require.js';
 import { assertReducedMatrix, lineFor, reducedCells, runReducedMatrix } from '../helpers/reduced-matrix.js';
 

@@ -2,11 +2,11 @@
 // requests pass through the LB, raw probes measure who closes idle sockets and
 // when, and teardown leaves nothing of the lab in Docker.
 import t from 'tap';
-import { socketClosedRecords } from '../../harness/analysis/app-records.js';
-import { HEADERS } from '../../harness/protocol.js';
-import { probeIdleClose } from '../../harness/probe.js';
+import { socketClosedRecords } from '../../harness/records/app-records.js';
+import { HEADERS } from '../../harness/model/protocol.js';
+import { probeIdleClose } from '../../harness/traffic/probe.js';
 import { DockerStack, projectResources } from '../../harness/runtime/docker-stack.js';
-import { LB, VARIANTS, variantByName } from '../../harness/scenarios.js';
+import { LB, VARIANTS, variantByName } from '../../harness/scenarios/scenarios.js';
 import { dockerOrSkip } from '../helpers/require.js';
 
 const STACK_READY_TIMEOUT_MS = 240_000;

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { validateSummary, type AppUnderTestSummary, type Summary } from '../../harness/results/schema.js';
 import { resolveBaseImages } from '../../harness/runtime/base-images.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
-import { DEFAULT_NODE_LINE } from '../../harness/scenarios.js';
+import { DEFAULT_NODE_LINE } from '../../harness/scenarios/scenarios.js';
 import { dockerOrSkip } from '../helpers/require.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
 

@@ -25,7 +25,7 @@ export interface LabProcess {
 export function startLab(args: string[], options: { env?: NodeJS.ProcessEnv; hardLimitMs?: number; viaNpm?: boolean } = {}): LabProcess {
   const [command, commandArgs] = options.viaNpm
     ? ['npm', ['run', '-s', 'lab', '--', ...args]]
-    : [process.execPath, ['--import=tsx', 'harness/cli.ts', ...args]];
+    : [process.execPath, ['--import=tsx', 'harness/cli/lab.ts', ...args]];
   const child = spawn(command, commandArgs, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,7 @@ import type { Test } from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSummary, type Summary } from '../../harness/results/schema.js';
-import { clientSymptom, type RequestRecord } from '../../harness/traffic/records.js';
+import { clientSymptom, type RequestRecord } from '../../harness/records/request-records.js';
 import { cell, MIN_BOUNDARY_PER_CELL, runCompressedMatrix } from './reduced-matrix.js';
 
 export const runLbMatrix = (t: Test, runtime: 'local' | 'docker', cells: string[]) => runCompressedMatrix(t, runtime, cells, 'LB matrix');

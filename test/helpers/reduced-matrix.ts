@@ -7,11 +7,11 @@ import type { Test } from 'tap';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLab } from '../../harness/lab.js';
-import { cellsByName, matrixScenario } from '../../harness/matrix.js';
-import { parseLabArgs } from '../../harness/options.js';
+import { runLab } from '../../harness/lab/lab.js';
+import { cellsByName, matrixScenario } from '../../harness/scenarios/matrix.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
 import { readSummary, type CellSummary, type Summary } from '../../harness/results/schema.js';
-import { DEFAULT_NODE_LINE, LB } from '../../harness/scenarios.js';
+import { DEFAULT_NODE_LINE, LB } from '../../harness/scenarios/scenarios.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
 
 /** Long enough that Node's default close (6 s) is in the short lane, short enough for three long cycles in under a minute. */

@@ -4,7 +4,7 @@ import type { Test } from 'tap';
 import { dockerStatus } from '../../harness/runtime/docker-stack.js';
 import { LB_DRIVERS } from '../../harness/lb/drivers.js';
 import { lbBinary } from '../../harness/runtime/local-stack.js';
-import type { LbName } from '../../harness/scenarios.js';
+import type { LbName } from '../../harness/scenarios/scenarios.js';
 
 /** The system's LBs on PATH for the local runtime: required in CI (LAB_REQUIRE_NGINX=1 for nginx, LAB_REQUIRE_LBS=1 for every LB). */
 export async function lbsOrSkip(t: Test, lbs: readonly LbName[]): Promise<boolean> {

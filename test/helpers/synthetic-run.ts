@@ -3,13 +3,13 @@
 // an access log, as a real run's is. Each shape of failure a verdict must tell
 // apart is a setting: the race's 502 at an app close, a 502 far from any, the
 // app's own 503 (stamped), a fix that fails, an interrupted run.
-import type { SocketClosedRecord } from '../../harness/protocol.js';
-import type { AccessLogEntry } from '../../harness/analysis/access-log.js';
+import type { SocketClosedRecord } from '../../harness/model/protocol.js';
+import type { AccessLogEntry } from '../../harness/lb/access-log.js';
 import { buildSummary, type SummaryInput } from '../../harness/analysis/summarize.js';
-import { parseLabArgs } from '../../harness/options.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
 import type { CycleRecord, Summary } from '../../harness/results/schema.js';
-import { appUnderTestVariant, defaultScenario, type AppUnderTest, type VariantName } from '../../harness/scenarios.js';
-import type { RequestRecord } from '../../harness/traffic/records.js';
+import { appUnderTestVariant, defaultScenario, type AppUnderTest, type VariantName } from '../../harness/scenarios/scenarios.js';
+import type { RequestRecord } from '../../harness/records/request-records.js';
 
 /** What the default (Node's defaults) and fixed variants answer their first aimed POST of a cycle with. */
 export type FirstAnswer = 'ok' | 'race-502' | 'untied-502' | 'app-503' | 'masked';

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LB_DRIVERS, lbsOf } from '../../harness/lb/drivers.js';
-import { cellsByName, matrixScenario } from '../../harness/matrix.js';
+import { cellsByName, matrixScenario } from '../../harness/scenarios/matrix.js';
 import { lbBinary, localLbVersion } from '../../harness/runtime/local-stack.js';
-import { HAPROXY_REUSE_MODES, LB } from '../../harness/scenarios.js';
+import { HAPROXY_REUSE_MODES, LB } from '../../harness/scenarios/scenarios.js';
 import { lbsOrSkip } from '../helpers/require.js';
 
 const cells = cellsByName(['haproxy-node24-standalone-default', 'haproxy-node24-custom-article', 'caddy-node24-standalone-default', 'caddy-node24-next-start-article']);

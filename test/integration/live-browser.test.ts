@@ -4,16 +4,16 @@
 // headless Chromium while it runs. What the page ends on must be what
 // summary.json says, and the page must ask nothing of any other host.
 import t from 'tap';
-import { headlineText } from '../../harness/headline.js';
-import { verdictLine } from '../../harness/report.js';
+import { headlineText } from '../../harness/report/headline.js';
+import { verdictLine } from '../../harness/report/markdown.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { countsOfSummary, type LabEvent } from '../../harness/lab-events.js';
-import { runLab } from '../../harness/lab.js';
+import { countsOfSummary, type LabEvent } from '../../harness/live/lab-events.js';
+import { runLab } from '../../harness/lab/lab.js';
 import { startLiveServer } from '../../harness/live/server.js';
-import { parseLabArgs } from '../../harness/options.js';
-import { defaultScenario, VARIANTS } from '../../harness/scenarios.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
+import { defaultScenario, VARIANTS } from '../../harness/scenarios/scenarios.js';
 import { chromiumOrSkip, openInChromium, SCREENSHOT_DIR } from '../helpers/browser.js';
 import { nginxOrSkip } from '../helpers/require.js';
 

@@ -15,8 +15,8 @@ t.test('reduced matrix, local runtime', async (t) => {
 });
 
 t.test('the local runtime refuses matrix cells of a Node line it does not run', async (t) => {
-  const { runLab } = await import('../../harness/lab.js');
-  const { parseLabArgs } = await import('../../harness/options.js');
+  const { runLab } = await import('../../harness/lab/lab.js');
+  const { parseLabArgs } = await import('../../harness/cli/options.js');
   const other = lineFor('local') === '24' ? '22' : '24';
   const options = parseLabArgs(['--runtime', 'local', '--scenario', `node${other}-standalone-default`]);
   await t.rejects(runLab(options, { progress: () => {}, signal: new AbortController().signal }), {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lbSettings, localLayout, renderNginxConfig } from '../../harness/lb/nginx-config.js';
 import { nginxBinary } from '../../harness/runtime/local-stack.js';
-import { RETRY_POLICIES, type RetryPolicy } from '../../harness/scenarios.js';
+import { RETRY_POLICIES, type RetryPolicy } from '../../harness/scenarios/scenarios.js';
 import { nginxOrSkip } from '../helpers/require.js';
 
 t.test('nginx -t accepts the rendered config', async (t) => {

@@ -8,12 +8,12 @@ import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { parseAppRecords, socketClosedRecords } from '../../harness/analysis/app-records.js';
-import { CLOSED_BY, HEADERS, RECORDS, type SocketClosedRecord } from '../../harness/protocol.js';
-import { probeIdleClose } from '../../harness/probe.js';
+import { parseAppRecords, socketClosedRecords } from '../../harness/records/app-records.js';
+import { CLOSED_BY, HEADERS, RECORDS, type SocketClosedRecord } from '../../harness/model/protocol.js';
+import { probeIdleClose } from '../../harness/traffic/probe.js';
 import { parseResponse } from '../../harness/traffic/http-response.js';
-import { upstreamTags } from '../../harness/traffic/records.js';
-import { monoMs } from '../../harness/clock.js';
+import { monoMs } from '../../harness/model/clock.js';
+import { upstreamTags } from '../../harness/traffic/record-of.js';
 
 const preload = fileURLToPath(new URL('../../app/lab/connection-accounting.cjs', import.meta.url));
 const serverScript = fileURLToPath(new URL('../helpers/plain-server.cjs', import.meta.url));

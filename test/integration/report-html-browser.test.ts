@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import t, { type Test } from 'tap';
-import { headlineText } from '../../harness/headline.js';
-import { writeReport } from '../../harness/report-html/build.js';
-import { readRunSummary } from '../../harness/report-html/run-files.js';
+import { headlineText } from '../../harness/report/headline.js';
+import { writeReport } from '../../harness/report/html/build.js';
+import { readRunSummary } from '../../harness/report/html/run-files.js';
 import { chromiumOrSkip, openInChromium } from '../helpers/browser.js';
 
 const RUNS = fileURLToPath(new URL('../fixtures/runs/', import.meta.url));

@@ -3,10 +3,10 @@ import t, { type Test } from 'tap';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDurationMs, parseEnv } from '../../harness/app-options.js';
-import { LabError } from '../../harness/errors.js';
-import { parseLabArgs } from '../../harness/options.js';
-import { yourAppScenario } from '../../harness/your-app/scenario.js';
+import { parseDurationMs, parseEnv } from '../../harness/cli/app-options.js';
+import { LabError } from '../../harness/model/errors.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
+import { yourAppScenario } from '../../harness/lab/your-app-scenario.js';
 
 const rejects = (t: Test, argv: string[], message: RegExp) => {
   let thrown: unknown = null;

@@ -3,10 +3,10 @@
 // the spread over runs.
 import t from 'tap';
 import { benchResult, benchRun } from '../../harness/bench/metrics.js';
-import { spreadOf } from '../../harness/analysis/stats.js';
+import { spreadOf } from '../../harness/model/stats.js';
 import { benchMarkdown } from '../../harness/bench/report.js';
 import type { CycleRecord, Summary } from '../../harness/results/schema.js';
-import type { RequestRecord } from '../../harness/traffic/records.js';
+import type { RequestRecord } from '../../harness/records/request-records.js';
 
 const C = 8;
 

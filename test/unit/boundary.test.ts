@@ -1,6 +1,6 @@
 import t from 'tap';
-import { arrivedAtAppClose, NEAR_APP_CLOSE_MS, testedBoundary } from '../../harness/analysis/boundary.js';
-import type { RequestRecord } from '../../harness/traffic/records.js';
+import { arrivedAtAppClose, NEAR_APP_CLOSE_MS, testedBoundary } from '../../harness/records/boundary.js';
+import type { RequestRecord } from '../../harness/records/request-records.js';
 
 /** An aimed GET sent at 10 000 ms (harness clock), served 200 on a new upstream connection. */
 const aimed = (over: Partial<RequestRecord> = {}): RequestRecord => ({

@@ -2,7 +2,7 @@
 // with today's flags, and it must keep results/ whether the lab passed or not.
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { parseLabArgs } from '../../harness/options.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
 
 const workflow = readFileSync(new URL('../../.github/workflows/keepalive-lab.yml', import.meta.url), 'utf8');
 

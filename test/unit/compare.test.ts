@@ -9,15 +9,15 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { proportion } from '../../harness/analysis/stats.js';
+import { proportion } from '../../harness/model/stats.js';
 import { compareSummaries } from '../../harness/compare/compare.js';
 import { detectableChange } from '../../harness/compare/power.js';
 import { formatComparison } from '../../harness/compare/format.js';
 import { loadSummary } from '../../harness/compare/load.js';
-import { LabError } from '../../harness/errors.js';
-import { EXIT } from '../../harness/exit-codes.js';
-import { DEFAULT_OPTIONS } from '../../harness/options.js';
+import { LabError } from '../../harness/model/errors.js';
+import { EXIT } from '../../harness/model/exit-codes.js';
 import { readSummary, type Summary } from '../../harness/results/schema.js';
+import { DEFAULT_OPTIONS } from '../../harness/scenarios/run-options.js';
 
 const CLASSIC = 'test/fixtures/runs/20261128-042022Z-docker/summary.json';
 const MATRIX = 'test/fixtures/runs/20261127-224243Z-docker-summary-only/summary.json';
@@ -312,7 +312,7 @@ t.test('npm run compare: each answer its own exit code', async (t) => {
   const regressed = write('regressed.json', with502s('fixed', 2, 1));
   const interrupted = write('interrupted.json', (raw) => Object.assign(raw, { complete: false, interrupted: true }));
   const retried = write('retried.json', both((raw) => (raw.scenario.retryPolicy = 'nginx'), (raw) => (raw.options.retryPolicy = 'nginx')));
-  const run = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/compare-cli.ts', ...args], { encoding: 'utf8' });
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/cli/compare.ts', ...args], { encoding: 'utf8' });
   for (const [baseline, current, code, said] of [
     [CLASSIC, CLASSIC, 0, /NO REGRESSION \(exit 0\)/],
     [CLASSIC, regressed, 99, /REGRESSION \(exit 99\)[^\n]*\n {2}- the run's verdict: REPRODUCED → FIX FAILED\n {2}- fixed: SAFE → FIX FAILED/],
@@ -325,7 +325,7 @@ t.test('npm run compare: each answer its own exit code', async (t) => {
     t.equal(out.status, code, `${baseline} ${current}: ${out.stderr}`);
     t.match(out.stdout, said);
   }
-  const json = JSON.parse(execFileSync(process.execPath, ['--import=tsx', 'harness/compare-cli.ts', CLASSIC, CLASSIC, '--json'], { encoding: 'utf8' }));
+  const json = JSON.parse(execFileSync(process.execPath, ['--import=tsx', 'harness/cli/compare.ts', CLASSIC, CLASSIC, '--json'], { encoding: 'utf8' }));
   t.match(json, { status: 'ok', exitCode: 0, passed: true, files: { baseline: { schemaVersion: 5 } }, rows: [{ name: 'default', status: 'ok', current: { verdicts: [{ word: 'REPRODUCED' }] } }, { name: 'fixed' }] });
   const help = run('--help');
   t.match(help.stdout, /Exit codes: 0 .* 99 a regression,\n +100 still failing .*\n +101 incomplete .* 102 not comparable/);
@@ -351,7 +351,7 @@ t.test("the README's compare example is what compare prints for the committed ru
 
 t.test('npm run lab -- --baseline: a bad file exits 2 before anything runs; so does --out into a missing directory', async (t) => {
   const resultsDir = mkdtempSync(join(tmpdir(), 'baseline-'));
-  const lab = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/cli.ts', '--results-dir', resultsDir, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const lab = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/cli/lab.ts', '--results-dir', resultsDir, ...args], { encoding: 'utf8', timeout: 60_000 });
   const missing = lab('--baseline', join(resultsDir, 'nope.json'));
   t.equal(missing.status, 2);
   t.match(missing.stderr, /^keepalive-lab: .*nope\.json: no such file or directory\.\n {2}hint: /);

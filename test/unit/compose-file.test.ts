@@ -7,10 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appEnvRef, appEnvValues, appImage, BUILT_APP_IMAGE, LB_SERVICE, nodeOptionsWithPreload, PRELOAD_MOUNT_DIR, renderComposeFile } from '../../harness/runtime/compose-file.js';
-import { parseLabArgs } from '../../harness/options.js';
-import { yourAppScenario } from '../../harness/your-app/scenario.js';
-import { cellsByName, matrixScenario } from '../../harness/matrix.js';
-import { BASE_IMAGES, defaultScenario, officialNodeImage } from '../../harness/scenarios.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
+import { yourAppScenario } from '../../harness/lab/your-app-scenario.js';
+import { cellsByName, matrixScenario } from '../../harness/scenarios/matrix.js';
+import { BASE_IMAGES, defaultScenario, officialNodeImage } from '../../harness/scenarios/scenarios.js';
 
 const images = resolveBaseImages({}, {});
 

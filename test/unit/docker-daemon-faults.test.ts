@@ -7,11 +7,11 @@ import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LabError } from '../../harness/errors.js';
-import { EXIT } from '../../harness/exit-codes.js';
-import { withDeadline } from '../../harness/deadline.js';
+import { LabError } from '../../harness/model/errors.js';
+import { EXIT } from '../../harness/model/exit-codes.js';
+import { withDeadline } from '../../harness/model/deadline.js';
 import { DockerStack } from '../../harness/runtime/docker-stack.js';
-import { VARIANTS } from '../../harness/scenarios.js';
+import { VARIANTS } from '../../harness/scenarios/scenarios.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'keepalive-lab-daemon-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));

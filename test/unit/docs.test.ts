@@ -2,7 +2,7 @@
 // source changed without `npm run docs`, fails here.
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { README_BLOCKS, withGeneratedBlocks } from '../../harness/docs-cli.js';
+import { README_BLOCKS, withGeneratedBlocks } from '../../harness/cli/docs.js';
 import { VERDICT_WORDS } from '../../harness/model/verdict.js';
 
 const readme = readFileSync('README.md', 'utf8');

@@ -2,9 +2,9 @@
 // calibration and the apps' clocks, aiming at the densest cluster, adaptation
 // after hits and misses, the stopping rules, faults, and the records it keeps.
 import t from 'tap';
-import { LabError } from '../../harness/errors.js';
-import { parseLabArgs } from '../../harness/options.js';
-import { defaultScenario, type VariantName } from '../../harness/scenarios.js';
+import { LabError } from '../../harness/model/errors.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
+import { defaultScenario, type VariantName } from '../../harness/scenarios/scenarios.js';
 import { SAFE_VARIANT_SENDS_PER_CYCLE, TrafficEngine, type EngineInput } from '../../harness/traffic/engine.js';
 import { densestCluster } from '../../harness/traffic/gap-scheduler.js';
 import { SimulatedLab, type SimulationSettings } from '../helpers/simulated-lab.js';
@@ -183,7 +183,7 @@ t.test('no variant closes: nothing to aim at', async (t) => {
 
 t.test('matrix lanes: who goes where', async (t) => {
   const { splitLanes } = await import('../../harness/traffic/lanes.js');
-  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const { matrixScenario, cellsByName } = await import('../../harness/scenarios/matrix.js');
   const s = matrixScenario(cellsByName(['node24-standalone-default', 'node24-standalone-too-short', 'node24-standalone-article']));
   const lanes = splitLanes(s.variants, { 'node24-standalone-default': 6_002, 'node24-standalone-too-short': 60_004, 'node24-standalone-article': 62_010 }, 60_000);
   t.same(lanes.short.map((v) => v.name), ['node24-standalone-default']);
@@ -193,7 +193,7 @@ t.test('matrix lanes: who goes where', async (t) => {
 });
 
 t.test('a long lane: each app aimed at its own boundary (its close, or the LB timeout when that comes first)', async (t) => {
-  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const { matrixScenario, cellsByName } = await import('../../harness/scenarios/matrix.js');
   const lbMs = 12_000;
   const scenario = matrixScenario(cellsByName(['node24-standalone-too-short', 'node24-standalone-article']), 'alb', { ...defaultScenario().lb, upstreamKeepaliveTimeoutMs: lbMs });
   const [tooShort, article] = scenario.variants.map((v) => v.name);
@@ -223,7 +223,7 @@ t.test('a long lane: each app aimed at its own boundary (its close, or the LB ti
 
 t.test('LaneSet: a matrix runs a short and a long lane at once and merges what they measured', async (t) => {
   const { LaneSet } = await import('../../harness/traffic/lanes.js');
-  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const { matrixScenario, cellsByName } = await import('../../harness/scenarios/matrix.js');
   const lbMs = 12_000;
   const scenario = matrixScenario(cellsByName(['node24-standalone-default', 'node24-standalone-article']), 'alb', { ...defaultScenario().lb, upstreamKeepaliveTimeoutMs: lbMs });
   const [def, art] = scenario.variants.map((v) => v.name);
@@ -269,7 +269,7 @@ t.test('LaneSet: a matrix runs a short and a long lane at once and merges what t
 });
 
 t.test('behind an LB that retries GET (Caddy), the short lane waits for enough GET boundary requests, not a GET failure', async (t) => {
-  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const { matrixScenario, cellsByName } = await import('../../harness/scenarios/matrix.js');
   const scenario = matrixScenario(cellsByName(['caddy-node24-standalone-default']));
   const name = scenario.variants[0].name;
   const run = async (minBoundary: string) => {
@@ -291,7 +291,7 @@ t.test('behind an LB that retries GET (Caddy), the short lane waits for enough G
 });
 
 t.test("behind HAProxy's http-reuse safe, the burst goes out on the connections the aimed requests use next", async (t) => {
-  const { matrixScenario, cellsByName } = await import('../../harness/matrix.js');
+  const { matrixScenario, cellsByName } = await import('../../harness/scenarios/matrix.js');
   const scenario = matrixScenario(cellsByName(['haproxy-node24-standalone-default', 'node24-standalone-default']));
   const [haproxy, nginx] = scenario.variants;
   const lab = new SimulatedLab({ apps: { [haproxy.name]: { closeDelayMs: CLOSE_DELAY_MS }, [nginx.name]: { closeDelayMs: CLOSE_DELAY_MS } } });
@@ -353,7 +353,7 @@ t.test("the first cycle already aims at the app's own account of its close (the 
 
 t.test("LB-boundary lane: a held burst fills the fixed app's own pool, and a batch reuses its connections idle just under the LB's timeout", async (t) => {
   const { LbBoundaryLane, LB_BOUNDARY_LEAD_MS, LB_BOUNDARY_SENDS } = await import('../../harness/traffic/lb-boundary-lane.js');
-  const { lbBoundaryPoolOf, LB_BOUNDARY_PORT } = await import('../../harness/scenarios.js');
+  const { lbBoundaryPoolOf, LB_BOUNDARY_PORT } = await import('../../harness/scenarios/scenarios.js');
   const scenario = defaultScenario();
   const lbMs = scenario.lb.upstreamKeepaliveTimeoutMs;
   const pool = lbBoundaryPoolOf(scenario.variants.find((v) => v.name === 'fixed')!)!;
@@ -404,7 +404,7 @@ t.test("LB-boundary lane: a held burst fills the fixed app's own pool, and a bat
 
 t.test('LaneSet: the talk-sized run gets the LB-boundary lane beside its short lane when its cycles leave room, and says so when not', async (t) => {
   const { LaneSet, lbBoundaryFits } = await import('../../harness/traffic/lanes.js');
-  const { classicVariants } = await import('../../harness/scenarios.js');
+  const { classicVariants } = await import('../../harness/scenarios/scenarios.js');
   const lbMs = 12_000;
   const lb = { ...defaultScenario().lb, upstreamKeepaliveTimeoutMs: lbMs };
   const scenario = defaultScenario({ lb, variants: classicVariants('standalone', lb) });

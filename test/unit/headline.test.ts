@@ -2,7 +2,7 @@
 // only where a terminal wants it.
 import t from 'tap';
 import { loadSummary } from '../../harness/compare/load.js';
-import { headlineText, wantsColour } from '../../harness/headline.js';
+import { headlineText, wantsColour } from '../../harness/report/headline.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 
 const classic = () => loadSummary('test/fixtures/runs/20261128-042022Z-docker/summary.json').summary;

@@ -1,11 +1,11 @@
-// One interrupt, one clean stop (harness/interrupts.ts): a group signal that
+// One interrupt, one clean stop (harness/cli/interrupts.ts): a group signal that
 // reaches the lab twice, 32 ms apart as tsx's CLI relays it, stops the run once
 // and never forces; only a later, deliberate second interrupt forces.
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { DUPLICATE_SIGNAL_WINDOW_MS, interruptAction, onInterrupts } from '../../harness/interrupts.js';
+import { DUPLICATE_SIGNAL_WINDOW_MS, interruptAction, onInterrupts } from '../../harness/cli/interrupts.js';
 
 /** The relay's echo as measured: the lab heard the second SIGINT 32 ms after the first. */
 const RELAY_ECHO_MS = 32;
@@ -57,7 +57,7 @@ t.test('stops listening when asked', async (t) => {
 });
 
 t.test('a real process sent SIGINT twice, 32 ms apart, stops once and exits by itself', async (t) => {
-  const modulePath = fileURLToPath(new URL('../../harness/interrupts.ts', import.meta.url));
+  const modulePath = fileURLToPath(new URL('../../harness/cli/interrupts.ts', import.meta.url));
   // Exits 0 after its "teardown"; a force would exit 130 first.
   const script = `
     import { onInterrupts } from ${JSON.stringify(modulePath)};

@@ -1,9 +1,9 @@
-// The lab's event stream (harness/lab-events.ts): counts by summary.json's
+// The lab's event stream (harness/live/lab-events.ts): counts by summary.json's
 // definitions, each variant's first 502 announced once, and a listener that
 // throws never reaching the run.
 import t from 'tap';
-import { countsOf, LabEventSink, type LabEvent } from '../../harness/lab-events.js';
-import type { Phase, RequestRecord } from '../../harness/traffic/records.js';
+import { countsOf, LabEventSink, type LabEvent } from '../../harness/live/lab-events.js';
+import type { Phase, RequestRecord } from '../../harness/records/request-records.js';
 import { aimedCycle } from '../helpers/cycle-record.js';
 
 const request = (variant: string, cycle: number, phase: Phase, status: number | null, startMonoMs = 0): RequestRecord => ({

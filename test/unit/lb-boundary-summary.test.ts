@@ -4,12 +4,12 @@
 // rule), named by the headline and the verdict text; older summaries read
 // with lbBoundary null.
 import t from 'tap';
-import type { SocketClosedRecord } from '../../harness/protocol.js';
+import type { SocketClosedRecord } from '../../harness/model/protocol.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
 import { buildSummary, lbBoundaryOf, type SummaryInput } from '../../harness/analysis/summarize.js';
-import { headlineText } from '../../harness/headline.js';
+import { headlineText } from '../../harness/report/headline.js';
 import { readSummary, validateSummary, type CycleRecord } from '../../harness/results/schema.js';
-import type { RequestRecord } from '../../harness/traffic/records.js';
+import type { RequestRecord } from '../../harness/records/request-records.js';
 import { syntheticInput } from '../helpers/synthetic-run.js';
 
 const LB_MS = 60_000;

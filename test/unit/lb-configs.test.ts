@@ -1,14 +1,14 @@
 // HAProxy's and Caddy's configurations and logs: rendered from the scenario
 // alone, read back from lines recorded in real runs. (nginx: nginx-config.test.ts.)
 import t from 'tap';
-import { parseCaddyAccessLog, countCaddyErrors } from '../../harness/analysis/caddy-log.js';
-import { countHaproxyAlerts, parseHaproxyAccessLog } from '../../harness/analysis/haproxy-log.js';
+import { parseCaddyAccessLog, countCaddyErrors } from '../../harness/lb/caddy-log.js';
+import { countHaproxyAlerts, parseHaproxyAccessLog } from '../../harness/lb/haproxy-log.js';
 import { DOCKER_ADDRESSES, LOCAL_ADDRESSES } from '../../harness/lb/addresses.js';
 import { parseCaddyVersion, renderCaddyConfig } from '../../harness/lb/caddy-config.js';
 import { LB_DRIVERS, lbsOf } from '../../harness/lb/drivers.js';
 import { parseHaproxyVersion, renderHaproxyConfig } from '../../harness/lb/haproxy-config.js';
-import { cellsByName, matrixScenario } from '../../harness/matrix.js';
-import { LB } from '../../harness/scenarios.js';
+import { cellsByName, matrixScenario } from '../../harness/scenarios/matrix.js';
+import { LB } from '../../harness/scenarios/scenarios.js';
 
 const scenario = matrixScenario(
   cellsByName(['node24-standalone-default', 'haproxy-node24-standalone-default', 'haproxy-node24-standalone-article', 'caddy-node24-standalone-default']),

@@ -1,8 +1,8 @@
 // The matrix declaration: every axis value reachable, the default matrix as
 // declared, names unique and round-tripping, filters and their mistakes.
 import t from 'tap';
-import { LabError } from '../../harness/errors.js';
-import { EXIT } from '../../harness/exit-codes.js';
+import { LabError } from '../../harness/model/errors.js';
+import { EXIT } from '../../harness/model/exit-codes.js';
 import {
   ALL_APP_CELLS,
   appCellName,
@@ -11,9 +11,9 @@ import {
   matrixScenario,
   parseMatrixFilter,
   selectCells,
-} from '../../harness/matrix.js';
-import { parseLabArgs } from '../../harness/options.js';
-import { FIX_NAMES, fixValue, LB, LB_NAMES, MAX_VARIANTS, NODE_LINES, SERVER_MODES } from '../../harness/scenarios.js';
+} from '../../harness/scenarios/matrix.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
+import { FIX_NAMES, fixValue, LB, LB_NAMES, MAX_VARIANTS, NODE_LINES, SERVER_MODES } from '../../harness/scenarios/scenarios.js';
 
 t.test('the full product has every combination once, with unique names', async (t) => {
   t.equal(ALL_APP_CELLS.length, LB_NAMES.length * NODE_LINES.length * SERVER_MODES.length * FIX_NAMES.length);

@@ -10,8 +10,8 @@ import {
   nginxDuration,
   renderNginxConfig,
 } from '../../harness/lb/nginx-config.js';
-import { LB, LB_BOUNDARY_PORT, RETRY_POLICIES, VARIANTS, type RetryPolicy } from '../../harness/scenarios.js';
-import { cellsByName, matrixScenario } from '../../harness/matrix.js';
+import { LB, LB_BOUNDARY_PORT, RETRY_POLICIES, VARIANTS, type RetryPolicy } from '../../harness/scenarios/scenarios.js';
+import { cellsByName, matrixScenario } from '../../harness/scenarios/matrix.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const policies = Object.keys(RETRY_POLICIES) as RetryPolicy[];

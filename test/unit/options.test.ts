@@ -1,6 +1,7 @@
 import t from 'tap';
-import { LabError } from '../../harness/errors.js';
-import { DEFAULT_OPTIONS, HELP, parseLabArgs } from '../../harness/options.js';
+import { LabError } from '../../harness/model/errors.js';
+import { HELP, parseLabArgs } from '../../harness/cli/options.js';
+import { DEFAULT_OPTIONS } from '../../harness/scenarios/run-options.js';
 
 t.test('defaults: a quick, talk-sized run', async (t) => {
   const o = parseLabArgs([]);

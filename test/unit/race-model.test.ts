@@ -5,11 +5,11 @@
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { keepAliveDue, loopDelayAtClose, parseAppRecords } from '../../harness/analysis/app-records.js';
+import { keepAliveDue, loopDelayAtClose, parseAppRecords } from '../../harness/records/app-records.js';
 import { drawableWindow, explainHits, raceModel, TIMER_RESOLUTION_MS } from '../../harness/analysis/race-model.js';
-import type { SocketClosedRecord } from '../../harness/protocol.js';
-import { readRunFiles, readRunSummary } from '../../harness/report-html/run-files.js';
-import type { RequestRecord } from '../../harness/traffic/records.js';
+import type { SocketClosedRecord } from '../../harness/model/protocol.js';
+import { readRunFiles, readRunSummary } from '../../harness/report/html/run-files.js';
+import type { RequestRecord } from '../../harness/records/request-records.js';
 
 const CLOSE_DELAY_MS = 6_000;
 const SEND_TO_APP_MS = 500.5; // an app clock 499.5 ms ahead, 1 ms one way

@@ -7,10 +7,10 @@ import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeInstant, loopDelayAtClose } from '../../harness/analysis/app-records.js';
-import { readJsonLines } from '../../harness/analysis/json-lines.js';
+import { closeInstant, loopDelayAtClose } from '../../harness/records/app-records.js';
+import { readJsonLines } from '../../harness/model/json-lines.js';
 import { explainHits, raceModel } from '../../harness/analysis/race-model.js';
-import { readRunFiles, readRunSummary } from '../../harness/report-html/run-files.js';
+import { readRunFiles, readRunSummary } from '../../harness/report/html/run-files.js';
 import type { Trial } from '../../scripts/race-window-experiment.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,4 +1,4 @@
-// report.html's pieces (harness/report-html/) against real runs kept as
+// report.html's pieces (harness/report/html/) against real runs kept as
 // fixtures (test/fixtures/runs/): a classic run (schema v5, with the race
 // model), a small matrix (v3, older app logs) and a 30-cell matrix's summary
 // alone (every optional file missing). Charts are counted by their data-* attributes.
@@ -8,21 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { closeInstant } from '../../harness/analysis/app-records.js';
+import { closeInstant } from '../../harness/records/app-records.js';
 import { matchHit } from '../../harness/analysis/race-model.js';
-import { LabError } from '../../harness/errors.js';
+import { LabError } from '../../harness/model/errors.js';
 import { runVerdict } from '../../harness/analysis/verdict.js';
-import { EXIT } from '../../harness/exit-codes.js';
-import { mainTable } from '../../harness/report.js';
-import { renderReport, REPORT_FILES, writeReport } from '../../harness/report-html/build.js';
-import { closedByRowsOf, cycleBarsInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf, SAME_INSTANT_MS, type HitTimeline } from '../../harness/report-html/chart-data.js';
-import { cycleBarsSvg, type CycleBarsInput } from '../../harness/report-html/charts.js';
-import { closedBySvg } from '../../harness/report-html/closed-by-chart.js';
-import { hitTimelineSvg } from '../../harness/report-html/hit-timeline-chart.js';
-import { matrixGridSvg } from '../../harness/report-html/matrix-grid-chart.js';
-import { raceWindowSvg } from '../../harness/report-html/race-window-chart.js';
-import { appAccountOf, readRunFiles } from '../../harness/report-html/run-files.js';
-import { clientSymptom } from '../../harness/traffic/records.js';
+import { EXIT } from '../../harness/model/exit-codes.js';
+import { mainTable } from '../../harness/report/markdown.js';
+import { renderReport, REPORT_FILES, writeReport } from '../../harness/report/html/build.js';
+import { closedByRowsOf, cycleBarsInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf, SAME_INSTANT_MS, type HitTimeline } from '../../harness/report/html/chart-data.js';
+import { cycleBarsSvg, type CycleBarsInput } from '../../harness/report/html/charts.js';
+import { closedBySvg } from '../../harness/report/html/closed-by-chart.js';
+import { hitTimelineSvg } from '../../harness/report/html/hit-timeline-chart.js';
+import { matrixGridSvg } from '../../harness/report/html/matrix-grid-chart.js';
+import { raceWindowSvg } from '../../harness/report/html/race-window-chart.js';
+import { appAccountOf, readRunFiles } from '../../harness/report/html/run-files.js';
+import { clientSymptom } from '../../harness/records/request-records.js';
 
 const RUNS = fileURLToPath(new URL('../fixtures/runs/', import.meta.url));
 const CLASSIC = join(RUNS, '20261128-042022Z-docker');
@@ -329,7 +329,7 @@ t.test('writeReport writes the page and the charts beside summary.json, which it
 
 t.test('npm run report: --help, a missing directory (one line, exit 2), a run', async (t) => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const report = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/report-cli.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const report = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/cli/report.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   const help = report('--help');
   t.equal(help.status, EXIT.ok);
   t.match(help.stdout, /Usage: npm run report -- <run-dir>/);

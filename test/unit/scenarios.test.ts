@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeImageDefaults, composeVariables } from '../../harness/runtime/compose-env.js';
 import { createRequire } from 'node:module';
-import { LB, LB_BOUNDARY_PORT, lbPortsOf, SERVER_MODES, VARIANTS, variantByName } from '../../harness/scenarios.js';
+import { LB, LB_BOUNDARY_PORT, lbPortsOf, SERVER_MODES, VARIANTS, variantByName } from '../../harness/scenarios/scenarios.js';
 
 const compose = readFileSync(fileURLToPath(new URL('../../docker-compose.yml', import.meta.url)), 'utf8');
 

@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { median, normalQuantile, proportion, rateDifference, wilsonInterval, zeroFailureUpperBound } from '../../harness/analysis/stats.js';
+import { median, normalQuantile, proportion, rateDifference, wilsonInterval, zeroFailureUpperBound } from '../../harness/model/stats.js';
 
 const close = (t: Test, actual: number, expected: number, what: string) =>
   t.ok(Math.abs(actual - expected) < 5e-5, `${what}: ${actual.toFixed(5)} ≈ ${expected}`);

@@ -8,27 +8,20 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AccessLogEntry } from '../../harness/analysis/access-log.js';
-import { proportion } from '../../harness/analysis/stats.js';
+import type { AccessLogEntry } from '../../harness/lb/access-log.js';
+import { proportion } from '../../harness/model/stats.js';
 import { buildSummary, cellBoundaryCyclesOf, type SummaryInput } from '../../harness/analysis/summarize.js';
-import { parseLabArgs } from '../../harness/options.js';
+import { parseLabArgs } from '../../harness/cli/options.js';
 import { readSummary, SCHEMA_VERSION, validateSummary, type CycleRecord, type Summary } from '../../harness/results/schema.js';
-import {
-  DEFAULT_SUMMARY_SCHEMA_REF,
-  REQUEST_RECORD_SCHEMA_PATH,
-  requestRecordSchemaRefFrom,
-  schemaFiles,
-  schemaRefFrom,
-  SUMMARY_SCHEMA_PATH,
-} from '../../harness/results/schema-files.js';
+import { REQUEST_RECORD_SCHEMA_PATH, requestRecordSchemaRefFrom, schemaFiles, schemaRefFrom, SUMMARY_SCHEMA_PATH } from '../../harness/results/schema-files.js';
 import { schemaProblems } from '../../harness/results/schema-problems.js';
-import { toNdjson } from '../../harness/results/writer.js';
-import { defaultScenario } from '../../harness/scenarios.js';
+import { toNdjson } from '../../harness/records/writer.js';
+import { defaultScenario } from '../../harness/scenarios/scenarios.js';
 import { TrafficEngine, type TrafficResult } from '../../harness/traffic/engine.js';
-import { EMPTY_REPLY } from '../../harness/traffic/precise-client.js';
-import { RequestRecordSchema, type RequestRecord } from '../../harness/traffic/records.js';
+import { RequestRecordSchema, type RequestRecord, EMPTY_REPLY } from '../../harness/records/request-records.js';
 import { requestRecordFileProblems, summaryFileProblems } from '../helpers/json-schema.js';
 import { SimulatedLab } from '../helpers/simulated-lab.js';
+import { DEFAULT_SUMMARY_SCHEMA_REF } from '../../harness/records/summary-schema.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const CLOSE_DELAY_MS = 6_001;

@@ -6,13 +6,13 @@
 import { readdirSync } from 'node:fs';
 import t, { type Test } from 'tap';
 import { loadSummary } from '../../harness/compare/load.js';
-import { headlineParts, headlineText } from '../../harness/headline.js';
-import { doneEventOf } from '../../harness/lab-events.js';
+import { headlineParts, headlineText } from '../../harness/report/headline.js';
+import { doneEventOf } from '../../harness/live/lab-events.js';
 import { compareSummaries } from '../../harness/compare/compare.js';
 import { formatComparison } from '../../harness/compare/format.js';
 import { TONE_OF, VERDICT_WORDS, type VerdictWord } from '../../harness/model/verdict.js';
-import { reportMarkdown, verdictLine } from '../../harness/report.js';
-import { reportHtml } from '../../harness/report-html/page.js';
+import { reportMarkdown, verdictLine } from '../../harness/report/markdown.js';
+import { reportHtml } from '../../harness/report/html/page.js';
 import type { Summary } from '../../harness/results/schema.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 

@@ -1,9 +1,9 @@
 // Your app's verdict: its cell's word mapped to UNSAFE, SAFE, INCONCLUSIVE or INCOMPLETE, in a line with the measurement said.
 import t from 'tap';
 import { classifyCell } from '../../harness/analysis/outcome.js';
-import { proportion } from '../../harness/analysis/stats.js';
+import { proportion } from '../../harness/model/stats.js';
 import { cellVerdict } from '../../harness/analysis/verdict.js';
-import { appVerdict, CLIENT_SIDE_NOTE, type VerdictInput } from '../../harness/your-app/verdict.js';
+import { appVerdict, CLIENT_SIDE_NOTE, type VerdictInput } from '../../harness/analysis/your-app-verdict.js';
 
 type Cell = VerdictInput['cell'];
 const tally = (over: Partial<Cell['closedBy']> = {}): Cell['closedBy'] => ({ app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: 0, ...over });

@@ -1,0 +1,91 @@
+// Which aimed requests tested the close boundary: the engine counts them to
+// know when a cell has enough, and the summary classifies by the same rule.
+import { clientSymptom, type RequestRecord } from './request-records.js';
+
+/** Only closes this near count: an estimated arrival further from any app close met something else. */
+export const NEAR_APP_CLOSE_MS = 100;
+
+/** Whether a request sent at startMonoMs (harness clock) reached the app's side within NEAR_APP_CLOSE_MS of one of its idle closes (app clock). */
+export function arrivedAtAppClose(startMonoMs: number, sendToAppMs: number, appCloseInstants: readonly number[]): boolean {
+  const arrivalMs = startMonoMs + sendToAppMs;
+  return appCloseInstants.some((t) => Math.abs(arrivalMs - t) < NEAR_APP_CLOSE_MS);
+}
+
+export interface BoundaryContext {
+  /** The LB replays this method on a new connection when a reused one dies, and logs nothing (Caddy's GET). */
+  replaysUnseen: boolean;
+  /** The app's own idle closes, on its clock (closeInstant of those closedBy 'app'). */
+  appCloseInstants: readonly number[];
+  /** A send at harness time t reached the app at t + this. */
+  sendToAppMs: number;
+}
+
+/**
+ * An aimed request tested the boundary when it met the race (any failure the
+ * client saw) or reused an idle upstream connection there; one that went out
+ * on a new connection after the close tested nothing. Behind an LB that
+ * replays the method unseen, a request that won the race looks like that too:
+ * there, one that arrived as the app closed an idle connection counts, since
+ * the replay is exactly what hid it. (Counting only reused connections there
+ * made the better aim the rarer count: a CI run found 3 where 8 were needed.)
+ * An app without the preload says nothing of its connections: there every
+ * answered aimed request counts.
+ */
+export function testedBoundary(r: RequestRecord, context: BoundaryContext): boolean {
+  if (r.phase !== 'aimed') return false;
+  if (metRaceOrReused(r)) return true;
+  return context.replaysUnseen && arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
+}
+
+/** A request that failed, or reused an idle upstream connection (or, from an app without the preload, was answered at all). */
+function metRaceOrReused(r: RequestRecord): boolean {
+  if (clientSymptom(r) !== null || (r.upstreamSocketRequest ?? 0) > 1) return true;
+  // An app without the preload tags no response: aimed at the boundary is all that is known (the client-side method's limit).
+  return r.status !== null && r.upstreamSocketRequest === null;
+}
+
+/**
+ * A request aimed at an idle gap just under the LB's own timeout: the
+ * talk-sized run's LB-boundary lane (traffic/lb-boundary-lane.ts), and
+ * --full's gap a second under it. There an app that outlives the LB is
+ * tested where such a fix can fail; the gap over the LB's timeout tests nothing.
+ */
+export function aimedAtLbBoundary(r: Pick<RequestRecord, 'phase' | 'idleGapMs'>, lbTimeoutMs: number): boolean {
+  return r.phase === 'long-gap' && r.idleGapMs !== null && r.idleGapMs < lbTimeoutMs;
+}
+
+/**
+ * A reused connection tested the LB's boundary when it had idled within this
+ * of the gap aimed at (app clock); one that another request of the same batch
+ * had just freed tested nothing there.
+ */
+export const LB_BOUNDARY_IDLE_SLACK_MS = 1_000;
+
+/**
+ * Whether a request aimed at the LB's boundary tested it: it met the race, or
+ * reused a connection idle that long. One on a new connection found the
+ * connections closed already, by the LB or the app (the tally says which).
+ */
+export function testedLbBoundary(r: RequestRecord, lbTimeoutMs: number): boolean {
+  if (!aimedAtLbBoundary(r, lbTimeoutMs) || !metRaceOrReused(r)) return false;
+  return clientSymptom(r) !== null || r.achievedIdleMs === null || r.achievedIdleMs >= r.idleGapMs! - LB_BOUNDARY_IDLE_SLACK_MS;
+}
+
+/** How a failure is tied to the app's idle closes: what the run could see of them. */
+export interface TieContext {
+  /** The app's idle closes are known (the preload recorded them); false for an app measured from the client side. */
+  appClosesKnown: boolean;
+  appCloseInstants: readonly number[];
+  sendToAppMs: number;
+}
+
+/**
+ * Whether a failure the client saw is the race's: it reached the app's side
+ * within NEAR_APP_CLOSE_MS of one of the app's idle closes. Without the
+ * preload no close is seen: there, only a request aimed at the idle close the
+ * probe measured is tied (by its aim), and a burst's or calibration's is not.
+ */
+export function tiedToAppClose(r: Pick<RequestRecord, 'phase' | 'startMonoMs'>, context: TieContext): boolean {
+  if (!context.appClosesKnown) return r.phase === 'aimed';
+  return arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
+}

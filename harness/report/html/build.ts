@@ -1,0 +1,110 @@
+// report.html and the charts as standalone SVG files, from a run's files: what
+// the lab does at the end of every run and `npm run report` does for a saved one.
+import { join } from 'node:path';
+import { writeRunFile } from '../../records/writer.js';
+import { closedByRowsOf, cycleBarsInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf } from './chart-data.js';
+import { cycleBarsSvg } from './charts.js';
+import { closedBySvg } from './closed-by-chart.js';
+import { hitTimelineSvg } from './hit-timeline-chart.js';
+import { matrixGridSvg } from './matrix-grid-chart.js';
+import { reportHtml, type PageChart } from './page.js';
+import { raceWindowSvg } from './race-window-chart.js';
+import { readRunFiles, type RunFiles } from './run-files.js';
+import { svgFile } from './svg.js';
+
+/** The files the report writes into the run directory. */
+export const REPORT_FILES = {
+  html: 'report.html',
+  cycles: 'chart-cycles.svg',
+  raceWindow: 'chart-race-window.svg',
+  hitTimeline: 'chart-hit-timeline.svg',
+  closedBy: 'chart-closed-by.svg',
+  /** Matrix runs only. */
+  matrix: 'chart-matrix.svg',
+} as const;
+
+/** The page and each chart as a file of its own, by file name. */
+export interface RenderedReport {
+  html: string;
+  svgs: Record<string, string>;
+}
+
+/** Every chart of a run, with its caption: the page's order. */
+export function chartsOf(files: RunFiles): PageChart[] {
+  const { summary } = files;
+  const charts: PageChart[] = [];
+  const grid = matrixGridOf(summary);
+  if (grid !== null) {
+    const counts = ['reproduced', 'safe', 'masked', 'inconclusive'].map((o) => `${grid.cells.filter((c) => c.outcome === o).length} ${o}`).join(', ');
+    charts.push({
+      id: 'matrix',
+      heading: 'The matrix',
+      svg: matrixGridSvg(grid),
+      caption: `One square per cell: rows are app variants, columns request methods; each says its outcome in words and what the client saw out of its boundary requests (${counts}).`,
+      file: REPORT_FILES.matrix,
+    });
+  }
+  const cycles = cycleBarsInputOf(summary);
+  const totals = cycles.variants.map((v) => `${v} ${cycles.cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0)}`).join(', ');
+  charts.push({
+    id: 'cycles',
+    heading: '502s per cycle',
+    svg: cycleBarsSvg(cycles),
+    caption: `Each group is one traffic cycle (an idle gap, then requests aimed at the app's close); one bar per variant, its 502 count written above it; ▼ marks a variant's first 502. 502s in all: ${totals}.`,
+    file: REPORT_FILES.cycles,
+  });
+  const race = raceWindowDataOf(summary);
+  charts.push({
+    id: 'race-window',
+    heading: 'The race window',
+    svg: raceWindowSvg(race),
+    caption: `${race.variant}'s aimed requests by when they were planned to arrive, relative to the close the lab predicted: sent (grey) and failed (red). Below, on its own scale, the hits against the app's real closes, and the window that holds them: before the close for as long as the app's event loop was busy past its keep-alive timer (a request then lies unread, and the timer, run before the loop next reads its sockets, closes the socket on it), after it while the app's FIN is on its way to the LB.`,
+    file: REPORT_FILES.raceWindow,
+  });
+  const hit = hitTimelineOf(summary, files.records, files.apps[summary.aimVariant] ?? null, files.access);
+  charts.push({
+    id: 'hit-timeline',
+    heading: 'One real hit, step by step',
+    svg: hitTimelineSvg(hit),
+    caption:
+      'reason' in hit
+        ? `No timeline: ${hit.reason}`
+        : `The hit of ${hit.variant} that arrived nearest an app close (${hit.requestId}): the upstream socket's last response, its idle time, then, to scale, the LB reusing the socket ${Math.abs(hit.arrivalMinusCloseMs).toFixed(1)} ms ${hit.arrivalMinusCloseMs >= 0 ? 'after' : 'before'} the app's keep-alive close${hit.place === 'in-flight' ? ', the request and the app\'s FIN in flight at once' : `, the request lying unread while the app's event loop was busy${hit.loopDelayMs !== null && hit.loopDelayMs > 0 ? ` (its timer ${hit.loopDelayMs.toFixed(1)} ms late)` : ''}`}, and the ${hit.symptom} the client got. Times from the app's accounting and the harness's records, on the app's clock.`,
+    file: REPORT_FILES.hitTimeline,
+  });
+  charts.push({
+    id: 'closed-by',
+    heading: 'Who closed the upstream connections',
+    svg: closedBySvg(closedByRowsOf(summary)),
+    caption:
+      "Per variant, every connection between the LB and the app by who closed it, from the app's accounting: the app (its keep-alive timer: the race is possible), the LB during the traffic or when it was stopped at the end, a reset, or still open.",
+    file: REPORT_FILES.closedBy,
+  });
+  return charts;
+}
+
+/** The page and the standalone SVGs of a run's files; pure. */
+export function renderReport(files: RunFiles): RenderedReport {
+  const charts = chartsOf(files);
+  const html = reportHtml({ summary: files.summary, dir: files.dir, writtenSchemaVersion: files.writtenSchemaVersion, charts, missing: files.missing });
+  return { html, svgs: Object.fromEntries(charts.map((c) => [c.file, svgFile(c.svg)])) };
+}
+
+/**
+ * Reads a run directory and writes report.html and its charts into it
+ * (atomically, like every run file). Throws LabError when summary.json is
+ * missing or unreadable; missing optional files only mean fewer charts.
+ */
+export function writeReport(dir: string): { reportPath: string; written: string[]; missing: string[] } {
+  const files = readRunFiles(dir);
+  const { html, svgs } = renderReport(files);
+  const written: string[] = [];
+  for (const [name, svg] of Object.entries(svgs)) {
+    writeRunFile(files.dir, name, svg);
+    written.push(name);
+  }
+  // The page last: it links to the charts, which are then there.
+  writeRunFile(files.dir, REPORT_FILES.html, html);
+  written.push(REPORT_FILES.html);
+  return { reportPath: join(files.dir, REPORT_FILES.html), written, missing: files.missing };
+}

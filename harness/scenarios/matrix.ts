@@ -1,0 +1,149 @@
+// The scenario matrix: which (Node line, server mode, fix) apps a run puts
+// behind the LB. Data only: the full cross product, the default selection worth
+// running, the names users ask for cells by, and the filters of --only.
+import { LabError } from '../model/errors.js';
+import { EXIT } from '../model/exit-codes.js';
+import {
+  DEFAULT_HAPROXY_REUSE,
+  DEFAULT_LB,
+  DEFAULT_NODE_LINE,
+  DEFAULT_RETRY_POLICY,
+  FIX_NAMES,
+  LB,
+  LB_NAMES,
+  makeVariant,
+  MAX_VARIANTS,
+  NODE_LINES,
+  SERVER_MODES,
+  type FixName,
+  type HaproxyReuse,
+  type LbName,
+  type LbTimings,
+  type NodeLine,
+  type RetryPolicy,
+  type Scenario,
+  type ServerMode,
+} from './scenarios.js';
+
+/** One app of the matrix behind one LB; crossed with the request methods it makes the result cells. */
+export interface AppCell {
+  lb: LbName;
+  nodeLine: NodeLine;
+  serverMode: ServerMode;
+  fix: FixName;
+}
+
+/**
+ * 'node24-next-start-too-short' behind nginx, 'haproxy-node24-standalone-default'
+ * behind another LB: what users type after --scenario and read in the table.
+ * nginx's names carry no prefix, so the names of earlier results still mean the same cells.
+ */
+export function appCellName(c: AppCell): string {
+  return `${c.lb === DEFAULT_LB ? '' : `${c.lb}-`}node${c.nodeLine}-${c.serverMode}-${c.fix}`;
+}
+
+/** Every combination of the axes (180 apps); any of them can be asked for by name. */
+export const ALL_APP_CELLS: readonly AppCell[] = LB_NAMES.flatMap((lb) =>
+  NODE_LINES.flatMap((nodeLine) => SERVER_MODES.flatMap((serverMode) => FIX_NAMES.map((fix) => ({ lb, nodeLine, serverMode, fix })))),
+);
+
+/**
+ * The default matrix: every axis value covered, the interactions that matter
+ * crossed. Each Node line with its defaults and the fix (did a line change
+ * anything?); each server mode with its defaults and the fix (does the way the
+ * timeout reaches Node matter?); each fix value on the default line; all behind
+ * nginx. Then every other LB with the default line's defaults and the fix (what
+ * does the client see behind it, and does the fix hold there too?).
+ */
+export const DEFAULT_MATRIX: readonly AppCell[] = [
+  ...NODE_LINES.flatMap((nodeLine) => (['default', 'article'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine, serverMode: 'standalone' as const, fix }))),
+  ...(['next-start', 'custom'] as const).flatMap((serverMode) =>
+    (['default', 'article'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine: DEFAULT_NODE_LINE, serverMode, fix })),
+  ),
+  ...(['keepalive-only', 'too-short', 'node-65s'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine: DEFAULT_NODE_LINE, serverMode: 'standalone' as const, fix })),
+  ...LB_NAMES.filter((lb) => lb !== DEFAULT_LB).flatMap((lb) =>
+    (['default', 'article'] as const).map((fix) => ({ lb, nodeLine: DEFAULT_NODE_LINE, serverMode: 'standalone' as const, fix })),
+  ),
+];
+
+/** The axes --only filters on, and the values each accepts. */
+export const FILTER_AXES = {
+  lb: { values: LB_NAMES, of: (c: AppCell) => c.lb },
+  node: { values: NODE_LINES, of: (c: AppCell) => c.nodeLine },
+  mode: { values: SERVER_MODES, of: (c: AppCell) => c.serverMode },
+  fix: { values: FIX_NAMES, of: (c: AppCell) => c.fix },
+} as const;
+export type FilterAxis = keyof typeof FILTER_AXES;
+/** Per axis, the values a cell may have; an axis not named lets every value through. */
+export type MatrixFilter = Partial<Record<FilterAxis, string[]>>;
+
+function badInput(message: string, hint: string): LabError {
+  return new LabError(message, hint, EXIT.badInput);
+}
+
+/** `node=24,mode=next-start` (a key given twice means either value: node=22,node=24). */
+export function parseMatrixFilter(raw: string): MatrixFilter {
+  const filter: MatrixFilter = {};
+  const axes = Object.keys(FILTER_AXES).join(', ');
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const match = /^(\w+)=(.+)$/.exec(part);
+    if (!match) throw badInput(`--only wants axis=value pairs separated by commas, got '${part}'.`, `Axes: ${axes}; e.g. --only node=24,mode=next-start.`);
+    const [, axis, value] = match;
+    if (!Object.hasOwn(FILTER_AXES, axis)) throw badInput(`--only: unknown axis '${axis}'.`, `Axes: ${axes}.`);
+    const allowed: readonly string[] = FILTER_AXES[axis as FilterAxis].values;
+    if (!allowed.includes(value)) {
+      const hint = axis === 'lb' ? 'The lab runs the LBs it can verify here; Envoy and Traefik have no Debian package yet.' : 'See npm run lab -- --help.';
+      throw badInput(`--only: ${axis} must be one of ${allowed.join(', ')}, got '${value}'.`, hint);
+    }
+    (filter[axis as FilterAxis] ??= []).push(value);
+  }
+  return filter;
+}
+
+export function matchesFilter(cell: AppCell, filter: MatrixFilter): boolean {
+  return (Object.keys(filter) as FilterAxis[]).every((axis) => filter[axis]!.includes(FILTER_AXES[axis].of(cell)));
+}
+
+/** The default matrix narrowed by a filter; an empty result is a user mistake, said as one. */
+export function selectCells(filter: MatrixFilter, from: readonly AppCell[] = DEFAULT_MATRIX): AppCell[] {
+  const cells = from.filter((c) => matchesFilter(c, filter));
+  if (cells.length === 0) {
+    throw badInput(
+      'No cell of the default matrix matches --only.',
+      `Ask for any cell by name instead, e.g. --scenario ${appCellName({ lb: 'haproxy', nodeLine: '22', serverMode: 'custom', fix: 'too-short' })}; the names are listed by --list-scenarios.`,
+    );
+  }
+  return cells;
+}
+
+/** Cells by name (--scenario a,b); an unknown name gets the nearest suggestions. */
+export function cellsByName(names: readonly string[]): AppCell[] {
+  const cells: AppCell[] = [];
+  for (const name of names) {
+    const cell = ALL_APP_CELLS.find((c) => appCellName(c) === name);
+    if (!cell) {
+      const near = ALL_APP_CELLS.map(appCellName).filter((n) => n.split('-')[0] === name.split('-')[0]).slice(0, 3);
+      throw badInput(`--scenario: no cell named '${name}'.`, `Names look like ${near.length > 0 ? near.join(', ') : appCellName(DEFAULT_MATRIX[0])}; --list-scenarios lists them all.`);
+    }
+    if (cells.includes(cell)) throw badInput(`--scenario names ${name} twice.`, 'Name each cell once.');
+    cells.push(cell);
+  }
+  return cells;
+}
+
+/** A matrix run's scenario: one app service per cell, each on its own LB port (of its LB) and app port. */
+export function matrixScenario(
+  cells: readonly AppCell[],
+  retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  lb: LbTimings = LB,
+  haproxyReuse: HaproxyReuse = DEFAULT_HAPROXY_REUSE,
+): Scenario {
+  if (cells.length > MAX_VARIANTS) throw badInput(`A run holds at most ${MAX_VARIANTS} apps; ${cells.length} were asked for.`, 'Narrow it with --only.');
+  return {
+    retryPolicy,
+    haproxyReuse,
+    lb,
+    kind: 'matrix',
+    variants: cells.map((c, i) => makeVariant(appCellName(c), i, c, lb)),
+  };
+}

@@ -1,0 +1,83 @@
+// Measures how long an app keeps an idle keep-alive connection open, with a
+// raw socket straight at it: one request, then silence until the app closes
+// (or the probe gives up). The answer is what the app does, not what it says
+// in its Keep-Alive header.
+import net from 'node:net';
+import { monoMs } from '../model/clock.js';
+
+export interface IdleCloseProbe {
+  /** 'app' when the app closed the socket first; 'none' when it was still open at the deadline. */
+  closedBy: 'app' | 'none';
+  /** How the app closed: a FIN (graceful) or a reset. */
+  closeKind: 'fin' | 'reset' | null;
+  /** From the end of the response to the close, in ms; null if still open. */
+  idleCloseMs: number | null;
+  /** How long the probe watched the idle socket. */
+  watchedMs: number;
+  /** The Keep-Alive response header, as the app advertised it. */
+  advertisedKeepAlive: string | null;
+  /** Status of the probe's request. */
+  status: number | null;
+}
+
+
+/** An interrupt ends a probe at once: a matrix watches idle sockets for over a minute. */
+export function probeIdleClose(port: number, options: { maxWaitMs: number; path?: string; signal?: AbortSignal }): Promise<IdleCloseProbe> {
+  const { maxWaitMs, path = '/api/health', signal } = options;
+  const RESPONSE_DEADLINE_MS = 10_000;
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    let head = '';
+    let lastDataAt: number | null = null;
+    let settled = false;
+    // Until the response: a bounded wait for it. After: the idle watch, restarted by any data.
+    let timer = setTimeout(() => fail(new Error(`no response from 127.0.0.1:${port} within ${RESPONSE_DEADLINE_MS} ms`)), RESPONSE_DEADLINE_MS);
+
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      clearTimeout(timer);
+      socket.destroy();
+      reject(err);
+    };
+    const finish = (closedBy: IdleCloseProbe['closedBy'], closeKind: IdleCloseProbe['closeKind']) => {
+      if (settled) return;
+      if (lastDataAt === null) return fail(new Error(`127.0.0.1:${port} closed before answering the probe`));
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      clearTimeout(timer);
+      const watchedMs = monoMs() - lastDataAt;
+      socket.destroy();
+      const status = /^HTTP\/1\.1 (\d{3})/.exec(head);
+      const keepAlive = /\r\nkeep-alive: *([^\r\n]*)/i.exec(head);
+      resolve({
+        closedBy,
+        closeKind,
+        idleCloseMs: closedBy === 'app' ? watchedMs : null,
+        watchedMs,
+        advertisedKeepAlive: keepAlive ? keepAlive[1].trim() : null,
+        status: status ? Number(status[1]) : null,
+      });
+    };
+
+    const onAbort = () => fail(new Error('interrupted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    socket.on('connect', () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: keepalive-lab-probe\r\n\r\n`);
+    });
+    socket.on('data', (chunk) => {
+      // The server sends nothing after the response, so the last data is its end.
+      lastDataAt = monoMs();
+      if (head.length < 8192) head += chunk.toString('latin1');
+      clearTimeout(timer);
+      timer = setTimeout(() => finish('none', null), maxWaitMs);
+    });
+    socket.on('end', () => finish('app', 'fin'));
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ECONNRESET' && lastDataAt !== null) finish('app', 'reset');
+      else fail(err);
+    });
+  });
+}
