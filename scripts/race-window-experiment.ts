@@ -90,7 +90,12 @@ async function until<T>(what: string, get: () => T | undefined, timeoutMs: numbe
 
 async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, ['--require', preload, serverScript], {
-    env: { ...process.env, KEEP_ALIVE_TIMEOUT_MS: String(KEEP_ALIVE_TIMEOUT_MS), LAB_VARIANT: 'experiment', LAB_APP_CLOCK_OFFSET_MS: '' },
+    env: {
+      ...process.env,
+      KEEP_ALIVE_TIMEOUT_MS: String(KEEP_ALIVE_TIMEOUT_MS),
+      LAB_VARIANT: 'experiment',
+      LAB_APP_CLOCK_OFFSET_MS: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -146,7 +151,8 @@ function appRecords(server: Server) {
 
 /** When the app finished the first response on a socket, once it has said so. */
 function responseEnd(server: Server, socketId: number): number | undefined {
-  for (const r of appRecords(server)) if (r.lab === 'response-finished' && r.socketId === socketId && r.request === 1) return r.endMonoMs;
+  for (const r of appRecords(server))
+    if (r.lab === 'response-finished' && r.socketId === socketId && r.request === 1) return r.endMonoMs;
   return undefined;
 }
 
@@ -172,23 +178,38 @@ async function trial(server: Server, busyMs: number, plannedOffsetMs: number): P
     let finBeforeSend = false;
     let sentAtMonoMs = NaN;
     const sends = [
-      { atMs: dueEstimate + plannedOffsetMs, send: () => {
-        finBeforeSend = (first as { what: string } | null)?.what === 'fin';
-        victim.write('GET / HTTP/1.1\r\nHost: lab\r\n\r\n');
-        sentAtMonoMs = monoMs();
-      } },
-      ...(busy ? [{ atMs: dueEstimate - BUSY_LEAD_MS, send: () => void (busyAnswer = get(busy, `/busy/${busyMs}`)) }] : []),
+      {
+        atMs: dueEstimate + plannedOffsetMs,
+        send: () => {
+          finBeforeSend = (first as { what: string } | null)?.what === 'fin';
+          victim.write('GET / HTTP/1.1\r\nHost: lab\r\n\r\n');
+          sentAtMonoMs = monoMs();
+        },
+      },
+      ...(busy
+        ? [{ atMs: dueEstimate - BUSY_LEAD_MS, send: () => void (busyAnswer = get(busy, `/busy/${busyMs}`)) }]
+        : []),
     ].sort((a, b) => a.atMs - b.atMs);
     for (const s of sends) {
       await at(s.atMs);
       s.send();
     }
-    await until('what the client sees', () => first ?? (monoMs() - sentAtMonoMs > OUTCOME_WAIT_MS ? { what: 'none' as const, atMs: monoMs() } : undefined), OUTCOME_WAIT_MS * 2);
+    await until(
+      'what the client sees',
+      () =>
+        first ?? (monoMs() - sentAtMonoMs > OUTCOME_WAIT_MS ? { what: 'none' as const, atMs: monoMs() } : undefined),
+      OUTCOME_WAIT_MS * 2,
+    );
     const busyHeaders = busyAnswer === null ? null : await (busyAnswer as Promise<Record<string, string>>);
     victim.destroy();
     busy?.destroy();
 
-    const closed = await until('the victim socket-closed record', () => appRecords(server).find((r): r is SocketClosedRecord => r.lab === 'socket-closed' && r.socketId === socketId), RECORD_WAIT_MS);
+    const closed = await until(
+      'the victim socket-closed record',
+      () =>
+        appRecords(server).find((r): r is SocketClosedRecord => r.lab === 'socket-closed' && r.socketId === socketId),
+      RECORD_WAIT_MS,
+    );
     const busySocket = busyHeaders ? Number(busyHeaders[HEADERS.socketId]) : null;
     const busyEnd = busySocket === null ? null : (responseEnd(server, busySocket) ?? null);
     const timerDueMonoMs = closed.keepAliveTimerDueMonoMs ?? null;
@@ -221,17 +242,27 @@ async function trial(server: Server, busyMs: number, plannedOffsetMs: number): P
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: 'docs/measurements/race-window/loopback.ndjson' }, repeats: { type: 'string', default: '2' } } });
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: 'docs/measurements/race-window/loopback.ndjson' },
+      repeats: { type: 'string', default: '2' },
+    },
+  });
   const repeats = Math.min(10, Math.max(1, Number(values.repeats)));
   const server = await startServer();
   const trials: Trial[] = [];
   try {
     for (let r = 0; r < repeats; r++) {
-      for (const [busyMs, offsets] of [[0, OFFSETS.idle], [BUSY_MS, OFFSETS.busy]] as const) {
+      for (const [busyMs, offsets] of [
+        [0, OFFSETS.idle],
+        [BUSY_MS, OFFSETS.busy],
+      ] as const) {
         for (const offset of offsets) {
           const t = await trial(server, busyMs, offset);
           trials.push(t);
-          process.stderr.write(`busy ${busyMs} ms, planned ${offset} ms: ${t.outcome}${t.finBeforeSend ? ' (FIN before the send)' : ''}; sent − due ${t.sentMinusDueMs} ms, loop delay ${t.loopDelayMs ?? '—'} ms\n`);
+          process.stderr.write(
+            `busy ${busyMs} ms, planned ${offset} ms: ${t.outcome}${t.finBeforeSend ? ' (FIN before the send)' : ''}; sent − due ${t.sentMinusDueMs} ms, loop delay ${t.loopDelayMs ?? '—'} ms\n`,
+          );
         }
       }
     }

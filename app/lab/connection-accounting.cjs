@@ -24,7 +24,10 @@ const { HEADERS, KIND_KEY, RECORDS, APP_CLOCK_OFFSET_ENV } = require('./protocol
 const VARIANT = process.env.LAB_VARIANT || null;
 // Test-only shift of every reported time (protocol.cjs); 0 unless a test sets it.
 const CLOCK_OFFSET_MS = Number(process.env[APP_CLOCK_OFFSET_ENV] || 0);
-if (!Number.isFinite(CLOCK_OFFSET_MS)) throw new Error(`${APP_CLOCK_OFFSET_ENV} must be a number of milliseconds, got '${process.env[APP_CLOCK_OFFSET_ENV]}'`);
+if (!Number.isFinite(CLOCK_OFFSET_MS))
+  throw new Error(
+    `${APP_CLOCK_OFFSET_ENV} must be a number of milliseconds, got '${process.env[APP_CLOCK_OFFSET_ENV]}'`,
+  );
 const monoMs = () => Number(process.hrtime.bigint()) / 1e6 + CLOCK_OFFSET_MS;
 const round = (ms) => (ms === null ? null : Math.round(ms * 1000) / 1000);
 
@@ -188,7 +191,8 @@ dc.subscribe('http.server.request.start', ({ request, response, socket }) => {
   info.requests += 1;
   const holdHeader = request.headers[HEADERS.holdUntilMonoMs];
   // (An app clock may be negative: a test shifts it.)
-  if (typeof holdHeader === 'string' && holdHeader.trim() !== '' && Number.isFinite(Number(holdHeader))) holdResponseUntil(response, Number(holdHeader));
+  if (typeof holdHeader === 'string' && holdHeader.trim() !== '' && Number.isFinite(Number(holdHeader)))
+    holdResponseUntil(response, Number(holdHeader));
   response.setHeader(HEADERS.socketId, String(info.socketId));
   response.setHeader(HEADERS.socketRequest, String(info.requests));
   response.setHeader(HEADERS.requestStartMonoMs, String(round(monoMs())));

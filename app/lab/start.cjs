@@ -46,10 +46,21 @@ if (settings.serverMode === 'custom') {
   // CLI runs in this process, so the accounting preload sees its server.
   const nextStartDir = process.env.LAB_NEXT_START_DIR || path.join(appDir, 'next-start');
   applyHeadersTimeoutFromOutside(settings.headersTimeoutMs);
-  const timeoutArgs = settings.keepAliveTimeoutMs === undefined ? [] : ['--keepAliveTimeout', String(settings.keepAliveTimeoutMs)];
+  const timeoutArgs =
+    settings.keepAliveTimeoutMs === undefined ? [] : ['--keepAliveTimeout', String(settings.keepAliveTimeoutMs)];
   const nextBin = path.join(nextStartDir, 'node_modules', 'next', 'dist', 'bin', 'next');
   process.chdir(nextStartDir);
-  process.argv = [process.argv[0], nextBin, 'start', nextStartDir, '--port', String(settings.port), '--hostname', settings.hostname, ...timeoutArgs];
+  process.argv = [
+    process.argv[0],
+    nextBin,
+    'start',
+    nextStartDir,
+    '--port',
+    String(settings.port),
+    '--hostname',
+    settings.hostname,
+    ...timeoutArgs,
+  ];
   require(nextBin);
 } else {
   // Next's standalone server.js reads KEEP_ALIVE_TIMEOUT (ms).

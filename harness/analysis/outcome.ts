@@ -57,7 +57,9 @@ export function closedWhileIdle(t: ClosedByTally): { app: number; lb: number } {
 }
 
 /** '3 × 502, 1 × empty reply', or 'no failure'. */
-export function clientSawText(e: Pick<CellEvidence, 'status502' | 'status503' | 'status504' | 'emptyReply' | 'reset'>): string {
+export function clientSawText(
+  e: Pick<CellEvidence, 'status502' | 'status503' | 'status504' | 'emptyReply' | 'reset'>,
+): string {
   const parts = [
     [e.status502, '502'],
     [e.status503, '503'],
@@ -87,7 +89,10 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
   const tiedGateway = gateway - e.untiedGateway;
   const dropped = e.emptyReply + e.reset;
   if (tiedGateway > 0) {
-    const tie = e.untiedGateway > 0 ? `${tiedGateway} tied to an idle close of the app, ${e.untiedGateway} not` : 'each tied to an idle close of the app';
+    const tie =
+      e.untiedGateway > 0
+        ? `${tiedGateway} tied to an idle close of the app, ${e.untiedGateway} not`
+        : 'each tied to an idle close of the app';
     return { outcome: 'reproduced', reason: `${clientSawText(e)} to the client (${tie})` };
   }
   // A dropped connection is the race's only when it came at one of the app's idle closes; otherwise something else broke.
@@ -97,31 +102,54 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
       reason: `${clientSawText(e)} to the client (${e.droppedAtAppClose} at the instant the app closed an idle connection): the LB closed its connection without a response`,
     };
   }
-  if (e.masked > 0) return { outcome: 'masked', reason: `the LB retried ${e.masked} request${e.masked === 1 ? '' : 's'} on a new connection; the client saw no 502` };
-  if (e.raceLogLines > 0) return { outcome: 'masked', reason: `no 502, but the LB logged the race ${e.raceLogLines} time${e.raceLogLines === 1 ? '' : 's'}` };
+  if (e.masked > 0)
+    return {
+      outcome: 'masked',
+      reason: `the LB retried ${e.masked} request${e.masked === 1 ? '' : 's'} on a new connection; the client saw no 502`,
+    };
+  if (e.raceLogLines > 0)
+    return {
+      outcome: 'masked',
+      reason: `no 502, but the LB logged the race ${e.raceLogLines} time${e.raceLogLines === 1 ? '' : 's'}`,
+    };
   if (e.untiedGateway > 0) {
-    return { outcome: 'inconclusive', reason: `${clientSawText(e)} to the client, none tied to an idle close of the app: not the race as far as the lab can see` };
+    return {
+      outcome: 'inconclusive',
+      reason: `${clientSawText(e)} to the client, none tied to an idle close of the app: not the race as far as the lab can see`,
+    };
   }
-  if (e.boundary < minBoundary) return { outcome: 'inconclusive', reason: `only ${e.boundary} boundary requests (at least ${minBoundary} needed)` };
-  if (e.clientErrors > 0) return { outcome: 'inconclusive', reason: `${e.clientErrors} requests failed on the client side without a status` };
+  if (e.boundary < minBoundary)
+    return { outcome: 'inconclusive', reason: `only ${e.boundary} boundary requests (at least ${minBoundary} needed)` };
+  if (e.clientErrors > 0)
+    return { outcome: 'inconclusive', reason: `${e.clientErrors} requests failed on the client side without a status` };
   // Enough boundary requests, none failed, while the app closed idle connections the LB held: this LB replays the method, and says so nowhere.
   if (e.silentRetry !== null && idle.app > 0) {
     const n = idle.app;
-    return { outcome: 'masked', reason: `no failure in ${e.boundary} boundary requests, while the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} the LB held: ${e.silentRetry}` };
+    return {
+      outcome: 'masked',
+      reason: `no failure in ${e.boundary} boundary requests, while the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} the LB held: ${e.silentRetry}`,
+    };
   }
   if (idle.app > 0) {
     const n = idle.app;
-    return { outcome: 'inconclusive', reason: `the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} first: the race is there, no ${e.method} request hit it` };
+    return {
+      outcome: 'inconclusive',
+      reason: `the app closed ${n} idle upstream connection${n === 1 ? '' : 's'} first: the race is there, no ${e.method} request hit it`,
+    };
   }
   // What the probe saw when nothing else could (an app measured from the client side sees none of its closes).
   if (e.closesBeforeLb) {
     const { appIdleCloseMs, lbIdleTimeoutMs } = e.closesBeforeLb;
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    return { outcome: 'inconclusive', reason: `your app closes idle connections after ${s(appIdleCloseMs)}, before the LB's ${s(lbIdleTimeoutMs)}: the race is there, and none of ${e.boundary} requests aimed at it failed` };
+    return {
+      outcome: 'inconclusive',
+      reason: `your app closes idle connections after ${s(appIdleCloseMs)}, before the LB's ${s(lbIdleTimeoutMs)}: the race is there, and none of ${e.boundary} requests aimed at it failed`,
+    };
   }
   // The evidence floor is about a SAFE alone: whatever came before it stands on its own counts.
   const short = floorShortfall(e.boundary, e.aimedCycles);
   if (short !== null) return { outcome: 'inconclusive', reason: short };
-  const lbText = idle.lb > 0 ? `the LB closed every idle upstream connection (${idle.lb})` : 'the app closed no upstream connection';
+  const lbText =
+    idle.lb > 0 ? `the LB closed every idle upstream connection (${idle.lb})` : 'the app closed no upstream connection';
   return { outcome: 'safe', reason: `no failure in ${e.boundary} boundary requests; ${lbText}` };
 }

@@ -87,10 +87,15 @@ function unreadAt(arrivalMs: number, c: SocketClosedRecord): boolean {
  * unread stretch holds the arrival, else the nearest (ties go to the earlier).
  * The app never saw the request, so its arrival is the send + sendToAppMs.
  */
-export function matchHit(record: Pick<RequestRecord, 'startMonoMs'>, closes: readonly SocketClosedRecord[], sendToAppMs: number): HitMatch | null {
+export function matchHit(
+  record: Pick<RequestRecord, 'startMonoMs'>,
+  closes: readonly SocketClosedRecord[],
+  sendToAppMs: number,
+): HitMatch | null {
   const arrivalMs = record.startMonoMs + sendToAppMs;
   const near = closes.filter((c) => c.closedBy === 'app' && Math.abs(arrivalMs - closeInstant(c)) < NEAR_APP_CLOSE_MS);
-  const byDistance = (a: SocketClosedRecord, b: SocketClosedRecord) => Math.abs(arrivalMs - closeInstant(a)) - Math.abs(arrivalMs - closeInstant(b)) || closeInstant(a) - closeInstant(b);
+  const byDistance = (a: SocketClosedRecord, b: SocketClosedRecord) =>
+    Math.abs(arrivalMs - closeInstant(a)) - Math.abs(arrivalMs - closeInstant(b)) || closeInstant(a) - closeInstant(b);
   const close = [...near.filter((c) => unreadAt(arrivalMs, c))].sort(byDistance)[0] ?? [...near].sort(byDistance)[0];
   if (close === undefined) return null;
   const arrivalMinusCloseMs = arrivalMs - closeInstant(close);
@@ -99,7 +104,11 @@ export function matchHit(record: Pick<RequestRecord, 'startMonoMs'>, closes: rea
 }
 
 /** The hits among records (any failure the race causes), each with the close it met; those near no close are left out. */
-export function explainHits(records: readonly RequestRecord[], closes: readonly SocketClosedRecord[], sendToAppMs: number): HitMatch[] {
+export function explainHits(
+  records: readonly RequestRecord[],
+  closes: readonly SocketClosedRecord[],
+  sendToAppMs: number,
+): HitMatch[] {
   return records.filter((r) => clientSymptom(r) !== null).flatMap((r) => matchHit(r, closes, sendToAppMs) ?? []);
 }
 
@@ -110,7 +119,9 @@ export function explainHits(records: readonly RequestRecord[], closes: readonly 
  * close itself. It holds every hit, and its width is never negative. null
  * without a hit: nothing was lost near a close.
  */
-export function windowOfHits(hits: readonly Pick<HitMatch, 'arrivalMinusCloseMs' | 'loopDelayMs'>[]): NonNullable<RaceModel['windowMs']> | null {
+export function windowOfHits(
+  hits: readonly Pick<HitMatch, 'arrivalMinusCloseMs' | 'loopDelayMs'>[],
+): NonNullable<RaceModel['windowMs']> | null {
   if (hits.length === 0) return null;
   const margins = hits.map((h) => h.arrivalMinusCloseMs);
   const delays = hits.flatMap((h) => (h.loopDelayMs === null ? [] : [h.loopDelayMs]));
@@ -130,7 +141,8 @@ export function drawableWindow(
   windowMs: RaceModel['windowMs'] | undefined,
   hitsMs: { min: number; max: number } | null,
 ): { windowMs: NonNullable<RaceModel['windowMs']>; from: 'model' | 'hits' } | null {
-  const holds = (w: NonNullable<RaceModel['windowMs']>) => w.width >= 0 && (hitsMs === null || (w.from <= hitsMs.min && w.to >= hitsMs.max));
+  const holds = (w: NonNullable<RaceModel['windowMs']>) =>
+    w.width >= 0 && (hitsMs === null || (w.from <= hitsMs.min && w.to >= hitsMs.max));
   if (windowMs && holds(windowMs)) return { windowMs, from: 'model' };
   if (hitsMs === null) return null;
   const from = Math.min(0, hitsMs.min);
@@ -151,13 +163,22 @@ export function raceModel(
   sendToAppMs: number,
   closeDelayMs: number | null,
 ): RaceModel {
-  const appCloses = closes.filter((c) => c.closedBy === 'app').map(closeInstant).sort((a, b) => a - b);
+  const appCloses = closes
+    .filter((c) => c.closedBy === 'app')
+    .map(closeInstant)
+    .sort((a, b) => a - b);
   const lastBefore = (t: number) => appCloses.filter((c) => c <= t).at(-1) ?? null;
   const hits = explainHits(records, closes, sendToAppMs);
   const early: number[] = [];
   const late: number[] = [];
   for (const r of records) {
-    if (clientSymptom(r) !== null || r.appStartMonoMs === null || r.upstreamSocketId === null || r.upstreamSocketRequest === null) continue;
+    if (
+      clientSymptom(r) !== null ||
+      r.appStartMonoMs === null ||
+      r.upstreamSocketId === null ||
+      r.upstreamSocketRequest === null
+    )
+      continue;
     if (r.upstreamSocketRequest > 1 && closeDelayMs !== null) {
       const previousEnd = responseEnd(r.upstreamSocketId, r.upstreamSocketRequest - 1);
       if (previousEnd !== undefined) {

@@ -3,9 +3,31 @@
 // who closed what, the race window, and the verdict. Pure.
 import type { SocketClosedRecord } from '../model/protocol.js';
 import type { IdleCloseProbe } from '../traffic/probe.js';
-import { summaryOptionsOf, type LbBoundary, DEFAULT_SUMMARY_SCHEMA_REF, SCHEMA_VERSION, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type ClosedByTally, type CycleRecord, type LabPhase, type RaceWindow, type Summary, type VariantSummary } from '../records/summary-schema.js';
+import {
+  summaryOptionsOf,
+  type LbBoundary,
+  DEFAULT_SUMMARY_SCHEMA_REF,
+  SCHEMA_VERSION,
+  type AppUnderTestSummary,
+  type BoundaryCycles,
+  type CellSummary,
+  type ClosedByTally,
+  type CycleRecord,
+  type LabPhase,
+  type RaceWindow,
+  type Summary,
+  type VariantSummary,
+} from '../records/summary-schema.js';
 import { nodeVersionKey } from '../runtime/stack.js';
-import { lbPortsOf, perVariant, YOUR_APP_FIX, YOUR_APP_VARIANT, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
+import {
+  lbPortsOf,
+  perVariant,
+  YOUR_APP_FIX,
+  YOUR_APP_VARIANT,
+  type Scenario,
+  type Variant,
+  type VariantName,
+} from '../scenarios/scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { RequestRecord } from '../records/request-records.js';
 import { countErrorLog, raceLogLines } from '../lb/nginx-log.js';
@@ -13,7 +35,13 @@ import { wasRetried, type AccessLogEntry } from '../lb/access-log.js';
 import { classifyCell, clientSawText } from './outcome.js';
 import { expectationOf } from './expectations.js';
 import { matchHit, raceModel } from './race-model.js';
-import { aimedAtLbBoundary, testedBoundary, testedLbBoundary, tiedToAppClose, type BoundaryContext } from '../records/boundary.js';
+import {
+  aimedAtLbBoundary,
+  testedBoundary,
+  testedLbBoundary,
+  tiedToAppClose,
+  type BoundaryContext,
+} from '../records/boundary.js';
 import { cellVerdict, runVerdict, showedRace, verdictOk } from './verdict.js';
 import { VERDICT_WORDS } from '../model/verdict.js';
 import { closeInstant } from '../records/app-records.js';
@@ -63,7 +91,6 @@ export interface SummaryInput {
   lbErrorLines: Partial<Record<LbName, number>>;
 }
 
-
 const spread = spreadOf;
 
 /**
@@ -89,7 +116,11 @@ function trafficEndOnAppClock(input: SummaryInput, traffic: TrafficResult, varia
  * Who closed the LB's upstream sockets: those that served a request through the LB.
  * trafficEndMs is on the app's clock, like the closes.
  */
-export function tallyClosedBy(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMs: number): ClosedByTally {
+export function tallyClosedBy(
+  records: RequestRecord[],
+  closes: SocketClosedRecord[],
+  trafficEndMs: number,
+): ClosedByTally {
   const lbSockets = new Set(records.map((r) => r.upstreamSocketId).filter((id): id is number => id !== null));
   const tally: ClosedByTally = { app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: lbSockets.size };
   const closed = new Set<number>();
@@ -122,7 +153,12 @@ export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[
     byOffsetMs[bucket].sent++;
     if (clientSymptom(r) === '502') byOffsetMs[bucket].hit++;
   }
-  return { hits: hits.length, plannedOffsetMs: spread(hits.map((r) => r.offsetMs!)), arrivalMinusAppCloseMs: spread(deltas), byOffsetMs };
+  return {
+    hits: hits.length,
+    plannedOffsetMs: spread(hits.map((r) => r.offsetMs!)),
+    arrivalMinusAppCloseMs: spread(deltas),
+    byOffsetMs,
+  };
 }
 
 /** The idle closes during traffic an effective close needs before it is stated. */
@@ -134,13 +170,22 @@ export const MIN_CLOSES_FOR_EFFECTIVE_CLOSE = 3;
  * counts as the LB's: the app's socket saw the peer's RST, as when HAProxy
  * purges its idle server connections). trafficEndMs is on the app's clock.
  */
-export function effectiveClose(records: RequestRecord[], closes: SocketClosedRecord[], trafficEndMs: number): { ms: number | null; by: 'app' | 'lb' | null } {
+export function effectiveClose(
+  records: RequestRecord[],
+  closes: SocketClosedRecord[],
+  trafficEndMs: number,
+): { ms: number | null; by: 'app' | 'lb' | null } {
   const lbSockets = new Set(records.map((r) => r.upstreamSocketId).filter((id): id is number => id !== null));
-  const idleCloses = closes.filter((c) => lbSockets.has(c.socketId) && c.lastResponseEndMonoMs !== null && c.closedAtMonoMs <= trafficEndMs);
+  const idleCloses = closes.filter(
+    (c) => lbSockets.has(c.socketId) && c.lastResponseEndMonoMs !== null && c.closedAtMonoMs <= trafficEndMs,
+  );
   // One or two odd closes are no idle timeout: a Caddy cell once read "43 ms by the LB" from one close, the rest at shutdown.
   if (idleCloses.length < MIN_CLOSES_FOR_EFFECTIVE_CLOSE) return { ms: null, by: null };
   const byApp = idleCloses.filter((c) => c.closedBy === 'app').length;
-  return { ms: round(median(idleCloses.map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!))!), by: byApp * 2 >= idleCloses.length ? 'app' : 'lb' };
+  return {
+    ms: round(median(idleCloses.map((c) => c.closedAtMonoMs - c.lastResponseEndMonoMs!))!),
+    by: byApp * 2 >= idleCloses.length ? 'app' : 'lb',
+  };
 }
 
 /**
@@ -151,15 +196,30 @@ export function effectiveClose(records: RequestRecord[], closes: SocketClosedRec
  * Given the LB's timeout, the cycles aimed just under it count too (the
  * LB-boundary lane's, --full's gap under the LB).
  */
-export function cellBoundaryCyclesOf(cycles: readonly CycleRecord[], records: readonly RequestRecord[], variant: VariantName, method: string, lbTimeoutMs?: number): BoundaryCycles {
+export function cellBoundaryCyclesOf(
+  cycles: readonly CycleRecord[],
+  records: readonly RequestRecord[],
+  variant: VariantName,
+  method: string,
+  lbTimeoutMs?: number,
+): BoundaryCycles {
   const hitCyclesOf = (aimedHere: (r: RequestRecord) => boolean) =>
-    new Set(records.filter((r) => r.variant === variant && r.method === method && aimedHere(r) && clientSymptom(r) !== null).map((r) => r.cycle));
+    new Set(
+      records
+        .filter((r) => r.variant === variant && r.method === method && aimedHere(r) && clientSymptom(r) !== null)
+        .map((r) => r.cycle),
+    );
   const aimed = aimedCyclesOf(cycles, variant);
   const hitCycles = hitCyclesOf((r) => r.phase === 'aimed');
   // Cycles aimed just under the LB's timeout number within their own lane: their hits are matched among them.
-  const atLb = lbTimeoutMs === undefined ? [] : cycles.filter((c) => c.kind === 'long-gap' && c.intendedGapMs < lbTimeoutMs && variant in c.count502);
-  const lbHitCycles = lbTimeoutMs === undefined ? new Set<number>() : hitCyclesOf((r) => aimedAtLbBoundary(r, lbTimeoutMs));
-  const hitting = aimed.filter((c) => hitCycles.has(c.cycle)).length + atLb.filter((c) => lbHitCycles.has(c.cycle)).length;
+  const atLb =
+    lbTimeoutMs === undefined
+      ? []
+      : cycles.filter((c) => c.kind === 'long-gap' && c.intendedGapMs < lbTimeoutMs && variant in c.count502);
+  const lbHitCycles =
+    lbTimeoutMs === undefined ? new Set<number>() : hitCyclesOf((r) => aimedAtLbBoundary(r, lbTimeoutMs));
+  const hitting =
+    aimed.filter((c) => hitCycles.has(c.cycle)).length + atLb.filter((c) => lbHitCycles.has(c.cycle)).length;
   const all = aimed.length + atLb.length;
   return { cycles: all, hitting, rate: proportion(hitting, all) };
 }
@@ -194,7 +254,9 @@ function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant)
     if (clientSymptom(r) === '502') byMethod[r.method].count502++;
   }
   // The aimed requests that tested the boundary, by the rule the cells count theirs (their short-lane part): one meaning of "boundary" everywhere.
-  const boundary = mine.filter((r) => r.phase === 'aimed' && testedBoundary(r, boundaryContextOf(input, traffic, v, r.method)));
+  const boundary = mine.filter(
+    (r) => r.phase === 'aimed' && testedBoundary(r, boundaryContextOf(input, traffic, v, r.method)),
+  );
   const probe = input.probes[v.name];
   const withServer = closes.find((c) => c.keepAliveTimeoutMs !== null);
   // From the timer's instant, as the engine aims: the 'close' event trails it while the app is busy.
@@ -227,10 +289,18 @@ function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant)
       boundary: boundary.length,
     },
     // Client-side errors are neither a 502 nor a success: they are counted apart.
-    rate502: proportion(mine.filter((r) => clientSymptom(r) === '502').length, mine.filter((r) => r.status !== null).length),
-    boundaryRate502: proportion(boundary.filter((r) => clientSymptom(r) === '502').length, boundary.filter((r) => r.status !== null).length),
+    rate502: proportion(
+      mine.filter((r) => clientSymptom(r) === '502').length,
+      mine.filter((r) => r.status !== null).length,
+    ),
+    boundaryRate502: proportion(
+      boundary.filter((r) => clientSymptom(r) === '502').length,
+      boundary.filter((r) => r.status !== null).length,
+    ),
     boundaryCycles: boundaryCyclesOf(traffic.cycles, v.name),
-    firstHit: firstHit ? { cycle: firstHit.cycle, elapsedMs: Math.round(firstHit.startMonoMs - input.runStartMonoMs) } : null,
+    firstHit: firstHit
+      ? { cycle: firstHit.cycle, elapsedMs: Math.round(firstHit.startMonoMs - input.runStartMonoMs) }
+      : null,
     closedBy: tallyClosedBy(mine, closes, trafficEndOnAppClock(input, traffic, v.name)),
     nginx: { access502: accessMine.filter((e) => e.status === 502).length, accessTotal: accessMine.length },
     lbBoundary: lbBoundaryOf(mine, input.scenario.lb.upstreamKeepaliveTimeoutMs),
@@ -249,9 +319,15 @@ function describeRate(p: Proportion): string {
  */
 function describeVariant(v: VariantSummary, lbTimeoutMs: number, isAim: boolean): string {
   const c = v.boundaryCycles;
-  const perCycle = v.boundaryRate502.failures === 0 && c.cycles > 0 ? `, ${c.cycles} aimed cycles (95 % upper bound ${percent(c.rate.high, 1)} per cycle)` : '';
+  const perCycle =
+    v.boundaryRate502.failures === 0 && c.cycles > 0
+      ? `, ${c.cycles} aimed cycles (95 % upper bound ${percent(c.rate.high, 1)} per cycle)`
+      : '';
   // A fix without a failure that never met the LB's own timeout says so: at the aim variant's close alone it cannot fail.
-  const untested = !isAim && v.lbBoundary === null && v.boundaryRate502.failures === 0 ? `, not tested at the LB's ${lbTimeoutMs / 1000} s` : '';
+  const untested =
+    !isAim && v.lbBoundary === null && v.boundaryRate502.failures === 0
+      ? `, not tested at the LB's ${lbTimeoutMs / 1000} s`
+      : '';
   return `${v.name}: ${describeRate(v.boundaryRate502)} at the close boundary${perCycle}${describeLbBoundary(v.lbBoundary, lbTimeoutMs)}${untested} (${v.rate502.failures} × 502 in ${v.rate502.trials} in all)`;
 }
 
@@ -259,8 +335,12 @@ function describeVariant(v: VariantSummary, lbTimeoutMs: number, isAim: boolean)
 function describeLbBoundary(b: LbBoundary | null, lbTimeoutMs: number): string {
   if (b === null) return '';
   const counted = b.failures === 0 ? `0 in ${b.boundary}` : `${b.failures} failed in ${b.boundary}`;
-  const bound = b.failures === 0 && b.boundary > 0 ? `, 95 % upper bound ${percent(proportion(0, b.boundary).high, 1)}` : '';
-  const idle = b.idleGapMs === null ? 'no idle connection reused' : `reusing connections idle ${(b.idleGapMs / 1000).toFixed(2)} s`;
+  const bound =
+    b.failures === 0 && b.boundary > 0 ? `, 95 % upper bound ${percent(proportion(0, b.boundary).high, 1)}` : '';
+  const idle =
+    b.idleGapMs === null
+      ? 'no idle connection reused'
+      : `reusing connections idle ${(b.idleGapMs / 1000).toFixed(2)} s`;
   return `, ${counted} at the LB's ${lbTimeoutMs / 1000} s (${idle}${bound}; ${b.aimed} aimed)`;
 }
 
@@ -287,17 +367,27 @@ function noTraffic(scenario: Scenario): TrafficResult {
 function closesBeforeLbOf(v: Variant, input: SummaryInput): { appIdleCloseMs: number; lbIdleTimeoutMs: number } | null {
   const appIdleCloseMs = input.probes[v.name]?.idleCloseMs ?? null;
   const lbIdleTimeoutMs = input.scenario.lb.upstreamKeepaliveTimeoutMs;
-  return v.app && appIdleCloseMs !== null && appIdleCloseMs < lbIdleTimeoutMs ? { appIdleCloseMs: round(appIdleCloseMs), lbIdleTimeoutMs } : null;
+  return v.app && appIdleCloseMs !== null && appIdleCloseMs < lbIdleTimeoutMs
+    ? { appIdleCloseMs: round(appIdleCloseMs), lbIdleTimeoutMs }
+    : null;
 }
 
 /** What testedBoundary needs of a variant's requests of one method: whether its LB replays them unseen, and the app's closes. */
 function boundaryContextOf(input: SummaryInput, traffic: TrafficResult, v: Variant, method: string): BoundaryContext {
   const appCloseInstants = (input.appCloses[v.name] ?? []).filter((c) => c.closedBy === 'app').map(closeInstant);
-  return { replaysUnseen: LB_DRIVERS[v.lb].silentRetry(input.scenario, method) !== null, appCloseInstants, sendToAppMs: sendToAppMs(traffic, v.name) };
+  return {
+    replaysUnseen: LB_DRIVERS[v.lb].silentRetry(input.scenario, method) !== null,
+    appCloseInstants,
+    sendToAppMs: sendToAppMs(traffic, v.name),
+  };
 }
 
 /** One cell per variant × method the run sent. */
-function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Record<VariantName, VariantSummary>): CellSummary[] {
+function cellSummaries(
+  input: SummaryInput,
+  traffic: TrafficResult,
+  variants: Record<VariantName, VariantSummary>,
+): CellSummary[] {
   const minBoundary = Math.ceil(input.options.minBoundaryRequests / input.options.methods.length);
   const raceLines = raceLogLines(input.errorLogText);
   return input.scenario.variants.flatMap((v) => {
@@ -317,9 +407,17 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
       const tie = { ...context, appClosesKnown: !v.app || (input.yourApp?.preloadNode[v.name] ?? null) !== null };
       const symptoms = sent.map(clientSymptom);
       const saw = (what: string) => symptoms.filter((s) => s === what).length;
-      const seen = { status502: saw('502'), status503: saw('503'), status504: saw('504'), emptyReply: saw('empty reply'), reset: saw('reset') };
+      const seen = {
+        status502: saw('502'),
+        status503: saw('503'),
+        status504: saw('504'),
+        emptyReply: saw('empty reply'),
+        reset: saw('reset'),
+      };
       const retried = driver.loggedRetriesAreRace
-        ? (input.accessLog ?? []).filter((e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e))
+        ? (input.accessLog ?? []).filter(
+            (e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e),
+          )
         : [];
       // Failures tied to one of the app's idle closes are the race's; the rest came from something else (records/boundary.ts).
       const failed = sent.filter((r) => clientSymptom(r) !== null);
@@ -328,11 +426,15 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
       const untiedGateway = failed.filter((r) => isGateway(r) && !tied.has(r)).length;
       const droppedAtAppClose = failed.filter((r) => !isGateway(r) && tied.has(r)).length;
       const retriedIds = new Set(retried.map((e) => e.request_id));
-      const maskedLatencies = sent.filter((r) => retriedIds.has(r.requestId) && r.latencyMs !== null).map((r) => r.latencyMs!);
+      const maskedLatencies = sent
+        .filter((r) => retriedIds.has(r.requestId) && r.latencyMs !== null)
+        .map((r) => r.latencyMs!);
       const masked = retried.length;
       const clientErrors = sent.filter((r) => r.status === null).length;
       const ports = lbPortsOf(v);
-      const raceLogLineCount = raceLines.filter((l) => l.lbPort !== null && ports.includes(l.lbPort) && l.method === method).length;
+      const raceLogLineCount = raceLines.filter(
+        (l) => l.lbPort !== null && ports.includes(l.lbPort) && l.method === method,
+      ).length;
       const boundaryCycles = cellBoundaryCyclesOf(traffic.cycles, aimed, v.name, method, lbMs);
       const { outcome, reason } = classifyCell(
         {
@@ -359,8 +461,18 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
         lbVersion: input.versions[v.lb] ?? null,
         retryPolicy: driver.policy(input.scenario),
         ...(v.app
-          ? { node: input.yourApp?.preloadNode[v.name] ?? null, nodeLine: YOUR_APP_FIX, serverMode: YOUR_APP_FIX, fix: YOUR_APP_FIX }
-          : { node: input.versions[nodeVersionKey(v.nodeLine)] ?? input.versions.node ?? null, nodeLine: v.nodeLine, serverMode: v.serverMode, fix: v.fix }),
+          ? {
+              node: input.yourApp?.preloadNode[v.name] ?? null,
+              nodeLine: YOUR_APP_FIX,
+              serverMode: YOUR_APP_FIX,
+              fix: YOUR_APP_FIX,
+            }
+          : {
+              node: input.versions[nodeVersionKey(v.nodeLine)] ?? input.versions.node ?? null,
+              nodeLine: v.nodeLine,
+              serverMode: v.serverMode,
+              fix: v.fix,
+            }),
         keepAliveTimeoutMs: v.keepAliveTimeoutMs ?? null,
         headersTimeoutMs: v.headersTimeoutMs ?? null,
         method,
@@ -368,17 +480,39 @@ function cellSummaries(input: SummaryInput, traffic: TrafficResult, variants: Re
         boundaryMs: traffic.boundaryMs[v.name] ?? null,
         outcome,
         reason,
-        counts: { requests: sent.length, aimed: aimed.length, boundary: boundary.length, ...seen, clientErrors, masked, appErrors: sent.filter(isAppError).length, untied: failed.length - tied.size },
+        counts: {
+          requests: sent.length,
+          aimed: aimed.length,
+          boundary: boundary.length,
+          ...seen,
+          clientErrors,
+          masked,
+          appErrors: sent.filter(isAppError).length,
+          untied: failed.length - tied.size,
+        },
         clientSaw: clientSawText(seen),
-        maskedLatencyMs: maskedLatencies.length > 0 ? { median: round(median(maskedLatencies)!), max: round(Math.max(...maskedLatencies)) } : null,
-        boundaryRate502: proportion(boundary.filter((r) => clientSymptom(r) === '502').length, boundary.filter((r) => r.status !== null).length),
+        maskedLatencyMs:
+          maskedLatencies.length > 0
+            ? { median: round(median(maskedLatencies)!), max: round(Math.max(...maskedLatencies)) }
+            : null,
+        boundaryRate502: proportion(
+          boundary.filter((r) => clientSymptom(r) === '502').length,
+          boundary.filter((r) => r.status !== null).length,
+        ),
         boundaryFailureRate: proportion(boundary.filter((r) => clientSymptom(r) !== null).length, boundary.length),
         boundaryCycles,
         appIdleCloseMs: summary.measured.probeIdleCloseMs,
         effectiveCloseMs: close.ms,
         effectiveCloseBy: close.by,
         closedBy: summary.closedBy,
-        firstHit: firstHit ? { cycle: firstHit.cycle, afterTrafficStartMs: Math.round(firstHit.startMonoMs - (input.trafficStartMonoMs ?? input.runStartMonoMs)) } : null,
+        firstHit: firstHit
+          ? {
+              cycle: firstHit.cycle,
+              afterTrafficStartMs: Math.round(
+                firstHit.startMonoMs - (input.trafficStartMonoMs ?? input.runStartMonoMs),
+              ),
+            }
+          : null,
       };
       return { ...cell, verdict: cellVerdict(cell) };
     });
@@ -397,8 +531,10 @@ function matrixReasons(cells: CellSummary[]): string[] {
   // A user's app has no expectation: --assert safe asks about it (yourAppReasons).
   for (const c of cells.filter((cell) => cell.fix !== YOUR_APP_FIX)) {
     const expected = expectationOf(c.fix, c.lb);
-    if (expected === 'safe' && c.outcome !== 'safe') reasons.push(`${c.name} (fix ${c.fix}) is ${c.outcome}: ${c.reason}`);
-    if (expected === 'race' && !racy.has(c.variant) && (c.outcome === 'safe' || c.outcome === 'inconclusive')) reasons.push(`${c.name} no longer shows the race (${c.outcome}: ${c.reason})`);
+    if (expected === 'safe' && c.outcome !== 'safe')
+      reasons.push(`${c.name} (fix ${c.fix}) is ${c.outcome}: ${c.reason}`);
+    if (expected === 'race' && !racy.has(c.variant) && (c.outcome === 'safe' || c.outcome === 'inconclusive'))
+      reasons.push(`${c.name} no longer shows the race (${c.outcome}: ${c.reason})`);
   }
   return reasons;
 }
@@ -422,8 +558,18 @@ function yourAppSummaries(input: SummaryInput, cells: CellSummary[]): AppUnderTe
     const probe = input.probes[v.name];
     const node = input.yourApp?.preloadNode[v.name] ?? null;
     const measurement = node === null ? 'client-side' : 'preload';
-    const incomplete = input.interrupted ? 'interrupted' : input.failure ? `failed during ${input.failure.phase}` : null;
-    const { verdict, line } = appVerdict({ cell, appIdleCloseMs: probe?.idleCloseMs ?? null, lbIdleTimeoutMs: input.scenario.lb.upstreamKeepaliveTimeoutMs, measurement, incomplete });
+    const incomplete = input.interrupted
+      ? 'interrupted'
+      : input.failure
+        ? `failed during ${input.failure.phase}`
+        : null;
+    const { verdict, line } = appVerdict({
+      cell,
+      appIdleCloseMs: probe?.idleCloseMs ?? null,
+      lbIdleTimeoutMs: input.scenario.lb.upstreamKeepaliveTimeoutMs,
+      measurement,
+      incomplete,
+    });
     return {
       variant: v.name,
       image: input.yourApp?.images[v.name] ?? { ref: app.image, id: null, repoDigests: [] },
@@ -446,7 +592,9 @@ function yourAppSummaries(input: SummaryInput, cells: CellSummary[]): AppUnderTe
 
 /** --assert safe: your app (not the comparison beside it) must be shown SAFE. */
 function yourAppReasons(apps: AppUnderTestSummary[]): string[] {
-  return apps.filter((a) => a.variant === YOUR_APP_VARIANT && a.verdict !== 'SAFE').map((a) => `${a.variant} is ${a.verdict}: ${a.line}`);
+  return apps
+    .filter((a) => a.variant === YOUR_APP_VARIANT && a.verdict !== 'SAFE')
+    .map((a) => `${a.variant} is ${a.verdict}: ${a.line}`);
 }
 
 export function buildSummary(input: SummaryInput): Summary {
@@ -482,7 +630,12 @@ export function buildSummary(input: SummaryInput): Summary {
     `app closed ${share(a.app, aimClosedWhileIdle)} of idle upstream connections in ${aim} (${a.app}/${aimClosedWhileIdle})`,
     ...others.map((v) => {
       const t = variants[v.name].closedBy;
-      const when = t.lb > 0 && t.lbAtShutdown === t.lb ? ', at shutdown' : t.lbAtShutdown > 0 ? `, ${t.lbAtShutdown} at shutdown` : '';
+      const when =
+        t.lb > 0 && t.lbAtShutdown === t.lb
+          ? ', at shutdown'
+          : t.lbAtShutdown > 0
+            ? `, ${t.lbAtShutdown} at shutdown`
+            : '';
       return `LB closed ${share(t.lb, t.app + t.lb + t.reset)} in ${v.name} (${t.lb}/${t.app + t.lb + t.reset}${when})`;
     }),
   ].join(', ');
@@ -491,15 +644,31 @@ export function buildSummary(input: SummaryInput): Summary {
   const counts =
     input.scenario.kind === 'matrix'
       ? `${cells.length} cells: ${cellWordCounts(cells)}`
-      : [...input.scenario.variants.map((v) => describeVariant(variants[v.name], input.scenario.lb.upstreamKeepaliveTimeoutMs, v.name === aim)), closedText].join('; ');
+      : [
+          ...input.scenario.variants.map((v) =>
+            describeVariant(variants[v.name], input.scenario.lb.upstreamKeepaliveTimeoutMs, v.name === aim),
+          ),
+          closedText,
+        ].join('; ');
   const verdictCounts = yourApp ? yourApp.map((a) => `${a.variant}: ${a.line}`).join('; ') : counts;
-  const text = input.failure ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${verdictCounts}` : verdictCounts;
+  const text = input.failure
+    ? `the run failed during ${input.failure.phase}: ${input.failure.message}; so far: ${verdictCounts}`
+    : verdictCounts;
 
-  const verdict = runVerdict({ complete, interrupted: input.interrupted, failure: input.failure, yourApp, variants, nginx: { mismatches }, cells });
+  const verdict = runVerdict({
+    complete,
+    interrupted: input.interrupted,
+    failure: input.failure,
+    yourApp,
+    variants,
+    nginx: { mismatches },
+    cells,
+  });
   const reasons: string[] = input.scenario.kind === 'matrix' ? matrixReasons(cells) : [];
   if (input.options.assertSafe) reasons.push(...yourAppReasons(yourApp ?? []));
   // The talk-sized run's --assert asks for its verdict: REPRODUCED, the fix holding (analysis/verdict.ts).
-  if (input.scenario.kind === 'classic' && complete && verdict.word !== 'REPRODUCED') reasons.push(...(verdict.reasons.length > 0 ? verdict.reasons : [`the verdict is ${verdict.word}`]));
+  if (input.scenario.kind === 'classic' && complete && verdict.word !== 'REPRODUCED')
+    reasons.push(...(verdict.reasons.length > 0 ? verdict.reasons : [`the verdict is ${verdict.word}`]));
   if (input.interrupted) reasons.push('the run was interrupted');
   if (input.failure) reasons.push(`the run failed during ${input.failure.phase}`);
   if (mismatches.length > 0) reasons.push('harness and nginx access log disagree on 502s');
@@ -530,7 +699,11 @@ export function buildSummary(input: SummaryInput): Summary {
     cells,
     aimVariant: aim,
     raceWindow: {
-      ...raceWindow(traffic.records.filter((r) => r.variant === aim), input.appCloses[aim] ?? [], sendToAppMs(traffic, aim)),
+      ...raceWindow(
+        traffic.records.filter((r) => r.variant === aim),
+        input.appCloses[aim] ?? [],
+        sendToAppMs(traffic, aim),
+      ),
       model: raceModel(
         traffic.records.filter((r) => r.variant === aim && r.phase === 'aimed'),
         input.appCloses[aim] ?? [],

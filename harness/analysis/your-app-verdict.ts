@@ -17,7 +17,19 @@ export type Measurement = 'preload' | 'client-side';
 export interface VerdictInput {
   /** The run ended early (a fault, an interrupt): whatever its counts, INCOMPLETE. */
   incomplete?: string | null;
-  cell: Pick<CellSummary, 'outcome' | 'reason' | 'clientSaw' | 'counts' | 'closedBy' | 'boundaryRate502' | 'boundaryFailureRate' | 'boundaryCycles' | 'method' | 'verdict'>;
+  cell: Pick<
+    CellSummary,
+    | 'outcome'
+    | 'reason'
+    | 'clientSaw'
+    | 'counts'
+    | 'closedBy'
+    | 'boundaryRate502'
+    | 'boundaryFailureRate'
+    | 'boundaryCycles'
+    | 'method'
+    | 'verdict'
+  >;
   /** The probe's idle close straight at the app, ms; null when it kept the socket open past the LB's timeout. */
   appIdleCloseMs: number | null;
   lbIdleTimeoutMs: number;
@@ -38,34 +50,57 @@ export const CLIENT_SIDE_NOTE = 'measured from the client side: who closed each 
  * (analysis/verdict.ts) mapped by APP_WORD_OF; this only says it in words, with
  * the measurement behind it.
  */
-export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement, incomplete = null }: VerdictInput): { verdict: AppVerdict; line: string } {
+export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement, incomplete = null }: VerdictInput): {
+  verdict: AppVerdict;
+  line: string;
+} {
   if (incomplete !== null) return { verdict: 'INCOMPLETE', line: `INCOMPLETE: the run did not finish (${incomplete})` };
   const verdict = APP_WORD_OF[cell.verdict.word];
   const lb = `the LB keeps them ${seconds(lbIdleTimeoutMs)}`;
-  const closes = appIdleCloseMs === null ? `your app closed idle connections the LB still held` : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
+  const closes =
+    appIdleCloseMs === null
+      ? `your app closed idle connections the LB still held`
+      : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
   const limit = measurement === 'client-side' ? ` (${CLIENT_SIDE_NOTE})` : '';
   const { counts } = cell;
   switch (verdict) {
     case 'UNSAFE': {
-      if (cell.outcome === 'masked') return { verdict, line: `UNSAFE: ${closes}; ${lb}; this LB hid it from ${cell.method} (${cell.reason}), a request it does not retry gets a 502${limit}` };
+      if (cell.outcome === 'masked')
+        return {
+          verdict,
+          line: `UNSAFE: ${closes}; ${lb}; this LB hid it from ${cell.method} (${cell.reason}), a request it does not retry gets a 502${limit}`,
+        };
       // The aimed requests' own failures against the aimed count; the bursts' failures said apart, never added to them.
       const aimedFailed = cell.boundaryFailureRate?.failures ?? 0;
-      const cycles = cell.boundaryCycles === null ? '' : ` (${cell.boundaryCycles.hitting}/${cell.boundaryCycles.cycles} aimed cycles)`;
+      const cycles =
+        cell.boundaryCycles === null
+          ? ''
+          : ` (${cell.boundaryCycles.hitting}/${cell.boundaryCycles.cycles} aimed cycles)`;
       const all = `${cell.clientSaw} in all ${counts.requests} requests`;
-      return { verdict, line: `UNSAFE: ${closes}; ${lb}; reproduced: ${aimedFailed} of ${counts.aimed} requests aimed at the close failed${cycles}, ${all}${limit}` };
+      return {
+        verdict,
+        line: `UNSAFE: ${closes}; ${lb}; reproduced: ${aimedFailed} of ${counts.aimed} requests aimed at the close failed${cycles}, ${all}${limit}`,
+      };
     }
     case 'SAFE': {
       // Both bounds, one-sided 95 %: per request, and per aimed cycle (failures cluster by cycle: the honest unit, and a wide bound).
       const cycles = cell.boundaryCycles;
-      const perCycle = cycles === null ? '' : `; ${cycles.cycles} aimed cycles: ≤ ${percent(cycles.rate.high)} per cycle`;
+      const perCycle =
+        cycles === null ? '' : `; ${cycles.cycles} aimed cycles: ≤ ${percent(cycles.rate.high)} per cycle`;
       const bound = `0 failures in ${counts.boundary} at the LB's boundary (≤ ${percent(cell.boundaryFailureRate?.high ?? 1)} per request${perCycle}, one-sided 95 %)`;
       if (measurement === 'client-side') {
-        const open = appIdleCloseMs === null ? "your app kept an idle connection open past the LB's timeout" : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
+        const open =
+          appIdleCloseMs === null
+            ? "your app kept an idle connection open past the LB's timeout"
+            : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
         return { verdict, line: `SAFE: ${open}; ${lb}; ${bound}${limit}` };
       }
       const t = cell.closedBy;
       const idleLb = t.lb - t.lbAtShutdown;
-      const firstText = idleLb > 0 ? `the LB closed every idle upstream connection first (${idleLb}/${idleLb + t.app + t.reset})` : 'your app closed no idle upstream connection the LB held';
+      const firstText =
+        idleLb > 0
+          ? `the LB closed every idle upstream connection first (${idleLb}/${idleLb + t.app + t.reset})`
+          : 'your app closed no idle upstream connection the LB held';
       return { verdict, line: `SAFE: ${firstText}; ${bound}` };
     }
     default:

@@ -28,7 +28,9 @@ export interface BenchOutcome {
 /** Busy processes, one core each, bounded in time; stopped with the bench. */
 function startCpuLoad(processes: number, maxMs: number): ChildProcess[] {
   return Array.from({ length: processes }, () =>
-    spawn(process.execPath, ['-e', `const end = Date.now() + ${maxMs}; while (Date.now() < end) {}`], { stdio: 'ignore' }),
+    spawn(process.execPath, ['-e', `const end = Date.now() + ${maxMs}; while (Date.now() < end) {}`], {
+      stdio: 'ignore',
+    }),
   );
 }
 
@@ -44,7 +46,10 @@ function readRunFiles(runDir: string): { records: RequestRecord[]; errorLog: str
 }
 
 function describeRun(r: BenchRun, of: number): string {
-  const first = r.timeToFirst502Ms === null ? 'no 502' : `first 502 after ${(r.timeToFirst502Ms / 1000).toFixed(1)} s (aimed cycle ${r.cyclesToFirstHit})`;
+  const first =
+    r.timeToFirst502Ms === null
+      ? 'no 502'
+      : `first 502 after ${(r.timeToFirst502Ms / 1000).toFixed(1)} s (aimed cycle ${r.cyclesToFirstHit})`;
   const { aimed, naive } = r.ab;
   return `bench run ${r.run}/${of}: ${first}; A/B aimed ${aimed.count502}/${aimed.requests}, naive ${naive.count502}/${naive.requests}; cross-checks ${r.checks.harnessEqualsAccessLog && r.checks.raceLinesCoverFailures ? 'agree' : 'DISAGREE'}`;
 }
@@ -54,7 +59,13 @@ function describeRun(r: BenchRun, of: number): string {
  * cycle, cycling on to the lab's bound without one) and then sends its A/B pairs.
  */
 export function benchLabOptions(options: Pick<BenchOptions, 'runtime' | 'resultsDir' | 'pairs'>): LabOptions {
-  return { ...DEFAULT_OPTIONS, cycles: 1, runtime: options.runtime, resultsDir: options.resultsDir, naivePairs: options.pairs };
+  return {
+    ...DEFAULT_OPTIONS,
+    cycles: 1,
+    runtime: options.runtime,
+    resultsDir: options.resultsDir,
+    naivePairs: options.pairs,
+  };
 }
 
 export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchOutcome> {
@@ -69,7 +80,15 @@ export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchO
   const mdPath = join(resultsDir, `bench-${benchId}.md`);
   const write = (): BenchResult => {
     const result = benchResult(
-      { benchId, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), runtime, cpuLoadProcesses: options.cpuLoad, injectedAppClockOffsetMs: injectedAppClockOffsetMs(), versions },
+      {
+        benchId,
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        runtime,
+        cpuLoadProcesses: options.cpuLoad,
+        injectedAppClockOffsetMs: injectedAppClockOffsetMs(),
+        versions,
+      },
       runs,
     );
     writeRunFile(resultsDir, `bench-${benchId}.json`, `${JSON.stringify(result, null, 2)}\n`);
@@ -86,7 +105,10 @@ export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchO
   try {
     for (let i = 1; i <= options.runs && !io.signal.aborted; i++) {
       io.progress(`bench run ${i}/${options.runs}`);
-      const { summary, runDir } = await runLab(labOptions, { progress: (l) => io.progress(`  ${l}`), signal: io.signal });
+      const { summary, runDir } = await runLab(labOptions, {
+        progress: (l) => io.progress(`  ${l}`),
+        signal: io.signal,
+      });
       const files = readRunFiles(runDir);
       const run = benchRun(i, runDir, summary, files.records, files.errorLog);
       runs.push(run);

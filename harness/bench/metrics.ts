@@ -13,7 +13,6 @@ import type { RequestRecord } from '../records/request-records.js';
 
 export const BENCH_SCHEMA_VERSION = 1;
 
-
 /** One side of the A/B: the aim variant's requests in those cycles. */
 export interface AbSide {
   cycles: number;
@@ -68,10 +67,17 @@ const aimVariantCycles = (summary: Summary) => summary.schedule.cycles.filter((c
 
 /** The aim variant's 502s among a cycle's aimed or naive requests (a cycle's count502 would take its burst's in too). */
 function batch502(summary: Summary, records: readonly RequestRecord[], c: CycleRecord): number {
-  return records.filter((r) => r.variant === summary.aimVariant && r.cycle === c.cycle && r.phase === c.kind && r.status === 502).length;
+  return records.filter(
+    (r) => r.variant === summary.aimVariant && r.cycle === c.cycle && r.phase === c.kind && r.status === 502,
+  ).length;
 }
 
-function side(summary: Summary, records: readonly RequestRecord[], cycles: readonly CycleRecord[], phase: 'aimed' | 'naive'): AbSide {
+function side(
+  summary: Summary,
+  records: readonly RequestRecord[],
+  cycles: readonly CycleRecord[],
+  phase: 'aimed' | 'naive',
+): AbSide {
   const numbers = new Set(cycles.map((c) => c.cycle));
   const sent = records.filter((r) => r.variant === summary.aimVariant && r.phase === phase && numbers.has(r.cycle));
   const count502 = sent.filter((r) => r.status === 502).length;
@@ -85,18 +91,36 @@ function side(summary: Summary, records: readonly RequestRecord[], cycles: reado
 }
 
 /** How fast the lab reached its first 502, how hard it hit, and how it compared with the naive sweep. */
-export function benchRun(run: number, runDir: string, summary: Summary, records: readonly RequestRecord[], errorLogText: string): BenchRun {
+export function benchRun(
+  run: number,
+  runDir: string,
+  summary: Summary,
+  records: readonly RequestRecord[],
+  errorLogText: string,
+): BenchRun {
   const aim = summary.aimVariant;
   const cycles = aimVariantCycles(summary);
   const aimedCycles = cycles.filter((c) => c.kind === 'aimed');
   const firstHitIndex = cycles.findIndex((c) => c.count502[aim] > 0);
   const afterFirstHit = firstHitIndex < 0 ? [] : cycles.slice(firstHitIndex + 1);
   const ab = {
-    aimed: side(summary, records, afterFirstHit.filter((c) => c.kind === 'aimed'), 'aimed'),
-    naive: side(summary, records, afterFirstHit.filter((c) => c.kind === 'naive'), 'naive'),
+    aimed: side(
+      summary,
+      records,
+      afterFirstHit.filter((c) => c.kind === 'aimed'),
+      'aimed',
+    ),
+    naive: side(
+      summary,
+      records,
+      afterFirstHit.filter((c) => c.kind === 'naive'),
+      'naive',
+    ),
   };
   const yields = aimedCycles.map((c) => batch502(summary, records, c) / c.sendsPerVariant).filter((y) => y > 0);
-  const firstHits = summary.cells.filter((c) => c.variant === aim && c.firstHit !== null).map((c) => c.firstHit!.afterTrafficStartMs);
+  const firstHits = summary.cells
+    .filter((c) => c.variant === aim && c.firstHit !== null)
+    .map((c) => c.firstHit!.afterTrafficStartMs);
   const aimedRecords = records.filter((r) => r.variant === aim && r.phase === 'aimed');
 
   const traffic = records.map((r) => r.startMonoMs);
@@ -113,17 +137,24 @@ export function benchRun(run: number, runDir: string, summary: Summary, records:
     runId: summary.runId,
     runDir,
     complete: summary.complete,
-    failure: summary.failure ? `${summary.failure.phase}: ${summary.failure.message}` : summary.interrupted ? 'interrupted' : null,
+    failure: summary.failure
+      ? `${summary.failure.phase}: ${summary.failure.message}`
+      : summary.interrupted
+        ? 'interrupted'
+        : null,
     injectedAppClockOffsetMs: summary.schedule.injectedAppClockOffsetMs,
     appClockOffsetMs: clock?.offsetMs ?? null,
     appClockUncertaintyMs: clock?.uncertaintyMs ?? null,
     timeToFirst502Ms: firstHits.length > 0 ? Math.min(...firstHits) : null,
-    cyclesToFirstHit: firstHitIndex < 0 ? null : aimedCycles.filter((c) => c.cycle <= cycles[firstHitIndex].cycle).length,
+    cyclesToFirstHit:
+      firstHitIndex < 0 ? null : aimedCycles.filter((c) => c.cycle <= cycles[firstHitIndex].cycle).length,
     aimedRate: proportion(aimedRecords.filter((r) => r.status === 502).length, aimedRecords.length),
     hitCycleYield: yields.length > 0 ? roundMs(yields.reduce((a, b) => a + b, 0) / yields.length) : null,
     ab,
-    aimedOverNaive: ab.naive.count502 > 0 && ab.aimed.requests > 0 ? roundMs(ab.aimed.rate.rate / ab.naive.rate.rate) : null,
-    aimedOverNaiveAtLeast: ab.naive.requests > 0 && ab.aimed.requests > 0 ? roundMs(ab.aimed.rate.rate / ab.naive.rate.high) : null,
+    aimedOverNaive:
+      ab.naive.count502 > 0 && ab.aimed.requests > 0 ? roundMs(ab.aimed.rate.rate / ab.naive.rate.rate) : null,
+    aimedOverNaiveAtLeast:
+      ab.naive.requests > 0 && ab.aimed.requests > 0 ? roundMs(ab.aimed.rate.rate / ab.naive.rate.high) : null,
     boundaryPerMinute: trafficMinutes > 0 ? Math.round(boundary / trafficMinutes) : null,
     wallMs: summary.wallTimeMs,
     checks: {
@@ -134,8 +165,6 @@ export function benchRun(run: number, runDir: string, summary: Summary, records:
     },
   };
 }
-
-
 
 export interface BenchResult {
   schemaVersion: typeof BENCH_SCHEMA_VERSION;
@@ -165,11 +194,18 @@ export interface BenchResult {
 }
 
 /** The bench over its runs: min/median/max of each figure, and the pooled A/B. */
-export function benchResult(meta: Pick<BenchResult, 'benchId' | 'startedAt' | 'finishedAt' | 'runtime' | 'cpuLoadProcesses' | 'injectedAppClockOffsetMs' | 'versions'>, runs: BenchRun[]): BenchResult {
-  const pool = (pick: (r: BenchRun) => AbSide) => proportion(
-    runs.reduce((n, r) => n + pick(r).count502, 0),
-    runs.reduce((n, r) => n + pick(r).requests, 0),
-  );
+export function benchResult(
+  meta: Pick<
+    BenchResult,
+    'benchId' | 'startedAt' | 'finishedAt' | 'runtime' | 'cpuLoadProcesses' | 'injectedAppClockOffsetMs' | 'versions'
+  >,
+  runs: BenchRun[],
+): BenchResult {
+  const pool = (pick: (r: BenchRun) => AbSide) =>
+    proportion(
+      runs.reduce((n, r) => n + pick(r).count502, 0),
+      runs.reduce((n, r) => n + pick(r).requests, 0),
+    );
   const aimed = pool((r) => r.ab.aimed);
   const naive = pool((r) => r.ab.naive);
   return {
@@ -182,7 +218,11 @@ export function benchResult(meta: Pick<BenchResult, 'benchId' | 'startedAt' | 'f
     aimedRate: spreadOf(runs.map((r) => r.aimedRate.rate)),
     aimedOverNaive: spreadOf(runs.map((r) => r.aimedOverNaive)),
     aimedOverNaiveAtLeast: spreadOf(runs.map((r) => r.aimedOverNaiveAtLeast)),
-    pooled: { aimed, naive, aimedOverNaive: naive.failures > 0 && aimed.trials > 0 ? roundMs(aimed.rate / naive.rate) : null },
+    pooled: {
+      aimed,
+      naive,
+      aimedOverNaive: naive.failures > 0 && aimed.trials > 0 ? roundMs(aimed.rate / naive.rate) : null,
+    },
     boundaryPerMinute: spreadOf(runs.map((r) => r.boundaryPerMinute)),
     // The first run may build images and warm caches; the others show a speaker's second run.
     wallMs: { cold: runs[0]?.wallMs ?? null, warm: spreadOf(runs.slice(1).map((r) => r.wallMs)) },

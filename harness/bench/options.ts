@@ -12,4 +12,11 @@ export interface BenchOptions {
   help: boolean;
 }
 
-export const DEFAULT_BENCH_OPTIONS: BenchOptions = { runs: 5, pairs: 5, runtime: DEFAULT_OPTIONS.runtime, resultsDir: DEFAULT_OPTIONS.resultsDir, cpuLoad: 0, help: false };
+export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
+  runs: 5,
+  pairs: 5,
+  runtime: DEFAULT_OPTIONS.runtime,
+  resultsDir: DEFAULT_OPTIONS.resultsDir,
+  cpuLoad: 0,
+  help: false,
+};

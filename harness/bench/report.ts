@@ -11,7 +11,10 @@ export const BENCH_TARGETS = {
   aimedOverNaive: 10,
 } as const;
 
-const fixed = (digits: number, scale = 1) => (v: number) => (v / scale).toFixed(digits);
+const fixed =
+  (digits: number, scale = 1) =>
+  (v: number) =>
+    (v / scale).toFixed(digits);
 
 function spreadRow(name: string, s: Spread | null, show: (v: number) => string, target: string): string {
   const cells = s === null ? ['—', '—', '—'] : [show(s.min), show(s.median), show(s.max)];
@@ -22,7 +25,8 @@ const ratio = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}×`);
 const side = (s: BenchRun['ab']['aimed']) => `${s.count502}/${s.requests} (${s.hittingCycles}/${s.cycles} cycles)`;
 
 function runRow(r: BenchRun): string {
-  const clock = r.appClockOffsetMs === null ? '—' : `${r.appClockOffsetMs.toFixed(1)} ± ${r.appClockUncertaintyMs!.toFixed(1)} ms`;
+  const clock =
+    r.appClockOffsetMs === null ? '—' : `${r.appClockOffsetMs.toFixed(1)} ± ${r.appClockUncertaintyMs!.toFixed(1)} ms`;
   const checks = r.checks.harnessEqualsAccessLog && r.checks.raceLinesCoverFailures ? 'agree' : 'DISAGREE';
   return `| ${[
     r.run,
@@ -47,15 +51,27 @@ export function benchMarkdown(b: BenchResult): string {
     `# keepalive-lab bench ${b.benchId}`,
     '',
     `${b.runs.length} runs on ${b.runtime}; apps' clocks shifted by ${b.injectedAppClockOffsetMs} ms${b.injectedAppClockOffsetMs === 0 ? ' (none)' : ' (test setting)'}; extra CPU load: ${b.cpuLoadProcesses === 0 ? 'none' : `${b.cpuLoadProcesses} busy process(es)`}.`,
-    `Versions: ${Object.entries(b.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Versions: ${Object.entries(b.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     '',
     '| figure | min | median | max | target |',
     '|---|---|---|---|---|',
-    spreadRow('time to first 502 (from traffic start)', b.timeToFirst502Ms, (v) => `${fixed(1, 1000)(v)} s`, `median ≤ ${BENCH_TARGETS.medianTimeToFirst502Ms / 1000} s`),
+    spreadRow(
+      'time to first 502 (from traffic start)',
+      b.timeToFirst502Ms,
+      (v) => `${fixed(1, 1000)(v)} s`,
+      `median ≤ ${BENCH_TARGETS.medianTimeToFirst502Ms / 1000} s`,
+    ),
     spreadRow('aimed cycles until the first hit', b.cyclesToFirstHit, fixed(0), 'first cycle'),
-    spreadRow("502s ÷ C in hitting cycles", b.hitCycleYield, fixed(2), `≥ ${BENCH_TARGETS.hitCycleYield}`),
+    spreadRow('502s ÷ C in hitting cycles', b.hitCycleYield, fixed(2), `≥ ${BENCH_TARGETS.hitCycleYield}`),
     spreadRow('502s per aimed request', b.aimedRate, (v) => percent(v), ''),
-    spreadRow('aimed ÷ naive (A/B, runs with a naive 502)', b.aimedOverNaive, (v) => `${v.toFixed(1)}×`, `≥ ${BENCH_TARGETS.aimedOverNaive}×`),
+    spreadRow(
+      'aimed ÷ naive (A/B, runs with a naive 502)',
+      b.aimedOverNaive,
+      (v) => `${v.toFixed(1)}×`,
+      `≥ ${BENCH_TARGETS.aimedOverNaive}×`,
+    ),
     spreadRow("aimed ÷ naive's 95 % upper bound (at least)", b.aimedOverNaiveAtLeast, (v) => `${v.toFixed(1)}×`, ''),
     spreadRow('boundary requests per minute (fixed)', b.boundaryPerMinute, fixed(0), ''),
     spreadRow('wall time, warm runs', b.wallMs.warm, (v) => `${fixed(0, 1000)(v)} s`, ''),
@@ -70,7 +86,7 @@ export function benchMarkdown(b: BenchResult): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...b.runs.map(runRow),
     '',
-    'The A/B runs after each run\'s first 502: pairs of one aimed cycle and one naive cycle (the order swapped every pair), the naive batch sent all at once by the harness\'s clock alone, the probe\'s close delay + a step of a ±30 ms sweep after the burst\'s last answer.',
+    "The A/B runs after each run's first 502: pairs of one aimed cycle and one naive cycle (the order swapped every pair), the naive batch sent all at once by the harness's clock alone, the probe's close delay + a step of a ±30 ms sweep after the burst's last answer.",
     '',
   ].join('\n');
 }

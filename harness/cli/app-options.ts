@@ -40,21 +40,38 @@ export interface AppFlags {
   'haproxy-reuse'?: string;
 }
 
-const usage = (message: string) => new LabError(message, 'See npm run lab -- --help (Your own app) and the README, "Test your own app".', EXIT.badInput);
+const usage = (message: string) =>
+  new LabError(message, 'See npm run lab -- --help (Your own app) and the README, "Test your own app".', EXIT.badInput);
 
 /** The flags that only mean something with your app. */
-const APP_ONLY_FLAGS = ['app-port', 'health', 'app-env', 'path', 'method', 'compare-image', 'compare-env', 'lb', 'lb-idle-timeout', 'app-start-timeout'] as const;
+const APP_ONLY_FLAGS = [
+  'app-port',
+  'health',
+  'app-env',
+  'path',
+  'method',
+  'compare-image',
+  'compare-env',
+  'lb',
+  'lb-idle-timeout',
+  'app-start-timeout',
+] as const;
 /** The sample run's and the matrix's flags, which say nothing about your app. */
 const SAMPLE_ONLY_FLAGS = ['matrix', 'scenario', 'only', 'full', 'methods', 'server-mode'] as const;
 
 /** '60s', '350s', '10m', '1500ms' or a bare number of seconds, in ms. */
-export function parseDurationMs(name: string, raw: string, [min, max]: readonly [number, number] = LB_IDLE_TIMEOUT_RANGE_MS): number {
+export function parseDurationMs(
+  name: string,
+  raw: string,
+  [min, max]: readonly [number, number] = LB_IDLE_TIMEOUT_RANGE_MS,
+): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(raw.trim());
   if (!match) throw usage(`--${name} must be a duration such as 60s, 10m or 1500ms, got '${raw}'.`);
   const unitMs: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
   const ms = Number(match[1]) * unitMs[match[2] ?? 's'];
   if (!Number.isInteger(ms)) throw usage(`--${name} must be a whole number of milliseconds, got '${raw}'.`);
-  if (ms < min || ms > max) throw usage(`--${name} must be between ${min / 1000} s and ${max / 1000} s, got ${ms / 1000} s.`);
+  if (ms < min || ms > max)
+    throw usage(`--${name} must be between ${min / 1000} s and ${max / 1000} s, got ${ms / 1000} s.`);
   return ms;
 }
 
@@ -67,7 +84,8 @@ export function parseEnv(name: string, pairs: readonly string[]): Record<string,
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     const key = eq < 0 ? pair : pair.slice(0, eq);
-    if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw usage(`--${name} takes KEY=VALUE (a variable name, then =), got '${pair}'.`);
+    if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+      throw usage(`--${name} takes KEY=VALUE (a variable name, then =), got '${pair}'.`);
     if (LAB_SET_ENV.includes(key)) throw usage(`--${name} ${key}: the lab sets ${key} itself.`);
     env[key] = pair.slice(eq + 1);
   }
@@ -76,7 +94,8 @@ export function parseEnv(name: string, pairs: readonly string[]): Record<string,
 
 function path(name: string, raw: string | undefined, fallback: string): string {
   if (raw === undefined) return fallback;
-  if (!raw.startsWith('/') || /\s/.test(raw)) throw usage(`--${name} must be a path starting with /, without spaces, got '${raw}'.`);
+  if (!raw.startsWith('/') || /\s/.test(raw))
+    throw usage(`--${name} must be a path starting with /, without spaces, got '${raw}'.`);
   return raw;
 }
 
@@ -90,7 +109,10 @@ function port(raw: string | undefined): number {
 /** An image reference as Docker reads it: no spaces, no scheme. */
 function imageRef(name: string, raw: string): string {
   const ref = raw.trim();
-  if (ref === '' || /\s|:\/\//.test(ref)) throw usage(`--${name} must be an image reference such as my-app:1.4 or registry.example/app@sha256:…, got '${raw}'.`);
+  if (ref === '' || /\s|:\/\//.test(ref))
+    throw usage(
+      `--${name} must be an image reference such as my-app:1.4 or registry.example/app@sha256:…, got '${raw}'.`,
+    );
   return ref;
 }
 
@@ -109,16 +131,23 @@ export function parseAppOptions(v: AppFlags): AppOptions | null {
     if (stray) throw usage(`--${stray} applies to your own app: add --app-image <image> or --app-build <dir>.`);
     return null;
   }
-  if (v['app-image'] !== undefined && v['app-build'] !== undefined) throw usage('--app-image and --app-build exclude each other: name an image, or a directory to build one from.');
+  if (v['app-image'] !== undefined && v['app-build'] !== undefined)
+    throw usage('--app-image and --app-build exclude each other: name an image, or a directory to build one from.');
   const sampleFlag = SAMPLE_ONLY_FLAGS.find((f) => v[f] !== undefined);
-  if (sampleFlag) throw usage(`--${sampleFlag} sets the sample app's runs; with your app, use --method, --path and --lb.`);
-  if (v.runtime === 'local') throw usage('Your app runs as a container: --runtime local cannot run it (use docker, or leave --runtime out).');
+  if (sampleFlag)
+    throw usage(`--${sampleFlag} sets the sample app's runs; with your app, use --method, --path and --lb.`);
+  if (v.runtime === 'local')
+    throw usage('Your app runs as a container: --runtime local cannot run it (use docker, or leave --runtime out).');
   const lb = (v.lb ?? DEFAULT_LB) as LbName;
-  if (!(LB_NAMES as readonly string[]).includes(lb)) throw usage(`--lb must be one of ${LB_NAMES.join(', ')}, got '${v.lb}'.`);
-  if (v['retry-policy'] !== undefined && lb !== 'nginx') throw usage(`--retry-policy is nginx's, and your app is behind ${lb}.`);
-  if (v['haproxy-reuse'] !== undefined && lb !== 'haproxy') throw usage(`--haproxy-reuse is HAProxy's, and your app is behind ${lb}.`);
+  if (!(LB_NAMES as readonly string[]).includes(lb))
+    throw usage(`--lb must be one of ${LB_NAMES.join(', ')}, got '${v.lb}'.`);
+  if (v['retry-policy'] !== undefined && lb !== 'nginx')
+    throw usage(`--retry-policy is nginx's, and your app is behind ${lb}.`);
+  if (v['haproxy-reuse'] !== undefined && lb !== 'haproxy')
+    throw usage(`--haproxy-reuse is HAProxy's, and your app is behind ${lb}.`);
   const method = (v.method ?? 'GET').toUpperCase();
-  if (!(APP_METHODS as readonly string[]).includes(method)) throw usage(`--method must be one of ${APP_METHODS.join(', ')}, got '${v.method}'.`);
+  if (!(APP_METHODS as readonly string[]).includes(method))
+    throw usage(`--method must be one of ${APP_METHODS.join(', ')}, got '${v.method}'.`);
   const env = parseEnv('app-env', v['app-env'] ?? []);
   const compareEnv = parseEnv('compare-env', v['compare-env'] ?? []);
   const hasCompare = v['compare-image'] !== undefined || v['compare-env'] !== undefined;
@@ -130,9 +159,20 @@ export function parseAppOptions(v: AppFlags): AppOptions | null {
     env,
     path: path('path', v.path, '/'),
     method: method as AppMethod,
-    compare: hasCompare ? { image: v['compare-image'] === undefined ? null : imageRef('compare-image', v['compare-image']), env: { ...env, ...compareEnv } } : null,
+    compare: hasCompare
+      ? {
+          image: v['compare-image'] === undefined ? null : imageRef('compare-image', v['compare-image']),
+          env: { ...env, ...compareEnv },
+        }
+      : null,
     lb,
-    lbIdleTimeoutMs: v['lb-idle-timeout'] === undefined ? LB.upstreamKeepaliveTimeoutMs : parseDurationMs('lb-idle-timeout', v['lb-idle-timeout']),
-    startTimeoutMs: v['app-start-timeout'] === undefined ? DEFAULT_APP_START_TIMEOUT_MS : parseDurationMs('app-start-timeout', v['app-start-timeout'], [1_000, 3_600_000]),
+    lbIdleTimeoutMs:
+      v['lb-idle-timeout'] === undefined
+        ? LB.upstreamKeepaliveTimeoutMs
+        : parseDurationMs('lb-idle-timeout', v['lb-idle-timeout']),
+    startTimeoutMs:
+      v['app-start-timeout'] === undefined
+        ? DEFAULT_APP_START_TIMEOUT_MS
+        : parseDurationMs('app-start-timeout', v['app-start-timeout'], [1_000, 3_600_000]),
   };
 }

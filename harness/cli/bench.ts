@@ -33,12 +33,15 @@ async function main(argv: string[]): Promise<ExitCode> {
       controller.abort();
     },
     force: (signal) => {
-      console.error(`\n${signal} again: exiting without teardown; the current run's stack may still run (on Docker: ${KEPT_STACK_DOWN}).`);
+      console.error(
+        `\n${signal} again: exiting without teardown; the current run's stack may still run (on Docker: ${KEPT_STACK_DOWN}).`,
+      );
       process.exit(EXIT.interrupted);
     },
   });
   const started = Date.now();
-  const progress = (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
+  const progress = (line: string) =>
+    console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}`);
 
   const { result, jsonPath, mdPath, error } = await runBench(options, { progress, signal: controller.signal });
   if (result.runs.length > 0) console.log(`\n${benchMarkdown(result)}`);

@@ -51,7 +51,12 @@ Exit codes: ${EXIT.ok} no regression (and the current run does not fail), ${EXIT
 function main(argv: string[]): ExitCode {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (err) {
     throw usage((err as Error).message.split('\n')[0].replace(/\. To specify.*$/, '.'), 'compare');
   }
@@ -59,11 +64,17 @@ function main(argv: string[]): ExitCode {
     console.log(COMPARE_HELP);
     return EXIT.ok;
   }
-  if (parsed.positionals.length !== 2) throw usage(`compare needs two runs, a baseline and the current one; got ${parsed.positionals.length}.`, 'compare');
+  if (parsed.positionals.length !== 2)
+    throw usage(`compare needs two runs, a baseline and the current one; got ${parsed.positionals.length}.`, 'compare');
   const [baseline, current] = parsed.positionals.map(loadSummary);
   const comparison = compareSummaries(baseline.summary, current.summary);
-  const files = { baseline: { file: baseline.file, schemaVersion: baseline.schemaVersion }, current: { file: current.file, schemaVersion: current.schemaVersion } };
-  console.log(parsed.values.json ? JSON.stringify({ files, ...comparison }, null, 2) : formatComparison(comparison, files));
+  const files = {
+    baseline: { file: baseline.file, schemaVersion: baseline.schemaVersion },
+    current: { file: current.file, schemaVersion: current.schemaVersion },
+  };
+  console.log(
+    parsed.values.json ? JSON.stringify({ files, ...comparison }, null, 2) : formatComparison(comparison, files),
+  );
   return comparison.exitCode;
 }
 

@@ -15,7 +15,8 @@ export function withGeneratedBlocks(readme: string): string {
   let out = readme;
   for (const [name, render] of Object.entries(README_BLOCKS)) {
     const block = new RegExp(`(<!-- ${name}:[^>]*-->\\n)[\\s\\S]*?(\\n<!-- /${name} -->)`);
-    if (!block.test(out)) throw new Error(`README.md has no generated block '${name}' (<!-- ${name}: … --> … <!-- /${name} -->)`);
+    if (!block.test(out))
+      throw new Error(`README.md has no generated block '${name}' (<!-- ${name}: … --> … <!-- /${name} -->)`);
     out = out.replace(block, (_m, open: string, close: string) => `${open}${render()}${close}`);
   }
   return out;

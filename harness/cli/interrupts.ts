@@ -28,7 +28,11 @@ export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM'] as const satisfies readon
 export type InterruptAction = 'stop' | 'duplicate' | 'force';
 
 /** The rule itself: firstAtMs is when the first signal was heard (null: none yet), on the monotonic clock. */
-export function interruptAction(firstAtMs: number | null, nowMs: number, windowMs = DUPLICATE_SIGNAL_WINDOW_MS): InterruptAction {
+export function interruptAction(
+  firstAtMs: number | null,
+  nowMs: number,
+  windowMs = DUPLICATE_SIGNAL_WINDOW_MS,
+): InterruptAction {
   if (firstAtMs === null) return 'stop';
   return nowMs - firstAtMs < windowMs ? 'duplicate' : 'force';
 }
@@ -50,7 +54,11 @@ export interface SignalSource {
 /** Listens for SIGINT and SIGTERM by the rule above; returns a function that stops listening. */
 export function onInterrupts(
   handlers: InterruptHandlers,
-  { source = process, nowMs = monoMs, windowMs = DUPLICATE_SIGNAL_WINDOW_MS }: { source?: SignalSource; nowMs?: () => number; windowMs?: number } = {},
+  {
+    source = process,
+    nowMs = monoMs,
+    windowMs = DUPLICATE_SIGNAL_WINDOW_MS,
+  }: { source?: SignalSource; nowMs?: () => number; windowMs?: number } = {},
 ): () => void {
   let firstAtMs: number | null = null;
   const listener = (signal: NodeJS.Signals) => {

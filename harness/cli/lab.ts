@@ -94,7 +94,9 @@ async function main(argv: string[]): Promise<ExitCode> {
       controller.abort();
     },
     force: (signal) => {
-      console.error(`\n${signal} again: exiting without teardown; what the lab started may still run (on Docker: ${KEPT_STACK_DOWN}).`);
+      console.error(
+        `\n${signal} again: exiting without teardown; what the lab started may still run (on Docker: ${KEPT_STACK_DOWN}).`,
+      );
       process.exit(EXIT.interrupted);
     },
   });
@@ -110,7 +112,11 @@ async function main(argv: string[]): Promise<ExitCode> {
       live = await startLiveServer({ port: options.livePort ?? 0 });
       console.error(`live page: ${live.url}`);
     }
-    const { summary, runDir, outError } = await runLab(options, { progress, signal: controller.signal, onEvent: live?.publish });
+    const { summary, runDir, outError } = await runLab(options, {
+      progress,
+      signal: controller.signal,
+      onEvent: live?.publish,
+    });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
@@ -118,11 +124,14 @@ async function main(argv: string[]): Promise<ExitCode> {
       console.log(headlineText(summary, wantsColour(process.stdout)));
       const reasons =
         summary.scenario.kind === 'matrix'
-          ? `\n\n${cellReasons(summary).join('\n')}\n\nversions: ${Object.entries(summary.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`
+          ? `\n\n${cellReasons(summary).join('\n')}\n\nversions: ${Object.entries(summary.versions)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`
           : '';
       console.log(`\n${formatTable(mainTable(summary))}${reasons}\n\n${verdictLine(summary)}\nresults: ${runDir}`);
     }
-    if (summary.nginx.mismatches.length > 0) progress(`WARNING: harness and nginx access log disagree: ${JSON.stringify(summary.nginx.mismatches)}`);
+    if (summary.nginx.mismatches.length > 0)
+      progress(`WARNING: harness and nginx access log disagree: ${JSON.stringify(summary.nginx.mismatches)}`);
     if (controller.signal.aborted) return EXIT.interrupted;
     let failed = false;
     if ((options.assert || options.assertSafe) && !summary.assertion.passed) {
@@ -133,7 +142,10 @@ async function main(argv: string[]): Promise<ExitCode> {
     let comparisonExit: ExitCode = EXIT.ok;
     if (baseline !== null) {
       const comparison = compareSummaries(baseline.summary, summary);
-      const files = { baseline: { file: baseline.file, schemaVersion: baseline.schemaVersion }, current: { file: `${runDir}/summary.json`, schemaVersion: summary.schemaVersion } };
+      const files = {
+        baseline: { file: baseline.file, schemaVersion: baseline.schemaVersion },
+        current: { file: `${runDir}/summary.json`, schemaVersion: summary.schemaVersion },
+      };
       // With --json, stdout carries the summary alone.
       (options.json ? console.error : console.log)(`\n${formatComparison(comparison, files)}`);
       comparisonExit = comparison.exitCode;

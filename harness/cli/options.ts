@@ -1,13 +1,33 @@
 // `npm run lab -- [flags]`: parsed with node:util parseArgs and validated; a
 // user mistake becomes one LabError line and exit code 2.
 import { parseArgs } from 'node:util';
-import { DEFAULT_OPTIONS, METHODS, RUNTIME_CHOICES, RUNTIMES, type AppOptions, type LabOptions, type Method, type Runtime } from '../scenarios/run-options.js';
+import {
+  DEFAULT_OPTIONS,
+  METHODS,
+  RUNTIME_CHOICES,
+  RUNTIMES,
+  type AppOptions,
+  type LabOptions,
+  type Method,
+  type Runtime,
+} from '../scenarios/run-options.js';
 import { LabError } from '../model/errors.js';
 import { EVIDENCE_FLOOR } from '../model/verdict.js';
 import { EXIT, EXIT_CODES_HELP } from '../model/exit-codes.js';
 import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from '../scenarios/matrix.js';
 import { parseAppOptions } from './app-options.js';
-import { APP_PORT_BASE, DEFAULT_HAPROXY_REUSE, HAPROXY_REUSE_MODES, LB_PORT_BASE, MAX_VARIANTS, RETRY_POLICIES, SERVER_MODES, type HaproxyReuse, type RetryPolicy, type ServerMode } from '../scenarios/scenarios.js';
+import {
+  APP_PORT_BASE,
+  DEFAULT_HAPROXY_REUSE,
+  HAPROXY_REUSE_MODES,
+  LB_PORT_BASE,
+  MAX_VARIANTS,
+  RETRY_POLICIES,
+  SERVER_MODES,
+  type HaproxyReuse,
+  type RetryPolicy,
+  type ServerMode,
+} from '../scenarios/scenarios.js';
 
 export const HELP = `keepalive-lab: reproduce the keep-alive 502 behind a load balancer, and prove the fix.
 
@@ -83,7 +103,13 @@ export function usage(message: string, command = 'lab'): LabError {
   return new LabError(message, `See npm run ${command} -- --help.`, EXIT.badInput);
 }
 
-export function integer(name: string, raw: string | undefined, min: number, max: number, command = 'lab'): number | undefined {
+export function integer(
+  name: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+  command = 'lab',
+): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^-?\d+$/.test(raw)) throw usage(`--${name} must be a whole number, got '${raw}'.`, command);
   const value = Number(raw);
@@ -91,7 +117,12 @@ export function integer(name: string, raw: string | undefined, min: number, max:
   return value;
 }
 
-export function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], command = 'lab'): T | undefined {
+export function oneOf<T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  command = 'lab',
+): T | undefined {
   if (raw === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(raw)) {
     throw usage(`--${name} must be one of ${allowed.join(', ')}, got '${raw}'.`, command);
@@ -150,7 +181,9 @@ function minBoundaryOf(raw: string | undefined, methods: readonly Method[]): num
   const floor = EVIDENCE_FLOOR.boundaryRequestsPerCell * methods.length;
   const n = integer('min-boundary', raw, 0, 100_000) ?? DEFAULT_OPTIONS.minBoundaryRequests;
   if (n < floor) {
-    throw usage(`--min-boundary ${n} is below the evidence floor: ${EVIDENCE_FLOOR.boundaryRequestsPerCell} boundary requests per method (${floor} for ${methods.join(' and ')}); no verdict rests on fewer.`);
+    throw usage(
+      `--min-boundary ${n} is below the evidence floor: ${EVIDENCE_FLOOR.boundaryRequestsPerCell} boundary requests per method (${floor} for ${methods.join(' and ')}); no verdict rests on fewer.`,
+    );
   }
   return n;
 }
@@ -192,21 +225,38 @@ function parseMethods(raw: string | undefined): Method[] | undefined {
 }
 
 /** --matrix [--only …] or --scenario …: the apps of a matrix run; null for the talk-sized run. */
-function parseCells(v: { matrix?: boolean; only?: string; scenario?: string; full?: boolean; 'server-mode'?: string; 'long-cycles'?: string; 'app-image'?: string; 'app-build'?: string }): AppCell[] | null {
-  if (v.matrix && v.scenario !== undefined) throw usage('--matrix and --scenario exclude each other: --scenario names the cells itself.');
-  if (v.only !== undefined && v.scenario !== undefined) throw usage('--only narrows --matrix; --scenario names its cells itself.');
+function parseCells(v: {
+  matrix?: boolean;
+  only?: string;
+  scenario?: string;
+  full?: boolean;
+  'server-mode'?: string;
+  'long-cycles'?: string;
+  'app-image'?: string;
+  'app-build'?: string;
+}): AppCell[] | null {
+  if (v.matrix && v.scenario !== undefined)
+    throw usage('--matrix and --scenario exclude each other: --scenario names the cells itself.');
+  if (v.only !== undefined && v.scenario !== undefined)
+    throw usage('--only narrows --matrix; --scenario names its cells itself.');
   if (v.only !== undefined && !v.matrix) throw usage('--only narrows --matrix; add --matrix.');
   const isMatrix = v.matrix || v.scenario !== undefined;
   if (!isMatrix) {
     const yourApp = v['app-image'] !== undefined || v['app-build'] !== undefined;
-    if (v['long-cycles'] !== undefined && !yourApp) throw usage('--long-cycles applies to matrix runs (--matrix or --scenario) and your app\'s.');
+    if (v['long-cycles'] !== undefined && !yourApp)
+      throw usage("--long-cycles applies to matrix runs (--matrix or --scenario) and your app's.");
     return null;
   }
-  if (v['server-mode'] !== undefined) throw usage('--server-mode sets the talk-sized run; in a matrix the mode is an axis (--only mode=…).');
-  if (v.full) throw usage('--full adds LB-length gaps to the talk-sized run; a matrix drives its cells at the LB\'s timeout already.');
+  if (v['server-mode'] !== undefined)
+    throw usage('--server-mode sets the talk-sized run; in a matrix the mode is an axis (--only mode=…).');
+  if (v.full)
+    throw usage(
+      "--full adds LB-length gaps to the talk-sized run; a matrix drives its cells at the LB's timeout already.",
+    );
   if (v.scenario !== undefined) {
     const names = v.scenario.split(',').map((n) => n.trim());
-    if (names.some((n) => n === '')) throw usage('--scenario needs cell names separated by commas, e.g. node24-next-start-default.');
+    if (names.some((n) => n === ''))
+      throw usage('--scenario needs cell names separated by commas, e.g. node24-next-start-default.');
     return cellsByName(names);
   }
   return v.only === undefined ? [...DEFAULT_MATRIX] : selectCells(parseMatrixFilter(v.only));
@@ -215,14 +265,16 @@ function parseCells(v: { matrix?: boolean; only?: string; scenario?: string; ful
 /** --live-port: with --live only, a port the lab does not use itself; null for any free one. */
 function parseLivePort(v: { live?: boolean; 'live-port'?: string }): number | null {
   if (v['live-port'] === undefined) return null;
-  if (!v.live) throw usage('--live-port sets the live page\'s port; add --live.');
+  if (!v.live) throw usage("--live-port sets the live page's port; add --live.");
   const port = integer('live-port', v['live-port'], 1, 65_535)!;
   // The LBs and apps take these: a live page there would make the preflight report its own port as taken.
   // LB_PORT_BASE itself is the LB-boundary pool's (LB_BOUNDARY_PORT).
   const lbPorts = [LB_PORT_BASE, LB_PORT_BASE + MAX_VARIANTS] as const;
   const appPorts = [APP_PORT_BASE + 1, APP_PORT_BASE + MAX_VARIANTS] as const;
   if ([lbPorts, appPorts].some(([low, high]) => port >= low && port <= high)) {
-    throw usage(`--live-port ${port} is one of the lab's own ports (${lbPorts.join('–')}, ${appPorts.join('–')}); pick another.`);
+    throw usage(
+      `--live-port ${port} is one of the lab's own ports (${lbPorts.join('–')}, ${appPorts.join('–')}); pick another.`,
+    );
   }
   return port;
 }
@@ -230,7 +282,13 @@ function parseLivePort(v: { live?: boolean; 'live-port'?: string }): number | nu
 export function parseLabArgs(argv: string[]): LabOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), strict: true, allowPositionals: false, tokens: true, options: FLAGS });
+    parsed = parseArgs({
+      args: joinNegativeValues(argv),
+      strict: true,
+      allowPositionals: false,
+      tokens: true,
+      options: FLAGS,
+    });
   } catch (err) {
     // parseArgs' own messages name the flag; keep only the first sentence.
     throw usage((err as Error).message.split('\n')[0].replace(/\. To specify.*$/, '.'));
@@ -238,10 +296,13 @@ export function parseLabArgs(argv: string[]): LabOptions {
   // A flag given twice would silently keep the last value: say so instead (the repeatable ones excepted).
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
-    if (token.kind !== 'option' || ('multiple' in FLAGS[token.name as keyof typeof FLAGS])) continue;
-    if (token.name === 'assert-safe' && seen.has('assert')) throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
-    if (token.name === 'assert' && seen.has('assert-safe')) throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
-    if (seen.has(token.name)) throw usage(`--${token.name === 'assert-safe' ? 'assert safe' : token.name} is given more than once.`);
+    if (token.kind !== 'option' || 'multiple' in FLAGS[token.name as keyof typeof FLAGS]) continue;
+    if (token.name === 'assert-safe' && seen.has('assert'))
+      throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
+    if (token.name === 'assert' && seen.has('assert-safe'))
+      throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
+    if (seen.has(token.name))
+      throw usage(`--${token.name === 'assert-safe' ? 'assert safe' : token.name} is given more than once.`);
     seen.add(token.name);
   }
   const v = parsed.values;
@@ -254,23 +315,37 @@ export function parseLabArgs(argv: string[]): LabOptions {
   }
   const livePort = parseLivePort(v);
   const app = parseAppOptions(v);
-  if (v['assert-safe'] && app === null) throw usage('--assert safe asks whether your app is safe: add --app-image or --app-build (the sample run uses --assert).');
+  if (v['assert-safe'] && app === null)
+    throw usage(
+      '--assert safe asks whether your app is safe: add --app-image or --app-build (the sample run uses --assert).',
+    );
   // --assert's rules are the sample app's (default must fail, fixed must not): with your app it would assert nothing.
-  if (v.assert && app !== null) throw usage('With your app, the assertion is --assert safe (exit 99 unless it is shown safe).');
+  if (v.assert && app !== null)
+    throw usage('With your app, the assertion is --assert safe (exit 99 unless it is shown safe).');
   const methods = app !== null ? [app.method] : parseMethods(v.methods);
   const cells = parseCells(v);
   // An LB's setting on a run without that LB would be silently ignored: say so.
   if (v['haproxy-reuse'] !== undefined && !cells?.some((c) => c.lb === 'haproxy') && app?.lb !== 'haproxy') {
-    throw new LabError("--haproxy-reuse sets HAProxy's http-reuse, and this run has no HAProxy cell.", 'Add HAProxy cells, e.g. --matrix --only lb=haproxy.', EXIT.badInput);
+    throw new LabError(
+      "--haproxy-reuse sets HAProxy's http-reuse, and this run has no HAProxy cell.",
+      'Add HAProxy cells, e.g. --matrix --only lb=haproxy.',
+      EXIT.badInput,
+    );
   }
   if (v['retry-policy'] !== undefined && cells !== null && !cells.some((c) => c.lb === 'nginx')) {
-    throw new LabError("--retry-policy is nginx's, and this run has no nginx cell.", 'Drop it, or add nginx cells (--only lb=nginx).', EXIT.badInput);
+    throw new LabError(
+      "--retry-policy is nginx's, and this run has no nginx cell.",
+      'Drop it, or add nginx cells (--only lb=nginx).',
+      EXIT.badInput,
+    );
   }
 
   const concurrency = integer('concurrency', v.concurrency, 1, 32) ?? DEFAULT_OPTIONS.concurrency;
   // Methods alternate across a burst and a batch: fewer requests than methods would never send some.
   if (concurrency < (methods ?? DEFAULT_OPTIONS.methods).length) {
-    throw usage(`--concurrency ${concurrency} cannot carry ${(methods ?? DEFAULT_OPTIONS.methods).join(' and ')}: each burst alternates the methods; use at least ${(methods ?? DEFAULT_OPTIONS.methods).length}.`);
+    throw usage(
+      `--concurrency ${concurrency} cannot carry ${(methods ?? DEFAULT_OPTIONS.methods).join(' and ')}: each burst alternates the methods; use at least ${(methods ?? DEFAULT_OPTIONS.methods).length}.`,
+    );
   }
   const cycles = integer('cycles', v.cycles, 1, 500) ?? DEFAULT_OPTIONS.cycles;
   const maxCycles = integer('max-cycles', v['max-cycles'], 1, 1500) ?? Math.max(cycles, cycles * 3);
@@ -283,7 +358,9 @@ export function parseLabArgs(argv: string[]): LabOptions {
     maxCycles,
     concurrency,
     methods: methods ?? DEFAULT_OPTIONS.methods,
-    retryPolicy: oneOf('retry-policy', v['retry-policy'], Object.keys(RETRY_POLICIES) as RetryPolicy[]) ?? DEFAULT_OPTIONS.retryPolicy,
+    retryPolicy:
+      oneOf('retry-policy', v['retry-policy'], Object.keys(RETRY_POLICIES) as RetryPolicy[]) ??
+      DEFAULT_OPTIONS.retryPolicy,
     haproxyReuse: oneOf('haproxy-reuse', v['haproxy-reuse'], HAPROXY_REUSE_MODES) ?? DEFAULT_OPTIONS.haproxyReuse,
     serverMode: oneOf('server-mode', v['server-mode'], SERVER_MODES) ?? DEFAULT_OPTIONS.serverMode,
     cells,

@@ -22,16 +22,25 @@ Exit codes: ${EXIT.ok} written, ${EXIT.badInput} no such run directory or an unr
 
 /** The one run directory asked for, or --help. */
 export function parseReportArgs(argv: string[]): { help: true } | { help: false; dir: string } {
-  let parsed: ReturnType<typeof parseArgs<{ options: { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: { help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>
+  >;
   try {
-    parsed = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new LabError((err as Error).message, 'See npm run report -- --help.', EXIT.badInput);
   }
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length !== 1) {
     throw new LabError(
-      parsed.positionals.length === 0 ? 'Which run? Give its directory.' : `One run directory at a time (got ${parsed.positionals.length}).`,
+      parsed.positionals.length === 0
+        ? 'Which run? Give its directory.'
+        : `One run directory at a time (got ${parsed.positionals.length}).`,
       'npm run report -- results/<run-id>',
       EXIT.badInput,
     );
@@ -46,7 +55,10 @@ function main(argv: string[]): ExitCode {
     return EXIT.ok;
   }
   const { reportPath, missing } = writeReport(args.dir);
-  if (missing.length > 0) console.error(`keepalive-lab report: ${missing.length} of the run's files not found (the page lists them): ${missing.map((m) => m.split(' ')[0]).join(', ')}`);
+  if (missing.length > 0)
+    console.error(
+      `keepalive-lab report: ${missing.length} of the run's files not found (the page lists them): ${missing.map((m) => m.split(' ')[0]).join(', ')}`,
+    );
   console.log(reportPath);
   return EXIT.ok;
 }

@@ -29,7 +29,18 @@ import type { CellSummary, Summary, VariantSummary } from '../results/schema.js'
 import { YOUR_APP_FIX } from '../scenarios/scenarios.js';
 import { detectableChange, POWER, type DetectableChange } from './power.js';
 import { settingDifferences } from './settings.js';
-import { COMPARISON_EXIT, comparisonStatusOf, rowStatusOf, runFails, standingOf, wordsChange, worseDirection, type ComparisonStatus, type MustShow, type RowStatus } from './status.js';
+import {
+  COMPARISON_EXIT,
+  comparisonStatusOf,
+  rowStatusOf,
+  runFails,
+  standingOf,
+  wordsChange,
+  worseDirection,
+  type ComparisonStatus,
+  type MustShow,
+  type RowStatus,
+} from './status.js';
 import { failuresSeen } from '../records/failures.js';
 
 /** The chance that a comparison of two runs of the same lab reports a change. */
@@ -138,7 +149,10 @@ function unitOf(a: SideCounts, b: SideCounts): 'cycles' | 'requests' {
   return a.cycles !== null && b.cycles !== null && a.cyclesHit !== null && b.cyclesHit !== null ? 'cycles' : 'requests';
 }
 
-const countsIn = (s: SideCounts, unit: 'cycles' | 'requests') => (unit === 'cycles' ? { failures: s.cyclesHit!, trials: s.cycles! } : { failures: s.boundaryFailures, trials: s.boundary });
+const countsIn = (s: SideCounts, unit: 'cycles' | 'requests') =>
+  unit === 'cycles'
+    ? { failures: s.cyclesHit!, trials: s.cycles! }
+    : { failures: s.boundaryFailures, trials: s.boundary };
 
 /** The rate change current − baseline at `z`, on the best unit both sides have. */
 function changeOf(a: SideCounts, b: SideCounts, z: number): ComparedRow['change'] {
@@ -182,8 +196,14 @@ interface Side {
 /** A talk-sized run compares its variants; a matrix its cells (each method, each LB: where its outcomes are decided). */
 function sidesOf(s: Summary): Map<string, Side> {
   const racy = showedRace(s.cells);
-  if (s.scenario.kind === 'matrix') return new Map(s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, side: cellSide(c, racy) }]));
-  return new Map(Object.values(s.variants).map((v) => [v.name, { kind: 'variant', fix: v.fix, lb: 'nginx', side: variantSide(v, s.cells, racy) }]));
+  if (s.scenario.kind === 'matrix')
+    return new Map(s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, side: cellSide(c, racy) }]));
+  return new Map(
+    Object.values(s.variants).map((v) => [
+      v.name,
+      { kind: 'variant', fix: v.fix, lb: 'nginx', side: variantSide(v, s.cells, racy) },
+    ]),
+  );
 }
 
 /** Your app must be shown safe (what --assert safe asks); the sample app's fixes what expectations.ts says. */
@@ -195,7 +215,8 @@ export function rowNamesOf(s: Summary): string[] {
 }
 
 /** A few names and how many more: a matrix has dozens. */
-const someOf = (names: readonly string[], shown = 4) => names.slice(0, shown).join(', ') + (names.length > shown ? ` and ${names.length - shown} more` : '');
+const someOf = (names: readonly string[], shown = 4) =>
+  names.slice(0, shown).join(', ') + (names.length > shown ? ` and ${names.length - shown} more` : '');
 
 /**
  * Throws a LabError (exit 2) when a run whose rows are `currentNames` would
@@ -212,7 +233,10 @@ export function assertComparable(baseline: Summary, currentNames: readonly strin
   );
 }
 
-const runOf = (s: Summary): ComparedRun => ({ runId: s.runId, verdict: { word: s.verdict.word, tone: s.verdict.tone, reasons: s.verdict.reasons } });
+const runOf = (s: Summary): ComparedRun => ({
+  runId: s.runId,
+  verdict: { word: s.verdict.word, tone: s.verdict.tone, reasons: s.verdict.reasons },
+});
 
 /** Why a run is INCOMPLETE, in a line; null for a finished one. */
 function unfinished(which: string, s: Summary): string | null {
@@ -228,13 +252,18 @@ export function compareSummaries(baseline: Summary, current: Summary): Compariso
   const names = [...new Set([...sidesA.keys(), ...sidesB.keys()])];
   const shared = names.filter((n) => sidesA.has(n) && sidesB.has(n));
 
-  const incomplete = [unfinished('the baseline', baseline), unfinished('the current run', current)].filter((r): r is string => r !== null);
+  const incomplete = [unfinished('the baseline', baseline), unfinished('the current run', current)].filter(
+    (r): r is string => r !== null,
+  );
   const lbs = new Set(shared.flatMap((n) => [sidesA.get(n)!.lb, sidesB.get(n)!.lb]));
   const settings = settingDifferences(baseline, current, lbs);
   // A cell's name leaves out its LB for your app (yours-get): the same name behind another LB is another measurement.
-  const movedLb = shared.filter((n) => sidesA.get(n)!.lb !== sidesB.get(n)!.lb).map((n) => `${n}: behind ${sidesA.get(n)!.lb} in the baseline, ${sidesB.get(n)!.lb} now`);
+  const movedLb = shared
+    .filter((n) => sidesA.get(n)!.lb !== sidesB.get(n)!.lb)
+    .map((n) => `${n}: behind ${sidesA.get(n)!.lb} in the baseline, ${sidesB.get(n)!.lb} now`);
   const notComparable = [...settings.movingRates, ...movedLb];
-  const judged: RowStatus | null = incomplete.length > 0 ? 'incomplete' : notComparable.length > 0 ? 'not comparable' : null;
+  const judged: RowStatus | null =
+    incomplete.length > 0 ? 'incomplete' : notComparable.length > 0 ? 'not comparable' : null;
 
   const alpha = FAMILY_ALPHA / shared.length;
   const rowLevel = 1 - alpha;
@@ -244,20 +273,45 @@ export function compareSummaries(baseline: Summary, current: Summary): Compariso
     const b = sidesB.get(name);
     const { kind, fix, lb } = (b ?? a)!;
     const expected = mustShowOf(fix, lb);
-    const row = { name, kind, fix, lb, expected, baseline: a?.side ?? null, current: b?.side ?? null, change: null, detectable: null };
+    const row = {
+      name,
+      kind,
+      fix,
+      lb,
+      expected,
+      baseline: a?.side ?? null,
+      current: b?.side ?? null,
+      change: null,
+      detectable: null,
+    };
     if (!a) return { ...row, status: 'no baseline', why: `${wordsOf(b!.side)} now; not in the baseline` };
-    if (!b) return { ...row, status: 'baseline only', why: `${wordsOf(a.side)} in the baseline; not in the current run` };
+    if (!b)
+      return { ...row, status: 'baseline only', why: `${wordsOf(a.side)} in the baseline; not in the current run` };
     const words = { baseline: wordsOf(a.side), current: wordsOf(b.side) };
     if (judged !== null) return { ...row, status: judged, why: wordsChange(words) };
     const change = changeOf(a.side, b.side, z);
     const moved = change?.significant ? (change.difference > 0 ? 'up' : 'down') : null;
-    const standing = (s: SideCounts) => standingOf(s.verdicts.map((v) => v.word), expected, s.appShowedRace);
-    const { status, why } = rowStatusOf(standing(a.side), standing(b.side), words, { moved, worse: worseDirection(expected), text: change === null ? '' : movedText(change, rowLevel) });
+    const standing = (s: SideCounts) =>
+      standingOf(
+        s.verdicts.map((v) => v.word),
+        expected,
+        s.appShowedRace,
+      );
+    const { status, why } = rowStatusOf(standing(a.side), standing(b.side), words, {
+      moved,
+      worse: worseDirection(expected),
+      text: change === null ? '' : movedText(change, rowLevel),
+    });
     return { ...row, change, detectable: detectableOf(a.side, b.side, alpha), status, why };
   });
 
   const run = { baselineFails: runFails(baseline), currentFails: runFails(current) };
-  const status = comparisonStatusOf({ incomplete: incomplete.length > 0, notComparable: notComparable.length > 0, rows: rows.map((r) => r.status), run });
+  const status = comparisonStatusOf({
+    incomplete: incomplete.length > 0,
+    notComparable: notComparable.length > 0,
+    rows: rows.map((r) => r.status),
+    run,
+  });
   const runWords = wordsChange({ baseline: baseline.verdict.word, current: current.verdict.word });
   const rowsWith = (s: RowStatus) => rows.filter((r) => r.status === s).map((r) => `${r.name}: ${r.why}`);
   const reasons =
@@ -266,7 +320,10 @@ export function compareSummaries(baseline: Summary, current: Summary): Compariso
       : status === 'not comparable'
         ? notComparable
         : status === 'regression'
-          ? [...(run.currentFails && !run.baselineFails ? [`the run's verdict: ${runWords}`] : []), ...rowsWith('regression')]
+          ? [
+              ...(run.currentFails && !run.baselineFails ? [`the run's verdict: ${runWords}`] : []),
+              ...rowsWith('regression'),
+            ]
           : status === 'still failing'
             ? [`the run's verdict: ${runWords}`, ...rowsWith('still failing')]
             : [];
@@ -274,7 +331,9 @@ export function compareSummaries(baseline: Summary, current: Summary): Compariso
   const notes = [...settings.noted];
   const byRequest = rows.filter((r) => r.change?.unit === 'requests');
   if (byRequest.length > 0) {
-    notes.push(`compared by boundary request, since a summary older than v6 has no per-cycle count (${byRequest.length}: ${someOf(byRequest.map((r) => r.name))}); failures cluster by cycle, so these rows claim more precision than they have`);
+    notes.push(
+      `compared by boundary request, since a summary older than v6 has no per-cycle count (${byRequest.length}: ${someOf(byRequest.map((r) => r.name))}); failures cluster by cycle, so these rows claim more precision than they have`,
+    );
   }
   return {
     baseline: runOf(baseline),

@@ -8,9 +8,12 @@ import { levelText, type Comparison, type ComparedRow, type ComparedRun, type Si
 import type { RowStatus } from './status.js';
 
 const side = (s: SideCounts | null) =>
-  s === null ? '—' : `${s.boundaryFailures}/${s.boundary}${s.cycles === null ? '' : `, ${s.cyclesHit}/${s.cycles} cycles`}${s.failures !== s.boundaryFailures ? ` (${s.failures} in all)` : ''}`;
+  s === null
+    ? '—'
+    : `${s.boundaryFailures}/${s.boundary}${s.cycles === null ? '' : `, ${s.cyclesHit}/${s.cycles} cycles`}${s.failures !== s.boundaryFailures ? ` (${s.failures} in all)` : ''}`;
 
-const words = (s: SideCounts | null) => (s === null ? '—' : [...new Set(s.verdicts.map((v) => v.word))].join(' / ') || 'no verdict');
+const words = (s: SideCounts | null) =>
+  s === null ? '—' : [...new Set(s.verdicts.map((v) => v.word))].join(' / ') || 'no verdict';
 
 const signedPct = (rate: number) => `${rate > 0 ? '+' : rate < 0 ? '−' : '±'}${Math.abs(rate * 100).toFixed(0)} %`;
 
@@ -47,11 +50,19 @@ const REASONS_SHOWN = 3;
 
 function runLines(label: string, run: ComparedRun, file: ComparedFiles['baseline'], width: number): string[] {
   const shown = run.verdict.reasons.slice(0, REASONS_SHOWN).map((r) => `  ${' '.repeat(width)}${r}`);
-  const more = run.verdict.reasons.length > REASONS_SHOWN ? [`  ${' '.repeat(width)}and ${run.verdict.reasons.length - REASONS_SHOWN} more`] : [];
-  return [`${`${label}:`.padEnd(width + 2)}${run.verdict.word}  ${run.runId} (${file.file}, schema v${file.schemaVersion})`, ...shown, ...more];
+  const more =
+    run.verdict.reasons.length > REASONS_SHOWN
+      ? [`  ${' '.repeat(width)}and ${run.verdict.reasons.length - REASONS_SHOWN} more`]
+      : [];
+  return [
+    `${`${label}:`.padEnd(width + 2)}${run.verdict.word}  ${run.runId} (${file.file}, schema v${file.schemaVersion})`,
+    ...shown,
+    ...more,
+  ];
 }
 
-const listed = (title: string, lines: readonly string[]) => (lines.length > 0 ? [`${title} (${lines.length}):`, ...lines.map((l) => `  - ${l}`)] : []);
+const listed = (title: string, lines: readonly string[]) =>
+  lines.length > 0 ? [`${title} (${lines.length}):`, ...lines.map((l) => `  - ${l}`)] : [];
 
 /** The conclusion: the status in capitals with its exit code, and what it rests on. */
 function conclusion(c: Comparison, yourAppOnly: boolean): string[] {
@@ -69,19 +80,40 @@ function conclusion(c: Comparison, yourAppOnly: boolean): string[] {
     case 'still failing':
       return listed(`${head}: the current run fails as its baseline did; nothing got worse`, c.reasons);
     case 'incomplete':
-      return [...listed(`${head}: nothing is concluded from a run that did not finish`, c.reasons), 'Run it again to the end (or compare with a baseline that finished).'];
+      return [
+        ...listed(`${head}: nothing is concluded from a run that did not finish`, c.reasons),
+        'Run it again to the end (or compare with a baseline that finished).',
+      ];
     case 'not comparable':
       return [
-        ...listed(`${head}: the runs differ in what moves a failure rate, so no rate or verdict is compared`, c.reasons),
+        ...listed(
+          `${head}: the runs differ in what moves a failure rate, so no rate or verdict is compared`,
+          c.reasons,
+        ),
         'Compare runs made with the same settings, or make a new baseline with these.',
       ];
   }
 }
 
 /** The comparison table and its conclusion, as the terminal shows it. */
-export function formatComparison(c: Comparison, files: ComparedFiles, labels = { baseline: 'baseline', current: 'current' }): string {
+export function formatComparison(
+  c: Comparison,
+  files: ComparedFiles,
+  labels = { baseline: 'baseline', current: 'current' },
+): string {
   const rows = [
-    ['', 'fix', 'must be', labels.baseline, labels.current, `${labels.baseline}: failed/boundary`, `${labels.current}: failed/boundary`, c.family.rows > 0 ? `change (${levelText(c.family.rowLevel)})` : 'change', `detectable (${(c.family.power * 100).toFixed(0)} %)`, ''],
+    [
+      '',
+      'fix',
+      'must be',
+      labels.baseline,
+      labels.current,
+      `${labels.baseline}: failed/boundary`,
+      `${labels.current}: failed/boundary`,
+      c.family.rows > 0 ? `change (${levelText(c.family.rowLevel)})` : 'change',
+      `detectable (${(c.family.power * 100).toFixed(0)} %)`,
+      '',
+    ],
     ...c.rows.map((r) => [
       r.name,
       r.fix,
@@ -116,7 +148,10 @@ export function formatComparison(c: Comparison, files: ComparedFiles, labels = {
     ...(c.notes.length > 0 ? [''] : []),
     ...listed('improved', rowsWith('improved')),
     ...listed('changed, neither better nor worse', rowsWith('changed')),
-    ...conclusion(c, c.rows.every((r) => r.fix === YOUR_APP_FIX)),
+    ...conclusion(
+      c,
+      c.rows.every((r) => r.fix === YOUR_APP_FIX),
+    ),
   ];
   return lines.join('\n');
 }

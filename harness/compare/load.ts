@@ -26,7 +26,11 @@ export function loadSummary(path: string): { summary: Summary; file: string; sch
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new LabError(`${file}: cannot read it (${code === 'ENOENT' ? 'no summary.json in that directory' : (code ?? (err as Error).message)}).`, HINT, EXIT.badInput);
+    throw new LabError(
+      `${file}: cannot read it (${code === 'ENOENT' ? 'no summary.json in that directory' : (code ?? (err as Error).message)}).`,
+      HINT,
+      EXIT.badInput,
+    );
   }
   let value: unknown;
   try {
@@ -39,7 +43,11 @@ export function loadSummary(path: string): { summary: Summary; file: string; sch
   const read = readSummary(value);
   if (read.summary === null) {
     const more = read.problems.length > PROBLEMS_SHOWN ? `; and ${read.problems.length - PROBLEMS_SHOWN} more` : '';
-    throw new LabError(`${file} is not a summary this lab can compare: ${read.problems.slice(0, PROBLEMS_SHOWN).join('; ')}${more}.`, HINT, EXIT.badInput);
+    throw new LabError(
+      `${file} is not a summary this lab can compare: ${read.problems.slice(0, PROBLEMS_SHOWN).join('; ')}${more}.`,
+      HINT,
+      EXIT.badInput,
+    );
   }
   return { summary: read.summary, file, schemaVersion: (value as { schemaVersion: number }).schemaVersion };
 }

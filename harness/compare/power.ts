@@ -33,7 +33,13 @@ export interface DetectableChange {
 }
 
 /** DetectableChange from a baseline rate over n1 trials against n2 trials now; null when either side has none. */
-export function detectableChange(baselineRate: number, n1: number, n2: number, alpha: number, power = POWER): DetectableChange | null {
+export function detectableChange(
+  baselineRate: number,
+  n1: number,
+  n2: number,
+  alpha: number,
+  power = POWER,
+): DetectableChange | null {
   const h = detectableH(n1, n2, alpha, power);
   if (h === null) return null;
   const phi = 2 * Math.asin(Math.sqrt(baselineRate));

@@ -38,7 +38,11 @@ export const SETTINGS: readonly Setting[] = [
   // Docker's network and the local runtime's loopback (and its system nginx) give the race a different window.
   { name: 'runtime', of: (s) => s.runtime, movesRate: always },
   // Shorter than the app's idle close, the LB closes first and there is no race at all.
-  { name: "the LB's upstream keep-alive (ms)", of: (s) => String(s.scenario.lb.upstreamKeepaliveTimeoutMs), movesRate: always },
+  {
+    name: "the LB's upstream keep-alive (ms)",
+    of: (s) => String(s.scenario.lb.upstreamKeepaliveTimeoutMs),
+    movesRate: always,
+  },
   // More cycles (or a longer --max-cycles) is a larger sample of the same rate: the detectable change says what it buys.
   { name: 'cycles', of: (s) => String(s.options.cycles), movesRate: false },
   // --full adds long-gap cycles after the aimed ones; the rates compared count aimed cycles only.
@@ -49,7 +53,11 @@ export const SETTINGS: readonly Setting[] = [
 const differs = (name: string, a: string, b: string) => `${name}: ${a} in the baseline, ${b} now`;
 
 /** The rate-moving settings that differ, and the other differences (versions included), each in words. */
-export function settingDifferences(baseline: Summary, current: Summary, lbs: ReadonlySet<string>): { movingRates: string[]; noted: string[] } {
+export function settingDifferences(
+  baseline: Summary,
+  current: Summary,
+  lbs: ReadonlySet<string>,
+): { movingRates: string[]; noted: string[] } {
   const movingRates: string[] = [];
   const noted: string[] = [];
   for (const { name, of, movesRate } of SETTINGS) {

@@ -15,7 +15,17 @@ export type MustShow = 'safe' | 'race' | null;
 export type Standing = 'holds' | 'fails' | 'finding';
 
 /** A row compared with its baseline, worst first; the last four are the rows nothing is concluded on. */
-export const ROW_STATUSES = ['regression', 'still failing', 'changed', 'improved', 'ok', 'incomplete', 'not comparable', 'no baseline', 'baseline only'] as const;
+export const ROW_STATUSES = [
+  'regression',
+  'still failing',
+  'changed',
+  'improved',
+  'ok',
+  'incomplete',
+  'not comparable',
+  'no baseline',
+  'baseline only',
+] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 /** The comparison's answer, and the exit code a CI job reads it by. */

@@ -59,7 +59,9 @@ const SALVAGE_TIMEOUT_MS = 15_000;
 
 /** Compose and docker build talk a lot; these lines are enough to show progress (v1 and v2 wording). */
 function showBuildLine(line: string): boolean {
-  return /^(Step \d+\/\d+ : (FROM|RUN)|Building |Creating |Recreating |Successfully built)|\bRUN\b|Container .* (Started|Healthy|Created)/.test(line.trim());
+  return /^(Step \d+\/\d+ : (FROM|RUN)|Building |Creating |Recreating |Successfully built)|\bRUN\b|Container .* (Started|Healthy|Created)/.test(
+    line.trim(),
+  );
 }
 
 export interface LabIo {
@@ -114,7 +116,8 @@ const PROBE_PROGRESS_EVERY_MS = 30_000;
 const PROBE_PAST_EXPECTED_MS = 3_000;
 
 /** The idle close Node should show for a variant: keepAliveTimeout plus its buffer. */
-const expectedCloseMs = (v: Variant) => (v.keepAliveTimeoutMs ?? NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS) + NODE_CLOSE_BUFFER_MS;
+const expectedCloseMs = (v: Variant) =>
+  (v.keepAliveTimeoutMs ?? NODE_DEFAULT_KEEP_ALIVE_TIMEOUT_MS) + NODE_CLOSE_BUFFER_MS;
 
 /**
  * How long to watch a variant's idle socket. The talk-sized run: past the
@@ -128,7 +131,9 @@ function probeWatchMs(scenario: Scenario, v: Variant): number {
   // Nothing is known of a user's app until it is measured: watched until past the LB's timeout (it returns at the app's close).
   if (v.app) return lbMs + PROBE_PAST_EXPECTED_MS;
   if (scenario.kind === 'classic') return early(Math.min(...scenario.variants.map(expectedCloseMs)));
-  return expectedCloseMs(v) < lbMs - SHORT_LANE_MARGIN_MS ? early(expectedCloseMs(v)) : Math.max(lbMs, expectedCloseMs(v)) + PROBE_PAST_EXPECTED_MS;
+  return expectedCloseMs(v) < lbMs - SHORT_LANE_MARGIN_MS
+    ? early(expectedCloseMs(v))
+    : Math.max(lbMs, expectedCloseMs(v)) + PROBE_PAST_EXPECTED_MS;
 }
 
 export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverrides = {}): Promise<LabOutcome> {
@@ -180,17 +185,30 @@ function enterPhase(run: Run, phase: LabPhase): void {
 /** Listeners hear that the run ended early, where, and whether it was an interrupt (not a failure). */
 function emitFailed(events: LabEventSink, phase: LabPhase, err: unknown, signal: AbortSignal): void {
   const wasInterrupted = signal.aborted || (err instanceof LabError && err.exitCode === EXIT.interrupted);
-  events.emit({ type: 'failed', phase, message: (err instanceof Error ? err.message : String(err)).split('\n')[0], interrupted: wasInterrupted });
+  events.emit({
+    type: 'failed',
+    phase,
+    message: (err instanceof Error ? err.message : String(err)).split('\n')[0],
+    interrupted: wasInterrupted,
+  });
 }
 
 /** Phase 1: a runtime to run on, its ports free, a results directory to write to. */
-async function preflight(options: LabOptions, io: LabIo, events: LabEventSink, scenarioOverride?: Scenario): Promise<Run> {
+async function preflight(
+  options: LabOptions,
+  io: LabIo,
+  events: LabEventSink,
+  scenarioOverride?: Scenario,
+): Promise<Run> {
   const startedAt = new Date();
   const runStartMonoMs = monoMs();
   const scenario = scenarioOverride ?? scenarioOf(options);
   io.progress(`preflight: runtime ${options.runtime}`);
   const appClockShiftMs = injectedAppClockOffsetMs();
-  if (appClockShiftMs !== 0) io.progress(`preflight: the apps' clocks are shifted by ${appClockShiftMs} ms (${APP_CLOCK_OFFSET_ENV}, a test setting)`);
+  if (appClockShiftMs !== 0)
+    io.progress(
+      `preflight: the apps' clocks are shifted by ${appClockShiftMs} ms (${APP_CLOCK_OFFSET_ENV}, a test setting)`,
+    );
   const runtime = await resolveRuntime(options.runtime, scenario);
   if (options.app !== null) await findAppImages(scenario, runtime, io);
   if (options.keep && runtime === 'local') {
@@ -240,7 +258,11 @@ function scenarioOf(options: LabOptions): Scenario {
 /** Your app runs as a container: Docker must answer, and every image you named be here (or pullable) before anything starts. */
 async function findAppImages(scenario: Scenario, runtime: Runtime, io: LabIo): Promise<void> {
   if (runtime !== 'docker') {
-    throw new LabError('Your app runs as a container, and Docker does not answer here.', 'Start Docker (the local runtime runs only the sample app).', EXIT.couldNotRun);
+    throw new LabError(
+      'Your app runs as a container, and Docker does not answer here.',
+      'Start Docker (the local runtime runs only the sample app).',
+      EXIT.couldNotRun,
+    );
   }
   await ensureImages(imagesToFind(scenario), io.progress, io.signal);
 }
@@ -262,7 +284,13 @@ function refuseOtherNodeLines(scenario: Scenario): void {
 /** Phase 2: build and start the stack, wait until healthy, follow the apps' accounting from here on. */
 async function bringUp(run: Run, stack: Stack): Promise<void> {
   const { io } = run;
-  io.progress(run.runtime === 'docker' ? 'bringing up the stack (compose build + up)' : `bringing up ${lbsOf(run.scenario).map((l) => l.driver.name).join(', ')} and the apps locally`);
+  io.progress(
+    run.runtime === 'docker'
+      ? 'bringing up the stack (compose build + up)'
+      : `bringing up ${lbsOf(run.scenario)
+          .map((l) => l.driver.name)
+          .join(', ')} and the apps locally`,
+  );
   await stack.up();
   await stack.ready(READY_TIMEOUT_MS, io.signal);
   io.progress('stack healthy');
@@ -306,14 +334,30 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
   say(`probing idle close straight at each app (watching up to ${(longestWatchMs / 1000).toFixed(1)} s)`);
   // A long LB timeout means a long watch (a minute, or an hour for 4000 s): say that it goes on.
   const started = Date.now();
-  const ticker = longestWatchMs > PROBE_PROGRESS_EVERY_MS ? setInterval(() => say(`  probing: ${((Date.now() - started) / 1000).toFixed(0)} s of up to ${(longestWatchMs / 1000).toFixed(0)} s`), PROBE_PROGRESS_EVERY_MS) : null;
+  const ticker =
+    longestWatchMs > PROBE_PROGRESS_EVERY_MS
+      ? setInterval(
+          () =>
+            say(
+              `  probing: ${((Date.now() - started) / 1000).toFixed(0)} s of up to ${(longestWatchMs / 1000).toFixed(0)} s`,
+            ),
+          PROBE_PROGRESS_EVERY_MS,
+        )
+      : null;
   const results = await Promise.all(
     scenario.variants.map(async (v) => {
       try {
-        return await probeIdleClose(stack.appPort(v), { maxWaitMs: probeWatchMs(scenario, v), path: v.app?.healthPath, signal: io.signal });
+        return await probeIdleClose(stack.appPort(v), {
+          maxWaitMs: probeWatchMs(scenario, v),
+          path: v.app?.healthPath,
+          signal: io.signal,
+        });
       } catch (err) {
         if (io.signal.aborted) throw interrupted('probing');
-        throw new LabError(`The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`, `Is the app up? See app-${v.name}.log in the results.`);
+        throw new LabError(
+          `The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`,
+          `Is the app up? See app-${v.name}.log in the results.`,
+        );
       }
     }),
   ).finally(() => {
@@ -321,7 +365,8 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
   });
   const probes = perVariant(scenario.variants, (v) => results[scenario.variants.indexOf(v)]);
   // The story in a line per variant, before the traffic shows it.
-  for (const v of scenario.variants) say(`  ${v.name}: ${probeStory(probes[v.name], scenario.lb.upstreamKeepaliveTimeoutMs)}`);
+  for (const v of scenario.variants)
+    say(`  ${v.name}: ${probeStory(probes[v.name], scenario.lb.upstreamKeepaliveTimeoutMs)}`);
   if (io.signal.aborted) throw interrupted('probing');
   return probes;
 }
@@ -334,8 +379,10 @@ function probeStory(p: IdleCloseProbe, lbMs: number): string {
     return `still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${advertises}): the LB keeps idle connections ${lbS} and this app longer, so the LB always closes first`;
   }
   const closed = `the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${advertises})`;
-  if (p.idleCloseMs + SHORT_LANE_MARGIN_MS <= lbMs) return `${closed}: the LB keeps idle connections ${lbS}, so a request sent on one as it closes gets a 502`;
-  if (p.idleCloseMs < lbMs + SHORT_LANE_MARGIN_MS) return `${closed}: about when the LB's ${lbS} runs out, so the two race to close it`;
+  if (p.idleCloseMs + SHORT_LANE_MARGIN_MS <= lbMs)
+    return `${closed}: the LB keeps idle connections ${lbS}, so a request sent on one as it closes gets a 502`;
+  if (p.idleCloseMs < lbMs + SHORT_LANE_MARGIN_MS)
+    return `${closed}: about when the LB's ${lbS} runs out, so the two race to close it`;
   return `${closed}: after the LB's ${lbS}, so the LB closes first`;
 }
 
@@ -343,7 +390,9 @@ function probeStory(p: IdleCloseProbe, lbMs: number): string {
 async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
   const { options, io, scenario } = run;
   const probedCloseMs = perVariant(scenario.variants, (v) => run.probes[v.name]?.idleCloseMs ?? null);
-  io.progress(`traffic: bursts of ${options.concurrency} (${options.methods.join('+')}) through the LB, idle gaps aimed at each boundary`);
+  io.progress(
+    `traffic: bursts of ${options.concurrency} (${options.methods.join('+')}) through the LB, idle gaps aimed at each boundary`,
+  );
   if (scenario.kind === 'matrix') announceLanes(run, probedCloseMs);
   run.lanes = new LaneSet({
     scenario,
@@ -354,7 +403,8 @@ async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
     signal: io.signal,
     progress: (l) => io.progress(`  ${l}`),
     checkStillRunning: () => stack.checkRunning(),
-    onCycle: (record) => run.events.cycle(record, () => run.lanes?.result().records ?? [], run.trafficStartMonoMs ?? monoMs()),
+    onCycle: (record) =>
+      run.events.cycle(record, () => run.lanes?.result().records ?? [], run.trafficStartMonoMs ?? monoMs()),
   });
   run.trafficStartMonoMs = monoMs();
   const traffic = await run.lanes.run();
@@ -369,11 +419,15 @@ function announceLanes(run: Run, probedCloseMs: Record<VariantName, number | nul
   const lanes = splitLanes(scenario.variants, probedCloseMs, lbMs);
   const shortCycleS = (Math.max(0, ...lanes.short.map((v) => probedCloseMs[v.name] ?? 0)) + CYCLE_OVERHEAD_MS) / 1000;
   if (lanes.short.length > 0) {
-    io.progress(`  short lane (the app closes first; ${options.cycles}–${options.maxCycles} cycles of about ${shortCycleS.toFixed(1)} s): ${lanes.short.map((v) => v.name).join(', ')}`);
+    io.progress(
+      `  short lane (the app closes first; ${options.cycles}–${options.maxCycles} cycles of about ${shortCycleS.toFixed(1)} s): ${lanes.short.map((v) => v.name).join(', ')}`,
+    );
   }
   if (lanes.long.length > 0) {
     const minutes = (options.longCycles * (lbMs + CYCLE_OVERHEAD_MS)) / 60_000;
-    io.progress(`  long lane (boundary at the LB's ${lbMs / 1000} s; ${options.longCycles} cycles, about ${minutes.toFixed(1)} min): ${lanes.long.map((v) => v.name).join(', ')}`);
+    io.progress(
+      `  long lane (boundary at the LB's ${lbMs / 1000} s; ${options.longCycles} cycles, about ${minutes.toFixed(1)} min): ${lanes.long.map((v) => v.name).join(', ')}`,
+    );
   }
 }
 
@@ -414,7 +468,12 @@ async function readLogs(run: Run, stack: Stack): Promise<Collected> {
   return { lbLogs, appCloses, appResponseEnds };
 }
 
-function summarize(run: Run, traffic: TrafficResult | null, collected: Collected | null, failure: Summary['failure']): Summary {
+function summarize(
+  run: Run,
+  traffic: TrafficResult | null,
+  collected: Collected | null,
+  failure: Summary['failure'],
+): Summary {
   return buildSummary({
     runId: run.runId,
     startedAt: run.startedAt,
@@ -442,12 +501,16 @@ function summarize(run: Run, traffic: TrafficResult | null, collected: Collected
 
 /** Every LB's access log, read into one list of entries. */
 function accessLogs(scenario: Scenario, collected: Collected): AccessLogEntry[] {
-  return lbsOf(scenario).flatMap(({ driver, variants }) => driver.parseAccessLog(collected.lbLogs[driver.name]?.stdout ?? '', variants));
+  return lbsOf(scenario).flatMap(({ driver, variants }) =>
+    driver.parseAccessLog(collected.lbLogs[driver.name]?.stdout ?? '', variants),
+  );
 }
 
 /** Per LB, the error lines its log shows. */
 function lbErrorLines(scenario: Scenario, collected: Collected): Partial<Record<LbName, number>> {
-  return Object.fromEntries(lbsOf(scenario).map(({ driver }) => [driver.name, driver.countErrors(collected.lbLogs[driver.name]?.stderr ?? '')]));
+  return Object.fromEntries(
+    lbsOf(scenario).map(({ driver }) => [driver.name, driver.countErrors(collected.lbLogs[driver.name]?.stderr ?? '')]),
+  );
 }
 
 /**
@@ -458,7 +521,12 @@ function lbErrorLines(scenario: Scenario, collected: Collected): Partial<Record<
  */
 function writeSummary(run: Run, summary: Summary, traffic: TrafficResult | null): void {
   // `$schema` stays the first key: the spread keeps its place and only changes its value (relative to where --results-dir put the run).
-  const writeSummaryFile = () => writeRunFile(run.dir, 'summary.json', `${JSON.stringify({ ...summary, $schema: schemaRefFrom(run.dir) }, null, 2)}\n`);
+  const writeSummaryFile = () =>
+    writeRunFile(
+      run.dir,
+      'summary.json',
+      `${JSON.stringify({ ...summary, $schema: schemaRefFrom(run.dir) }, null, 2)}\n`,
+    );
   if (!summary.complete) writeSummaryFile();
   writeRunFile(run.dir, 'requests.ndjson', toNdjson(traffic?.records ?? []));
   writeRunFile(run.dir, 'report.md', reportMarkdown(summary));
@@ -475,12 +543,16 @@ function writeOutCopy(run: Run, summary: Summary): LabError | null {
   if (run.options.out === null) return null;
   const outDir = dirname(resolve(run.options.out));
   try {
-    writeRunFile(outDir, basename(run.options.out), `${JSON.stringify({ ...summary, $schema: schemaRefFrom(outDir) }, null, 2)}\n`);
+    writeRunFile(
+      outDir,
+      basename(run.options.out),
+      `${JSON.stringify({ ...summary, $schema: schemaRefFrom(outDir) }, null, 2)}\n`,
+    );
     return null;
   } catch (err) {
     if (!(err instanceof LabError)) throw err;
     run.io.progress(`--out: ${err.message}`);
-    return new LabError(`--out: ${err.message}`, 'Give --out a writable place; the run\'s own results are complete.');
+    return new LabError(`--out: ${err.message}`, "Give --out a writable place; the run's own results are complete.");
   }
 }
 
@@ -493,7 +565,9 @@ function writeHtmlReport(run: Run): void {
   try {
     writeReport(run.dir);
   } catch (err) {
-    run.io.progress(`could not draw report.html: ${(err as Error).message.split('\n')[0]} (npm run report -- ${run.dir} tries again)`);
+    run.io.progress(
+      `could not draw report.html: ${(err as Error).message.split('\n')[0]} (npm run report -- ${run.dir} tries again)`,
+    );
   }
 }
 
@@ -519,7 +593,11 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
   await bestEffort('write error.txt', () => writeRunFile(run.dir, 'error.txt', `${fullMessage}\n`));
   // Before the stack is up there may be no logs to read: that is no news.
   // Bounded: a runtime that stopped answering must not hold up the report of why.
-  const collected = await bestEffort('read the logs', () => withDeadline(readLogs(run, stack), SALVAGE_TIMEOUT_MS, 'the runtime'), run.phase === 'bring-up');
+  const collected = await bestEffort(
+    'read the logs',
+    () => withDeadline(readLogs(run, stack), SALVAGE_TIMEOUT_MS, 'the runtime'),
+    run.phase === 'bring-up',
+  );
   const traffic = run.lanes?.result() ?? null;
   const partial = await bestEffort('summarize what ran', () => summarize(run, traffic, collected, failure));
   if (partial === null) return;
@@ -539,7 +617,9 @@ async function teardown(run: Run, stack: Stack): Promise<void> {
   try {
     if (run.options.keep && run.finished && !run.io.signal.aborted) {
       const stopWith = await stack.keep();
-      say(`kept running (--keep): LB on ${run.scenario.variants.map((v) => stack.lbUrl(v)).join(', ')}; stop it with: ${stopWith}`);
+      say(
+        `kept running (--keep): LB on ${run.scenario.variants.map((v) => stack.lbUrl(v)).join(', ')}; stop it with: ${stopWith}`,
+      );
       return;
     }
     say('tearing down');

@@ -2,7 +2,16 @@
 // beside it) behind one LB whose idle timeout you set, each driven at its own
 // boundary like a matrix cell (your app's close, or the LB's if that comes first).
 import { BUILT_APP_IMAGE } from '../runtime/compose-file.js';
-import { appUnderTestVariant, COMPARED_APP_VARIANT, LB, YOUR_APP_VARIANT, type HaproxyReuse, type RetryPolicy, type Scenario, type Variant } from '../scenarios/scenarios.js';
+import {
+  appUnderTestVariant,
+  COMPARED_APP_VARIANT,
+  LB,
+  YOUR_APP_VARIANT,
+  type HaproxyReuse,
+  type RetryPolicy,
+  type Scenario,
+  type Variant,
+} from '../scenarios/scenarios.js';
 import type { AppOptions } from '../scenarios/run-options.js';
 
 /** The LB's client connections outlive a cycle's idle gap by this much: HAProxy gives an idle upstream connection only to a reused client connection. */
@@ -15,12 +24,23 @@ export function yourAppScenario(app: AppOptions, retryPolicy: RetryPolicy, hapro
     clientKeepaliveTimeoutMs: Math.max(LB.clientKeepaliveTimeoutMs, app.lbIdleTimeoutMs + CLIENT_KEEPALIVE_PAST_GAP_MS),
   };
   const image = app.image ?? BUILT_APP_IMAGE;
-  const base = { buildDir: app.buildDir, containerPort: app.port, healthPath: app.healthPath, startTimeoutMs: app.startTimeoutMs, trafficPath: app.path };
+  const base = {
+    buildDir: app.buildDir,
+    containerPort: app.port,
+    healthPath: app.healthPath,
+    startTimeoutMs: app.startTimeoutMs,
+    trafficPath: app.path,
+  };
   const variants: Variant[] = [appUnderTestVariant(YOUR_APP_VARIANT, 0, { ...base, image, env: app.env }, app.lb)];
   if (app.compare !== null) {
     const compareImage = app.compare.image ?? image;
     variants.push(
-      appUnderTestVariant(COMPARED_APP_VARIANT, 1, { ...base, image: compareImage, buildDir: compareImage === image ? app.buildDir : null, env: app.compare.env }, app.lb),
+      appUnderTestVariant(
+        COMPARED_APP_VARIANT,
+        1,
+        { ...base, image: compareImage, buildDir: compareImage === image ? app.buildDir : null, env: app.compare.env },
+        app.lb,
+      ),
     );
   }
   return { retryPolicy, haproxyReuse, lb, variants, kind: 'matrix' };

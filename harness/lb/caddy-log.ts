@@ -20,7 +20,12 @@ interface CaddyAccessLine {
 
 function isAccessLine(object: object): object is CaddyAccessLine {
   const o = object as Record<string, unknown>;
-  return typeof o.logger === 'string' && o.logger.startsWith('http.log.access') && typeof o.status === 'number' && typeof o.request === 'object';
+  return (
+    typeof o.logger === 'string' &&
+    o.logger.startsWith('http.log.access') &&
+    typeof o.status === 'number' &&
+    typeof o.request === 'object'
+  );
 }
 
 /** Go canonicalizes header names (X-Lab-Request-Id); the protocol spells them in lower case. */

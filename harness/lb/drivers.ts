@@ -77,10 +77,23 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     name: 'nginx',
     configFile: 'nginx.conf',
     render: (scenario, variants, target) =>
-      renderNginxConfig(lbSettings(scenario.retryPolicy, scenario.lb), target.runtime === 'docker' ? DOCKER_LAYOUT : localLayout(target.workDir), variants),
+      renderNginxConfig(
+        lbSettings(scenario.retryPolicy, scenario.lb),
+        target.runtime === 'docker' ? DOCKER_LAYOUT : localLayout(target.workDir),
+        variants,
+      ),
     binaries: ['nginx', '/usr/sbin/nginx'],
     installHint: 'apt-get install nginx-light',
-    runArgs: (config, workDir) => ['-p', workDir, '-e', `${workDir}/nginx-startup.log`, '-c', config, '-g', 'daemon off;'],
+    runArgs: (config, workDir) => [
+      '-p',
+      workDir,
+      '-e',
+      `${workDir}/nginx-startup.log`,
+      '-c',
+      config,
+      '-g',
+      'daemon off;',
+    ],
     validateArgs: (config, workDir) => ['-t', '-q', '-p', workDir, '-e', `${workDir}/nginx-startup.log`, '-c', config],
     env: () => ({}),
     // nginx's graceful shutdown closes idle upstream connections.
@@ -106,7 +119,12 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     name: 'haproxy',
     configFile: 'haproxy.cfg',
     render: (scenario, variants, target) =>
-      renderHaproxyConfig(scenario.lb, scenario.haproxyReuse, target.runtime === 'docker' ? DOCKER_ADDRESSES : LOCAL_ADDRESSES, variants),
+      renderHaproxyConfig(
+        scenario.lb,
+        scenario.haproxyReuse,
+        target.runtime === 'docker' ? DOCKER_ADDRESSES : LOCAL_ADDRESSES,
+        variants,
+      ),
     binaries: ['haproxy', '/usr/sbin/haproxy'],
     installHint: 'apt-get install haproxy',
     // -db: foreground, no daemon; its log goes to stdout (the config says so).
@@ -122,7 +140,12 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     image: 'keepalive-lab/haproxy:local',
     configInContainer: '/usr/local/etc/haproxy/haproxy.cfg',
     // The official image has bash but no curl; no `$` in it, which Compose would try to fill in.
-    healthcheck: (port) => ['CMD', 'bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET /lb-health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '`],
+    healthcheck: (port) => [
+      'CMD',
+      'bash',
+      '-c',
+      `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET /lb-health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '`,
+    ],
     parseAccessLog: (stdout) => parseHaproxyAccessLog(stdout),
     countErrors: countHaproxyAlerts,
     // retry-on conn-failure: a reused connection that dies under a request is not retried, whatever the method.
@@ -136,13 +159,18 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
   caddy: {
     name: 'caddy',
     configFile: 'Caddyfile',
-    render: (scenario, variants, target) => renderCaddyConfig(scenario.lb, target.runtime === 'docker' ? DOCKER_ADDRESSES : LOCAL_ADDRESSES, variants),
+    render: (scenario, variants, target) =>
+      renderCaddyConfig(scenario.lb, target.runtime === 'docker' ? DOCKER_ADDRESSES : LOCAL_ADDRESSES, variants),
     binaries: ['caddy', '/usr/bin/caddy'],
     installHint: 'apt-get install caddy',
     runArgs: (config) => ['run', '--config', config, '--adapter', 'caddyfile'],
     validateArgs: (config) => ['validate', '--config', config, '--adapter', 'caddyfile'],
     // Caddy keeps state (certificates, autosaved config) under these; a run's own directory holds them.
-    env: (workDir) => ({ HOME: workDir, XDG_DATA_HOME: `${workDir}/caddy-data`, XDG_CONFIG_HOME: `${workDir}/caddy-config` }),
+    env: (workDir) => ({
+      HOME: workDir,
+      XDG_DATA_HOME: `${workDir}/caddy-data`,
+      XDG_CONFIG_HOME: `${workDir}/caddy-config`,
+    }),
     // SIGTERM: Caddy's graceful stop.
     stopSignal: 'SIGTERM',
     versionArgs: ['version'],
@@ -158,7 +186,9 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     // Go's transport replays an idempotent request on a new connection when a reused one was closed under it.
     retries: (_scenario, method) => isIdempotent(method),
     silentRetry: (_scenario, method) =>
-      isIdempotent(method) ? `Go's transport under Caddy replays a ${method} on a new connection when a reused one dies, and nothing logs it` : null,
+      isIdempotent(method)
+        ? `Go's transport under Caddy replays a ${method} on a new connection when a reused one dies, and nothing logs it`
+        : null,
     policy: () => 'default',
     loggedRetriesAreRace: true,
     idleTimeoutBoundsConnections: true,

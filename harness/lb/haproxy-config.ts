@@ -6,7 +6,12 @@ import type { HaproxyReuse, LbTimings, Variant } from '../scenarios/scenarios.js
 import { durationText, fillTemplate, readTemplate } from './template.js';
 import type { LbAddresses } from './addresses.js';
 
-export function renderHaproxyConfig(lb: LbTimings, reuse: HaproxyReuse, addresses: LbAddresses, variants: readonly Variant[]): string {
+export function renderHaproxyConfig(
+  lb: LbTimings,
+  reuse: HaproxyReuse,
+  addresses: LbAddresses,
+  variants: readonly Variant[],
+): string {
   const proxies = variants.map((v) =>
     fillTemplate(readTemplate('haproxy', 'proxy.cfg'), {
       variant: v.name,

@@ -43,5 +43,9 @@ export function parseHaproxyAccessLog(text: string): AccessLogEntry[] {
 export function countHaproxyAlerts(stderr: string): number {
   return stderr
     .split('\n')
-    .filter((l) => /^\[(WARNING|ALERT)\]/.test(l.trim()) && !/stopped \(cumulated conns|Stopping (frontend|backend|proxy)|soft-stop/i.test(l)).length;
+    .filter(
+      (l) =>
+        /^\[(WARNING|ALERT)\]/.test(l.trim()) &&
+        !/stopped \(cumulated conns|Stopping (frontend|backend|proxy)|soft-stop/i.test(l),
+    ).length;
 }

@@ -3,7 +3,15 @@
 // both use and every run saves beside its results.
 import { HEADERS } from '../model/protocol.js';
 import { DOCKER_ADDRESSES } from './addresses.js';
-import { LB, lbBoundaryPoolOf, RETRY_POLICIES, VARIANTS, type LbTimings, type RetryPolicy, type Variant } from '../scenarios/scenarios.js';
+import {
+  LB,
+  lbBoundaryPoolOf,
+  RETRY_POLICIES,
+  VARIANTS,
+  type LbTimings,
+  type RetryPolicy,
+  type Variant,
+} from '../scenarios/scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 
 const template = (name: string) => readTemplate('nginx', `${name}.conf`);
@@ -62,7 +70,10 @@ export function lbBoundaryUpstreamName(variant: Variant): string {
 function poolsOf(variants: readonly Variant[]): Array<{ upstream: string; via: Variant }> {
   return variants.flatMap((v) => {
     const pool = lbBoundaryPoolOf(v);
-    return [{ upstream: upstreamName(v), via: v }, ...(pool ? [{ upstream: lbBoundaryUpstreamName(v), via: pool }] : [])];
+    return [
+      { upstream: upstreamName(v), via: v },
+      ...(pool ? [{ upstream: lbBoundaryUpstreamName(v), via: pool }] : []),
+    ];
   });
 }
 

@@ -41,7 +41,16 @@ export type LabEvent =
   /** A variant's first 502, once per variant. */
   | { type: 'first-502'; variant: VariantName; cycle: number; afterTrafficStartMs: number }
   /** The results are written: the verdict and the final counts, from summary.json. */
-  | { type: 'done'; verdict: Summary['verdict']; headline: string; verdictLine: string; complete: boolean; interrupted: boolean; counts: Record<VariantName, VariantCounts>; runDir: string }
+  | {
+      type: 'done';
+      verdict: Summary['verdict'];
+      headline: string;
+      verdictLine: string;
+      complete: boolean;
+      interrupted: boolean;
+      counts: Record<VariantName, VariantCounts>;
+      runDir: string;
+    }
   /** The run ended with an error (or an interrupt) in `phase`; what it measured is written. */
   | { type: 'failed'; phase: LabPhase; message: string; interrupted: boolean };
 
@@ -55,8 +64,13 @@ export type LabEventListener = (event: LabEvent) => void;
 const LIVE_BOUNDARY_CONTEXT: BoundaryContext = { replaysUnseen: false, appCloseInstants: [], sendToAppMs: 0 };
 
 /** Per variant, its requests so far, by summary.json's definitions (analysis/summarize.ts, variantSummary). */
-export function countsOf(records: readonly RequestRecord[], variants: readonly VariantName[]): Record<VariantName, VariantCounts> {
-  const counts: Record<VariantName, VariantCounts> = Object.fromEntries(variants.map((v) => [v, { sent: 0, count502: 0, failed: 0, boundary: 0 }]));
+export function countsOf(
+  records: readonly RequestRecord[],
+  variants: readonly VariantName[],
+): Record<VariantName, VariantCounts> {
+  const counts: Record<VariantName, VariantCounts> = Object.fromEntries(
+    variants.map((v) => [v, { sent: 0, count502: 0, failed: 0, boundary: 0 }]),
+  );
   for (const r of records) {
     const c = counts[r.variant];
     if (!c) continue;
@@ -130,7 +144,12 @@ export class LabEventSink {
       const first = records.find((r) => r.variant === variant && r.status === 502);
       if (!first) continue;
       this.announced502.add(variant);
-      this.emit({ type: 'first-502', variant, cycle: first.cycle, afterTrafficStartMs: Math.round(first.startMonoMs - trafficStartMonoMs) });
+      this.emit({
+        type: 'first-502',
+        variant,
+        cycle: first.cycle,
+        afterTrafficStartMs: Math.round(first.startMonoMs - trafficStartMonoMs),
+      });
     }
   }
 }

@@ -209,7 +209,9 @@ const SCRIPT = `
 
 /** The page's phase strip, in the run's order. */
 function phaseItems(): string {
-  return LAB_PHASES.map((p) => `<li data-phase="${p}" data-state="to-come"><span class="mark" aria-hidden="true">·</span>${p}</li>`).join('');
+  return LAB_PHASES.map(
+    (p) => `<li data-phase="${p}" data-state="to-come"><span class="mark" aria-hidden="true">·</span>${p}</li>`,
+  ).join('');
 }
 
 /** The whole live page; everything that changes arrives over /events. */

@@ -46,7 +46,8 @@ export interface LiveServerOptions {
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
@@ -105,7 +106,11 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
         if (svg !== null) stream.send('chart', { svg, cycles: chart.cycleCount }, { supersedes: true });
       } catch (err) {
         // A chart that cannot be drawn leaves the rest of the page live, and says so on it.
-        stream.send('chart', { error: `The chart could not be drawn: ${(err as Error).message}` }, { supersedes: true });
+        stream.send(
+          'chart',
+          { error: `The chart could not be drawn: ${(err as Error).message}` },
+          { supersedes: true },
+        );
       }
       if (event.type === 'done' || event.type === 'failed') stream.end('end', { reason: event.type });
     },
@@ -132,7 +137,14 @@ function listenError(err: NodeJS.ErrnoException, requestedPort: number): LabErro
     );
   }
   if (requestedPort !== 0 && err.code === 'EACCES') {
-    return new LabError(`--live-port ${requestedPort} needs privileges this user lacks.`, 'Use a port above 1023, or leave --live-port out.', EXIT.badInput);
+    return new LabError(
+      `--live-port ${requestedPort} needs privileges this user lacks.`,
+      'Use a port above 1023, or leave --live-port out.',
+      EXIT.badInput,
+    );
   }
-  return new LabError(`The live page could not listen on ${LIVE_HOST}: ${err.message}.`, 'Run without --live; the terminal shows the same run.');
+  return new LabError(
+    `The live page could not listen on ${LIVE_HOST}: ${err.message}.`,
+    'Run without --live; the terminal shows the same run.',
+  );
 }

@@ -18,7 +18,11 @@ export function injectedAppClockOffsetMs(env: NodeJS.ProcessEnv = process.env): 
   if (text === '') return 0;
   const ms = Number(text);
   if (!Number.isFinite(ms)) {
-    throw new LabError(`${APP_CLOCK_OFFSET_ENV} must be a number of milliseconds, got '${text}'.`, 'Unset it: it only shifts the apps\' clocks for tests.', EXIT.badInput);
+    throw new LabError(
+      `${APP_CLOCK_OFFSET_ENV} must be a number of milliseconds, got '${text}'.`,
+      "Unset it: it only shifts the apps' clocks for tests.",
+      EXIT.badInput,
+    );
   }
   return ms;
 }

@@ -36,7 +36,8 @@ export function proportion(failures: number, trials: number): Proportion {
     throw new Error(`invalid proportion ${failures}/${trials}`);
   }
   if (trials === 0) return { failures, trials, rate: 0, low: 0, high: 1, method: 'none' };
-  if (failures === 0) return { failures, trials, rate: 0, low: 0, high: zeroFailureUpperBound(trials), method: 'exact-one-sided' };
+  if (failures === 0)
+    return { failures, trials, rate: 0, low: 0, high: zeroFailureUpperBound(trials), method: 'exact-one-sided' };
   return { failures, trials, rate: failures / trials, ...wilsonInterval(failures, trials), method: 'wilson' };
 }
 
@@ -47,17 +48,30 @@ export function proportion(failures: number, trials: number): Proportion {
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new Error(`normalQuantile needs 0 < p < 1, got ${p}`);
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+    2.506628277459239,
+  ];
+  const b = [
+    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1,
+  ];
+  const c = [
+    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
-  const tail = (q: number) => (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  const tail = (q: number) =>
+    (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+    ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   if (p < low) return tail(Math.sqrt(-2 * Math.log(p)));
   if (p > 1 - low) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 /** The difference of two rates (a − b) with its interval (95 % unless another z is given). */
@@ -75,7 +89,11 @@ export interface RateDifference {
  * 0 or 1, where the textbook Wald interval claims certainty it lacks (0 of 12
  * against 5 of 12). Null when either side has no trials.
  */
-export function rateDifference(a: { failures: number; trials: number }, b: { failures: number; trials: number }, z = Z95): RateDifference | null {
+export function rateDifference(
+  a: { failures: number; trials: number },
+  b: { failures: number; trials: number },
+  z = Z95,
+): RateDifference | null {
   if (a.trials <= 0 || b.trials <= 0) return null;
   const pa = a.failures / a.trials;
   const pb = b.failures / b.trials;

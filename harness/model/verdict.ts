@@ -5,7 +5,16 @@
 // page, compare, your app's line) renders the word it finds in summary.json.
 
 /** Every word a verdict can be, run or cell. */
-export const VERDICT_WORDS = ['REPRODUCED', 'FIX FAILED', 'NOT REPRODUCED', 'INCONCLUSIVE', 'INCOMPLETE', 'SAFE', 'UNSAFE', 'MASKED'] as const;
+export const VERDICT_WORDS = [
+  'REPRODUCED',
+  'FIX FAILED',
+  'NOT REPRODUCED',
+  'INCONCLUSIVE',
+  'INCOMPLETE',
+  'SAFE',
+  'UNSAFE',
+  'MASKED',
+] as const;
 export type VerdictWord = (typeof VERDICT_WORDS)[number];
 
 /**
@@ -30,10 +39,12 @@ export const TONE_OF: Readonly<Record<VerdictWord, VerdictTone>> = {
 
 /** What each word means, for --help, the README's table and the report's legend. */
 export const VERDICT_MEANING: Readonly<Record<VerdictWord, string>> = {
-  REPRODUCED: "the LB answered requests with the race's failure, each tied to an idle close of the app (and every fix in the run held)",
+  REPRODUCED:
+    "the LB answered requests with the race's failure, each tied to an idle close of the app (and every fix in the run held)",
   'FIX FAILED': 'an app with a fix that must hold showed the race (or the LB hid it on a retry)',
   'NOT REPRODUCED': "Node's defaults were aimed at and showed no failure tied to the race",
-  INCONCLUSIVE: 'too little evidence for an answer: too few boundary requests or aimed cycles, failures not tied to an app close, client-side errors',
+  INCONCLUSIVE:
+    'too little evidence for an answer: too few boundary requests or aimed cycles, failures not tied to an app close, client-side errors',
   INCOMPLETE: 'the run did not finish (interrupted, or a component failed): its counts cover only what ran',
   SAFE: 'enough boundary requests and aimed cycles, no failure, and no idle connection closed by the app under the LB',
   UNSAFE: 'your app closes idle connections the LB still holds: the race showed, or the LB hid it with a retry',
@@ -67,11 +78,20 @@ export function verdictOf(word: VerdictWord, evidence: string, reasons: string[]
 
 /** The README's table of the words, as `npm run docs` writes it: word, tone, meaning. */
 export function verdictTableMarkdown(): string {
-  return ['| word | tone | means |', '|---|---|---|', ...VERDICT_WORDS.map((w) => `| ${w} | ${TONE_OF[w]} | ${VERDICT_MEANING[w]} |`)].join('\n');
+  return [
+    '| word | tone | means |',
+    '|---|---|---|',
+    ...VERDICT_WORDS.map((w) => `| ${w} | ${TONE_OF[w]} | ${VERDICT_MEANING[w]} |`),
+  ].join('\n');
 }
 
 /** The words your app's verdict can be (--app-image, --app-build): an answer about the app, from its cell's word. */
-export const APP_VERDICT_WORDS = ['UNSAFE', 'SAFE', 'INCONCLUSIVE', 'INCOMPLETE'] as const satisfies readonly VerdictWord[];
+export const APP_VERDICT_WORDS = [
+  'UNSAFE',
+  'SAFE',
+  'INCONCLUSIVE',
+  'INCOMPLETE',
+] as const satisfies readonly VerdictWord[];
 export type AppVerdictWord = (typeof APP_VERDICT_WORDS)[number];
 
 /**

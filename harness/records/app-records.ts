@@ -3,7 +3,14 @@
 // as a record only when it carries every field its kind names (a field the
 // kind gained later, ADDED_FIELDS, may be missing: an older preload's; it is
 // read as null).
-import { ADDED_FIELDS, KIND_KEY, RECORDS, type AppRecord, type RecordKind, type SocketClosedRecord } from '../model/protocol.js';
+import {
+  ADDED_FIELDS,
+  KIND_KEY,
+  RECORDS,
+  type AppRecord,
+  type RecordKind,
+  type SocketClosedRecord,
+} from '../model/protocol.js';
 import { readJsonLines } from '../model/json-lines.js';
 import { roundMs } from '../model/clock.js';
 
@@ -11,12 +18,15 @@ function isKind(value: unknown): value is RecordKind {
   return typeof value === 'string' && Object.hasOwn(RECORDS, value);
 }
 
-const addedFields = (kind: RecordKind): readonly string[] => (Object.hasOwn(ADDED_FIELDS, kind) ? ADDED_FIELDS[kind as keyof typeof ADDED_FIELDS] : []);
+const addedFields = (kind: RecordKind): readonly string[] =>
+  Object.hasOwn(ADDED_FIELDS, kind) ? ADDED_FIELDS[kind as keyof typeof ADDED_FIELDS] : [];
 
 /** Whether a parsed line is an app record: a known kind with every field the kind names (those it gained later aside). */
 function isAppRecord(object: object): object is AppRecord {
   const kind: unknown = (object as Record<string, unknown>)[KIND_KEY];
-  return isKind(kind) && RECORDS[kind].every((field) => Object.hasOwn(object, field) || addedFields(kind).includes(field));
+  return (
+    isKind(kind) && RECORDS[kind].every((field) => Object.hasOwn(object, field) || addedFields(kind).includes(field))
+  );
 }
 
 /** The record with the fields its kind gained later, null where an older preload printed none. */
@@ -54,7 +64,8 @@ export const NODE_KEEP_ALIVE_BUFFER_MS = 1_000;
  */
 export function keepAliveDue(c: SocketClosedRecord): number | null {
   if (c.keepAliveTimerDueMonoMs !== undefined && c.keepAliveTimerDueMonoMs !== null) return c.keepAliveTimerDueMonoMs;
-  if (c.reason !== 'keep-alive-timeout' || c.lastResponseEndMonoMs === null || c.keepAliveTimeoutMs === null) return null;
+  if (c.reason !== 'keep-alive-timeout' || c.lastResponseEndMonoMs === null || c.keepAliveTimeoutMs === null)
+    return null;
   return c.lastResponseEndMonoMs + c.keepAliveTimeoutMs + NODE_KEEP_ALIVE_BUFFER_MS;
 }
 
@@ -73,9 +84,12 @@ export function loopDelayAtClose(c: SocketClosedRecord): number | null {
 
 /** When the app finished each response, on its clock, by `socketId/request`. */
 export function responseEnds(output: string): Map<string, number> {
-  return new Map(parseAppRecords(output).flatMap((r) => (r.lab === 'response-finished' ? [[`${r.socketId}/${r.request}`, r.endMonoMs] as const] : [])));
+  return new Map(
+    parseAppRecords(output).flatMap((r) =>
+      r.lab === 'response-finished' ? [[`${r.socketId}/${r.request}`, r.endMonoMs] as const] : [],
+    ),
+  );
 }
-
 
 /** The Node release the preload's ready line reports, or null when the app printed none (it did not load). */
 export function preloadReadyNode(output: string): string | null {

@@ -6,7 +6,11 @@ import { clientSymptom, type RequestRecord } from './request-records.js';
 export const NEAR_APP_CLOSE_MS = 100;
 
 /** Whether a request sent at startMonoMs (harness clock) reached the app's side within NEAR_APP_CLOSE_MS of one of its idle closes (app clock). */
-export function arrivedAtAppClose(startMonoMs: number, sendToAppMs: number, appCloseInstants: readonly number[]): boolean {
+export function arrivedAtAppClose(
+  startMonoMs: number,
+  sendToAppMs: number,
+  appCloseInstants: readonly number[],
+): boolean {
   const arrivalMs = startMonoMs + sendToAppMs;
   return appCloseInstants.some((t) => Math.abs(arrivalMs - t) < NEAR_APP_CLOSE_MS);
 }
@@ -68,7 +72,11 @@ export const LB_BOUNDARY_IDLE_SLACK_MS = 1_000;
  */
 export function testedLbBoundary(r: RequestRecord, lbTimeoutMs: number): boolean {
   if (!aimedAtLbBoundary(r, lbTimeoutMs) || !metRaceOrReused(r)) return false;
-  return clientSymptom(r) !== null || r.achievedIdleMs === null || r.achievedIdleMs >= r.idleGapMs! - LB_BOUNDARY_IDLE_SLACK_MS;
+  return (
+    clientSymptom(r) !== null ||
+    r.achievedIdleMs === null ||
+    r.achievedIdleMs >= r.idleGapMs! - LB_BOUNDARY_IDLE_SLACK_MS
+  );
 }
 
 /** How a failure is tied to the app's idle closes: what the run could see of them. */

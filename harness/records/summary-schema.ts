@@ -20,7 +20,15 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Proportion } from '../model/stats.js';
 import type { AppCell } from '../scenarios/matrix.js';
-import { FIX_NAMES, HAPROXY_REUSE_MODES, LB_NAMES, NODE_LINES, RETRY_POLICIES, SERVER_MODES, type RetryPolicy } from '../scenarios/scenarios.js';
+import {
+  FIX_NAMES,
+  HAPROXY_REUSE_MODES,
+  LB_NAMES,
+  NODE_LINES,
+  RETRY_POLICIES,
+  SERVER_MODES,
+  type RetryPolicy,
+} from '../scenarios/scenarios.js';
 import { Nullable, OneOf, type Assert, type Equal } from './schema-kit.js';
 import { APP_VERDICT_WORDS, VERDICT_TONES, VERDICT_WORDS, type Verdict } from '../model/verdict.js';
 import { METHODS, RUNTIME_CHOICES, type LabOptions, RUNTIMES } from '../scenarios/run-options.js';
@@ -41,11 +49,22 @@ export type CellOutcome = (typeof CELL_OUTCOMES)[number];
 /** A count: requests, cycles, sockets, log lines. */
 const Count = (description?: string) => Type.Integer({ minimum: 0, ...(description ? { description } : {}) });
 const Lane = (description: string) => OneOf(['short', 'long'] as const, { description });
-const Spread = (description: string) => Nullable(Type.Object({ min: Type.Number(), median: Type.Number(), max: Type.Number() }, { additionalProperties: false }), { description });
+const Spread = (description: string) =>
+  Nullable(
+    Type.Object({ min: Type.Number(), median: Type.Number(), max: Type.Number() }, { additionalProperties: false }),
+    { description },
+  );
 const SpreadCount = (description: string) =>
-  Nullable(Type.Object({ min: Type.Number(), median: Type.Number(), max: Type.Number(), count: Count() }, { additionalProperties: false }), { description });
+  Nullable(
+    Type.Object(
+      { min: Type.Number(), median: Type.Number(), max: Type.Number(), count: Count() },
+      { additionalProperties: false },
+    ),
+    { description },
+  );
 /** Keyed by variant name (VariantName is a string: 'default', 'fixed' or a matrix cell's name). */
-const PerVariant = <T extends TSchema>(value: T, description?: string) => Type.Record(Type.String(), value, description ? { description } : {});
+const PerVariant = <T extends TSchema>(value: T, description?: string) =>
+  Type.Record(Type.String(), value, description ? { description } : {});
 
 // ---- Mirrored: the TypeScript type is the source, the schema follows it (checked at the end of this file).
 
@@ -55,9 +74,15 @@ export const ProportionSchema = Type.Object(
     failures: Count(),
     trials: Count(),
     rate: Type.Number({ minimum: 0, maximum: 1 }),
-    low: Type.Number({ minimum: 0, maximum: 1, description: '95 % interval: Wilson score; for zero failures, [0, exact one-sided 95 % upper bound].' }),
+    low: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: '95 % interval: Wilson score; for zero failures, [0, exact one-sided 95 % upper bound].',
+    }),
     high: Type.Number({ minimum: 0, maximum: 1 }),
-    method: OneOf(['wilson', 'exact-one-sided', 'none'] as const, { description: "'none': no trials, the interval is [0, 1]." }),
+    method: OneOf(['wilson', 'exact-one-sided', 'none'] as const, {
+      description: "'none': no trials, the interval is [0, 1].",
+    }),
   },
   { additionalProperties: false, description: 'A rate with its 95 % interval (model/stats.ts).' },
 );
@@ -79,12 +104,24 @@ export interface AppClockEstimate {
 export const AppClockEstimateSchema = Type.Object(
   {
     offsetMs: Type.Number({ description: 'App clock − harness clock.' }),
-    uncertaintyMs: Type.Number({ minimum: 0, description: 'The offset is within ± this of offsetMs (half the width of the bounds the samples agree on).' }),
-    sendToAppMs: Type.Number({ description: "On the app's clock, how long after its send a request reaches the app at the fastest: offset + one-way latency." }),
+    uncertaintyMs: Type.Number({
+      minimum: 0,
+      description: 'The offset is within ± this of offsetMs (half the width of the bounds the samples agree on).',
+    }),
+    sendToAppMs: Type.Number({
+      description:
+        "On the app's clock, how long after its send a request reaches the app at the fastest: offset + one-way latency.",
+    }),
     samples: Count('Exchanges the estimate rests on.'),
-    consistent: Type.Boolean({ description: "False when the samples' bounds disagreed (a clock drifted): the estimate is the fastest exchanges' alone." }),
+    consistent: Type.Boolean({
+      description:
+        "False when the samples' bounds disagreed (a clock drifted): the estimate is the fastest exchanges' alone.",
+    }),
   },
-  { additionalProperties: false, description: "How an app's clock lines up with the harness's (traffic/app-clock.ts)." },
+  {
+    additionalProperties: false,
+    description: "How an app's clock lines up with the harness's (traffic/app-clock.ts).",
+  },
 );
 
 /** The race's lines in nginx's error log, by kind (lb/nginx-log.ts counts them). */
@@ -103,12 +140,23 @@ export const ErrorLogCountsSchema = Type.Object(
 /** Mirrors model/verdict.ts Verdict. */
 export const VerdictSchema = Type.Object(
   {
-    word: OneOf(VERDICT_WORDS, { description: 'v8: the verdict, one word (README: what each means); every surface prints this word.' }),
-    tone: OneOf(VERDICT_TONES, { description: "v8: 'bad' the app is exposed to the race, 'good' shown safe, 'warn' no answer yet; every surface draws this tone." }),
+    word: OneOf(VERDICT_WORDS, {
+      description: 'v8: the verdict, one word (README: what each means); every surface prints this word.',
+    }),
+    tone: OneOf(VERDICT_TONES, {
+      description:
+        "v8: 'bad' the app is exposed to the race, 'good' shown safe, 'warn' no answer yet; every surface draws this tone.",
+    }),
     reasons: Type.Array(Type.String(), { description: 'v8: why this word, one sentence each.' }),
-    evidence: Type.String({ description: 'v8: the counts the word rests on; a zero-failure answer states its bound per request and per aimed cycle (one-sided 95 %).' }),
+    evidence: Type.String({
+      description:
+        'v8: the counts the word rests on; a zero-failure answer states its bound per request and per aimed cycle (one-sided 95 %).',
+    }),
   },
-  { additionalProperties: false, description: 'A verdict, computed once (analysis/verdict.ts) and rendered by every surface.' },
+  {
+    additionalProperties: false,
+    description: 'A verdict, computed once (analysis/verdict.ts) and rendered by every surface.',
+  },
 );
 
 /** Mirrors scenarios/matrix.ts AppCell. */
@@ -124,7 +172,16 @@ export const AppCellSchema = Type.Object(
  * (`app`) are kept as `yourApp`, with the names of its environment variables
  * and never their values.
  */
-export const OPTIONS_NOT_KEPT = ['resultsDir', 'out', 'help', 'version', 'listScenarios', 'live', 'livePort', 'app'] as const satisfies ReadonlyArray<keyof LabOptions>;
+export const OPTIONS_NOT_KEPT = [
+  'resultsDir',
+  'out',
+  'help',
+  'version',
+  'listScenarios',
+  'live',
+  'livePort',
+  'app',
+] as const satisfies ReadonlyArray<keyof LabOptions>;
 
 /** Mirrors scenarios/run-options.ts LabOptions, less OPTIONS_NOT_KEPT. */
 export const SummaryOptionsSchema = Type.Object(
@@ -134,21 +191,38 @@ export const SummaryOptionsSchema = Type.Object(
     maxCycles: Count('Without a 502 yet, the lab keeps cycling up to this bound.'),
     concurrency: Count('Concurrent requests per burst, per variant.'),
     methods: Type.Array(OneOf(METHODS)),
-    runtime: OneOf(RUNTIME_CHOICES, { description: "--runtime as given ('auto' included); the top-level runtime is the one that ran." }),
+    runtime: OneOf(RUNTIME_CHOICES, {
+      description: "--runtime as given ('auto' included); the top-level runtime is the one that ran.",
+    }),
     retryPolicy: OneOf(Object.keys(RETRY_POLICIES) as RetryPolicy[]),
-    haproxyReuse: OneOf(HAPROXY_REUSE_MODES, { description: "HAProxy's http-reuse, for the matrix's HAProxy cells (v4; 'safe' in older summaries)." }),
+    haproxyReuse: OneOf(HAPROXY_REUSE_MODES, {
+      description: "HAProxy's http-reuse, for the matrix's HAProxy cells (v4; 'safe' in older summaries).",
+    }),
     serverMode: OneOf(SERVER_MODES),
-    cells: Nullable(Type.Array(AppCellSchema), { description: 'The matrix apps run (--matrix, --only, --scenario); null for the talk-sized default/fixed run.' }),
-    longCycles: Count('Cycles with idle gaps at the LB\'s timeout, for matrix cells whose boundary is there (0 before v3).'),
+    cells: Nullable(Type.Array(AppCellSchema), {
+      description: 'The matrix apps run (--matrix, --only, --scenario); null for the talk-sized default/fixed run.',
+    }),
+    longCycles: Count(
+      "Cycles with idle gaps at the LB's timeout, for matrix cells whose boundary is there (0 before v3).",
+    ),
     keep: Type.Boolean(),
     json: Type.Boolean(),
     assert: Type.Boolean(),
     assertSafe: Type.Boolean({ description: '--assert safe: your app must be shown safe (v7; false before).' }),
     minBoundaryRequests: Count('--assert needs at least this many boundary requests on the fixed variant.'),
-    naivePairs: Count("npm run bench only: pairs of one aimed and one naive cycle after the first 502; 0 in a lab run (and before v5)."),
-    baseline: Nullable(Type.String(), { description: '--baseline: the summary.json (or run directory) the run was compared with; null for none (and before v6).' }),
+    naivePairs: Count(
+      'npm run bench only: pairs of one aimed and one naive cycle after the first 502; 0 in a lab run (and before v5).',
+    ),
+    baseline: Nullable(Type.String(), {
+      description:
+        '--baseline: the summary.json (or run directory) the run was compared with; null for none (and before v6).',
+    }),
   },
-  { additionalProperties: false, description: 'The options the run was made with (where results go, --help, --version, --list-scenarios and the live page left out).' },
+  {
+    additionalProperties: false,
+    description:
+      'The options the run was made with (where results go, --help, --version, --list-scenarios and the live page left out).',
+  },
 );
 
 /** A run's options as its summary keeps them: OPTIONS_NOT_KEPT left out. */
@@ -164,7 +238,9 @@ export function summaryOptionsOf(options: LabOptions): SummaryOptions {
 export const ClosedByTallySchema = Type.Object(
   {
     app: Count('LB upstream sockets the app closed (its keep-alive timer, or another server-side close).'),
-    lb: Count("Closed by the LB: its FIN (its own idle timeout, or its shutdown), or a reset once the traffic ended (HAProxy stopping)."),
+    lb: Count(
+      'Closed by the LB: its FIN (its own idle timeout, or its shutdown), or a reset once the traffic ended (HAProxy stopping).',
+    ),
     lbAtShutdown: Count('Of those, closed when the LB was stopped at the end of the run.'),
     reset: Count('Reset while the traffic ran.'),
     open: Count("Still open when the app's account was read."),
@@ -180,18 +256,32 @@ export const BoundaryCyclesSchema = Type.Object(
     hitting: Count('Of those, the cycles with at least one hit.'),
     rate: ProportionSchema,
   },
-  { additionalProperties: false, description: 'Aimed cycles and those that hit, with the rate\'s interval: 502s cluster by cycle, so this is the honest unit.' },
+  {
+    additionalProperties: false,
+    description:
+      "Aimed cycles and those that hit, with the rate's interval: 502s cluster by cycle, so this is the honest unit.",
+  },
 );
 
 /** The requests aimed just under the LB's own idle timeout, where a fix that outlives the LB is tested. */
 export const LbBoundarySchema = Type.Object(
   {
-    aimed: Count("Requests aimed at an idle gap just under the LB's timeout: the talk-sized run's LB-boundary lane (its own pool), and --full's gap a second under it."),
-    boundary: Count('Of those, the ones that met the race (a failure) or reused an idle upstream connection: the ones that tested it.'),
+    aimed: Count(
+      "Requests aimed at an idle gap just under the LB's timeout: the talk-sized run's LB-boundary lane (its own pool), and --full's gap a second under it.",
+    ),
+    boundary: Count(
+      'Of those, the ones that met the race (a failure) or reused an idle upstream connection: the ones that tested it.',
+    ),
     failures: Count('Of those, the failures the client saw (502, 503, 504, empty reply, reset).'),
-    idleGapMs: Nullable(Type.Number(), { description: "The median idle time, on the app's clock, of the upstream connections they reused; null when none did." }),
+    idleGapMs: Nullable(Type.Number(), {
+      description:
+        "The median idle time, on the app's clock, of the upstream connections they reused; null when none did.",
+    }),
   },
-  { additionalProperties: false, description: "v8: requests aimed just under the LB's idle timeout (records/boundary.ts aimedAtLbBoundary)." },
+  {
+    additionalProperties: false,
+    description: "v8: requests aimed just under the LB's idle timeout (records/boundary.ts aimedAtLbBoundary).",
+  },
 );
 export type LbBoundary = Static<typeof LbBoundarySchema>;
 
@@ -200,17 +290,32 @@ export const CycleRecordSchema = Type.Object(
   {
     cycle: Count(),
     lane: Lane("'short': apps that close well before the LB; 'long': boundary at the LB's timeout (matrix runs)."),
-    kind: OneOf(['aimed', 'long-gap', 'naive'] as const, { description: "'naive': npm run bench's comparison, sent by the harness's clock alone at a swept idle gap." }),
+    kind: OneOf(['aimed', 'long-gap', 'naive'] as const, {
+      description: "'naive': npm run bench's comparison, sent by the harness's clock alone at a swept idle gap.",
+    }),
     aimVariant: Type.String(),
     closeDelayMs: Type.Number(),
     centerOffsetMs: Type.Number(),
     intendedGapMs: Type.Number(),
-    achievedGapMs: PerVariant(Nullable(Type.Number()), 'Per variant: the idle gap measured on the app for requests that reused a socket (median).'),
+    achievedGapMs: PerVariant(
+      Nullable(Type.Number()),
+      'Per variant: the idle gap measured on the app for requests that reused a socket (median).',
+    ),
     oneWayLatencyMs: PerVariant(Nullable(Type.Number())),
-    appClockOffsetMs: Type.Optional(PerVariant(Nullable(Type.Number()), "v5: per variant, its app's clock − the harness's, as estimated after this cycle.")),
-    boundaryMs: PerVariant(Type.Number(), 'Per variant: the idle gap (app clock) its boundary requests were aimed at, before the center offset.'),
-    sendsPerVariant: Count("The aim variant's sends (C); the talk-sized run's safe variants send more (engine.ts, SAFE_VARIANT_SENDS_PER_CYCLE)."),
-    count502: PerVariant(Count(), 'Per variant, every 502 of the cycle, its burst\'s included.'),
+    appClockOffsetMs: Type.Optional(
+      PerVariant(
+        Nullable(Type.Number()),
+        "v5: per variant, its app's clock − the harness's, as estimated after this cycle.",
+      ),
+    ),
+    boundaryMs: PerVariant(
+      Type.Number(),
+      'Per variant: the idle gap (app clock) its boundary requests were aimed at, before the center offset.',
+    ),
+    sendsPerVariant: Count(
+      "The aim variant's sends (C); the talk-sized run's safe variants send more (engine.ts, SAFE_VARIANT_SENDS_PER_CYCLE).",
+    ),
+    count502: PerVariant(Count(), "Per variant, every 502 of the cycle, its burst's included."),
   },
   { additionalProperties: false, description: 'One traffic cycle as the engine ran it.' },
 );
@@ -231,10 +336,14 @@ export const VariantSummarySchema = Type.Object(
     ),
     measured: Type.Object(
       {
-        probeIdleCloseMs: Nullable(Type.Number(), { description: 'Raw-socket probe straight at the app: idle ms until it closed; null if still open.' }),
+        probeIdleCloseMs: Nullable(Type.Number(), {
+          description: 'Raw-socket probe straight at the app: idle ms until it closed; null if still open.',
+        }),
         probeWatchedMs: Type.Number(),
         probeAdvertisedKeepAlive: Nullable(Type.String()),
-        serverKeepAliveTimeoutMs: Nullable(Type.Number(), { description: "The app's own figures, from its socket-closed records." }),
+        serverKeepAliveTimeoutMs: Nullable(Type.Number(), {
+          description: "The app's own figures, from its socket-closed records.",
+        }),
         serverHeadersTimeoutMs: Nullable(Type.Number()),
         appCloseDelayMedianMs: Nullable(Type.Number()),
       },
@@ -243,10 +352,17 @@ export const VariantSummarySchema = Type.Object(
     requests: Type.Object(
       {
         total: Count(),
-        byStatus: Type.Record(Type.String(), Count(), { description: 'Requests by HTTP status (client-side errors have none).' }),
+        byStatus: Type.Record(Type.String(), Count(), {
+          description: 'Requests by HTTP status (client-side errors have none).',
+        }),
         clientErrors: Count(),
-        byMethod: Type.Record(Type.String(), Type.Object({ total: Count(), count502: Count() }, { additionalProperties: false })),
-        boundary: Count('v8: the aimed requests that tested the close boundary (met the race, or reused an idle upstream connection), by the rule cells count theirs; before v8, every aimed request.'),
+        byMethod: Type.Record(
+          Type.String(),
+          Type.Object({ total: Count(), count502: Count() }, { additionalProperties: false }),
+        ),
+        boundary: Count(
+          'v8: the aimed requests that tested the close boundary (met the race, or reused an idle upstream connection), by the rule cells count theirs; before v8, every aimed request.',
+        ),
       },
       { additionalProperties: false },
     ),
@@ -257,28 +373,48 @@ export const VariantSummarySchema = Type.Object(
       description: 'The first 502: its cycle, and when, from the start of the run.',
     }),
     closedBy: ClosedByTallySchema,
-    nginx: Type.Object({ access502: Count(), accessTotal: Count() }, { additionalProperties: false, description: "The variant's lines in its LB's access log." }),
+    nginx: Type.Object(
+      { access502: Count(), accessTotal: Count() },
+      { additionalProperties: false, description: "The variant's lines in its LB's access log." },
+    ),
     lbBoundary: Nullable(LbBoundarySchema, {
       description:
         "v8: the variant at the LB's own idle timeout, apart from the counts above (which are its boundary's); null when no request of it was aimed there (Node's defaults, a matrix, a run too short for the LB-boundary lane, older summaries).",
     }),
   },
-  { additionalProperties: false, description: 'One app variant: what it is, what was measured straight at it, and what the client got through the LB.' },
+  {
+    additionalProperties: false,
+    description:
+      'One app variant: what it is, what was measured straight at it, and what the client got through the LB.',
+  },
 );
 export type VariantSummary = Static<typeof VariantSummarySchema>;
 
 /** Aimed requests by how they ended, each as its arrival at the app − the close it met (ms). */
 export const RaceModelSchema = Type.Object(
   {
-    hitsMs: SpreadCount("Hits: estimated arrival − the app's close it met (one whose unread stretch holds it, else the nearest)."),
-    servedBeforeCloseMs: SpreadCount("Served on a reused connection: the app's stamp − when that socket would have closed (negative: early)."),
-    servedAfterCloseMs: SpreadCount("Served on a new connection: the app's stamp − its last close before (positive: late)."),
-    windowMs: Nullable(Type.Object({ from: Type.Number(), to: Type.Number(), width: Type.Number() }, { additionalProperties: false }), {
-      description:
-        "Where requests were lost, relative to the app's close: from the earliest hit, or the longest event-loop delay at a close a hit met (the timer fired that late, the socket unread meanwhile), whichever is earlier, to the latest hit, the close itself always inside. Holds every hit; width ≥ 0; null without a hit. (Before v8: from the latest early served arrival to the earliest late one, negative where they overlapped.)",
-    }),
+    hitsMs: SpreadCount(
+      "Hits: estimated arrival − the app's close it met (one whose unread stretch holds it, else the nearest).",
+    ),
+    servedBeforeCloseMs: SpreadCount(
+      "Served on a reused connection: the app's stamp − when that socket would have closed (negative: early).",
+    ),
+    servedAfterCloseMs: SpreadCount(
+      "Served on a new connection: the app's stamp − its last close before (positive: late).",
+    ),
+    windowMs: Nullable(
+      Type.Object({ from: Type.Number(), to: Type.Number(), width: Type.Number() }, { additionalProperties: false }),
+      {
+        description:
+          "Where requests were lost, relative to the app's close: from the earliest hit, or the longest event-loop delay at a close a hit met (the timer fired that late, the socket unread meanwhile), whichever is earlier, to the latest hit, the close itself always inside. Holds every hit; width ≥ 0; null without a hit. (Before v8: from the latest early served arrival to the earliest late one, negative where they overlapped.)",
+      },
+    ),
   },
-  { additionalProperties: false, description: 'v5: aimed requests by how they ended, each as its arrival at the app − the close it met (ms); analysis/race-model.ts.' },
+  {
+    additionalProperties: false,
+    description:
+      'v5: aimed requests by how they ended, each as its arrival at the app − the close it met (ms); analysis/race-model.ts.',
+  },
 );
 export type RaceModel = Static<typeof RaceModelSchema>;
 
@@ -288,12 +424,19 @@ export const RaceWindowSchema = Type.Object(
     hits: Count(),
     plannedOffsetMs: Spread('Planned arrival of the hits relative to the predicted close (ms).'),
     arrivalMinusAppCloseMs: Spread("Estimated arrival at the app minus the app's close of the nearest socket (ms)."),
-    byOffsetMs: Type.Record(Type.String(), Type.Object({ sent: Count(), hit: Count() }, { additionalProperties: false }), {
-      description: 'Aimed requests by planned offset from the predicted close (ms, rounded).',
-    }),
+    byOffsetMs: Type.Record(
+      Type.String(),
+      Type.Object({ sent: Count(), hit: Count() }, { additionalProperties: false }),
+      {
+        description: 'Aimed requests by planned offset from the predicted close (ms, rounded).',
+      },
+    ),
     model: Type.Optional(RaceModelSchema),
   },
-  { additionalProperties: false, description: "Where the aim variant's aimed requests landed relative to the close they were aimed at." },
+  {
+    additionalProperties: false,
+    description: "Where the aim variant's aimed requests landed relative to the close they were aimed at.",
+  },
 );
 export type RaceWindow = Static<typeof RaceWindowSchema>;
 
@@ -305,7 +448,9 @@ export const CellSummarySchema = Type.Object(
     lb: Type.String({ description: 'The LB in front (nginx, haproxy, caddy).' }),
     lbVersion: Nullable(Type.String()),
     retryPolicy: Type.String(),
-    node: Nullable(Type.String(), { description: "The Node release measured in the app's container (or process); null when never read." }),
+    node: Nullable(Type.String(), {
+      description: "The Node release measured in the app's container (or process); null when never read.",
+    }),
     nodeLine: Type.String(),
     serverMode: Type.String(),
     fix: Type.String(),
@@ -313,7 +458,9 @@ export const CellSummarySchema = Type.Object(
     headersTimeoutMs: Nullable(Type.Number()),
     method: Type.String(),
     lane: Lane("'short': apps that close well before the LB; 'long': boundary at the LB's timeout."),
-    boundaryMs: Nullable(Type.Number(), { description: 'The idle gap its boundary requests were aimed at (app clock); null when traffic never ran.' }),
+    boundaryMs: Nullable(Type.Number(), {
+      description: 'The idle gap its boundary requests were aimed at (app clock); null when traffic never ran.',
+    }),
     outcome: OneOf(CELL_OUTCOMES),
     reason: Type.String({ description: 'Why, in one sentence.' }),
     verdict: VerdictSchema,
@@ -321,40 +468,67 @@ export const CellSummarySchema = Type.Object(
       {
         requests: Count(),
         aimed: Nullable(Count(), { description: 'Requests aimed at the boundary; null in summaries older than v3.' }),
-        boundary: Nullable(Count(), { description: 'Of those, the ones that met the race (a failure) or reused an idle upstream connection: the ones that tested it.' }),
+        boundary: Nullable(Count(), {
+          description:
+            'Of those, the ones that met the race (a failure) or reused an idle upstream connection: the ones that tested it.',
+        }),
         status502: Count(),
         status503: Count('v4: the other gateway statuses.'),
         status504: Count(),
         clientErrors: Count('Requests without any status (includes emptyReply and reset).'),
-        emptyReply: Count("v4: the LB closed the client's connection without a response (HAProxy's answer to the race)."),
+        emptyReply: Count(
+          "v4: the LB closed the client's connection without a response (HAProxy's answer to the race).",
+        ),
         reset: Count('v4: the connection was reset under the request.'),
         masked: Count('Requests the LB retried on another connection without a 502 to the client (its access log).'),
-        appErrors: Count("v8: 5xx responses the app itself answered (they carry its x-lab-socket-id stamp): the app's own errors, never the race; 0 before v8."),
-        untied: Count("v8: of the failures counted above, those not tied to an idle close of the app (none arrived at one, and the LB's log names none): they make a cell inconclusive, never reproduced; 0 before v8."),
+        appErrors: Count(
+          "v8: 5xx responses the app itself answered (they carry its x-lab-socket-id stamp): the app's own errors, never the race; 0 before v8.",
+        ),
+        untied: Count(
+          "v8: of the failures counted above, those not tied to an idle close of the app (none arrived at one, and the LB's log names none): they make a cell inconclusive, never reproduced; 0 before v8.",
+        ),
       },
       { additionalProperties: false },
     ),
-    clientSaw: Type.String({ description: "v4: what the client saw, in words: '3 × 502', '2 × empty reply', 'no failure'." }),
-    maskedLatencyMs: Nullable(Type.Object({ median: Type.Number(), max: Type.Number() }, { additionalProperties: false }), {
-      description: "v4: the client's latency of the requests the LB retried (the price of masking); null when none was.",
+    clientSaw: Type.String({
+      description: "v4: what the client saw, in words: '3 × 502', '2 × empty reply', 'no failure'.",
     }),
+    maskedLatencyMs: Nullable(
+      Type.Object({ median: Type.Number(), max: Type.Number() }, { additionalProperties: false }),
+      {
+        description:
+          "v4: the client's latency of the requests the LB retried (the price of masking); null when none was.",
+      },
+    ),
     boundaryRate502: Nullable(ProportionSchema),
     boundaryFailureRate: Nullable(ProportionSchema, {
-      description: 'v4: every failure the client saw (502/503/504, empty reply, reset) among the boundary requests; in v3 and before, the 502s.',
+      description:
+        'v4: every failure the client saw (502/503/504, empty reply, reset) among the boundary requests; in v3 and before, the 502s.',
     }),
     boundaryCycles: Nullable(BoundaryCyclesSchema, {
       description:
         "v6: the aimed cycles of the cell's variant, and those in which an aimed request of this method showed a client symptom (502/503/504, empty reply, reset); null in older summaries.",
     }),
-    appIdleCloseMs: Nullable(Type.Number(), { description: "The app's idle close measured straight at it (probe); null when it outlived the probe." }),
-    effectiveCloseMs: Nullable(Type.Number(), { description: 'Behind the LB: median idle time at which upstream connections closed during traffic.' }),
+    appIdleCloseMs: Nullable(Type.Number(), {
+      description: "The app's idle close measured straight at it (probe); null when it outlived the probe.",
+    }),
+    effectiveCloseMs: Nullable(Type.Number(), {
+      description: 'Behind the LB: median idle time at which upstream connections closed during traffic.',
+    }),
     effectiveCloseBy: Nullable(OneOf(['app', 'lb'] as const), { description: 'Who closed most of them.' }),
     closedBy: ClosedByTallySchema,
-    firstHit: Nullable(Type.Object({ cycle: Count(), afterTrafficStartMs: Type.Number() }, { additionalProperties: false }), {
-      description: 'The first failure: its cycle (in its lane) and when, counted from the start of traffic (not of the run, which includes building).',
-    }),
+    firstHit: Nullable(
+      Type.Object({ cycle: Count(), afterTrafficStartMs: Type.Number() }, { additionalProperties: false }),
+      {
+        description:
+          'The first failure: its cycle (in its lane) and when, counted from the start of traffic (not of the run, which includes building).',
+      },
+    ),
   },
-  { additionalProperties: false, description: 'One app variant × one request method: the row of the matrix table downstream tools read.' },
+  {
+    additionalProperties: false,
+    description: 'One app variant × one request method: the row of the matrix table downstream tools read.',
+  },
 );
 export type CellSummary = Static<typeof CellSummarySchema>;
 
@@ -366,8 +540,12 @@ export const AppUnderTestSummarySchema = Type.Object(
     image: Type.Object(
       {
         ref: Type.String({ description: 'As named (--app-image), or the tag --app-build built.' }),
-        id: Nullable(Type.String(), { description: "The image's ID (sha256 of its configuration); null if Docker did not know it." }),
-        repoDigests: Type.Array(Type.String(), { description: 'Registry digests (name@sha256:…), for an image from a registry.' }),
+        id: Nullable(Type.String(), {
+          description: "The image's ID (sha256 of its configuration); null if Docker did not know it.",
+        }),
+        repoDigests: Type.Array(Type.String(), {
+          description: 'Registry digests (name@sha256:…), for an image from a registry.',
+        }),
       },
       { additionalProperties: false },
     ),
@@ -378,13 +556,20 @@ export const AppUnderTestSummarySchema = Type.Object(
     method: Type.String({ description: '--method: the method of every request.' }),
     envKeys: Type.Array(Type.String(), { description: 'The names of the --app-env variables (never their values).' }),
     measurement: OneOf(['preload', 'client-side'] as const, {
-      description: "'preload': a Node app, the connection accounting loaded (who closed what, the app's clock); 'client-side': the raw-socket probe, client-side aim and the LB's log.",
+      description:
+        "'preload': a Node app, the connection accounting loaded (who closed what, the app's clock); 'client-side': the raw-socket probe, client-side aim and the LB's log.",
     }),
     node: Nullable(Type.String(), { description: 'The Node release the preload reported; null without it.' }),
-    appIdleCloseMs: Nullable(Type.Number(), { description: 'The idle close measured straight at the app (raw socket); null when it kept the socket open past the LB\'s timeout.' }),
+    appIdleCloseMs: Nullable(Type.Number(), {
+      description:
+        "The idle close measured straight at the app (raw socket); null when it kept the socket open past the LB's timeout.",
+    }),
     advertisedKeepAlive: Nullable(Type.String(), { description: 'Its Keep-Alive response header, if any.' }),
     lbIdleTimeoutMs: Type.Number({ description: '--lb-idle-timeout.' }),
-    verdict: OneOf(APP_VERDICT_WORDS, { description: "Your app's word: its cell's verdict mapped by model/verdict.ts APP_WORD_OF; INCOMPLETE (v8) for a run that did not finish (INCONCLUSIVE before)." }),
+    verdict: OneOf(APP_VERDICT_WORDS, {
+      description:
+        "Your app's word: its cell's verdict mapped by model/verdict.ts APP_WORD_OF; INCOMPLETE (v8) for a run that did not finish (INCONCLUSIVE before).",
+    }),
     line: Type.String({ description: 'The verdict as the lab printed it.' }),
   },
   { additionalProperties: false },
@@ -394,27 +579,41 @@ export type AppUnderTestSummary = Static<typeof AppUnderTestSummarySchema>;
 export const SummarySchema = Type.Object(
   {
     $schema: Type.String({
-      description: "v6: where this file's JSON Schema is, relative to the file (schemas/summary.schema.json of the lab that wrote it), for editors and validators.",
+      description:
+        "v6: where this file's JSON Schema is, relative to the file (schemas/summary.schema.json of the lab that wrote it), for editors and validators.",
     }),
     schemaVersion: Type.Literal(SCHEMA_VERSION),
     runId: Type.String(),
     startedAt: Type.String({ description: 'ISO 8601, UTC.' }),
     finishedAt: Type.String(),
     wallTimeMs: Type.Number(),
-    complete: Type.Boolean({ description: 'False when the run ended early (a fault, an interrupt): the counts cover only what ran.' }),
-    failure: Nullable(Type.Object({ phase: OneOf(LAB_PHASES), message: Type.String() }, { additionalProperties: false }), {
-      description: 'Why and where an incomplete run ended; null for a complete (or interrupted) one.',
+    complete: Type.Boolean({
+      description: 'False when the run ended early (a fault, an interrupt): the counts cover only what ran.',
     }),
+    failure: Nullable(
+      Type.Object({ phase: OneOf(LAB_PHASES), message: Type.String() }, { additionalProperties: false }),
+      {
+        description: 'Why and where an incomplete run ended; null for a complete (or interrupted) one.',
+      },
+    ),
     interrupted: Type.Boolean(),
     runtime: OneOf(RUNTIMES),
     mode: OneOf(['quick', 'full'] as const),
     options: SummaryOptionsSchema,
-    versions: Type.Record(Type.String(), Type.String(), { description: 'Versions of what ran: node, kernel, each LB, the apps\' Node releases.' }),
+    versions: Type.Record(Type.String(), Type.String(), {
+      description: "Versions of what ran: node, kernel, each LB, the apps' Node releases.",
+    }),
     scenario: Type.Object(
       {
-        kind: Type.Optional(OneOf(['classic', 'matrix'] as const, { description: "'classic' (default/fixed, one schedule) or 'matrix' (v3; absent before)." })),
+        kind: Type.Optional(
+          OneOf(['classic', 'matrix'] as const, {
+            description: "'classic' (default/fixed, one schedule) or 'matrix' (v3; absent before).",
+          }),
+        ),
         retryPolicy: Type.String(),
-        haproxyReuse: Type.Optional(Type.String({ description: "v4: HAProxy's http-reuse (absent in older summaries)." })),
+        haproxyReuse: Type.Optional(
+          Type.String({ description: "v4: HAProxy's http-reuse (absent in older summaries)." }),
+        ),
         serverMode: Type.String({ description: 'The server modes of the variants, comma-separated.' }),
         lb: Type.Record(Type.String(), Type.Number(), { description: "The LB's timings (scenarios.ts LB)." }),
       },
@@ -426,25 +625,47 @@ export const SummarySchema = Type.Object(
     raceWindow: RaceWindowSchema,
     schedule: Type.Object(
       {
-        closeDelayMs: Nullable(Type.Number(), { description: "The app's close delay the aiming used last; null when traffic never started." }),
-        oneWayLatencyMs: PerVariant(Nullable(Type.Number()), "Estimated: the send-to-app delay less the app clock's offset."),
-        appClocks: PerVariant(Nullable(AppClockEstimateSchema), "v5: per variant, how its app's clock lines up with the harness's (null: never measured; empty before v5)."),
-        injectedAppClockOffsetMs: Type.Number({ description: "v5: the test-only shift given to the apps' clocks (LAB_APP_CLOCK_OFFSET_MS); 0 in real runs and before v5." }),
+        closeDelayMs: Nullable(Type.Number(), {
+          description: "The app's close delay the aiming used last; null when traffic never started.",
+        }),
+        oneWayLatencyMs: PerVariant(
+          Nullable(Type.Number()),
+          "Estimated: the send-to-app delay less the app clock's offset.",
+        ),
+        appClocks: PerVariant(
+          Nullable(AppClockEstimateSchema),
+          "v5: per variant, how its app's clock lines up with the harness's (null: never measured; empty before v5).",
+        ),
+        injectedAppClockOffsetMs: Type.Number({
+          description:
+            "v5: the test-only shift given to the apps' clocks (LAB_APP_CLOCK_OFFSET_MS); 0 in real runs and before v5.",
+        }),
         cycles: Type.Array(CycleRecordSchema),
       },
       { additionalProperties: false },
     ),
     lbs: Type.Record(
       Type.String(),
-      Type.Object({ version: Nullable(Type.String()), accessEntries: Count(), errorLines: Count() }, { additionalProperties: false }),
-      { description: 'v4: each LB of the run: its version, the requests its access log has, the error lines it wrote.' },
+      Type.Object(
+        { version: Nullable(Type.String()), accessEntries: Count(), errorLines: Count() },
+        { additionalProperties: false },
+      ),
+      {
+        description: 'v4: each LB of the run: its version, the requests its access log has, the error lines it wrote.',
+      },
     ),
     nginx: Type.Object(
       {
         errorLog: ErrorLogCountsSchema,
         mismatches: Type.Array(
           Type.Object(
-            { variant: Type.String(), harness502: Count(), accessLog502: Count(), missingInAccessLog: Type.Array(Type.String()), missingInHarness: Type.Array(Type.String()) },
+            {
+              variant: Type.String(),
+              harness502: Count(),
+              accessLog502: Count(),
+              missingInAccessLog: Type.Array(Type.String()),
+              missingInHarness: Type.Array(Type.String()),
+            },
             { additionalProperties: false },
           ),
           { description: 'Every 502 the harness counted must be in the access log, and the reverse.' },
@@ -452,16 +673,27 @@ export const SummarySchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    yourApp: Nullable(Type.Array(AppUnderTestSummarySchema), { description: 'v7: the user\'s apps of the run (yours, then compared); null for the sample app (and before v7).' }),
+    yourApp: Nullable(Type.Array(AppUnderTestSummarySchema), {
+      description: "v7: the user's apps of the run (yours, then compared); null for the sample app (and before v7).",
+    }),
     verdict: Type.Object(
       {
-        ok: Type.Boolean({ description: 'The run came to the answer it exists to give (analysis/verdict.ts verdictOk).' }),
+        ok: Type.Boolean({
+          description: 'The run came to the answer it exists to give (analysis/verdict.ts verdictOk).',
+        }),
         text: Type.String({ description: 'The counts behind the verdict, per variant or cell, in one paragraph.' }),
         ...VerdictSchema.properties,
       },
-      { additionalProperties: false, description: "v8: word, tone, reasons and evidence beside ok and text: the run's verdict, rendered as it is by every surface." },
+      {
+        additionalProperties: false,
+        description:
+          "v8: word, tone, reasons and evidence beside ok and text: the run's verdict, rendered as it is by every surface.",
+      },
     ),
-    assertion: Type.Object({ requested: Type.Boolean(), passed: Type.Boolean(), reasons: Type.Array(Type.String()) }, { additionalProperties: false }),
+    assertion: Type.Object(
+      { requested: Type.Boolean(), passed: Type.Boolean(), reasons: Type.Array(Type.String()) },
+      { additionalProperties: false },
+    ),
   },
   {
     title: 'keepalive-lab summary.json',

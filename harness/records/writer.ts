@@ -7,7 +7,11 @@ import { LabError } from '../model/errors.js';
 
 /** A UTC timestamp that sorts and names files: 20261128-025712Z. */
 export function timestampId(now = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
 }
 
 export function newRunId(runtime: string, now = new Date()): string {

@@ -49,11 +49,20 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
     const also = outside > 0 ? ` (+${outside} outside the boundary)` : '';
     // A zero states both bounds: per request, and per aimed cycle (failures cluster by cycle).
     const cycles = v.boundaryCycles;
-    const bound = r.trials > 0 ? ` (≤ ${percent(r.high)}${cycles.cycles > 0 ? `, ≤ ${percent(cycles.rate.high, 0)} per cycle` : ''})` : '';
+    const bound =
+      r.trials > 0
+        ? ` (≤ ${percent(r.high)}${cycles.cycles > 0 ? `, ≤ ${percent(cycles.rate.high, 0)} per cycle` : ''})`
+        : '';
     const close = atLb ? ` at ${summary.aimVariant}'s close` : '';
-    const counted = r.failures > 0 ? `${v.name} ${r.failures} × 502 / ${r.trials}${close}` : `${v.name} 0 / ${r.trials}${close}${bound}`;
+    const counted =
+      r.failures > 0
+        ? `${v.name} ${r.failures} × 502 / ${r.trials}${close}`
+        : `${v.name} 0 / ${r.trials}${close}${bound}`;
     // A fix without a failure that the run never took to the LB's own timeout says so: at the aim variant's close alone it cannot fail.
-    const untested = v.name !== summary.aimVariant && atLb === null && r.failures === 0 ? `, not tested at the LB's ${summary.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s` : '';
+    const untested =
+      v.name !== summary.aimVariant && atLb === null && r.failures === 0
+        ? `, not tested at the LB's ${summary.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`
+        : '';
     const lbText = atLb ? `, ${lbBoundaryText(atLb, summary.scenario.lb.upstreamKeepaliveTimeoutMs)}` : untested;
     parts.push({ text: `${counted}${lbText}${also}`, style: variantTone(summary, v.name) });
   }
@@ -64,7 +73,9 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
 function lbBoundaryText(b: NonNullable<VariantSummary['lbBoundary']>, lbTimeoutMs: number): string {
   const where = `at the LB's ${lbTimeoutMs / 1000} s`;
   if (b.failures > 0) return `${b.failures} failed / ${b.boundary} ${where}`;
-  return b.boundary > 0 ? `0 / ${b.boundary} ${where} (≤ ${percent(proportion(0, b.boundary).high)})` : `0 / 0 ${where} (no idle connection reused)`;
+  return b.boundary > 0
+    ? `0 / ${b.boundary} ${where} (≤ ${percent(proportion(0, b.boundary).high)})`
+    : `0 / 0 ${where} (no idle connection reused)`;
 }
 
 /** A variant's tone: the worst of its cells' verdicts (bad, then warn, then good), as summary.json has them. */
@@ -87,7 +98,13 @@ const STYLES: Record<Exclude<HeadlinePart['style'], 'plain'>, Parameters<typeof 
  * formats need Node 20.13 (engines).
  */
 const styled = (style: Exclude<HeadlinePart['style'], 'plain'>, text: string): string =>
-  (styleText as (format: Parameters<typeof styleText>[0], text: string, options?: { validateStream?: boolean }) => string)(STYLES[style], text, { validateStream: false });
+  (
+    styleText as (
+      format: Parameters<typeof styleText>[0],
+      text: string,
+      options?: { validateStream?: boolean },
+    ) => string
+  )(STYLES[style], text, { validateStream: false });
 
 /** Whether a stream wants colour: a terminal that has it, and NO_COLOR unset (hasColors reads NO_COLOR, FORCE_COLOR and TERM). */
 export function wantsColour(stream: NodeJS.WriteStream): boolean {
@@ -96,6 +113,8 @@ export function wantsColour(stream: NodeJS.WriteStream): boolean {
 
 /** The headline as one line, coloured when `colour` is true: the outcome word, two spaces, the counts three apart. */
 export function headlineText(summary: Summary, colour: boolean): string {
-  const [word, ...counts] = headlineParts(summary).map((p) => (colour && p.style !== 'plain' ? styled(p.style, p.text) : p.text));
+  const [word, ...counts] = headlineParts(summary).map((p) =>
+    colour && p.style !== 'plain' ? styled(p.style, p.text) : p.text,
+  );
   return [word, counts.join('   ')].join('  ').trimEnd();
 }

@@ -18,7 +18,6 @@ export const SUMMARY_SCHEMA_PATH = resolve(SCHEMAS_DIR, 'summary.schema.json');
 /** The absolute path of the committed schema of one requests.ndjson line. */
 export const REQUEST_RECORD_SCHEMA_PATH = resolve(SCHEMAS_DIR, 'request-record.schema.json');
 
-
 /**
  * How a file in `dir` refers to a schema file: its path relative to `dir`, with
  * forward slashes (a URI reference, which editors resolve against the file);
@@ -41,7 +40,20 @@ export function requestRecordSchemaRefFrom(dir: string): string {
 }
 
 /** Keywords first in this order, so a reader sees what a schema is before its details; properties keep the code's order. */
-const KEYWORD_ORDER = ['$schema', '$id', 'title', 'description', 'type', 'const', 'anyOf', 'required', 'properties', 'patternProperties', 'additionalProperties', 'items'];
+const KEYWORD_ORDER = [
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  'type',
+  'const',
+  'anyOf',
+  'required',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'items',
+];
 
 /** The schema as JSON with its keywords in KEYWORD_ORDER (TypeBox puts the options first), recursively. */
 function ordered(schema: unknown): unknown {
@@ -54,7 +66,9 @@ function ordered(schema: unknown): unknown {
     sorted.map(([k, v]) => [
       k,
       // Under properties and patternProperties the keys are field names (or patterns): keep them, order their schemas.
-      k === 'properties' || k === 'patternProperties' ? Object.fromEntries(Object.entries(v as object).map(([name, s]) => [name, ordered(s)])) : ordered(v),
+      k === 'properties' || k === 'patternProperties'
+        ? Object.fromEntries(Object.entries(v as object).map(([name, s]) => [name, ordered(s)]))
+        : ordered(v),
     ]),
   );
 }

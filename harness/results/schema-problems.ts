@@ -15,7 +15,11 @@ export function readablePath(pointer: string): string {
     .split('/')
     .slice(1)
     .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return keys.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : /^[\w$-]+$/.test(k) ? `${i === 0 ? '' : '.'}${k}` : `[${JSON.stringify(k)}]`)).join('');
+  return keys
+    .map((k, i) =>
+      /^\d+$/.test(k) ? `[${k}]` : /^[\w$-]+$/.test(k) ? `${i === 0 ? '' : '.'}${k}` : `[${JSON.stringify(k)}]`,
+    )
+    .join('');
 }
 
 /** A value as a problem line shows it: short, and unambiguous about its type. */
@@ -36,7 +40,12 @@ function expected(schema: TSchema): string {
     if (options.every((o) => typeof o.const === 'string')) return `one of ${options.map((o) => o.const).join(', ')}`;
     return options.map(expected).join(' or ');
   }
-  const range = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : ''].filter(Boolean).join(' and ');
+  const range = [
+    schema.minimum !== undefined ? `≥ ${schema.minimum}` : '',
+    schema.maximum !== undefined ? `≤ ${schema.maximum}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   switch (schema.type) {
     case 'integer':
       return `a whole number${range ? ` ${range}` : ''}`;

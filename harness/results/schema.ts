@@ -53,7 +53,17 @@ import { appVerdict } from '../analysis/your-app-verdict.js';
 import { TONE_OF } from '../model/verdict.js';
 import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB, type VariantName } from '../scenarios/scenarios.js';
 import { schemaProblems } from './schema-problems.js';
-import { SCHEMA_VERSION, SummarySchema, type AppUnderTestSummary, type BoundaryCycles, type CellSummary, type CycleRecord, type Summary, type VariantSummary, DEFAULT_SUMMARY_SCHEMA_REF } from '../records/summary-schema.js';
+import {
+  SCHEMA_VERSION,
+  SummarySchema,
+  type AppUnderTestSummary,
+  type BoundaryCycles,
+  type CellSummary,
+  type CycleRecord,
+  type Summary,
+  type VariantSummary,
+  DEFAULT_SUMMARY_SCHEMA_REF,
+} from '../records/summary-schema.js';
 import { boundaryCyclesOf } from '../records/cycles.js';
 
 // Every name readers of summary.json import from here, wherever it is defined.
@@ -92,13 +102,16 @@ export function validateSummary(value: unknown): string[] {
 /** What the schema cannot express: one field's requirement depending on another's value. */
 function semanticProblems(s: Partial<Summary>): string[] {
   const problems: string[] = [];
-  if (s.complete === false && (typeof s.failure !== 'object' || s.failure === null) && !s.interrupted) problems.push('an incomplete run without failure');
+  if (s.complete === false && (typeof s.failure !== 'object' || s.failure === null) && !s.interrupted)
+    problems.push('an incomplete run without failure');
   // The stored word is what every surface renders: it must agree with the run it describes.
   const word = s.verdict?.word;
-  if (s.complete === false && word !== undefined && word !== 'INCOMPLETE') problems.push(`an incomplete run whose verdict is ${word}, not INCOMPLETE`);
+  if (s.complete === false && word !== undefined && word !== 'INCOMPLETE')
+    problems.push(`an incomplete run whose verdict is ${word}, not INCOMPLETE`);
   if (s.complete === true && word === 'INCOMPLETE') problems.push('a complete run whose verdict is INCOMPLETE');
   for (const v of [s.verdict, ...(Array.isArray(s.cells) ? s.cells.map((c) => c?.verdict) : [])]) {
-    if (v && typeof v === 'object' && v.word in TONE_OF && v.tone !== TONE_OF[v.word]) problems.push(`the verdict ${v.word} drawn ${v.tone}, not ${TONE_OF[v.word]}`);
+    if (v && typeof v === 'object' && v.word in TONE_OF && v.tone !== TONE_OF[v.word])
+      problems.push(`the verdict ${v.word} drawn ${v.tone}, not ${TONE_OF[v.word]}`);
   }
   // A run that failed before the stack answered cannot know every version.
   const lbs = typeof s.lbs === 'object' && s.lbs !== null ? Object.keys(s.lbs) : [];
@@ -140,7 +153,20 @@ function cellsFromVariants(old: OldSummary): Array<Omit<CellSummary, 'verdict'>>
       boundaryMs: null,
       outcome: m.count502 > 0 ? 'reproduced' : 'inconclusive',
       reason: m.count502 > 0 ? `${m.count502} × 502` : 'read from an older summary without per-method boundary counts',
-      counts: { requests: m.total, aimed: null, boundary: null, status502: m.count502, status503: 0, status504: 0, clientErrors: 0, emptyReply: 0, reset: 0, masked: 0, appErrors: 0, untied: 0 },
+      counts: {
+        requests: m.total,
+        aimed: null,
+        boundary: null,
+        status502: m.count502,
+        status503: 0,
+        status504: 0,
+        clientErrors: 0,
+        emptyReply: 0,
+        reset: 0,
+        masked: 0,
+        appErrors: 0,
+        untied: 0,
+      },
       clientSaw: clientSawOf(m.count502),
       maskedLatencyMs: null,
       boundaryFailureRate: null,
@@ -162,11 +188,21 @@ function upgradeToV3(old: OldSummary & Record<string, unknown>): Record<string, 
   const variants = Object.fromEntries(
     Object.entries(old.variants ?? {}).map(([name, v]) => [
       name,
-      { ...v, nodeLine, serverMode: old.scenario?.serverMode ?? 'standalone', fix: OLD_VARIANT_FIX[name] ?? 'unknown', lane: 'short' },
+      {
+        ...v,
+        nodeLine,
+        serverMode: old.scenario?.serverMode ?? 'standalone',
+        fix: OLD_VARIANT_FIX[name] ?? 'unknown',
+        lane: 'short',
+      },
     ]),
   );
   const names = Object.keys(old.variants ?? {});
-  const cycles = (old.schedule?.cycles ?? []).map((c) => ({ ...c, lane: 'short', boundaryMs: Object.fromEntries(names.map((n) => [n, c.closeDelayMs])) }));
+  const cycles = (old.schedule?.cycles ?? []).map((c) => ({
+    ...c,
+    lane: 'short',
+    boundaryMs: Object.fromEntries(names.map((n) => [n, c.closeDelayMs])),
+  }));
   return {
     ...old,
     schemaVersion: SCHEMA_VERSION,
@@ -202,8 +238,17 @@ function upgradeToV4(old: Record<string, unknown>): Record<string, unknown> {
   const versions = (old.versions ?? {}) as Record<string, string>;
   const nginx = old.nginx as { errorLog?: Record<string, number> } | undefined;
   const errorLines = Object.values(nginx?.errorLog ?? {}).reduce((a, b) => a + b, 0);
-  const accessEntries = Object.values((old.variants ?? {}) as Record<string, VariantSummary>).reduce((n, v) => n + (v.nginx?.accessTotal ?? 0), 0);
-  return { ...old, schemaVersion: SCHEMA_VERSION, options: optionsAsV4(old.options), cells, lbs: { nginx: { version: versions.nginx ?? null, accessEntries, errorLines } } };
+  const accessEntries = Object.values((old.variants ?? {}) as Record<string, VariantSummary>).reduce(
+    (n, v) => n + (v.nginx?.accessTotal ?? 0),
+    0,
+  );
+  return {
+    ...old,
+    schemaVersion: SCHEMA_VERSION,
+    options: optionsAsV4(old.options),
+    cells,
+    lbs: { nginx: { version: versions.nginx ?? null, accessEntries, errorLines } },
+  };
 }
 
 /**
@@ -214,7 +259,9 @@ function upgradeToV4(old: Record<string, unknown>): Record<string, unknown> {
 function optionsAsV4(options: unknown): unknown {
   if (typeof options !== 'object' || options === null) return options;
   const { listScenarios: _listScenarios, ...kept } = options as Record<string, unknown>;
-  const cells = Array.isArray(kept.cells) ? kept.cells.map((c: unknown) => (typeof c === 'object' && c !== null ? { lb: DEFAULT_LB, ...c } : c)) : kept.cells;
+  const cells = Array.isArray(kept.cells)
+    ? kept.cells.map((c: unknown) => (typeof c === 'object' && c !== null ? { lb: DEFAULT_LB, ...c } : c))
+    : kept.cells;
   return { haproxyReuse: DEFAULT_HAPROXY_REUSE, ...kept, cells };
 }
 
@@ -222,13 +269,24 @@ function optionsAsV4(options: unknown): unknown {
 function upgradeToV5(old: Record<string, unknown>): Record<string, unknown> {
   const schedule = old.schedule as { cycles?: CycleRecord[] } | undefined;
   // A malformed v4 summary passes through unchanged here; validateSummary then says what is wrong with it.
-  if (typeof schedule !== 'object' || schedule === null || typeof old.variants !== 'object' || old.variants === null) return old;
+  if (typeof schedule !== 'object' || schedule === null || typeof old.variants !== 'object' || old.variants === null)
+    return old;
   const cycles = Array.isArray(schedule.cycles) ? schedule.cycles : [];
   const variants = Object.fromEntries(
-    Object.entries(old.variants as Record<string, VariantSummary>).map(([name, v]) => [name, { ...v, boundaryCycles: v.boundaryCycles ?? boundaryCyclesOf(cycles, name) }]),
+    Object.entries(old.variants as Record<string, VariantSummary>).map(([name, v]) => [
+      name,
+      { ...v, boundaryCycles: v.boundaryCycles ?? boundaryCyclesOf(cycles, name) },
+    ]),
   );
-  const options = typeof old.options === 'object' && old.options !== null ? { naivePairs: 0, ...old.options } : old.options;
-  return { ...old, schemaVersion: SCHEMA_VERSION, options, variants, schedule: { appClocks: {}, injectedAppClockOffsetMs: 0, ...schedule } };
+  const options =
+    typeof old.options === 'object' && old.options !== null ? { naivePairs: 0, ...old.options } : old.options;
+  return {
+    ...old,
+    schemaVersion: SCHEMA_VERSION,
+    options,
+    variants,
+    schedule: { appClocks: {}, injectedAppClockOffsetMs: 0, ...schedule },
+  };
 }
 
 /**
@@ -251,42 +309,97 @@ function upgradeToV7(old: Record<string, unknown>): Record<string, unknown> {
  */
 function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Record<string, unknown> {
   // A malformed older summary passes through unchanged here; validateSummary then says what is wrong with it.
-  if (!Array.isArray(old.cells) || typeof old.verdict !== 'object' || old.verdict === null || typeof old.nginx !== 'object' || old.nginx === null) return old;
-  const readable = (c: unknown): c is CellSummary => typeof c === 'object' && c !== null && typeof (c as CellSummary).counts === 'object' && (c as CellSummary).counts !== null;
+  if (
+    !Array.isArray(old.cells) ||
+    typeof old.verdict !== 'object' ||
+    old.verdict === null ||
+    typeof old.nginx !== 'object' ||
+    old.nginx === null
+  )
+    return old;
+  const readable = (c: unknown): c is CellSummary =>
+    typeof c === 'object' &&
+    c !== null &&
+    typeof (c as CellSummary).counts === 'object' &&
+    (c as CellSummary).counts !== null;
   if (!old.cells.every(readable)) return old;
   const yourApps = Array.isArray(old.yourApp) ? (old.yourApp as AppUnderTestSummary[]) : [];
   const cells = (old.cells as CellSummary[]).map((c) => {
     // A v7 app found INCONCLUSIVE by its probe (it closes before the LB, yet nothing failed) kept a 'safe' cell; v8 says so in the cell.
     const app = yourApps.find((a) => a.variant === c.variant);
     const unseen = app?.verdict === 'INCONCLUSIVE' && c.outcome === 'safe';
-    const cell = { ...c, counts: { ...c.counts, appErrors: 0, untied: 0 }, ...(unseen ? { outcome: 'inconclusive' as const, reason: app.line.replace(/^INCONCLUSIVE: /, '') } : {}) };
+    const cell = {
+      ...c,
+      counts: { ...c.counts, appErrors: 0, untied: 0 },
+      ...(unseen ? { outcome: 'inconclusive' as const, reason: app.line.replace(/^INCONCLUSIVE: /, '') } : {}),
+    };
     return { ...cell, verdict: cellVerdict(cell) };
   });
-  const wellFormed = (v: unknown) => typeof v === 'object' && v !== null && ['requests', 'closedBy', 'rate502'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object');
-  if (typeof old.variants !== 'object' || old.variants === null || !Object.values(old.variants).every(wellFormed)) return old;
+  const wellFormed = (v: unknown) =>
+    typeof v === 'object' &&
+    v !== null &&
+    ['requests', 'closedBy', 'rate502'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object');
+  if (typeof old.variants !== 'object' || old.variants === null || !Object.values(old.variants).every(wellFormed))
+    return old;
   const complete = old.complete !== false;
-  const incomplete = complete ? null : old.interrupted ? 'interrupted' : `failed during ${(old.failure as { phase?: string } | null)?.phase ?? 'the run'}`;
+  const incomplete = complete
+    ? null
+    : old.interrupted
+      ? 'interrupted'
+      : `failed during ${(old.failure as { phase?: string } | null)?.phase ?? 'the run'}`;
   // Your apps' words and lines by v8's rule, from their cells (v7 decided them apart).
   const yourApp = Array.isArray(old.yourApp)
     ? yourApps.map((a) => {
         const cell = cells.find((c) => c.variant === a.variant && c.method === a.method);
-        return cell === undefined ? a : { ...a, ...appVerdict({ cell, appIdleCloseMs: a.appIdleCloseMs, lbIdleTimeoutMs: a.lbIdleTimeoutMs, measurement: a.measurement, incomplete }) };
+        return cell === undefined
+          ? a
+          : {
+              ...a,
+              ...appVerdict({
+                cell,
+                appIdleCloseMs: a.appIdleCloseMs,
+                lbIdleTimeoutMs: a.lbIdleTimeoutMs,
+                measurement: a.measurement,
+                incomplete,
+              }),
+            };
       })
     : old.yourApp;
   const s = { ...(old as unknown as Summary), cells, yourApp: yourApp as Summary['yourApp'] };
   const verdict = runVerdict({ ...s, schemaVersion: writtenVersion });
   const kind = s.scenario?.kind === 'matrix' ? 'matrix' : 'classic';
   // No run before v8 aimed at the LB's own timeout through a pool of its own; --full's gap there was never summarized apart.
-  const variants = Object.fromEntries(Object.entries(s.variants).map(([name, v]) => [name, { ...v, lbBoundary: null }]));
-  return { ...old, schemaVersion: SCHEMA_VERSION, variants, cells, yourApp, verdict: { ...(old.verdict as object), ...verdict, ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0) } };
+  const variants = Object.fromEntries(
+    Object.entries(s.variants).map(([name, v]) => [name, { ...v, lbBoundary: null }]),
+  );
+  return {
+    ...old,
+    schemaVersion: SCHEMA_VERSION,
+    variants,
+    cells,
+    yourApp,
+    verdict: {
+      ...(old.verdict as object),
+      ...verdict,
+      ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0),
+    },
+  };
 }
 
 function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {
   // A malformed v5 summary passes through unchanged here; validateSummary then says what is wrong with it.
-  const upgraded: Record<string, unknown> = { $schema: DEFAULT_SUMMARY_SCHEMA_REF, ...old, schemaVersion: SCHEMA_VERSION };
-  if (Array.isArray(old.cells)) upgraded.cells = old.cells.map((c: unknown) => (typeof c === 'object' && c !== null ? { ...c, boundaryCycles: null } : c));
+  const upgraded: Record<string, unknown> = {
+    $schema: DEFAULT_SUMMARY_SCHEMA_REF,
+    ...old,
+    schemaVersion: SCHEMA_VERSION,
+  };
+  if (Array.isArray(old.cells))
+    upgraded.cells = old.cells.map((c: unknown) =>
+      typeof c === 'object' && c !== null ? { ...c, boundaryCycles: null } : c,
+    );
   // The first v5 summaries came before the bench's A/B (naivePairs).
-  if (typeof old.options === 'object' && old.options !== null) upgraded.options = { naivePairs: 0, ...old.options, baseline: null };
+  if (typeof old.options === 'object' && old.options !== null)
+    upgraded.options = { naivePairs: 0, ...old.options, baseline: null };
   return upgraded;
 }
 
@@ -300,7 +413,9 @@ function withShutdownCloses(old: Record<string, unknown>): Record<string, unknow
   const variants = Object.fromEntries(
     Object.entries(old.variants as Record<string, { closedBy?: object }>).map(([name, v]) => [
       name,
-      typeof v?.closedBy === 'object' && v.closedBy !== null ? { ...v, closedBy: { lbAtShutdown: 0, ...v.closedBy } } : v,
+      typeof v?.closedBy === 'object' && v.closedBy !== null
+        ? { ...v, closedBy: { lbAtShutdown: 0, ...v.closedBy } }
+        : v,
     ]),
   );
   return { ...old, variants };
@@ -313,11 +428,16 @@ function withShutdownCloses(old: Record<string, unknown>): Record<string, unknow
  * fills in what the one before lacked (see the history above).
  * Returns the problems instead when it is not a summary this lab can read.
  */
-export function readSummary(value: unknown): { summary: Summary; problems: [] } | { summary: null; problems: string[] } {
+export function readSummary(
+  value: unknown,
+): { summary: Summary; problems: [] } | { summary: null; problems: string[] } {
   if (typeof value !== 'object' || value === null) return { summary: null, problems: ['not an object'] };
   const version: unknown = (value as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(version)) {
-    return { summary: null, problems: [`schemaVersion ${String(version)} is not one this lab reads (${READABLE_SCHEMA_VERSIONS.join(', ')})`] };
+    return {
+      summary: null,
+      problems: [`schemaVersion ${String(version)} is not one this lab reads (${READABLE_SCHEMA_VERSIONS.join(', ')})`],
+    };
   }
   let upgraded: Record<string, unknown> = value as Record<string, unknown>;
   if (version === 1) upgraded = { ...upgraded, complete: !upgraded.interrupted, failure: null };

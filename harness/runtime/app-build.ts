@@ -35,7 +35,11 @@ async function run(cmd: string, args: string[], onLine: (line: string) => void) 
   child.all?.on('data', (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach(onLine));
   const result = await child;
   if (result.exitCode !== 0) {
-    const tail = String(result.all ?? '').trim().split('\n').slice(-15).join('\n');
+    const tail = String(result.all ?? '')
+      .trim()
+      .split('\n')
+      .slice(-15)
+      .join('\n');
     throw new LabError(`\`${cmd} ${args.join(' ')}\` in app/ failed (exit ${result.exitCode}):\n${tail}`);
   }
 }

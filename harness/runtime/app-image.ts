@@ -24,7 +24,11 @@ const notFound = (err: unknown) => (err as { statusCode?: number }).statusCode =
 /** The image's identity; null fields when Docker does not know it. */
 export async function identify(ref: string, docker = new Docker()): Promise<ImageIdentity> {
   try {
-    const info = await withDeadline(docker.getImage(ref).inspect(), INSPECT_TIMEOUT_MS, 'the Docker daemon (inspect an image)');
+    const info = await withDeadline(
+      docker.getImage(ref).inspect(),
+      INSPECT_TIMEOUT_MS,
+      'the Docker daemon (inspect an image)',
+    );
     return { ref, id: info.Id, repoDigests: info.RepoDigests ?? [] };
   } catch {
     return { ref, id: null, repoDigests: [] };
@@ -41,7 +45,7 @@ async function pull(docker: Docker, ref: string, timeoutMs: number, signal?: Abo
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
       reject(err);
     };
-    const onAbort = () => stop(interrupted('pulling your app\'s image'));
+    const onAbort = () => stop(interrupted("pulling your app's image"));
     const timer = setTimeout(() => stop(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     docker.modem.followProgress(stream, (err: Error | null) => {
@@ -53,12 +57,16 @@ async function pull(docker: Docker, ref: string, timeoutMs: number, signal?: Abo
   });
 }
 
-
 /** A pull of an app image may be large; ten minutes bounds a stalled registry. */
 const PULL_TIMEOUT_MS = 600_000;
 
 /** Each image is on this machine afterwards, or the run stops here with one line. */
-export async function ensureImages(refs: readonly string[], progress: (line: string) => void, signal?: AbortSignal, docker = new Docker()): Promise<void> {
+export async function ensureImages(
+  refs: readonly string[],
+  progress: (line: string) => void,
+  signal?: AbortSignal,
+  docker = new Docker(),
+): Promise<void> {
   for (const ref of refs) {
     try {
       await withDeadline(docker.getImage(ref).inspect(), INSPECT_TIMEOUT_MS, 'the Docker daemon (inspect an image)');
@@ -66,17 +74,29 @@ export async function ensureImages(refs: readonly string[], progress: (line: str
     } catch (err) {
       // 400: Docker cannot read the name itself (upper case, a stray character).
       if ((err as { statusCode?: number }).statusCode === 400) {
-        throw new LabError(`'${ref}' is not an image reference Docker accepts: ${(err as Error).message.split('\n')[0].replace(/^\(HTTP code \d+\) [a-z ]+ - /, '')}`, 'Image names are lower case: name[:tag] or name@sha256:…', EXIT.badInput);
+        throw new LabError(
+          `'${ref}' is not an image reference Docker accepts: ${(err as Error).message.split('\n')[0].replace(/^\(HTTP code \d+\) [a-z ]+ - /, '')}`,
+          'Image names are lower case: name[:tag] or name@sha256:…',
+          EXIT.badInput,
+        );
       }
-      if (!notFound(err)) throw new LabError(`Docker could not inspect the image '${ref}': ${(err as Error).message.split('\n')[0]}`);
+      if (!notFound(err))
+        throw new LabError(`Docker could not inspect the image '${ref}': ${(err as Error).message.split('\n')[0]}`);
     }
     progress(`image ${ref} is not on this machine: pulling it`);
     try {
       await pull(docker, ref, PULL_TIMEOUT_MS, signal);
     } catch (err) {
       if (signal?.aborted) throw err;
-      const reason = (err as Error).message.split('\n')[0].trim().replace(/^\(HTTP code \d+\) [a-z ]+ - /, '');
-      throw new LabError(`No image '${ref}' on this machine, and Docker could not pull it: ${reason}.`, 'Check the name (docker images lists what is here), or build it first (or use --app-build <dir>).', EXIT.badInput);
+      const reason = (err as Error).message
+        .split('\n')[0]
+        .trim()
+        .replace(/^\(HTTP code \d+\) [a-z ]+ - /, '');
+      throw new LabError(
+        `No image '${ref}' on this machine, and Docker could not pull it: ${reason}.`,
+        'Check the name (docker images lists what is here), or build it first (or use --app-build <dir>).',
+        EXIT.badInput,
+      );
     }
   }
 }

@@ -4,7 +4,15 @@
 // over .env, .env over the official defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE_IMAGES, DEFAULT_NODE_LINE, LB_NAMES, NODE_LINES, officialNodeImage, type LbName, type NodeLine } from '../scenarios/scenarios.js';
+import {
+  BASE_IMAGES,
+  DEFAULT_NODE_LINE,
+  LB_NAMES,
+  NODE_LINES,
+  officialNodeImage,
+  type LbName,
+  type NodeLine,
+} from '../scenarios/scenarios.js';
 import { PROJECT_DIR } from './compose.js';
 
 export interface BaseImages extends Record<LbName, string> {
@@ -37,9 +45,15 @@ export function resolveBaseImages(
   const pick = (name: string) => env[name] || dotEnv[name] || undefined;
   const build = pick('LAB_NODE_IMAGE') ?? BASE_IMAGES.node;
   const nodeByLine = Object.fromEntries(
-    NODE_LINES.map((line) => [line, pick(nodeImageVariable(line)) ?? (line === DEFAULT_NODE_LINE ? build : officialNodeImage(line))]),
+    NODE_LINES.map((line) => [
+      line,
+      pick(nodeImageVariable(line)) ?? (line === DEFAULT_NODE_LINE ? build : officialNodeImage(line)),
+    ]),
   ) as Record<NodeLine, string>;
-  const lbs = Object.fromEntries(LB_NAMES.map((lb) => [lb, pick(lbImageVariable(lb)) ?? BASE_IMAGES[lb]])) as Record<LbName, string>;
+  const lbs = Object.fromEntries(LB_NAMES.map((lb) => [lb, pick(lbImageVariable(lb)) ?? BASE_IMAGES[lb]])) as Record<
+    LbName,
+    string
+  >;
   return { build, nodeByLine, ...lbs };
 }
 

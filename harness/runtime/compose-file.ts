@@ -4,7 +4,15 @@
 // `docker compose -f <run>/compose.json up` brings the same stack back.
 import { join } from 'node:path';
 import { lbsOf } from '../lb/drivers.js';
-import { APP_CONTAINER_PORT, lbPortsOf, type AppUnderTest, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios/scenarios.js';
+import {
+  APP_CONTAINER_PORT,
+  lbPortsOf,
+  type AppUnderTest,
+  type LbName,
+  type NodeLine,
+  type Scenario,
+  type Variant,
+} from '../scenarios/scenarios.js';
 import type { BaseImages } from './base-images.js';
 import { PROJECT_DIR } from './compose.js';
 import { appClockEnv } from '../model/clock.js';
@@ -27,7 +35,12 @@ function appService(v: Variant, images: BaseImages, builds: boolean) {
     // One service per line builds the image; the others run it (parallel builds
     // of one tag collide in Compose v2).
     ...(builds
-      ? { build: { context: join(PROJECT_DIR, 'app'), args: { NODE_IMAGE: images.build, RUNTIME_NODE_IMAGE: images.nodeByLine[v.nodeLine] } } }
+      ? {
+          build: {
+            context: join(PROJECT_DIR, 'app'),
+            args: { NODE_IMAGE: images.build, RUNTIME_NODE_IMAGE: images.nodeByLine[v.nodeLine] },
+          },
+        }
       : {}),
     image: appImage(v.nodeLine),
     restart: 'no',
@@ -109,7 +122,9 @@ export function renderComposeFile(scenario: Scenario, images: BaseImages, config
   for (const v of scenario.variants) {
     // One service builds each image; the others run it.
     const imageKey = v.app ? v.app.image : v.nodeLine;
-    services[v.service] = v.app ? appUnderTestService(v, v.app, !built.has(imageKey)) : appService(v, images, !built.has(imageKey));
+    services[v.service] = v.app
+      ? appUnderTestService(v, v.app, !built.has(imageKey))
+      : appService(v, images, !built.has(imageKey));
     built.add(imageKey);
   }
   for (const { driver, variants } of lbsOf(scenario)) {
@@ -123,7 +138,9 @@ export function renderComposeFile(scenario: Scenario, images: BaseImages, config
       ports: variants.flatMap(lbPortsOf).map((port) => `127.0.0.1:${port}:${port}`),
       healthcheck: lbHealthcheck(driver.healthcheck(variants[0].lbPort)),
       // A user's image may have no health check: the lab checks its app from the host (DockerStack.ready).
-      depends_on: Object.fromEntries(variants.map((v) => [v.service, { condition: v.app ? 'service_started' : 'service_healthy' }])),
+      depends_on: Object.fromEntries(
+        variants.map((v) => [v.service, { condition: v.app ? 'service_started' : 'service_healthy' }]),
+      ),
     };
   }
   return { services };

@@ -72,7 +72,11 @@ export async function compose(args: string[], options: ComposeRunOptions = {}): 
     return result.all ?? '';
   } catch (err) {
     if (err instanceof ExecaError) {
-      const tail = String(err.all ?? '').trim().split('\n').slice(-15).join('\n');
+      const tail = String(err.all ?? '')
+        .trim()
+        .split('\n')
+        .slice(-15)
+        .join('\n');
       throw new LabError(
         `\`${[cmd.file, ...fullArgs].join(' ')}\` ${err.isCanceled ? 'was interrupted' : `failed (${err.timedOut ? 'timed out' : `exit ${err.exitCode}`})`}:\n${tail}`,
       );

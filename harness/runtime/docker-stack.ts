@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DeadlineExceeded, withDeadline } from '../model/deadline.js';
 import { interrupted, LabError } from '../model/errors.js';
-import { COMPOSE_PROJECT, DEFAULT_NODE_LINE, defaultScenario, type LbName, type NodeLine, type Scenario, type Variant } from '../scenarios/scenarios.js';
+import {
+  COMPOSE_PROJECT,
+  DEFAULT_NODE_LINE,
+  defaultScenario,
+  type LbName,
+  type NodeLine,
+  type Scenario,
+  type Variant,
+} from '../scenarios/scenarios.js';
 import { LB_DRIVERS, lbsOf } from '../lb/drivers.js';
 import { resolveBaseImages, type BaseImages } from './base-images.js';
 import { compose, findCompose, type ComposeRunOptions } from './compose.js';
@@ -94,10 +102,13 @@ export const DOCKER_DENIED = new LabError(
  */
 function answersHealth(v: Variant): Promise<boolean> {
   return new Promise((resolve) => {
-    const request = http.get({ host: '127.0.0.1', port: v.appPort, path: v.app!.healthPath, agent: false, timeout: APP_HEALTH_TIMEOUT_MS }, (response) => {
-      response.resume();
-      resolve((response.statusCode ?? 500) < 500);
-    });
+    const request = http.get(
+      { host: '127.0.0.1', port: v.appPort, path: v.app!.healthPath, agent: false, timeout: APP_HEALTH_TIMEOUT_MS },
+      (response) => {
+        response.resume();
+        resolve((response.statusCode ?? 500) < 500);
+      },
+    );
     request.on('timeout', () => request.destroy());
     request.on('error', () => resolve(false));
   });
@@ -161,7 +172,9 @@ export class DockerStack implements Stack {
         // HAProxy's container runs as an unprivileged user: its mounted file must be world-readable whatever the umask.
         chmodSync(join(this.workDir, c.file), 0o644);
       }
-      const compose = renderComposeFile(this.scenario, this.images, (lb) => join(this.workDir, LB_DRIVERS[lb].configFile));
+      const compose = renderComposeFile(this.scenario, this.images, (lb) =>
+        join(this.workDir, LB_DRIVERS[lb].configFile),
+      );
       writeRunFile(this.workDir, COMPOSE_FILE, `${JSON.stringify(compose, null, 2)}\n`);
     };
     try {
@@ -180,7 +193,8 @@ export class DockerStack implements Stack {
     const values: Record<string, string> = {};
     for (const v of this.scenario.variants) {
       if (!v.app) continue;
-      for (const [key, value] of Object.entries(appEnvValues(v.app, this.imageNodeOptions.get(v.service)))) values[appEnvRef(v, key)] = value;
+      for (const [key, value] of Object.entries(appEnvValues(v.app, this.imageNodeOptions.get(v.service))))
+        values[appEnvRef(v, key)] = value;
     }
     return values;
   }
@@ -189,7 +203,9 @@ export class DockerStack implements Stack {
   private async readImageNodeOptions(): Promise<void> {
     for (const v of this.scenario.variants) {
       if (!v.app) continue;
-      const info = await this.api(`inspect ${v.app.image}`, () => this.docker.getImage(v.app!.image).inspect()).catch(() => null);
+      const info = await this.api(`inspect ${v.app.image}`, () => this.docker.getImage(v.app!.image).inspect()).catch(
+        () => null,
+      );
       const entry = info?.Config?.Env?.find((e) => e.startsWith('NODE_OPTIONS='));
       this.imageNodeOptions.set(v.service, entry?.slice('NODE_OPTIONS='.length));
     }
@@ -197,25 +213,35 @@ export class DockerStack implements Stack {
 
   /** Compose on this stack's file; nothing is read from the environment but the daemon's address. */
   private compose(args: string[], options: ComposeRunOptions = {}): Promise<string> {
-    return compose(['-f', this.composePath, ...args], { env: { ...(process.env as Record<string, string>), ...this.appEnv() }, ...options });
+    return compose(['-f', this.composePath, ...args], {
+      env: { ...(process.env as Record<string, string>), ...this.appEnv() },
+      ...options,
+    });
   }
 
   async up(): Promise<void> {
     const status = await dockerStatus(this.docker);
     if (status === 'denied') throw DOCKER_DENIED;
-    if (status !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
+    if (status !== 'ok')
+      throw new LabError('The Docker daemon does not answer.', 'Start Docker, or use --runtime local.');
     this.ensureFiles();
     await this.buildYourApp();
     await this.readImageNodeOptions();
     // Build first, on its own: `up --build` would recreate running containers mid-build.
     try {
-      await this.compose(['build', ...this.scenario.variants.filter((v) => !v.app).map((v) => v.service), ...this.lbServices], {
-        onLine: this.options.onProgress,
-        signal: this.options.signal,
-      });
+      await this.compose(
+        ['build', ...this.scenario.variants.filter((v) => !v.app).map((v) => v.service), ...this.lbServices],
+        {
+          onLine: this.options.onProgress,
+          signal: this.options.signal,
+        },
+      );
     } catch (err) {
       // The usual cause on CI runners and air-gapped hosts: no registry for the base images.
-      if (err instanceof LabError && /pull access denied|no such host|failed to resolve|manifest unknown|dial tcp|TLS handshake/i.test(err.message)) {
+      if (
+        err instanceof LabError &&
+        /pull access denied|no such host|failed to resolve|manifest unknown|dial tcp|TLS handshake/i.test(err.message)
+      ) {
         throw new LabError(
           `The images could not be built: a base image is not available. ${err.message}`,
           'No container registry? Build local base images: sudo scripts/build-airgap-images.sh [--node-version V] (see README, Air-gapped machines); or check LAB_NODE_IMAGE, LAB_NODE_<line>_IMAGE, LAB_NGINX_IMAGE, LAB_HAPROXY_IMAGE, LAB_CADDY_IMAGE.',
@@ -244,15 +270,27 @@ export class DockerStack implements Stack {
     } catch (err) {
       if (!(err instanceof LabError) || this.options.signal?.aborted) throw err;
       // Docker's own reason is its last line that says what went wrong (a missing base image, a failing RUN).
-      const reason = [...lastLines].reverse().find((l) => /error|denied|not found|no such host|dial tcp|returned a non-zero/i.test(l)) ?? lastLines.at(-1) ?? err.message.split('\n')[0];
-      throw new LabError(`Your app's image could not be built from ${built.app!.buildDir}: ${reason}`, `Check that docker build ${built.app!.buildDir} works on this machine.`);
+      const reason =
+        [...lastLines]
+          .reverse()
+          .find((l) => /error|denied|not found|no such host|dial tcp|returned a non-zero/i.test(l)) ??
+        lastLines.at(-1) ??
+        err.message.split('\n')[0];
+      throw new LabError(
+        `Your app's image could not be built from ${built.app!.buildDir}: ${reason}`,
+        `Check that docker build ${built.app!.buildDir} works on this machine.`,
+      );
     }
   }
 
   /** One Docker API call, bounded: a daemon that is gone or hangs becomes one LabError, never a hang. */
   private async api<T>(what: string, work: () => Promise<T>): Promise<T> {
     try {
-      return await withDeadline(work(), this.options.apiTimeoutMs ?? DOCKER_API_TIMEOUT_MS, `the Docker daemon (${what})`);
+      return await withDeadline(
+        work(),
+        this.options.apiTimeoutMs ?? DOCKER_API_TIMEOUT_MS,
+        `the Docker daemon (${what})`,
+      );
     } catch (err) {
       if (daemonGone(err)) throw daemonGoneError(err);
       throw err;
@@ -262,7 +300,10 @@ export class DockerStack implements Stack {
   /** The service's container, or null when there is none. */
   private async findContainer(service: string): Promise<Docker.Container | null> {
     const found = await this.api(`list ${service}`, () =>
-      this.docker.listContainers({ all: true, filters: JSON.stringify({ label: [PROJECT_LABEL, `com.docker.compose.service=${service}`] }) }),
+      this.docker.listContainers({
+        all: true,
+        filters: JSON.stringify({ label: [PROJECT_LABEL, `com.docker.compose.service=${service}`] }),
+      }),
     );
     return found.length === 0 ? null : this.docker.getContainer(found[0].Id);
   }
@@ -290,7 +331,8 @@ export class DockerStack implements Stack {
         services.map(async (service) => {
           const state = await this.state(service);
           const v = yours.get(service);
-          const health = v && state.Running ? ((await answersHealth(v)) ? 'healthy' : 'starting') : (state.Health?.Status ?? 'none');
+          const health =
+            v && state.Running ? ((await answersHealth(v)) ? 'healthy' : 'starting') : (state.Health?.Status ?? 'none');
           return { service, status: state.Status, health };
         }),
       );
@@ -298,7 +340,9 @@ export class DockerStack implements Stack {
       if (dead) {
         const logs = await this.logs(dead.service);
         const tail = (logs.stderr || logs.stdout).trim().split('\n').slice(-10).join('\n');
-        throw new LabError(`Container '${dead.service}' ${dead.health === 'unhealthy' ? 'is unhealthy' : 'stopped while starting'}:\n${tail}`);
+        throw new LabError(
+          `Container '${dead.service}' ${dead.health === 'unhealthy' ? 'is unhealthy' : 'stopped while starting'}:\n${tail}`,
+        );
       }
       if (states.every((s) => s.health === 'healthy')) return;
       const silent = states.find((s) => yours.has(s.service) && s.health !== 'healthy');
@@ -321,11 +365,16 @@ export class DockerStack implements Stack {
     const services = [...this.scenario.variants.map((v) => v.service), ...this.lbServices];
     for (const service of services) {
       if (!(await this.findContainer(service))) {
-        throw new LabError(`The container of '${service}' disappeared during the run.`, 'Something outside the lab removed it (docker rm, docker compose down?). Run again.');
+        throw new LabError(
+          `The container of '${service}' disappeared during the run.`,
+          'Something outside the lab removed it (docker rm, docker compose down?). Run again.',
+        );
       }
       const state = await this.state(service);
       if (state.Running) continue;
-      const how = state.OOMKilled ? 'killed for lack of memory' : `exit code ${state.ExitCode}${state.ExitCode === 137 ? ', killed' : ''}`;
+      const how = state.OOMKilled
+        ? 'killed for lack of memory'
+        : `exit code ${state.ExitCode}${state.ExitCode === 137 ? ', killed' : ''}`;
       throw new LabError(
         `The container of '${service}' stopped during the run (${state.Status}, ${how}).`,
         'Something outside the lab stopped it (docker kill / docker stop, the OOM killer?). Its log is saved with the results; run again.',
@@ -343,7 +392,9 @@ export class DockerStack implements Stack {
 
   private async logs(service: string): Promise<LogStreams> {
     const container = await this.container(service);
-    const raw = await this.api(`logs of ${service}`, () => container.logs({ stdout: true, stderr: true, follow: false }));
+    const raw = await this.api(`logs of ${service}`, () =>
+      container.logs({ stdout: true, stderr: true, follow: false }),
+    );
     return demuxDockerLogs(raw);
   }
 
@@ -393,10 +444,15 @@ export class DockerStack implements Stack {
       Promise.all(
         this.lbConfigs.map(async ({ lb }) => {
           const driver = LB_DRIVERS[lb];
-          return [lb, driver.parseVersion(await this.exec(lbService(lb), [driver.binaries[0], ...driver.versionArgs]))] as const;
+          return [
+            lb,
+            driver.parseVersion(await this.exec(lbService(lb), [driver.binaries[0], ...driver.versionArgs])),
+          ] as const;
         }),
       ),
-      ...[...lines.values()].map((v) => this.exec(v.service, ['node', '-p', "process.versions.node + ' ' + require('next/package.json').version"])),
+      ...[...lines.values()].map((v) =>
+        this.exec(v.service, ['node', '-p', "process.versions.node + ' ' + require('next/package.json').version"]),
+      ),
     ]);
     const byLine = [...lines.keys()].map((line, i) => [line, apps[i].trim().split(/\s+/)] as const);
     // node and next, as in every run so far: the default line's (the one the app is built on) when it runs.

@@ -34,7 +34,11 @@ process.once('exit', () => {
 
 /** --keep on the local runtime: refused at preflight, and by the stack itself. */
 export function keepNeedsDocker(): LabError {
-  return new LabError('--keep needs the Docker runtime: local processes end with the lab.', 'Use --runtime docker, or drop --keep.', EXIT.badInput);
+  return new LabError(
+    '--keep needs the Docker runtime: local processes end with the lab.',
+    'Use --runtime docker, or drop --keep.',
+    EXIT.badInput,
+  );
 }
 
 /** The first of an LB's binaries that runs; undefined when none is installed. */
@@ -79,14 +83,22 @@ export class LocalStack implements Stack {
     }));
   }
 
-  private spawnManaged(name: string, cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Managed {
+  private spawnManaged(
+    name: string,
+    cmd: string,
+    args: string[],
+    options: { cwd: string; env: NodeJS.ProcessEnv },
+  ): Managed {
     // Own process group: a Ctrl-C in the terminal reaches the harness only, which
     // then collects and tears down in order instead of losing nginx mid-cycle.
     const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     alive.add(child);
     const managed: Managed = { name, child, stdout: '', stderr: '', listeners: new Set() };
     child.stdout!.on('data', (d: Buffer) => (managed.stdout += d));
-    child.stdout!.on('data', lineSplitter((line) => managed.listeners.forEach((l) => l(line))));
+    child.stdout!.on(
+      'data',
+      lineSplitter((line) => managed.listeners.forEach((l) => l(line))),
+    );
     child.stderr!.on('data', (d: Buffer) => (managed.stderr += d));
     child.once('exit', () => alive.delete(child));
     child.once('error', (err) => (managed.stderr += `${err.message}\n`));
@@ -98,7 +110,11 @@ export class LocalStack implements Stack {
     for (const { lb } of this.lbConfigs) {
       const driver = LB_DRIVERS[lb];
       const binary = await lbBinary(driver);
-      if (!binary) throw new LabError(`${lb} was not found on PATH.`, `Install it (${driver.installHint}) or use --runtime docker.`);
+      if (!binary)
+        throw new LabError(
+          `${lb} was not found on PATH.`,
+          `Install it (${driver.installHint}) or use --runtime docker.`,
+        );
       binaries.set(lb, binary);
     }
     await ensureAppBuilt(this.options.onProgress ?? (() => {}));
@@ -126,14 +142,26 @@ export class LocalStack implements Stack {
       const path = join(this.workDir, config.file);
       writeFileSync(path, config.text);
       const env = { ...process.env, ...driver.env(this.workDir) };
-      this.lbs.set(config.lb, this.spawnManaged(config.lb, binaries.get(config.lb)!, driver.runArgs(path, this.workDir), { cwd: this.workDir, env }));
+      this.lbs.set(
+        config.lb,
+        this.spawnManaged(config.lb, binaries.get(config.lb)!, driver.runArgs(path, this.workDir), {
+          cwd: this.workDir,
+          env,
+        }),
+      );
     }
   }
 
   async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const checks = [
-      ...this.scenario.variants.map((v) => ({ name: `app-${v.name}`, url: `http://127.0.0.1:${v.appPort}/api/health` })),
-      ...lbsOf(this.scenario).map(({ driver, variants }) => ({ name: driver.name, url: `${this.lbUrl(variants[0])}/lb-health` })),
+      ...this.scenario.variants.map((v) => ({
+        name: `app-${v.name}`,
+        url: `http://127.0.0.1:${v.appPort}/api/health`,
+      })),
+      ...lbsOf(this.scenario).map(({ driver, variants }) => ({
+        name: driver.name,
+        url: `${this.lbUrl(variants[0])}/lb-health`,
+      })),
     ];
     const deadline = Date.now() + timeoutMs;
     const pending = new Set(checks);
@@ -198,7 +226,8 @@ export class LocalStack implements Stack {
       }
     };
     // nginx writes its logs into the work directory (its workers cannot reach a pipe); the others to their streams.
-    if (lb === 'nginx') return { stdout: read('nginx-access.log'), stderr: read('nginx-startup.log') + read('nginx-error.log') };
+    if (lb === 'nginx')
+      return { stdout: read('nginx-access.log'), stderr: read('nginx-startup.log') + read('nginx-error.log') };
     const proc = this.lbs.get(lb);
     return { stdout: proc?.stdout ?? '', stderr: proc?.stderr ?? '' };
   }
@@ -225,8 +254,12 @@ export class LocalStack implements Stack {
   }
 
   async versions(): Promise<Record<string, string>> {
-    const lbs = await Promise.all(this.lbConfigs.map(async ({ lb }) => [lb, await localLbVersion(LB_DRIVERS[lb])] as const));
-    const next: { version: string } = JSON.parse(readFileSync(join(APP_DIR, 'node_modules', 'next', 'package.json'), 'utf8'));
+    const lbs = await Promise.all(
+      this.lbConfigs.map(async ({ lb }) => [lb, await localLbVersion(LB_DRIVERS[lb])] as const),
+    );
+    const next: { version: string } = JSON.parse(
+      readFileSync(join(APP_DIR, 'node_modules', 'next', 'package.json'), 'utf8'),
+    );
     // The apps run on the harness's own Node here.
     return { ...Object.fromEntries(lbs), kernel: release(), node: process.versions.node, next: next.version };
   }

@@ -37,14 +37,18 @@ export async function resolveRuntime(choice: RuntimeChoice, scenario: Scenario):
   const docker = await dockerStatus();
   if (choice === 'docker') {
     if (docker === 'denied') throw DOCKER_DENIED;
-    if (docker !== 'ok') throw new LabError('The Docker daemon does not answer.', 'Start Docker, or run without it: --runtime local.');
+    if (docker !== 'ok')
+      throw new LabError('The Docker daemon does not answer.', 'Start Docker, or run without it: --runtime local.');
     await findCompose();
     return 'docker';
   }
   if (choice === 'local') {
     const missing = await missingLbs(scenario);
     if (missing.length > 0) {
-      throw new LabError(`${missing.join(' and ')} not found on PATH; the local runtime runs the system's LBs.`, `Install ${installHint(scenario, missing)}, or use --runtime docker.`);
+      throw new LabError(
+        `${missing.join(' and ')} not found on PATH; the local runtime runs the system's LBs.`,
+        `Install ${installHint(scenario, missing)}, or use --runtime docker.`,
+      );
     }
     return 'local';
   }

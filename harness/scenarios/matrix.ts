@@ -44,7 +44,9 @@ export function appCellName(c: AppCell): string {
 
 /** Every combination of the axes (180 apps); any of them can be asked for by name. */
 export const ALL_APP_CELLS: readonly AppCell[] = LB_NAMES.flatMap((lb) =>
-  NODE_LINES.flatMap((nodeLine) => SERVER_MODES.flatMap((serverMode) => FIX_NAMES.map((fix) => ({ lb, nodeLine, serverMode, fix })))),
+  NODE_LINES.flatMap((nodeLine) =>
+    SERVER_MODES.flatMap((serverMode) => FIX_NAMES.map((fix) => ({ lb, nodeLine, serverMode, fix }))),
+  ),
 );
 
 /**
@@ -56,13 +58,30 @@ export const ALL_APP_CELLS: readonly AppCell[] = LB_NAMES.flatMap((lb) =>
  * does the client see behind it, and does the fix hold there too?).
  */
 export const DEFAULT_MATRIX: readonly AppCell[] = [
-  ...NODE_LINES.flatMap((nodeLine) => (['default', 'article'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine, serverMode: 'standalone' as const, fix }))),
+  ...NODE_LINES.flatMap((nodeLine) =>
+    (['default', 'article'] as const).map((fix) => ({
+      lb: DEFAULT_LB,
+      nodeLine,
+      serverMode: 'standalone' as const,
+      fix,
+    })),
+  ),
   ...(['next-start', 'custom'] as const).flatMap((serverMode) =>
     (['default', 'article'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine: DEFAULT_NODE_LINE, serverMode, fix })),
   ),
-  ...(['keepalive-only', 'too-short', 'node-65s'] as const).map((fix) => ({ lb: DEFAULT_LB, nodeLine: DEFAULT_NODE_LINE, serverMode: 'standalone' as const, fix })),
+  ...(['keepalive-only', 'too-short', 'node-65s'] as const).map((fix) => ({
+    lb: DEFAULT_LB,
+    nodeLine: DEFAULT_NODE_LINE,
+    serverMode: 'standalone' as const,
+    fix,
+  })),
   ...LB_NAMES.filter((lb) => lb !== DEFAULT_LB).flatMap((lb) =>
-    (['default', 'article'] as const).map((fix) => ({ lb, nodeLine: DEFAULT_NODE_LINE, serverMode: 'standalone' as const, fix })),
+    (['default', 'article'] as const).map((fix) => ({
+      lb,
+      nodeLine: DEFAULT_NODE_LINE,
+      serverMode: 'standalone' as const,
+      fix,
+    })),
   ),
 ];
 
@@ -87,12 +106,19 @@ export function parseMatrixFilter(raw: string): MatrixFilter {
   const axes = Object.keys(FILTER_AXES).join(', ');
   for (const part of raw.split(',').map((p) => p.trim())) {
     const match = /^(\w+)=(.+)$/.exec(part);
-    if (!match) throw badInput(`--only wants axis=value pairs separated by commas, got '${part}'.`, `Axes: ${axes}; e.g. --only node=24,mode=next-start.`);
+    if (!match)
+      throw badInput(
+        `--only wants axis=value pairs separated by commas, got '${part}'.`,
+        `Axes: ${axes}; e.g. --only node=24,mode=next-start.`,
+      );
     const [, axis, value] = match;
     if (!Object.hasOwn(FILTER_AXES, axis)) throw badInput(`--only: unknown axis '${axis}'.`, `Axes: ${axes}.`);
     const allowed: readonly string[] = FILTER_AXES[axis as FilterAxis].values;
     if (!allowed.includes(value)) {
-      const hint = axis === 'lb' ? 'The lab runs the LBs it can verify here; Envoy and Traefik have no Debian package yet.' : 'See npm run lab -- --help.';
+      const hint =
+        axis === 'lb'
+          ? 'The lab runs the LBs it can verify here; Envoy and Traefik have no Debian package yet.'
+          : 'See npm run lab -- --help.';
       throw badInput(`--only: ${axis} must be one of ${allowed.join(', ')}, got '${value}'.`, hint);
     }
     (filter[axis as FilterAxis] ??= []).push(value);
@@ -122,8 +148,13 @@ export function cellsByName(names: readonly string[]): AppCell[] {
   for (const name of names) {
     const cell = ALL_APP_CELLS.find((c) => appCellName(c) === name);
     if (!cell) {
-      const near = ALL_APP_CELLS.map(appCellName).filter((n) => n.split('-')[0] === name.split('-')[0]).slice(0, 3);
-      throw badInput(`--scenario: no cell named '${name}'.`, `Names look like ${near.length > 0 ? near.join(', ') : appCellName(DEFAULT_MATRIX[0])}; --list-scenarios lists them all.`);
+      const near = ALL_APP_CELLS.map(appCellName)
+        .filter((n) => n.split('-')[0] === name.split('-')[0])
+        .slice(0, 3);
+      throw badInput(
+        `--scenario: no cell named '${name}'.`,
+        `Names look like ${near.length > 0 ? near.join(', ') : appCellName(DEFAULT_MATRIX[0])}; --list-scenarios lists them all.`,
+      );
     }
     if (cells.includes(cell)) throw badInput(`--scenario names ${name} twice.`, 'Name each cell once.');
     cells.push(cell);
@@ -138,7 +169,11 @@ export function matrixScenario(
   lb: LbTimings = LB,
   haproxyReuse: HaproxyReuse = DEFAULT_HAPROXY_REUSE,
 ): Scenario {
-  if (cells.length > MAX_VARIANTS) throw badInput(`A run holds at most ${MAX_VARIANTS} apps; ${cells.length} were asked for.`, 'Narrow it with --only.');
+  if (cells.length > MAX_VARIANTS)
+    throw badInput(
+      `A run holds at most ${MAX_VARIANTS} apps; ${cells.length} were asked for.`,
+      'Narrow it with --only.',
+    );
   return {
     retryPolicy,
     haproxyReuse,

@@ -1,7 +1,13 @@
 // A run's options as data: what `npm run lab` (cli/options.ts), `npm run bench`
 // and the tests ask a run for. Nothing here parses a flag; every layer below
 // the CLI reads its options from here.
-import { DEFAULT_HAPROXY_REUSE, type HaproxyReuse, type LbName, type RetryPolicy, type ServerMode } from './scenarios.js';
+import {
+  DEFAULT_HAPROXY_REUSE,
+  type HaproxyReuse,
+  type LbName,
+  type RetryPolicy,
+  type ServerMode,
+} from './scenarios.js';
 import type { AppCell } from './matrix.js';
 
 /** What runs the stack: Docker Compose, or the system's nginx and the app as local processes. */

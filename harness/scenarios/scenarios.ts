@@ -5,12 +5,19 @@
 /** How the LB reacts when a cached upstream connection fails under a request. */
 export type RetryPolicy = 'alb' | 'nginx';
 
-export const RETRY_POLICIES: Record<RetryPolicy, { proxyNextUpstream: string; description: string; retriesIdempotent: boolean }> = {
+export const RETRY_POLICIES: Record<
+  RetryPolicy,
+  { proxyNextUpstream: string; description: string; retriesIdempotent: boolean }
+> = {
   // AWS ALB never retries: every request that hits the race becomes a 502.
   alb: { proxyNextUpstream: 'off', description: 'never retries, like AWS ALB', retriesIdempotent: false },
   // nginx's own default retries idempotent requests (GET) on a fresh
   // connection, so only POST and other non-idempotent requests show the 502.
-  nginx: { proxyNextUpstream: 'error timeout', description: "nginx's default: retries idempotent requests", retriesIdempotent: true },
+  nginx: {
+    proxyNextUpstream: 'error timeout',
+    description: "nginx's default: retries idempotent requests",
+    retriesIdempotent: true,
+  },
 };
 
 /** The methods the lab sends that an LB may replay safely: the ones nginx and Go's transport retry. */
@@ -75,7 +82,12 @@ export type NodeLine = (typeof NODE_LINES)[number];
  * here: every one has keepAliveTimeout 5000, headersTimeout 60000 and a 1000 ms
  * keep-alive buffer (the 65 s default of nodejs/node#62782 is in none of them).
  */
-export const NODE_RELEASES: Record<NodeLine, string> = { '20': '20.20.2', '22': '22.23.3', '24': '24.21.0', '26': '26.12.1' };
+export const NODE_RELEASES: Record<NodeLine, string> = {
+  '20': '20.20.2',
+  '22': '22.23.3',
+  '24': '24.21.0',
+  '26': '26.12.1',
+};
 /** The line the app is built on and the talk-sized run uses. */
 export const DEFAULT_NODE_LINE: NodeLine = '24';
 
@@ -100,15 +112,35 @@ export function fixValue(fix: FixName, lb: Pick<LbTimings, 'upstreamKeepaliveTim
   const lbMs = lb.upstreamKeepaliveTimeoutMs;
   switch (fix) {
     case 'default':
-      return { keepAliveTimeoutMs: undefined, headersTimeoutMs: undefined, description: "Node's defaults: the app closes idle sockets long before the LB does" };
+      return {
+        keepAliveTimeoutMs: undefined,
+        headersTimeoutMs: undefined,
+        description: "Node's defaults: the app closes idle sockets long before the LB does",
+      };
     case 'article':
-      return { keepAliveTimeoutMs: lbMs + 1_000, headersTimeoutMs: lbMs + 2_000, description: `the article's fix: keep-alive ${lbMs / 1000 + 1} s, headers ${lbMs / 1000 + 2} s` };
+      return {
+        keepAliveTimeoutMs: lbMs + 1_000,
+        headersTimeoutMs: lbMs + 2_000,
+        description: `the article's fix: keep-alive ${lbMs / 1000 + 1} s, headers ${lbMs / 1000 + 2} s`,
+      };
     case 'keepalive-only':
-      return { keepAliveTimeoutMs: lbMs + 1_000, headersTimeoutMs: undefined, description: `keep-alive ${lbMs / 1000 + 1} s, headersTimeout left at Node's default` };
+      return {
+        keepAliveTimeoutMs: lbMs + 1_000,
+        headersTimeoutMs: undefined,
+        description: `keep-alive ${lbMs / 1000 + 1} s, headersTimeout left at Node's default`,
+      };
     case 'too-short':
-      return { keepAliveTimeoutMs: lbMs - 1_000, headersTimeoutMs: undefined, description: `keep-alive ${lbMs / 1000 - 1} s: with Node's 1 s buffer it closes at about the LB's ${lbMs / 1000} s` };
+      return {
+        keepAliveTimeoutMs: lbMs - 1_000,
+        headersTimeoutMs: undefined,
+        description: `keep-alive ${lbMs / 1000 - 1} s: with Node's 1 s buffer it closes at about the LB's ${lbMs / 1000} s`,
+      };
     case 'node-65s':
-      return { keepAliveTimeoutMs: 65_000, headersTimeoutMs: undefined, description: "keep-alive 65 s, Node's coming default (nodejs/node#62782)" };
+      return {
+        keepAliveTimeoutMs: 65_000,
+        headersTimeoutMs: undefined,
+        description: "keep-alive 65 s, Node's coming default (nodejs/node#62782)",
+      };
   }
 }
 
@@ -229,11 +261,17 @@ export function appUnderTestVariant(name: VariantName, index: number, app: AppUn
 }
 
 /** The talk-sized run: Node's defaults beside the article's fix, on one Node line and server mode. */
-export function classicVariants(serverMode: ServerMode = DEFAULT_SERVER_MODE, lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'> = LB): Variant[] {
+export function classicVariants(
+  serverMode: ServerMode = DEFAULT_SERVER_MODE,
+  lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'> = LB,
+): Variant[] {
   return [
     makeVariant('default', 0, { nodeLine: DEFAULT_NODE_LINE, serverMode, fix: 'default' }, lb),
     // The fix is also tested at the LB's own timeout, through a pool of its own (Variant.lbBoundaryPort).
-    { ...makeVariant('fixed', 1, { nodeLine: DEFAULT_NODE_LINE, serverMode, fix: 'article' }, lb), lbBoundaryPort: LB_BOUNDARY_PORT },
+    {
+      ...makeVariant('fixed', 1, { nodeLine: DEFAULT_NODE_LINE, serverMode, fix: 'article' }, lb),
+      lbBoundaryPort: LB_BOUNDARY_PORT,
+    },
   ];
 }
 
@@ -288,7 +326,14 @@ export interface Scenario {
 }
 
 export function defaultScenario(overrides: Partial<Scenario> = {}): Scenario {
-  return { retryPolicy: DEFAULT_RETRY_POLICY, haproxyReuse: DEFAULT_HAPROXY_REUSE, lb: LB, variants: VARIANTS, kind: 'classic', ...overrides };
+  return {
+    retryPolicy: DEFAULT_RETRY_POLICY,
+    haproxyReuse: DEFAULT_HAPROXY_REUSE,
+    lb: LB,
+    variants: VARIANTS,
+    kind: 'classic',
+    ...overrides,
+  };
 }
 
 /** Node 20 closes an idle socket about 1 s after keepAliveTimeout; probes measure the real value. */

@@ -41,14 +41,24 @@ const FASTEST_KEPT = 3;
 
 /** The offset of an app's clock from the harness's; null without a usable sample. */
 export function estimateAppClock(samples: readonly ClockSample[]): AppClockEstimate | null {
-  const usable = samples.filter((s) => [s.sentAtMs, s.appAtMs, s.receivedAtMs].every(Number.isFinite) && s.receivedAtMs >= s.sentAtMs);
+  const usable = samples.filter(
+    (s) => [s.sentAtMs, s.appAtMs, s.receivedAtMs].every(Number.isFinite) && s.receivedAtMs >= s.sentAtMs,
+  );
   if (usable.length === 0) return null;
   const low = Math.max(...usable.map((s) => s.appAtMs - s.receivedAtMs));
   const high = Math.min(...usable.map((s) => s.appAtMs - s.sentAtMs));
   if (low <= high) {
-    return { offsetMs: roundMs((low + high) / 2), uncertaintyMs: roundMs((high - low) / 2), sendToAppMs: roundMs(high), samples: usable.length, consistent: true };
+    return {
+      offsetMs: roundMs((low + high) / 2),
+      uncertaintyMs: roundMs((high - low) / 2),
+      sendToAppMs: roundMs(high),
+      samples: usable.length,
+      consistent: true,
+    };
   }
-  const fastest = [...usable].sort((a, b) => a.receivedAtMs - a.sentAtMs - (b.receivedAtMs - b.sentAtMs)).slice(0, FASTEST_KEPT);
+  const fastest = [...usable]
+    .sort((a, b) => a.receivedAtMs - a.sentAtMs - (b.receivedAtMs - b.sentAtMs))
+    .slice(0, FASTEST_KEPT);
   const midpoints = fastest.map((s) => s.appAtMs - (s.sentAtMs + s.receivedAtMs) / 2);
   const uncertainty = Math.max(...fastest.map((s) => (s.receivedAtMs - s.sentAtMs) / 2));
   return {
@@ -61,7 +71,9 @@ export function estimateAppClock(samples: readonly ClockSample[]): AppClockEstim
 }
 
 /** A request's exchange, when the app stamped it and the answer came back. */
-export function clockSampleOf(r: Pick<RequestRecord, 'startMonoMs' | 'latencyMs' | 'appStartMonoMs'>): ClockSample | null {
+export function clockSampleOf(
+  r: Pick<RequestRecord, 'startMonoMs' | 'latencyMs' | 'appStartMonoMs'>,
+): ClockSample | null {
   if (r.appStartMonoMs === null || r.latencyMs === null) return null;
   return { sentAtMs: r.startMonoMs, appAtMs: r.appStartMonoMs, receivedAtMs: r.startMonoMs + r.latencyMs };
 }

@@ -38,7 +38,10 @@ export class AppMonitor {
   }
 
   /** Waits (bounded) until the app has reported the end of every listed response. */
-  async waitForResponseEnds(keys: Array<{ socketId: number; request: number }>, timeoutMs: number): Promise<Map<string, number>> {
+  async waitForResponseEnds(
+    keys: Array<{ socketId: number; request: number }>,
+    timeoutMs: number,
+  ): Promise<Map<string, number>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const missing = keys.filter((k) => this.responseEnd(k.socketId, k.request) === undefined);

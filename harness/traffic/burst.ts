@@ -106,7 +106,13 @@ export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]
   await new Promise<void>((resolve, reject) => {
     let stop = () => {};
     const instance = autocannon(
-      { url: `http://127.0.0.1:${s.port}`, connections: s.concurrency, amount: s.concurrency, timeout: BURST_REQUEST_TIMEOUT_S, setupClient },
+      {
+        url: `http://127.0.0.1:${s.port}`,
+        connections: s.concurrency,
+        amount: s.concurrency,
+        timeout: BURST_REQUEST_TIMEOUT_S,
+        setupClient,
+      },
       (err) => {
         s.signal?.removeEventListener('abort', stop);
         if (err) reject(err instanceof Error ? err : new Error(String(err)));

@@ -35,7 +35,10 @@ export interface AppEvents {
   /** When the app finished the nth response on a socket (its clock), if it said so yet. */
   responseEnd(socketId: number, request: number): number | undefined;
   /** Waits, at most timeoutMs, until the app has reported the end of every listed response. */
-  waitForResponseEnds(keys: ReadonlyArray<{ socketId: number; request: number }>, timeoutMs: number): Promise<Map<string, number>>;
+  waitForResponseEnds(
+    keys: ReadonlyArray<{ socketId: number; request: number }>,
+    timeoutMs: number,
+  ): Promise<Map<string, number>>;
   /** Every socket the app closed so far, in order. */
   readonly closes: readonly SocketClosedRecord[];
 }
@@ -55,7 +58,10 @@ export interface TrafficResult {
   lanes: Record<VariantName, LaneKind>;
 }
 
-export type EngineOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods' | 'longCycles'> &
+export type EngineOptions = Pick<
+  LabOptions,
+  'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods' | 'longCycles'
+> &
   Partial<Pick<LabOptions, 'minBoundaryRequests' | 'naivePairs'>>;
 
 /**
@@ -206,14 +212,17 @@ export class TrafficEngine {
       const probed = input.probedCloseMs[v.name];
       if (probed !== null && probed !== undefined) this.closeDelay.set(v.name, probed);
     }
-    const closing = this.variants.filter((v) => this.closeDelay.has(v.name)).sort((a, b) => this.closeDelay.get(a.name)! - this.closeDelay.get(b.name)!);
+    const closing = this.variants
+      .filter((v) => this.closeDelay.has(v.name))
+      .sort((a, b) => this.closeDelay.get(a.name)! - this.closeDelay.get(b.name)!);
     if (closing.length === 0 && this.lane === 'short') {
       throw new LabError('No variant closed its idle sockets during the probe; there is no close to aim at.');
     }
     this.aim = closing[0] ?? this.variants[0];
     const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: input.options.concurrency });
     const shared = newScheduler();
-    for (const v of this.variants) this.schedulers.set(v.name, input.scenario.kind === 'classic' ? shared : newScheduler());
+    for (const v of this.variants)
+      this.schedulers.set(v.name, input.scenario.kind === 'classic' ? shared : newScheduler());
   }
 
   /** Requests per cycle (burst and batch) of a variant: C, or SAFE_VARIANT_SENDS_PER_CYCLE for the talk-sized run's safe variants. */
@@ -221,7 +230,9 @@ export class TrafficEngine {
     const { concurrency } = this.input.options;
     // A user's app driven at the LB's timeout is there to be shown safe: a tight bound needs more requests than C.
     if (v.app && this.lane === 'long') return Math.max(concurrency, YOUR_APP_LONG_LANE_SENDS_PER_CYCLE);
-    return this.input.scenario.kind === 'classic' && v.name !== this.aim.name ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE) : concurrency;
+    return this.input.scenario.kind === 'classic' && v.name !== this.aim.name
+      ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE)
+      : concurrency;
   }
 
   /** A variant's share of a batch planned for C sends: the same span, its own number of sends, evenly spread. */
@@ -263,11 +274,15 @@ export class TrafficEngine {
   private lbCloseDelayMs(lb: Variant['lb']): number | null {
     const lbMs = this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
     // Only sockets that carried the LB's requests: a health check's connection closes on its own schedule.
-    const lbSockets = new Set(this.records.flatMap((r) => (r.upstreamSocketId === null ? [] : [`${r.variant}/${r.upstreamSocketId}`])));
+    const lbSockets = new Set(
+      this.records.flatMap((r) => (r.upstreamSocketId === null ? [] : [`${r.variant}/${r.upstreamSocketId}`])),
+    );
     const delays = this.variants
       .filter((v) => v.lb === lb)
       .flatMap((v) => this.app(v.name).closes.filter((c) => lbSockets.has(`${v.name}/${c.socketId}`)))
-      .flatMap((c) => (c.closedBy === 'peer' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : []))
+      .flatMap((c) =>
+        c.closedBy === 'peer' && c.lastResponseEndMonoMs !== null ? [c.closedAtMonoMs - c.lastResponseEndMonoMs] : [],
+      )
       // Only idle closes near the LB's timeout: not the LB stopping, nor a client's close.
       .filter((d) => Math.abs(d - lbMs) < lbMs / 10)
       .slice(-CLOSE_DELAYS_KEPT);
@@ -281,7 +296,9 @@ export class TrafficEngine {
   }
 
   private count502(variant: VariantName, cycle?: number): number {
-    return this.records.filter((r) => r.variant === variant && r.status === 502 && (cycle === undefined || r.cycle === cycle)).length;
+    return this.records.filter(
+      (r) => r.variant === variant && r.status === 502 && (cycle === undefined || r.cycle === cycle),
+    ).length;
   }
 
   /** Requests that met the race as the client sees it behind any LB: a 502 (503, 504), or a connection closed without a response. */
@@ -299,7 +316,9 @@ export class TrafficEngine {
     if (this.input.scenario.kind === 'classic') return this.count502(this.aim.name) === 0 ? [this.aim.name] : [];
     const { methods, minBoundaryRequests = 0 } = this.input.options;
     const perCell = Math.ceil(minBoundaryRequests / methods.length);
-    const cells = this.variants.filter((v) => this.closeDelay.has(v.name)).flatMap((v) => methods.map((m) => ({ v, m })));
+    const cells = this.variants
+      .filter((v) => this.closeDelay.has(v.name))
+      .flatMap((v) => methods.map((m) => ({ v, m })));
     const mine = (v: Variant, m: string) => this.records.filter((r) => r.variant === v.name && r.method === m);
     const hitless = cells
       .filter(({ v, m }) => !lbRetries(this.input.scenario, v, m))
@@ -310,7 +329,9 @@ export class TrafficEngine {
     const tested = (v: Variant, m: string) => {
       const context = {
         replaysUnseen: LB_DRIVERS[v.lb].silentRetry(this.input.scenario, m) !== null,
-        appCloseInstants: this.app(v.name).closes.filter((c) => c.closedBy === 'app').map(closeInstant),
+        appCloseInstants: this.app(v.name)
+          .closes.filter((c) => c.closedBy === 'app')
+          .map(closeInstant),
         sendToAppMs: this.sendToAppMs(v.name),
       };
       return mine(v, m).filter((r) => testedBoundary(r, context)).length;
@@ -339,7 +360,10 @@ export class TrafficEngine {
         const waiting = this.awaitingHits;
         if (cycle >= options.cycles && waiting.length === 0) break;
         if (cycle === options.cycles && waiting.length > 0) {
-          const what = this.input.scenario.kind === 'classic' ? 'no 502 on' : 'no failure (or, where the LB retries, too few boundary requests) on';
+          const what =
+            this.input.scenario.kind === 'classic'
+              ? 'no 502 on'
+              : 'no failure (or, where the LB retries, too few boundary requests) on';
           progress(`${what} ${waiting.join(', ')} after ${cycle} cycles yet: continuing up to ${options.maxCycles}`);
         }
       }
@@ -403,7 +427,10 @@ export class TrafficEngine {
       return sample ? [sample] : [];
     });
     if (samples.length === 0) return;
-    this.clockSamples.set(variant, [...(this.clockSamples.get(variant) ?? []), samples].slice(-CLOCK_SAMPLE_CYCLES_KEPT));
+    this.clockSamples.set(
+      variant,
+      [...(this.clockSamples.get(variant) ?? []), samples].slice(-CLOCK_SAMPLE_CYCLES_KEPT),
+    );
   }
 
   /**
@@ -417,16 +444,39 @@ export class TrafficEngine {
       const calibration: RequestRecord[] = [];
       for (let i = 0; i < CALIBRATION_SENDS; i++) {
         const requestId = `c0-${v.name}-calibration-${i}`;
-        const [outcome] = await io.fire([{ atMonoMs: io.now(), variant: v, connectionIndex: 0, method: 'GET', path: v.app?.healthPath ?? CALIBRATION_PATH, requestId, body: '' }], signal);
+        const [outcome] = await io.fire(
+          [
+            {
+              atMonoMs: io.now(),
+              variant: v,
+              connectionIndex: 0,
+              method: 'GET',
+              path: v.app?.healthPath ?? CALIBRATION_PATH,
+              requestId,
+              body: '',
+            },
+          ],
+          signal,
+        );
         if (!outcome) return; // aborted
-        const record = this.toRecord(outcome, { requestId, variant: v.name, method: 'GET', cycle: 0, phase: 'calibration', idleGapMs: null, offsetMs: null });
+        const record = this.toRecord(outcome, {
+          requestId,
+          variant: v.name,
+          method: 'GET',
+          cycle: 0,
+          phase: 'calibration',
+          idleGapMs: null,
+          offsetMs: null,
+        });
         calibration.push(record);
         await io.sleep(CALIBRATION_PAUSE_MS, signal);
       }
       // The app answered when a response came from it: stamped by the preload, or (an app without it) any status but the LB's own errors.
       if (calibration.every((r) => r.appStartMonoMs === null && (r.status === null || r.status >= 502))) {
         const last = this.records.at(-1);
-        throw new LabError(`No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`);
+        throw new LabError(
+          `No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`,
+        );
       }
       this.keepClockSamples(v.name, calibration);
     }
@@ -448,7 +498,10 @@ export class TrafficEngine {
   private async burst(cycle: number, held = true): Promise<Map<VariantName, number[]>> {
     // Every response of a burst is held to one instant on its app's clock, so its connections go idle (and close) together.
     const holdUntil = new Map(
-      this.variants.map((v) => [v.name, held ? roundMs(this.input.io.now() + this.sendToAppMs(v.name) + BURST_HOLD_MS) : undefined]),
+      this.variants.map((v) => [
+        v.name,
+        held ? roundMs(this.input.io.now() + this.sendToAppMs(v.name) + BURST_HOLD_MS) : undefined,
+      ]),
     );
     const bursts = await Promise.all(this.variants.map((v) => this.burstOf(v, cycle, holdUntil.get(v.name))));
     const idleStarts = new Map<VariantName, number[]>();
@@ -456,15 +509,24 @@ export class TrafficEngine {
       this.variants.map(async (v, i) => {
         this.records.push(...bursts[i]);
         const keys = bursts[i].flatMap((r) =>
-          r.upstreamSocketId === null || r.upstreamSocketRequest === null ? [] : [{ socketId: r.upstreamSocketId, request: r.upstreamSocketRequest }],
+          r.upstreamSocketId === null || r.upstreamSocketRequest === null
+            ? []
+            : [{ socketId: r.upstreamSocketId, request: r.upstreamSocketRequest }],
         );
         const ends = await this.app(v.name).waitForResponseEnds(keys, EVENT_WAIT_MS);
         // Without the app's events (they were late), its start headers are the next best clock;
         // without either (an app with no preload), the client's own view.
-        const appStarts = bursts[i].flatMap((r) => (r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntil.get(v.name) ?? -Infinity)]));
+        const appStarts = bursts[i].flatMap((r) =>
+          r.appStartMonoMs === null
+            ? []
+            : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntil.get(v.name) ?? -Infinity)],
+        );
         const clientSide = v.app ? clientSideIdleStarts(bursts[i]) : [];
         const starts = ends.size > 0 ? [...ends.values()] : appStarts.length > 0 ? appStarts : clientSide;
-        idleStarts.set(v.name, starts.sort((a, b) => a - b));
+        idleStarts.set(
+          v.name,
+          starts.sort((a, b) => a - b),
+        );
       }),
     );
     return idleStarts;
@@ -480,7 +542,16 @@ export class TrafficEngine {
   private async burstOf(v: Variant, cycle: number, holdUntilAppMs: number | undefined): Promise<RequestRecord[]> {
     const { options, signal, io } = this.input;
     if (LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario)) {
-      return io.burst({ port: v.lbPort, variant: v.name, cycle, concurrency: this.sendsPerCycle(v), methods: options.methods, holdUntilAppMs, trafficPath: v.app?.trafficPath, signal });
+      return io.burst({
+        port: v.lbPort,
+        variant: v.name,
+        cycle,
+        concurrency: this.sendsPerCycle(v),
+        methods: options.methods,
+        holdUntilAppMs,
+        trafficPath: v.app?.trafficPath,
+        signal,
+      });
     }
     await io.prepare(v, this.sendsPerCycle(v), this.clientMaxIdleMs);
     const at = io.now();
@@ -518,11 +589,17 @@ export class TrafficEngine {
    * When, on the harness's clock, each variant's center send must go for it to
    * reach the app at idleStart + the gap, idle starts being on the app's clock.
    */
-  private sendTimesFromIdle(idleStarts: Map<VariantName, number | null>, aimOf: (v: Variant) => VariantAim): Map<VariantName, number | null> {
+  private sendTimesFromIdle(
+    idleStarts: Map<VariantName, number | null>,
+    aimOf: (v: Variant) => VariantAim,
+  ): Map<VariantName, number | null> {
     return new Map(
       this.variants.map((v) => {
         const idleStart = idleStarts.get(v.name);
-        return [v.name, idleStart === null || idleStart === undefined ? null : idleStart + aimOf(v).gapMs - this.sendToAppMs(v.name)];
+        return [
+          v.name,
+          idleStart === null || idleStart === undefined ? null : idleStart + aimOf(v).gapMs - this.sendToAppMs(v.name),
+        ];
       }),
     );
   }
@@ -533,7 +610,12 @@ export class TrafficEngine {
    * sleep, a second before: a client connection idle for a minute would be the
    * LB's to close.
    */
-  private async sendAround(cycle: number, phase: Phase, centers: Map<VariantName, number | null>, aimOf: (v: Variant) => VariantAim): Promise<RequestRecord[]> {
+  private async sendAround(
+    cycle: number,
+    phase: Phase,
+    centers: Map<VariantName, number | null>,
+    aimOf: (v: Variant) => VariantAim,
+  ): Promise<RequestRecord[]> {
     const { options, io, signal } = this.input;
     const sends: AimedSend[] = [];
     const bases: RecordBase[] = [];
@@ -555,7 +637,15 @@ export class TrafficEngine {
           requestId,
           body: method === 'GET' ? '' : JSON.stringify({ cycle, i }),
         });
-        bases.push({ requestId, variant: v.name, method, cycle, phase, idleGapMs: roundMs(gapMs + rel), offsetMs: roundMs(centerOffsetMs + rel) });
+        bases.push({
+          requestId,
+          variant: v.name,
+          method,
+          cycle,
+          phase,
+          idleGapMs: roundMs(gapMs + rel),
+          offsetMs: roundMs(centerOffsetMs + rel),
+        });
       });
     }
     const outcomes = await io.fire(sends, signal);
@@ -572,7 +662,11 @@ export class TrafficEngine {
   }
 
   private updateEstimates(records: RequestRecord[]): void {
-    for (const v of this.variants) this.keepClockSamples(v.name, records.filter((r) => r.variant === v.name));
+    for (const v of this.variants)
+      this.keepClockSamples(
+        v.name,
+        records.filter((r) => r.variant === v.name),
+      );
     this.learnCloseDelays();
   }
 
@@ -585,15 +679,25 @@ export class TrafficEngine {
   private learnCloseDelays(): void {
     for (const v of this.variants) {
       const delays = this.app(v.name)
-        .closes.flatMap((c) => (c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null ? [closeInstant(c) - c.lastResponseEndMonoMs] : []))
+        .closes.flatMap((c) =>
+          c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null
+            ? [closeInstant(c) - c.lastResponseEndMonoMs]
+            : [],
+        )
         .slice(-CLOSE_DELAYS_KEPT);
       const m = median(delays);
       if (m !== null) this.closeDelay.set(v.name, roundMs(m));
     }
   }
 
-  private cycleRecord(cycle: number, kind: CycleRecord['kind'], plan: CyclePlan, records: RequestRecord[]): CycleRecord {
-    const achieved = (v: VariantName) => median(records.flatMap((r) => (r.variant === v && r.achievedIdleMs !== null ? [r.achievedIdleMs] : [])));
+  private cycleRecord(
+    cycle: number,
+    kind: CycleRecord['kind'],
+    plan: CyclePlan,
+    records: RequestRecord[],
+  ): CycleRecord {
+    const achieved = (v: VariantName) =>
+      median(records.flatMap((r) => (r.variant === v && r.achievedIdleMs !== null ? [r.achievedIdleMs] : [])));
     return {
       cycle,
       lane: this.lane,
@@ -614,9 +718,15 @@ export class TrafficEngine {
   /** `of` follows the cycle's number after a slash (its planned count); an A/B cycle of the bench is named instead. */
   private reportCycle(c: CycleRecord, of: number | string, abKind?: 'aimed' | 'naive'): void {
     // A matrix counts every failure the client saw (HAProxy answers with an empty reply, not a 502).
-    const failed = (v: Variant) => (this.input.scenario.kind === 'matrix' ? `${this.countFailed(v.name)} failed` : `${this.count502(v.name)} × 502`);
-    const perVariantText = this.variants.map((v) => `${v.name}: ${failed(v)} / ${this.records.filter((r) => r.variant === v.name).length} req`).join(' · ');
-    const gap = c.kind === 'long-gap' || this.lane === 'long' ? `${(c.intendedGapMs / 1000).toFixed(1)} s` : `${c.intendedGapMs.toFixed(1)} ms`;
+    const failed = (v: Variant) =>
+      this.input.scenario.kind === 'matrix' ? `${this.countFailed(v.name)} failed` : `${this.count502(v.name)} × 502`;
+    const perVariantText = this.variants
+      .map((v) => `${v.name}: ${failed(v)} / ${this.records.filter((r) => r.variant === v.name).length} req`)
+      .join(' · ');
+    const gap =
+      c.kind === 'long-gap' || this.lane === 'long'
+        ? `${(c.intendedGapMs / 1000).toFixed(1)} s`
+        : `${c.intendedGapMs.toFixed(1)} ms`;
     const lane = this.input.scenario.kind === 'matrix' ? `${this.lane} ` : '';
     const position = abKind ? `${String(c.cycle).padStart(2)} (A/B ${abKind})` : `${String(c.cycle).padStart(2)}/${of}`;
     this.input.progress(`${lane}cycle ${position} gap ${gap} · ${perVariantText}`);
@@ -630,12 +740,19 @@ export class TrafficEngine {
     const aimOf = (v: Variant): VariantAim => {
       const plan = plans.get(v.name)!;
       const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
-      return { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs, relativeOffsetsMs: this.spreadFor(v, relative) };
+      return {
+        gapMs: plan.intendedGapMs,
+        centerOffsetMs: plan.centerOffsetMs,
+        relativeOffsetsMs: this.spreadFor(v, relative),
+      };
     };
     const records = await this.sendAround(cycle, 'aimed', this.sendTimesFromIdle(idleStarts, aimOf), aimOf);
     // Each scheduler learns from the hits of the variant it steers: in the
     // talk-sized run the aim variant's (one scheduler for all), in a matrix each app's own.
-    const hitsOf = (name: VariantName) => records.flatMap((r) => (r.variant === name && clientSymptom(r) !== null && r.offsetMs !== null ? [r.offsetMs] : []));
+    const hitsOf = (name: VariantName) =>
+      records.flatMap((r) =>
+        r.variant === name && clientSymptom(r) !== null && r.offsetMs !== null ? [r.offsetMs] : [],
+      );
     const steering = this.input.scenario.kind === 'classic' ? [this.aim.name] : this.variants.map((v) => v.name);
     for (const name of steering) this.schedulers.get(name)!.record(hitsOf(name));
     this.updateEstimates(records);
@@ -643,7 +760,11 @@ export class TrafficEngine {
     this.cycles.push(record);
     // Past --cycles the lab is still waiting for its first 502: say so with a '+'.
     const { cycles, longCycles } = this.input.options;
-    this.reportCycle(record, this.lane === 'long' ? longCycles : cycle > cycles ? `${cycles}+` : cycles, abComparison ? 'aimed' : undefined);
+    this.reportCycle(
+      record,
+      this.lane === 'long' ? longCycles : cycle > cycles ? `${cycles}+` : cycles,
+      abComparison ? 'aimed' : undefined,
+    );
   }
 
   /**
@@ -677,7 +798,9 @@ export class TrafficEngine {
     if (this.input.signal.aborted) return;
     const gapMs = roundMs((this.input.probedCloseMs[this.aim.name] ?? this.closeDelayMs) + sweepMs);
     const lastAnswer = (v: Variant) => {
-      const answered = this.records.filter((r) => r.variant === v.name && r.cycle === cycle && r.phase === 'burst' && r.latencyMs !== null);
+      const answered = this.records.filter(
+        (r) => r.variant === v.name && r.cycle === cycle && r.phase === 'burst' && r.latencyMs !== null,
+      );
       return answered.length === 0 ? null : Math.max(...answered.map((r) => r.startMonoMs + r.latencyMs!));
     };
     const together = (v: Variant) => Array.from({ length: this.sendsPerCycle(v) }, () => 0);
@@ -685,17 +808,28 @@ export class TrafficEngine {
     const centers = new Map(this.variants.map((v) => [v.name, lastAnswer(v) === null ? null : lastAnswer(v)! + gapMs]));
     const records = await this.sendAround(cycle, 'naive', centers, aim);
     this.updateEstimates(records);
-    const record = this.cycleRecord(cycle, 'naive', { centerOffsetMs: sweepMs, sendOffsetsMs: together(this.aim), intendedGapMs: gapMs }, records);
+    const record = this.cycleRecord(
+      cycle,
+      'naive',
+      { centerOffsetMs: sweepMs, sendOffsetsMs: together(this.aim), intendedGapMs: gapMs },
+      records,
+    );
     this.cycles.push(record);
     this.reportCycle(record, '', 'naive');
   }
 
   /** --full: one idle gap just under and one just over the LB's own timeout. */
   private async longGapCycle(cycle: number, gapMs: number): Promise<void> {
-    this.input.progress(`long gap: ${(gapMs / 1000).toFixed(1)} s idle, around the LB's ${this.input.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`);
+    this.input.progress(
+      `long gap: ${(gapMs / 1000).toFixed(1)} s idle, around the LB's ${this.input.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`,
+    );
     const idleStarts = this.anchors(await this.burst(cycle));
     const relative = spreadOffsets(0, LONG_GAP_SPREAD_MS, this.input.options.concurrency);
-    const aim = (v: Variant): VariantAim => ({ gapMs, centerOffsetMs: 0, relativeOffsetsMs: this.spreadFor(v, relative) });
+    const aim = (v: Variant): VariantAim => ({
+      gapMs,
+      centerOffsetMs: 0,
+      relativeOffsetsMs: this.spreadFor(v, relative),
+    });
     const known = [...idleStarts.values()].filter((t): t is number => t !== null);
     if (known.length === 0 || this.input.signal.aborted) return;
     const records = await this.sendAround(cycle, 'long-gap', this.sendTimesFromIdle(idleStarts, aim), aim);

@@ -7,12 +7,24 @@
 // lane that fails stops the others, and what all measured is kept.
 import { setMaxListeners } from 'node:events';
 import { lbBoundaryPoolOf, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
-import { CYCLE_OVERHEAD_MS, SHORT_LANE_MARGIN_MS, TrafficEngine, type EngineInput, type EngineOptions, type LaneKind, type TrafficResult } from './engine.js';
+import {
+  CYCLE_OVERHEAD_MS,
+  SHORT_LANE_MARGIN_MS,
+  TrafficEngine,
+  type EngineInput,
+  type EngineOptions,
+  type LaneKind,
+  type TrafficResult,
+} from './engine.js';
 import { LbBoundaryLane, lbBoundaryLaneMs } from './lb-boundary-lane.js';
 import type { TrafficIo } from './traffic-io.js';
 
 /** Which lane each variant runs in, from its probed close (null: still open when the probe gave up). */
-export function splitLanes(variants: readonly Variant[], probedCloseMs: Record<VariantName, number | null>, lbTimeoutMs: number): Record<LaneKind, Variant[]> {
+export function splitLanes(
+  variants: readonly Variant[],
+  probedCloseMs: Record<VariantName, number | null>,
+  lbTimeoutMs: number,
+): Record<LaneKind, Variant[]> {
   const closesEarly = (v: Variant) => {
     const close = probedCloseMs[v.name];
     return close !== null && close !== undefined && close + SHORT_LANE_MARGIN_MS <= lbTimeoutMs;
@@ -26,8 +38,14 @@ export function splitLanes(variants: readonly Variant[], probedCloseMs: Record<V
  * last at least as long as the lane, which then costs no wall time. A shorter
  * run (a test's, the bench's single cycle) leaves it out and says so.
  */
-export function lbBoundaryFits(scenario: Scenario, options: Pick<EngineOptions, 'cycles'>, probedCloseMs: Record<VariantName, number | null>): boolean {
-  const closes = scenario.variants.map((v) => probedCloseMs[v.name]).filter((ms): ms is number => ms !== null && ms !== undefined);
+export function lbBoundaryFits(
+  scenario: Scenario,
+  options: Pick<EngineOptions, 'cycles'>,
+  probedCloseMs: Record<VariantName, number | null>,
+): boolean {
+  const closes = scenario.variants
+    .map((v) => probedCloseMs[v.name])
+    .filter((ms): ms is number => ms !== null && ms !== undefined);
   if (scenario.kind !== 'classic' || closes.length === 0) return false;
   return options.cycles * (Math.min(...closes) + CYCLE_OVERHEAD_MS) >= lbBoundaryLaneMs(scenario.lb);
 }
@@ -53,14 +71,18 @@ export class LaneSet {
     const lanes: Array<[LaneKind, readonly Variant[]]> =
       scenario.kind === 'classic'
         ? [['short', scenario.variants]]
-        : Object.entries(splitLanes(scenario.variants, probedCloseMs, scenario.lb.upstreamKeepaliveTimeoutMs)).filter(([, vs]) => vs.length > 0) as Array<[LaneKind, Variant[]]>;
+        : (Object.entries(splitLanes(scenario.variants, probedCloseMs, scenario.lb.upstreamKeepaliveTimeoutMs)).filter(
+            ([, vs]) => vs.length > 0,
+          ) as Array<[LaneKind, Variant[]]>);
     const laneSignal = AbortSignal.any([signal, this.stopBoth.signal]);
     // Every variant's burst (autocannon) listens on it at once, besides the
     // lane's own sleeps and sends: a matrix has more listeners than Node's
     // default warning threshold (10) expects, none of them leaked.
     const laneCount = lanes.length + scenario.variants.filter((v) => v.lbBoundaryPort !== undefined).length;
     setMaxListeners(LISTENERS_PER_VARIANT * scenario.variants.length + LISTENERS_PER_LANE * laneCount, laneSignal);
-    this.engines = lanes.map(([lane, variants]) => new TrafficEngine({ ...input, variants, lane, io: input.makeIo(), signal: laneSignal }));
+    this.engines = lanes.map(
+      ([lane, variants]) => new TrafficEngine({ ...input, variants, lane, io: input.makeIo(), signal: laneSignal }),
+    );
     this.lbBoundaryLanes = this.makeLbBoundaryLanes(laneSignal);
   }
 
@@ -71,14 +93,25 @@ export class LaneSet {
     if (pools.length === 0) return [];
     const lbS = scenario.lb.upstreamKeepaliveTimeoutMs / 1000;
     if (!lbBoundaryFits(scenario, options, probedCloseMs)) {
-      progress(`LB boundary: not tested in this run (${options.cycles} short cycles end before an idle gap of the LB's ${lbS} s would; --quick's cycles leave room)`);
+      progress(
+        `LB boundary: not tested in this run (${options.cycles} short cycles end before an idle gap of the LB's ${lbS} s would; --quick's cycles leave room)`,
+      );
       return [];
     }
-    progress(`LB boundary: ${pools.map((p) => p.name).join(', ')} also reused after an idle gap just under the LB's ${lbS} s, through a pool of its own on port ${pools.map((p) => p.lbPort).join(', ')}, beside the short cycles`);
+    progress(
+      `LB boundary: ${pools.map((p) => p.name).join(', ')} also reused after an idle gap just under the LB's ${lbS} s, through a pool of its own on port ${pools.map((p) => p.lbPort).join(', ')}, beside the short cycles`,
+    );
     return pools.map((pool) => {
       const app = apps.get(pool.name);
       if (!app) throw new Error(`no app events for variant ${pool.name}`);
-      return new LbBoundaryLane({ ...this.input, pool, methods: options.methods, app, io: this.input.makeIo(), signal });
+      return new LbBoundaryLane({
+        ...this.input,
+        pool,
+        methods: options.methods,
+        app,
+        io: this.input.makeIo(),
+        signal,
+      });
     });
   }
 
@@ -87,7 +120,10 @@ export class LaneSet {
       this.stopBoth.abort();
       throw err;
     };
-    const outcomes = await Promise.allSettled([...this.engines.map((e) => e.run().catch(stopOthers)), ...this.lbBoundaryLanes.map((l) => l.run().catch(stopOthers))]);
+    const outcomes = await Promise.allSettled([
+      ...this.engines.map((e) => e.run().catch(stopOthers)),
+      ...this.lbBoundaryLanes.map((l) => l.run().catch(stopOthers)),
+    ]);
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw failed.reason;
     return this.result();

@@ -130,7 +130,14 @@ export class LbBoundaryLane {
     const { io, pool, signal } = this.input;
     await io.prepare(pool, 1);
     for (let i = 0; i < CALIBRATION_SENDS && !signal.aborted; i++) {
-      const [record] = await this.fire([{ at: io.now(), method: 'GET', path: CALIBRATION_PATH, base: this.base('calibration', 0, i, 'GET', null, null) }]);
+      const [record] = await this.fire([
+        {
+          at: io.now(),
+          method: 'GET',
+          path: CALIBRATION_PATH,
+          base: this.base('calibration', 0, i, 'GET', null, null),
+        },
+      ]);
       if (!record) return;
       const sample = clockSampleOf(record);
       if (sample) this.clockSamples.push(sample);
@@ -152,14 +159,32 @@ export class LbBoundaryLane {
     const records = await this.fire(
       Array.from({ length: connections }, (_, i) => {
         const method = methods[i % methods.length];
-        return { at, method, path: burstPathFor(method, pool), holdUntilAppMs, base: this.base('burst', LB_BOUNDARY_CYCLE, i, method, null, null) };
+        return {
+          at,
+          method,
+          path: burstPathFor(method, pool),
+          holdUntilAppMs,
+          base: this.base('burst', LB_BOUNDARY_CYCLE, i, method, null, null),
+        };
       }),
     );
-    const keys = records.flatMap((r) => (r.upstreamSocketId === null || r.upstreamSocketRequest === null ? [] : [{ socketId: r.upstreamSocketId, request: r.upstreamSocketRequest }]));
+    const keys = records.flatMap((r) =>
+      r.upstreamSocketId === null || r.upstreamSocketRequest === null
+        ? []
+        : [{ socketId: r.upstreamSocketId, request: r.upstreamSocketRequest }],
+    );
     const ends = await app.waitForResponseEnds(keys, EVENT_WAIT_MS);
     // Without the app's events (late), its start headers and the hold's instant are the next best clock.
-    const starts = ends.size > 0 ? [...ends.values()] : records.flatMap((r) => (r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntilAppMs)]));
-    return densestCluster(starts.sort((a, b) => a - b), CLUSTER_WINDOW_MS);
+    const starts =
+      ends.size > 0
+        ? [...ends.values()]
+        : records.flatMap((r) =>
+            r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntilAppMs)],
+          );
+    return densestCluster(
+      starts.sort((a, b) => a - b),
+      CLUSTER_WINDOW_MS,
+    );
   }
 
   /**
@@ -171,7 +196,8 @@ export class LbBoundaryLane {
     const { io, pool, signal, methods } = this.input;
     const wakeAt = centerMonoMs - LONG_SLEEP_WAKE_EARLY_MS;
     // In steps, so an interrupt is honoured within one.
-    while (!signal.aborted && io.now() < wakeAt) await io.sleep(Math.min(LONG_SLEEP_STEP_MS, wakeAt - io.now()), signal);
+    while (!signal.aborted && io.now() < wakeAt)
+      await io.sleep(Math.min(LONG_SLEEP_STEP_MS, wakeAt - io.now()), signal);
     if (signal.aborted) return [];
     // Fresh client connections: ones idle for the whole gap could be the LB's to close.
     await io.prepare(pool, LB_BOUNDARY_SENDS, this.clientMaxIdleMs);
@@ -179,7 +205,11 @@ export class LbBoundaryLane {
     return this.fire(
       offsets.map((rel, i) => {
         const method = methods[i % methods.length];
-        return { at: centerMonoMs + rel, method, base: this.base('long-gap', LB_BOUNDARY_CYCLE, i, method, roundMs(this.gapMs + rel), rel) };
+        return {
+          at: centerMonoMs + rel,
+          method,
+          base: this.base('long-gap', LB_BOUNDARY_CYCLE, i, method, roundMs(this.gapMs + rel), rel),
+        };
       }),
     );
   }
@@ -189,13 +219,30 @@ export class LbBoundaryLane {
     return this.input.scenario.lb.clientKeepaliveTimeoutMs - CLIENT_IDLE_MARGIN_MS;
   }
 
-  private base(phase: Phase, cycle: number, n: number, method: Method, idleGapMs: number | null, offsetMs: number | null): RecordBase {
+  private base(
+    phase: Phase,
+    cycle: number,
+    n: number,
+    method: Method,
+    idleGapMs: number | null,
+    offsetMs: number | null,
+  ): RecordBase {
     const variant = this.input.pool.name;
-    return { requestId: `c${cycle}-${variant}-${LB_BOUNDARY_ID_TAG}-${phase}-${n}`, variant, method, cycle, phase, idleGapMs, offsetMs };
+    return {
+      requestId: `c${cycle}-${variant}-${LB_BOUNDARY_ID_TAG}-${phase}-${n}`,
+      variant,
+      method,
+      cycle,
+      phase,
+      idleGapMs,
+      offsetMs,
+    };
   }
 
   /** Sends each request at its instant on its own prepared connection; keeps and returns the records of those sent. */
-  private async fire(sends: Array<{ at: number; method: Method; path?: string; holdUntilAppMs?: number; base: RecordBase }>): Promise<RequestRecord[]> {
+  private async fire(
+    sends: Array<{ at: number; method: Method; path?: string; holdUntilAppMs?: number; base: RecordBase }>,
+  ): Promise<RequestRecord[]> {
     const { io, pool, app, signal } = this.input;
     const aimed: AimedSend[] = sends.map((s, i) => ({
       atMonoMs: s.at,
@@ -208,7 +255,9 @@ export class LbBoundaryLane {
       holdUntilAppMs: s.holdUntilAppMs,
     }));
     const outcomes = await io.fire(aimed, signal);
-    const records = outcomes.flatMap((o, i) => (o ? [requestRecordOf(o, sends[i].base, (socketId, request) => app.responseEnd(socketId, request))] : []));
+    const records = outcomes.flatMap((o, i) =>
+      o ? [requestRecordOf(o, sends[i].base, (socketId, request) => app.responseEnd(socketId, request))] : [],
+    );
     this.records.push(...records);
     return records;
   }
@@ -236,8 +285,13 @@ export class LbBoundaryLane {
     };
     this.cycles.push(record);
     const reused = batch.filter((r) => (r.upstreamSocketRequest ?? 0) > 1).length;
-    const idle = achieved === null ? 'none reused an idle connection' : `${reused} reused connections idle ${(achieved / 1000).toFixed(2)} s`;
-    this.input.progress(`LB boundary: ${pool.name} ${failed} failed / ${batch.length} req at the LB's ${scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s (${idle})`);
+    const idle =
+      achieved === null
+        ? 'none reused an idle connection'
+        : `${reused} reused connections idle ${(achieved / 1000).toFixed(2)} s`;
+    this.input.progress(
+      `LB boundary: ${pool.name} ${failed} failed / ${batch.length} req at the LB's ${scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s (${idle})`,
+    );
     this.input.onCycle?.(record);
   }
 }

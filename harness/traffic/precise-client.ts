@@ -42,7 +42,8 @@ class Connection {
 
   /** Opens the connection unless it is open and was used within maxIdleMs (a longer-idle one the LB may close any moment: replaced). */
   open(maxIdleMs = Infinity): Promise<void> {
-    if (this.socket && !this.socket.destroyed && this.connected && monoMs() - this.lastUsedMonoMs > maxIdleMs) this.close();
+    if (this.socket && !this.socket.destroyed && this.connected && monoMs() - this.lastUsedMonoMs > maxIdleMs)
+      this.close();
     if (this.socket && !this.socket.destroyed && this.connected) return this.connected;
     this.lastUsedMonoMs = monoMs();
     const socket = net.connect({ host: '127.0.0.1', port: this.port, noDelay: true });
@@ -72,7 +73,12 @@ class Connection {
     if (!socket || socket.destroyed) {
       // Say why when known (a refused connect, a reset while idle): a bare "not open" cannot be told apart.
       const why = this.lastError ? ` (${this.lastError})` : '';
-      return Promise.resolve({ sentAtMonoMs, doneAtMonoMs: sentAtMonoMs, response: null, error: `connection to the LB not open${why}` });
+      return Promise.resolve({
+        sentAtMonoMs,
+        doneAtMonoMs: sentAtMonoMs,
+        response: null,
+        error: `connection to the LB not open${why}`,
+      });
     }
     let buf = Buffer.alloc(0);
     socket.write(request);
@@ -166,7 +172,14 @@ export async function fireAt(plan: PlannedSend[], signal?: AbortSignal): Promise
   return Promise.all(outcomes);
 }
 
-export function requestBytes(method: string, path: string, port: number, requestId: string, body = '', holdUntilAppMs?: number): Buffer {
+export function requestBytes(
+  method: string,
+  path: string,
+  port: number,
+  requestId: string,
+  body = '',
+  holdUntilAppMs?: number,
+): Buffer {
   const lines = [
     `${method} ${path} HTTP/1.1`,
     `Host: 127.0.0.1:${port}`,

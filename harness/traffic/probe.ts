@@ -20,9 +20,11 @@ export interface IdleCloseProbe {
   status: number | null;
 }
 
-
 /** An interrupt ends a probe at once: a matrix watches idle sockets for over a minute. */
-export function probeIdleClose(port: number, options: { maxWaitMs: number; path?: string; signal?: AbortSignal }): Promise<IdleCloseProbe> {
+export function probeIdleClose(
+  port: number,
+  options: { maxWaitMs: number; path?: string; signal?: AbortSignal },
+): Promise<IdleCloseProbe> {
   const { maxWaitMs, path = '/api/health', signal } = options;
   const RESPONSE_DEADLINE_MS = 10_000;
   return new Promise((resolve, reject) => {
@@ -31,7 +33,10 @@ export function probeIdleClose(port: number, options: { maxWaitMs: number; path?
     let lastDataAt: number | null = null;
     let settled = false;
     // Until the response: a bounded wait for it. After: the idle watch, restarted by any data.
-    let timer = setTimeout(() => fail(new Error(`no response from 127.0.0.1:${port} within ${RESPONSE_DEADLINE_MS} ms`)), RESPONSE_DEADLINE_MS);
+    let timer = setTimeout(
+      () => fail(new Error(`no response from 127.0.0.1:${port} within ${RESPONSE_DEADLINE_MS} ms`)),
+      RESPONSE_DEADLINE_MS,
+    );
 
     const fail = (err: Error) => {
       if (settled) return;

@@ -30,7 +30,10 @@ function headerNumber(headers: Record<string, string>, name: string): number | n
 }
 
 /** What a record says before its outcome is known: which request it is, and where it was aimed. */
-export type RecordBase = Pick<RequestRecord, 'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'>;
+export type RecordBase = Pick<
+  RequestRecord,
+  'requestId' | 'variant' | 'method' | 'cycle' | 'phase' | 'idleGapMs' | 'offsetMs'
+>;
 
 /**
  * The record of a sent request's outcome. Its upstream socket's idle time
@@ -38,7 +41,11 @@ export type RecordBase = Pick<RequestRecord, 'requestId' | 'variant' | 'method' 
  * started it less when the app finished the socket's previous response
  * (responseEnd, from the app's accounting); null on a new connection.
  */
-export function requestRecordOf(outcome: Outcome, base: RecordBase, responseEnd: (socketId: number, request: number) => number | undefined): RequestRecord {
+export function requestRecordOf(
+  outcome: Outcome,
+  base: RecordBase,
+  responseEnd: (socketId: number, request: number) => number | undefined,
+): RequestRecord {
   const tags = upstreamTags(outcome.response?.headers ?? {});
   let achievedIdleMs: number | null = null;
   const { upstreamSocketId: socketId, upstreamSocketRequest: nth, appStartMonoMs: appStart } = tags;
@@ -58,7 +65,9 @@ export function requestRecordOf(outcome: Outcome, base: RecordBase, responseEnd:
 }
 
 /** What the app's accounting tagged a response with (lower-cased header map); null where a tag is absent. */
-export function upstreamTags(headers: Record<string, string>): Pick<RequestRecord, 'upstreamSocketId' | 'upstreamSocketRequest' | 'appStartMonoMs'> {
+export function upstreamTags(
+  headers: Record<string, string>,
+): Pick<RequestRecord, 'upstreamSocketId' | 'upstreamSocketRequest' | 'appStartMonoMs'> {
   return {
     upstreamSocketId: headerNumber(headers, HEADERS.socketId),
     upstreamSocketRequest: headerNumber(headers, HEADERS.socketRequest),

@@ -18,12 +18,21 @@ t.test('npm run bench -- --runs 1', async (t) => {
   const resultsDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-bench-'));
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
 
-  const run = await execa('npm', ['run', '-s', 'bench', '--', '--runs', '1', '--pairs', '2', '--runtime', 'docker', '--results-dir', resultsDir], {
-    cwd: root,
-    reject: false,
-    timeout: 15 * 60_000,
-  });
-  t.comment(run.stdout.split('\n').filter((l) => l.startsWith('| ')).join('\n'));
+  const run = await execa(
+    'npm',
+    ['run', '-s', 'bench', '--', '--runs', '1', '--pairs', '2', '--runtime', 'docker', '--results-dir', resultsDir],
+    {
+      cwd: root,
+      reject: false,
+      timeout: 15 * 60_000,
+    },
+  );
+  t.comment(
+    run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('| '))
+      .join('\n'),
+  );
   t.equal(run.exitCode, 0, `exit 0 (stderr tail: ${run.stderr.split('\n').slice(-3).join(' | ')})`);
 
   const files = readdirSync(resultsDir).filter((f) => f.startsWith('bench-'));
@@ -34,7 +43,10 @@ t.test('npm run bench -- --runs 1', async (t) => {
   t.equal(bench.runs.length, 1);
   const [r] = bench.runs;
   t.ok(r.complete, 'the run completed');
-  t.ok(r.timeToFirst502Ms !== null && r.timeToFirst502Ms > 5_000, `first 502 after ${r.timeToFirst502Ms} ms (at least one idle period)`);
+  t.ok(
+    r.timeToFirst502Ms !== null && r.timeToFirst502Ms > 5_000,
+    `first 502 after ${r.timeToFirst502Ms} ms (at least one idle period)`,
+  );
   t.same(bench.timeToFirst502Ms, { min: r.timeToFirst502Ms, median: r.timeToFirst502Ms, max: r.timeToFirst502Ms });
   for (const key of ['hitCycleYield', 'aimedOverNaive'] as const) t.ok(key in bench, `${key} is there for tools`);
   t.equal(r.ab.aimed.cycles, 2, 'two aimed A/B cycles');

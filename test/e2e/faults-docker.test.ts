@@ -20,7 +20,9 @@ const DOCKER_RUN = ['--runtime', 'docker', '--cycles', '6', '--max-cycles', '6']
 async function killService(service: string): Promise<string> {
   const docker = new Docker();
   const [found] = await docker.listContainers({
-    filters: JSON.stringify({ label: [`com.docker.compose.project=${COMPOSE_PROJECT}`, `com.docker.compose.service=${service}`] }),
+    filters: JSON.stringify({
+      label: [`com.docker.compose.project=${COMPOSE_PROJECT}`, `com.docker.compose.service=${service}`],
+    }),
   });
   if (!found) throw new Error(`no running container for ${service}`);
   await docker.getContainer(found.Id).kill({ signal: 'SIGKILL' });
@@ -38,9 +40,17 @@ t.test('faults on Docker', async (t) => {
       t.ok(await lab.waitFor(/cycle +1\//), 'traffic started');
       t.comment(`killed ${await killService(service)}`);
       t.equal(await lab.exited, EXIT.couldNotRun, `exit ${EXIT.couldNotRun}`);
-      const lines = lab.stderr().split('\n').filter((l) => l.startsWith('keepalive-lab:'));
+      const lines = lab
+        .stderr()
+        .split('\n')
+        .filter((l) => l.startsWith('keepalive-lab:'));
       t.equal(lines.length, 1, 'one line for the cause');
-      t.match(lines[0], new RegExp(`^keepalive-lab: The container of '${service}' stopped during the run \\(exited, exit code 137, killed\\)\\.$`));
+      t.match(
+        lines[0],
+        new RegExp(
+          `^keepalive-lab: The container of '${service}' stopped during the run \\(exited, exit code 137, killed\\)\\.$`,
+        ),
+      );
       t.notMatch(lab.stderr(), /\n\s+at /, 'no stack trace');
       const runDir = lab.runDir()!;
       const read = readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')));
@@ -49,7 +59,10 @@ t.test('faults on Docker', async (t) => {
       t.equal(read.summary?.failure?.phase, 'traffic');
       t.equal(read.summary?.verdict.ok, false, 'no verdict from a broken run');
       t.ok((read.summary?.variants.default.requests.total ?? 0) > 0, 'the requests before the fault are kept');
-      t.ok(existsSync(join(runDir, `app-default.log`)) && existsSync(join(runDir, 'requests.ndjson')), 'logs and requests saved');
+      t.ok(
+        existsSync(join(runDir, `app-default.log`)) && existsSync(join(runDir, 'requests.ndjson')),
+        'logs and requests saved',
+      );
       t.same(await projectResources(), { containers: [], networks: [], volumes: [] }, 'nothing left in Docker');
     });
   }
@@ -61,7 +74,10 @@ t.test('faults on Docker', async (t) => {
     });
     t.equal(await lab.exited, EXIT.couldNotRun);
     t.match(lab.stderr(), /keepalive-lab: The images could not be built: a base image is not available\./);
-    t.match(lab.stderr(), /hint: No container registry\? Build local base images: sudo scripts\/build-airgap-images\.sh/);
+    t.match(
+      lab.stderr(),
+      /hint: No container registry\? Build local base images: sudo scripts\/build-airgap-images\.sh/,
+    );
     t.notMatch(lab.stderr(), /\n\s+at /, 'no stack trace');
     const read = readSummary(JSON.parse(readFileSync(join(lab.runDir()!, 'summary.json'), 'utf8')));
     t.equal(read.summary?.complete, false);

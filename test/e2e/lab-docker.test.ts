@@ -34,28 +34,65 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
   mkdirSync(dirname(outFile));
   // The baseline is a real earlier run (schema v5): the comparison must find no regression (a rate that moved the harmless way is "changed", exit 0).
   const baseline = join(root, 'test/fixtures/runs/20261128-042022Z-docker/summary.json');
-  const run = await execa('npm', ['run', '-s', 'lab', '--', '--quick', '--assert', '--json', '--runtime', 'docker', '--results-dir', resultsDir, '--out', outFile, '--baseline', baseline], {
-    cwd: root,
-    reject: false,
-    timeout: 15 * 60_000,
-    // The apps' clocks a day off the harness's, as if in Docker Desktop's VM: the lab must aim without a shared clock.
-    env: { [APP_CLOCK_OFFSET_ENV]: String(APP_CLOCK_SHIFT_MS) },
-  });
+  const run = await execa(
+    'npm',
+    [
+      'run',
+      '-s',
+      'lab',
+      '--',
+      '--quick',
+      '--assert',
+      '--json',
+      '--runtime',
+      'docker',
+      '--results-dir',
+      resultsDir,
+      '--out',
+      outFile,
+      '--baseline',
+      baseline,
+    ],
+    {
+      cwd: root,
+      reject: false,
+      timeout: 15 * 60_000,
+      // The apps' clocks a day off the harness's, as if in Docker Desktop's VM: the lab must aim without a shared clock.
+      env: { [APP_CLOCK_OFFSET_ENV]: String(APP_CLOCK_SHIFT_MS) },
+    },
+  );
   const wallMs = Date.now() - started;
   t.comment(`wall time ${(wallMs / 1000).toFixed(0)} s`);
   // Warm (images built): the stack is healthy within seconds, and the whole run, its LB-boundary lane included, takes at most two minutes.
   const healthyAtS = Number(/\[ *(\d+)s\] stack healthy/.exec(run.stderr)?.[1]);
-  if (healthyAtS <= WARM_BRING_UP_S) t.ok(wallMs <= WARM_WALL_MS, `warm run: ${(wallMs / 1000).toFixed(0)} s (healthy after ${healthyAtS} s)`);
-  else t.comment(`images were built in this run (healthy after ${healthyAtS} s): the two-minute bound applies to a warm run`);
-  t.comment(run.stderr.split('\n').filter((l) => /cycle|closed the idle|still open|REPRODUCED|assertion/.test(l)).join('\n'));
+  if (healthyAtS <= WARM_BRING_UP_S)
+    t.ok(wallMs <= WARM_WALL_MS, `warm run: ${(wallMs / 1000).toFixed(0)} s (healthy after ${healthyAtS} s)`);
+  else
+    t.comment(
+      `images were built in this run (healthy after ${healthyAtS} s): the two-minute bound applies to a warm run`,
+    );
+  t.comment(
+    run.stderr
+      .split('\n')
+      .filter((l) => /cycle|closed the idle|still open|REPRODUCED|assertion/.test(l))
+      .join('\n'),
+  );
   t.notMatch(run.stderr, /assertion failed|^REGRESSION \(/m, 'no assertion failed, no regression against the baseline');
   const comparison = run.stderr.slice(run.stderr.indexOf('baseline: '));
-  t.match(comparison, /baseline: REPRODUCED +20261128-042022Z-docker \(.*summary\.json, schema v5\)/, 'the comparison is printed, each run with its word (on stderr: stdout is the JSON)');
+  t.match(
+    comparison,
+    /baseline: REPRODUCED +20261128-042022Z-docker \(.*summary\.json, schema v5\)/,
+    'the comparison is printed, each run with its word (on stderr: stdout is the JSON)',
+  );
   t.comment(comparison);
   // The comparison states its own exit code; the run exits with it (0 for ok, or a rate that moved the harmless way).
   const stated = Number(/\(exit (\d+)\)/.exec(comparison)?.[1]);
   t.equal(stated, 0, 'the comparison comes to no regression');
-  t.equal(run.exitCode, stated, `exit ${stated} as the comparison says (stderr tail: ${run.stderr.split('\n').slice(-3).join(' | ')})`);
+  t.equal(
+    run.exitCode,
+    stated,
+    `exit ${stated} as the comparison says (stderr tail: ${run.stderr.split('\n').slice(-3).join(' | ')})`,
+  );
 
   let summary: Summary | undefined;
   try {
@@ -69,7 +106,11 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     const written = JSON.parse(readFileSync(outFile, 'utf8')) as Summary;
     t.same({ ...written, $schema: summary.$schema }, summary, '--out wrote the summary stdout printed');
     t.equal(Object.keys(written)[0], '$schema', '$schema first');
-    t.equal(resolve(dirname(outFile), written.$schema), SUMMARY_SCHEMA_PATH, "--out's $schema leads to the committed schema from where the file is");
+    t.equal(
+      resolve(dirname(outFile), written.$schema),
+      SUMMARY_SCHEMA_PATH,
+      "--out's $schema leads to the committed schema from where the file is",
+    );
     t.equal(summary.runtime, 'docker');
     t.equal(summary.verdict.word, 'REPRODUCED', summary.verdict.text);
     t.equal(summary.verdict.ok, true, summary.verdict.text);
@@ -80,7 +121,10 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     t.comment(`fixed at the LB's 60 s: ${JSON.stringify(atLb)}`);
     t.ok(atLb && atLb.boundary >= 25, `fixed: ${atLb?.boundary} boundary requests at the LB's 60 s`);
     t.equal(atLb?.failures, 0, "fixed: none failed at the LB's 60 s");
-    t.ok(atLb?.idleGapMs && atLb.idleGapMs >= 59_000 && atLb.idleGapMs < 60_000, `fixed: reused after ${atLb?.idleGapMs} ms idle`);
+    t.ok(
+      atLb?.idleGapMs && atLb.idleGapMs >= 59_000 && atLb.idleGapMs < 60_000,
+      `fixed: reused after ${atLb?.idleGapMs} ms idle`,
+    );
     t.match(summary.verdict.text, /fixed: 0 in \d+ .* at the close boundary.*, 0 in \d+ at the LB's 60 s/);
     t.ok(summary.variants.default.measured.probeIdleCloseMs! > 5_000, 'default measured near 6 s');
     t.match(summary.versions.compose, /compose/);
@@ -88,7 +132,10 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     t.equal(summary.schedule.injectedAppClockOffsetMs, APP_CLOCK_SHIFT_MS);
     for (const name of ['default', 'fixed']) {
       const clock = summary.schedule.appClocks[name];
-      t.ok(clock && Math.abs(clock.offsetMs - APP_CLOCK_SHIFT_MS) <= clock.uncertaintyMs, `${name}: app clock offset ${clock?.offsetMs} ± ${clock?.uncertaintyMs} ms`);
+      t.ok(
+        clock && Math.abs(clock.offsetMs - APP_CLOCK_SHIFT_MS) <= clock.uncertaintyMs,
+        `${name}: app clock offset ${clock?.offsetMs} ± ${clock?.uncertaintyMs} ms`,
+      );
     }
   }
   t.same(await projectResources(), { containers: [], networks: [], volumes: [] }, 'nothing left in Docker');

@@ -8,7 +8,10 @@ import { dockerOrSkip } from '../helpers/require.js';
 t.test('HAProxy and Caddy beside each other, Docker runtime', async (t) => {
   if (!(await dockerOrSkip(t))) return;
   const line = lineFor('docker');
-  const { summary, runDir } = await runLbMatrix(t, 'docker', [`haproxy-node${line}-standalone-default`, `caddy-node${line}-standalone-default`]);
+  const { summary, runDir } = await runLbMatrix(t, 'docker', [
+    `haproxy-node${line}-standalone-default`,
+    `caddy-node${line}-standalone-default`,
+  ]);
   assertLbRun(t, summary, runDir);
   assertHaproxyDefault(t, summary, runDir, line);
   assertCaddyDefault(t, summary, line);

@@ -15,8 +15,12 @@ t.test('reduced matrix, Docker', async (t) => {
   const { summary, runDir } = await runReducedMatrix(t, 'docker');
   assertReducedMatrix(t, summary, runDir, lineFor('docker'));
   t.equal(summary.versions.node24, NODE_RELEASES['24'], 'the container runs the pinned release');
-  t.ok(summary.cells.every((c) => c.node === NODE_RELEASES['24']), 'every cell carries it');
+  t.ok(
+    summary.cells.every((c) => c.node === NODE_RELEASES['24']),
+    'every cell carries it',
+  );
   t.ok(existsSync(join(runDir, 'compose.json')), 'the Compose file that ran is saved with the results');
-  for (const name of reducedCells(lineFor('docker'))) t.ok(existsSync(join(runDir, `app-${name}.log`)), `app-${name}.log saved`);
+  for (const name of reducedCells(lineFor('docker')))
+    t.ok(existsSync(join(runDir, `app-${name}.log`)), `app-${name}.log saved`);
   t.same(await projectResources(), { containers: [], networks: [], volumes: [] }, 'nothing left behind');
 });

@@ -46,13 +46,20 @@ t.test('docker stack', async (t) => {
       probeIdleClose(stack.appPort(def), { maxWaitMs: FIXED_WATCH_MS }),
       probeIdleClose(stack.appPort(fixed), { maxWaitMs: FIXED_WATCH_MS }),
     ]);
-    t.comment(`default: advertised "${defaultProbe.advertisedKeepAlive}", closed by the app after ${defaultProbe.idleCloseMs?.toFixed(1)} ms idle`);
-    t.comment(`fixed: advertised "${fixedProbe.advertisedKeepAlive}", still open after ${fixedProbe.watchedMs.toFixed(1)} ms idle`);
+    t.comment(
+      `default: advertised "${defaultProbe.advertisedKeepAlive}", closed by the app after ${defaultProbe.idleCloseMs?.toFixed(1)} ms idle`,
+    );
+    t.comment(
+      `fixed: advertised "${fixedProbe.advertisedKeepAlive}", still open after ${fixedProbe.watchedMs.toFixed(1)} ms idle`,
+    );
 
     t.equal(defaultProbe.closedBy, 'app', 'default: the app closes the idle socket');
     t.equal(defaultProbe.advertisedKeepAlive, 'timeout=5', "default: Node's 5 s advertised");
     // Node (20–26) adds a 1 s buffer to keepAliveTimeout; either way it is far below the LB's 60 s.
-    t.ok(defaultProbe.idleCloseMs! >= 5_000 && defaultProbe.idleCloseMs! <= 7_000, `default closes in 5–7 s (${defaultProbe.idleCloseMs!.toFixed(0)} ms)`);
+    t.ok(
+      defaultProbe.idleCloseMs! >= 5_000 && defaultProbe.idleCloseMs! <= 7_000,
+      `default closes in 5–7 s (${defaultProbe.idleCloseMs!.toFixed(0)} ms)`,
+    );
     t.ok(defaultProbe.idleCloseMs! < LB.upstreamKeepaliveTimeoutMs, 'default: the app closes before the LB would');
 
     t.equal(fixedProbe.closedBy, 'none', 'fixed: still open');
@@ -70,21 +77,41 @@ t.test('docker stack', async (t) => {
       t.equal(r.closedBy, 'app', `default socket ${r.socketId} (${r.remote}) closed by the app`);
       t.ok(r.idleMs > 5_000, `default socket ${r.socketId} idle ${r.idleMs} ms > 5 s`);
     }
-    t.ok(timedOut.some((r) => r.requests >= 2), 'an LB upstream socket, reused for GET and POST, was among them');
-    t.same(fixedRecords.filter((r) => r.closedBy === 'app'), [], 'fixed: the app closed no socket');
+    t.ok(
+      timedOut.some((r) => r.requests >= 2),
+      'an LB upstream socket, reused for GET and POST, was among them',
+    );
+    t.same(
+      fixedRecords.filter((r) => r.closedBy === 'app'),
+      [],
+      'fixed: the app closed no socket',
+    );
     const fixedServer = fixedRecords.find((r) => r.keepAliveTimeoutMs !== null);
-    t.ok(fixedServer, 'fixed: a socket-closed record names the server timeouts (the probe socket, closed by the probe)');
+    t.ok(
+      fixedServer,
+      'fixed: a socket-closed record names the server timeouts (the probe socket, closed by the probe)',
+    );
     t.equal(fixedServer?.keepAliveTimeoutMs, 61_000, 'fixed: the server ran with keepAliveTimeout 61000');
     t.equal(fixedServer?.headersTimeoutMs, 62_000, 'fixed: and headersTimeout 62000');
   });
 
   t.test('nginx logged every request as JSON', async (t) => {
     const { stdout } = await stack.lbLogs('nginx');
-    const entries = stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const entries = stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
     for (const v of VARIANTS) {
       const mine = entries.filter((e) => e.variant === v.name);
-      t.ok(mine.some((e) => e.request_method === 'POST' && e.status === 200), `${v.name}: POST logged`);
-      t.ok(mine.every((e) => typeof e.time_s === 'number' && 'upstream_addr' in e), `${v.name}: fields present`);
+      t.ok(
+        mine.some((e) => e.request_method === 'POST' && e.status === 200),
+        `${v.name}: POST logged`,
+      );
+      t.ok(
+        mine.every((e) => typeof e.time_s === 'number' && 'upstream_addr' in e),
+        `${v.name}: fields present`,
+      );
     }
   });
 

@@ -70,7 +70,11 @@ export async function openInChromium(url: string, options: { screenshot?: string
   const profileDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-chromium-'));
   let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
   try {
-    context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
   } catch (err) {
     rmSync(profileDir, { recursive: true, force: true });
     throw err;
@@ -94,7 +98,10 @@ export async function openInChromium(url: string, options: { screenshot?: string
     await page.goto(url, { waitUntil: 'load' });
     if (options.screenshot !== undefined) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `${basename(options.screenshot, '.png')}.png`), ...(await fullPageOptions(page)) });
+      await page.screenshot({
+        path: join(SCREENSHOT_DIR, `${basename(options.screenshot, '.png')}.png`),
+        ...(await fullPageOptions(page)),
+      });
     }
     return { page, consoleErrors, requests, close };
   } catch (err) {

@@ -11,7 +11,13 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 /** A validator for one committed schema file: the value's problems as `<JSON pointer> <message>` lines, empty when valid. */
 function validatorOf(path: string): (value: unknown) => string[] {
   const validate = ajv.compile(JSON.parse(readFileSync(path, 'utf8')));
-  return (value) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`));
+  return (value) =>
+    validate(value)
+      ? []
+      : (validate.errors ?? []).map(
+          (e) =>
+            `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+        );
 }
 
 /** Problems of a summary against schemas/summary.schema.json. */

@@ -22,7 +22,10 @@ export interface LabProcess {
  * shell in the group, as a CI runner starts it); it is SIGKILLed after
  * hardLimitMs whatever happens (a test must never hang).
  */
-export function startLab(args: string[], options: { env?: NodeJS.ProcessEnv; hardLimitMs?: number; viaNpm?: boolean } = {}): LabProcess {
+export function startLab(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; hardLimitMs?: number; viaNpm?: boolean } = {},
+): LabProcess {
   const [command, commandArgs] = options.viaNpm
     ? ['npm', ['run', '-s', 'lab', '--', ...args]]
     : [process.execPath, ['--import=tsx', 'harness/cli/lab.ts', ...args]];

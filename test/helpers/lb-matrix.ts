@@ -9,14 +9,22 @@ import { readSummary, type Summary } from '../../harness/results/schema.js';
 import { clientSymptom, type RequestRecord } from '../../harness/records/request-records.js';
 import { cell, MIN_BOUNDARY_PER_CELL, runCompressedMatrix } from './reduced-matrix.js';
 
-export const runLbMatrix = (t: Test, runtime: 'local' | 'docker', cells: string[]) => runCompressedMatrix(t, runtime, cells, 'LB matrix');
+export const runLbMatrix = (t: Test, runtime: 'local' | 'docker', cells: string[]) =>
+  runCompressedMatrix(t, runtime, cells, 'LB matrix');
 
 function records(runDir: string): RequestRecord[] {
-  return readFileSync(join(runDir, 'requests.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RequestRecord);
+  return readFileSync(join(runDir, 'requests.ndjson'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as RequestRecord);
 }
 
 export function assertLbRun(t: Test, summary: Summary, runDir: string): void {
-  t.same(readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'))).problems, [], 'summary.json reads back');
+  t.same(
+    readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'))).problems,
+    [],
+    'summary.json reads back',
+  );
   t.equal(summary.complete, true, 'complete');
   t.same(summary.nginx.mismatches, [], "every 502 the harness counted is in its LB's access log, and no other");
   for (const lb of Object.keys(summary.lbs)) t.ok(summary.lbs[lb].version, `${lb} ${summary.lbs[lb].version}`);
@@ -28,17 +36,32 @@ export function assertLbRun(t: Test, summary: Summary, runDir: string): void {
  * HAProxy logs nothing for those requests: its access log lacks exactly them.
  */
 export function assertHaproxyDefault(t: Test, summary: Summary, runDir: string, line: string): void {
-  const failed = records(runDir).filter((r) => r.variant === `haproxy-node${line}-standalone-default` && clientSymptom(r) !== null);
+  const failed = records(runDir).filter(
+    (r) => r.variant === `haproxy-node${line}-standalone-default` && clientSymptom(r) !== null,
+  );
   for (const method of ['post', 'get']) {
     const c = cell(summary, `haproxy-node${line}-standalone-default-${method}`);
     t.equal(c.lb, 'haproxy');
     t.equal(c.outcome, 'reproduced', `${c.name}: ${c.reason}`);
-    t.ok(c.counts.emptyReply + c.counts.reset + c.counts.status502 + c.counts.status503 > 0, `${c.name}: the client saw ${c.clientSaw}`);
-    t.ok(c.effectiveCloseBy === 'app' && c.effectiveCloseMs! > 5_900 && c.effectiveCloseMs! < 6_200, `${c.name}: the app closed idle upstream connections at ${c.effectiveCloseMs} ms`);
+    t.ok(
+      c.counts.emptyReply + c.counts.reset + c.counts.status502 + c.counts.status503 > 0,
+      `${c.name}: the client saw ${c.clientSaw}`,
+    );
+    t.ok(
+      c.effectiveCloseBy === 'app' && c.effectiveCloseMs! > 5_900 && c.effectiveCloseMs! < 6_200,
+      `${c.name}: the app closed idle upstream connections at ${c.effectiveCloseMs} ms`,
+    );
   }
-  const logged = new Set(readFileSync(join(runDir, 'haproxy-access.log'), 'utf8').split('\n').flatMap((l) => /"request_id":"([^"]+)"/.exec(l)?.[1] ?? []));
+  const logged = new Set(
+    readFileSync(join(runDir, 'haproxy-access.log'), 'utf8')
+      .split('\n')
+      .flatMap((l) => /"request_id":"([^"]+)"/.exec(l)?.[1] ?? []),
+  );
   const dropped = failed.filter((r) => r.status === null);
-  t.ok(dropped.every((r) => !logged.has(r.requestId)), `HAProxy logged none of the ${dropped.length} requests it dropped`);
+  t.ok(
+    dropped.every((r) => !logged.has(r.requestId)),
+    `HAProxy logged none of the ${dropped.length} requests it dropped`,
+  );
 }
 
 /** Caddy with Node's defaults: POST gets a 502; GET is replayed by Go's transport (masked, nothing logged). */
@@ -47,7 +70,11 @@ export function assertCaddyDefault(t: Test, summary: Summary, line: string): voi
   t.equal(post.outcome, 'reproduced', `${post.name}: ${post.reason}`);
   t.ok(post.counts.status502 > 0, `${post.name}: the client saw ${post.clientSaw}`);
   const get = cell(summary, `caddy-node${line}-standalone-default-get`);
-  t.equal(get.counts.status502 + get.counts.emptyReply + get.counts.reset, 0, `${get.name}: no failure reached the client (${get.clientSaw})`);
+  t.equal(
+    get.counts.status502 + get.counts.emptyReply + get.counts.reset,
+    0,
+    `${get.name}: no failure reached the client (${get.clientSaw})`,
+  );
   t.equal(get.outcome, 'masked', `${get.name}: ${get.reason}`);
   t.ok(get.closedBy.app > 0, 'the app closed idle connections Caddy held: the race was there');
 }
@@ -64,10 +91,19 @@ export function assertHaproxyFixed(t: Test, summary: Summary, line: string): voi
   for (const method of ['post', 'get']) {
     const c = cell(summary, `haproxy-node${line}-standalone-article-${method}`);
     t.equal(c.lane, 'long');
-    t.ok(Math.abs(c.boundaryMs! - c.appIdleCloseMs!) < 100, `${c.name}: aimed at the app's own close (${c.boundaryMs} ms; alone it closes at ${c.appIdleCloseMs} ms)`);
+    t.ok(
+      Math.abs(c.boundaryMs! - c.appIdleCloseMs!) < 100,
+      `${c.name}: aimed at the app's own close (${c.boundaryMs} ms; alone it closes at ${c.appIdleCloseMs} ms)`,
+    );
     t.ok(c.closedBy.app > 0, `${c.name}: the app closed ${c.closedBy.app} idle connections HAProxy still held`);
-    t.ok(['reproduced', 'inconclusive'].includes(c.outcome), `${c.name}: ${c.outcome}: the client saw ${c.clientSaw}; ${c.reason}`);
-    t.notOk(summary.assertion.reasons.some((r) => r.startsWith(c.name)), `${c.name} is a finding, not a failed assertion`);
+    t.ok(
+      ['reproduced', 'inconclusive'].includes(c.outcome),
+      `${c.name}: ${c.outcome}: the client saw ${c.clientSaw}; ${c.reason}`,
+    );
+    t.notOk(
+      summary.assertion.reasons.some((r) => r.startsWith(c.name)),
+      `${c.name} is a finding, not a failed assertion`,
+    );
   }
 }
 
@@ -78,6 +114,9 @@ export function assertFixedSafe(t: Test, summary: Summary, lb: string, line: str
     t.equal(c.outcome, 'safe', `${c.name}: ${c.reason}`);
     t.equal(c.lane, 'long');
     t.equal(c.closedBy.app + c.closedBy.reset, 0, `${c.name}: the app closed none of ${lb}'s connections`);
-    t.ok(c.counts.boundary! >= MIN_BOUNDARY_PER_CELL, `${c.name}: ${c.counts.boundary} aimed requests reused an idle upstream connection`);
+    t.ok(
+      c.counts.boundary! >= MIN_BOUNDARY_PER_CELL,
+      `${c.name}: ${c.counts.boundary} aimed requests reused an idle upstream connection`,
+    );
   }
 }

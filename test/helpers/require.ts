@@ -11,7 +11,8 @@ export async function lbsOrSkip(t: Test, lbs: readonly LbName[]): Promise<boolea
   const missing: LbName[] = [];
   for (const lb of lbs) if (!(await lbBinary(LB_DRIVERS[lb]))) missing.push(lb);
   if (missing.length === 0) return true;
-  const required = process.env.LAB_REQUIRE_LBS === '1' || (process.env.LAB_REQUIRE_NGINX === '1' && missing.includes('nginx'));
+  const required =
+    process.env.LAB_REQUIRE_LBS === '1' || (process.env.LAB_REQUIRE_NGINX === '1' && missing.includes('nginx'));
   if (required) t.fail(`required but not on PATH: ${missing.join(', ')}`);
   else t.plan(0, `not on PATH: ${missing.join(', ')} (set LAB_REQUIRE_LBS=1 to make this a failure)`);
   return false;

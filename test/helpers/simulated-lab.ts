@@ -107,9 +107,21 @@ export class SimulatedLab implements TrafficIo {
       s.closed = true;
       const closedAt = s.idleSince + delay;
       this.events.get(variant)!.closes.push({
-        lab: 'socket-closed', variant, pid: 1, socketId: s.id, remote: 'lb', requests: s.requests,
-        acceptedAtMonoMs: 0, lastResponseEndMonoMs: this.appClock(variant, s.idleSince), closedAtMonoMs: this.appClock(variant, closedAt),
-        keepAliveTimerAtMonoMs: this.appClock(variant, closedAt), idleMs: delay, closedBy: 'app', reason: 'keep-alive-timeout', keepAliveTimeoutMs: delay - 1_000, headersTimeoutMs: 60_000,
+        lab: 'socket-closed',
+        variant,
+        pid: 1,
+        socketId: s.id,
+        remote: 'lb',
+        requests: s.requests,
+        acceptedAtMonoMs: 0,
+        lastResponseEndMonoMs: this.appClock(variant, s.idleSince),
+        closedAtMonoMs: this.appClock(variant, closedAt),
+        keepAliveTimerAtMonoMs: this.appClock(variant, closedAt),
+        idleMs: delay,
+        closedBy: 'app',
+        reason: 'keep-alive-timeout',
+        keepAliveTimeoutMs: delay - 1_000,
+        headersTimeoutMs: 60_000,
       });
     }
   }
@@ -123,20 +135,39 @@ export class SimulatedLab implements TrafficIo {
       s.closed = true;
       const closedAt = s.idleSince + lbIdleMs;
       this.events.get(variant)!.closes.push({
-        lab: 'socket-closed', variant, pid: 1, socketId: s.id, remote: 'lb', requests: s.requests,
-        acceptedAtMonoMs: 0, lastResponseEndMonoMs: this.appClock(variant, s.idleSince), closedAtMonoMs: this.appClock(variant, closedAt),
-        keepAliveTimerAtMonoMs: null, idleMs: lbIdleMs, closedBy: 'peer', reason: 'fin', keepAliveTimeoutMs: null, headersTimeoutMs: null,
+        lab: 'socket-closed',
+        variant,
+        pid: 1,
+        socketId: s.id,
+        remote: 'lb',
+        requests: s.requests,
+        acceptedAtMonoMs: 0,
+        lastResponseEndMonoMs: this.appClock(variant, s.idleSince),
+        closedAtMonoMs: this.appClock(variant, closedAt),
+        keepAliveTimerAtMonoMs: null,
+        idleMs: lbIdleMs,
+        closedBy: 'peer',
+        reason: 'fin',
+        keepAliveTimeoutMs: null,
+        headersTimeoutMs: null,
       });
     }
   }
 
   /** One request reaching the app at `arrival` (harness clock): a socket, a status, the app's tags. */
-  private serve(variant: VariantName, arrival: number, holdUntilAppMs?: number): { status: number; socket: Socket | null; appStart: number | null } {
+  private serve(
+    variant: VariantName,
+    arrival: number,
+    holdUntilAppMs?: number,
+  ): { status: number; socket: Socket | null; appStart: number | null } {
     this.expire(variant, arrival);
     this.lbExpire(variant, arrival);
     const delay = this.app(variant).closeDelayMs;
     // The LB's cache: most recently idle first, among sockets it still holds and that are not busy.
-    const idle = this.sockets.get(variant)!.filter((s) => !s.closed && s.busyUntil <= arrival).sort((a, b) => b.idleSince - a.idleSince);
+    const idle = this.sockets
+      .get(variant)!
+      .filter((s) => !s.closed && s.busyUntil <= arrival)
+      .sort((a, b) => b.idleSince - a.idleSince);
     let socket = idle[0];
     if (socket && delay !== null && socket.idleSince + delay - arrival <= this.raceWindowMs) {
       // The app is closing it as the request arrives: the LB answers 502.
@@ -150,7 +181,8 @@ export class SimulatedLab implements TrafficIo {
     }
     socket.requests += 1;
     // A held response (a burst's) finishes at the hold's instant, on the app's clock.
-    const heldUntil = holdUntilAppMs === undefined ? -Infinity : holdUntilAppMs - (this.app(variant).clockOffsetMs ?? 0);
+    const heldUntil =
+      holdUntilAppMs === undefined ? -Infinity : holdUntilAppMs - (this.app(variant).clockOffsetMs ?? 0);
     const end = Math.max(arrival + this.serviceMs, heldUntil);
     socket.busyUntil = end;
     socket.idleSince = end;
@@ -166,19 +198,32 @@ export class SimulatedLab implements TrafficIo {
 
   burst = async (s: BurstSettings): Promise<RequestRecord[]> => {
     const start = this.nowMs;
-    if (s.holdUntilAppMs !== undefined) this.holds.push({ variant: s.variant, cycle: s.cycle, untilAppMs: s.holdUntilAppMs });
+    if (s.holdUntilAppMs !== undefined)
+      this.holds.push({ variant: s.variant, cycle: s.cycle, untilAppMs: s.holdUntilAppMs });
     const records = Array.from({ length: s.concurrency }, (_, i): RequestRecord => {
       const method = s.methods[i % s.methods.length];
       const sent = start + i * this.burstSpacingMs;
       const served = this.serve(s.variant, sent + this.latencyMs, s.holdUntilAppMs);
       return {
-        requestId: `c${s.cycle}-${s.variant}-burst-${i}`, variant: s.variant, method, cycle: s.cycle, phase: 'burst',
-        idleGapMs: null, offsetMs: null, startMonoMs: sent, latencyMs: 2 * this.latencyMs, status: served.status, error: null,
-        upstreamSocketId: served.socket?.id ?? null, upstreamSocketRequest: served.socket?.requests ?? null,
-        appStartMonoMs: served.appStart, achievedIdleMs: null,
+        requestId: `c${s.cycle}-${s.variant}-burst-${i}`,
+        variant: s.variant,
+        method,
+        cycle: s.cycle,
+        phase: 'burst',
+        idleGapMs: null,
+        offsetMs: null,
+        startMonoMs: sent,
+        latencyMs: 2 * this.latencyMs,
+        status: served.status,
+        error: null,
+        upstreamSocketId: served.socket?.id ?? null,
+        upstreamSocketRequest: served.socket?.requests ?? null,
+        appStartMonoMs: served.appStart,
+        achievedIdleMs: null,
       };
     });
-    const heldUntil = s.holdUntilAppMs === undefined ? -Infinity : s.holdUntilAppMs - (this.app(s.variant).clockOffsetMs ?? 0);
+    const heldUntil =
+      s.holdUntilAppMs === undefined ? -Infinity : s.holdUntilAppMs - (this.app(s.variant).clockOffsetMs ?? 0);
     this.nowMs = Math.max(start + s.concurrency * this.burstSpacingMs + this.serviceMs, heldUntil) + 2 * this.latencyMs;
     return records;
   };
@@ -200,7 +245,12 @@ export class SimulatedLab implements TrafficIo {
         headers[HEADERS.socketRequest] = String(served.socket.requests);
         headers[HEADERS.requestStartMonoMs] = String(served.appStart);
       }
-      outcomes[i] = { sentAtMonoMs: sentAt, doneAtMonoMs: sentAt + 2 * this.latencyMs, response: { status: served.status, headers, length: 0 }, error: null };
+      outcomes[i] = {
+        sentAtMonoMs: sentAt,
+        doneAtMonoMs: sentAt + 2 * this.latencyMs,
+        response: { status: served.status, headers, length: 0 },
+        error: null,
+      };
     }
     this.nowMs += 2 * this.latencyMs + this.serviceMs;
     return outcomes;

@@ -3,13 +3,22 @@
 // the LBs' idle timeout compressed to 12 s.
 import t from 'tap';
 import { lineFor } from '../helpers/reduced-matrix.js';
-import { assertCaddyDefault, assertFixedSafe, assertHaproxyDefault, assertHaproxyFixed, assertLbRun, runLbMatrix } from '../helpers/lb-matrix.js';
+import {
+  assertCaddyDefault,
+  assertFixedSafe,
+  assertHaproxyDefault,
+  assertHaproxyFixed,
+  assertLbRun,
+  runLbMatrix,
+} from '../helpers/lb-matrix.js';
 import { lbsOrSkip } from '../helpers/require.js';
 
 t.test('HAProxy and Caddy beside each other, local runtime', async (t) => {
   if (!(await lbsOrSkip(t, ['haproxy', 'caddy']))) return;
   const line = lineFor('local');
-  const cells = ['haproxy', 'caddy'].flatMap((lb) => ['default', 'article'].map((fix) => `${lb}-node${line}-standalone-${fix}`));
+  const cells = ['haproxy', 'caddy'].flatMap((lb) =>
+    ['default', 'article'].map((fix) => `${lb}-node${line}-standalone-${fix}`),
+  );
   const { summary, runDir, progress } = await runLbMatrix(t, 'local', cells);
   assertLbRun(t, summary, runDir);
   assertHaproxyDefault(t, summary, runDir, line);

@@ -11,7 +11,12 @@ import { lbBinary, localLbVersion } from '../../harness/runtime/local-stack.js';
 import { HAPROXY_REUSE_MODES, LB } from '../../harness/scenarios/scenarios.js';
 import { lbsOrSkip } from '../helpers/require.js';
 
-const cells = cellsByName(['haproxy-node24-standalone-default', 'haproxy-node24-custom-article', 'caddy-node24-standalone-default', 'caddy-node24-next-start-article']);
+const cells = cellsByName([
+  'haproxy-node24-standalone-default',
+  'haproxy-node24-custom-article',
+  'caddy-node24-standalone-default',
+  'caddy-node24-next-start-article',
+]);
 
 for (const lb of ['haproxy', 'caddy'] as const) {
   t.test(`${lb} accepts the rendered configuration`, async (t) => {
@@ -26,13 +31,27 @@ for (const lb of ['haproxy', 'caddy'] as const) {
       const { variants } = lbsOf(scenario).find((l) => l.driver.name === lb)!;
       const file = join(dir, driver.configFile);
       writeFileSync(file, driver.render(scenario, variants, { runtime: 'local', workDir: dir }));
-      const result = await execa(binary, driver.validateArgs(file, dir), { reject: false, env: { ...process.env, ...driver.env(dir) } });
-      t.equal(result.exitCode, 0, `${lb} (http-reuse ${haproxyReuse}): ${(result.stderr || result.stdout).trim().split('\n').pop()}`);
+      const result = await execa(binary, driver.validateArgs(file, dir), {
+        reject: false,
+        env: { ...process.env, ...driver.env(dir) },
+      });
+      t.equal(
+        result.exitCode,
+        0,
+        `${lb} (http-reuse ${haproxyReuse}): ${(result.stderr || result.stdout).trim().split('\n').pop()}`,
+      );
       // The Docker rendering too, where Caddy resolves the apps' service names only when proxying (haproxy -c would resolve them now).
       if (lb === 'caddy') {
         writeFileSync(file, driver.render(scenario, variants, { runtime: 'docker' }));
-        const docker = await execa(binary, driver.validateArgs(file, dir), { reject: false, env: { ...process.env, ...driver.env(dir) } });
-        t.equal(docker.exitCode, 0, `caddy, Docker rendering: ${(docker.stderr || docker.stdout).trim().split('\n').pop()}`);
+        const docker = await execa(binary, driver.validateArgs(file, dir), {
+          reject: false,
+          env: { ...process.env, ...driver.env(dir) },
+        });
+        t.equal(
+          docker.exitCode,
+          0,
+          `caddy, Docker rendering: ${(docker.stderr || docker.stdout).trim().split('\n').pop()}`,
+        );
       }
     }
   });
@@ -45,8 +64,16 @@ t.test('a broken configuration is refused (the check can fail)', async (t) => {
   for (const lb of ['haproxy', 'caddy'] as const) {
     const driver = LB_DRIVERS[lb];
     const file = join(dir, driver.configFile);
-    writeFileSync(file, lb === 'haproxy' ? 'frontend x\n  bind 127.0.0.1:8401\n  no-such-keyword\n' : 'http://:8401 {\n\tno_such_directive\n}\n');
-    const result = await execa((await lbBinary(driver))!, driver.validateArgs(file, dir), { reject: false, env: { ...process.env, ...driver.env(dir) } });
+    writeFileSync(
+      file,
+      lb === 'haproxy'
+        ? 'frontend x\n  bind 127.0.0.1:8401\n  no-such-keyword\n'
+        : 'http://:8401 {\n\tno_such_directive\n}\n',
+    );
+    const result = await execa((await lbBinary(driver))!, driver.validateArgs(file, dir), {
+      reject: false,
+      env: { ...process.env, ...driver.env(dir) },
+    });
     t.not(result.exitCode, 0, `${lb} refuses it`);
   }
 });

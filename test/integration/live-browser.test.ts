@@ -33,7 +33,10 @@ t.test('the live page follows a real run and ends on its summary', async (t) => 
   const scenario = defaultScenario({
     variants: VARIANTS.map((v) => (v.name === 'default' ? { ...v, keepAliveTimeoutMs: COMPRESSED_KEEP_ALIVE_MS } : v)),
   });
-  const options = { ...parseLabArgs(['--runtime', 'local', '--live', '--cycles', '3', '--max-cycles', '40', '--min-boundary', '16']), resultsDir };
+  const options = {
+    ...parseLabArgs(['--runtime', 'local', '--live', '--cycles', '3', '--max-cycles', '40', '--min-boundary', '16']),
+    resultsDir,
+  };
   const events: LabEvent[] = [];
   let bringingUp: () => void = () => {};
   const bringUp = new Promise<void>((resolve) => (bringingUp = resolve));
@@ -77,7 +80,9 @@ t.test('the live page follows a real run and ends on its summary', async (t) => 
     await new Promise((r) => setTimeout(r, SAMPLE_EVERY_MS));
   }
   const { summary } = await outcome;
-  await page.waitForFunction(() => document.getElementById('connection')?.dataset.state === 'ended', null, { timeout: PAGE_WAIT_MS });
+  await page.waitForFunction(() => document.getElementById('connection')?.dataset.state === 'ended', null, {
+    timeout: PAGE_WAIT_MS,
+  });
   await sample();
   t.comment(`phases seen: ${phasesSeen.join(' → ')}; bar groups seen: ${cyclesDrawn.join(', ')}`);
   t.comment(summary.verdict.text);
@@ -86,38 +91,82 @@ t.test('the live page follows a real run and ends on its summary', async (t) => 
   t.ok(phasesSeen.includes('traffic'), 'traffic was shown');
   t.equal(phasesSeen.at(-1), 'results', 'it ends on results');
   t.ok(cyclesDrawn.filter((n) => n > 0).length >= 2, `the chart grew cycle by cycle (${cyclesDrawn.join(', ')})`);
-  t.same(cyclesDrawn, [...cyclesDrawn].sort((a, b) => a - b), 'and never shrank');
+  t.same(
+    cyclesDrawn,
+    [...cyclesDrawn].sort((a, b) => a - b),
+    'and never shrank',
+  );
 
   const groups = await page.locator('#chart svg [data-cycle-group]').count();
   t.equal(groups, summary.schedule.cycles.length, `the chart has a bar group per cycle (${groups})`);
   for (const [name, v] of Object.entries(summary.variants)) {
     const row = page.locator(`[data-variant="${name}"]`, { has: page.locator('.count502') });
-    t.equal(Number(await row.locator('.count502').textContent()), v.rate502.failures, `${name}: the page's 502s = the summary's (${v.rate502.failures})`);
-    t.equal(Number(await row.locator('.sent').textContent()), v.requests.total, `${name}: requests sent = the summary's`);
-    t.equal(Number(await row.locator('.boundary').textContent()), v.requests.boundary, `${name}: boundary requests = the summary's`);
+    t.equal(
+      Number(await row.locator('.count502').textContent()),
+      v.rate502.failures,
+      `${name}: the page's 502s = the summary's (${v.rate502.failures})`,
+    );
+    t.equal(
+      Number(await row.locator('.sent').textContent()),
+      v.requests.total,
+      `${name}: requests sent = the summary's`,
+    );
+    t.equal(
+      Number(await row.locator('.boundary').textContent()),
+      v.requests.boundary,
+      `${name}: boundary requests = the summary's`,
+    );
   }
   const lastCycle = events.filter((e) => e.type === 'cycle').at(-1);
-  t.same(lastCycle?.type === 'cycle' ? lastCycle.counts : null, countsOfSummary(summary), "the last cycle's live counts already were the summary's");
+  t.same(
+    lastCycle?.type === 'cycle' ? lastCycle.counts : null,
+    countsOfSummary(summary),
+    "the last cycle's live counts already were the summary's",
+  );
 
   const firstHit = summary.variants.default.firstHit;
   const banner = page.locator('#first-502');
   if (firstHit) {
     t.ok(await banner.isVisible(), 'the first 502 is announced');
     t.equal(await banner.getAttribute('data-variant'), 'default');
-    t.equal(Number(await banner.getAttribute('data-cycle')), firstHit.cycle, `in cycle ${firstHit.cycle}, as the summary says`);
+    t.equal(
+      Number(await banner.getAttribute('data-cycle')),
+      firstHit.cycle,
+      `in cycle ${firstHit.cycle}, as the summary says`,
+    );
   } else {
     t.notOk(await banner.isVisible(), 'no 502, no announcement');
   }
-  t.match(await page.locator('#verdict').textContent(), summary.verdict.text, "the verdict's counts are the summary's, word for word");
-  t.equal(await page.locator('#outcome').getAttribute('data-word'), summary.verdict.word, "the page shows summary.json's word");
+  t.match(
+    await page.locator('#verdict').textContent(),
+    summary.verdict.text,
+    "the verdict's counts are the summary's, word for word",
+  );
+  t.equal(
+    await page.locator('#outcome').getAttribute('data-word'),
+    summary.verdict.word,
+    "the page shows summary.json's word",
+  );
   t.equal(await page.locator('#outcome').getAttribute('data-tone'), summary.verdict.tone, 'in its tone');
-  t.equal(await page.locator('#verdict').textContent(), verdictLine(summary), "the terminal's verdict line, word for word");
-  t.equal(await page.locator('#verdict-label').textContent(), headlineText(summary, false), "the headline is the terminal's");
+  t.equal(
+    await page.locator('#verdict').textContent(),
+    verdictLine(summary),
+    "the terminal's verdict line, word for word",
+  );
+  t.equal(
+    await page.locator('#verdict-label').textContent(),
+    headlineText(summary, false),
+    "the headline is the terminal's",
+  );
 
   t.same(opened.consoleErrors, [], 'no console errors');
   const origin = `http://127.0.0.1:${server.port}/`;
   t.ok(opened.requests.length > 0, `${opened.requests.length} requests`);
-  t.same(opened.requests.filter((u) => !u.startsWith(origin)), [], `every request went to ${origin}`);
+  t.same(
+    opened.requests.filter((u) => !u.startsWith(origin)),
+    [],
+    `every request went to ${origin}`,
+  );
 
   const screenshot = join(SCREENSHOT_DIR, 'live-page.png');
   await page.screenshot({ path: screenshot, fullPage: true });

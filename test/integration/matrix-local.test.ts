@@ -10,8 +10,17 @@ t.test('reduced matrix, local runtime', async (t) => {
   const { summary, runDir, progress } = await runReducedMatrix(t, 'local');
   assertReducedMatrix(t, summary, runDir, lineFor('local'));
   const line = lineFor('local');
-  t.match(progress.join('\n'), new RegExp(`short lane \\(the app closes first.*: node${line}-standalone-default, node${line}-next-start-default`), 'says which app runs in which lane');
-  t.match(progress.join('\n'), new RegExp(`long lane \\(boundary at the LB's 12 s; 3 cycles, about [\\d.]+ min\\): node${line}-standalone-article, node${line}-standalone-too-short`));
+  t.match(
+    progress.join('\n'),
+    new RegExp(`short lane \\(the app closes first.*: node${line}-standalone-default, node${line}-next-start-default`),
+    'says which app runs in which lane',
+  );
+  t.match(
+    progress.join('\n'),
+    new RegExp(
+      `long lane \\(boundary at the LB's 12 s; 3 cycles, about [\\d.]+ min\\): node${line}-standalone-article, node${line}-standalone-too-short`,
+    ),
+  );
 });
 
 t.test('the local runtime refuses matrix cells of a Node line it does not run', async (t) => {
@@ -20,7 +29,9 @@ t.test('the local runtime refuses matrix cells of a Node line it does not run', 
   const other = lineFor('local') === '24' ? '22' : '24';
   const options = parseLabArgs(['--runtime', 'local', '--scenario', `node${other}-standalone-default`]);
   await t.rejects(runLab(options, { progress: () => {}, signal: new AbortController().signal }), {
-    message: new RegExp(`The local runtime runs every app on this host's Node ${process.versions.node}; node${other}-standalone-default needs another line`),
+    message: new RegExp(
+      `The local runtime runs every app on this host's Node ${process.versions.node}; node${other}-standalone-default needs another line`,
+    ),
     exitCode: 2,
   });
 });

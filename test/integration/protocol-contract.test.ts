@@ -112,18 +112,30 @@ t.test('connection accounting', async (t) => {
   t.test('every record kind, with exactly the protocol fields, parsed by the harness', async (t) => {
     // By now the server has printed all three kinds (ready, responses, closes).
     const records = parseAppRecords(server.output());
-    const lines = server.output().split('\n').filter((l) => l.startsWith('{"lab"'));
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{"lab"'));
     t.equal(records.length, lines.length, 'every record line the preload printed is a record to the harness');
     for (const kind of Object.keys(RECORDS) as Array<keyof typeof RECORDS>) {
       const ofKind = records.filter((r) => r.lab === kind);
       t.ok(ofKind.length > 0, `${kind}: printed`);
-      for (const r of ofKind) t.same(Object.keys(r), [...RECORDS[kind]], `${kind}: the protocol's fields, in its order`);
+      for (const r of ofKind)
+        t.same(Object.keys(r), [...RECORDS[kind]], `${kind}: the protocol's fields, in its order`);
     }
     const ready = records.find((r) => r.lab === 'accounting-ready');
     t.equal(ready?.lab === 'accounting-ready' && ready.node, process.version, 'ready names the Node it runs on');
     for (const r of records) {
-      if (r.lab === 'response-finished') t.ok(typeof r.endMonoMs === 'number' && r.status === 200 && r.method === 'GET', 'response-finished: typed values');
-      if (r.lab === 'socket-closed') t.ok(CLOSED_BY.includes(r.closedBy) && typeof r.idleMs === 'number', `socket-closed ${r.socketId}: closedBy ${r.closedBy}`);
+      if (r.lab === 'response-finished')
+        t.ok(
+          typeof r.endMonoMs === 'number' && r.status === 200 && r.method === 'GET',
+          'response-finished: typed values',
+        );
+      if (r.lab === 'socket-closed')
+        t.ok(
+          CLOSED_BY.includes(r.closedBy) && typeof r.idleMs === 'number',
+          `socket-closed ${r.socketId}: closedBy ${r.closedBy}`,
+        );
     }
   });
 });
@@ -151,22 +163,42 @@ t.test('a burst held to one instant (HEADERS.holdUntilMonoMs) finishes, and clos
   for (const s of sockets) s.destroy();
   const ends = closes.map((c) => c.lastResponseEndMonoMs!);
   t.equal(closes.length, SOCKETS);
-  t.ok(Math.min(...ends) >= until, `no response finished before the hold (the first ${(Math.min(...ends) - until).toFixed(3)} ms after)`);
+  t.ok(
+    Math.min(...ends) >= until,
+    `no response finished before the hold (the first ${(Math.min(...ends) - until).toFixed(3)} ms after)`,
+  );
   // Loose bounds: on a loaded machine a timer fires milliseconds late. Unheld,
   // responses finish as each request arrives; the bench measures the cluster.
   const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
-  t.ok(Math.max(...ends) - until < HOLD_AHEAD_MS / 3, `all within ${(Math.max(...ends) - until).toFixed(3)} ms after it (spread ${spread(ends).toFixed(3)} ms)`);
-  t.ok(closes.every((c) => c.closedBy === 'app' && c.reason === 'keep-alive-timeout'), "the app's keep-alive timer closed each");
   t.ok(
-    closes.every((c) => c.keepAliveTimerAtMonoMs !== null && c.keepAliveTimerAtMonoMs - c.lastResponseEndMonoMs! >= KEEP_ALIVE_TIMEOUT_MS && c.keepAliveTimerAtMonoMs <= c.closedAtMonoMs),
+    Math.max(...ends) - until < HOLD_AHEAD_MS / 3,
+    `all within ${(Math.max(...ends) - until).toFixed(3)} ms after it (spread ${spread(ends).toFixed(3)} ms)`,
+  );
+  t.ok(
+    closes.every((c) => c.closedBy === 'app' && c.reason === 'keep-alive-timeout'),
+    "the app's keep-alive timer closed each",
+  );
+  t.ok(
+    closes.every(
+      (c) =>
+        c.keepAliveTimerAtMonoMs !== null &&
+        c.keepAliveTimerAtMonoMs - c.lastResponseEndMonoMs! >= KEEP_ALIVE_TIMEOUT_MS &&
+        c.keepAliveTimerAtMonoMs <= c.closedAtMonoMs,
+    ),
     'each says when its timer fired: after the keep-alive timeout, no later than the close',
   );
   // When each timer was due: armed at the response's end for keepAliveTimeout + Node's 1000 ms buffer; it fires then or later
   // (up to a ms early: Node counts whole ms), later by as long as the event loop was busy.
   for (const c of closes) {
     const due = c.keepAliveTimerDueMonoMs!;
-    t.ok(Math.abs(due - c.lastResponseEndMonoMs! - (KEEP_ALIVE_TIMEOUT_MS + 1_000)) < 5, `socket ${c.socketId}: due ${(due - c.lastResponseEndMonoMs!).toFixed(3)} ms after its response`);
-    t.ok(c.keepAliveTimerAtMonoMs! >= due - 1, `socket ${c.socketId}: fired ${(c.keepAliveTimerAtMonoMs! - due).toFixed(3)} ms after due`);
+    t.ok(
+      Math.abs(due - c.lastResponseEndMonoMs! - (KEEP_ALIVE_TIMEOUT_MS + 1_000)) < 5,
+      `socket ${c.socketId}: due ${(due - c.lastResponseEndMonoMs!).toFixed(3)} ms after its response`,
+    );
+    t.ok(
+      c.keepAliveTimerAtMonoMs! >= due - 1,
+      `socket ${c.socketId}: fired ${(c.keepAliveTimerAtMonoMs! - due).toFixed(3)} ms after due`,
+    );
   }
   const closedAt = closes.map((c) => c.closedAtMonoMs);
   t.comment(`closes spread over ${spread(closedAt).toFixed(3)} ms`);
@@ -177,7 +209,10 @@ t.test('a hold instant already past, or more than 2 s ahead (a confused clock), 
   t.teardown(() => {
     server.child.kill('SIGTERM');
   });
-  for (const [what, until] of [['past', monoMs() - 1_000], ['10 s ahead', monoMs() + 10_000]] as const) {
+  for (const [what, until] of [
+    ['past', monoMs() - 1_000],
+    ['10 s ahead', monoMs() + 10_000],
+  ] as const) {
     const started = monoMs();
     const socket = net.connect({ host: '127.0.0.1', port: server.port });
     await once(socket, 'connect');

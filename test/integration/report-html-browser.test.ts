@@ -34,15 +34,29 @@ if (chromiumOrSkip(t)) {
     const { page } = opened;
 
     const cycles = page.locator('svg[data-chart="cycles"]');
-    t.equal(await cycles.locator('[data-cycle-group]').count(), summary.schedule.cycles.length, 'one bar group per cycle');
+    t.equal(
+      await cycles.locator('[data-cycle-group]').count(),
+      summary.schedule.cycles.length,
+      'one bar group per cycle',
+    );
     const variants = Object.keys(summary.variants);
-    t.equal(await cycles.locator('rect[data-count502]').count(), summary.schedule.cycles.length * variants.length, 'bars = cycles × variants');
+    t.equal(
+      await cycles.locator('rect[data-count502]').count(),
+      summary.schedule.cycles.length * variants.length,
+      'bars = cycles × variants',
+    );
     for (const name of variants) {
       const failures = summary.variants[name].rate502.failures;
       const legend = cycles.locator(`[data-legend-variant="${name}"]`);
       t.match(await legend.textContent(), `${name}: ${failures} × 502`, `${name}: its 502s shown in words`);
-      const bars = await cycles.locator(`rect[data-variant="${name}"]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count502'))));
-      t.equal(bars.reduce((a, b) => a + b, 0), failures, `${name}: the bars add up to the summary's 502s`);
+      const bars = await cycles
+        .locator(`rect[data-variant="${name}"]`)
+        .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count502'))));
+      t.equal(
+        bars.reduce((a, b) => a + b, 0),
+        failures,
+        `${name}: the bars add up to the summary's 502s`,
+      );
     }
     const box = await cycles.boundingBox();
     t.ok(box !== null && box.width > 300 && box.height > 150, 'the cycle chart is drawn at a readable size');
@@ -53,17 +67,28 @@ if (chromiumOrSkip(t)) {
     t.equal(await timeline.locator('[data-lifeline]').count(), 3, 'client, LB, app');
     const closedBy = page.locator('svg[data-chart="closed-by"]');
     t.equal(await closedBy.locator('[data-closed-by-row]').count(), variants.length, 'who closed: a row per variant');
-    t.equal(await page.locator('svg[data-chart="race-window"] [data-offset-ms]').count(), Object.keys(summary.raceWindow.byOffsetMs).length, 'the race window: a bar per offset');
+    t.equal(
+      await page.locator('svg[data-chart="race-window"] [data-offset-ms]').count(),
+      Object.keys(summary.raceWindow.byOffsetMs).length,
+      'the race window: a bar per offset',
+    );
     t.equal(await page.locator('svg[data-chart="matrix"]').count(), 0, 'no matrix grid for a classic run');
     t.match(await page.locator('[data-role="verdict"]').textContent(), summary.verdict.text);
-    t.equal(await page.locator('[data-role="headline"]').textContent(), headlineText(summary, false), "the terminal's headline first");
+    t.equal(
+      await page.locator('[data-role="headline"]').textContent(),
+      headlineText(summary, false),
+      "the terminal's headline first",
+    );
 
     t.same(opened.consoleErrors, [], 'no console errors');
     t.same(opened.requests, [url], 'the only request is the page itself');
 
     // The same page for print: it must still fit and say everything.
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: fileURLToPath(new URL('../../test-output/screenshots/report-classic-print.png', import.meta.url)), fullPage: true });
+    await page.screenshot({
+      path: fileURLToPath(new URL('../../test-output/screenshots/report-classic-print.png', import.meta.url)),
+      fullPage: true,
+    });
   });
 
   t.test('a matrix run: one square per cell with its outcome word', async (t) => {
@@ -80,8 +105,16 @@ if (chromiumOrSkip(t)) {
       t.match(text, `${c.clientSaw} / ${c.counts.boundary}`, `${c.name}: and its counts`);
     }
     const cycles = page.locator('svg[data-chart="cycles"]');
-    t.equal(await cycles.locator('[data-cycle-group]').count(), summary.schedule.cycles.length, 'one bar group per cycle');
-    t.equal(await page.locator('svg[data-chart="hit-timeline"] [data-step]').count(), 6, 'an older run has its hit timeline too');
+    t.equal(
+      await cycles.locator('[data-cycle-group]').count(),
+      summary.schedule.cycles.length,
+      'one bar group per cycle',
+    );
+    t.equal(
+      await page.locator('svg[data-chart="hit-timeline"] [data-step]').count(),
+      6,
+      'an older run has its hit timeline too',
+    );
     t.same(opened.consoleErrors, [], 'no console errors');
     t.same(opened.requests, [url], 'the only request is the page itself');
   });
@@ -92,7 +125,11 @@ if (chromiumOrSkip(t)) {
     t.teardown(() => opened.close());
     const { page } = opened;
     t.equal(await page.locator('svg[data-chart="matrix"] [data-role="cell-square"]').count(), 30, '30 cells');
-    t.equal(await page.locator('svg[data-chart="hit-timeline"] [data-role="empty"]').count(), 1, 'the timeline says why it is empty');
+    t.equal(
+      await page.locator('svg[data-chart="hit-timeline"] [data-role="empty"]').count(),
+      1,
+      'the timeline says why it is empty',
+    );
     t.match(await page.locator('#missing').textContent(), /requests\.ndjson/);
     t.same(opened.consoleErrors, []);
     t.same(opened.requests, [url]);
@@ -104,7 +141,11 @@ if (chromiumOrSkip(t)) {
       const url = pathToFileURL(join(dir, `${name}.svg`)).href;
       const opened = await openInChromium(url, { screenshot: `${name}-classic` });
       try {
-        t.equal(await opened.page.evaluate(() => document.documentElement.namespaceURI), 'http://www.w3.org/2000/svg', `${name}: an SVG document`);
+        t.equal(
+          await opened.page.evaluate(() => document.documentElement.namespaceURI),
+          'http://www.w3.org/2000/svg',
+          `${name}: an SVG document`,
+        );
         const box = await opened.page.locator('svg').first().boundingBox();
         t.ok(box !== null && box.width > 300, `${name}: drawn`);
         t.same(opened.consoleErrors, [], `${name}: no errors`);
@@ -114,7 +155,9 @@ if (chromiumOrSkip(t)) {
       }
     }
     const matrixDir = reportOf(t, '20261127-221646Z-docker').dir;
-    const opened = await openInChromium(pathToFileURL(join(matrixDir, 'chart-matrix.svg')).href, { screenshot: 'chart-matrix' });
+    const opened = await openInChromium(pathToFileURL(join(matrixDir, 'chart-matrix.svg')).href, {
+      screenshot: 'chart-matrix',
+    });
     t.teardown(() => opened.close());
     t.equal(await opened.page.locator('[data-role="cell-square"]').count(), 4);
   });

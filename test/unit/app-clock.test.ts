@@ -16,7 +16,11 @@ t.test('symmetric delays: the offset exactly, uncertainty half the fastest round
   const e = estimateAppClock([exchange(0, 1, 1), exchange(100, 1.2, 1.1), exchange(200, 0.9, 0.9)])!;
   t.ok(Math.abs(e.offsetMs - OFFSET_MS) < 0.001, `offset ${e.offsetMs}`);
   t.ok(e.uncertaintyMs <= 0.9 + 1e-9, `± ${e.uncertaintyMs}`);
-  t.equal(e.sendToAppMs, Math.round((OFFSET_MS + 0.9) * 1000) / 1000, 'send-to-app: the fastest forward trip, on the app clock');
+  t.equal(
+    e.sendToAppMs,
+    Math.round((OFFSET_MS + 0.9) * 1000) / 1000,
+    'send-to-app: the fastest forward trip, on the app clock',
+  );
   t.equal(e.samples, 3);
   t.ok(e.consistent);
 });
@@ -40,16 +44,32 @@ t.test('outliers (queueing, a stalled CPU) widen nothing and cannot pull the est
 t.test('a negative offset, and samples that disagree (a clock drifted): the fastest exchanges decide', async (t) => {
   t.ok(Math.abs(estimateAppClock([exchange(0, 1, 1, -5e6)])!.offsetMs + 5e6) < 0.001);
   // The app's clock stepped by 40 ms between the samples: no offset satisfies all bounds.
-  const drifted = [exchange(0, 1, 1), exchange(10, 1.5, 1.5), exchange(20, 0.8, 0.8, OFFSET_MS + 40), exchange(30, 5, 5, OFFSET_MS + 40)];
+  const drifted = [
+    exchange(0, 1, 1),
+    exchange(10, 1.5, 1.5),
+    exchange(20, 0.8, 0.8, OFFSET_MS + 40),
+    exchange(30, 5, 5, OFFSET_MS + 40),
+  ];
   const e = estimateAppClock(drifted)!;
   t.notOk(e.consistent, 'said so');
   t.ok(e.uncertaintyMs <= 1.5, `± ${e.uncertaintyMs}: half the slowest of the fastest three`);
-  t.ok([OFFSET_MS, OFFSET_MS + 40].some((o) => Math.abs(e.offsetMs - o) <= 1.5), `the estimate is one of the two clocks (${e.offsetMs})`);
+  t.ok(
+    [OFFSET_MS, OFFSET_MS + 40].some((o) => Math.abs(e.offsetMs - o) <= 1.5),
+    `the estimate is one of the two clocks (${e.offsetMs})`,
+  );
 });
 
-t.test('no usable sample: null; a request without the app\'s stamp gives none', async (t) => {
+t.test("no usable sample: null; a request without the app's stamp gives none", async (t) => {
   t.equal(estimateAppClock([]), null);
-  t.equal(estimateAppClock([{ sentAtMs: 10, appAtMs: 5, receivedAtMs: 9 }]), null, 'an answer before its request is not a sample');
+  t.equal(
+    estimateAppClock([{ sentAtMs: 10, appAtMs: 5, receivedAtMs: 9 }]),
+    null,
+    'an answer before its request is not a sample',
+  );
   t.equal(clockSampleOf({ startMonoMs: 1, latencyMs: 2, appStartMonoMs: null }), null);
-  t.same(clockSampleOf({ startMonoMs: 1, latencyMs: 2, appStartMonoMs: 50 }), { sentAtMs: 1, appAtMs: 50, receivedAtMs: 3 });
+  t.same(clockSampleOf({ startMonoMs: 1, latencyMs: 2, appStartMonoMs: 50 }), {
+    sentAtMs: 1,
+    appAtMs: 50,
+    receivedAtMs: 3,
+  });
 });

@@ -15,27 +15,72 @@ const rejects = (t: Test, argv: string[], message: RegExp) => {
   } catch (err) {
     thrown = err;
   }
-  t.ok(thrown instanceof LabError && thrown.exitCode === 2 && message.test(thrown.message) && !thrown.message.includes('\n'), `${argv.join(' ')}: ${(thrown as Error | null)?.message}`);
+  t.ok(
+    thrown instanceof LabError &&
+      thrown.exitCode === 2 &&
+      message.test(thrown.message) &&
+      !thrown.message.includes('\n'),
+    `${argv.join(' ')}: ${(thrown as Error | null)?.message}`,
+  );
 };
 
 t.test('an image, with every flag around it', async (t) => {
   const o = parseLabArgs([
-    '--app-image', 'registry.example/shop:1.4', '--app-port', '8080', '--health', '/healthz', '--app-env', 'KEEP_ALIVE_TIMEOUT=61000', '--app-env', 'A=b=c',
-    '--path', '/api/orders', '--method', 'post', '--lb', 'haproxy', '--lb-idle-timeout', '350s', '--app-start-timeout', '30s', '--assert', 'safe',
+    '--app-image',
+    'registry.example/shop:1.4',
+    '--app-port',
+    '8080',
+    '--health',
+    '/healthz',
+    '--app-env',
+    'KEEP_ALIVE_TIMEOUT=61000',
+    '--app-env',
+    'A=b=c',
+    '--path',
+    '/api/orders',
+    '--method',
+    'post',
+    '--lb',
+    'haproxy',
+    '--lb-idle-timeout',
+    '350s',
+    '--app-start-timeout',
+    '30s',
+    '--assert',
+    'safe',
   ]);
   t.same(o.app, {
-    image: 'registry.example/shop:1.4', buildDir: null, port: 8080, healthPath: '/healthz', env: { KEEP_ALIVE_TIMEOUT: '61000', A: 'b=c' },
-    path: '/api/orders', method: 'POST', compare: null, lb: 'haproxy', lbIdleTimeoutMs: 350_000, startTimeoutMs: 30_000,
+    image: 'registry.example/shop:1.4',
+    buildDir: null,
+    port: 8080,
+    healthPath: '/healthz',
+    env: { KEEP_ALIVE_TIMEOUT: '61000', A: 'b=c' },
+    path: '/api/orders',
+    method: 'POST',
+    compare: null,
+    lb: 'haproxy',
+    lbIdleTimeoutMs: 350_000,
+    startTimeoutMs: 30_000,
   });
-  t.same(o.methods, ['POST'], 'the one method is the run\'s');
+  t.same(o.methods, ['POST'], "the one method is the run's");
   t.equal(o.assertSafe, true);
-  t.equal(o.assert, false, '--assert safe is not the sample run\'s --assert');
+  t.equal(o.assert, false, "--assert safe is not the sample run's --assert");
   t.equal(parseLabArgs(['--app-image', 'a', '--assert=safe']).assertSafe, true);
 });
 
 t.test('defaults: port 3000, health and path /, GET, nginx, 60 s', async (t) => {
   const { app } = parseLabArgs(['--app-image', 'my-app']);
-  t.match(app, { port: 3000, healthPath: '/', path: '/', method: 'GET', lb: 'nginx', lbIdleTimeoutMs: 60_000, startTimeoutMs: 120_000, env: {}, compare: null });
+  t.match(app, {
+    port: 3000,
+    healthPath: '/',
+    path: '/',
+    method: 'GET',
+    lb: 'nginx',
+    lbIdleTimeoutMs: 60_000,
+    startTimeoutMs: 120_000,
+    env: {},
+    compare: null,
+  });
 });
 
 t.test('--app-build: a directory with a Dockerfile', async (t) => {
@@ -50,19 +95,45 @@ t.test('--app-build: a directory with a Dockerfile', async (t) => {
 t.test('a comparison: another image, or other env over yours', async (t) => {
   const image = parseLabArgs(['--app-image', 'shop:2', '--compare-image', 'shop:1', '--app-env', 'A=1']).app!;
   t.same(image.compare, { image: 'shop:1', env: { A: '1' } });
-  const env = parseLabArgs(['--app-image', 'shop:2', '--app-env', 'A=1', '--app-env', 'B=2', '--compare-env', 'B=3']).app!;
+  const env = parseLabArgs([
+    '--app-image',
+    'shop:2',
+    '--app-env',
+    'A=1',
+    '--app-env',
+    'B=2',
+    '--compare-env',
+    'B=3',
+  ]).app!;
   t.same(env.compare, { image: null, env: { A: '1', B: '3' } });
   const scenario = yourAppScenario(env, 'alb', 'safe');
-  t.same(scenario.variants.map((v) => [v.name, v.app?.image, v.app?.env]), [['yours', 'shop:2', { A: '1', B: '2' }], ['compared', 'shop:2', { A: '1', B: '3' }]]);
-  t.same(scenario.variants.map((v) => [v.lbPort, v.appPort]), [[8401, 8501], [8402, 8502]], 'ports of the lab\'s own range, on loopback');
+  t.same(
+    scenario.variants.map((v) => [v.name, v.app?.image, v.app?.env]),
+    [
+      ['yours', 'shop:2', { A: '1', B: '2' }],
+      ['compared', 'shop:2', { A: '1', B: '3' }],
+    ],
+  );
+  t.same(
+    scenario.variants.map((v) => [v.lbPort, v.appPort]),
+    [
+      [8401, 8501],
+      [8402, 8502],
+    ],
+    "ports of the lab's own range, on loopback",
+  );
 });
 
 t.test('the LB: its idle timeout, and client connections that outlive a gap that long', async (t) => {
-  const scenario = yourAppScenario(parseLabArgs(['--app-image', 'x', '--lb', 'caddy', '--lb-idle-timeout', '10m']).app!, 'alb', 'safe');
+  const scenario = yourAppScenario(
+    parseLabArgs(['--app-image', 'x', '--lb', 'caddy', '--lb-idle-timeout', '10m']).app!,
+    'alb',
+    'safe',
+  );
   t.equal(scenario.lb.upstreamKeepaliveTimeoutMs, 600_000);
   t.ok(scenario.lb.clientKeepaliveTimeoutMs > 600_000);
   t.equal(scenario.variants[0].lb, 'caddy');
-  t.equal(scenario.kind, 'matrix', 'driven at its own boundary: its close, or the LB\'s');
+  t.equal(scenario.kind, 'matrix', "driven at its own boundary: its close, or the LB's");
 });
 
 t.test('durations', async (t) => {
@@ -97,12 +168,25 @@ t.test('mistakes: one line each, exit 2', async (t) => {
 });
 
 t.test('flags of your app without it, and --assert safe without it', async (t) => {
-  for (const flag of [['--app-port', '80'], ['--health', '/'], ['--app-env', 'A=1'], ['--path', '/'], ['--method', 'GET'], ['--compare-image', 'x'], ['--lb', 'nginx'], ['--lb-idle-timeout', '60s']]) {
+  for (const flag of [
+    ['--app-port', '80'],
+    ['--health', '/'],
+    ['--app-env', 'A=1'],
+    ['--path', '/'],
+    ['--method', 'GET'],
+    ['--compare-image', 'x'],
+    ['--lb', 'nginx'],
+    ['--lb-idle-timeout', '60s'],
+  ]) {
     rejects(t, flag, /applies to your own app: add --app-image/);
   }
   rejects(t, ['--assert', 'safe'], /--assert safe asks whether your app is safe/);
   rejects(t, ['--long-cycles', '3'], /--long-cycles applies to matrix runs/);
-  t.equal(parseLabArgs(['--app-image', 'x', '--long-cycles', '3']).longCycles, 3, 'your app\'s long lane takes --long-cycles');
+  t.equal(
+    parseLabArgs(['--app-image', 'x', '--long-cycles', '3']).longCycles,
+    3,
+    "your app's long lane takes --long-cycles",
+  );
 });
 
 t.test('parseEnv keeps the order, the last value of a key given twice', async (t) => {

@@ -12,17 +12,39 @@ const C = 8;
 
 function cycle(n: number, kind: CycleRecord['kind'], hits: number): CycleRecord {
   return {
-    cycle: n, lane: 'short', kind, aimVariant: 'default', closeDelayMs: 6001, centerOffsetMs: 0, intendedGapMs: 6001,
-    achievedGapMs: {}, oneWayLatencyMs: {}, boundaryMs: {}, sendsPerVariant: C, count502: { default: hits, fixed: 0 },
+    cycle: n,
+    lane: 'short',
+    kind,
+    aimVariant: 'default',
+    closeDelayMs: 6001,
+    centerOffsetMs: 0,
+    intendedGapMs: 6001,
+    achievedGapMs: {},
+    oneWayLatencyMs: {},
+    boundaryMs: {},
+    sendsPerVariant: C,
+    count502: { default: hits, fixed: 0 },
   };
 }
 
 function requests(cycles: CycleRecord[]): RequestRecord[] {
   return cycles.flatMap((c) =>
     Array.from({ length: C }, (_, i): RequestRecord => ({
-      requestId: `c${c.cycle}-default-${c.kind}-${i}`, variant: 'default', method: 'POST', cycle: c.cycle, phase: c.kind === 'naive' ? 'naive' : 'aimed',
-      idleGapMs: 6001, offsetMs: 0, startMonoMs: c.cycle * 6_300 + i, latencyMs: 2, status: i < c.count502.default ? 502 : 200, error: null,
-      upstreamSocketId: null, upstreamSocketRequest: null, appStartMonoMs: null, achievedIdleMs: null,
+      requestId: `c${c.cycle}-default-${c.kind}-${i}`,
+      variant: 'default',
+      method: 'POST',
+      cycle: c.cycle,
+      phase: c.kind === 'naive' ? 'naive' : 'aimed',
+      idleGapMs: 6001,
+      offsetMs: 0,
+      startMonoMs: c.cycle * 6_300 + i,
+      latencyMs: 2,
+      status: i < c.count502.default ? 502 : 200,
+      error: null,
+      upstreamSocketId: null,
+      upstreamSocketRequest: null,
+      appStartMonoMs: null,
+      achievedIdleMs: null,
     })),
   );
 }
@@ -30,10 +52,33 @@ function requests(cycles: CycleRecord[]): RequestRecord[] {
 function summary(cycles: CycleRecord[], over: Partial<Summary> = {}): Summary {
   const firstHit = cycles.find((c) => c.count502.default > 0);
   return {
-    runId: 'r1', complete: true, failure: null, interrupted: false, wallTimeMs: 95_000, aimVariant: 'default', runtime: 'docker', versions: { nginx: '1.22.1' },
-    schedule: { closeDelayMs: 6001, oneWayLatencyMs: {}, appClocks: { default: { offsetMs: 5000.5, uncertaintyMs: 1.2, sendToAppMs: 5001.5, samples: 40, consistent: true } }, injectedAppClockOffsetMs: 5000, cycles },
-    cells: [{ variant: 'default', firstHit: firstHit ? { cycle: firstHit.cycle, afterTrafficStartMs: 6_200 * firstHit.cycle } : null }],
-    variants: { default: { name: 'default', requests: { boundary: 48 } }, fixed: { name: 'fixed', requests: { boundary: 150 } } },
+    runId: 'r1',
+    complete: true,
+    failure: null,
+    interrupted: false,
+    wallTimeMs: 95_000,
+    aimVariant: 'default',
+    runtime: 'docker',
+    versions: { nginx: '1.22.1' },
+    schedule: {
+      closeDelayMs: 6001,
+      oneWayLatencyMs: {},
+      appClocks: {
+        default: { offsetMs: 5000.5, uncertaintyMs: 1.2, sendToAppMs: 5001.5, samples: 40, consistent: true },
+      },
+      injectedAppClockOffsetMs: 5000,
+      cycles,
+    },
+    cells: [
+      {
+        variant: 'default',
+        firstHit: firstHit ? { cycle: firstHit.cycle, afterTrafficStartMs: 6_200 * firstHit.cycle } : null,
+      },
+    ],
+    variants: {
+      default: { name: 'default', requests: { boundary: 48 } },
+      fixed: { name: 'fixed', requests: { boundary: 150 } },
+    },
     nginx: { errorLog: {}, mismatches: [] },
     ...over,
   } as unknown as Summary;
@@ -41,15 +86,36 @@ function summary(cycles: CycleRecord[], over: Partial<Summary> = {}): Summary {
 
 t.test('one run: first hit, the A/B after it, hitting cycles, cross-checks', async (t) => {
   // Cycle 1 misses, cycle 2 hits; then pairs: aimed 4 hits, naive 0; naive 1, aimed 2.
-  const cycles = [cycle(1, 'aimed', 0), cycle(2, 'aimed', 2), cycle(3, 'aimed', 4), cycle(4, 'naive', 0), cycle(5, 'naive', 1), cycle(6, 'aimed', 2)];
-  const r = benchRun(1, '/tmp/r1', summary(cycles), requests(cycles), 'upstream prematurely closed connection\n'.repeat(0));
+  const cycles = [
+    cycle(1, 'aimed', 0),
+    cycle(2, 'aimed', 2),
+    cycle(3, 'aimed', 4),
+    cycle(4, 'naive', 0),
+    cycle(5, 'naive', 1),
+    cycle(6, 'aimed', 2),
+  ];
+  const r = benchRun(
+    1,
+    '/tmp/r1',
+    summary(cycles),
+    requests(cycles),
+    'upstream prematurely closed connection\n'.repeat(0),
+  );
   t.equal(r.cyclesToFirstHit, 2);
   t.equal(r.timeToFirst502Ms, 12_400);
-  t.same([r.ab.aimed.count502, r.ab.aimed.requests, r.ab.aimed.cycles, r.ab.aimed.hittingCycles], [6, 16, 2, 2], 'A/B aimed: cycles 3 and 6');
+  t.same(
+    [r.ab.aimed.count502, r.ab.aimed.requests, r.ab.aimed.cycles, r.ab.aimed.hittingCycles],
+    [6, 16, 2, 2],
+    'A/B aimed: cycles 3 and 6',
+  );
   t.same([r.ab.naive.count502, r.ab.naive.requests, r.ab.naive.hittingCycles], [1, 16, 1], 'A/B naive: cycles 4 and 5');
   t.equal(r.aimedOverNaive, 6, '6/16 ÷ 1/16');
-  t.ok(r.aimedOverNaiveAtLeast! < 6, 'against the naive rate\'s upper bound, less');
-  t.equal(r.hitCycleYield, Math.round(((2 + 4 + 2) / 3 / C) * 1000) / 1000, 'mean of 502s ÷ C over the hitting aimed cycles');
+  t.ok(r.aimedOverNaiveAtLeast! < 6, "against the naive rate's upper bound, less");
+  t.equal(
+    r.hitCycleYield,
+    Math.round(((2 + 4 + 2) / 3 / C) * 1000) / 1000,
+    'mean of 502s ÷ C over the hitting aimed cycles',
+  );
   t.same([r.aimedRate.failures, r.aimedRate.trials], [8, 32], 'every aimed cycle');
   t.equal(r.appClockOffsetMs, 5000.5);
   t.equal(r.injectedAppClockOffsetMs, 5000);
@@ -60,8 +126,18 @@ t.test('one run: first hit, the A/B after it, hitting cycles, cross-checks', asy
 
 t.test('a run whose naive side never hit: the ratio only as a lower bound; mismatched logs disagree', async (t) => {
   const cycles = [cycle(1, 'aimed', 3), cycle(2, 'aimed', 3), cycle(3, 'naive', 0)];
-  const log = '2026/11/28 03:00:00 [error] 7#7: *5 upstream prematurely closed connection while reading response header from upstream, client: 172.18.0.1, server: , request: "POST /api/echo HTTP/1.1", upstream: "http://172.18.0.3:3000/api/echo", host: "127.0.0.1:8401"\n'.repeat(6);
-  const s = summary(cycles, { nginx: { errorLog: { prematurelyClosed: 6, connectionReset: 0, brokenPipe: 0, other: 0 }, mismatches: [{ variant: 'default', harness502: 6, accessLog502: 5, missingInAccessLog: ['x'], missingInHarness: [] }] } });
+  const log =
+    '2026/11/28 03:00:00 [error] 7#7: *5 upstream prematurely closed connection while reading response header from upstream, client: 172.18.0.1, server: , request: "POST /api/echo HTTP/1.1", upstream: "http://172.18.0.3:3000/api/echo", host: "127.0.0.1:8401"\n'.repeat(
+      6,
+    );
+  const s = summary(cycles, {
+    nginx: {
+      errorLog: { prematurelyClosed: 6, connectionReset: 0, brokenPipe: 0, other: 0 },
+      mismatches: [
+        { variant: 'default', harness502: 6, accessLog502: 5, missingInAccessLog: ['x'], missingInHarness: [] },
+      ],
+    },
+  });
   const r = benchRun(1, '/tmp/r', s, requests(cycles), log);
   t.equal(r.aimedOverNaive, null);
   t.ok(r.aimedOverNaiveAtLeast! > 0);
@@ -69,12 +145,26 @@ t.test('a run whose naive side never hit: the ratio only as a lower bound; misma
   t.equal(r.checks.raceLinesCoverFailures, true);
   t.equal(r.checks.harnessEqualsAccessLog, false);
 
-  const result = benchResult({ benchId: 'b', startedAt: 'x', finishedAt: 'y', runtime: 'docker', cpuLoadProcesses: 1, injectedAppClockOffsetMs: 0, versions: {} }, [r, { ...r, run: 2, wallMs: 80_000 }]);
+  const result = benchResult(
+    {
+      benchId: 'b',
+      startedAt: 'x',
+      finishedAt: 'y',
+      runtime: 'docker',
+      cpuLoadProcesses: 1,
+      injectedAppClockOffsetMs: 0,
+      versions: {},
+    },
+    [r, { ...r, run: 2, wallMs: 80_000 }],
+  );
   t.equal(result.checksAgree, false);
   t.same(result.wallMs, { cold: 95_000, warm: { min: 80_000, median: 80_000, max: 80_000 } });
   t.equal(result.pooled.aimedOverNaive, null, 'no naive 502 in any run');
   t.match(benchMarkdown(result), /DISAGREE/);
-  t.match(benchMarkdown(result), /\| time to first 502 \(from traffic start\) \| 6\.2 s \| 6\.2 s \| 6\.2 s \| median ≤ 7 s \|/);
+  t.match(
+    benchMarkdown(result),
+    /\| time to first 502 \(from traffic start\) \| 6\.2 s \| 6\.2 s \| 6\.2 s \| median ≤ 7 s \|/,
+  );
 });
 
 t.test('spreadOf: min/median/max of the known values', async (t) => {

@@ -9,9 +9,22 @@ import { DEFAULT_OPTIONS } from '../../harness/scenarios/run-options.js';
 t.test("a bench run's lab options are the lab's flags for one cycle, with the bench's pairs", async (t) => {
   for (const runtime of ['docker', 'local', 'auto'] as const) {
     const fromFlags = {
-      ...parseLabArgs(['--cycles', '1', '--max-cycles', String(DEFAULT_OPTIONS.maxCycles), '--runtime', runtime, '--results-dir', 'out/bench']),
+      ...parseLabArgs([
+        '--cycles',
+        '1',
+        '--max-cycles',
+        String(DEFAULT_OPTIONS.maxCycles),
+        '--runtime',
+        runtime,
+        '--results-dir',
+        'out/bench',
+      ]),
       naivePairs: 3,
     };
-    t.same(benchLabOptions({ ...DEFAULT_BENCH_OPTIONS, runtime, resultsDir: 'out/bench', pairs: 3 }), fromFlags, runtime);
+    t.same(
+      benchLabOptions({ ...DEFAULT_BENCH_OPTIONS, runtime, resultsDir: 'out/bench', pairs: 3 }),
+      fromFlags,
+      runtime,
+    );
   }
 });

@@ -4,28 +4,54 @@ import type { RequestRecord } from '../../harness/records/request-records.js';
 
 /** An aimed GET sent at 10 000 ms (harness clock), served 200 on a new upstream connection. */
 const aimed = (over: Partial<RequestRecord> = {}): RequestRecord => ({
-  requestId: 'c3-caddy-aimed-0', variant: 'caddy', method: 'GET', cycle: 3, phase: 'aimed', idleGapMs: 6_000, offsetMs: 0,
-  startMonoMs: 10_000, latencyMs: 4, status: 200, error: null, upstreamSocketId: 7, upstreamSocketRequest: 1, appStartMonoMs: 15_001, achievedIdleMs: 6_000,
+  requestId: 'c3-caddy-aimed-0',
+  variant: 'caddy',
+  method: 'GET',
+  cycle: 3,
+  phase: 'aimed',
+  idleGapMs: 6_000,
+  offsetMs: 0,
+  startMonoMs: 10_000,
+  latencyMs: 4,
+  status: 200,
+  error: null,
+  upstreamSocketId: 7,
+  upstreamSocketRequest: 1,
+  appStartMonoMs: 15_001,
+  achievedIdleMs: 6_000,
   ...over,
 });
 /** What the LB's own 502 looks like: no response of the app's, so none of its stamps. */
 const LB_502 = { status: 502, upstreamSocketId: null, upstreamSocketRequest: null, appStartMonoMs: null } as const;
 // The app's clock runs 5 000 ms ahead of the harness's, the send takes 1 ms more: the request reaches the app at 15 001.
-const context = (replaysUnseen: boolean, appCloseInstants: number[]) => ({ replaysUnseen, appCloseInstants, sendToAppMs: 5_001 });
+const context = (replaysUnseen: boolean, appCloseInstants: number[]) => ({
+  replaysUnseen,
+  appCloseInstants,
+  sendToAppMs: 5_001,
+});
 
 t.test('a failure or a reused idle connection tested the boundary, behind any LB', async (t) => {
   t.ok(testedBoundary(aimed(LB_502), context(false, [])));
-  t.notOk(testedBoundary(aimed({ status: 502 }), context(false, [])), "the app's own 502 (stamped) on a new connection tested nothing");
+  t.notOk(
+    testedBoundary(aimed({ status: 502 }), context(false, [])),
+    "the app's own 502 (stamped) on a new connection tested nothing",
+  );
   t.ok(testedBoundary(aimed({ status: null, error: 'ECONNRESET' }), context(false, [])));
   t.ok(testedBoundary(aimed({ upstreamSocketRequest: 4 }), context(false, [])));
-  t.notOk(testedBoundary(aimed(), context(false, [15_000])), 'a new connection tested nothing where the LB would have shown the race');
+  t.notOk(
+    testedBoundary(aimed(), context(false, [15_000])),
+    'a new connection tested nothing where the LB would have shown the race',
+  );
   t.notOk(testedBoundary(aimed({ phase: 'burst', ...LB_502 }), context(true, [15_000])), 'only aimed requests count');
 });
 
 t.test('behind an LB that replays unseen, a new connection at the app close counts, and only there', async (t) => {
   t.ok(testedBoundary(aimed(), context(true, [14_950])), 'arrived 51 ms after a close (app clock)');
   t.ok(testedBoundary(aimed(), context(true, [15_050])), 'arrived 49 ms before one');
-  t.notOk(testedBoundary(aimed(), context(true, [15_001 - NEAR_APP_CLOSE_MS])), 'exactly NEAR_APP_CLOSE_MS away is not near');
+  t.notOk(
+    testedBoundary(aimed(), context(true, [15_001 - NEAR_APP_CLOSE_MS])),
+    'exactly NEAR_APP_CLOSE_MS away is not near',
+  );
   t.notOk(testedBoundary(aimed(), context(true, [])), 'the app closed nothing: the LB closed first, nothing raced');
   t.notOk(testedBoundary(aimed(), context(true, [9_000, 20_000])), 'the closes were elsewhere');
 });
@@ -35,14 +61,17 @@ t.test('arrivedAtAppClose converts the send to the app clock before comparing', 
   t.notOk(arrivedAtAppClose(10_000, 0, [15_000]), 'without the clock offset the close is 5 s away');
 });
 
-t.test('client-side idle starts (an app without the preload): arrival less the fastest round trip, LB errors left out', async (t) => {
-  const { clientSideIdleStarts } = await import('../../harness/traffic/engine.js');
-  const burst = [
-    aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 4 }),
-    aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 10 }),
-    aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: 2, ...LB_502 }),
-    aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: null, status: null, error: 'ECONNRESET' }),
-  ];
-  t.same(clientSideIdleStarts(burst), [1_000, 1_006]);
-  t.same(clientSideIdleStarts([]), []);
-});
+t.test(
+  'client-side idle starts (an app without the preload): arrival less the fastest round trip, LB errors left out',
+  async (t) => {
+    const { clientSideIdleStarts } = await import('../../harness/traffic/engine.js');
+    const burst = [
+      aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 4 }),
+      aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 10 }),
+      aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: 2, ...LB_502 }),
+      aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: null, status: null, error: 'ECONNRESET' }),
+    ];
+    t.same(clientSideIdleStarts(burst), [1_000, 1_006]);
+    t.same(clientSideIdleStarts([]), []);
+  },
+);

@@ -9,7 +9,10 @@ const workflow = readFileSync(new URL('../../.github/workflows/keepalive-lab.yml
 t.test('the example workflow runs the lab with flags the lab accepts', async (t) => {
   const line = workflow.split('\n').find((l) => /^\s*run: npm run -s lab -- /.test(l));
   t.ok(line, 'it runs npm run lab');
-  const args = line!.replace(/^\s*run: npm run -s lab -- /, '').replace(/\s*>.*$/, '').split(/\s+/);
+  const args = line!
+    .replace(/^\s*run: npm run -s lab -- /, '')
+    .replace(/\s*>.*$/, '')
+    .split(/\s+/);
   const options = parseLabArgs(args);
   t.equal(options.assert, true, '--assert: the exit code fails the job');
   t.equal(options.json, true);

@@ -27,7 +27,10 @@ t.test('no daemon behind the socket: every mid-run call is one LabError at once'
     ['lbLogs', () => stack.lbLogs('nginx')],
     ['versions', () => stack.versions()],
   ] as const) {
-    const err = await call().then(() => null, (e: unknown) => e);
+    const err = await call().then(
+      () => null,
+      (e: unknown) => e,
+    );
     t.type(err, LabError, `${name}: a LabError`);
     t.match((err as LabError).message, DAEMON_GONE, name);
     t.equal((err as LabError).exitCode, EXIT.couldNotRun);
@@ -46,7 +49,9 @@ t.test('a daemon that hangs: bounded by the API timeout', async (t) => {
   });
   const stack = new DockerStack({ docker: new Docker({ socketPath }), apiTimeoutMs: 300 });
   const started = Date.now();
-  await t.rejects(stack.checkRunning(), { message: /stopped answering during the run \(the Docker daemon \(list app-default\) did not answer within 0\.3 s\)/ });
+  await t.rejects(stack.checkRunning(), {
+    message: /stopped answering during the run \(the Docker daemon \(list app-default\) did not answer within 0\.3 s\)/,
+  });
   await t.rejects(stack.appLogs(VARIANTS[1]), { message: DAEMON_GONE });
   t.ok(Date.now() - started < 3_000, `gave up in ${Date.now() - started} ms`);
 });
@@ -54,5 +59,8 @@ t.test('a daemon that hangs: bounded by the API timeout', async (t) => {
 t.test('withDeadline: passes results and errors through, and bounds a wait', async (t) => {
   t.equal(await withDeadline(Promise.resolve(7), 100, 'x'), 7);
   await t.rejects(withDeadline(Promise.reject(new Error('own')), 100, 'x'), { message: 'own' });
-  await t.rejects(withDeadline(new Promise(() => {}), 50, 'the thing'), { name: 'DeadlineExceeded', message: 'the thing did not answer within 0.05 s' });
+  await t.rejects(withDeadline(new Promise(() => {}), 50, 'the thing'), {
+    name: 'DeadlineExceeded',
+    message: 'the thing did not answer within 0.05 s',
+  });
 });

@@ -22,9 +22,18 @@ function surfaces(s: Summary): Record<string, string> {
     'summary.json': `${JSON.stringify({ ...s, $schema: '(where this checkout keeps it)' }, null, 2)}\n`,
     'report.md': reportMarkdown(s),
     headline: headlineText(s, false),
-    'report.html': reportHtml({ summary: s, dir: 'results/x', writtenSchemaVersion: s.schemaVersion, charts: [], missing: [] }),
+    'report.html': reportHtml({
+      summary: s,
+      dir: 'results/x',
+      writtenSchemaVersion: s.schemaVersion,
+      charts: [],
+      missing: [],
+    }),
     'done event': JSON.stringify(doneEventOf(s, 'results/x'), null, 2),
-    compare: formatComparison(compareSummaries(s, s), { baseline: { file: 'a', schemaVersion: 8 }, current: { file: 'b', schemaVersion: 8 } }),
+    compare: formatComparison(compareSummaries(s, s), {
+      baseline: { file: 'a', schemaVersion: 8 },
+      current: { file: 'b', schemaVersion: 8 },
+    }),
   };
 }
 
@@ -51,6 +60,7 @@ const RUNS: Record<string, SyntheticRun> = {
 
 t.test('made-up runs, summarised from their records', async (t) => {
   for (const [name, run] of Object.entries(RUNS)) {
-    for (const [surface, text] of Object.entries(surfaces(syntheticRun(run)))) t.matchSnapshot(text, `${name}: ${surface}`);
+    for (const [surface, text] of Object.entries(surfaces(syntheticRun(run))))
+      t.matchSnapshot(text, `${name}: ${surface}`);
   }
 });

@@ -9,7 +9,10 @@ const classic = () => loadSummary('test/fixtures/runs/20261128-042022Z-docker/su
 const ESC = '\u001b[';
 
 t.test('the talk-sized run: outcome word, then each variant at the boundary', async (t) => {
-  t.equal(headlineText(classic(), false), "REPRODUCED  default 33 × 502 / 56   fixed 0 / 175 (≤ 1.7 %, ≤ 35 % per cycle), not tested at the LB's 60 s");
+  t.equal(
+    headlineText(classic(), false),
+    "REPRODUCED  default 33 × 502 / 56   fixed 0 / 175 (≤ 1.7 %, ≤ 35 % per cycle), not tested at the LB's 60 s",
+  );
 });
 
 t.test('colour underlines the words, never replaces them', async (t) => {
@@ -40,6 +43,9 @@ t.test('no colour in a pipe, or with NO_COLOR', async (t) => {
 });
 
 t.test('the word names the finding that matters: a failed fix outweighs the bug showing', async (t) => {
-  t.match(headlineText(syntheticRun({ fixed: 'race-502' }), false), /^FIX FAILED {2}default 4 × 502 \/ 48 {3}fixed 4 × 502 \/ 48$/);
+  t.match(
+    headlineText(syntheticRun({ fixed: 'race-502' }), false),
+    /^FIX FAILED {2}default 4 × 502 \/ 48 {3}fixed 4 × 502 \/ 48$/,
+  );
   t.match(headlineText(syntheticRun({ default: 'ok' }), false), /^NOT REPRODUCED {2}/);
 });

@@ -68,7 +68,9 @@ t.test('a real process sent SIGINT twice, 32 ms apart, stops once and exits by i
     console.log('ready');
     setInterval(() => {}, 1000);
   `;
-  const child = spawn(process.execPath, ['--import=tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import=tsx', '--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
   let stdout = '';

@@ -6,7 +6,13 @@ import { countsOf, LabEventSink, type LabEvent } from '../../harness/live/lab-ev
 import type { Phase, RequestRecord } from '../../harness/records/request-records.js';
 import { aimedCycle } from '../helpers/cycle-record.js';
 
-const request = (variant: string, cycle: number, phase: Phase, status: number | null, startMonoMs = 0): RequestRecord => ({
+const request = (
+  variant: string,
+  cycle: number,
+  phase: Phase,
+  status: number | null,
+  startMonoMs = 0,
+): RequestRecord => ({
   requestId: `${variant}-${cycle}-${phase}-${startMonoMs}`,
   variant,
   method: 'GET',
@@ -43,7 +49,10 @@ t.test('counts: every request sent, its 502s, every failure (a reset too), those
 
 t.test("a cycle, then each variant's first 502 once, timed from the start of traffic", async (t) => {
   const events: LabEvent[] = [];
-  const sink = new LabEventSink((e) => events.push(e), () => t.fail('no warning'));
+  const sink = new LabEventSink(
+    (e) => events.push(e),
+    () => t.fail('no warning'),
+  );
   const records = [request('default', 1, 'aimed', 200, 1_000)];
   sink.cycle(cycle(1, { default: 0, fixed: 0 }), () => records, 500);
   records.push(request('default', 2, 'aimed', 502, 2_750.4), request('default', 2, 'aimed', 502, 2_760));
@@ -55,7 +64,12 @@ t.test("a cycle, then each variant's first 502 once, timed from the start of tra
     ['cycle', 'cycle', 'first-502', 'cycle'],
   );
   t.same(events[2], { type: 'first-502', variant: 'default', cycle: 2, afterTrafficStartMs: 2_250 });
-  t.same((events[3] as Extract<LabEvent, { type: 'cycle' }>).counts.default, { sent: 4, count502: 3, failed: 3, boundary: 4 });
+  t.same((events[3] as Extract<LabEvent, { type: 'cycle' }>).counts.default, {
+    sent: 4,
+    count502: 3,
+    failed: 3,
+    boundary: 4,
+  });
 });
 
 t.test('nobody listening: the records are never read', async (t) => {
@@ -68,10 +82,13 @@ t.test('nobody listening: the records are never read', async (t) => {
 t.test('a listener that throws is dropped, said once, and the run goes on', async (t) => {
   const warnings: string[] = [];
   let calls = 0;
-  const sink = new LabEventSink(() => {
-    calls++;
-    throw new Error('the page is gone');
-  }, (line) => warnings.push(line));
+  const sink = new LabEventSink(
+    () => {
+      calls++;
+      throw new Error('the page is gone');
+    },
+    (line) => warnings.push(line),
+  );
   t.doesNotThrow(() => {
     sink.emit({ type: 'phase', phase: 'probe' });
     sink.emit({ type: 'phase', phase: 'traffic' });

@@ -11,7 +11,12 @@ import { cellsByName, matrixScenario } from '../../harness/scenarios/matrix.js';
 import { LB } from '../../harness/scenarios/scenarios.js';
 
 const scenario = matrixScenario(
-  cellsByName(['node24-standalone-default', 'haproxy-node24-standalone-default', 'haproxy-node24-standalone-article', 'caddy-node24-standalone-default']),
+  cellsByName([
+    'node24-standalone-default',
+    'haproxy-node24-standalone-default',
+    'haproxy-node24-standalone-article',
+    'caddy-node24-standalone-default',
+  ]),
   'alb',
   { ...LB, upstreamKeepaliveTimeoutMs: 12_000 },
 );
@@ -32,7 +37,11 @@ t.test('each LB gets only its own apps', async (t) => {
 t.test('HAProxy: a frontend and backend per app, timeouts and reuse from the scenario', async (t) => {
   const local = renderHaproxyConfig(scenario.lb, 'safe', LOCAL_ADDRESSES, haproxyVariants);
   t.match(local, /frontend haproxy-node24-standalone-default\n  bind 127\.0\.0\.1:8402\n/);
-  t.match(local, /server app 127\.0\.0\.1:8502 pool-max-conn 32 pool-purge-delay 12s/, "the pool follows the LB's idle timeout");
+  t.match(
+    local,
+    /server app 127\.0\.0\.1:8502 pool-max-conn 32 pool-purge-delay 12s/,
+    "the pool follows the LB's idle timeout",
+  );
   t.match(local, /server app 127\.0\.0\.1:8503 /);
   t.equal(local.match(/  http-reuse safe\n/g)?.length, 2);
   t.match(local, /timeout server 60s/);
@@ -45,7 +54,11 @@ t.test('HAProxy: a frontend and backend per app, timeouts and reuse from the sce
   t.match(docker, /bind :8402\n/);
   t.match(docker, /server app app-haproxy-node24-standalone-default:3000 /);
   t.equal(docker.match(/  http-reuse always\n/g)?.length, 2);
-  t.same(LB_DRIVERS.haproxy.render({ ...scenario, haproxyReuse: 'always' }, haproxyVariants, { runtime: 'docker' }), docker, 'the driver renders the same');
+  t.same(
+    LB_DRIVERS.haproxy.render({ ...scenario, haproxyReuse: 'always' }, haproxyVariants, { runtime: 'docker' }),
+    docker,
+    'the driver renders the same',
+  );
 });
 
 t.test('Caddy: a site per app, keep-alive from the scenario, Caddy retries off', async (t) => {
@@ -63,7 +76,12 @@ t.test('Caddy: a site per app, keep-alive from the scenario, Caddy retries off',
 });
 
 t.test('versions as the binaries print them', async (t) => {
-  t.equal(parseHaproxyVersion('HAProxy version 2.6.12-1+deb12u4 2025/10/17 - https://haproxy.org/\nStatus: long-term supported branch'), '2.6.12-1+deb12u4');
+  t.equal(
+    parseHaproxyVersion(
+      'HAProxy version 2.6.12-1+deb12u4 2025/10/17 - https://haproxy.org/\nStatus: long-term supported branch',
+    ),
+    '2.6.12-1+deb12u4',
+  );
   t.equal(parseCaddyVersion('2.6.2'), '2.6.2');
   t.equal(parseCaddyVersion('v2.10.2 h1:g/gTYjGMD0dec+UgMw8SnfmJ3I9+M2TdvoRL/Ovu6U8='), '2.10.2');
 });
@@ -90,8 +108,14 @@ t.test('HAProxy access log: one entry per JSON line, captures and retries read',
   const entries = parseHaproxyAccessLog(HAPROXY_LINES.join('\n'));
   t.equal(entries.length, 2, 'the warning and the torn line are skipped');
   t.same(entries[0], {
-    lb: 'haproxy', time_s: 1795824492.73, variant: 'haproxy-node24-standalone-default', request_method: 'POST', status: 200,
-    request_id: 'c1-haproxy-node24-standalone-default-aimed-0', upstream_socket_id: '5', retries: 0,
+    lb: 'haproxy',
+    time_s: 1795824492.73,
+    variant: 'haproxy-node24-standalone-default',
+    request_method: 'POST',
+    status: 200,
+    request_id: 'c1-haproxy-node24-standalone-default-aimed-0',
+    upstream_socket_id: '5',
+    retries: 0,
   });
   t.equal(entries[1].request_id, '', "HAProxy's '-' for an empty capture");
   t.equal(entries[1].retries, 1, "'+1': a redispatch counts as a retry");
@@ -101,10 +125,13 @@ t.test('HAProxy access log: one entry per JSON line, captures and retries read',
 
 t.test('Caddy access log: variant from the Host port, headers in any case, health checks left out', async (t) => {
   const entries = parseCaddyAccessLog(CADDY_LINES.join('\n'), caddyVariants);
-  t.same(entries.map((e) => [e.variant, e.request_method, e.status, e.request_id, e.upstream_socket_id]), [
-    ['caddy-node24-standalone-default', 'POST', 502, 'c2-caddy-node24-standalone-default-aimed-2', ''],
-    ['caddy-node24-standalone-default', 'GET', 200, 'c1-x', '7'],
-  ]);
+  t.same(
+    entries.map((e) => [e.variant, e.request_method, e.status, e.request_id, e.upstream_socket_id]),
+    [
+      ['caddy-node24-standalone-default', 'POST', 502, 'c2-caddy-node24-standalone-default-aimed-2', ''],
+      ['caddy-node24-standalone-default', 'GET', 200, 'c1-x', '7'],
+    ],
+  );
   t.equal(countCaddyErrors(CADDY_ERRORS.join('\n')), 1);
 });
 

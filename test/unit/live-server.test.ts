@@ -45,8 +45,18 @@ function openStream(server: LiveServer, headers: Record<string, string> = {}): P
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]));
-          if (fields.event !== undefined) messages.push({ id: fields.id === undefined ? null : Number(fields.id), event: fields.event, data: fields.data ?? '' });
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((l) => !l.startsWith(':'))
+              .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]),
+          );
+          if (fields.event !== undefined)
+            messages.push({
+              id: fields.id === undefined ? null : Number(fields.id),
+              event: fields.event,
+              data: fields.data ?? '',
+            });
         }
         for (const w of waiters) w();
       });
@@ -80,7 +90,11 @@ function openStream(server: LiveServer, headers: Record<string, string> = {}): P
   });
 }
 
-function get(server: LiveServer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  server: LiveServer,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: '127.0.0.1', port: server.port, path, headers, agent: false }, (res) => {
@@ -105,11 +119,30 @@ const RUN: LabEvent = {
     { name: 'fixed', description: 'keepAliveTimeout 65 s', lb: 'nginx', fix: 'article' },
   ],
 };
-const counts = (d502: number) => ({ default: { sent: 20, count502: d502, failed: d502, boundary: 8 }, fixed: { sent: 50, count502: 0, failed: 0, boundary: 25 } });
+const counts = (d502: number) => ({
+  default: { sent: 20, count502: d502, failed: d502, boundary: 8 },
+  fixed: { sent: 50, count502: 0, failed: 0, boundary: 25 },
+});
 const CYCLE_1: LabEvent = { type: 'cycle', record: cycleRecord(1, { default: 0, fixed: 0 }), counts: counts(0) };
 const CYCLE_2: LabEvent = { type: 'cycle', record: cycleRecord(2, { default: 2, fixed: 0 }), counts: counts(2) };
 const FIRST_502: LabEvent = { type: 'first-502', variant: 'default', cycle: 2, afterTrafficStartMs: 2_345 };
-const DONE: LabEvent = { type: 'done', verdict: { ok: true, text: 'default: 2 × 502; fixed: none', word: 'REPRODUCED', tone: 'bad', reasons: [], evidence: 'default: 2 × 502' }, headline: 'REPRODUCED  default 2 × 502 / 8   fixed 0 / 8 (≤ 31.2 %)', verdictLine: 'REPRODUCED: default: 2 × 502; fixed: none', complete: true, interrupted: false, counts: counts(2), runDir: '/tmp/run' };
+const DONE: LabEvent = {
+  type: 'done',
+  verdict: {
+    ok: true,
+    text: 'default: 2 × 502; fixed: none',
+    word: 'REPRODUCED',
+    tone: 'bad',
+    reasons: [],
+    evidence: 'default: 2 × 502',
+  },
+  headline: 'REPRODUCED  default 2 × 502 / 8   fixed 0 / 8 (≤ 31.2 %)',
+  verdictLine: 'REPRODUCED: default: 2 × 502; fixed: none',
+  complete: true,
+  interrupted: false,
+  counts: counts(2),
+  runDir: '/tmp/run',
+};
 
 /** A server stopped when the test ends. */
 async function started(t: Test, options: Parameters<typeof startLiveServer>[0] = {}): Promise<LiveServer> {
@@ -125,11 +158,16 @@ t.test('serves the page on 127.0.0.1 only; anything else is 404', async (t) => {
   t.equal(page.status, 200);
   t.match(page.headers['content-type'], /^text\/html; charset=utf-8/);
   t.match(page.headers['content-security-policy'], /default-src 'none'/, 'the page may load nothing from elsewhere');
-  for (const id of ['phase', 'first-502', 'chart', 'verdict', 'variant-rows']) t.match(page.body, `id="${id}"`, `#${id} on the page`);
+  for (const id of ['phase', 'first-502', 'chart', 'verdict', 'variant-rows'])
+    t.match(page.body, `id="${id}"`, `#${id} on the page`);
   t.notMatch(page.body, /(src|href)="https?:/, 'no external asset');
   t.equal((await get(server, '/favicon.ico')).status, 404);
   t.equal((await get(server, '/events/x')).status, 404);
-  t.equal((await get(server, '/', { host: 'rebound.example:80' })).status, 421, 'another Host (DNS rebinding) is refused');
+  t.equal(
+    (await get(server, '/', { host: 'rebound.example:80' })).status,
+    421,
+    'another Host (DNS rebinding) is refused',
+  );
 
   const outside = Object.values(networkInterfaces())
     .flat()
@@ -170,7 +208,11 @@ t.test('a late browser gets every event so far, in order, then the live ones', a
     'the lab events, whole and in order',
   );
   const ids = late.messages.map((m) => m.id!);
-  t.same(ids, [...ids].sort((a, b) => a - b), 'ids increase');
+  t.same(
+    ids,
+    [...ids].sort((a, b) => a - b),
+    'ids increase',
+  );
   const charts = late.messages.filter((m) => m.event === 'chart');
   t.equal(charts.length, 1, 'only the latest chart is replayed: it draws every cycle so far');
   const chart = JSON.parse(charts[0].data);
@@ -186,7 +228,11 @@ t.test('a late browser gets every event so far, in order, then the live ones', a
   const again = await openStream(server, { 'last-event-id': String(late.messages.at(-1)!.id) });
   server.publish({ type: 'phase', phase: 'results' });
   await again.waitFor((m) => m.length >= 1);
-  t.same(again.messages.map((m) => JSON.parse(m.data)), [{ type: 'phase', phase: 'results' }], 'Last-Event-ID: nothing twice');
+  t.same(
+    again.messages.map((m) => JSON.parse(m.data)),
+    [{ type: 'phase', phase: 'results' }],
+    'Last-Event-ID: nothing twice',
+  );
   late.close();
   again.close();
 });
@@ -198,20 +244,31 @@ t.test("after 'done', 'end' closes the stream; later pages get the whole story a
   server.publish(CYCLE_1);
   server.publish(DONE);
   await open.ended;
-  t.same(open.messages.map((m) => m.event), ['run', 'chart', 'cycle', 'chart', 'done', 'end'], 'each event as it came (a chart after each change), done, then end');
+  t.same(
+    open.messages.map((m) => m.event),
+    ['run', 'chart', 'cycle', 'chart', 'done', 'end'],
+    'each event as it came (a chart after each change), done, then end',
+  );
   t.same(JSON.parse(open.messages.at(-1)!.data), { reason: 'done' });
   server.publish({ type: 'phase', phase: 'results' });
   const late = await openStream(server);
   await late.ended;
-  t.same(late.messages.map((m) => m.event), ['run', 'cycle', 'chart', 'done', 'end'], 'the story (the latest chart) and end; nothing published after end');
+  t.same(
+    late.messages.map((m) => m.event),
+    ['run', 'cycle', 'chart', 'done', 'end'],
+    'the story (the latest chart) and end; nothing published after end',
+  );
 });
 
-t.test("a failed run ends the stream the same way", async (t) => {
+t.test('a failed run ends the stream the same way', async (t) => {
   const server = await started(t);
   const open = await openStream(server);
   server.publish({ type: 'failed', phase: 'bring-up', message: 'nginx did not start', interrupted: false });
   await open.ended;
-  t.same(open.messages.map((m) => m.event), ['failed', 'end']);
+  t.same(
+    open.messages.map((m) => m.event),
+    ['failed', 'end'],
+  );
 });
 
 t.test('stop() closes the server with pages connected, and tells them', async (t) => {
@@ -219,10 +276,17 @@ t.test('stop() closes the server with pages connected, and tells them', async (t
   server.publish(RUN);
   const pages = await Promise.all([openStream(server), openStream(server)]);
   const keepAlive = new http.Agent({ keepAlive: true });
-  await new Promise<void>((resolve) => http.get({ host: '127.0.0.1', port: server.port, path: '/', agent: keepAlive }, (res) => res.resume().on('end', resolve)));
+  await new Promise<void>((resolve) =>
+    http.get({ host: '127.0.0.1', port: server.port, path: '/', agent: keepAlive }, (res) =>
+      res.resume().on('end', resolve),
+    ),
+  );
   const before = Date.now();
   await server.stop();
-  t.ok(Date.now() - before < 1_000, `closed in ${Date.now() - before} ms, an idle keep-alive connection notwithstanding`);
+  t.ok(
+    Date.now() - before < 1_000,
+    `closed in ${Date.now() - before} ms, an idle keep-alive connection notwithstanding`,
+  );
   await Promise.all(pages.map((p) => p.ended));
   for (const p of pages) t.same(JSON.parse(p.messages.at(-1)!.data), { reason: 'stopped' }, "each page heard 'end'");
   await server.stop();
@@ -274,6 +338,9 @@ t.test('a chart that cannot be drawn leaves the stream live', async (t) => {
   server.publish({ type: 'phase', phase: 'collect' });
   await open.waitFor((m) => m.some((x) => x.event === 'phase'));
   const charts = open.messages.filter((m) => m.event === 'chart').map((m) => JSON.parse(m.data));
-  t.ok(charts.some((c) => typeof c.error === 'string'), 'the page hears the chart failed');
+  t.ok(
+    charts.some((c) => typeof c.error === 'string'),
+    'the page hears the chart failed',
+  );
   open.close();
 });

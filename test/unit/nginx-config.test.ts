@@ -58,27 +58,55 @@ t.test('every variant gets its own 60 s keep-alive upstream', async (t) => {
   }
 });
 
-t.test("the fixed app's LB-boundary pool: the same app and directives, a keep-alive cache of its own, on a port of its own", async (t) => {
-  for (const policy of policies) {
-    const conf = renderNginxConfig(lbSettings(policy), DOCKER_LAYOUT);
-    const fixed = VARIANTS.find((v) => v.name === 'fixed')!;
-    t.equal(fixed.lbBoundaryPort, LB_BOUNDARY_PORT);
-    const pool = upstreamBlock(conf, 'app_fixed_lb_boundary');
-    t.same(pool.split('\n').slice(1), upstreamBlock(conf, 'app_fixed').split('\n').slice(1), "every directive of the fixed app's own pool");
-    const server = serverBlock(conf, String(LB_BOUNDARY_PORT));
-    t.match(server, 'proxy_pass http://app_fixed_lb_boundary;');
-    t.match(server, 'set $lab_variant fixed;', "its requests are the fixed app's in the access log");
-    t.same(server.replace('app_fixed_lb_boundary', 'app_fixed'), serverBlock(conf, String(fixed.lbPort)).replace(String(fixed.lbPort), String(LB_BOUNDARY_PORT)), "every directive of the fixed app's server");
-    t.notMatch(conf, /app_default_lb_boundary/, "Node's defaults get none");
-  }
-  const local = renderNginxConfig(lbSettings('alb'), localLayout('/tmp/run'));
-  t.match(local, `listen 127.0.0.1:${LB_BOUNDARY_PORT};`, 'the local runtime listens on it too');
-  t.notMatch(renderNginxConfig(lbSettings('alb'), DOCKER_LAYOUT, matrixScenario(cellsByName(['node24-standalone-article'])).variants), /lb_boundary/, 'a matrix has no such pool');
-});
+t.test(
+  "the fixed app's LB-boundary pool: the same app and directives, a keep-alive cache of its own, on a port of its own",
+  async (t) => {
+    for (const policy of policies) {
+      const conf = renderNginxConfig(lbSettings(policy), DOCKER_LAYOUT);
+      const fixed = VARIANTS.find((v) => v.name === 'fixed')!;
+      t.equal(fixed.lbBoundaryPort, LB_BOUNDARY_PORT);
+      const pool = upstreamBlock(conf, 'app_fixed_lb_boundary');
+      t.same(
+        pool.split('\n').slice(1),
+        upstreamBlock(conf, 'app_fixed').split('\n').slice(1),
+        "every directive of the fixed app's own pool",
+      );
+      const server = serverBlock(conf, String(LB_BOUNDARY_PORT));
+      t.match(server, 'proxy_pass http://app_fixed_lb_boundary;');
+      t.match(server, 'set $lab_variant fixed;', "its requests are the fixed app's in the access log");
+      t.same(
+        server.replace('app_fixed_lb_boundary', 'app_fixed'),
+        serverBlock(conf, String(fixed.lbPort)).replace(String(fixed.lbPort), String(LB_BOUNDARY_PORT)),
+        "every directive of the fixed app's server",
+      );
+      t.notMatch(conf, /app_default_lb_boundary/, "Node's defaults get none");
+    }
+    const local = renderNginxConfig(lbSettings('alb'), localLayout('/tmp/run'));
+    t.match(local, `listen 127.0.0.1:${LB_BOUNDARY_PORT};`, 'the local runtime listens on it too');
+    t.notMatch(
+      renderNginxConfig(
+        lbSettings('alb'),
+        DOCKER_LAYOUT,
+        matrixScenario(cellsByName(['node24-standalone-article'])).variants,
+      ),
+      /lb_boundary/,
+      'a matrix has no such pool',
+    );
+  },
+);
 
 t.test('the access log carries what the harness correlates', async (t) => {
   const conf = renderNginxConfig(lbSettings('alb'), DOCKER_LAYOUT);
-  for (const field of ['$status', '$upstream_status', '$upstream_addr', '$upstream_connect_time', '$request_time', '$request_method', '$msec', '$upstream_http_x_lab_socket_id']) {
+  for (const field of [
+    '$status',
+    '$upstream_status',
+    '$upstream_addr',
+    '$upstream_connect_time',
+    '$request_time',
+    '$request_method',
+    '$msec',
+    '$upstream_http_x_lab_socket_id',
+  ]) {
     t.ok(conf.includes(field), `log_format has ${field}`);
   }
   t.match(conf, 'access_log /dev/stdout lab_json;');

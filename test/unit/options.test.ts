@@ -12,16 +12,63 @@ t.test('defaults: a quick, talk-sized run', async (t) => {
 
 t.test('every flag is read', async (t) => {
   const o = parseLabArgs([
-    '--full', '--cycles', '5', '--max-cycles', '9', '--concurrency', '16', '--methods', 'post,GET',
-    '--retry-policy', 'nginx', '--server-mode', 'custom', '--runtime', 'local', '--min-boundary', '30',
-    '--results-dir', '/tmp/r', '--keep', '--json', '--assert', '--out', '/tmp/s.json', '--baseline', 'results/x',
-    '--live', '--live-port', '9400',
+    '--full',
+    '--cycles',
+    '5',
+    '--max-cycles',
+    '9',
+    '--concurrency',
+    '16',
+    '--methods',
+    'post,GET',
+    '--retry-policy',
+    'nginx',
+    '--server-mode',
+    'custom',
+    '--runtime',
+    'local',
+    '--min-boundary',
+    '30',
+    '--results-dir',
+    '/tmp/r',
+    '--keep',
+    '--json',
+    '--assert',
+    '--out',
+    '/tmp/s.json',
+    '--baseline',
+    'results/x',
+    '--live',
+    '--live-port',
+    '9400',
   ]);
   t.same(o, {
-    mode: 'full', cycles: 5, maxCycles: 9, concurrency: 16, methods: ['POST', 'GET'], retryPolicy: 'nginx', haproxyReuse: 'safe',
-    serverMode: 'custom', runtime: 'local', minBoundaryRequests: 30, naivePairs: 0, resultsDir: '/tmp/r', keep: true, json: true,
-    assert: true, assertSafe: false, app: null, help: false, version: false, cells: null, longCycles: 10, listScenarios: false, out: '/tmp/s.json', baseline: 'results/x',
-    live: true, livePort: 9400,
+    mode: 'full',
+    cycles: 5,
+    maxCycles: 9,
+    concurrency: 16,
+    methods: ['POST', 'GET'],
+    retryPolicy: 'nginx',
+    haproxyReuse: 'safe',
+    serverMode: 'custom',
+    runtime: 'local',
+    minBoundaryRequests: 30,
+    naivePairs: 0,
+    resultsDir: '/tmp/r',
+    keep: true,
+    json: true,
+    assert: true,
+    assertSafe: false,
+    app: null,
+    help: false,
+    version: false,
+    cells: null,
+    longCycles: 10,
+    listScenarios: false,
+    out: '/tmp/s.json',
+    baseline: 'results/x',
+    live: true,
+    livePort: 9400,
   });
   t.equal(parseLabArgs(['-h']).help, true);
   t.equal(parseLabArgs(['--list-scenarios']).listScenarios, true);
@@ -30,7 +77,10 @@ t.test('every flag is read', async (t) => {
     { lb: 'nginx', nodeLine: '24', serverMode: 'custom', fix: 'article' },
   ]);
   t.equal(parseLabArgs(['--server-mode', 'next-start']).serverMode, 'next-start');
-  t.throws(() => parseLabArgs(['--concurrency', '1']), { message: /--concurrency 1 cannot carry POST and GET/, exitCode: 2 });
+  t.throws(() => parseLabArgs(['--concurrency', '1']), {
+    message: /--concurrency 1 cannot carry POST and GET/,
+    exitCode: 2,
+  });
   t.equal(parseLabArgs(['--concurrency', '1', '--methods', 'POST']).concurrency, 1);
   t.equal(parseLabArgs(['--version']).version, true);
   t.equal(parseLabArgs(['-v']).version, true);
@@ -62,9 +112,15 @@ const rejections: Array<[string[], RegExp]> = [
   [['--server-mode', 'dev'], /--server-mode must be one of standalone, next-start, custom/],
   [['--quick', '--full'], /exclude each other/],
   [['--min-boundary', 'x'], /--min-boundary must be a whole number/],
-  [['--min-boundary', '0'], /--min-boundary 0 is below the evidence floor: 8 boundary requests per method \(16 for POST and GET\)/],
+  [
+    ['--min-boundary', '0'],
+    /--min-boundary 0 is below the evidence floor: 8 boundary requests per method \(16 for POST and GET\)/,
+  ],
   [['--min-boundary', '15'], /--min-boundary 15 is below the evidence floor/],
-  [['--methods', 'POST', '--min-boundary', '7'], /--min-boundary 7 is below the evidence floor: 8 boundary requests per method \(8 for POST\)/],
+  [
+    ['--methods', 'POST', '--min-boundary', '7'],
+    /--min-boundary 7 is below the evidence floor: 8 boundary requests per method \(8 for POST\)/,
+  ],
   [['--out', ''], /--out needs a file/],
   [['--baseline', ' '], /--baseline needs a file/],
   [['--out', 'a.json', '--out', 'b.json'], /--out is given more than once/],
@@ -95,7 +151,10 @@ for (const [argv, message] of rejections) {
 }
 
 t.test('--out and --baseline are kept as given; none by default', async (t) => {
-  t.match(parseLabArgs(['--out', 'ci/summary.json', '--baseline', 'results/x']), { out: 'ci/summary.json', baseline: 'results/x' });
+  t.match(parseLabArgs(['--out', 'ci/summary.json', '--baseline', 'results/x']), {
+    out: 'ci/summary.json',
+    baseline: 'results/x',
+  });
   t.match(parseLabArgs([]), { out: null, baseline: null });
   t.match(HELP, /--out <file>/);
   t.match(HELP, /--baseline <summary>/);
@@ -106,7 +165,7 @@ t.test('--live: any free port by default, or the one given', async (t) => {
   t.match(parseLabArgs(['--live']), { live: true, livePort: null });
   t.match(parseLabArgs(['--live', '--live-port', '1']), { live: true, livePort: 1 });
   t.match(parseLabArgs(['--live-port=65535', '--live']), { live: true, livePort: 65_535 });
-  t.match(parseLabArgs(['--live', '--live-port', '8399']), { livePort: 8399 }, 'next to the lab\'s ports is fine');
+  t.match(parseLabArgs(['--live', '--live-port', '8399']), { livePort: 8399 }, "next to the lab's ports is fine");
   t.match(HELP, /--live {2,}serve a live page/);
   t.match(HELP, /--live-port <n> +with --live/);
 });

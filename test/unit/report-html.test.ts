@@ -15,7 +15,15 @@ import { runVerdict } from '../../harness/analysis/verdict.js';
 import { EXIT } from '../../harness/model/exit-codes.js';
 import { mainTable } from '../../harness/report/markdown.js';
 import { renderReport, REPORT_FILES, writeReport } from '../../harness/report/html/build.js';
-import { closedByRowsOf, cycleBarsInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf, SAME_INSTANT_MS, type HitTimeline } from '../../harness/report/html/chart-data.js';
+import {
+  closedByRowsOf,
+  cycleBarsInputOf,
+  hitTimelineOf,
+  matrixGridOf,
+  raceWindowDataOf,
+  SAME_INSTANT_MS,
+  type HitTimeline,
+} from '../../harness/report/html/chart-data.js';
 import { cycleBarsSvg, type CycleBarsInput } from '../../harness/report/html/charts.js';
 import { closedBySvg } from '../../harness/report/html/closed-by-chart.js';
 import { hitTimelineSvg } from '../../harness/report/html/hit-timeline-chart.js';
@@ -48,7 +56,10 @@ t.test('the run files of a classic run: every file read, nothing missing', async
   t.same(Object.keys(classic.apps), Object.keys(classic.summary.variants));
   t.ok(classic.apps.default!.closes.length > 0, "the app's closes");
   t.ok(classic.apps.default!.responseEnds.size > 0, "the app's response ends");
-  t.ok(classic.access !== null && classic.access.length === classic.summary.lbs.nginx.accessEntries, "nginx's access log, as many entries as the summary counted");
+  t.ok(
+    classic.access !== null && classic.access.length === classic.summary.lbs.nginx.accessEntries,
+    "nginx's access log, as many entries as the summary counted",
+  );
   t.same(classic.missing, []);
 });
 
@@ -87,40 +98,59 @@ t.test('a missing directory or a bad summary.json is a LabError with exit code 2
   badInput(dir, 'a version from the future', /schemaVersion 99/);
 });
 
-t.test("older app logs (no timer instant) read with it as null; current ones unchanged", async (t) => {
-  const old = '{"lab":"socket-closed","variant":"v","pid":1,"socketId":3,"remote":"x","requests":2,"acceptedAtMonoMs":1,"lastResponseEndMonoMs":10,"closedAtMonoMs":6010,"idleMs":6000,"closedBy":"app","reason":"keep-alive-timeout","keepAliveTimeoutMs":5000,"headersTimeoutMs":60000}';
+t.test('older app logs (no timer instant) read with it as null; current ones unchanged', async (t) => {
+  const old =
+    '{"lab":"socket-closed","variant":"v","pid":1,"socketId":3,"remote":"x","requests":2,"acceptedAtMonoMs":1,"lastResponseEndMonoMs":10,"closedAtMonoMs":6010,"idleMs":6000,"closedBy":"app","reason":"keep-alive-timeout","keepAliveTimeoutMs":5000,"headersTimeoutMs":60000}';
   const current = old.replace('"closedAtMonoMs":6010', '"closedAtMonoMs":6012,"keepAliveTimerAtMonoMs":6010');
-  const account = appAccountOf(`next starting\n${old}\n${current}\n{"lab":"response-finished","socketId":3,"request":2,"method":"GET","status":200,"endMonoMs":10}\n`);
+  const account = appAccountOf(
+    `next starting\n${old}\n${current}\n{"lab":"response-finished","socketId":3,"request":2,"method":"GET","status":200,"endMonoMs":10}\n`,
+  );
   t.equal(account.closes.length, 2);
   t.equal(account.closes[0].keepAliveTimerAtMonoMs, null);
   t.equal(closeInstant(account.closes[0]), 6010);
   t.equal(account.closes[1].keepAliveTimerAtMonoMs, 6010);
   t.equal(account.responseEnds.get('3/2'), 10);
-  t.ok(matrix.apps[matrix.summary.aimVariant]!.closes.some((c) => c.closedBy === 'app'), "the v3 matrix's app logs are read");
+  t.ok(
+    matrix.apps[matrix.summary.aimVariant]!.closes.some((c) => c.closedBy === 'app'),
+    "the v3 matrix's app logs are read",
+  );
 });
 
-t.test('chart a: one bar group per cycle, one bar per variant that ran it, totals as the summary counts them', async (t) => {
-  for (const files of [classic, matrix, readRunFiles(SUMMARY_ONLY)]) {
-    const { summary } = files;
-    const input = cycleBarsInputOf(summary);
-    const svg = cycleBarsSvg(input);
-    const cycles = summary.schedule.cycles;
-    t.equal(tagsWith(svg, 'data-cycle-group').length, cycles.length, `${summary.runId}: groups = cycles`);
-    const bars = tagsWith(svg, 'data-count502');
-    t.equal(bars.length, cycles.reduce((n, c) => n + Object.keys(c.count502).length, 0), `${summary.runId}: bars = Σ variants per cycle`);
-    for (const [name, v] of Object.entries(summary.variants)) {
-      const drawn = bars.filter((b) => b.includes(` data-variant="${name}"`)).reduce((n, b) => n + Number(attrOf(b, 'data-count502')), 0);
-      t.equal(drawn, v.rate502.failures, `${name}: the bars add up to its 502s`);
-      const legend = tagsWith(svg, 'data-legend-variant', name);
-      t.equal(attrOf(legend[0], 'data-total502'), String(v.rate502.failures), `${name}: the legend says its total`);
-      const firsts = tagsWith(svg, 'data-first-hit').filter((b) => b.includes(` data-variant="${name}"`));
-      t.equal(firsts.length, v.firstHit ? 1 : 0, `${name}: its first 502 marked once, or not at all`);
-      if (v.firstHit) t.equal(attrOf(firsts[0], 'data-cycle'), String(v.firstHit.cycle));
+t.test(
+  'chart a: one bar group per cycle, one bar per variant that ran it, totals as the summary counts them',
+  async (t) => {
+    for (const files of [classic, matrix, readRunFiles(SUMMARY_ONLY)]) {
+      const { summary } = files;
+      const input = cycleBarsInputOf(summary);
+      const svg = cycleBarsSvg(input);
+      const cycles = summary.schedule.cycles;
+      t.equal(tagsWith(svg, 'data-cycle-group').length, cycles.length, `${summary.runId}: groups = cycles`);
+      const bars = tagsWith(svg, 'data-count502');
+      t.equal(
+        bars.length,
+        cycles.reduce((n, c) => n + Object.keys(c.count502).length, 0),
+        `${summary.runId}: bars = Σ variants per cycle`,
+      );
+      for (const [name, v] of Object.entries(summary.variants)) {
+        const drawn = bars
+          .filter((b) => b.includes(` data-variant="${name}"`))
+          .reduce((n, b) => n + Number(attrOf(b, 'data-count502')), 0);
+        t.equal(drawn, v.rate502.failures, `${name}: the bars add up to its 502s`);
+        const legend = tagsWith(svg, 'data-legend-variant', name);
+        t.equal(attrOf(legend[0], 'data-total502'), String(v.rate502.failures), `${name}: the legend says its total`);
+        const firsts = tagsWith(svg, 'data-first-hit').filter((b) => b.includes(` data-variant="${name}"`));
+        t.equal(firsts.length, v.firstHit ? 1 : 0, `${name}: its first 502 marked once, or not at all`);
+        if (v.firstHit) t.equal(attrOf(firsts[0], 'data-cycle'), String(v.firstHit.cycle));
+      }
     }
-  }
-  const c3 = cycleBarsSvg(cycleBarsInputOf(classic.summary));
-  t.match(c3, /<rect [^>]*data-cycle="3" data-lane="short" data-variant="default" data-count502="\d+"/, 'the bar attributes the live page counts');
-});
+    const c3 = cycleBarsSvg(cycleBarsInputOf(classic.summary));
+    t.match(
+      c3,
+      /<rect [^>]*data-cycle="3" data-lane="short" data-variant="default" data-count502="\d+"/,
+      'the bar attributes the live page counts',
+    );
+  },
+);
 
 t.test('chart a draws an empty chart with no cycles, and escapes what it writes', async (t) => {
   const empty = cycleBarsSvg({ variants: ['default', 'fixed'], cycles: [], firstHit: { default: null, fixed: null } });
@@ -129,7 +159,13 @@ t.test('chart a draws an empty chart with no cycles, and escapes what it writes'
   t.equal(tagsWith(empty, 'data-count502').length, 0);
   t.match(empty, /<title>502s per cycle, per variant<\/title><desc>No cycles yet\.<\/desc>/);
   t.doesNotThrow(() => cycleBarsSvg({ variants: [], cycles: [], firstHit: {} }), 'not even a variant');
-  const hostile: CycleBarsInput = { variants: ['<b>&"x"'], cycles: [{ cycle: 1, lane: 'short', kind: 'aimed', count502: { '<b>&"x"': 2 } }], firstHit: { '<b>&"x"': { cycle: 1 } }, width: 500, height: 300 };
+  const hostile: CycleBarsInput = {
+    variants: ['<b>&"x"'],
+    cycles: [{ cycle: 1, lane: 'short', kind: 'aimed', count502: { '<b>&"x"': 2 } }],
+    firstHit: { '<b>&"x"': { cycle: 1 } },
+    width: 500,
+    height: 300,
+  };
   const svg = cycleBarsSvg(hostile);
   t.notMatch(svg, /<b>/, 'no markup from a name');
   t.match(svg, /&lt;b&gt;&amp;&quot;x&quot;/);
@@ -138,18 +174,37 @@ t.test('chart a draws an empty chart with no cycles, and escapes what it writes'
 
 t.test("chart b: the aim variant's aimed requests by planned offset, and the measured window", async (t) => {
   const data = raceWindowDataOf(classic.summary);
-  const aimed = classic.records!.filter((r) => r.variant === data.variant && r.phase === 'aimed' && r.offsetMs !== null);
-  t.equal(data.bins.reduce((n, b) => n + b.sent, 0), aimed.length, 'every aimed request in a bin');
-  t.equal(data.bins.reduce((n, b) => n + b.hit, 0), aimed.filter((r) => r.status === 502).length, 'every 502 among them');
-  t.same(data.bins.map((b) => b.offsetMs), [...data.bins.map((b) => b.offsetMs)].sort((a, b) => a - b), 'in offset order');
+  const aimed = classic.records!.filter(
+    (r) => r.variant === data.variant && r.phase === 'aimed' && r.offsetMs !== null,
+  );
+  t.equal(
+    data.bins.reduce((n, b) => n + b.sent, 0),
+    aimed.length,
+    'every aimed request in a bin',
+  );
+  t.equal(
+    data.bins.reduce((n, b) => n + b.hit, 0),
+    aimed.filter((r) => r.status === 502).length,
+    'every 502 among them',
+  );
+  t.same(
+    data.bins.map((b) => b.offsetMs),
+    [...data.bins.map((b) => b.offsetMs)].sort((a, b) => a - b),
+    'in offset order',
+  );
   // This v5 summary's own window (the old rule: latest served early … earliest served late) holds none of its hits: drawn from the hits.
   t.same(data.writtenWindowMs, classic.summary.raceWindow.model!.windowMs);
   t.equal(data.windowFrom, 'hits');
-  t.same(data.windowMs, { from: -14.408, to: 1.657, width: 16.065 }, 'from the earliest hit to the latest, the close inside');
+  t.same(
+    data.windowMs,
+    { from: -14.408, to: 1.657, width: 16.065 },
+    'from the earliest hit to the latest, the close inside',
+  );
   const svg = raceWindowSvg(data);
   const bars = tagsWith(svg, 'data-offset-ms');
   t.equal(bars.length, data.bins.length);
-  for (const b of data.bins) t.match(svg, new RegExp(`>${b.hit}/${b.sent}</text>`), `${b.offsetMs} ms written as failed/sent`);
+  for (const b of data.bins)
+    t.match(svg, new RegExp(`>${b.hit}/${b.sent}</text>`), `${b.offsetMs} ms written as failed/sent`);
   const [window] = tagsWith(svg, 'data-role', 'window');
   t.ok(window, 'the window drawn');
   t.ok(Number(attrOf(window!, 'data-width-ms')) >= 0, 'never a negative width');
@@ -161,8 +216,15 @@ t.test("chart b: the aim variant's aimed requests by planned offset, and the mea
   t.equal(yours.writtenWindowMs!.width, -29.949);
   t.same(yours.windowMs, { from: -45.994, to: 0, width: 45.994 });
   const yoursSvg = raceWindowSvg(yours);
-  t.notOk(tagsWith(yoursSvg, 'data-width-ms').some((tag) => Number(attrOf(tag, 'data-width-ms')) < 0), 'no negative width drawn');
-  t.equal(tagsWith(yoursSvg, 'data-role', 'window-in-flight').length, 0, 'every hit before the close: no side after it');
+  t.notOk(
+    tagsWith(yoursSvg, 'data-width-ms').some((tag) => Number(attrOf(tag, 'data-width-ms')) < 0),
+    'no negative width drawn',
+  );
+  t.equal(
+    tagsWith(yoursSvg, 'data-role', 'window-in-flight').length,
+    0,
+    'every hit before the close: no side after it',
+  );
   t.match(yoursSvg, /its width was negative \(−?-?29\.9 ms\)/);
   t.match(yoursSvg, /past its predicted close/, 'the served requests that overlap the hits, said');
   // Before v5 there is no race model: said so, bars still drawn.
@@ -179,8 +241,13 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   const hit = hitTimelineOf(summary, classic.records, classic.apps[summary.aimVariant], classic.access) as HitTimeline;
   t.notOk('reason' in hit, 'a hit to show');
   const sendToAppMs = summary.schedule.appClocks[summary.aimVariant]!.sendToAppMs;
-  const hits = classic.records!.filter((r) => r.variant === summary.aimVariant && r.phase === 'aimed' && clientSymptom(r) !== null);
-  const margins = hits.map((r) => matchHit(r, classic.apps[summary.aimVariant]!.closes, sendToAppMs)).filter((m) => m !== null).map((m) => Math.abs(m.arrivalMinusCloseMs));
+  const hits = classic.records!.filter(
+    (r) => r.variant === summary.aimVariant && r.phase === 'aimed' && clientSymptom(r) !== null,
+  );
+  const margins = hits
+    .map((r) => matchHit(r, classic.apps[summary.aimVariant]!.closes, sendToAppMs))
+    .filter((m) => m !== null)
+    .map((m) => Math.abs(m.arrivalMinusCloseMs));
   t.equal(Math.abs(hit.arrivalMinusCloseMs), Math.min(...margins), 'the smallest margin of all hits');
   const model = summary.raceWindow.model!.hitsMs!;
   t.ok(hit.arrivalMinusCloseMs >= model.min && hit.arrivalMinusCloseMs <= model.max, "within the race model's hits");
@@ -194,8 +261,19 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   const atOnce = closes.filter((c) => Math.abs(closeInstant(c) - closeInstant(chosen)) <= SAME_INSTANT_MS).length;
   t.equal(hit.closesAtOnce, atOnce, `the candidates: ${atOnce} closes within ±${SAME_INSTANT_MS} ms`);
   const svg = hitTimelineSvg(hit);
-  t.match(svg, atOnce > 1 ? new RegExp(`LB reuses a socket closing then \\(#${hit.socketId}, one of ${atOnce} within`) : new RegExp(`LB reuses socket #${hit.socketId}:`), 'the socket named as known as it is');
-  t.same(tagsWith(svg, 'data-step').map((s) => attrOf(s, 'data-step')).sort(), ['answer', 'last-response', 'reset', 'reuse', 'send', 'timer']);
+  t.match(
+    svg,
+    atOnce > 1
+      ? new RegExp(`LB reuses a socket closing then \\(#${hit.socketId}, one of ${atOnce} within`)
+      : new RegExp(`LB reuses socket #${hit.socketId}:`),
+    'the socket named as known as it is',
+  );
+  t.same(
+    tagsWith(svg, 'data-step')
+      .map((s) => attrOf(s, 'data-step'))
+      .sort(),
+    ['answer', 'last-response', 'reset', 'reuse', 'send', 'timer'],
+  );
   t.equal(tagsWith(svg, 'data-lifeline').length, 3);
   t.match(svg, new RegExp(`idle ${hit.timerMs.toFixed(1)} ms`));
   t.match(svg, /502 after \d+\.\d ms/);
@@ -209,7 +287,12 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   t.match(svg, /reset \(RST: closed with the request unread\)/);
 
   // The v3 hit that reached the app 19.8 ms early: its socket closed 23.9 ms after its timer was due, the request unread meanwhile.
-  const v3 = hitTimelineOf(matrix.summary, matrix.records, matrix.apps[matrix.summary.aimVariant], matrix.access) as HitTimeline;
+  const v3 = hitTimelineOf(
+    matrix.summary,
+    matrix.records,
+    matrix.apps[matrix.summary.aimVariant],
+    matrix.access,
+  ) as HitTimeline;
   t.notOk('reason' in v3, 'a v3 run (one clock, no timer instants) has its hit too');
   t.equal(round1(v3.arrivalMinusCloseMs), -19.8);
   t.equal(v3.loopDelayMs, 23.927);
@@ -217,15 +300,27 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   t.match(hitTimelineSvg(v3), /request unread in the socket 19\.8 ms/);
 
   // A hit after the close: the request and the app's FIN cross, in flight at once.
-  const late: HitTimeline = { ...hit, arrivalMs: hit.timerMs + 0.5, clientSendMs: hit.timerMs - 0.3, arrivalMinusCloseMs: 0.5, place: 'in-flight', clientAnswerMs: hit.timerMs + 1.6 };
+  const late: HitTimeline = {
+    ...hit,
+    arrivalMs: hit.timerMs + 0.5,
+    clientSendMs: hit.timerMs - 0.3,
+    arrivalMinusCloseMs: 0.5,
+    place: 'in-flight',
+    clientAnswerMs: hit.timerMs + 1.6,
+  };
   const lateSvg = hitTimelineSvg(late);
   const line = (step: string) => {
-    const [tag] = [...lateSvg.matchAll(new RegExp(`<g data-step="${step}"[^>]*><line ([^>]*)/>`, 'g'))].map((m) => m[1]);
+    const [tag] = [...lateSvg.matchAll(new RegExp(`<g data-step="${step}"[^>]*><line ([^>]*)/>`, 'g'))].map(
+      (m) => m[1],
+    );
     return { y1: Number(attrOf(` ${tag}`, 'y1')), y2: Number(attrOf(` ${tag}`, 'y2')) };
   };
   const request = line('reuse');
   const fin = line('reset');
-  t.ok(request.y1 < fin.y2 && request.y2 > fin.y1, 'the request leaves the LB before the FIN reaches it, and reaches the app after the FIN left');
+  t.ok(
+    request.y1 < fin.y2 && request.y2 > fin.y1,
+    'the request leaves the LB before the FIN reaches it, and reaches the app after the FIN left',
+  );
   t.match(lateSvg, /request and FIN in flight at once/);
   t.equal(tagsWith(lateSvg, 'data-role', 'unread').length, 0);
 });
@@ -235,7 +330,10 @@ t.test('chart c says why there is no timeline', async (t) => {
   const reason = (h: ReturnType<typeof hitTimelineOf>) => ('reason' in h ? h.reason : 'drawn');
   t.match(reason(hitTimelineOf(summary, null, classic.apps.default, null)), /requests\.ndjson is missing/);
   t.match(reason(hitTimelineOf(summary, classic.records, null, null)), /app-default\.log is missing/);
-  t.match(reason(hitTimelineOf({ ...summary, aimVariant: 'fixed' }, classic.records, classic.apps.fixed, null)), /fixed had no failed aimed request/);
+  t.match(
+    reason(hitTimelineOf({ ...summary, aimVariant: 'fixed' }, classic.records, classic.apps.fixed, null)),
+    /fixed had no failed aimed request/,
+  );
   const svg = hitTimelineSvg({ reason: 'app-<x>.log is missing' });
   t.match(svg, /app-&lt;x&gt;\.log is missing/);
   t.equal(tagsWith(svg, 'data-role', 'empty').length, 1);
@@ -249,9 +347,17 @@ t.test('chart d: who closed each upstream connection, the segments adding up to 
     for (const r of rows) {
       const v = summary.variants[r.variant];
       t.equal(r.lbDuringTraffic + r.lbAtShutdown, v.closedBy.lb);
-      const drawn = tagsWith(svg, 'data-closed-by').filter((s) => s.includes(` data-variant="${r.variant}"`)).reduce((n, s) => n + Number(attrOf(s, 'data-count')), 0);
+      const drawn = tagsWith(svg, 'data-closed-by')
+        .filter((s) => s.includes(` data-variant="${r.variant}"`))
+        .reduce((n, s) => n + Number(attrOf(s, 'data-count')), 0);
       t.equal(drawn, v.closedBy.total, `${r.variant}: segments = total`);
-      t.match(svg, new RegExp(`app ${v.closedBy.app} · LB during traffic ${r.lbDuringTraffic} · LB at shutdown ${v.closedBy.lbAtShutdown} · reset ${v.closedBy.reset} · still open ${v.closedBy.open} \\(${v.closedBy.total} in all\\)`), `${r.variant} in words`);
+      t.match(
+        svg,
+        new RegExp(
+          `app ${v.closedBy.app} · LB during traffic ${r.lbDuringTraffic} · LB at shutdown ${v.closedBy.lbAtShutdown} · reset ${v.closedBy.reset} · still open ${v.closedBy.open} \\(${v.closedBy.total} in all\\)`,
+        ),
+        `${r.variant} in words`,
+      );
     }
   }
 });
@@ -267,9 +373,16 @@ t.test('chart e: one square per cell, its outcome in words and its counts', asyn
     for (const c of summary.cells) {
       const g = tagsWith(svg, 'data-cell', c.name);
       t.equal(attrOf(g[0], 'data-outcome'), c.outcome);
-      t.ok(svg.includes(`>${c.clientSaw} / ${c.counts.boundary}</text>`), `${c.name}: '${c.clientSaw} / ${c.counts.boundary}'`);
+      t.ok(
+        svg.includes(`>${c.clientSaw} / ${c.counts.boundary}</text>`),
+        `${c.name}: '${c.clientSaw} / ${c.counts.boundary}'`,
+      );
     }
-    t.equal((svg.match(/>(REPRODUCED|SAFE|MASKED|INCONCLUSIVE)</g) ?? []).length, summary.cells.length, 'every square says its outcome');
+    t.equal(
+      (svg.match(/>(REPRODUCED|SAFE|MASKED|INCONCLUSIVE)</g) ?? []).length,
+      summary.cells.length,
+      'every square says its outcome',
+    );
   }
 });
 
@@ -278,14 +391,31 @@ t.test('the page: self-contained, the verdict, the table, every chart; the SVG f
     const { html, svgs } = renderReport(files);
     const isMatrix = files.summary.scenario.kind === 'matrix';
     t.notMatch(html, /<script|<link|<img|<iframe|@import|url\(/i, 'nothing to load or run');
-    t.notMatch(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, ''), /https?:\/\//, 'no address but the SVG namespace');
+    t.notMatch(
+      html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, ''),
+      /https?:\/\//,
+      'no address but the SVG namespace',
+    );
     t.match(html, /Content-Security-Policy" content="default-src 'none'/);
-    t.match(html, /<p class="verdict tone-bad" data-role="verdict" data-word="REPRODUCED" data-tone="bad">REPRODUCED: /);
+    t.match(
+      html,
+      /<p class="verdict tone-bad" data-role="verdict" data-word="REPRODUCED" data-tone="bad">REPRODUCED: /,
+    );
     t.equal((html.match(/<tr>/g) ?? []).length, mainTable(files.summary).length, 'the table: the rows of report.ts');
-    const expected = [REPORT_FILES.cycles, REPORT_FILES.raceWindow, REPORT_FILES.hitTimeline, REPORT_FILES.closedBy, ...(isMatrix ? [REPORT_FILES.matrix] : [])];
+    const expected = [
+      REPORT_FILES.cycles,
+      REPORT_FILES.raceWindow,
+      REPORT_FILES.hitTimeline,
+      REPORT_FILES.closedBy,
+      ...(isMatrix ? [REPORT_FILES.matrix] : []),
+    ];
     t.same(Object.keys(svgs).sort(), expected.sort());
     for (const [name, svg] of Object.entries(svgs)) {
-      t.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* font-family="[^"]+"/, `${name}: standalone, with its font`);
+      t.match(
+        svg,
+        /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* font-family="[^"]+"/,
+        `${name}: standalone, with its font`,
+      );
       t.ok(html.includes(svg.split('\n')[1]), `${name}: the same chart inline in the page`);
     }
   }
@@ -299,15 +429,32 @@ t.test('a run that ended before its traffic: every chart drawn empty, the page s
   const early = {
     ...summary,
     complete: false,
-    failure: { phase: 'probe' as const, message: 'The idle-close probe of default on 127.0.0.1:8501 failed: ECONNREFUSED.' },
-    variants: Object.fromEntries(Object.entries(summary.variants).map(([k, v]) => [k, { ...v, firstHit: null, closedBy: zero }])),
+    failure: {
+      phase: 'probe' as const,
+      message: 'The idle-close probe of default on 127.0.0.1:8501 failed: ECONNREFUSED.',
+    },
+    variants: Object.fromEntries(
+      Object.entries(summary.variants).map(([k, v]) => [k, { ...v, firstHit: null, closedBy: zero }]),
+    ),
     raceWindow: { hits: 0, plannedOffsetMs: null, arrivalMinusAppCloseMs: null, byOffsetMs: {} },
     schedule: { ...summary.schedule, closeDelayMs: null, cycles: [] },
   };
   // Its verdict as the lab gives an unfinished run one (analysis/verdict.ts): the page only draws it.
   const earlyWithVerdict = { ...early, verdict: { ...summary.verdict, ...runVerdict(early), ok: false } };
-  const { html, svgs } = renderReport({ dir: '/nowhere', summary: earlyWithVerdict, writtenSchemaVersion: 4, records: [], apps: { default: null, fixed: null }, access: null, missing: [] });
-  t.match(html, /From <code>summary\.json<\/code> \(schema v4\) and the run's logs; rebuild with <code>npm run report -- \/nowhere<\/code>/, 'the footer: the version as written, the real directory');
+  const { html, svgs } = renderReport({
+    dir: '/nowhere',
+    summary: earlyWithVerdict,
+    writtenSchemaVersion: 4,
+    records: [],
+    apps: { default: null, fixed: null },
+    access: null,
+    missing: [],
+  });
+  t.match(
+    html,
+    /From <code>summary\.json<\/code> \(schema v4\) and the run's logs; rebuild with <code>npm run report -- \/nowhere<\/code>/,
+    'the footer: the version as written, the real directory',
+  );
   t.match(html, /class="verdict tone-warn" data-role="verdict" data-word="INCOMPLETE" data-tone="warn"/);
   t.match(html, /This run ended early, during probe: The idle-close probe/);
   t.match(svgs[REPORT_FILES.cycles], /No cycles yet/);
@@ -323,13 +470,24 @@ t.test('writeReport writes the page and the charts beside summary.json, which it
   const before = readFileSync(join(dir, 'summary.json'), 'utf8');
   const { reportPath, written } = writeReport(dir);
   t.equal(reportPath, join(dir, 'report.html'));
-  t.same(written.sort(), ['chart-closed-by.svg', 'chart-cycles.svg', 'chart-hit-timeline.svg', 'chart-race-window.svg', 'report.html']);
+  t.same(written.sort(), [
+    'chart-closed-by.svg',
+    'chart-cycles.svg',
+    'chart-hit-timeline.svg',
+    'chart-race-window.svg',
+    'report.html',
+  ]);
   t.equal(readFileSync(join(dir, 'summary.json'), 'utf8'), before);
 });
 
 t.test('npm run report: --help, a missing directory (one line, exit 2), a run', async (t) => {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const report = (...args: string[]) => spawnSync(process.execPath, ['--import=tsx', 'harness/cli/report.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const report = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import=tsx', 'harness/cli/report.ts', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   const help = report('--help');
   t.equal(help.status, EXIT.ok);
   t.match(help.stdout, /Usage: npm run report -- <run-dir>/);

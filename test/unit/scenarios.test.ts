@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeImageDefaults, composeVariables } from '../../harness/runtime/compose-env.js';
 import { createRequire } from 'node:module';
-import { LB, LB_BOUNDARY_PORT, lbPortsOf, SERVER_MODES, VARIANTS, variantByName } from '../../harness/scenarios/scenarios.js';
+import {
+  LB,
+  LB_BOUNDARY_PORT,
+  lbPortsOf,
+  SERVER_MODES,
+  VARIANTS,
+  variantByName,
+} from '../../harness/scenarios/scenarios.js';
 
 const compose = readFileSync(fileURLToPath(new URL('../../docker-compose.yml', import.meta.url)), 'utf8');
 
@@ -56,7 +63,9 @@ t.test('every published port binds loopback only', async (t) => {
 });
 
 t.test("the app accepts exactly the harness's server modes", async (t) => {
-  const { SERVER_MODES: appModes } = createRequire(import.meta.url)('../../app/lab/server-settings.cjs') as { SERVER_MODES: string[] };
+  const { SERVER_MODES: appModes } = createRequire(import.meta.url)('../../app/lab/server-settings.cjs') as {
+    SERVER_MODES: string[];
+  };
   t.same(appModes, [...SERVER_MODES]);
 });
 

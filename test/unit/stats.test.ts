@@ -1,5 +1,12 @@
 import t, { type Test } from 'tap';
-import { median, normalQuantile, proportion, rateDifference, wilsonInterval, zeroFailureUpperBound } from '../../harness/model/stats.js';
+import {
+  median,
+  normalQuantile,
+  proportion,
+  rateDifference,
+  wilsonInterval,
+  zeroFailureUpperBound,
+} from '../../harness/model/stats.js';
 
 const close = (t: Test, actual: number, expected: number, what: string) =>
   t.ok(Math.abs(actual - expected) < 5e-5, `${what}: ${actual.toFixed(5)} ≈ ${expected}`);
@@ -44,21 +51,40 @@ t.test('median', async (t) => {
   t.equal(median([4, 1, 3, 2]), 2.5);
 });
 
-t.test("rateDifference: Newcombe's hybrid score interval, against his published values (Stat Med 1998, table II)", async (t) => {
-  const check = (a: [number, number], b: [number, number], low: number, high: number) => {
-    const d = rateDifference({ failures: a[0], trials: a[1] }, { failures: b[0], trials: b[1] })!;
-    t.ok(Math.abs(d.low - low) < 0.00006 && Math.abs(d.high - high) < 0.00006, `${a.join('/')} − ${b.join('/')}: ${d.low.toFixed(4)} … ${d.high.toFixed(4)}, published ${low} … ${high}`);
-    return d;
-  };
-  t.ok(check([56, 70], [48, 80], 0.0524, 0.3339).significant);
-  t.ok(check([9, 10], [3, 10], 0.1705, 0.809).significant);
-  t.notOk(check([5, 56], [0, 29], -0.0381, 0.1926).significant, 'an interval around 0 is not a change');
-  t.notOk(check([0, 10], [0, 20], -0.1611, 0.2775).significant);
-  t.equal(rateDifference({ failures: 0, trials: 0 }, { failures: 1, trials: 4 }), null, 'nothing to compare without trials');
-});
+t.test(
+  "rateDifference: Newcombe's hybrid score interval, against his published values (Stat Med 1998, table II)",
+  async (t) => {
+    const check = (a: [number, number], b: [number, number], low: number, high: number) => {
+      const d = rateDifference({ failures: a[0], trials: a[1] }, { failures: b[0], trials: b[1] })!;
+      t.ok(
+        Math.abs(d.low - low) < 0.00006 && Math.abs(d.high - high) < 0.00006,
+        `${a.join('/')} − ${b.join('/')}: ${d.low.toFixed(4)} … ${d.high.toFixed(4)}, published ${low} … ${high}`,
+      );
+      return d;
+    };
+    t.ok(check([56, 70], [48, 80], 0.0524, 0.3339).significant);
+    t.ok(check([9, 10], [3, 10], 0.1705, 0.809).significant);
+    t.notOk(check([5, 56], [0, 29], -0.0381, 0.1926).significant, 'an interval around 0 is not a change');
+    t.notOk(check([0, 10], [0, 20], -0.1611, 0.2775).significant);
+    t.equal(
+      rateDifference({ failures: 0, trials: 0 }, { failures: 1, trials: 4 }),
+      null,
+      'nothing to compare without trials',
+    );
+  },
+);
 
 t.test('normalQuantile: the standard normal table', async (t) => {
-  for (const [p, z] of [[0.5, 0], [0.975, 1.959964], [0.95, 1.644854], [0.99, 2.326348], [0.99875, 3.023341], [0.025, -1.959964], [0.001, -3.090232], [1e-6, -4.753424]]) {
+  for (const [p, z] of [
+    [0.5, 0],
+    [0.975, 1.959964],
+    [0.95, 1.644854],
+    [0.99, 2.326348],
+    [0.99875, 3.023341],
+    [0.025, -1.959964],
+    [0.001, -3.090232],
+    [1e-6, -4.753424],
+  ]) {
     close(t, normalQuantile(p), z, `z(${p})`);
   }
   t.throws(() => normalQuantile(1));

@@ -15,7 +15,11 @@ import { autocannonBurst } from '../../harness/traffic/burst.js';
 import { fireAt, PreciseClient, requestBytes } from '../../harness/traffic/precise-client.js';
 
 /** A server that tags responses the way the app's accounting does, and records when each request arrived. */
-async function taggingServer(): Promise<{ port: number; arrivals: Array<{ id: string; atMonoMs: number }>; close: () => Promise<void> }> {
+async function taggingServer(): Promise<{
+  port: number;
+  arrivals: Array<{ id: string; atMonoMs: number }>;
+  close: () => Promise<void>;
+}> {
   const arrivals: Array<{ id: string; atMonoMs: number }> = [];
   let sockets = 0;
   const perSocket = new WeakMap<object, { id: number; n: number }>();
@@ -35,10 +39,11 @@ async function taggingServer(): Promise<{ port: number; arrivals: Array<{ id: st
   return {
     port: (server.address() as AddressInfo).port,
     arrivals,
-    close: () => new Promise((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -63,7 +68,11 @@ t.test('fireAt: each request leaves at its instant, in order, on its prepared co
     // npm run bench, not here: the bound only catches a send that ignores its instant.
     t.ok(lateMs >= 0 && lateMs < 1_000, `request ${i} sent ${lateMs.toFixed(3)} ms after its instant`);
   }
-  t.same(server.arrivals.map((a) => a.id), ['r0', 'r10', 'r20', 'r30'], 'in time order');
+  t.same(
+    server.arrivals.map((a) => a.id),
+    ['r0', 'r10', 'r20', 'r30'],
+    'in time order',
+  );
   t.same(new Set(outcomes.map((o) => o?.response?.headers[HEADERS.socketId])).size, 4, 'four connections');
 });
 
@@ -73,48 +82,90 @@ t.test('fireAt: an aborted plan sends nothing more; a closed connection is a cli
   const client = new PreciseClient(server.port);
   const controller = new AbortController();
   controller.abort();
-  const skipped = await fireAt([{ atMonoMs: monoMs(), client, connectionIndex: 0, request: requestBytes('GET', '/', server.port, 'x') }], controller.signal);
+  const skipped = await fireAt(
+    [{ atMonoMs: monoMs(), client, connectionIndex: 0, request: requestBytes('GET', '/', server.port, 'x') }],
+    controller.signal,
+  );
   t.same(skipped, [null]);
   const unopened = new PreciseClient(server.port);
   await unopened.prepare(1);
   unopened.connection(0).close();
-  const [o] = await fireAt([{ atMonoMs: monoMs(), client: unopened, connectionIndex: 0, request: requestBytes('GET', '/', server.port, 'y') }]);
+  const [o] = await fireAt([
+    { atMonoMs: monoMs(), client: unopened, connectionIndex: 0, request: requestBytes('GET', '/', server.port, 'y') },
+  ]);
   t.equal(o?.response, null);
   t.equal(o?.error, 'connection to the LB not open');
 });
 
-t.test('prepare keeps a connection used recently and replaces one idle too long (the LB would close it under the send)', async (t) => {
-  const server = await taggingServer();
-  t.teardown(server.close);
-  const client = new PreciseClient(server.port);
-  t.teardown(() => client.close());
-  const send = async (id: string) => (await fireAt([{ atMonoMs: monoMs(), client, connectionIndex: 0, request: requestBytes('GET', '/', server.port, id) }]))[0]!;
-  await client.prepare(1);
-  const first = await send('a');
-  await client.prepare(1, 1_000);
-  const again = await send('b');
-  t.equal(again.response?.headers[HEADERS.socketId], first.response?.headers[HEADERS.socketId], 'used 0 s ago: the same connection');
-  t.equal(again.response?.headers[HEADERS.socketRequest], '2', 'its second request');
-  await new Promise((r) => setTimeout(r, 60));
-  await client.prepare(1, 50);
-  const fresh = await send('c');
-  t.not(fresh.response?.headers[HEADERS.socketId], first.response?.headers[HEADERS.socketId], 'idle 60 ms, more than 50: a new connection');
-  t.equal(fresh.response?.headers[HEADERS.socketRequest], '1');
-});
+t.test(
+  'prepare keeps a connection used recently and replaces one idle too long (the LB would close it under the send)',
+  async (t) => {
+    const server = await taggingServer();
+    t.teardown(server.close);
+    const client = new PreciseClient(server.port);
+    t.teardown(() => client.close());
+    const send = async (id: string) =>
+      (
+        await fireAt([
+          { atMonoMs: monoMs(), client, connectionIndex: 0, request: requestBytes('GET', '/', server.port, id) },
+        ])
+      )[0]!;
+    await client.prepare(1);
+    const first = await send('a');
+    await client.prepare(1, 1_000);
+    const again = await send('b');
+    t.equal(
+      again.response?.headers[HEADERS.socketId],
+      first.response?.headers[HEADERS.socketId],
+      'used 0 s ago: the same connection',
+    );
+    t.equal(again.response?.headers[HEADERS.socketRequest], '2', 'its second request');
+    await new Promise((r) => setTimeout(r, 60));
+    await client.prepare(1, 50);
+    const fresh = await send('c');
+    t.not(
+      fresh.response?.headers[HEADERS.socketId],
+      first.response?.headers[HEADERS.socketId],
+      'idle 60 ms, more than 50: a new connection',
+    );
+    t.equal(fresh.response?.headers[HEADERS.socketRequest], '1');
+  },
+);
 
 t.test('autocannon burst → records: methods alternate, ids, the app tags, one record per request', async (t) => {
   const server = await taggingServer();
   t.teardown(server.close);
-  const records = await autocannonBurst({ port: server.port, variant: 'default', cycle: 3, concurrency: 4, methods: ['POST', 'GET'] });
+  const records = await autocannonBurst({
+    port: server.port,
+    variant: 'default',
+    cycle: 3,
+    concurrency: 4,
+    methods: ['POST', 'GET'],
+  });
   t.equal(records.length, 4);
-  t.same(records.map((r) => r.requestId).sort(), ['c3-default-burst-0', 'c3-default-burst-1', 'c3-default-burst-2', 'c3-default-burst-3']);
+  t.same(records.map((r) => r.requestId).sort(), [
+    'c3-default-burst-0',
+    'c3-default-burst-1',
+    'c3-default-burst-2',
+    'c3-default-burst-3',
+  ]);
   t.same(records.map((r) => r.method).sort(), ['GET', 'GET', 'POST', 'POST']);
-  t.same(server.arrivals.map((a) => a.id).sort(), records.map((r) => r.requestId).sort(), 'the request id header reached the server');
+  t.same(
+    server.arrivals.map((a) => a.id).sort(),
+    records.map((r) => r.requestId).sort(),
+    'the request id header reached the server',
+  );
   for (const r of records) {
     t.equal(r.status, 200);
     t.equal(r.phase, 'burst');
-    t.ok(r.upstreamSocketId !== null && r.upstreamSocketRequest === 1, `${r.requestId}: socket ${r.upstreamSocketId}, request 1`);
-    t.ok(r.appStartMonoMs !== null && Math.abs(r.appStartMonoMs - r.startMonoMs) < 1_000, `${r.requestId}: app start read from the header`);
+    t.ok(
+      r.upstreamSocketId !== null && r.upstreamSocketRequest === 1,
+      `${r.requestId}: socket ${r.upstreamSocketId}, request 1`,
+    );
+    t.ok(
+      r.appStartMonoMs !== null && Math.abs(r.appStartMonoMs - r.startMonoMs) < 1_000,
+      `${r.requestId}: app start read from the header`,
+    );
   }
   t.equal(new Set(records.map((r) => r.upstreamSocketId)).size, 4, 'one connection each');
 });
@@ -125,7 +176,10 @@ t.test('autocannon burst: a refused connection becomes a client-error record', a
   const port = (closed.address() as AddressInfo).port;
   await new Promise<void>((r) => closed.close(() => r()));
   const records = await autocannonBurst({ port, variant: 'fixed', cycle: 1, concurrency: 2, methods: ['GET'] });
-  t.ok(records.length >= 1 && records.every((r) => r.status === null && r.error === 'client error (autocannon)'), `${records.length} client errors`);
+  t.ok(
+    records.length >= 1 && records.every((r) => r.status === null && r.error === 'client error (autocannon)'),
+    `${records.length} client errors`,
+  );
 });
 
 t.test('AppMonitor: response ends and closes from the app lines; waits are bounded', async (t) => {
@@ -150,7 +204,25 @@ t.test('AppMonitor: response ends and closes from the app lines; waits are bound
   const started = Date.now();
   t.same((await monitor.waitForResponseEnds([{ socketId: 9, request: 1 }], 100)).size, 0, 'a missing end: gives up');
   t.ok(Date.now() - started < 1_000, 'within its bound');
-  feed(JSON.stringify({ lab: 'socket-closed', variant: 'default', pid: 1, socketId: 1, remote: 'x', requests: 2, acceptedAtMonoMs: 0, lastResponseEndMonoMs: 12.5, closedAtMonoMs: 6012.5, keepAliveTimerAtMonoMs: 6012.4, idleMs: 6000, closedBy: 'app', reason: 'keep-alive-timeout', keepAliveTimeoutMs: 5000, headersTimeoutMs: 60000 }));
+  feed(
+    JSON.stringify({
+      lab: 'socket-closed',
+      variant: 'default',
+      pid: 1,
+      socketId: 1,
+      remote: 'x',
+      requests: 2,
+      acceptedAtMonoMs: 0,
+      lastResponseEndMonoMs: 12.5,
+      closedAtMonoMs: 6012.5,
+      keepAliveTimerAtMonoMs: 6012.4,
+      idleMs: 6000,
+      closedBy: 'app',
+      reason: 'keep-alive-timeout',
+      keepAliveTimeoutMs: 5000,
+      headersTimeoutMs: 60000,
+    }),
+  );
   t.equal(monitor.closes.length, 1);
   t.equal(monitor.closes[0].closedBy, 'app');
   monitor.stop();

@@ -18,11 +18,22 @@ import { syntheticRun } from '../helpers/synthetic-run.js';
 
 /** Every surface's word and tone for one summary. */
 function surfaces(s: Summary): Array<{ surface: string; word: string | null; tone?: string | null }> {
-  const html = reportHtml({ summary: s, dir: 'results/x', writtenSchemaVersion: s.schemaVersion, charts: [], missing: [] });
-  const element = /<p class="verdict [^"]*" data-role="verdict" data-word="([^"]+)" data-tone="([^"]+)">([^<]*)</.exec(html);
+  const html = reportHtml({
+    summary: s,
+    dir: 'results/x',
+    writtenSchemaVersion: s.schemaVersion,
+    charts: [],
+    missing: [],
+  });
+  const element = /<p class="verdict [^"]*" data-role="verdict" data-word="([^"]+)" data-tone="([^"]+)">([^<]*)</.exec(
+    html,
+  );
   const done = doneEventOf(s, 'results/x');
   // npm run compare, the run against itself: each side's word on its first lines.
-  const compared = formatComparison(compareSummaries(s, s), { baseline: { file: 'a', schemaVersion: 8 }, current: { file: 'b', schemaVersion: 8 } });
+  const compared = formatComparison(compareSummaries(s, s), {
+    baseline: { file: 'a', schemaVersion: 8 },
+    current: { file: 'b', schemaVersion: 8 },
+  });
   const side = (label: string) => new RegExp(`^${label}: +([A-Z][A-Z ]*[A-Z])  `, 'm').exec(compared)?.[1] ?? null;
   const [first] = headlineParts(s);
   return [
@@ -56,7 +67,8 @@ t.test('every committed run says one word on every surface', async (t) => {
   for (const dir of dirs) {
     const { summary } = loadSummary(`test/fixtures/runs/${dir}/summary.json`);
     assertEverywhere(t, summary, dir);
-    for (const c of summary.cells) t.equal(c.verdict.tone, TONE_OF[c.verdict.word], `${dir} ${c.name}: a cell's tone is its word's`);
+    for (const c of summary.cells)
+      t.equal(c.verdict.tone, TONE_OF[c.verdict.word], `${dir} ${c.name}: a cell's tone is its word's`);
   }
 });
 
@@ -67,10 +79,22 @@ const CASES: Array<{ word: VerdictWord; what: string; run: Parameters<typeof syn
   { word: 'NOT REPRODUCED', what: 'default answered everything', run: { default: 'ok' } },
   { word: 'INCONCLUSIVE', what: 'a 502 far from any app close is not the race', run: { default: 'untied-502' } },
   { word: 'INCOMPLETE', what: 'interrupted', run: { interrupted: true } },
-  { word: 'MASKED', what: "the LB retried default's requests at its closes: no failure reached the client", run: { default: 'masked' } },
-  { word: 'SAFE', what: 'the fixed app alone, every boundary request answered, above the evidence floor', run: { fixedAlone: true } },
+  {
+    word: 'MASKED',
+    what: "the LB retried default's requests at its closes: no failure reached the client",
+    run: { default: 'masked' },
+  },
+  {
+    word: 'SAFE',
+    what: 'the fixed app alone, every boundary request answered, above the evidence floor',
+    run: { fixedAlone: true },
+  },
   { word: 'UNSAFE', what: "your app behind the LB, the race's 502 at its closes", run: { yourApp: true } },
-  { word: 'INCONCLUSIVE', what: 'your app with 502s far from any of its closes', run: { yourApp: true, default: 'untied-502' } },
+  {
+    word: 'INCONCLUSIVE',
+    what: 'your app with 502s far from any of its closes',
+    run: { yourApp: true, default: 'untied-502' },
+  },
   { word: 'INCOMPLETE', what: 'your app, interrupted', run: { yourApp: true, interrupted: true } },
 ];
 
@@ -99,13 +123,23 @@ t.test('a SAFE states its bound per aimed cycle as well as per request', async (
   const fixed = s.cells.find((c) => c.name === 'fixed-post')!;
   t.equal(fixed.verdict.word, 'SAFE');
   // 0 in 24 boundary requests: 1 − 0.05^(1/24) = 11.7 %; 0 in 4 cycles: 1 − 0.05^(1/4) = 52.7 % (the exact one-sided bound).
-  t.match(fixed.verdict.evidence, /0 failures in 24 boundary requests \(≤ 11\.7 % per request\), 4 aimed cycles \(≤ 52\.7 % per cycle\), one-sided 95 %/);
-  t.match(s.verdict.text, /fixed: 0 in 48 \(95 % upper bound 6\.05 %\) at the close boundary, 4 aimed cycles \(95 % upper bound 52\.7 % per cycle\)/);
+  t.match(
+    fixed.verdict.evidence,
+    /0 failures in 24 boundary requests \(≤ 11\.7 % per request\), 4 aimed cycles \(≤ 52\.7 % per cycle\), one-sided 95 %/,
+  );
+  t.match(
+    s.verdict.text,
+    /fixed: 0 in 48 \(95 % upper bound 6\.05 %\) at the close boundary, 4 aimed cycles \(95 % upper bound 52\.7 % per cycle\)/,
+  );
 });
 
 t.test('below the evidence floor no cell is SAFE', async (t) => {
   const twoCycles = syntheticRun({ cycles: 2 });
-  t.equal(twoCycles.cells.find((c) => c.name === 'fixed-post')!.verdict.word, 'INCONCLUSIVE', '2 aimed cycles are below the floor of 3');
+  t.equal(
+    twoCycles.cells.find((c) => c.name === 'fixed-post')!.verdict.word,
+    'INCONCLUSIVE',
+    '2 aimed cycles are below the floor of 3',
+  );
   t.equal(twoCycles.verdict.word, 'INCONCLUSIVE');
   const few = syntheticRun({ perCycle: 1 });
   t.match(few.cells.find((c) => c.name === 'fixed-get')!.verdict.reasons.join(), /boundary requests/);
@@ -119,13 +153,23 @@ t.test('report.html draws a bad verdict bad, whatever else the run did', async (
   }
 });
 
-t.test("your app that closes before the LB with nothing failed: no SAFE anywhere, its cell's word included", async (t) => {
-  const s = syntheticRun({ yourApp: true, default: 'ok' });
-  t.equal(s.verdict.word, 'INCONCLUSIVE');
-  t.same(s.cells.map((c) => c.verdict.word), ['INCONCLUSIVE', 'INCONCLUSIVE'], "the cells say what the app's line says");
-  t.match(s.yourApp![0].line, /^INCONCLUSIVE: your app closes idle connections after 6\.0 s, before the LB's 60\.0 s: the race is there/);
-  t.notMatch(reportMarkdown(s), /\bSAFE\b/, 'report.md never says SAFE');
-});
+t.test(
+  "your app that closes before the LB with nothing failed: no SAFE anywhere, its cell's word included",
+  async (t) => {
+    const s = syntheticRun({ yourApp: true, default: 'ok' });
+    t.equal(s.verdict.word, 'INCONCLUSIVE');
+    t.same(
+      s.cells.map((c) => c.verdict.word),
+      ['INCONCLUSIVE', 'INCONCLUSIVE'],
+      "the cells say what the app's line says",
+    );
+    t.match(
+      s.yourApp![0].line,
+      /^INCONCLUSIVE: your app closes idle connections after 6\.0 s, before the LB's 60\.0 s: the race is there/,
+    );
+    t.notMatch(reportMarkdown(s), /\bSAFE\b/, 'report.md never says SAFE');
+  },
+);
 
 t.test('a zero at the boundary beside failures elsewhere is stated as such, never as a bound', async (t) => {
   const { cellEvidence } = await import('../../harness/analysis/verdict.js');

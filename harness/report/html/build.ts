@@ -35,7 +35,9 @@ export function chartsOf(files: RunFiles): PageChart[] {
   const charts: PageChart[] = [];
   const grid = matrixGridOf(summary);
   if (grid !== null) {
-    const counts = ['reproduced', 'safe', 'masked', 'inconclusive'].map((o) => `${grid.cells.filter((c) => c.outcome === o).length} ${o}`).join(', ');
+    const counts = ['reproduced', 'safe', 'masked', 'inconclusive']
+      .map((o) => `${grid.cells.filter((c) => c.outcome === o).length} ${o}`)
+      .join(', ');
     charts.push({
       id: 'matrix',
       heading: 'The matrix',
@@ -45,7 +47,9 @@ export function chartsOf(files: RunFiles): PageChart[] {
     });
   }
   const cycles = cycleBarsInputOf(summary);
-  const totals = cycles.variants.map((v) => `${v} ${cycles.cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0)}`).join(', ');
+  const totals = cycles.variants
+    .map((v) => `${v} ${cycles.cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0)}`)
+    .join(', ');
   charts.push({
     id: 'cycles',
     heading: '502s per cycle',
@@ -69,7 +73,7 @@ export function chartsOf(files: RunFiles): PageChart[] {
     caption:
       'reason' in hit
         ? `No timeline: ${hit.reason}`
-        : `The hit of ${hit.variant} that arrived nearest an app close (${hit.requestId}): the upstream socket's last response, its idle time, then, to scale, the LB reusing the socket ${Math.abs(hit.arrivalMinusCloseMs).toFixed(1)} ms ${hit.arrivalMinusCloseMs >= 0 ? 'after' : 'before'} the app's keep-alive close${hit.place === 'in-flight' ? ', the request and the app\'s FIN in flight at once' : `, the request lying unread while the app's event loop was busy${hit.loopDelayMs !== null && hit.loopDelayMs > 0 ? ` (its timer ${hit.loopDelayMs.toFixed(1)} ms late)` : ''}`}, and the ${hit.symptom} the client got. Times from the app's accounting and the harness's records, on the app's clock.`,
+        : `The hit of ${hit.variant} that arrived nearest an app close (${hit.requestId}): the upstream socket's last response, its idle time, then, to scale, the LB reusing the socket ${Math.abs(hit.arrivalMinusCloseMs).toFixed(1)} ms ${hit.arrivalMinusCloseMs >= 0 ? 'after' : 'before'} the app's keep-alive close${hit.place === 'in-flight' ? ", the request and the app's FIN in flight at once" : `, the request lying unread while the app's event loop was busy${hit.loopDelayMs !== null && hit.loopDelayMs > 0 ? ` (its timer ${hit.loopDelayMs.toFixed(1)} ms late)` : ''}`}, and the ${hit.symptom} the client got. Times from the app's accounting and the harness's records, on the app's clock.`,
     file: REPORT_FILES.hitTimeline,
   });
   charts.push({
@@ -86,7 +90,13 @@ export function chartsOf(files: RunFiles): PageChart[] {
 /** The page and the standalone SVGs of a run's files; pure. */
 export function renderReport(files: RunFiles): RenderedReport {
   const charts = chartsOf(files);
-  const html = reportHtml({ summary: files.summary, dir: files.dir, writtenSchemaVersion: files.writtenSchemaVersion, charts, missing: files.missing });
+  const html = reportHtml({
+    summary: files.summary,
+    dir: files.dir,
+    writtenSchemaVersion: files.writtenSchemaVersion,
+    charts,
+    missing: files.missing,
+  });
   return { html, svgs: Object.fromEntries(charts.map((c) => [c.file, svgFile(c.svg)])) };
 }
 

@@ -15,8 +15,15 @@ export function cycleBarsInputOf(summary: Summary): CycleBarsInput {
   const variants = Object.keys(summary.variants);
   return {
     variants,
-    cycles: summary.schedule.cycles.map((c) => ({ cycle: c.cycle, lane: c.lane, kind: c.kind, count502: { ...c.count502 } })),
-    firstHit: Object.fromEntries(variants.map((v) => [v, summary.variants[v].firstHit ? { cycle: summary.variants[v].firstHit!.cycle } : null])),
+    cycles: summary.schedule.cycles.map((c) => ({
+      cycle: c.cycle,
+      lane: c.lane,
+      kind: c.kind,
+      count502: { ...c.count502 },
+    })),
+    firstHit: Object.fromEntries(
+      variants.map((v) => [v, summary.variants[v].firstHit ? { cycle: summary.variants[v].firstHit!.cycle } : null]),
+    ),
   };
 }
 
@@ -123,7 +130,10 @@ export const SAME_INSTANT_MS = 2;
 export type NoTimeline = { reason: string };
 
 /** Send time to app clock: the estimate (v5), else the one-way latency (before v5 the apps shared the harness's clock). */
-function appClockOf(summary: Summary, variant: string): { offsetMs: number; uncertaintyMs: number | null; sendToAppMs: number } {
+function appClockOf(
+  summary: Summary,
+  variant: string,
+): { offsetMs: number; uncertaintyMs: number | null; sendToAppMs: number } {
   const clock = summary.schedule.appClocks[variant];
   if (clock) return { offsetMs: clock.offsetMs, uncertaintyMs: clock.uncertaintyMs, sendToAppMs: clock.sendToAppMs };
   return { offsetMs: 0, uncertaintyMs: null, sendToAppMs: summary.schedule.oneWayLatencyMs[variant] ?? 0 };
@@ -148,14 +158,20 @@ export function hitTimelineOf(
   let best: { record: RequestRecord; match: NonNullable<ReturnType<typeof matchHit>> } | null = null;
   for (const record of hits) {
     const match = matchHit(record, app.closes, clock.sendToAppMs);
-    if (match !== null && (best === null || Math.abs(match.arrivalMinusCloseMs) < Math.abs(best.match.arrivalMinusCloseMs))) best = { record, match };
+    if (
+      match !== null &&
+      (best === null || Math.abs(match.arrivalMinusCloseMs) < Math.abs(best.match.arrivalMinusCloseMs))
+    )
+      best = { record, match };
   }
-  if (best === null) return { reason: `None of ${variant}'s ${hits.length} hits arrived within 100 ms of an app close.` };
+  if (best === null)
+    return { reason: `None of ${variant}'s ${hits.length} hits arrived within 100 ms of an app close.` };
   const { record, match } = best;
   const close = match.close;
   const finished = app.responseEnds.get(`${close.socketId}/${close.requests}`);
   const lastEnd = finished ?? close.lastResponseEndMonoMs;
-  if (lastEnd === null) return { reason: `The app recorded no response on socket ${close.socketId}: its idle period is unknown.` };
+  if (lastEnd === null)
+    return { reason: `The app recorded no response on socket ${close.socketId}: its idle period is unknown.` };
   const toApp = (harnessMs: number) => harnessMs + clock.offsetMs - lastEnd;
   const lbEntry = access?.find((e) => e.request_id === record.requestId) ?? null;
   const due = keepAliveDue(close);
@@ -166,7 +182,9 @@ export function hitTimelineOf(
     cycle: record.cycle,
     symptom: clientSymptom(record)!,
     socketId: close.socketId,
-    closesAtOnce: app.closes.filter((c) => c.closedBy === 'app' && Math.abs(closeInstant(c) - closeInstant(close)) <= SAME_INSTANT_MS).length,
+    closesAtOnce: app.closes.filter(
+      (c) => c.closedBy === 'app' && Math.abs(closeInstant(c) - closeInstant(close)) <= SAME_INSTANT_MS,
+    ).length,
     lastRequest: close.requests,
     lastResponseFrom: finished !== undefined ? 'response-finished' : 'socket-closed',
     timerMs: closeInstant(close) - lastEnd,
@@ -209,7 +227,15 @@ export const CLOSED_BY_SEGMENTS = [
 
 /** A tally as a bar: the LB's closes split into those during the traffic and those at its shutdown. */
 export function closedByRowOf(variant: string, t: ClosedByTally): ClosedByRow {
-  return { variant, app: t.app, lbDuringTraffic: t.lb - t.lbAtShutdown, lbAtShutdown: t.lbAtShutdown, reset: t.reset, open: t.open, total: t.total };
+  return {
+    variant,
+    app: t.app,
+    lbDuringTraffic: t.lb - t.lbAtShutdown,
+    lbAtShutdown: t.lbAtShutdown,
+    reset: t.reset,
+    open: t.open,
+    total: t.total,
+  };
 }
 
 /** Chart d's data: every variant's tally, in the summary's order. */
@@ -223,7 +249,17 @@ export interface MatrixGrid {
   columns: string[];
   /** Whether the run had more than one LB: the rows then name theirs. */
   manyLbs: boolean;
-  cells: Array<{ name: string; variant: string; method: string; outcome: CellOutcome; failures: number; boundary: number | null; clientSaw: string; masked: number; label: string }>;
+  cells: Array<{
+    name: string;
+    variant: string;
+    method: string;
+    outcome: CellOutcome;
+    failures: number;
+    boundary: number | null;
+    clientSaw: string;
+    masked: number;
+    label: string;
+  }>;
 }
 
 /** What a square says besides its outcome: failures seen / boundary requests ('7 × 502 / 96', 'no failure / 40'). */

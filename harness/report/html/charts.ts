@@ -51,7 +51,13 @@ function describe(input: CycleBarsInput, totals: Record<string, number>): string
   });
   const hitting = input.cycles
     .filter((c) => Object.values(c.count502).some((n) => n > 0))
-    .map((c) => `cycle ${c.cycle}${c.lane === 'long' ? ' (long lane)' : ''}: ${Object.entries(c.count502).filter(([, n]) => n > 0).map(([v, n]) => `${v} ${n}`).join(', ')}`);
+    .map(
+      (c) =>
+        `cycle ${c.cycle}${c.lane === 'long' ? ' (long lane)' : ''}: ${Object.entries(c.count502)
+          .filter(([, n]) => n > 0)
+          .map(([v, n]) => `${v} ${n}`)
+          .join(', ')}`,
+    );
   return `${input.cycles.length} cycles. ${perVariant.join('; ')}.${hitting.length > 0 ? ` Cycles with a 502: ${hitting.join('; ')}.` : ' No cycle had a 502.'}`;
 }
 
@@ -60,7 +66,10 @@ export function cycleBarsSvg(input: CycleBarsInput): string {
   const { variants, cycles } = input;
   const totals = totalsOf(input);
   const barsTotal = cycles.reduce((n, c) => n + variantsIn(c, variants).length, 0);
-  const gapsPx = cycles.reduce((n, c) => n + GROUP_GAP_PX + Math.max(0, variantsIn(c, variants).length - 1) * BAR_GAP_PX, 0);
+  const gapsPx = cycles.reduce(
+    (n, c) => n + GROUP_GAP_PX + Math.max(0, variantsIn(c, variants).length - 1) * BAR_GAP_PX,
+    0,
+  );
   const fit = (plotPx: number) => (barsTotal === 0 ? MIN_BAR_PX : (plotPx - gapsPx) / barsTotal);
   const barPx = input.width
     ? Math.max(2, fit(input.width - MARGIN.left - MARGIN.right))
@@ -87,7 +96,9 @@ export function cycleBarsSvg(input: CycleBarsInput): string {
   const y = (count: number) => plotBottom - (count / yMax) * (plotHeight - LABEL_HEADROOM_PX);
   const labelPx = Math.max(8, Math.min(11, barPx - 1));
 
-  const parts: string[] = [text(MARGIN.left, 22, '502s per cycle, per variant', { 'font-size': 16, 'font-weight': 'bold' })];
+  const parts: string[] = [
+    text(MARGIN.left, 22, '502s per cycle, per variant', { 'font-size': 16, 'font-weight': 'bold' }),
+  ];
 
   // Legend: key letter, colour, name, total and first 502 — the whole chart in one glance, without colour.
   const legend = variants.map((v, i) => {
@@ -115,13 +126,32 @@ export function cycleBarsSvg(input: CycleBarsInput): string {
 
   // Count axis with integer ticks.
   const axis = ticks.map((t) =>
-    el('g', {}, el('line', { x1: MARGIN.left, x2: plotRight, y1: round1(y(t)), y2: round1(y(t)), stroke: GRID }), text(MARGIN.left - 6, y(t) + 4, t, { 'text-anchor': 'end', fill: MUTED, 'font-size': 11 })),
+    el(
+      'g',
+      {},
+      el('line', { x1: MARGIN.left, x2: plotRight, y1: round1(y(t)), y2: round1(y(t)), stroke: GRID }),
+      text(MARGIN.left - 6, y(t) + 4, t, { 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }),
+    ),
   );
   parts.push(el('g', { 'data-role': 'y-axis' }, ...axis));
-  parts.push(text(14, plotTop + plotHeight / 2, '502s', { transform: `rotate(-90 14 ${round1(plotTop + plotHeight / 2)})`, 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+  parts.push(
+    text(14, plotTop + plotHeight / 2, '502s', {
+      transform: `rotate(-90 14 ${round1(plotTop + plotHeight / 2)})`,
+      'text-anchor': 'middle',
+      fill: MUTED,
+      'font-size': 12,
+    }),
+  );
 
   if (cycles.length === 0) {
-    parts.push(text(MARGIN.left + (plotRight - MARGIN.left) / 2, plotTop + plotHeight / 2, 'No cycles yet', { 'text-anchor': 'middle', fill: MUTED, 'font-size': 16, 'data-role': 'empty' }));
+    parts.push(
+      text(MARGIN.left + (plotRight - MARGIN.left) / 2, plotTop + plotHeight / 2, 'No cycles yet', {
+        'text-anchor': 'middle',
+        fill: MUTED,
+        'font-size': 16,
+        'data-role': 'empty',
+      }),
+    );
   }
 
   // The first 502 of each variant is drawn in the first cycle with its number that ran the variant.
@@ -135,7 +165,16 @@ export function cycleBarsSvg(input: CycleBarsInput): string {
     if (previousLane !== null && previousLane !== c.lane) {
       // Lanes restart their cycle numbers: the divider says where the next lane begins.
       const divider = x - GROUP_GAP_PX / 2;
-      group.push(el('line', { x1: round1(divider), x2: round1(divider), y1: plotTop - 6, y2: plotBottom + 40, stroke: MUTED, 'stroke-dasharray': '4 3' }));
+      group.push(
+        el('line', {
+          x1: round1(divider),
+          x2: round1(divider),
+          y1: plotTop - 6,
+          y2: plotBottom + 40,
+          stroke: MUTED,
+          'stroke-dasharray': '4 3',
+        }),
+      );
       group.push(text(divider + 4, plotTop - 2, `${c.lane} lane →`, { fill: MUTED, 'font-size': 11 }));
     }
     previousLane = c.lane;
@@ -161,22 +200,52 @@ export function cycleBarsSvg(input: CycleBarsInput): string {
             'data-count502': count,
             'data-first-hit': isFirst ? 'true' : undefined,
           },
-          el('title', {}, esc(`cycle ${c.cycle} (${c.lane} lane, ${c.kind}), ${v}: ${count} × 502${isFirst ? ' — its first' : ''}`)),
+          el(
+            'title',
+            {},
+            esc(`cycle ${c.cycle} (${c.lane} lane, ${c.kind}), ${v}: ${count} × 502${isFirst ? ' — its first' : ''}`),
+          ),
         ),
       );
-      group.push(text(barX + barPx / 2, top - 3, count, { 'text-anchor': 'middle', 'font-size': labelPx, 'data-role': 'count' }));
-      if (isFirst) group.push(text(barX + barPx / 2, top - 3 - labelPx - 2, '▼', { 'text-anchor': 'middle', 'font-size': 12, 'data-role': 'first-hit', 'data-variant': v }));
-      group.push(text(barX + barPx / 2, plotBottom + 13, keyOf(i), { 'text-anchor': 'middle', fill: MUTED, 'font-size': Math.min(11, labelPx) }));
+      group.push(
+        text(barX + barPx / 2, top - 3, count, { 'text-anchor': 'middle', 'font-size': labelPx, 'data-role': 'count' }),
+      );
+      if (isFirst)
+        group.push(
+          text(barX + barPx / 2, top - 3 - labelPx - 2, '▼', {
+            'text-anchor': 'middle',
+            'font-size': 12,
+            'data-role': 'first-hit',
+            'data-variant': v,
+          }),
+        );
+      group.push(
+        text(barX + barPx / 2, plotBottom + 13, keyOf(i), {
+          'text-anchor': 'middle',
+          fill: MUTED,
+          'font-size': Math.min(11, labelPx),
+        }),
+      );
     });
     const centre = x + groupWidth / 2;
     group.push(text(centre, plotBottom + 30, c.cycle, { 'text-anchor': 'middle', 'font-size': 12 }));
     const code = KIND_CODE[c.kind];
-    if (code) group.push(text(centre, plotBottom + 44, code, { 'text-anchor': 'middle', fill: MUTED, 'font-size': 11 }));
+    if (code)
+      group.push(text(centre, plotBottom + 44, code, { 'text-anchor': 'middle', fill: MUTED, 'font-size': 11 }));
     parts.push(el('g', { 'data-cycle-group': c.cycle, 'data-lane': c.lane, 'data-kind': c.kind }, ...group));
     x += groupWidth + GROUP_GAP_PX;
   }
   parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: MUTED }));
-  parts.push(text(MARGIN.left + (plotRight - MARGIN.left) / 2, height - 8, 'cycle', { 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+  parts.push(
+    text(MARGIN.left + (plotRight - MARGIN.left) / 2, height - 8, 'cycle', {
+      'text-anchor': 'middle',
+      fill: MUTED,
+      'font-size': 12,
+    }),
+  );
 
-  return svgRoot({ chart: 'cycles', width, height, title: '502s per cycle, per variant', desc: describe(input, totals) }, ...parts);
+  return svgRoot(
+    { chart: 'cycles', width, height, title: '502s per cycle, per variant', desc: describe(input, totals) },
+    ...parts,
+  );
 }

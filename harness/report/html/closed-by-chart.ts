@@ -33,7 +33,12 @@ export function closedBySvg(rows: readonly ClosedByRow[]): string {
   const scale = (barRight - barLeft) / maxTotal;
   const height = TOP_PX + Math.max(1, rows.length) * ROW_PX + 16;
   const legend = CLOSED_BY_SEGMENTS.map((s, i) =>
-    el('g', { 'data-legend-closed-by': s.key }, el('rect', { x: 16 + i * 150, y: 36, width: 12, height: 12, fill: SEGMENT_COLOUR[s.key] }), text(34 + i * 150, 47, s.label, { 'font-size': 12 })),
+    el(
+      'g',
+      { 'data-legend-closed-by': s.key },
+      el('rect', { x: 16 + i * 150, y: 36, width: 12, height: 12, fill: SEGMENT_COLOUR[s.key] }),
+      text(34 + i * 150, 47, s.label, { 'font-size': 12 }),
+    ),
   );
   const bars = rows.map((r, i) => {
     const top = TOP_PX + i * ROW_PX;
@@ -45,10 +50,26 @@ export function closedBySvg(rows: readonly ClosedByRow[]): string {
         {},
         el(
           'rect',
-          { x: round1(x), y: top, width: round1(w), height: BAR_PX, fill: SEGMENT_COLOUR[s.key], 'data-variant': r.variant, 'data-closed-by': s.key, 'data-count': r[s.key] },
+          {
+            x: round1(x),
+            y: top,
+            width: round1(w),
+            height: BAR_PX,
+            fill: SEGMENT_COLOUR[s.key],
+            'data-variant': r.variant,
+            'data-closed-by': s.key,
+            'data-count': r[s.key],
+          },
           el('title', {}, esc(`${r.variant}: ${s.label} ${r[s.key]}`)),
         ),
-        w >= MIN_LABEL_SEGMENT_PX ? text(x + w / 2, top + 16, r[s.key], { 'text-anchor': 'middle', 'font-size': 12, 'font-weight': 'bold', fill: s.key === 'lbDuringTraffic' ? '#ffffff' : '#000000' }) : '',
+        w >= MIN_LABEL_SEGMENT_PX
+          ? text(x + w / 2, top + 16, r[s.key], {
+              'text-anchor': 'middle',
+              'font-size': 12,
+              'font-weight': 'bold',
+              fill: s.key === 'lbDuringTraffic' ? '#ffffff' : '#000000',
+            })
+          : '',
       );
       x += w;
       return seg;

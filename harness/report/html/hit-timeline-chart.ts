@@ -85,7 +85,14 @@ function lifelines(bottom: number): string[] {
       { 'data-lifeline': lane },
       el('rect', { x: LANES[lane] - 70, y: HEAD_TOP_PX, width: 140, height: 30, rx: 4, fill: '#f2f2f2', stroke: INK }),
       text(LANES[lane], HEAD_TOP_PX + 20, names[lane], { 'text-anchor': 'middle', 'font-weight': 'bold' }),
-      el('line', { x1: LANES[lane], x2: LANES[lane], y1: HEAD_TOP_PX + 30, y2: bottom, stroke: MUTED, 'stroke-dasharray': '2 3' }),
+      el('line', {
+        x1: LANES[lane],
+        x2: LANES[lane],
+        y1: HEAD_TOP_PX + 30,
+        y2: bottom,
+        stroke: MUTED,
+        'stroke-dasharray': '2 3',
+      }),
     ),
   );
 }
@@ -98,18 +105,36 @@ function head(x1: number, y1: number, x2: number, y2: number, colour: string): s
 }
 
 /** A message from one lifeline to another, sent at y1 and received at y2 (sloped: it is in flight in between). */
-function message(id: string, from: Lane, y1: number, to: Lane, y2: number, atMs: number, opts: { colour?: string; dashed?: boolean } = {}): string {
+function message(
+  id: string,
+  from: Lane,
+  y1: number,
+  to: Lane,
+  y2: number,
+  atMs: number,
+  opts: { colour?: string; dashed?: boolean } = {},
+): string {
   const colour = opts.colour ?? INK;
   return el(
     'g',
     { 'data-step': id, 'data-at-ms': round1(atMs) },
-    el('line', { x1: LANES[from], y1: round1(y1), x2: LANES[to], y2: round1(y2), stroke: colour, 'stroke-width': 2, 'stroke-dasharray': opts.dashed ? '6 4' : undefined }),
+    el('line', {
+      x1: LANES[from],
+      y1: round1(y1),
+      x2: LANES[to],
+      y2: round1(y2),
+      stroke: colour,
+      'stroke-width': 2,
+      'stroke-dasharray': opts.dashed ? '6 4' : undefined,
+    }),
     head(LANES[from], y1, LANES[to], y2, colour),
   );
 }
 
 /** Labels placed top to bottom, each at least LABEL_GAP_PX below the one before it in its column. */
-function placeLabels(labels: Array<{ x: number; y: number; content: string; attrs?: Record<string, string | number | undefined> }>): string[] {
+function placeLabels(
+  labels: Array<{ x: number; y: number; content: string; attrs?: Record<string, string | number | undefined> }>,
+): string[] {
   const lastY = new Map<number, number>();
   return [...labels]
     .sort((a, b) => a.y - b.y)
@@ -129,7 +154,12 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       { chart: 'hit-timeline', width: WIDTH_PX, height, title: `${title} (none to show)`, desc: h.reason },
       text(16, 24, 'Timeline of one real hit', { 'font-size': 16, 'font-weight': 'bold' }),
       ...lifelines(height - 20),
-      text(WIDTH_PX / 2, 150, h.reason, { 'text-anchor': 'middle', 'font-size': 14, fill: MUTED, 'data-role': 'empty' }),
+      text(WIDTH_PX / 2, 150, h.reason, {
+        'text-anchor': 'middle',
+        'font-size': 14,
+        fill: MUTED,
+        'data-role': 'empty',
+      }),
     );
   }
   const at = instantsOf(h);
@@ -152,25 +182,72 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       ...(at.due === null ? [] : [{ ms: at.due, what: 'timer due' }]),
       { ms: at.timer, what: h.timerIsCloseEvent ? 'app closes' : 'timer fires' },
       ...(h.clientAnswerMs === null ? [] : [{ ms: h.clientAnswerMs, what: `${h.symptom} back` }]),
-    ].map((l) => ({ x: 16, y: y(l.ms) + 4, content: `t = ${ms(l.ms)} ${l.what}`, attrs: { fill: MUTED, 'font-variant-numeric': 'tabular-nums' } })),
+    ].map((l) => ({
+      x: 16,
+      y: y(l.ms) + 4,
+      content: `t = ${ms(l.ms)} ${l.what}`,
+      attrs: { fill: MUTED, 'font-variant-numeric': 'tabular-nums' },
+    })),
   );
   const appNotes = placeLabels([
     ...(busy
       ? [
-          { x: NOTES_X, y: y(busy.from) + 4, content: `event loop busy: the timer, due at ${ms(busy.from)},`, attrs: { fill: INK } },
+          {
+            x: NOTES_X,
+            y: y(busy.from) + 4,
+            content: `event loop busy: the timer, due at ${ms(busy.from)},`,
+            attrs: { fill: INK },
+          },
           // An app log before the timer's instant (v3) has only the close event: the loop's delay reaches it.
-          { x: NOTES_X, y: y(busy.from) + 4, content: `${h.timerIsCloseEvent ? 'closes the socket' : 'fires'} ${ms(h.loopDelayMs!)} late; no socket is read`, attrs: { fill: INK } },
+          {
+            x: NOTES_X,
+            y: y(busy.from) + 4,
+            content: `${h.timerIsCloseEvent ? 'closes the socket' : 'fires'} ${ms(h.loopDelayMs!)} late; no socket is read`,
+            attrs: { fill: INK },
+          },
         ]
       : []),
-    ...(unread ? [{ x: NOTES_X, y: y(at.arrival) + 4, content: `request unread in the socket ${ms(at.timer - at.arrival)}`, attrs: { fill: FAIL_COLOUR, 'font-weight': 'bold' } }] : []),
-    { x: NOTES_X, y: y(at.timer) + 4, content: `${h.timerIsCloseEvent ? 'app closes the socket' : 'timer fires: socket closed'} (idle ${ms(h.timerMs)})`, attrs: { fill: APP_COLOUR, 'font-weight': 'bold' } },
+    ...(unread
+      ? [
+          {
+            x: NOTES_X,
+            y: y(at.arrival) + 4,
+            content: `request unread in the socket ${ms(at.timer - at.arrival)}`,
+            attrs: { fill: FAIL_COLOUR, 'font-weight': 'bold' },
+          },
+        ]
+      : []),
+    {
+      x: NOTES_X,
+      y: y(at.timer) + 4,
+      content: `${h.timerIsCloseEvent ? 'app closes the socket' : 'timer fires: socket closed'} (idle ${ms(h.timerMs)})`,
+      attrs: { fill: APP_COLOUR, 'font-weight': 'bold' },
+    },
   ]);
-  const reused = h.closesAtOnce > 1 ? `a socket closing then (#${h.socketId}, one of ${h.closesAtOnce} within ±${SAME_INSTANT_MS} ms)` : `socket #${h.socketId}`;
+  const reused =
+    h.closesAtOnce > 1
+      ? `a socket closing then (#${h.socketId}, one of ${h.closesAtOnce} within ±${SAME_INSTANT_MS} ms)`
+      : `socket #${h.socketId}`;
   const midX = (LANES.lb + LANES.app) / 2;
   const messageLabels = placeLabels([
-    { x: (LANES.client + LANES.lb) / 2, y: y((at.send + at.lbForward) / 2) - 8, content: `${h.method} ${h.requestId}`, attrs: { 'text-anchor': 'middle' } },
-    { x: midX, y: y((at.lbForward + at.arrival) / 2) - 8, content: `LB reuses ${reused}`, attrs: { 'text-anchor': 'middle', fill: FAIL_COLOUR } },
-    { x: midX, y: y((at.timer + at.lbLearns) / 2) + 16, content: closeWord(h), attrs: { 'text-anchor': 'middle', fill: APP_COLOUR } },
+    {
+      x: (LANES.client + LANES.lb) / 2,
+      y: y((at.send + at.lbForward) / 2) - 8,
+      content: `${h.method} ${h.requestId}`,
+      attrs: { 'text-anchor': 'middle' },
+    },
+    {
+      x: midX,
+      y: y((at.lbForward + at.arrival) / 2) - 8,
+      content: `LB reuses ${reused}`,
+      attrs: { 'text-anchor': 'middle', fill: FAIL_COLOUR },
+    },
+    {
+      x: midX,
+      y: y((at.timer + at.lbLearns) / 2) + 16,
+      content: closeWord(h),
+      attrs: { 'text-anchor': 'middle', fill: APP_COLOUR },
+    },
     {
       x: (LANES.client + LANES.lb) / 2,
       y: y((at.lbLearns + at.answer) / 2) + 16,
@@ -180,55 +257,157 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
   ]);
 
   const parts = [
-    text(16, 24, `Timeline of one real hit: ${h.requestId} (${h.variant}, ${h.method}, cycle ${h.cycle})`, { 'font-size': 16, 'font-weight': 'bold' }),
-    text(16, 44, "times on the app's clock from the socket's last response; below the idle seconds, to scale (LB instants not measured: drawn halfway)", { 'font-size': 11, fill: MUTED }),
+    text(16, 24, `Timeline of one real hit: ${h.requestId} (${h.variant}, ${h.method}, cycle ${h.cycle})`, {
+      'font-size': 16,
+      'font-weight': 'bold',
+    }),
+    text(
+      16,
+      44,
+      "times on the app's clock from the socket's last response; below the idle seconds, to scale (LB instants not measured: drawn halfway)",
+      { 'font-size': 11, fill: MUTED },
+    ),
     ...lifelines(bottom),
     // The last response, then the idle seconds, not to scale.
     el(
       'g',
       { 'data-step': 'last-response', 'data-at-ms': 0 },
-      el('line', { x1: LANES.app, x2: LANES.lb + 10, y1: LAST_RESPONSE_Y, y2: LAST_RESPONSE_Y, stroke: INK, 'stroke-width': 2 }),
+      el('line', {
+        x1: LANES.app,
+        x2: LANES.lb + 10,
+        y1: LAST_RESPONSE_Y,
+        y2: LAST_RESPONSE_Y,
+        stroke: INK,
+        'stroke-width': 2,
+      }),
       head(LANES.app, LAST_RESPONSE_Y, LANES.lb, LAST_RESPONSE_Y, INK),
-      text(LANES.lb + (LANES.app - LANES.lb) / 2, LAST_RESPONSE_Y - 8, `last response on socket #${h.socketId} (its request ${h.lastRequest}) ends; idle from here`, { 'text-anchor': 'middle', 'font-size': 12, ...HALO }),
+      text(
+        LANES.lb + (LANES.app - LANES.lb) / 2,
+        LAST_RESPONSE_Y - 8,
+        `last response on socket #${h.socketId} (its request ${h.lastRequest}) ends; idle from here`,
+        { 'text-anchor': 'middle', 'font-size': 12, ...HALO },
+      ),
       text(16, LAST_RESPONSE_Y + 4, 't = 0.0 ms', { 'font-size': 12, fill: MUTED }),
     ),
     el(
       'g',
       { 'data-role': 'idle', 'data-idle-ms': round1(h.timerMs) },
-      el('rect', { x: LANES.app - 6, y: LAST_RESPONSE_Y, width: 12, height: round1(RACE_TOP_PX - 30 - LAST_RESPONSE_Y), fill: APP_COLOUR, 'fill-opacity': 0.25, stroke: APP_COLOUR }),
-      text(NOTES_X, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2 - 6, `idle ${ms(h.timerMs)}`, { 'font-size': 12, fill: APP_COLOUR, 'font-weight': 'bold' }),
-      text(LANES.lb + 10, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2, `socket #${h.socketId} idle in the LB's pool`, { 'font-size': 11, fill: MUTED }),
+      el('rect', {
+        x: LANES.app - 6,
+        y: LAST_RESPONSE_Y,
+        width: 12,
+        height: round1(RACE_TOP_PX - 30 - LAST_RESPONSE_Y),
+        fill: APP_COLOUR,
+        'fill-opacity': 0.25,
+        stroke: APP_COLOUR,
+      }),
+      text(NOTES_X, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2 - 6, `idle ${ms(h.timerMs)}`, {
+        'font-size': 12,
+        fill: APP_COLOUR,
+        'font-weight': 'bold',
+      }),
+      text(LANES.lb + 10, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2, `socket #${h.socketId} idle in the LB's pool`, {
+        'font-size': 11,
+        fill: MUTED,
+      }),
       text(16, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2, '⋮ seconds idle (not to scale)', { 'font-size': 12, fill: MUTED }),
     ),
-    el('line', { x1: 16, x2: WIDTH_PX - 16, y1: RACE_TOP_PX - 20, y2: RACE_TOP_PX - 20, stroke: MUTED, 'stroke-dasharray': '1 4' }),
-    text(WIDTH_PX - 16, RACE_TOP_PX - 26, `the race, to scale: ${(RACE_HEIGHT_PX / pxPerMs).toFixed(1)} ms top to bottom`, { 'text-anchor': 'end', 'font-size': 11, fill: MUTED }),
+    el('line', {
+      x1: 16,
+      x2: WIDTH_PX - 16,
+      y1: RACE_TOP_PX - 20,
+      y2: RACE_TOP_PX - 20,
+      stroke: MUTED,
+      'stroke-dasharray': '1 4',
+    }),
+    text(
+      WIDTH_PX - 16,
+      RACE_TOP_PX - 26,
+      `the race, to scale: ${(RACE_HEIGHT_PX / pxPerMs).toFixed(1)} ms top to bottom`,
+      { 'text-anchor': 'end', 'font-size': 11, fill: MUTED },
+    ),
     busy
       ? el(
           'rect',
-          { x: LANES.app - 9, y: round1(y(busy.from)), width: 18, height: round1(Math.max(2, y(busy.to) - y(busy.from))), fill: BUSY_FILL, 'fill-opacity': 0.45, stroke: BUSY_FILL, 'data-role': 'loop-busy', 'data-from-ms': round1(busy.from), 'data-to-ms': round1(busy.to) },
+          {
+            x: LANES.app - 9,
+            y: round1(y(busy.from)),
+            width: 18,
+            height: round1(Math.max(2, y(busy.to) - y(busy.from))),
+            fill: BUSY_FILL,
+            'fill-opacity': 0.45,
+            stroke: BUSY_FILL,
+            'data-role': 'loop-busy',
+            'data-from-ms': round1(busy.from),
+            'data-to-ms': round1(busy.to),
+          },
           el('title', {}, `event loop busy past the timer's due instant: ${ms(h.loopDelayMs!)}`),
         )
       : '',
-    unread ? el('line', { x1: LANES.app, x2: LANES.app, y1: round1(y(at.arrival)), y2: round1(y(at.timer)), stroke: FAIL_COLOUR, 'stroke-width': 5, 'data-role': 'unread' }) : '',
+    unread
+      ? el('line', {
+          x1: LANES.app,
+          x2: LANES.app,
+          y1: round1(y(at.arrival)),
+          y2: round1(y(at.timer)),
+          stroke: FAIL_COLOUR,
+          'stroke-width': 5,
+          'data-role': 'unread',
+        })
+      : '',
     // The LB waits on the reused socket from passing the request on until it learns of the close.
-    el('line', { x1: LANES.lb, x2: LANES.lb, y1: round1(y(at.lbForward)), y2: round1(y(at.lbLearns)), stroke: FAIL_COLOUR, 'stroke-width': 3, 'stroke-opacity': 0.5, 'data-role': 'lb-waiting' }),
-    text(LANES.lb - 8, (y(at.lbForward) + y(at.lbLearns)) / 2 + 4, h.place === 'in-flight' ? 'request and FIN in flight at once' : 'LB waits on the reused socket', { 'text-anchor': 'end', 'font-size': 11, fill: FAIL_COLOUR, ...HALO }),
+    el('line', {
+      x1: LANES.lb,
+      x2: LANES.lb,
+      y1: round1(y(at.lbForward)),
+      y2: round1(y(at.lbLearns)),
+      stroke: FAIL_COLOUR,
+      'stroke-width': 3,
+      'stroke-opacity': 0.5,
+      'data-role': 'lb-waiting',
+    }),
+    text(
+      LANES.lb - 8,
+      (y(at.lbForward) + y(at.lbLearns)) / 2 + 4,
+      h.place === 'in-flight' ? 'request and FIN in flight at once' : 'LB waits on the reused socket',
+      { 'text-anchor': 'end', 'font-size': 11, fill: FAIL_COLOUR, ...HALO },
+    ),
     message('send', 'client', y(at.send), 'lb', y(at.lbForward), at.send),
     message('reuse', 'lb', y(at.lbForward), 'app', y(at.arrival), at.arrival, { colour: FAIL_COLOUR }),
     el(
       'g',
       { 'data-step': 'timer', 'data-at-ms': round1(at.timer) },
-      el('line', { x1: LANES.app - 14, x2: LANES.app + 14, y1: round1(y(at.timer)), y2: round1(y(at.timer)), stroke: APP_COLOUR, 'stroke-width': 3 }),
+      el('line', {
+        x1: LANES.app - 14,
+        x2: LANES.app + 14,
+        y1: round1(y(at.timer)),
+        y2: round1(y(at.timer)),
+        stroke: APP_COLOUR,
+        'stroke-width': 3,
+      }),
     ),
     message('reset', 'app', y(at.timer), 'lb', y(at.lbLearns), at.timer, { colour: APP_COLOUR, dashed: true }),
     message('answer', 'lb', y(at.lbLearns), 'client', y(at.answer), at.answer, { colour: FAIL_COLOUR }),
     ...timeLabels,
     ...appNotes,
     ...messageLabels,
-    text(16, height - 34, `the race: the request reached the app ${beforeOrAfter(h.arrivalMinusCloseMs)} its close${h.place === 'in-flight' ? ', its FIN in flight' : ', and lay unread'} · app clock − client's: ${h.clockOffsetMs.toFixed(2)} ms${h.clockUncertaintyMs === null ? ' (one clock)' : ` ± ${h.clockUncertaintyMs.toFixed(2)} ms`}, send → app ${h.sendToAppMs.toFixed(2)} ms`, { 'font-size': 12, 'data-role': 'race-margin' }),
+    text(
+      16,
+      height - 34,
+      `the race: the request reached the app ${beforeOrAfter(h.arrivalMinusCloseMs)} its close${h.place === 'in-flight' ? ', its FIN in flight' : ', and lay unread'} · app clock − client's: ${h.clockOffsetMs.toFixed(2)} ms${h.clockUncertaintyMs === null ? ' (one clock)' : ` ± ${h.clockUncertaintyMs.toFixed(2)} ms`}, send → app ${h.sendToAppMs.toFixed(2)} ms`,
+      { 'font-size': 12, 'data-role': 'race-margin' },
+    ),
     Math.abs(h.closedMs - h.timerMs) >= 0.1
-      ? text(16, height - 16, `the socket's close event came ${ms(h.closedMs - h.timerMs)} after the timer (the app's event loop was busy)`, { 'font-size': 11, fill: MUTED })
+      ? text(
+          16,
+          height - 16,
+          `the socket's close event came ${ms(h.closedMs - h.timerMs)} after the timer (the app's event loop was busy)`,
+          { 'font-size': 11, fill: MUTED },
+        )
       : '',
   ];
-  return svgRoot({ chart: 'hit-timeline', width: WIDTH_PX, height, title: `${title}: ${h.requestId}`, desc: describe(h) }, ...parts);
+  return svgRoot(
+    { chart: 'hit-timeline', width: WIDTH_PX, height, title: `${title}: ${h.requestId}`, desc: describe(h) },
+    ...parts,
+  );
 }

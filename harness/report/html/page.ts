@@ -68,7 +68,8 @@ code { font-size: .92em; }
 /** A heading row, then body rows; a table whose first column labels its rows (the classic one) gets row headers. */
 function htmlTable(rows: string[][], rowHeaders: boolean): string {
   const [head, ...body] = rows;
-  const cell = (v: string, j: number) => (rowHeaders && j === 0 ? `<th scope="row">${esc(v)}</th>` : `<td>${esc(v)}</td>`);
+  const cell = (v: string, j: number) =>
+    rowHeaders && j === 0 ? `<th scope="row">${esc(v)}</th>` : `<td>${esc(v)}</td>`;
   return [
     '<div class="table-wrap"><table>',
     `<thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
@@ -82,29 +83,50 @@ const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toF
 /** Per variant, its closes in one line: configured, probed, and during the traffic. */
 function measuredCloses(summary: Summary): string[] {
   return Object.values(summary.variants).map((v) => {
-    const configured = v.configured.keepAliveTimeoutMs === null ? "Node's default keepAliveTimeout" : `keepAliveTimeout ${v.configured.keepAliveTimeoutMs} ms`;
-    const probe = v.measured.probeIdleCloseMs === null ? `still open after ${seconds(v.measured.probeWatchedMs)} (probe)` : `closed an idle socket after ${seconds(v.measured.probeIdleCloseMs)} (probe)`;
-    const traffic = v.measured.appCloseDelayMedianMs === null ? '' : `, median ${seconds(v.measured.appCloseDelayMedianMs)} during the traffic`;
+    const configured =
+      v.configured.keepAliveTimeoutMs === null
+        ? "Node's default keepAliveTimeout"
+        : `keepAliveTimeout ${v.configured.keepAliveTimeoutMs} ms`;
+    const probe =
+      v.measured.probeIdleCloseMs === null
+        ? `still open after ${seconds(v.measured.probeWatchedMs)} (probe)`
+        : `closed an idle socket after ${seconds(v.measured.probeIdleCloseMs)} (probe)`;
+    const traffic =
+      v.measured.appCloseDelayMedianMs === null
+        ? ''
+        : `, median ${seconds(v.measured.appCloseDelayMedianMs)} during the traffic`;
     return `${v.name}: ${configured}; ${probe}${traffic}`;
   });
 }
 
 /** The run's facts: when, where, what ran, with which timeouts, and what was measured. */
 function facts(summary: Summary): string {
-  const lbs = Object.entries(summary.lbs).map(([lb, l]) => `${lb} ${l.version ?? '?'} (${l.accessEntries} access-log entries, ${l.errorLines} error lines)`);
-  const clocks = Object.entries(summary.schedule.appClocks).map(([k, c]) => `${k} ${c === null ? '—' : `${c.offsetMs.toFixed(1)} ± ${c.uncertaintyMs.toFixed(2)} ms`}`);
+  const lbs = Object.entries(summary.lbs).map(
+    ([lb, l]) => `${lb} ${l.version ?? '?'} (${l.accessEntries} access-log entries, ${l.errorLines} error lines)`,
+  );
+  const clocks = Object.entries(summary.schedule.appClocks).map(
+    ([k, c]) => `${k} ${c === null ? '—' : `${c.offsetMs.toFixed(1)} ± ${c.uncertaintyMs.toFixed(2)} ms`}`,
+  );
   const lbKeepAliveMs: number | undefined = summary.scenario.lb.upstreamKeepaliveTimeoutMs;
   const rows: Array<[string, string]> = [
     ['run', `${summary.runId} (${summary.runtime}, ${summary.mode}, ${summary.scenario.kind ?? 'classic'})`],
     ['when', `${summary.startedAt} → ${summary.finishedAt} (${(summary.wallTimeMs / 1000).toFixed(1)} s)`],
-    ['versions', Object.entries(summary.versions).map(([k, v]) => `${k} ${v}`).join(', ')],
+    [
+      'versions',
+      Object.entries(summary.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    ],
     ['load balancer', lbs.join('; ') || '—'],
     [
       'LB timeouts',
       `upstream keep-alive ${typeof lbKeepAliveMs === 'number' ? `${lbKeepAliveMs / 1000} s` : '—'}, retry policy ${summary.scenario.retryPolicy}${summary.scenario.haproxyReuse && 'haproxy' in summary.lbs ? `, HAProxy http-reuse ${summary.scenario.haproxyReuse}` : ''}`,
     ],
     ['measured closes', measuredCloses(summary).map(esc).join('<br>')],
-    ['aim', `${summary.aimVariant}'s close delay ${summary.schedule.closeDelayMs === null ? '—' : `${summary.schedule.closeDelayMs.toFixed(1)} ms`} (app clock), ${summary.schedule.cycles.length} cycles`],
+    [
+      'aim',
+      `${summary.aimVariant}'s close delay ${summary.schedule.closeDelayMs === null ? '—' : `${summary.schedule.closeDelayMs.toFixed(1)} ms`} (app clock), ${summary.schedule.cycles.length} cycles`,
+    ],
     ["apps' clocks − harness", clocks.length > 0 ? clocks.join(', ') : 'one clock (before schema v5)'],
   ];
   // measured closes is already escaped line by line (joined with <br>); the others are plain text.
@@ -143,7 +165,11 @@ const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${
 export function reportHtml(input: PageInput): string {
   const { summary } = input;
   const isMatrix = summary.scenario.kind === 'matrix';
-  const failure = summary.failure ? `This run ended early, during ${summary.failure.phase}: ${summary.failure.message}. The charts show what it measured.` : summary.interrupted ? 'This run was interrupted: the charts show what it measured until then.' : null;
+  const failure = summary.failure
+    ? `This run ended early, during ${summary.failure.phase}: ${summary.failure.message}. The charts show what it measured.`
+    : summary.interrupted
+      ? 'This run was interrupted: the charts show what it measured until then.'
+      : null;
   const body = [
     `<h1>keepalive-lab run ${esc(summary.runId)}</h1>`,
     // The terminal's headline, word for word: what a reader takes in first.
@@ -156,7 +182,11 @@ export function reportHtml(input: PageInput): string {
     ...input.charts.map(chartFigure),
     `<section id="table"><h2>${isMatrix ? 'The matrix, cell by cell' : 'Side by side'}</h2>`,
     htmlTable(mainTable(summary), !isMatrix),
-    isMatrix ? `<ul class="reasons">${cellReasons(summary).map((l) => `<li>${esc(l)}</li>`).join('\n')}</ul>` : '',
+    isMatrix
+      ? `<ul class="reasons">${cellReasons(summary)
+          .map((l) => `<li>${esc(l)}</li>`)
+          .join('\n')}</ul>`
+      : '',
     '</section>',
     input.missing.length > 0
       ? `<section id="missing"><h2>Not drawn</h2><p>These files of the run were not found, so the page has less:</p><ul class="missing">${input.missing.map((m) => `<li>${esc(m)}</li>`).join('\n')}</ul></section>`

@@ -26,13 +26,19 @@ function describe(d: RaceWindowData): string {
     : d.windowMs === null
       ? 'No hit met a close: no window to draw.'
       : `Against the app's real closes the window runs from ${signed(d.windowMs.from)} to ${signed(d.windowMs.to)} ms (${d.windowMs.width.toFixed(1)} ms wide): ${windowWords(d.windowMs)}.${writtenWords(d)}`;
-  const hits = d.hitsMs === null ? '' : ` Hits arrived ${signed(d.hitsMs.min)} … ${signed(d.hitsMs.max)} ms from the close they met (median ${signed(d.hitsMs.median)}).`;
+  const hits =
+    d.hitsMs === null
+      ? ''
+      : ` Hits arrived ${signed(d.hitsMs.min)} … ${signed(d.hitsMs.max)} ms from the close they met (median ${signed(d.hitsMs.median)}).`;
   return `${d.variant}: ${sent} aimed requests, ${hit} failed. By planned offset from the predicted close: ${bins || 'none'}. ${model}${hits}${servedWords(d)}`;
 }
 
 /** What each side of the close means. */
 function windowWords(w: { from: number; to: number }): string {
-  const before = w.from < 0 ? `before the close (${signed(w.from)} … 0 ms) the app's event loop was busy past its keep-alive timer, and a request that reached the socket lay unread until the timer, run before the loop next reads its sockets, closed it` : '';
+  const before =
+    w.from < 0
+      ? `before the close (${signed(w.from)} … 0 ms) the app's event loop was busy past its keep-alive timer, and a request that reached the socket lay unread until the timer, run before the loop next reads its sockets, closed it`
+      : '';
   const after = w.to > 0 ? `after it (0 … ${signed(w.to)} ms) the app's FIN was still on its way to the LB` : '';
   return [before, after].filter(Boolean).join('; ') || 'every hit met the close itself';
 }
@@ -64,9 +70,23 @@ function offsetBars(d: RaceWindowData): string[] {
     parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: round1(y(t)), y2: round1(y(t)), stroke: GRID }));
     parts.push(text(MARGIN.left - 6, y(t) + 4, t, { 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }));
   }
-  parts.push(text(16, PLOT_TOP_PX + PLOT_HEIGHT_PX / 2, 'requests', { transform: `rotate(-90 16 ${round1(PLOT_TOP_PX + PLOT_HEIGHT_PX / 2)})`, 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+  parts.push(
+    text(16, PLOT_TOP_PX + PLOT_HEIGHT_PX / 2, 'requests', {
+      transform: `rotate(-90 16 ${round1(PLOT_TOP_PX + PLOT_HEIGHT_PX / 2)})`,
+      'text-anchor': 'middle',
+      fill: MUTED,
+      'font-size': 12,
+    }),
+  );
   if (d.bins.length === 0) {
-    parts.push(text((MARGIN.left + plotRight) / 2, PLOT_TOP_PX + PLOT_HEIGHT_PX / 2, 'No aimed requests', { 'text-anchor': 'middle', fill: MUTED, 'font-size': 16, 'data-role': 'empty' }));
+    parts.push(
+      text((MARGIN.left + plotRight) / 2, PLOT_TOP_PX + PLOT_HEIGHT_PX / 2, 'No aimed requests', {
+        'text-anchor': 'middle',
+        fill: MUTED,
+        'font-size': 16,
+        'data-role': 'empty',
+      }),
+    );
     return parts;
   }
   const lo = Math.min(...d.bins.map((b) => b.offsetMs)) - 0.5;
@@ -76,7 +96,17 @@ function offsetBars(d: RaceWindowData): string[] {
   const barPx = Math.min(60, unitPx * 0.7);
   if (lo < 0 && hi > 0) {
     // The predicted close itself.
-    parts.push(el('line', { x1: round1(x(0)), x2: round1(x(0)), y1: PLOT_TOP_PX - 8, y2: plotBottom, stroke: INK, 'stroke-dasharray': '5 3', 'data-role': 'predicted-close' }));
+    parts.push(
+      el('line', {
+        x1: round1(x(0)),
+        x2: round1(x(0)),
+        y1: PLOT_TOP_PX - 8,
+        y2: plotBottom,
+        stroke: INK,
+        'stroke-dasharray': '5 3',
+        'data-role': 'predicted-close',
+      }),
+    );
     parts.push(text(x(0) + 4, PLOT_TOP_PX - 10, 'predicted close', { 'font-size': 11, fill: MUTED }));
   }
   for (const b of d.bins) {
@@ -86,27 +116,75 @@ function offsetBars(d: RaceWindowData): string[] {
       el(
         'g',
         { 'data-offset-ms': b.offsetMs, 'data-sent': b.sent, 'data-hit': b.hit },
-        el('rect', { x: round1(left), y: round1(y(b.sent)), width: round1(barPx), height: round1(plotBottom - y(b.sent)), fill: SENT_FILL, stroke: MUTED, 'stroke-width': 0.5, 'data-role': 'sent' }, el('title', {}, esc(label))),
-        b.hit > 0 ? el('rect', { x: round1(left), y: round1(y(b.hit)), width: round1(barPx), height: round1(plotBottom - y(b.hit)), fill: HIT_FILL, 'data-role': 'hit' }, el('title', {}, esc(label))) : '',
-        text(left + barPx / 2, y(b.sent) - 4, `${b.hit}/${b.sent}`, { 'text-anchor': 'middle', 'font-size': 12, 'font-weight': b.hit > 0 ? 'bold' : undefined, ...HALO }),
+        el(
+          'rect',
+          {
+            x: round1(left),
+            y: round1(y(b.sent)),
+            width: round1(barPx),
+            height: round1(plotBottom - y(b.sent)),
+            fill: SENT_FILL,
+            stroke: MUTED,
+            'stroke-width': 0.5,
+            'data-role': 'sent',
+          },
+          el('title', {}, esc(label)),
+        ),
+        b.hit > 0
+          ? el(
+              'rect',
+              {
+                x: round1(left),
+                y: round1(y(b.hit)),
+                width: round1(barPx),
+                height: round1(plotBottom - y(b.hit)),
+                fill: HIT_FILL,
+                'data-role': 'hit',
+              },
+              el('title', {}, esc(label)),
+            )
+          : '',
+        text(left + barPx / 2, y(b.sent) - 4, `${b.hit}/${b.sent}`, {
+          'text-anchor': 'middle',
+          'font-size': 12,
+          'font-weight': b.hit > 0 ? 'bold' : undefined,
+          ...HALO,
+        }),
         text(left + barPx / 2, plotBottom + 16, signed(b.offsetMs, 0), { 'text-anchor': 'middle', 'font-size': 12 }),
       ),
     );
   }
   parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: MUTED }));
-  parts.push(text((MARGIN.left + plotRight) / 2, plotBottom + 34, 'planned arrival − predicted close (ms)', { 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }));
+  parts.push(
+    text((MARGIN.left + plotRight) / 2, plotBottom + 34, 'planned arrival − predicted close (ms)', {
+      'text-anchor': 'middle',
+      fill: MUTED,
+      'font-size': 12,
+    }),
+  );
   return parts;
 }
 
 /** The bottom panel: the measured window and the hits' spread on a number line of their own. */
 function measuredPanel(d: RaceWindowData, top: number): string[] {
   const plotRight = WIDTH_PX - MARGIN.right;
-  const parts: string[] = [text(MARGIN.left, top, "Against the app's real closes (arrival − the close it met, ms)", { 'font-weight': 'bold', 'font-size': 13 })];
+  const parts: string[] = [
+    text(MARGIN.left, top, "Against the app's real closes (arrival − the close it met, ms)", {
+      'font-weight': 'bold',
+      'font-size': 13,
+    }),
+  ];
   if (!d.modelPresent || d.windowMs === null) {
-    const why = !d.modelPresent ? 'Not measured: this summary predates the race model (schema v5).' : 'No window: no hit met one of the app’s closes.';
+    const why = !d.modelPresent
+      ? 'Not measured: this summary predates the race model (schema v5).'
+      : 'No window: no hit met one of the app’s closes.';
     parts.push(text(MARGIN.left, top + 24, why, { fill: MUTED, 'data-role': 'window-missing' }));
   }
-  const points = [0, ...(d.windowMs ? [d.windowMs.from, d.windowMs.to] : []), ...(d.hitsMs ? [d.hitsMs.min, d.hitsMs.max] : [])];
+  const points = [
+    0,
+    ...(d.windowMs ? [d.windowMs.from, d.windowMs.to] : []),
+    ...(d.hitsMs ? [d.hitsMs.min, d.hitsMs.max] : []),
+  ];
   if (points.length === 1) return parts;
   const span = Math.max(...points) - Math.min(...points);
   const pad = Math.max(1, span * 0.08);
@@ -117,29 +195,75 @@ function measuredPanel(d: RaceWindowData, top: number): string[] {
   parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: lineY, y2: lineY, stroke: MUTED }));
   for (const t of [lo, 0, hi].map((v) => Math.round(v * 10) / 10)) {
     parts.push(el('line', { x1: round1(x(t)), x2: round1(x(t)), y1: lineY, y2: lineY + 5, stroke: MUTED }));
-    parts.push(text(x(t), lineY + 18, t === 0 ? '0 = close' : signed(t), { 'text-anchor': 'middle', 'font-size': 11, fill: MUTED }));
+    parts.push(
+      text(x(t), lineY + 18, t === 0 ? '0 = close' : signed(t), {
+        'text-anchor': 'middle',
+        'font-size': 11,
+        fill: MUTED,
+      }),
+    );
   }
-  parts.push(el('line', { x1: round1(x(0)), x2: round1(x(0)), y1: top + 12, y2: lineY, stroke: INK, 'stroke-dasharray': '5 3' }));
+  parts.push(
+    el('line', { x1: round1(x(0)), x2: round1(x(0)), y1: top + 12, y2: lineY, stroke: INK, 'stroke-dasharray': '5 3' }),
+  );
   if (d.windowMs) {
     const { from, to, width } = d.windowMs;
     // Its two sides, each drawn only when it has one: the loop busy before the close, the FIN in flight after it.
     const side = (a: number, b: number, role: string, opacity: number, label: string) =>
       b > a
-        ? el('rect', { x: round1(x(a)), y: top + 14, width: round1(Math.max(2, x(b) - x(a))), height: 22, fill: WINDOW_FILL, 'fill-opacity': opacity, stroke: '#0072B2', 'data-role': role }, el('title', {}, esc(label)))
+        ? el(
+            'rect',
+            {
+              x: round1(x(a)),
+              y: top + 14,
+              width: round1(Math.max(2, x(b) - x(a))),
+              height: 22,
+              fill: WINDOW_FILL,
+              'fill-opacity': opacity,
+              stroke: '#0072B2',
+              'data-role': role,
+            },
+            el('title', {}, esc(label)),
+          )
         : '';
     parts.push(
       el(
         'g',
-        { 'data-role': 'window', 'data-from-ms': from, 'data-to-ms': to, 'data-width-ms': width, 'data-drawn-from': d.windowFrom ?? undefined },
-        side(from, 0, 'window-unread', 0.7, `${signed(from)} … 0 ms: the app's loop busy past its timer, the request unread`),
+        {
+          'data-role': 'window',
+          'data-from-ms': from,
+          'data-to-ms': to,
+          'data-width-ms': width,
+          'data-drawn-from': d.windowFrom ?? undefined,
+        },
+        side(
+          from,
+          0,
+          'window-unread',
+          0.7,
+          `${signed(from)} … 0 ms: the app's loop busy past its timer, the request unread`,
+        ),
         side(0, to, 'window-in-flight', 0.35, `0 … ${signed(to)} ms: the app's FIN on its way to the LB`),
         width === 0 ? el('rect', { x: round1(x(0) - 1), y: top + 14, width: 2, height: 22, fill: '#0072B2' }) : '',
       ),
     );
-    if (from < 0) parts.push(text((x(from) + x(0)) / 2, top + 30, 'loop busy: unread', { 'text-anchor': 'middle', 'font-size': 11, fill: INK, ...HALO }));
+    if (from < 0)
+      parts.push(
+        text((x(from) + x(0)) / 2, top + 30, 'loop busy: unread', {
+          'text-anchor': 'middle',
+          'font-size': 11,
+          fill: INK,
+          ...HALO,
+        }),
+      );
     if (to > 0) parts.push(text(x(to) + 6, top + 30, 'FIN in flight', { 'font-size': 11, fill: '#0072B2', ...HALO }));
     const written = d.writtenWindowMs;
-    const why = written === null ? '' : written.width < 0 ? `its width was negative (${signed(written.width)} ms)` : 'it held none of them';
+    const why =
+      written === null
+        ? ''
+        : written.width < 0
+          ? `its width was negative (${signed(written.width)} ms)`
+          : 'it held none of them';
     const words = `window ${signed(from)} … ${signed(to)} ms (${width.toFixed(1)} ms wide)${d.windowFrom === 'hits' ? `, drawn from the hits: this summary's own window (served early … late, the old rule) is not drawn, ${why}` : ''}`;
     parts.push(text(MARGIN.left, top + 104, words, { 'font-size': 12, 'data-role': 'window-text' }));
   }
@@ -155,7 +279,14 @@ function measuredPanel(d: RaceWindowData, top: number): string[] {
       ),
     );
     parts.push(text(x(max) + 6, hy + 4, 'hits', { 'font-size': 11, fill: HIT_FILL, ...HALO }));
-    parts.push(text(MARGIN.left, top + 122, `hits: ${signed(min)} … ${signed(max)} ms from the close they met, median ${signed(median)} ms (red line and dot)`, { 'font-size': 12 }));
+    parts.push(
+      text(
+        MARGIN.left,
+        top + 122,
+        `hits: ${signed(min)} … ${signed(max)} ms from the close they met, median ${signed(median)} ms (red line and dot)`,
+        { 'font-size': 12 },
+      ),
+    );
   }
   return parts;
 }
@@ -168,7 +299,10 @@ export function raceWindowSvg(d: RaceWindowData): string {
   return svgRoot(
     { chart: 'race-window', width: WIDTH_PX, height, title, desc: describe(d) },
     text(MARGIN.left, 22, title, { 'font-size': 16, 'font-weight': 'bold' }),
-    text(MARGIN.left, 42, 'grey: sent · red: failed · written above each bar: failed/sent', { 'font-size': 11, fill: MUTED }),
+    text(MARGIN.left, 42, 'grey: sent · red: failed · written above each bar: failed/sent', {
+      'font-size': 11,
+      fill: MUTED,
+    }),
     ...offsetBars(d),
     ...measuredPanel(d, measuredTop),
   );

@@ -37,7 +37,6 @@ export interface RunFiles {
   missing: string[];
 }
 
-
 /** A file's text, or null when it is not there. */
 function readOptional(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
@@ -52,8 +51,14 @@ export function readRunSummary(dir: string): Summary {
 function readRunSummaryFile(dir: string): { summary: Summary; writtenSchemaVersion: number } {
   const path = join(dir, 'summary.json');
   // One line each, the way out included: these are all a user sees.
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new LabError(`No run directory at ${dir} (give results/<run-id>).`, undefined, EXIT.badInput);
-  if (!existsSync(path)) throw new LabError(`${dir} has no summary.json: not a run directory, or its run never wrote one.`, undefined, EXIT.badInput);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new LabError(`No run directory at ${dir} (give results/<run-id>).`, undefined, EXIT.badInput);
+  if (!existsSync(path))
+    throw new LabError(
+      `${dir} has no summary.json: not a run directory, or its run never wrote one.`,
+      undefined,
+      EXIT.badInput,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -62,7 +67,11 @@ function readRunSummaryFile(dir: string): { summary: Summary; writtenSchemaVersi
   }
   const read = readSummary(parsed);
   if (read.summary === null) {
-    throw new LabError(`${path} is not a summary this lab can read (from a newer lab, or edited?): ${read.problems.slice(0, 3).join('; ')}.`, undefined, EXIT.badInput);
+    throw new LabError(
+      `${path} is not a summary this lab can read (from a newer lab, or edited?): ${read.problems.slice(0, 3).join('; ')}.`,
+      undefined,
+      EXIT.badInput,
+    );
   }
   return { summary: read.summary, writtenSchemaVersion: (parsed as { schemaVersion: number }).schemaVersion };
 }
@@ -92,7 +101,11 @@ function variantsForLogs(summary: Summary): Variant[] {
  */
 export function appAccountOf(log: string): AppAccount {
   const upgraded = readJsonLines(log)
-    .map((o) => ((o as { lab?: unknown }).lab === 'socket-closed' && !('keepAliveTimerAtMonoMs' in o) ? { ...o, keepAliveTimerAtMonoMs: null } : o))
+    .map((o) =>
+      (o as { lab?: unknown }).lab === 'socket-closed' && !('keepAliveTimerAtMonoMs' in o)
+        ? { ...o, keepAliveTimerAtMonoMs: null }
+        : o,
+    )
     .map((o) => JSON.stringify(o))
     .join('\n');
   return { closes: socketClosedRecords(upgraded), responseEnds: responseEnds(upgraded) };
@@ -112,7 +125,8 @@ export function readRunFiles(dirArg: string): RunFiles {
   for (const name of Object.keys(summary.variants)) {
     const log = readOptional(join(dir, `app-${name}.log`));
     // Only the aim variant's accounting feeds a chart (the hit timeline): another's absence costs nothing to say.
-    if (log === null && name === summary.aimVariant) missing.push(`app-${name}.log (the aim variant's connection accounting): no hit timeline`);
+    if (log === null && name === summary.aimVariant)
+      missing.push(`app-${name}.log (the aim variant's connection accounting): no hit timeline`);
     apps[name] = log === null ? null : appAccountOf(log);
   }
 

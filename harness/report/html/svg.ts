@@ -5,7 +5,12 @@
 
 /** Text and attribute values made safe for XML and HTML alike. */
 export function esc(value: string | number): string {
-  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Attribute values; undefined and null leave the attribute out. */
@@ -20,7 +25,9 @@ function attrText(attrs: Attrs): string {
 
 /** One element; children are already-built markup (escape text with `esc` or use `text`). */
 export function el(tag: string, attrs: Attrs, ...children: string[]): string {
-  return children.length === 0 ? `<${tag}${attrText(attrs)}/>` : `<${tag}${attrText(attrs)}>${children.join('')}</${tag}>`;
+  return children.length === 0
+    ? `<${tag}${attrText(attrs)}/>`
+    : `<${tag}${attrText(attrs)}>${children.join('')}</${tag}>`;
 }
 
 /** A <text> element with its content escaped. */
@@ -37,12 +44,26 @@ export function round1(v: number): number {
 export const SYSTEM_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** Okabe–Ito: told apart by most colour-blind readers; every datum is also written out, so none relies on it. */
-export const PALETTE = ['#E69F00', '#0072B2', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#F0E442', '#000000'] as const;
+export const PALETTE = [
+  '#E69F00',
+  '#0072B2',
+  '#009E73',
+  '#D55E00',
+  '#56B4E9',
+  '#CC79A7',
+  '#F0E442',
+  '#000000',
+] as const;
 
 /** Text, secondary text and grid lines: dark enough to print on any printer. */
 export const INK = '#1a1a1a';
 /** A white outline under a label, so a line it crosses never makes it unreadable. */
-export const HALO = { stroke: '#ffffff', 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' } as const;
+export const HALO = {
+  stroke: '#ffffff',
+  'stroke-width': 4,
+  'stroke-linejoin': 'round',
+  'paint-order': 'stroke',
+} as const;
 export const MUTED = '#5c5c5c';
 export const GRID = '#d9d9d9';
 
@@ -54,7 +75,9 @@ export function colourOf(index: number): string {
 /** A short key (a, b, … z, aa …) written under bars so a variant reads without its colour. */
 export function keyOf(index: number): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
-  return index < letters.length ? letters[index] : `${letters[Math.floor(index / letters.length) - 1]}${letters[index % letters.length]}`;
+  return index < letters.length
+    ? letters[index]
+    : `${letters[Math.floor(index / letters.length) - 1]}${letters[index % letters.length]}`;
 }
 
 export interface SvgFrame {
@@ -88,7 +111,14 @@ export function svgRoot(frame: SvgFrame, ...body: string[]): string {
     },
     el('title', {}, esc(frame.title)),
     el('desc', {}, esc(frame.desc)),
-    el('rect', { x: 0, y: 0, width: round1(frame.width), height: round1(frame.height), fill: '#ffffff', 'data-role': 'background' }),
+    el('rect', {
+      x: 0,
+      y: 0,
+      width: round1(frame.width),
+      height: round1(frame.height),
+      fill: '#ffffff',
+      'data-role': 'background',
+    }),
     ...body,
   );
 }

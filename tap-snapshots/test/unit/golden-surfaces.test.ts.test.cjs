@@ -4,7 +4,7 @@
  * Re-generate by setting TAP_SNAPSHOT=1 and running tests.
  * Make sure to inspect the output below.  Do not ignore changes!
  */
-'use strict'
+'use strict';
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: compare 1`] = `
 baseline: REPRODUCED  20261127-221646Z-docker (a, schema v8)
 current:  REPRODUCED  20261127-221646Z-docker (b, schema v8)
@@ -22,7 +22,7 @@ note: compared by boundary request, since a summary older than v6 has no per-cyc
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: done event 1`] = `
 {
@@ -55,11 +55,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
   },
   "runDir": "results/x"
 }
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: headline 1`] = `
 REPRODUCED  2 REPRODUCED   2 MASKED
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: report.html 1`] = `
 <!doctype html>
@@ -135,7 +135,7 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: report.md 1`] = `
 # keepalive-lab run 20261127-221646Z-docker
@@ -172,7 +172,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: summary.json 1`] = `
 {
@@ -1123,9 +1123,10 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
   "yourApp": null
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: compare 1`] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: compare 1`] =
+  `
 baseline: REPRODUCED  20261127-224243Z-docker (a, schema v8)
 current:  REPRODUCED  20261127-224243Z-docker (b, schema v8)
 
@@ -1168,9 +1169,11 @@ note: compared by boundary request, since a summary older than v6 has no per-cyc
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -1279,13 +1282,16 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: headline 1`] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: headline 1`] =
+  `
 REPRODUCED  14 REPRODUCED   16 SAFE
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -1411,9 +1417,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: report.md 1`
+] = `
 # keepalive-lab run 20261127-224243Z-docker
 
 **REPRODUCED: 30 cells: 14 reproduced, 0 masked, 16 safe, 0 inconclusive**
@@ -1500,9 +1508,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -6455,7 +6465,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
   "yourApp": null
 }
 
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: compare 1`] = `
 baseline: REPRODUCED  20261128-042022Z-docker (a, schema v8)
@@ -6470,7 +6480,7 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: done event 1`] = `
 {
@@ -6503,11 +6513,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
   },
   "runDir": "results/x"
 }
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: headline 1`] = `
 REPRODUCED  default 33 × 502 / 56   fixed 0 / 175 (≤ 1.7 %, ≤ 35 % per cycle), not tested at the LB's 60 s
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: report.html 1`] = `
 <!doctype html>
@@ -6589,7 +6599,7 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: report.md 1`] = `
 # keepalive-lab run 20261128-042022Z-docker
@@ -6629,7 +6639,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: summary.json 1`] = `
 {
@@ -7632,9 +7642,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
   "yourApp": null
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: compare 1`
+] = `
 baseline: UNSAFE  20261128-084831Z-docker (a, schema v8)
           UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 34 of 96 requests aimed at the close failed (7/12 aimed cycles), 34 × 502 in all 195 requests
 current:  UNSAFE  20261128-084831Z-docker (b, schema v8)
@@ -7649,9 +7661,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: UNSAFE in both
   - yours-get: REPRODUCED in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -7678,13 +7692,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: headline 1`
+] = `
 UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 34 of 96 requests aimed at the close failed (7/12 aimed cycles), 34 × 502 in all 195 requests
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -7753,9 +7771,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: report.md 1`
+] = `
 # keepalive-lab run 20261128-084831Z-docker
 
 **UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 34 of 96 requests aimed at the close failed (7/12 aimed cycles), 34 × 502 in all 195 requests
@@ -7786,9 +7806,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -8464,9 +8486,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: compare 1`
+] = `
 baseline: UNSAFE  20261128-085126Z-docker (a, schema v8)
           UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 32 of 96 requests aimed at the close failed (7/12 aimed cycles), 32 × 502 in all 195 requests
 current:  UNSAFE  20261128-085126Z-docker (b, schema v8)
@@ -8481,9 +8505,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: UNSAFE in both
   - yours-get: REPRODUCED in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -8510,13 +8536,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: headline 1`
+] = `
 UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 32 of 96 requests aimed at the close failed (7/12 aimed cycles), 32 × 502 in all 195 requests
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -8585,9 +8615,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: report.md 1`
+] = `
 # keepalive-lab run 20261128-085126Z-docker
 
 **UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 32 of 96 requests aimed at the close failed (7/12 aimed cycles), 32 × 502 in all 195 requests
@@ -8618,9 +8650,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -9288,9 +9322,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: compare 1`
+] = `
 baseline: FIX FAILED  synthetic (a, schema v8)
           fixed-post: 4 × 502 to the client (each tied to an idle close of the app)
 current:  FIX FAILED  synthetic (b, schema v8)
@@ -9306,9 +9342,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: FIX FAILED in both
   - fixed: FIX FAILED (fixed-post), SAFE (fixed-get) in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -9341,13 +9379,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: headline 1`
+] = `
 FIX FAILED  default 4 × 502 / 48   fixed 4 × 502 / 48
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -9428,9 +9470,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **FIX FAILED: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -9469,9 +9513,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -10239,9 +10285,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: compare 1`
+] = `
 baseline: SAFE  synthetic (a, schema v8)
 current:  SAFE  synthetic (b, schema v8)
 
@@ -10254,9 +10302,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -10281,13 +10331,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: headline 1`
+] = `
 SAFE  2 SAFE
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -10357,9 +10411,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **SAFE: 2 cells: 2 SAFE**
@@ -10391,9 +10447,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -10866,9 +10924,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: compare 1`
+] = `
 baseline: INCOMPLETE  synthetic (a, schema v8)
           the run was interrupted
 current:  INCOMPLETE  synthetic (b, schema v8)
@@ -10882,9 +10942,11 @@ INCOMPLETE (exit 101): nothing is concluded from a run that did not finish (2):
   - the baseline did not finish (the run was interrupted): its counts cover only what ran
   - the current run did not finish (the run was interrupted): its counts cover only what ran
 Run it again to the end (or compare with a baseline that finished).
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -10917,13 +10979,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: headline 1`
+] = `
 INCOMPLETE  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -11005,9 +11071,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **INCOMPLETE: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -11046,9 +11114,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -11807,7 +11877,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: compare 1`] = `
 baseline: MASKED  synthetic (a, schema v8)
@@ -11822,9 +11892,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (1):
   - the run's verdict: MASKED in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -11855,13 +11927,16 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: headline 1`] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: headline 1`] =
+  `
 MASKED  default 0 / 44 (≤ 6.6 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -11941,9 +12016,10 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: report.md 1`] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: report.md 1`] =
+  `
 # keepalive-lab run synthetic
 
 **MASKED: default: 0 in 44 (95 % upper bound 6.58 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed 100 % of idle upstream connections in default (4/4), LB closed n/a in fixed (0/0)**
@@ -11981,9 +12057,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -12724,9 +12802,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: compare 1`
+] = `
 baseline: NOT REPRODUCED  synthetic (a, schema v8)
           default-post: no failure in 24 boundary requests; the app closed no upstream connection
           default-get: no failure in 24 boundary requests; the app closed no upstream connection
@@ -12744,9 +12824,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: NOT REPRODUCED in both
   - default: NOT REPRODUCED in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -12780,13 +12862,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: headline 1`
+] = `
 NOT REPRODUCED  default 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -12867,9 +12953,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **NOT REPRODUCED: default: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -12908,9 +12996,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -13647,9 +13737,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: compare 1`
+] = `
 baseline: REPRODUCED  synthetic (a, schema v8)
 current:  REPRODUCED  synthetic (b, schema v8)
 
@@ -13662,9 +13754,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -13695,13 +13789,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: headline 1`
+] = `
 REPRODUCED  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -13781,9 +13879,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **REPRODUCED: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)**
@@ -13821,9 +13921,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -14578,9 +14680,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: compare 1`
+] = `
 baseline: NOT REPRODUCED  synthetic (a, schema v8)
           default-post: no failure in 24 boundary requests; the app closed no upstream connection
           default-get: no failure in 24 boundary requests; the app closed no upstream connection
@@ -14598,9 +14702,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: NOT REPRODUCED in both
   - default: NOT REPRODUCED in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -14634,13 +14740,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: headline 1`
+] = `
 NOT REPRODUCED  default 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -14721,9 +14831,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **NOT REPRODUCED: default: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -14762,9 +14874,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -15502,9 +15616,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: compare 1`
+] = `
 baseline: INCONCLUSIVE  synthetic (a, schema v8)
           default-post: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
 current:  INCONCLUSIVE  synthetic (b, schema v8)
@@ -15520,9 +15636,11 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: INCONCLUSIVE in both
   - default: INCONCLUSIVE (default-post), NOT REPRODUCED (default-get) in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -15555,13 +15673,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: headline 1`
+] = `
 INCONCLUSIVE  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -15642,9 +15764,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **INCONCLUSIVE: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -15683,9 +15807,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -16431,9 +16557,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: compare 1`
+] = `
 baseline: INCOMPLETE  synthetic (a, schema v8)
           the run was interrupted
 current:  INCOMPLETE  synthetic (b, schema v8)
@@ -16447,9 +16575,11 @@ INCOMPLETE (exit 101): nothing is concluded from a run that did not finish (2):
   - the baseline did not finish (the run was interrupted): its counts cover only what ran
   - the current run did not finish (the run was interrupted): its counts cover only what ran
 Run it again to the end (or compare with a baseline that finished).
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -16476,13 +16606,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: headline 1`
+] = `
 INCOMPLETE  so far: 1 REPRODUCED   1 INCONCLUSIVE
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -16554,9 +16688,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **INCOMPLETE: yours: INCOMPLETE: the run did not finish (interrupted)
@@ -16589,9 +16725,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -17122,9 +17260,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: compare 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: compare 1`
+] = `
 baseline: INCONCLUSIVE  synthetic (a, schema v8)
           INCONCLUSIVE: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
 current:  INCONCLUSIVE  synthetic (b, schema v8)
@@ -17141,9 +17281,11 @@ STILL FAILING (exit 100): the current run fails as its baseline did; nothing got
   - the run's verdict: INCONCLUSIVE in both
   - yours-post: INCONCLUSIVE in both
   - yours-get: INCONCLUSIVE in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -17170,13 +17312,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: headline 1`
+] = `
 INCONCLUSIVE  yours: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -17247,9 +17393,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **INCONCLUSIVE: yours: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
@@ -17282,9 +17430,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -17800,9 +17950,10 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: compare 1`] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: compare 1`] =
+  `
 baseline: UNSAFE  synthetic (a, schema v8)
           UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 4 of 24 requests aimed at the close failed (4/4 aimed cycles), 4 × 502 in all 24 requests
 current:  UNSAFE  synthetic (b, schema v8)
@@ -17819,9 +17970,11 @@ STILL FAILING (exit 100): the current run fails as its baseline did; nothing got
   - the run's verdict: UNSAFE in both
   - yours-post: REPRODUCED in both
   - yours-get: INCONCLUSIVE in both
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: done event 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: done event 1`
+] = `
 {
   "type": "done",
   "verdict": {
@@ -17848,13 +18001,17 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   },
   "runDir": "results/x"
 }
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: headline 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: headline 1`
+] = `
 UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 4 of 24 requests aimed at the close failed (4/4 aimed cycles), 4 × 502 in all 24 requests
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: report.html 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: report.html 1`
+] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -17925,9 +18082,11 @@ code { font-size: .92em; }
 </body>
 </html>
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: report.md 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: report.md 1`
+] = `
 # keepalive-lab run synthetic
 
 **UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 4 of 24 requests aimed at the close failed (4/4 aimed cycles), 4 × 502 in all 24 requests
@@ -17960,9 +18119,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`
+`;
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: summary.json 1`] = `
+exports[
+  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: summary.json 1`
+] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -18491,4 +18652,4 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
   }
 }
 
-`
+`;
