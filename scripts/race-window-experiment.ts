@@ -50,21 +50,29 @@ export interface Trial {
   busyMs: number;
   busyLeadMs: number;
   plannedOffsetMs: number;
-  /** What the client saw first after its send: 'served' (an answer), 'reset' (ECONNRESET), 'fin' (EOF), 'none' (nothing in time). */
+  /**
+   * What the client saw first after its send: 'served' (an answer), 'reset' (ECONNRESET), 'fin' (EOF), 'none' (nothing
+   * in time).
+   */
   outcome: 'served' | 'reset' | 'fin' | 'none';
   /** The client saw the app's FIN before it sent. */
   finBeforeSend: boolean;
   sentAtMonoMs: number;
   /** The app finished the connection's first response (its response-finished record). */
   responseEndMonoMs: number;
-  /** The preload's record of the timer: due, fired, the close event; null when it never fired (the request was read first). */
+  /**
+   * The preload's record of the timer: due, fired, the close event; null when it never fired (the request was read
+   * first).
+   */
   timerDueMonoMs: number | null;
   timerAtMonoMs: number | null;
   closedAtMonoMs: number | null;
   /** The busy request's start and end in the app; null without one. */
   busyStartMonoMs: number | null;
   busyEndMonoMs: number | null;
-  /** sent − due, where due is the preload's when the timer fired, else response end + keepAliveTimeout + Node's buffer. */
+  /**
+   * sent − due, where due is the preload's when the timer fired, else response end + keepAliveTimeout + Node's buffer.
+   */
   sentMinusDueMs: number;
   /** sent − the timer's firing; null when it never fired. */
   sentMinusTimerMs: number | null;

@@ -5,7 +5,10 @@
 import type { CellSummary, Summary } from '../records/summary-schema.js';
 import { failuresSeen } from '../records/failures.js';
 
-/** The first schema version whose who-closed tally counts distinct sockets (v7 counted close records, and a socket recorded twice counted twice). */
+/**
+ * The first schema version whose who-closed tally counts distinct sockets (v7 counted close records, and a socket
+ * recorded twice counted twice).
+ */
 export const DISTINCT_SOCKET_TALLY_SINCE = 8;
 
 /** What the invariants read of a summary. */
@@ -43,7 +46,8 @@ function cellProblems(c: Omit<CellSummary, 'verdict'>): string[] {
   if (n.aimed !== null && n.aimed > n.requests) problems.push(`${c.name}: ${n.aimed} aimed requests of ${n.requests}`);
   if (n.boundary !== null && n.aimed !== null && n.boundary > n.aimed)
     problems.push(`${c.name}: ${n.boundary} boundary requests of ${n.aimed} aimed`);
-  // Every request is one of: answered by the app (its own 5xx among them), a failure the client saw, or another client error.
+  // Every request is one of: answered by the app (its own 5xx among them), a failure the client saw, or another client
+  // error.
   const failures = failuresSeen(n);
   if (failures + (n.appErrors ?? 0) > n.requests)
     problems.push(`${c.name}: ${failures} failures and ${n.appErrors} app errors in ${n.requests} requests`);

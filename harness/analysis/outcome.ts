@@ -95,7 +95,8 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
         : 'each tied to an idle close of the app';
     return { outcome: 'reproduced', reason: `${clientSawText(e)} to the client (${tie})` };
   }
-  // A dropped connection is the race's only when it came at one of the app's idle closes; otherwise something else broke.
+  // A dropped connection is the race's only when it came at one of the app's idle closes; otherwise something else
+  // broke.
   if (dropped > 0 && e.droppedAtAppClose > 0) {
     return {
       outcome: 'reproduced',
@@ -122,7 +123,8 @@ export function classifyCell(e: CellEvidence, minBoundary: number): Classificati
     return { outcome: 'inconclusive', reason: `only ${e.boundary} boundary requests (at least ${minBoundary} needed)` };
   if (e.clientErrors > 0)
     return { outcome: 'inconclusive', reason: `${e.clientErrors} requests failed on the client side without a status` };
-  // Enough boundary requests, none failed, while the app closed idle connections the LB held: this LB replays the method, and says so nowhere.
+  // Enough boundary requests, none failed, while the app closed idle connections the LB held: this LB replays the
+  // method, and says so nowhere.
   if (e.silentRetry !== null && idle.app > 0) {
     const n = idle.app;
     return {

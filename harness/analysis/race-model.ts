@@ -69,12 +69,18 @@ export interface HitMatch {
   close: SocketClosedRecord;
   /** arrivalMs − the close's instant (closeInstant). */
   arrivalMinusCloseMs: number;
-  /** The app's event-loop delay at that close (loopDelayAtClose); null when the records do not say when its timer was due. */
+  /**
+   * The app's event-loop delay at that close (loopDelayAtClose); null when the records do not say when its timer was
+   * due.
+   */
   loopDelayMs: number | null;
   place: HitPlace;
 }
 
-/** Whether an arrival lies in the close's unread stretch: after the loop stopped reading (as far as measured), up to the close. */
+/**
+ * Whether an arrival lies in the close's unread stretch: after the loop stopped reading (as far as measured), up to the
+ * close.
+ */
 function unreadAt(arrivalMs: number, c: SocketClosedRecord): boolean {
   const delay = loopDelayAtClose(c);
   const at = closeInstant(c);
@@ -103,7 +109,9 @@ export function matchHit(
   return { arrivalMs, close, arrivalMinusCloseMs, loopDelayMs: loopDelayAtClose(close), place };
 }
 
-/** The hits among records (any failure the race causes), each with the close it met; those near no close are left out. */
+/**
+ * The hits among records (any failure the race causes), each with the close it met; those near no close are left out.
+ */
 export function explainHits(
   records: readonly RequestRecord[],
   closes: readonly SocketClosedRecord[],

@@ -74,7 +74,10 @@ export interface SummaryInput {
   options: LabOptions;
   versions: Record<string, string>;
   scenario: Scenario;
-  /** A user's apps: each image's identity, and the Node release its preload reported (null: no preload, measured client-side). Null for the sample app. */
+  /**
+   * A user's apps: each image's identity, and the Node release its preload reported (null: no preload, measured
+   * client-side). Null for the sample app.
+   */
   yourApp?: { images: Record<VariantName, ImageIdentity>; preloadNode: Record<VariantName, string | null> } | null;
   /** Per variant; missing when the run ended before the probe. */
   probes: Partial<Record<VariantName, IdleCloseProbe>>;
@@ -83,7 +86,10 @@ export interface SummaryInput {
   appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
   /** When each app finished each response (its clock), by `socketId/request`. */
   appResponseEnds: Partial<Record<VariantName, Map<string, number>>>;
-  /** Every LB's access log, in one list; null when it could not be read (a failed run): then there is nothing to cross-check. */
+  /**
+   * Every LB's access log, in one list; null when it could not be read (a failed run): then there is nothing to
+   * cross-check.
+   */
   accessLog: AccessLogEntry[] | null;
   /** nginx's error log, whose lines explain its 502s. */
   errorLogText: string;
@@ -125,7 +131,8 @@ export function tallyClosedBy(
   const tally: ClosedByTally = { app: 0, lb: 0, lbAtShutdown: 0, reset: 0, open: 0, total: lbSockets.size };
   const closed = new Set<number>();
   for (const c of closes) {
-    // One close per socket: a socket the app recorded closing twice (its timer, then the 'close' event) is still one socket.
+    // One close per socket: a socket the app recorded closing twice (its timer, then the 'close' event) is still one
+    // socket.
     if (!lbSockets.has(c.socketId) || closed.has(c.socketId)) continue;
     closed.add(c.socketId);
     if (c.closedBy === 'app') tally.app++;
@@ -140,11 +147,14 @@ export function tallyClosedBy(
   return tally;
 }
 
-/** sendToAppMs: a request sent at harness time t reached the app at t + this on its clock (offset + one-way latency). */
+/**
+ * sendToAppMs: a request sent at harness time t reached the app at t + this on its clock (offset + one-way latency).
+ */
 export function raceWindow(records: RequestRecord[], closes: SocketClosedRecord[], sendToAppMs: number): RaceWindow {
   const aimed = records.filter((r) => r.phase === 'aimed' && r.offsetMs !== null);
   const hits = aimed.filter((r) => clientSymptom(r) === '502');
-  // Each hit set against the close it met by the race model's own rule (race-model.ts matchHit), so the two never disagree.
+  // Each hit set against the close it met by the race model's own rule (race-model.ts matchHit), so the two never
+  // disagree.
   const deltas = hits.flatMap((r) => matchHit(r, closes, sendToAppMs)?.arrivalMinusCloseMs ?? []);
   const byOffsetMs: RaceWindow['byOffsetMs'] = {};
   for (const r of aimed) {
@@ -179,7 +189,8 @@ export function effectiveClose(
   const idleCloses = closes.filter(
     (c) => lbSockets.has(c.socketId) && c.lastResponseEndMonoMs !== null && c.closedAtMonoMs <= trafficEndMs,
   );
-  // One or two odd closes are no idle timeout: a Caddy cell once read "43 ms by the LB" from one close, the rest at shutdown.
+  // One or two odd closes are no idle timeout: a Caddy cell once read "43 ms by the LB" from one close, the rest at
+  // shutdown.
   if (idleCloses.length < MIN_CLOSES_FOR_EFFECTIVE_CLOSE) return { ms: null, by: null };
   const byApp = idleCloses.filter((c) => c.closedBy === 'app').length;
   return {
@@ -253,7 +264,8 @@ function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant)
     byMethod[r.method].total++;
     if (clientSymptom(r) === '502') byMethod[r.method].count502++;
   }
-  // The aimed requests that tested the boundary, by the rule the cells count theirs (their short-lane part): one meaning of "boundary" everywhere.
+  // The aimed requests that tested the boundary, by the rule the cells count theirs (their short-lane part): one
+  // meaning of "boundary" everywhere.
   const boundary = mine.filter(
     (r) => r.phase === 'aimed' && testedBoundary(r, boundaryContextOf(input, traffic, v, r.method)),
   );
@@ -323,7 +335,8 @@ function describeVariant(v: VariantSummary, lbTimeoutMs: number, isAim: boolean)
     v.boundaryRate502.failures === 0 && c.cycles > 0
       ? `, ${c.cycles} aimed cycles (95 % upper bound ${percent(c.rate.high, 1)} per cycle)`
       : '';
-  // A fix without a failure that never met the LB's own timeout says so: at the aim variant's close alone it cannot fail.
+  // A fix without a failure that never met the LB's own timeout says so: at the aim variant's close alone it cannot
+  // fail.
   const untested =
     !isAim && v.lbBoundary === null && v.boundaryRate502.failures === 0
       ? `, not tested at the LB's ${lbTimeoutMs / 1000} s`
@@ -372,7 +385,10 @@ function closesBeforeLbOf(v: Variant, input: SummaryInput): { appIdleCloseMs: nu
     : null;
 }
 
-/** What testedBoundary needs of a variant's requests of one method: whether its LB replays them unseen, and the app's closes. */
+/**
+ * What testedBoundary needs of a variant's requests of one method: whether its LB replays them unseen, and the app's
+ * closes.
+ */
 function boundaryContextOf(input: SummaryInput, traffic: TrafficResult, v: Variant, method: string): BoundaryContext {
   const appCloseInstants = (input.appCloses[v.name] ?? []).filter((c) => c.closedBy === 'app').map(closeInstant);
   return {
@@ -397,7 +413,8 @@ function cellSummaries(
     const summary = variants[v.name];
     return input.options.methods.map((method): CellSummary => {
       const sent = mine.filter((r) => r.method === method);
-      // Aimed at its boundary, or just under the LB's timeout (a fix tested where it can fail): the cell's evidence holds both.
+      // Aimed at its boundary, or just under the LB's timeout (a fix tested where it can fail): the cell's evidence
+      // holds both.
       const lbMs = input.scenario.lb.upstreamKeepaliveTimeoutMs;
       const aimed = sent.filter((r) => r.phase === 'aimed' || aimedAtLbBoundary(r, lbMs));
       const driver = LB_DRIVERS[v.lb];
@@ -419,7 +436,8 @@ function cellSummaries(
             (e) => e.variant === v.name && e.request_method === method && e.status !== 502 && wasRetried(e),
           )
         : [];
-      // Failures tied to one of the app's idle closes are the race's; the rest came from something else (records/boundary.ts).
+      // Failures tied to one of the app's idle closes are the race's; the rest came from something else
+      // (records/boundary.ts).
       const failed = sent.filter((r) => clientSymptom(r) !== null);
       const tied = new Set(failed.filter((r) => tiedToAppClose(r, tie)));
       const isGateway = (r: RequestRecord) => ['502', '503', '504'].includes(clientSymptom(r) ?? '');

@@ -98,11 +98,16 @@ export type RunVerdictInput = Pick<Summary, 'complete' | 'interrupted' | 'failur
   nginx: Pick<Summary['nginx'], 'mismatches'>;
 } & {
   cells: Array<CellSummary>;
-  /** The version the summary was written in, for the invariants that older versions could not keep (analysis/invariants.ts). */
+  /**
+   * The version the summary was written in, for the invariants that older versions could not keep
+   * (analysis/invariants.ts).
+   */
   schemaVersion?: number;
 };
 
-/** Words in the order they win: a failed fix outweighs the bug showing, and any missing answer outweighs a clean one. */
+/**
+ * Words in the order they win: a failed fix outweighs the bug showing, and any missing answer outweighs a clean one.
+ */
 const RUN_PRECEDENCE: readonly VerdictWord[] = [
   'FIX FAILED',
   'INCONCLUSIVE',
@@ -125,7 +130,8 @@ export function runVerdict(s: RunVerdictInput): Verdict {
       : `the run failed during ${s.failure?.phase ?? 'an unknown phase'}: ${s.failure?.message ?? ''}`;
     return verdictOf('INCOMPLETE', cellEvidenceText, [why]);
   }
-  // Counts that do not add up (the harness and the LB's log disagreeing among them) leave no answer: the lab miscounted.
+  // Counts that do not add up (the harness and the LB's log disagreeing among them) leave no answer: the lab
+  // miscounted.
   const broken = invariantProblems(s);
   if (broken.length > 0)
     return verdictOf(

@@ -83,7 +83,8 @@ export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement,
       };
     }
     case 'SAFE': {
-      // Both bounds, one-sided 95 %: per request, and per aimed cycle (failures cluster by cycle: the honest unit, and a wide bound).
+      // Both bounds, one-sided 95 %: per request, and per aimed cycle (failures cluster by cycle: the honest unit, and
+      // a wide bound).
       const cycles = cell.boundaryCycles;
       const perCycle =
         cycles === null ? '' : `; ${cycles.cycles} aimed cycles: ≤ ${percent(cycles.rate.high)} per cycle`;

@@ -14,7 +14,10 @@ import { benchMarkdown } from './report.js';
 import type { BenchOptions } from './options.js';
 import { DEFAULT_OPTIONS, type LabOptions } from '../scenarios/run-options.js';
 
-/** A busy process never outlives the bench's runs × this many ms, whatever happens to the bench (it is also killed when the bench exits). */
+/**
+ * A busy process never outlives the bench's runs × this many ms, whatever happens to the bench (it is also killed when
+ * the bench exits).
+ */
 const CPU_LOAD_MAX_MS_PER_RUN = 15 * 60_000;
 
 export interface BenchOutcome {

@@ -47,9 +47,14 @@ export interface BenchRun {
   ab: { aimed: AbSide; naive: AbSide };
   /** The A/B's aimed 502 rate ÷ its naive rate; null when the naive side had no 502 (see aimedOverNaiveAtLeast). */
   aimedOverNaive: number | null;
-  /** The aimed rate ÷ the naive rate's 95 % upper bound: what the run proves at least, defined even without a naive 502. */
+  /**
+   * The aimed rate ÷ the naive rate's 95 % upper bound: what the run proves at least, defined even without a naive 502.
+   */
   aimedOverNaiveAtLeast: number | null;
-  /** Boundary requests of the variants that must stay safe, per minute of the lab's own cycles (the naive ones left out). */
+  /**
+   * Boundary requests of the variants that must stay safe, per minute of the lab's own cycles (the naive ones left
+   * out).
+   */
   boundaryPerMinute: number | null;
   wallMs: number;
   /** Cross-checks that must agree exactly. */
@@ -65,7 +70,9 @@ export interface BenchRun {
 
 const aimVariantCycles = (summary: Summary) => summary.schedule.cycles.filter((c) => summary.aimVariant in c.count502);
 
-/** The aim variant's 502s among a cycle's aimed or naive requests (a cycle's count502 would take its burst's in too). */
+/**
+ * The aim variant's 502s among a cycle's aimed or naive requests (a cycle's count502 would take its burst's in too).
+ */
 function batch502(summary: Summary, records: readonly RequestRecord[], c: CycleRecord): number {
   return records.filter(
     (r) => r.variant === summary.aimVariant && r.cycle === c.cycle && r.phase === c.kind && r.status === 502,

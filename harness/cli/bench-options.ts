@@ -4,6 +4,7 @@ import { EXIT } from '../model/exit-codes.js';
 import { integer, oneOf, usage } from './options.js';
 import { RUNTIME_CHOICES } from '../scenarios/run-options.js';
 import { DEFAULT_BENCH_OPTIONS, type BenchOptions } from '../bench/options.js';
+import { firstLineOf } from '../model/errors.js';
 
 export const BENCH_HELP = `npm run bench -- [flags]
 
@@ -39,7 +40,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   try {
     ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: FLAGS }));
   } catch (err) {
-    throw usage((err as Error).message.split('\n')[0].replace(/\. To specify.*$/, '.'), 'bench');
+    throw usage(firstLineOf(err).replace(/\. To specify.*$/, '.'), 'bench');
   }
   return {
     runs: integer('runs', values.runs, 1, 50, 'bench') ?? DEFAULT_BENCH_OPTIONS.runs,

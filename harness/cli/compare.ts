@@ -3,7 +3,7 @@
 // (100) is not an unfinished run (101) is not two runs that cannot be compared
 // (102), and none of them is a file that cannot be read (2).
 import { parseArgs } from 'node:util';
-import { runCommand } from '../model/errors.js';
+import { runCommand, firstLineOf } from '../model/errors.js';
 import { EXIT, type ExitCode } from '../model/exit-codes.js';
 import { compareSummaries } from '../compare/compare.js';
 import { formatComparison } from '../compare/format.js';
@@ -58,7 +58,7 @@ function main(argv: string[]): ExitCode {
       options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
-    throw usage((err as Error).message.split('\n')[0].replace(/\. To specify.*$/, '.'), 'compare');
+    throw usage(firstLineOf(err).replace(/\. To specify.*$/, '.'), 'compare');
   }
   if (parsed.values.help) {
     console.log(COMPARE_HELP);

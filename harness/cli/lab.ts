@@ -24,7 +24,10 @@ function labVersion(): string {
   return String(pkg.version);
 }
 
-/** The rows this run's summary will have, as compare names them: the talk-sized run's variants, or a matrix's cells (app × method). */
+/**
+ * The rows this run's summary will have, as compare names them: the talk-sized run's variants, or a matrix's cells (app
+ * × method).
+ */
 function plannedRowNames(options: LabOptions): string[] {
   if (options.app !== null) {
     const apps = options.app.compare === null ? [YOUR_APP_VARIANT] : [YOUR_APP_VARIANT, COMPARED_APP_VARIANT];
@@ -107,7 +110,8 @@ async function main(argv: string[]): Promise<ExitCode> {
 
   let live: LiveServer | null = null;
   try {
-    // Up before the run, its URL first on screen: a tab opened now misses nothing (and one opened later is replayed all of it).
+    // Up before the run, its URL first on screen: a tab opened now misses nothing (and one opened later is replayed all
+    // of it).
     if (options.live) {
       live = await startLiveServer({ port: options.livePort ?? 0 });
       console.error(`live page: ${live.url}`);

@@ -11,7 +11,7 @@ import {
   type Method,
   type Runtime,
 } from '../scenarios/run-options.js';
-import { LabError } from '../model/errors.js';
+import { LabError, firstLineOf } from '../model/errors.js';
 import { EVIDENCE_FLOOR } from '../model/verdict.js';
 import { EXIT, EXIT_CODES_HELP } from '../model/exit-codes.js';
 import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from '../scenarios/matrix.js';
@@ -291,7 +291,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
     });
   } catch (err) {
     // parseArgs' own messages name the flag; keep only the first sentence.
-    throw usage((err as Error).message.split('\n')[0].replace(/\. To specify.*$/, '.'));
+    throw usage(firstLineOf(err).replace(/\. To specify.*$/, '.'));
   }
   // A flag given twice would silently keep the last value: say so instead (the repeatable ones excepted).
   const seen = new Set<string>();

@@ -2,7 +2,7 @@
 // from a saved run (the lab writes them at the end of every run too). Prints
 // the page's path; a missing directory or a bad summary is one line and exit 2.
 import { parseArgs } from 'node:util';
-import { LabError, runCommand } from '../model/errors.js';
+import { LabError, runCommand, messageOf } from '../model/errors.js';
 import { EXIT, type ExitCode } from '../model/exit-codes.js';
 import { writeReport } from '../report/html/build.js';
 
@@ -33,7 +33,7 @@ export function parseReportArgs(argv: string[]): { help: true } | { help: false;
       strict: true,
     });
   } catch (err) {
-    throw new LabError((err as Error).message, 'See npm run report -- --help.', EXIT.badInput);
+    throw new LabError(messageOf(err), 'See npm run report -- --help.', EXIT.badInput);
   }
   if (parsed.values.help) return { help: true };
   if (parsed.positionals.length !== 1) {

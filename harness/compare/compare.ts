@@ -57,7 +57,10 @@ export interface CellWord {
 export interface SideCounts {
   /** The verdict of each of the row's cells: one for a cell, one per method for a talk-sized variant. */
   verdicts: CellWord[];
-  /** Its app (variant) showed the race in a cell of any method (analysis/verdict.ts showedRace): what Node's defaults must show. */
+  /**
+   * Its app (variant) showed the race in a cell of any method (analysis/verdict.ts showedRace): what Node's defaults
+   * must show.
+   */
   appShowedRace: boolean;
   /** Failures the client saw (502s for a talk-sized variant; every symptom for a cell), in all requests. */
   failures: number;
@@ -77,13 +80,22 @@ export interface ComparedRow {
   kind: 'variant' | 'cell';
   fix: string;
   lb: string;
-  /** What the row must show: its fix's expectation (analysis/expectations.ts), 'safe' for your app; null: either answer is a finding. */
+  /**
+   * What the row must show: its fix's expectation (analysis/expectations.ts), 'safe' for your app; null: either answer
+   * is a finding.
+   */
   expected: MustShow;
   baseline: SideCounts | null;
   current: SideCounts | null;
-  /** Current − baseline rate, by cycle when both counted cycles, else by boundary request; its interval is the family's. Null when rates were not compared. */
+  /**
+   * Current − baseline rate, by cycle when both counted cycles, else by boundary request; its interval is the family's.
+   * Null when rates were not compared.
+   */
   change: (RateDifference & { unit: 'cycles' | 'requests' }) | null;
-  /** The smallest change of the rate, up and down from the baseline's, the two samples find at 80 % power and the row's level; null when rates were not compared. */
+  /**
+   * The smallest change of the rate, up and down from the baseline's, the two samples find at 80 % power and the row's
+   * level; null when rates were not compared.
+   */
   detectable: (DetectableChange & { unit: 'cycles' | 'requests' }) | null;
   status: RowStatus;
   /** Why, in words: the verdicts on both sides, and a rate that moved beyond chance. */
@@ -102,14 +114,23 @@ export interface Comparison {
   /** What the comparison comes to; its exit code is exitCode. */
   status: ComparisonStatus;
   exitCode: ExitCode;
-  /** What the status rests on, one line each: the rows (and the run's own verdict) behind it, the unfinished run, the settings that differ. */
+  /**
+   * What the status rests on, one line each: the rows (and the run's own verdict) behind it, the unfinished run, the
+   * settings that differ.
+   */
   reasons: string[];
   rows: ComparedRow[];
-  /** Rows whose rates were compared, the two-sided level of each row's interval (Bonferroni: 95 % for the family), and the power the detectable change is stated at. */
+  /**
+   * Rows whose rates were compared, the two-sided level of each row's interval (Bonferroni: 95 % for the family), and
+   * the power the detectable change is stated at.
+   */
   family: { rows: number; rowLevel: number; power: number };
   /** status 'ok': what exit 0 means (--baseline reads it). */
   passed: boolean;
-  /** Differences worth knowing that conclude nothing (a setting that changes only the sample, a release, old counts by request). */
+  /**
+   * Differences worth knowing that conclude nothing (a setting that changes only the sample, a release, old counts by
+   * request).
+   */
   notes: string[];
 }
 
@@ -193,7 +214,9 @@ interface Side {
   side: SideCounts;
 }
 
-/** A talk-sized run compares its variants; a matrix its cells (each method, each LB: where its outcomes are decided). */
+/**
+ * A talk-sized run compares its variants; a matrix its cells (each method, each LB: where its outcomes are decided).
+ */
 function sidesOf(s: Summary): Map<string, Side> {
   const racy = showedRace(s.cells);
   if (s.scenario.kind === 'matrix')

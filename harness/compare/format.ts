@@ -23,7 +23,10 @@ function changeCell(r: ComparedRow): string {
   return `${signedPct(c.difference)} (${signedPct(c.low)} … ${signedPct(c.high)}) per ${c.unit === 'cycles' ? 'cycle' : 'request'}`;
 }
 
-/** The smallest detectable change in the direction that matters for the row (both for a finding); 'none' where no rate is that far. */
+/**
+ * The smallest detectable change in the direction that matters for the row (both for a finding); 'none' where no rate
+ * is that far.
+ */
 function detectableCell(r: ComparedRow): string {
   if (r.detectable === null) return '—';
   const { up, down } = r.detectable;

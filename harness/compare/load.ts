@@ -3,7 +3,7 @@
 // user's to fix: one line, exit 2.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError } from '../model/errors.js';
+import { LabError, messageOf } from '../model/errors.js';
 import { EXIT } from '../model/exit-codes.js';
 import { readSummary, type Summary } from '../results/schema.js';
 
@@ -27,7 +27,7 @@ export function loadSummary(path: string): { summary: Summary; file: string; sch
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new LabError(
-      `${file}: cannot read it (${code === 'ENOENT' ? 'no summary.json in that directory' : (code ?? (err as Error).message)}).`,
+      `${file}: cannot read it (${code === 'ENOENT' ? 'no summary.json in that directory' : (code ?? messageOf(err))}).`,
       HINT,
       EXIT.badInput,
     );

@@ -20,13 +20,19 @@ export function cohensH(p1: number, p2: number): number {
   return 2 * Math.asin(Math.sqrt(p1)) - 2 * Math.asin(Math.sqrt(p2));
 }
 
-/** The smallest |h| a two-sided test at `alpha` finds with `power` between samples of n1 and n2; null when either is empty. */
+/**
+ * The smallest |h| a two-sided test at `alpha` finds with `power` between samples of n1 and n2; null when either is
+ * empty.
+ */
 export function detectableH(n1: number, n2: number, alpha: number, power = POWER): number | null {
   if (n1 <= 0 || n2 <= 0) return null;
   return (normalQuantile(1 - alpha / 2) + normalQuantile(power)) * Math.sqrt(1 / n1 + 1 / n2);
 }
 
-/** The smallest change of a rate, up and down from `baselineRate`, the test finds with `power`; null where no rate in [0, 1] is that far. */
+/**
+ * The smallest change of a rate, up and down from `baselineRate`, the test finds with `power`; null where no rate in
+ * [0, 1] is that far.
+ */
 export interface DetectableChange {
   up: number | null;
   down: number | null;

@@ -33,7 +33,8 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'concurrency', of: (s) => String(s.options.concurrency), movesRate: always },
   // The app's server (standalone, next start, custom) sets its idle close, and so the race's window.
   { name: 'server mode', of: (s) => s.scenario.serverMode, movesRate: always },
-  // 'always' lets HAProxy send a first request on an idle connection: the race HAProxy otherwise avoids (HAProxy rows only).
+  // 'always' lets HAProxy send a first request on an idle connection: the race HAProxy otherwise avoids (HAProxy rows
+  // only).
   { name: 'HAProxy http-reuse', of: (s) => s.scenario.haproxyReuse ?? 'safe', movesRate: (lbs) => lbs.has('haproxy') },
   // Docker's network and the local runtime's loopback (and its system nginx) give the race a different window.
   { name: 'runtime', of: (s) => s.runtime, movesRate: always },
@@ -43,7 +44,8 @@ export const SETTINGS: readonly Setting[] = [
     of: (s) => String(s.scenario.lb.upstreamKeepaliveTimeoutMs),
     movesRate: always,
   },
-  // More cycles (or a longer --max-cycles) is a larger sample of the same rate: the detectable change says what it buys.
+  // More cycles (or a longer --max-cycles) is a larger sample of the same rate: the detectable change says what it
+  // buys.
   { name: 'cycles', of: (s) => String(s.options.cycles), movesRate: false },
   // --full adds long-gap cycles after the aimed ones; the rates compared count aimed cycles only.
   { name: 'mode', of: (s) => s.mode, movesRate: false },

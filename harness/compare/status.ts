@@ -8,7 +8,10 @@ import { EXIT, type ExitCode } from '../model/exit-codes.js';
 import type { VerdictWord } from '../model/verdict.js';
 import type { Summary } from '../results/schema.js';
 
-/** What a row must show: its fix's expectation (analysis/expectations.ts), 'safe' for your app (what --assert safe asks). */
+/**
+ * What a row must show: its fix's expectation (analysis/expectations.ts), 'safe' for your app (what --assert safe
+ * asks).
+ */
 export type MustShow = 'safe' | 'race' | null;
 
 /** Shows what it must; does not, or has no answer; or either answer is a finding (a too-short fix). */
@@ -67,7 +70,10 @@ export function runFails(s: Summary): boolean {
   return !verdictOk(s.verdict.word, s.scenario.kind ?? 'classic', false);
 }
 
-/** The direction in which a rate moving beyond chance is worse: up for a row that must be safe, down for Node's defaults. */
+/**
+ * The direction in which a rate moving beyond chance is worse: up for a row that must be safe, down for Node's
+ * defaults.
+ */
 export function worseDirection(mustShow: MustShow): 'up' | 'down' | null {
   return mustShow === 'safe' ? 'up' : mustShow === 'race' ? 'down' : null;
 }
@@ -91,7 +97,10 @@ export function rowStatusOf(
   return { status: words.baseline === words.current ? 'ok' : 'changed', why };
 }
 
-/** The whole comparison: an unfinished run, then settings that move a rate, then the worst row (or the run's own verdict). */
+/**
+ * The whole comparison: an unfinished run, then settings that move a rate, then the worst row (or the run's own
+ * verdict).
+ */
 export function comparisonStatusOf(input: {
   incomplete: boolean;
   notComparable: boolean;

@@ -9,7 +9,7 @@ import { withDeadline } from '../model/deadline.js';
 import { responseEnds, socketClosedRecords } from '../records/app-records.js';
 import type { AccessLogEntry } from '../lb/access-log.js';
 import { buildSummary, type SummaryInput } from '../analysis/summarize.js';
-import { interrupted, LabError } from '../model/errors.js';
+import { interrupted, LabError, messageOf, firstLineOf } from '../model/errors.js';
 import { doneEventOf, LabEventSink, type LabEventListener } from '../live/lab-events.js';
 import { EXIT } from '../model/exit-codes.js';
 import { checkPorts, resolveRuntime } from '../runtime/preflight.js';
@@ -48,7 +48,9 @@ import { CLIENT_SIDE_LIMIT } from '../analysis/your-app-verdict.js';
 import { preloadReadyNode } from '../records/app-records.js';
 import type { LabOptions, Runtime } from '../scenarios/run-options.js';
 
-/** A cold Docker build (npm ci + next build in the image) takes about a minute here; 4 leaves room for a slow laptop. */
+/**
+ * A cold Docker build (npm ci + next build in the image) takes about a minute here; 4 leaves room for a slow laptop.
+ */
 const READY_TIMEOUT_MS = 240_000;
 /** Node (20–26) closes idle sockets about a second after keepAliveTimeout; only used to bound the probe. */
 const NODE_CLOSE_BUFFER_MS = 1_000;
@@ -67,7 +69,10 @@ function showBuildLine(line: string): boolean {
 export interface LabIo {
   progress: (line: string) => void;
   signal: AbortSignal;
-  /** Typed events beside the progress lines (live/lab-events.ts), for the live page; a listener that throws is dropped, the run goes on. */
+  /**
+   * Typed events beside the progress lines (live/lab-events.ts), for the live page; a listener that throws is dropped,
+   * the run goes on.
+   */
   onEvent?: LabEventListener;
 }
 
@@ -106,7 +111,10 @@ interface Run {
   trafficEndMonoMs: number | null;
   /** Set once the results are written: only a finished run may be kept up (--keep). */
   finished: boolean;
-  /** A user's apps: their images and whether the preload loaded in each (found once they serve); null for the sample app. */
+  /**
+   * A user's apps: their images and whether the preload loaded in each (found once they serve); null for the sample
+   * app.
+   */
   yourApp: SummaryInput['yourApp'];
 }
 
@@ -128,7 +136,8 @@ const expectedCloseMs = (v: Variant) =>
 function probeWatchMs(scenario: Scenario, v: Variant): number {
   const lbMs = scenario.lb.upstreamKeepaliveTimeoutMs;
   const early = (ms: number) => Math.min(lbMs - 1_000, Math.max(3_000, Math.round(ms * 1.5)));
-  // Nothing is known of a user's app until it is measured: watched until past the LB's timeout (it returns at the app's close).
+  // Nothing is known of a user's app until it is measured: watched until past the LB's timeout (it returns at the app's
+  // close).
   if (v.app) return lbMs + PROBE_PAST_EXPECTED_MS;
   if (scenario.kind === 'classic') return early(Math.min(...scenario.variants.map(expectedCloseMs)));
   return expectedCloseMs(v) < lbMs - SHORT_LANE_MARGIN_MS
@@ -255,7 +264,10 @@ function scenarioOf(options: LabOptions): Scenario {
   return defaultScenario({ retryPolicy: options.retryPolicy, variants: classicVariants(options.serverMode) });
 }
 
-/** Your app runs as a container: Docker must answer, and every image you named be here (or pullable) before anything starts. */
+/**
+ * Your app runs as a container: Docker must answer, and every image you named be here (or pullable) before anything
+ * starts.
+ */
 async function findAppImages(scenario: Scenario, runtime: Runtime, io: LabIo): Promise<void> {
   if (runtime !== 'docker') {
     throw new LabError(
@@ -355,7 +367,7 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
       } catch (err) {
         if (io.signal.aborted) throw interrupted('probing');
         throw new LabError(
-          `The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${(err as Error).message}.`,
+          `The idle-close probe of ${v.name} on 127.0.0.1:${stack.appPort(v)} failed: ${messageOf(err)}.`,
           `Is the app up? See app-${v.name}.log in the results.`,
         );
       }
@@ -386,7 +398,9 @@ function probeStory(p: IdleCloseProbe, lbMs: number): string {
   return `${closed}: after the LB's ${lbS}, so the LB closes first`;
 }
 
-/** Phase 4: idle-gap traffic through the LB, every variant at once (a matrix in two lanes); a dead component ends it. */
+/**
+ * Phase 4: idle-gap traffic through the LB, every variant at once (a matrix in two lanes); a dead component ends it.
+ */
 async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
   const { options, io, scenario } = run;
   const probedCloseMs = perVariant(scenario.variants, (v) => run.probes[v.name]?.idleCloseMs ?? null);
@@ -520,7 +534,8 @@ function lbErrorLines(scenario: Scenario, collected: Collected): Partial<Record<
  * best effort, report.html and its charts, drawn from those files.
  */
 function writeSummary(run: Run, summary: Summary, traffic: TrafficResult | null): void {
-  // `$schema` stays the first key: the spread keeps its place and only changes its value (relative to where --results-dir put the run).
+  // `$schema` stays the first key: the spread keeps its place and only changes its value (relative to where
+  // --results-dir put the run).
   const writeSummaryFile = () =>
     writeRunFile(
       run.dir,
@@ -565,9 +580,7 @@ function writeHtmlReport(run: Run): void {
   try {
     writeReport(run.dir);
   } catch (err) {
-    run.io.progress(
-      `could not draw report.html: ${(err as Error).message.split('\n')[0]} (npm run report -- ${run.dir} tries again)`,
-    );
+    run.io.progress(`could not draw report.html: ${firstLineOf(err)} (npm run report -- ${run.dir} tries again)`);
   }
 }
 
@@ -582,7 +595,7 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
     try {
       return await work();
     } catch (stepErr) {
-      if (!quiet) say(`could not ${what} after the failure: ${(stepErr as Error).message.split('\n')[0]}`);
+      if (!quiet) say(`could not ${what} after the failure: ${firstLineOf(stepErr)}`);
       return null;
     }
   };
@@ -625,6 +638,6 @@ async function teardown(run: Run, stack: Stack): Promise<void> {
     say('tearing down');
     await stack.down();
   } catch (err) {
-    say(`teardown failed: ${(err as Error).message.split('\n')[0]} (the next run's preflight will find what is left)`);
+    say(`teardown failed: ${firstLineOf(err)} (the next run's preflight will find what is left)`);
   }
 }

@@ -14,7 +14,10 @@ import {
 } from '../scenarios/scenarios.js';
 import type { AppOptions } from '../scenarios/run-options.js';
 
-/** The LB's client connections outlive a cycle's idle gap by this much: HAProxy gives an idle upstream connection only to a reused client connection. */
+/**
+ * The LB's client connections outlive a cycle's idle gap by this much: HAProxy gives an idle upstream connection only
+ * to a reused client connection.
+ */
 const CLIENT_KEEPALIVE_PAST_GAP_MS = 5_000;
 
 export function yourAppScenario(app: AppOptions, retryPolicy: RetryPolicy, haproxyReuse: HaproxyReuse): Scenario {

@@ -35,23 +35,34 @@ export interface LbDriver {
   versionArgs: readonly string[];
   parseVersion(output: string): string;
 
-  /** Docker: the directory of its Dockerfile, the build argument naming its base image, the image built, where the config is mounted. */
+  /**
+   * Docker: the directory of its Dockerfile, the build argument naming its base image, the image built, where the
+   * config is mounted.
+   */
   buildDir: string;
   baseImageArg: string;
   image: string;
   configInContainer: string;
-  /** The container's health check: the LB answering /lb-health itself on one of its ports, with what both its official and air-gapped images have. */
+  /**
+   * The container's health check: the LB answering /lb-health itself on one of its ports, with what both its official
+   * and air-gapped images have.
+   */
   healthcheck(port: number): string[];
 
   /** Its access log (stdout in Docker) as one entry per request it answered. */
   parseAccessLog(stdout: string, variants: readonly Variant[]): AccessLogEntry[];
   /** Its error lines (stderr) worth a look; none is expected in a clean run. */
   countErrors(stderr: string): number;
-  /** Whether it retries a request of this method on a new connection when a reused one dies under it: the race masked. */
+  /**
+   * Whether it retries a request of this method on a new connection when a reused one dies under it: the race masked.
+   */
   retries(scenario: Scenario, method: string): boolean;
   /** The setting of this LB a run varies, as cells report it ('alb', 'http-reuse safe'). */
   policy(scenario: Scenario): string;
-  /** Whether a retry its access log shows can be the race's (nginx retries a failed reused connection; HAProxy's retry-on conn-failure retries only failed connects). */
+  /**
+   * Whether a retry its access log shows can be the race's (nginx retries a failed reused connection; HAProxy's
+   * retry-on conn-failure retries only failed connects).
+   */
   loggedRetriesAreRace: boolean;
   /**
    * Whether the LB closes each idle upstream connection after its idle timeout
@@ -65,7 +76,10 @@ export interface LbDriver {
   idleTimeoutBoundsConnections: boolean;
   /** How it retries a request of this method without logging it (the masking shows nowhere); null when it does not. */
   silentRetry(scenario: Scenario, method: string): string | null;
-  /** Whether the first request of a client connection can get an idle upstream connection (HAProxy's http-reuse safe: no). */
+  /**
+   * Whether the first request of a client connection can get an idle upstream connection (HAProxy's http-reuse safe:
+   * no).
+   */
   firstRequestReusesIdle(scenario: Scenario): boolean;
 }
 

@@ -39,7 +39,9 @@ export function parseHaproxyAccessLog(text: string): AccessLogEntry[] {
     }));
 }
 
-/** HAProxy's own warnings and alerts (stderr), but the notices of its soft stop at the end of a run: none is expected. */
+/**
+ * HAProxy's own warnings and alerts (stderr), but the notices of its soft stop at the end of a run: none is expected.
+ */
 export function countHaproxyAlerts(stderr: string): number {
   return stderr
     .split('\n')

@@ -50,7 +50,9 @@ export function countErrorLog(text: string): ErrorLogCounts {
   return counts;
 }
 
-/** An error-log line of the race (the app closed or reset a connection the LB had just reused), with where it came from. */
+/**
+ * An error-log line of the race (the app closed or reset a connection the LB had just reused), with where it came from.
+ */
 export interface RaceLogLine {
   /** The LB port the client used (from the line's host), which names the variant. */
   lbPort: number | null;

@@ -36,7 +36,8 @@ export class LiveChart {
   }
 
   private svg(): string {
-    // A matrix's two lanes run at once and their cycles arrive interleaved: drawn lane by lane, as summary.json keeps them.
+    // A matrix's two lanes run at once and their cycles arrive interleaved: drawn lane by lane, as summary.json keeps
+    // them.
     const laneOrder = (lane: string) => (lane === 'short' ? 0 : 1);
     const cycles = [...this.cycles].sort((a, b) => laneOrder(a.lane) - laneOrder(b.lane) || a.cycle - b.cycle);
     return cycleBarsSvg({ variants: this.variants, cycles, firstHit: this.firstHit });

@@ -71,7 +71,9 @@ export class EventStream {
     this.clients.clear();
   }
 
-  /** Serves GET /events: the story so far (or since Last-Event-ID), then each message as it comes; 503 past maxClients. */
+  /**
+   * Serves GET /events: the story so far (or since Last-Event-ID), then each message as it comes; 503 past maxClients.
+   */
   attach(req: IncomingMessage, res: ServerResponse): void {
     if (this.clients.size >= this.maxClients) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });

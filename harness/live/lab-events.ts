@@ -10,13 +10,20 @@ import type { Scenario, VariantName } from '../scenarios/scenarios.js';
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { Runtime } from '../scenarios/run-options.js';
 import { failuresSeen } from '../records/failures.js';
+import { messageOf } from '../model/errors.js';
 
-/** One variant's requests so far, counted as summary.json counts them (requests.total, rate502.failures, requests.boundary). */
+/**
+ * One variant's requests so far, counted as summary.json counts them (requests.total, rate502.failures,
+ * requests.boundary).
+ */
 export interface VariantCounts {
   /** Every request sent to the variant, calibration and bursts included. */
   sent: number;
   count502: number;
-  /** Every failure the client saw: 502s, and 503, 504, an empty reply or a reset (HAProxy answers the race with empty replies). */
+  /**
+   * Every failure the client saw: 502s, and 503, 504, an empty reply or a reset (HAProxy answers the race with empty
+   * replies).
+   */
   failed: number;
   /** Requests aimed at the close boundary. */
   boundary: number;
@@ -124,7 +131,7 @@ export class LabEventSink {
       this.listener(event);
     } catch (err) {
       this.listener = undefined;
-      this.warn(`a lab event listener failed (${(err as Error)?.message ?? String(err)}); the run goes on without it`);
+      this.warn(`a lab event listener failed (${messageOf(err)}); the run goes on without it`);
     }
   }
 
@@ -140,7 +147,8 @@ export class LabEventSink {
     this.emit({ type: 'cycle', record, counts: countsOf(records, variants) });
     for (const variant of variants) {
       if (this.announced502.has(variant)) continue;
-      // The first in record order, as summary.json's firstHit picks it (time from the start of traffic, as its cells count it).
+      // The first in record order, as summary.json's firstHit picks it (time from the start of traffic, as its cells
+      // count it).
       const first = records.find((r) => r.variant === variant && r.status === 502);
       if (!first) continue;
       this.announced502.add(variant);

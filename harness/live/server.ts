@@ -4,7 +4,7 @@
 // the speaker's own browser, never the conference Wi-Fi.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LabError } from '../model/errors.js';
+import { LabError, messageOf } from '../model/errors.js';
 import { EXIT } from '../model/exit-codes.js';
 import type { LabEvent } from './lab-events.js';
 import { LiveChart } from './chart.js';
@@ -30,7 +30,10 @@ export interface LiveServer {
   /** http://127.0.0.1:<port>/ */
   readonly url: string;
   readonly port: number;
-  /** Sends a lab event to every open page and keeps it for pages that join later; after 'done' or 'failed', 'end' follows and the stream is over. */
+  /**
+   * Sends a lab event to every open page and keeps it for pages that join later; after 'done' or 'failed', 'end'
+   * follows and the stream is over.
+   */
   publish(event: LabEvent): void;
   stop(): Promise<void>;
 }
@@ -106,11 +109,7 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
         if (svg !== null) stream.send('chart', { svg, cycles: chart.cycleCount }, { supersedes: true });
       } catch (err) {
         // A chart that cannot be drawn leaves the rest of the page live, and says so on it.
-        stream.send(
-          'chart',
-          { error: `The chart could not be drawn: ${(err as Error).message}` },
-          { supersedes: true },
-        );
+        stream.send('chart', { error: `The chart could not be drawn: ${messageOf(err)}` }, { supersedes: true });
       }
       if (event.type === 'done' || event.type === 'failed') stream.end('end', { reason: event.type });
     },

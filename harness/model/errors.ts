@@ -15,7 +15,10 @@ export class LabError extends Error {
   }
 }
 
-/** Prints a problem the user can act on as one line (and a hint) on stderr, after the command's name; returns its exit code. */
+/**
+ * Prints a problem the user can act on as one line (and a hint) on stderr, after the command's name; returns its exit
+ * code.
+ */
 export function reportLabError(err: LabError, command = 'keepalive-lab'): ExitCode {
   console.error(`${command}: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}`);
   return err.exitCode;
@@ -42,4 +45,14 @@ export function runCommand(command: string, main: (argv: string[]) => ExitCode):
     console.error(err);
     process.exitCode = EXIT.couldNotRun;
   }
+}
+
+/** What went wrong, as text, whatever was thrown: an Error's message, else the thrown value itself. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The first line of it: Docker and parseArgs put their details after the first line. */
+export function firstLineOf(err: unknown): string {
+  return messageOf(err).split('\n')[0];
 }

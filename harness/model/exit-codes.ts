@@ -9,13 +9,21 @@ export const EXIT = {
   couldNotRun: 1,
   /** Bad flags or input. */
   badInput: 2,
-  /** --assert: the run finished but its assertions failed; npm run compare: the current run is worse than its baseline (--baseline: any answer but ok). */
+  /**
+   * --assert: the run finished but its assertions failed; npm run compare: the current run is worse than its baseline
+   * (--baseline: any answer but ok).
+   */
   assertionFailed: 99,
-  /** npm run compare: the current run fails as its baseline did, and nothing got worse (a known failure, not a new one). */
+  /**
+   * npm run compare: the current run fails as its baseline did, and nothing got worse (a known failure, not a new one).
+   */
   stillFailing: 100,
   /** npm run compare: a run did not finish (interrupted, or a component failed): its counts cover only what ran. */
   incomplete: 101,
-  /** npm run compare: the runs differ in a setting that moves a failure rate (retry policy, concurrency, …): nothing to conclude. */
+  /**
+   * npm run compare: the runs differ in a setting that moves a failure rate (retry policy, concurrency, …): nothing to
+   * conclude.
+   */
   notComparable: 102,
   /** Interrupted (Ctrl-C, SIGTERM). */
   interrupted: 130,

@@ -21,7 +21,9 @@ function isKind(value: unknown): value is RecordKind {
 const addedFields = (kind: RecordKind): readonly string[] =>
   Object.hasOwn(ADDED_FIELDS, kind) ? ADDED_FIELDS[kind as keyof typeof ADDED_FIELDS] : [];
 
-/** Whether a parsed line is an app record: a known kind with every field the kind names (those it gained later aside). */
+/**
+ * Whether a parsed line is an app record: a known kind with every field the kind names (those it gained later aside).
+ */
 function isAppRecord(object: object): object is AppRecord {
   const kind: unknown = (object as Record<string, unknown>)[KIND_KEY];
   return (

@@ -5,7 +5,10 @@ import { clientSymptom, type RequestRecord } from './request-records.js';
 /** Only closes this near count: an estimated arrival further from any app close met something else. */
 export const NEAR_APP_CLOSE_MS = 100;
 
-/** Whether a request sent at startMonoMs (harness clock) reached the app's side within NEAR_APP_CLOSE_MS of one of its idle closes (app clock). */
+/**
+ * Whether a request sent at startMonoMs (harness clock) reached the app's side within NEAR_APP_CLOSE_MS of one of its
+ * idle closes (app clock).
+ */
 export function arrivedAtAppClose(
   startMonoMs: number,
   sendToAppMs: number,
@@ -41,10 +44,14 @@ export function testedBoundary(r: RequestRecord, context: BoundaryContext): bool
   return context.replaysUnseen && arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
 }
 
-/** A request that failed, or reused an idle upstream connection (or, from an app without the preload, was answered at all). */
+/**
+ * A request that failed, or reused an idle upstream connection (or, from an app without the preload, was answered at
+ * all).
+ */
 function metRaceOrReused(r: RequestRecord): boolean {
   if (clientSymptom(r) !== null || (r.upstreamSocketRequest ?? 0) > 1) return true;
-  // An app without the preload tags no response: aimed at the boundary is all that is known (the client-side method's limit).
+  // An app without the preload tags no response: aimed at the boundary is all that is known (the client-side method's
+  // limit).
   return r.status !== null && r.upstreamSocketRequest === null;
 }
 

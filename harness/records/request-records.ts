@@ -73,7 +73,8 @@ export const CLIENT_SYMPTOMS: readonly ClientSymptom[] = ['502', '503', '504', '
 export function clientSymptom(
   r: Pick<RequestRecord, 'status' | 'error'> & Partial<Pick<RequestRecord, 'upstreamSocketId'>>,
 ): ClientSymptom | null {
-  // A gateway status the app stamped (its socket id header came back) is the app's own answer, not the LB's: never the race.
+  // A gateway status the app stamped (its socket id header came back) is the app's own answer, not the LB's: never the
+  // race.
   if (isAppError(r)) return null;
   if (r.status === 502 || r.status === 503 || r.status === 504) return String(r.status) as ClientSymptom;
   if (r.status !== null) return null;

@@ -7,7 +7,9 @@ export function Nullable<T extends TSchema>(schema: T, options?: SchemaOptions):
   return Type.Union([schema, Type.Null()], options);
 }
 
-/** One of the given strings, from the const array the code already uses (so a new value reaches the schema by itself). */
+/**
+ * One of the given strings, from the const array the code already uses (so a new value reaches the schema by itself).
+ */
 export function OneOf<T extends string>(values: readonly T[], options?: SchemaOptions): TUnion<Array<TLiteral<T>>> {
   return Type.Union(
     values.map((v) => Type.Literal(v)),

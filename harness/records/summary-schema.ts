@@ -33,7 +33,10 @@ import { Nullable, OneOf, type Assert, type Equal } from './schema-kit.js';
 import { APP_VERDICT_WORDS, VERDICT_TONES, VERDICT_WORDS, type Verdict } from '../model/verdict.js';
 import { METHODS, RUNTIME_CHOICES, type LabOptions, RUNTIMES } from '../scenarios/run-options.js';
 
-/** `$schema` of a summary written in results/<run-id>/, the lab's own place for them (and where every summary before v6 was written). */
+/**
+ * `$schema` of a summary written in results/<run-id>/, the lab's own place for them (and where every summary before v6
+ * was written).
+ */
 export const DEFAULT_SUMMARY_SCHEMA_REF = '../../schemas/summary.schema.json';
 
 export const SCHEMA_VERSION = 8;

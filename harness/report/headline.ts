@@ -58,7 +58,8 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
       r.failures > 0
         ? `${v.name} ${r.failures} × 502 / ${r.trials}${close}`
         : `${v.name} 0 / ${r.trials}${close}${bound}`;
-    // A fix without a failure that the run never took to the LB's own timeout says so: at the aim variant's close alone it cannot fail.
+    // A fix without a failure that the run never took to the LB's own timeout says so: at the aim variant's close alone
+    // it cannot fail.
     const untested =
       v.name !== summary.aimVariant && atLb === null && r.failures === 0
         ? `, not tested at the LB's ${summary.scenario.lb.upstreamKeepaliveTimeoutMs / 1000} s`
@@ -106,7 +107,10 @@ const styled = (style: Exclude<HeadlinePart['style'], 'plain'>, text: string): s
     ) => string
   )(STYLES[style], text, { validateStream: false });
 
-/** Whether a stream wants colour: a terminal that has it, and NO_COLOR unset (hasColors reads NO_COLOR, FORCE_COLOR and TERM). */
+/**
+ * Whether a stream wants colour: a terminal that has it, and NO_COLOR unset (hasColors reads NO_COLOR, FORCE_COLOR and
+ * TERM).
+ */
 export function wantsColour(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors() && !process.env.NO_COLOR;
 }

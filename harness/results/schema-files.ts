@@ -29,17 +29,25 @@ function refFrom(dir: string, schemaPath: string): string {
   return path.split(sep).join('/');
 }
 
-/** The `$schema` of a summary written in `dir` (any directory: results/<run-id>, --out's): the committed summary schema, relative to it. */
+/**
+ * The `$schema` of a summary written in `dir` (any directory: results/<run-id>, --out's): the committed summary schema,
+ * relative to it.
+ */
 export function schemaRefFrom(dir: string): string {
   return refFrom(dir, SUMMARY_SCHEMA_PATH);
 }
 
-/** The committed request-record schema, relative to `dir` (for a requests.ndjson there, which has no place for a `$schema` of its own). */
+/**
+ * The committed request-record schema, relative to `dir` (for a requests.ndjson there, which has no place for a
+ * `$schema` of its own).
+ */
 export function requestRecordSchemaRefFrom(dir: string): string {
   return refFrom(dir, REQUEST_RECORD_SCHEMA_PATH);
 }
 
-/** Keywords first in this order, so a reader sees what a schema is before its details; properties keep the code's order. */
+/**
+ * Keywords first in this order, so a reader sees what a schema is before its details; properties keep the code's order.
+ */
 const KEYWORD_ORDER = [
   '$schema',
   '$id',

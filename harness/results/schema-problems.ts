@@ -91,7 +91,10 @@ function line(error: ValueError): string {
   return `${path} is ${shown(error.value)}, expected ${expected(error.schema)}`;
 }
 
-/** Every way `value` departs from `schema`, one line each (the first per path; at most MAX_PROBLEMS, the last line saying how many more). */
+/**
+ * Every way `value` departs from `schema`, one line each (the first per path; at most MAX_PROBLEMS, the last line
+ * saying how many more).
+ */
 export function schemaProblems(schema: TSchema, value: unknown): string[] {
   const seen = new Set<string>();
   const problems: string[] = [];

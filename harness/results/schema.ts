@@ -133,7 +133,10 @@ interface OldSummary {
   schedule?: { cycles?: CycleRecord[]; closeDelayMs?: number | null };
 }
 
-/** A v1/v2 summary's variants as v3 cells: what was counted per method; no boundary split by method, no outcome beyond a 502. */
+/**
+ * A v1/v2 summary's variants as v3 cells: what was counted per method; no boundary split by method, no outcome beyond a
+ * 502.
+ */
 function cellsFromVariants(old: OldSummary): Array<Omit<CellSummary, 'verdict'>> {
   return Object.values(old.variants ?? {}).flatMap((v) =>
     Object.entries(v.requests?.byMethod ?? {}).map(([method, m]): Omit<CellSummary, 'verdict'> => ({
@@ -325,7 +328,8 @@ function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Reco
   if (!old.cells.every(readable)) return old;
   const yourApps = Array.isArray(old.yourApp) ? (old.yourApp as AppUnderTestSummary[]) : [];
   const cells = (old.cells as CellSummary[]).map((c) => {
-    // A v7 app found INCONCLUSIVE by its probe (it closes before the LB, yet nothing failed) kept a 'safe' cell; v8 says so in the cell.
+    // A v7 app found INCONCLUSIVE by its probe (it closes before the LB, yet nothing failed) kept a 'safe' cell; v8
+    // says so in the cell.
     const app = yourApps.find((a) => a.variant === c.variant);
     const unseen = app?.verdict === 'INCONCLUSIVE' && c.outcome === 'safe';
     const cell = {
@@ -368,7 +372,8 @@ function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Reco
   const s = { ...(old as unknown as Summary), cells, yourApp: yourApp as Summary['yourApp'] };
   const verdict = runVerdict({ ...s, schemaVersion: writtenVersion });
   const kind = s.scenario?.kind === 'matrix' ? 'matrix' : 'classic';
-  // No run before v8 aimed at the LB's own timeout through a pool of its own; --full's gap there was never summarized apart.
+  // No run before v8 aimed at the LB's own timeout through a pool of its own; --full's gap there was never summarized
+  // apart.
   const variants = Object.fromEntries(
     Object.entries(s.variants).map(([name, v]) => [name, { ...v, lbBoundary: null }]),
   );

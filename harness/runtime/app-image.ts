@@ -3,7 +3,7 @@
 // identity recorded with the results, so a later run can be compared with it.
 import Docker from 'dockerode';
 import { withDeadline } from '../model/deadline.js';
-import { interrupted, LabError } from '../model/errors.js';
+import { interrupted, LabError, firstLineOf } from '../model/errors.js';
 import { EXIT } from '../model/exit-codes.js';
 
 /** What identifies the image a run used. */
@@ -75,21 +75,19 @@ export async function ensureImages(
       // 400: Docker cannot read the name itself (upper case, a stray character).
       if ((err as { statusCode?: number }).statusCode === 400) {
         throw new LabError(
-          `'${ref}' is not an image reference Docker accepts: ${(err as Error).message.split('\n')[0].replace(/^\(HTTP code \d+\) [a-z ]+ - /, '')}`,
+          `'${ref}' is not an image reference Docker accepts: ${firstLineOf(err).replace(/^\(HTTP code \d+\) [a-z ]+ - /, '')}`,
           'Image names are lower case: name[:tag] or name@sha256:…',
           EXIT.badInput,
         );
       }
-      if (!notFound(err))
-        throw new LabError(`Docker could not inspect the image '${ref}': ${(err as Error).message.split('\n')[0]}`);
+      if (!notFound(err)) throw new LabError(`Docker could not inspect the image '${ref}': ${firstLineOf(err)}`);
     }
     progress(`image ${ref} is not on this machine: pulling it`);
     try {
       await pull(docker, ref, PULL_TIMEOUT_MS, signal);
     } catch (err) {
       if (signal?.aborted) throw err;
-      const reason = (err as Error).message
-        .split('\n')[0]
+      const reason = firstLineOf(err)
         .trim()
         .replace(/^\(HTTP code \d+\) [a-z ]+ - /, '');
       throw new LabError(

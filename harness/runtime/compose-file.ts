@@ -1,7 +1,6 @@
-// The Compose file of one run, rendered from its scenario: one app service per
-// variant (variants on the same Node line share one image), and one service
-// per LB (nginx, HAProxy, Caddy) in front of its own variants. JSON, which Compose reads as YAML; saved with the results, so
-// `docker compose -f <run>/compose.json up` brings the same stack back.
+// The Compose file of one run, rendered from its scenario: one app service per variant (variants on the same Node line
+// share one image), and one service per LB (nginx, HAProxy, Caddy) in front of its own variants. JSON, which Compose
+// reads as YAML; saved with the results, so `docker compose -f <run>/compose.json up` brings the same stack back.
 import { join } from 'node:path';
 import { lbsOf } from '../lb/drivers.js';
 import {

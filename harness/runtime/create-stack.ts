@@ -7,7 +7,10 @@ import type { Runtime } from '../scenarios/run-options.js';
 
 export interface StackSettings {
   scenario: Scenario;
-  /** The run's results directory: the LB configuration is saved there as nginx.conf (Docker mounts that file, beside its compose.json). */
+  /**
+   * The run's results directory: the LB configuration is saved there as nginx.conf (Docker mounts that file, beside its
+   * compose.json).
+   */
   runDir: string;
   onProgress: (line: string) => void;
   signal: AbortSignal;

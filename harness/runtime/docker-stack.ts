@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DeadlineExceeded, withDeadline } from '../model/deadline.js';
-import { interrupted, LabError } from '../model/errors.js';
+import { interrupted, LabError, messageOf } from '../model/errors.js';
 import {
   COMPOSE_PROJECT,
   DEFAULT_NODE_LINE,
@@ -44,7 +44,10 @@ const APP_HEALTH_TIMEOUT_MS = 2_000;
 
 export interface DockerStackOptions {
   scenario?: Scenario;
-  /** Where the rendered Compose file and LB configurations are written (the run directory); a fresh temporary one by default. */
+  /**
+   * Where the rendered Compose file and LB configurations are written (the run directory); a fresh temporary one by
+   * default.
+   */
   workDir?: string;
   /** Base images; from the environment and .env by default. */
   images?: BaseImages;
@@ -65,7 +68,7 @@ function daemonGone(err: unknown): boolean {
 
 const daemonGoneError = (err: unknown) =>
   new LabError(
-    `The Docker daemon stopped answering during the run (${(err as Error).message}).`,
+    `The Docker daemon stopped answering during the run (${messageOf(err)}).`,
     `Start Docker again and rerun; check for leftovers with: docker ps -a --filter label=${PROJECT_LABEL}`,
   );
 
@@ -199,7 +202,10 @@ export class DockerStack implements Stack {
     return values;
   }
 
-  /** An image's own NODE_OPTIONS (ENV in its Dockerfile): kept ahead of the preload, as the image would run without the lab. */
+  /**
+   * An image's own NODE_OPTIONS (ENV in its Dockerfile): kept ahead of the preload, as the image would run without the
+   * lab.
+   */
   private async readImageNodeOptions(): Promise<void> {
     for (const v of this.scenario.variants) {
       if (!v.app) continue;
@@ -322,7 +328,8 @@ export class DockerStack implements Stack {
   async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const services = [...this.scenario.variants.map((v) => v.service), ...this.lbServices];
     const yours = new Map(this.scenario.variants.flatMap((v) => (v.app ? [[v.service, v] as const] : [])));
-    // A user's app has its own bound (--app-start-timeout), counted from now: its image may have no health check, so the lab asks it from the host.
+    // A user's app has its own bound (--app-start-timeout), counted from now: its image may have no health check, so
+    // the lab asks it from the host.
     const appDeadline = Date.now() + Math.max(0, ...[...yours.values()].map((v) => v.app!.startTimeoutMs));
     const deadline = Math.max(Date.now() + timeoutMs, appDeadline);
     for (;;) {

@@ -32,7 +32,10 @@ async function composeFound(): Promise<boolean> {
   }
 }
 
-/** Docker when asked or when it answers (auto); the local runtime when asked, or when Docker does not answer and every LB of the scenario is installed. */
+/**
+ * Docker when asked or when it answers (auto); the local runtime when asked, or when Docker does not answer and every
+ * LB of the scenario is installed.
+ */
 export async function resolveRuntime(choice: RuntimeChoice, scenario: Scenario): Promise<Runtime> {
   const docker = await dockerStatus();
   if (choice === 'docker') {

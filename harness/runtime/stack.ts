@@ -3,7 +3,9 @@
 // component that died, stop it. A phase never asks which runtime it has.
 import type { LbName, NodeLine, Variant } from '../scenarios/scenarios.js';
 
-/** One LB's configuration as the stack runs it, and the file a run directory keeps it in (Docker mounts it from there). */
+/**
+ * One LB's configuration as the stack runs it, and the file a run directory keeps it in (Docker mounts it from there).
+ */
 export interface LbConfig {
   lb: LbName;
   file: string;
@@ -39,7 +41,10 @@ export interface Stack {
   followApp(variant: Variant, onLine: (line: string) => void): Promise<() => void>;
   /** Stops every LB gracefully, so each closes its idle upstream connections itself. */
   stopLb(): Promise<void>;
-  /** Versions of what runs the stack (each LB's under its name) and of the app (node, next, and nodeVersionKey(line) per Node line), for the results. */
+  /**
+   * Versions of what runs the stack (each LB's under its name) and of the app (node, next, and nodeVersionKey(line) per
+   * Node line), for the results.
+   */
   versions(): Promise<Record<string, string>>;
   /** Leaves the stack running after the lab (the LB started again); returns how to stop it. */
   keep(): Promise<string>;

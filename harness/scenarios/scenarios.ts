@@ -32,7 +32,10 @@ export function retryHides(policy: RetryPolicy, method: string): boolean {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = 'alb';
 
-/** The load balancers the lab puts in front of the apps, each with its own configuration renderer and log parser (harness/lb/). */
+/**
+ * The load balancers the lab puts in front of the apps, each with its own configuration renderer and log parser
+ * (harness/lb/).
+ */
 export const LB_NAMES = ['nginx', 'haproxy', 'caddy'] as const;
 export type LbName = (typeof LB_NAMES)[number];
 /** The LB of the talk-sized run, and the one whose matrix cells carry no LB prefix in their names. */

@@ -18,7 +18,9 @@ export interface BurstSettings {
   cycle: number;
   concurrency: number;
   methods: readonly Method[];
-  /** The app's clock: every response is held until then, so the connections go idle together (HEADERS.holdUntilMonoMs). */
+  /**
+   * The app's clock: every response is held until then, so the connections go idle together (HEADERS.holdUntilMonoMs).
+   */
   holdUntilAppMs?: number;
   /** A user's app: the path every request asks (--path); the sample app's cheapest routes otherwise. */
   trafficPath?: string;

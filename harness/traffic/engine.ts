@@ -48,7 +48,10 @@ export interface TrafficResult {
   cycles: CycleRecord[];
   aimVariant: VariantName;
   closeDelayMs: number;
-  /** Per variant, client → LB → app (estimated: the app's clock is not the harness's); null until calibration measured it. */
+  /**
+   * Per variant, client → LB → app (estimated: the app's clock is not the harness's); null until calibration measured
+   * it.
+   */
   oneWayLatencyMs: Record<VariantName, number | null>;
   /** Per variant, how its app's clock lines up with the harness's; null until calibration measured it. */
   appClocks: Record<VariantName, AppClockEstimate | null>;
@@ -136,7 +139,10 @@ export const LONG_SLEEP_WAKE_EARLY_MS = 1_000;
  * start header stands in (see APP_RESPONSE_MS).
  */
 export const EVENT_WAIT_MS = 1_500;
-/** The sample app answers in about a millisecond: start header + this ≈ the idle start (or the hold's instant, if later). */
+/**
+ * The sample app answers in about a millisecond: start header + this ≈ the idle start (or the hold's instant, if
+ * later).
+ */
 export const APP_RESPONSE_MS = 1;
 /**
  * A burst's responses are held to an instant this far after its sends would
@@ -149,7 +155,10 @@ export const APP_RESPONSE_MS = 1;
 export const BURST_HOLD_MS = 250;
 /** Calibration asks the app's cheapest route: its start header then measures the path, not the page. */
 export const CALIBRATION_PATH = '/api/health';
-/** Requests per variant that measure the send-to-app delay and the app clock before the first cycle, and the pause between them. */
+/**
+ * Requests per variant that measure the send-to-app delay and the app clock before the first cycle, and the pause
+ * between them.
+ */
 export const CALIBRATION_SENDS = 3;
 export const CALIBRATION_PAUSE_MS = 20;
 /**
@@ -225,7 +234,10 @@ export class TrafficEngine {
       this.schedulers.set(v.name, input.scenario.kind === 'classic' ? shared : newScheduler());
   }
 
-  /** Requests per cycle (burst and batch) of a variant: C, or SAFE_VARIANT_SENDS_PER_CYCLE for the talk-sized run's safe variants. */
+  /**
+   * Requests per cycle (burst and batch) of a variant: C, or SAFE_VARIANT_SENDS_PER_CYCLE for the talk-sized run's safe
+   * variants.
+   */
   private sendsPerCycle(v: Variant): number {
     const { concurrency } = this.input.options;
     // A user's app driven at the LB's timeout is there to be shown safe: a tight bound needs more requests than C.
@@ -301,7 +313,10 @@ export class TrafficEngine {
     ).length;
   }
 
-  /** Requests that met the race as the client sees it behind any LB: a 502 (503, 504), or a connection closed without a response. */
+  /**
+   * Requests that met the race as the client sees it behind any LB: a 502 (503, 504), or a connection closed without a
+   * response.
+   */
   private countFailed(variant: VariantName): number {
     return this.records.filter((r) => r.variant === variant && clientSymptom(r) !== null).length;
   }
@@ -471,7 +486,8 @@ export class TrafficEngine {
         calibration.push(record);
         await io.sleep(CALIBRATION_PAUSE_MS, signal);
       }
-      // The app answered when a response came from it: stamped by the preload, or (an app without it) any status but the LB's own errors.
+      // The app answered when a response came from it: stamped by the preload, or (an app without it) any status but
+      // the LB's own errors.
       if (calibration.every((r) => r.appStartMonoMs === null && (r.status === null || r.status >= 502))) {
         const last = this.records.at(-1);
         throw new LabError(
@@ -496,7 +512,8 @@ export class TrafficEngine {
 
   /** Burst on every variant at once; returns each variant's upstream idle starts (app clock), ascending. */
   private async burst(cycle: number, held = true): Promise<Map<VariantName, number[]>> {
-    // Every response of a burst is held to one instant on its app's clock, so its connections go idle (and close) together.
+    // Every response of a burst is held to one instant on its app's clock, so its connections go idle (and close)
+    // together.
     const holdUntil = new Map(
       this.variants.map((v) => [
         v.name,

@@ -8,6 +8,7 @@ import { parseResponse, type ParsedResponse } from './http-response.js';
 import { monoMs } from '../model/clock.js';
 import { HEADERS } from '../model/protocol.js';
 import { EMPTY_REPLY } from '../records/request-records.js';
+import { messageOf } from '../model/errors.js';
 
 /**
  * Timers are coarse, and late when the CPU is busy: a timer only brings the
@@ -40,7 +41,10 @@ class Connection {
 
   constructor(private readonly port: number) {}
 
-  /** Opens the connection unless it is open and was used within maxIdleMs (a longer-idle one the LB may close any moment: replaced). */
+  /**
+   * Opens the connection unless it is open and was used within maxIdleMs (a longer-idle one the LB may close any
+   * moment: replaced).
+   */
   open(maxIdleMs = Infinity): Promise<void> {
     if (this.socket && !this.socket.destroyed && this.connected && monoMs() - this.lastUsedMonoMs > maxIdleMs)
       this.close();
@@ -98,7 +102,7 @@ class Connection {
           const parsed = parseResponse(buf);
           if (parsed) done(parsed, null);
         } catch (err) {
-          done(null, (err as Error).message);
+          done(null, messageOf(err));
         }
       };
       const onError = (err: NodeJS.ErrnoException) => done(null, err.code ?? err.message);

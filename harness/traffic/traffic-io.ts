@@ -32,7 +32,9 @@ export interface TrafficIo {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** An autocannon burst on one variant's LB port: one record per request. */
   burst(settings: BurstSettings): Promise<RequestRecord[]>;
-  /** Makes sure `connections` keep-alive connections to the variant's LB port are open, none idle longer than maxIdleMs. */
+  /**
+   * Makes sure `connections` keep-alive connections to the variant's LB port are open, none idle longer than maxIdleMs.
+   */
   prepare(variant: Variant, connections: number, maxIdleMs?: number): Promise<void>;
   /** Sends each request at its instant; the outcome of each, null for a send an abort skipped. */
   fire(sends: readonly AimedSend[], signal: AbortSignal): Promise<(Outcome | null)[]>;

@@ -32,7 +32,8 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
   const started = Date.now();
   const outFile = join(resultsDir, 'ci', 'summary.json');
   mkdirSync(dirname(outFile));
-  // The baseline is a real earlier run (schema v5): the comparison must find no regression (a rate that moved the harmless way is "changed", exit 0).
+  // The baseline is a real earlier run (schema v5): the comparison must find no regression (a rate that moved the
+  // harmless way is "changed", exit 0).
   const baseline = join(root, 'test/fixtures/runs/20261128-042022Z-docker/summary.json');
   const run = await execa(
     'npm',
@@ -57,13 +58,15 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
       cwd: root,
       reject: false,
       timeout: 15 * 60_000,
-      // The apps' clocks a day off the harness's, as if in Docker Desktop's VM: the lab must aim without a shared clock.
+      // The apps' clocks a day off the harness's, as if in Docker Desktop's VM: the lab must aim without a shared
+      // clock.
       env: { [APP_CLOCK_OFFSET_ENV]: String(APP_CLOCK_SHIFT_MS) },
     },
   );
   const wallMs = Date.now() - started;
   t.comment(`wall time ${(wallMs / 1000).toFixed(0)} s`);
-  // Warm (images built): the stack is healthy within seconds, and the whole run, its LB-boundary lane included, takes at most two minutes.
+  // Warm (images built): the stack is healthy within seconds, and the whole run, its LB-boundary lane included, takes
+  // at most two minutes.
   const healthyAtS = Number(/\[ *(\d+)s\] stack healthy/.exec(run.stderr)?.[1]);
   if (healthyAtS <= WARM_BRING_UP_S)
     t.ok(wallMs <= WARM_WALL_MS, `warm run: ${(wallMs / 1000).toFixed(0)} s (healthy after ${healthyAtS} s)`);

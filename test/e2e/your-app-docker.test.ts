@@ -23,7 +23,10 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'test/fixtures/your-apps');
 /** The LB's idle timeout, compressed: Node's 6 s close races it, a 13 s keep-alive outlives it. */
 const LB_IDLE = '12s';
-/** Bounded retries: the short lane cycles on until the first failure, up to this many cycles; 3 cycles a lane, the evidence floor of a SAFE (model/verdict.ts EVIDENCE_FLOOR). */
+/**
+ * Bounded retries: the short lane cycles on until the first failure, up to this many cycles; 3 cycles a lane, the
+ * evidence floor of a SAFE (model/verdict.ts EVIDENCE_FLOOR).
+ */
 const BOUNDED = ['--cycles', '3', '--max-cycles', '30', '--long-cycles', '3'];
 
 const images = resolveBaseImages();

@@ -8,7 +8,10 @@ import { REQUEST_RECORD_SCHEMA_PATH, SUMMARY_SCHEMA_PATH } from '../../harness/r
 // strict: a keyword ajv does not know, or a type it cannot check, fails the compile instead of passing unseen.
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 
-/** A validator for one committed schema file: the value's problems as `<JSON pointer> <message>` lines, empty when valid. */
+/**
+ * A validator for one committed schema file: the value's problems as `<JSON pointer> <message>` lines, empty when
+ * valid.
+ */
 function validatorOf(path: string): (value: unknown) => string[] {
   const validate = ajv.compile(JSON.parse(readFileSync(path, 'utf8')));
   return (value) =>

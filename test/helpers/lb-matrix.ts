@@ -107,7 +107,9 @@ export function assertHaproxyFixed(t: Test, summary: Summary, line: string): voi
   }
 }
 
-/** The article's fix behind an LB: safe, aimed just before the LB's own close, the app closing none of its connections. */
+/**
+ * The article's fix behind an LB: safe, aimed just before the LB's own close, the app closing none of its connections.
+ */
 export function assertFixedSafe(t: Test, summary: Summary, lb: string, line: string): void {
   for (const method of ['post', 'get']) {
     const c = cell(summary, `${lb}-node${line}-standalone-article-${method}`);

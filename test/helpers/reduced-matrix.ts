@@ -14,7 +14,10 @@ import { readSummary, type CellSummary, type Summary } from '../../harness/resul
 import { DEFAULT_NODE_LINE, LB } from '../../harness/scenarios/scenarios.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
 
-/** Long enough that Node's default close (6 s) is in the short lane, short enough for three long cycles in under a minute. */
+/**
+ * Long enough that Node's default close (6 s) is in the short lane, short enough for three long cycles in under a
+ * minute.
+ */
 export const COMPRESSED_LB_MS = 12_000;
 /** --min-boundary is per app; each of its two method cells needs half. */
 export const MIN_BOUNDARY_PER_CELL = 8;
@@ -116,7 +119,8 @@ export function assertReducedMatrix(t: Test, summary: Summary, runDir: string, l
     const c = cell(summary, `node${line}-standalone-article-${method}`);
     t.equal(c.outcome, 'safe', `${c.name}: ${c.reason}`);
     t.equal(c.lane, 'long', 'driven at the LB timeout');
-    // 200 ms before the LB's close as learned (nginx's timer runs up to ~0.3 s off its setting), 500 ms before it until then.
+    // 200 ms before the LB's close as learned (nginx's timer runs up to ~0.3 s off its setting), 500 ms before it until
+    // then.
     t.ok(
       Math.abs(c.boundaryMs! - COMPRESSED_LB_MS) <= 500,
       `aimed just before the LB's own close (${c.boundaryMs} ms)`,

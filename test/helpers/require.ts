@@ -6,7 +6,10 @@ import { LB_DRIVERS } from '../../harness/lb/drivers.js';
 import { lbBinary } from '../../harness/runtime/local-stack.js';
 import type { LbName } from '../../harness/scenarios/scenarios.js';
 
-/** The system's LBs on PATH for the local runtime: required in CI (LAB_REQUIRE_NGINX=1 for nginx, LAB_REQUIRE_LBS=1 for every LB). */
+/**
+ * The system's LBs on PATH for the local runtime: required in CI (LAB_REQUIRE_NGINX=1 for nginx, LAB_REQUIRE_LBS=1 for
+ * every LB).
+ */
 export async function lbsOrSkip(t: Test, lbs: readonly LbName[]): Promise<boolean> {
   const missing: LbName[] = [];
   for (const lb of lbs) if (!(await lbBinary(LB_DRIVERS[lb]))) missing.push(lb);

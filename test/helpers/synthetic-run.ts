@@ -53,7 +53,8 @@ function request(
   socketId: number,
 ): RequestRecord {
   const startMonoMs = cycle * CYCLE_MS + i;
-  // A masked request: the LB met the race, retried on a new connection, and the app answered (the access log counts the retry).
+  // A masked request: the LB met the race, retried on a new connection, and the app answered (the access log counts the
+  // retry).
   const fromApp = answer === 'ok' || answer === 'app-503' || answer === 'masked';
   return {
     requestId: `c${cycle}-${variant}-aimed-${method}-${i}`,

@@ -36,7 +36,10 @@ import { VERDICT_WORDS } from '../../harness/model/verdict.js';
 const LOCAL_RUN = ['--runtime', 'local', '--cycles', '6', '--max-cycles', '6'];
 const KILL_LIMIT_MS = 180_000;
 
-/** Processes whose command line contains `needle`, or (Next renames its process: no command line to go by) whose environment holds `envNeedle`. */
+/**
+ * Processes whose command line contains `needle`, or (Next renames its process: no command line to go by) whose
+ * environment holds `envNeedle`.
+ */
 function pidsOf(needle: string | null, envNeedle?: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -53,7 +56,9 @@ function pidsOf(needle: string | null, envNeedle?: string): number[] {
   return pids;
 }
 
-/** The local runtime's app processes: they run in this checkout's standalone build (apps in containers run elsewhere). */
+/**
+ * The local runtime's app processes: they run in this checkout's standalone build (apps in containers run elsewhere).
+ */
 const appPids = (variant?: string) =>
   pidsOf(null, variant ? `LAB_VARIANT=${variant}` : undefined).filter((pid) => {
     try {

@@ -108,7 +108,8 @@ t.test('local runtime', async (t) => {
         t.ok(atLb && atLb.aimed === LB_BOUNDARY_SENDS, "fixed: a batch aimed just under the LB's timeout");
         t.ok(atLb && atLb.boundary >= 25, `fixed: ${atLb?.boundary} requests reused connections idle that long`);
         t.equal(atLb?.failures, 0, "fixed: none failed at the LB's boundary");
-        // The app starts the 30 requests one after another: the median comes some tens of milliseconds after the aim (35 ms here).
+        // The app starts the 30 requests one after another: the median comes some tens of milliseconds after the aim
+        // (35 ms here).
         t.ok(
           atLb?.idleGapMs && Math.abs(atLb.idleGapMs - (COMPRESSED_LB_MS - LB_BOUNDARY_LEAD_MS)) < 100,
           `fixed: reused after ${atLb?.idleGapMs} ms idle (the LB's ${COMPRESSED_LB_MS} − ${LB_BOUNDARY_LEAD_MS})`,

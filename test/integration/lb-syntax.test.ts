@@ -40,7 +40,8 @@ for (const lb of ['haproxy', 'caddy'] as const) {
         0,
         `${lb} (http-reuse ${haproxyReuse}): ${(result.stderr || result.stdout).trim().split('\n').pop()}`,
       );
-      // The Docker rendering too, where Caddy resolves the apps' service names only when proxying (haproxy -c would resolve them now).
+      // The Docker rendering too, where Caddy resolves the apps' service names only when proxying (haproxy -c would
+      // resolve them now).
       if (lb === 'caddy') {
         writeFileSync(file, driver.render(scenario, variants, { runtime: 'docker' }));
         const docker = await execa(binary, driver.validateArgs(file, dir), {

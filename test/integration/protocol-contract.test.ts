@@ -187,8 +187,8 @@ t.test('a burst held to one instant (HEADERS.holdUntilMonoMs) finishes, and clos
     ),
     'each says when its timer fired: after the keep-alive timeout, no later than the close',
   );
-  // When each timer was due: armed at the response's end for keepAliveTimeout + Node's 1000 ms buffer; it fires then or later
-  // (up to a ms early: Node counts whole ms), later by as long as the event loop was busy.
+  // When each timer was due: armed at the response's end for keepAliveTimeout + Node's 1000 ms buffer; it fires then or
+  // later (up to a ms early: Node counts whole ms), later by as long as the event loop was busy.
   for (const c of closes) {
     const due = c.keepAliveTimerDueMonoMs!;
     t.ok(

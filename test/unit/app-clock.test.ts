@@ -26,7 +26,8 @@ t.test('symmetric delays: the offset exactly, uncertainty half the fastest round
 });
 
 t.test('asymmetric delays: the true offset stays within the stated uncertainty', async (t) => {
-  // Requests cross Docker's proxy and the LB slowly, answers come back fast: a symmetric guess is off by half the asymmetry.
+  // Requests cross Docker's proxy and the LB slowly, answers come back fast: a symmetric guess is off by half the
+  // asymmetry.
   const samples = [exchange(0, 3, 0.5), exchange(50, 2.8, 0.6), exchange(90, 3.1, 0.4)];
   const e = estimateAppClock(samples)!;
   t.ok(Math.abs(e.offsetMs - OFFSET_MS) <= e.uncertaintyMs, `|${e.offsetMs} − ${OFFSET_MS}| ≤ ${e.uncertaintyMs}`);

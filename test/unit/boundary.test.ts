@@ -23,7 +23,8 @@ const aimed = (over: Partial<RequestRecord> = {}): RequestRecord => ({
 });
 /** What the LB's own 502 looks like: no response of the app's, so none of its stamps. */
 const LB_502 = { status: 502, upstreamSocketId: null, upstreamSocketRequest: null, appStartMonoMs: null } as const;
-// The app's clock runs 5 000 ms ahead of the harness's, the send takes 1 ms more: the request reaches the app at 15 001.
+// The app's clock runs 5 000 ms ahead of the harness's, the send takes 1 ms more: the request reaches the app at 15
+// 001.
 const context = (replaysUnseen: boolean, appCloseInstants: number[]) => ({
   replaysUnseen,
   appCloseInstants,

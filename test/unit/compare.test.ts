@@ -29,7 +29,10 @@ const files = { baseline: { file: 'a', schemaVersion: 5 }, current: { file: 'b',
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a summary file as written, before it is read
 type Raw = any;
 
-/** The summary in `file` with `edit` applied to what was written, read as the lab reads it (verdicts recomputed by its rule). */
+/**
+ * The summary in `file` with `edit` applied to what was written, read as the lab reads it (verdicts recomputed by its
+ * rule).
+ */
 function edited(file: string, edit: (raw: Raw) => void): Summary {
   const raw: Raw = JSON.parse(readFileSync(file, 'utf8'));
   edit(raw);
@@ -104,7 +107,8 @@ t.test(
   async (t) => {
     const c = compareSummaries(classic(), classic());
     const [def, fixed] = c.rows;
-    // 7 aimed cycles a side, each row at 97.5 %: a fix that must be safe is only caught failing in more than half its cycles.
+    // 7 aimed cycles a side, each row at 97.5 %: a fix that must be safe is only caught failing in more than half its
+    // cycles.
     t.equal(fixed.detectable?.unit, 'cycles');
     t.ok(fixed.detectable!.up! > 0.5 && fixed.detectable!.up! < 0.6, String(fixed.detectable!.up));
     t.equal(fixed.detectable!.down, null, 'nothing below 0 %');

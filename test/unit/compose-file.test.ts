@@ -200,7 +200,8 @@ t.test(
       'KEEPALIVE_LAB_APP_COMPARED__A',
       "each app's own: yours and compared may differ",
     );
-    // What the Compose process gets: the values, yours first, then the preload (after the image's own when --app-env has none).
+    // What the Compose process gets: the values, yours first, then the preload (after the image's own when --app-env
+    // has none).
     t.same(appEnvValues(scenario.variants[0].app!, '-r dd-trace/init'), {
       DB_PASSWORD: 's3cret',
       NODE_OPTIONS: `--max-old-space-size=512 --require ${PRELOAD_MOUNT_DIR}/connection-accounting.cjs`,

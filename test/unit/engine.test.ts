@@ -418,7 +418,8 @@ t.test(
     const name = scenario.variants[0].name;
     const run = async (minBoundary: string) => {
       const lab = new SimulatedLab({ apps: { [name]: { closeDelayMs: CLOSE_DELAY_MS } } });
-      // The stopping rule's own unit: one GET boundary request per cell, below what the CLI accepts (the evidence floor).
+      // The stopping rule's own unit: one GET boundary request per cell, below what the CLI accepts (the evidence
+      // floor).
       const flags = ['--scenario', name, '--cycles', '2', '--max-cycles', '6'];
       const options = { ...parseLabArgs(flags), minBoundaryRequests: Number(minBoundary) };
       const { e, progress } = engine(lab, flags, { scenario, options, probedCloseMs: { [name]: CLOSE_DELAY_MS } });
@@ -535,7 +536,8 @@ t.test(
   "the first cycle already aims at the app's own account of its close (the probe's connection), not the probe's client-side timing",
   async (t) => {
     const lab = new SimulatedLab({ apps: DEFAULT_APPS });
-    // The probe's connection, closed by the app's timer before any traffic: 6001 ms on the app's clock (its 'close' event 7 ms later).
+    // The probe's connection, closed by the app's timer before any traffic: 6001 ms on the app's clock (its 'close'
+    // event 7 ms later).
     lab.events.get('default')!.closes.push({
       lab: 'socket-closed',
       variant: 'default',

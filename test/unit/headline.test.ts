@@ -24,7 +24,8 @@ t.test('colour underlines the words, never replaces them', async (t) => {
 
 t.test("a matrix counts its cells by their verdicts' words; an incomplete run says so first", async (t) => {
   const matrix = loadSummary('test/fixtures/runs/20261127-224243Z-docker-summary-only/summary.json').summary;
-  // That run: Node's defaults behind nginx showed the race (POST 502, GET too with the retry policy of the time), every fix held.
+  // That run: Node's defaults behind nginx showed the race (POST 502, GET too with the retry policy of the time), every
+  // fix held.
   t.equal(headlineText(matrix, false), 'REPRODUCED  14 REPRODUCED   16 SAFE');
   t.match(headlineText(syntheticRun({ interrupted: true }), false), /^INCOMPLETE {2}default/);
 });

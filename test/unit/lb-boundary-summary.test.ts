@@ -17,7 +17,9 @@ const GAP_MS = 59_500;
 /** After the synthetic short lane's cycles, on the harness's (and here the app's) clock. */
 const SENT_AT = 200_000;
 
-/** The LB-boundary lane's batch: `n` requests, each reusing a connection idle about GAP_MS; `answer` for the first POST. */
+/**
+ * The LB-boundary lane's batch: `n` requests, each reusing a connection idle about GAP_MS; `answer` for the first POST.
+ */
 function lbBoundaryBatch(
   n: number,
   answer: 'ok' | 'race-502' = 'ok',

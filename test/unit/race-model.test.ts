@@ -99,9 +99,11 @@ t.test(
     const closes = [closed(1, 7_000, 10), closed(2, 8_000)];
     const records = [
       aimed('unread', sentToArrive(7_003), { status: 502 }), // lay unread 7 ms: within the 10 ms delay
-      aimed('before-due', sentToArrive(6_995), { status: 502 }), // 15 ms before the close: the busy turn began before the due instant
+      // 15 ms before the close: the busy turn began before the due instant
+      aimed('before-due', sentToArrive(6_995), { status: 502 }),
       aimed('in-flight', sentToArrive(8_000.5), { status: 502 }), // after the close: its FIN on the way
-      aimed('served-late-in-turn', sentToArrive(6_990), { status: 200, socket: 3, nth: 2, appStart: 7_009 }), // read in the busy turn, before the timers phase
+      // read in the busy turn, before the timers phase
+      aimed('served-late-in-turn', sentToArrive(6_990), { status: 200, socket: 3, nth: 2, appStart: 7_009 }),
       aimed('far', 2_000, { status: 502 }), // nowhere near a close: left out
     ];
     const ends = new Map([['3/1', 1_004]]); // socket 3 would have closed at 7004

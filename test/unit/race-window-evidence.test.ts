@@ -38,7 +38,8 @@ t.test(
       [-3.138, -1.274],
       'before the due instant by',
     );
-    // The preload's close event trails the timer while the loop is busy: measured against it, hits would sit earlier still.
+    // The preload's close event trails the timer while the loop is busy: measured against it, hits would sit earlier
+    // still.
     const timerToClose = app.closes
       .filter((c) => c.keepAliveTimerAtMonoMs !== null)
       .map((c) => c.closedAtMonoMs - c.keepAliveTimerAtMonoMs!);
@@ -79,8 +80,8 @@ t.test("nginx's side of the classic run: resets, and how long it waited on the r
   const files = readRunFiles(CLASSIC);
   const app = files.apps.default!;
   const hits = files.records!.filter((r) => r.variant === 'default' && r.phase === 'aimed' && r.status === 502);
-  // Per cycle: how long nginx waited on the reused connection before it failed ($upstream_response_time, its own clock, ms),
-  // and the longest loop delay among the app's closes within 20 ms of that cycle's hits (app clock).
+  // Per cycle: how long nginx waited on the reused connection before it failed ($upstream_response_time, its own clock,
+  // ms), and the longest loop delay among the app's closes within 20 ms of that cycle's hits (app clock).
   const perCycle: Record<number, { nginxWaitedMs: number[]; loopDelayMs: number }> = {};
   for (const cycle of [...new Set(hits.map((r) => r.cycle))]) {
     const mine = hits.filter((r) => r.cycle === cycle);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { closeInstant } from '../../harness/records/app-records.js';
 import { matchHit } from '../../harness/analysis/race-model.js';
-import { LabError } from '../../harness/model/errors.js';
+import { LabError, messageOf } from '../../harness/model/errors.js';
 import { runVerdict } from '../../harness/analysis/verdict.js';
 import { EXIT } from '../../harness/model/exit-codes.js';
 import { mainTable } from '../../harness/report/markdown.js';
@@ -84,8 +84,8 @@ t.test('a missing directory or a bad summary.json is a LabError with exit code 2
       t.fail(`${what}: no error`);
     } catch (err) {
       t.ok(err instanceof LabError && err.exitCode === EXIT.badInput, `${what}: a LabError, exit 2`);
-      t.notMatch((err as Error).message, /\n/, `${what}: one line`);
-      t.match((err as Error).message, message, what);
+      t.notMatch(messageOf(err), /\n/, `${what}: one line`);
+      t.match(messageOf(err), message, what);
     }
   };
   badInput(join(dir, 'nope'), 'missing directory', /^No run directory at /);
@@ -192,7 +192,8 @@ t.test("chart b: the aim variant's aimed requests by planned offset, and the mea
     [...data.bins.map((b) => b.offsetMs)].sort((a, b) => a - b),
     'in offset order',
   );
-  // This v5 summary's own window (the old rule: latest served early … earliest served late) holds none of its hits: drawn from the hits.
+  // This v5 summary's own window (the old rule: latest served early … earliest served late) holds none of its hits:
+  // drawn from the hits.
   t.same(data.writtenWindowMs, classic.summary.raceWindow.model!.windowMs);
   t.equal(data.windowFrom, 'hits');
   t.same(
@@ -277,7 +278,8 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   t.equal(tagsWith(svg, 'data-lifeline').length, 3);
   t.match(svg, new RegExp(`idle ${hit.timerMs.toFixed(1)} ms`));
   t.match(svg, /502 after \d+\.\d ms/);
-  // The race to scale: the loop busy from the timer's due instant to its firing, the request unread in the socket meanwhile.
+  // The race to scale: the loop busy from the timer's due instant to its firing, the request unread in the socket
+  // meanwhile.
   t.equal(hit.place, 'unread');
   t.equal(hit.dueMs, 6_000, "last response + Node's 5000 + 1000 ms (this v5 log predates the due instant's record)");
   t.equal(hit.loopDelayMs, 3.154);
@@ -286,7 +288,8 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   t.equal(tagsWith(svg, 'data-role', 'unread').length, 1);
   t.match(svg, /reset \(RST: closed with the request unread\)/);
 
-  // The v3 hit that reached the app 19.8 ms early: its socket closed 23.9 ms after its timer was due, the request unread meanwhile.
+  // The v3 hit that reached the app 19.8 ms early: its socket closed 23.9 ms after its timer was due, the request
+  // unread meanwhile.
   const v3 = hitTimelineOf(
     matrix.summary,
     matrix.records,

@@ -252,7 +252,8 @@ t.test('tally: LB closes after the traffic are the LB shutting down', async (t) 
     [closed(1, 'peer', 5), closed(3, 'reset', 6), closed(4, 'reset', 4)],
     5,
   );
-  // A reset once the traffic ended is the LB stopping (HAProxy resets its idle connections); during the traffic it stays a reset.
+  // A reset once the traffic ended is the LB stopping (HAProxy resets its idle connections); during the traffic it
+  // stays a reset.
   t.same(tally, { app: 0, lb: 2, lbAtShutdown: 1, reset: 1, open: 0, total: 3 });
 });
 

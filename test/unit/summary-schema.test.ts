@@ -184,7 +184,8 @@ t.test('older summaries, upgraded by readSummary, validate against the committed
       cycles: v5.schedule.cycles.map((c: Record<string, unknown>) => strip(c, 'appClockOffsetMs')),
     },
   };
-  // v3: no lbs, no HAProxy, cells without the other symptoms; its options kept --list-scenarios and matrix cells had no LB.
+  // v3: no lbs, no HAProxy, cells without the other symptoms; its options kept --list-scenarios and matrix cells had no
+  // LB.
   const v3: Record<string, any> = {
     ...strip(v4, 'lbs'),
     schemaVersion: 3,

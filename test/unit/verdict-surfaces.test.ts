@@ -122,7 +122,8 @@ t.test('a SAFE states its bound per aimed cycle as well as per request', async (
   const s = syntheticRun();
   const fixed = s.cells.find((c) => c.name === 'fixed-post')!;
   t.equal(fixed.verdict.word, 'SAFE');
-  // 0 in 24 boundary requests: 1 − 0.05^(1/24) = 11.7 %; 0 in 4 cycles: 1 − 0.05^(1/4) = 52.7 % (the exact one-sided bound).
+  // 0 in 24 boundary requests: 1 − 0.05^(1/24) = 11.7 %; 0 in 4 cycles: 1 − 0.05^(1/4) = 52.7 % (the exact one-sided
+  // bound).
   t.match(
     fixed.verdict.evidence,
     /0 failures in 24 boundary requests \(≤ 11\.7 % per request\), 4 aimed cycles \(≤ 52\.7 % per cycle\), one-sided 95 %/,

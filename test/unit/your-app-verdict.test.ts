@@ -1,4 +1,5 @@
-// Your app's verdict: its cell's word mapped to UNSAFE, SAFE, INCONCLUSIVE or INCOMPLETE, in a line with the measurement said.
+// Your app's verdict: its cell's word mapped to UNSAFE, SAFE, INCONCLUSIVE or INCOMPLETE, in a line with the
+// measurement said.
 import t from 'tap';
 import { classifyCell } from '../../harness/analysis/outcome.js';
 import { proportion } from '../../harness/model/stats.js';
@@ -53,7 +54,8 @@ const input = (c: Cell, over: Partial<VerdictInput> = {}): VerdictInput => ({
 });
 
 t.test('reproduced: UNSAFE, with the close, the LB and the count', async (t) => {
-  // 11 × 502 in all, 3 of them among the 96 aimed requests (in 2 of 10 aimed cycles), 8 in the bursts: the line never adds the bursts' to the aimed.
+  // 11 × 502 in all, 3 of them among the 96 aimed requests (in 2 of 10 aimed cycles), 8 in the bursts: the line never
+  // adds the bursts' to the aimed.
   const c = cell({
     outcome: 'reproduced',
     clientSaw: '11 × 502',

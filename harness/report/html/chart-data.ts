@@ -27,7 +27,10 @@ export function cycleBarsInputOf(summary: Summary): CycleBarsInput {
   };
 }
 
-/** Chart b: the aim variant's aimed requests by planned offset from the predicted close, and the window measured against the real closes. */
+/**
+ * Chart b: the aim variant's aimed requests by planned offset from the predicted close, and the window measured against
+ * the real closes.
+ */
 export interface RaceWindowData {
   variant: string;
   /** Planned arrival − predicted close, rounded to the ms; in offset order. */
@@ -38,13 +41,19 @@ export interface RaceWindowData {
    * null with no hit, or before v5 (no model).
    */
   windowMs: { from: number; to: number; width: number } | null;
-  /** 'model': the summary's own window; 'hits': drawn from the hits, the summary's own (the old rule, v5–v7) being writtenWindowMs. */
+  /**
+   * 'model': the summary's own window; 'hits': drawn from the hits, the summary's own (the old rule, v5–v7) being
+   * writtenWindowMs.
+   */
   windowFrom: 'model' | 'hits' | null;
   /** The summary's own window when it is not the one drawn (negative, or holding no hit); else null. */
   writtenWindowMs: { from: number; to: number; width: number } | null;
   /** The hits' arrival − the app's close they met: model's hitsMs, else the older arrivalMinusAppCloseMs. */
   hitsMs: { min: number; median: number; max: number } | null;
-  /** Requests served on their reused connection: the app's stamp − that socket's predicted close (model's servedBeforeCloseMs). */
+  /**
+   * Requests served on their reused connection: the app's stamp − that socket's predicted close (model's
+   * servedBeforeCloseMs).
+   */
   servedReusedMs: { min: number; max: number; count: number } | null;
   /** Whether the summary has raceWindow.model at all (v5 and later). */
   modelPresent: boolean;
@@ -108,11 +117,19 @@ export interface HitTimeline {
   clientAnswerMs: number | null;
   /** Arrival − the timer's instant: the race's margin (race-model.ts). */
   arrivalMinusCloseMs: number;
-  /** When the socket's keep-alive timer was due (ms after the last response; app-records.ts keepAliveDue); null for a close that was no keep-alive timeout. */
+  /**
+   * When the socket's keep-alive timer was due (ms after the last response; app-records.ts keepAliveDue); null for a
+   * close that was no keep-alive timeout.
+   */
   dueMs: number | null;
-  /** The app's event-loop delay at the close: its timer's firing − when it was due (race-model.ts); null when unknown. */
+  /**
+   * The app's event-loop delay at the close: its timer's firing − when it was due (race-model.ts); null when unknown.
+   */
   loopDelayMs: number | null;
-  /** Where the request met the close (race-model.ts HitPlace): unread in the socket, before the due instant, or with the FIN in flight. */
+  /**
+   * Where the request met the close (race-model.ts HitPlace): unread in the socket, before the due instant, or with the
+   * FIN in flight.
+   */
   place: HitPlace;
   latencyMs: number | null;
   /** The app's clock − the harness's, and its uncertainty; 0 ± null before v5 (one clock). */
@@ -129,7 +146,9 @@ export const SAME_INSTANT_MS = 2;
 /** Why no timeline can be drawn, in one sentence for the chart. */
 export type NoTimeline = { reason: string };
 
-/** Send time to app clock: the estimate (v5), else the one-way latency (before v5 the apps shared the harness's clock). */
+/**
+ * Send time to app clock: the estimate (v5), else the one-way latency (before v5 the apps shared the harness's clock).
+ */
 function appClockOf(
   summary: Summary,
   variant: string,
@@ -205,7 +224,10 @@ export function hitTimelineOf(
   };
 }
 
-/** Chart d: per variant, its upstream connections by who closed them (the LB's split into during the traffic and at its shutdown). */
+/**
+ * Chart d: per variant, its upstream connections by who closed them (the LB's split into during the traffic and at its
+ * shutdown).
+ */
 export interface ClosedByRow {
   variant: string;
   app: number;

@@ -29,7 +29,9 @@ const MIN_LEGEND_COLUMN_PX = 260;
 const CHAR_PX = 7.2;
 /** Below the plot: bar keys, cycle numbers, the kind of cycle, the axis title. */
 const BELOW_PLOT_PX = 70;
-/** Non-aimed cycles are written under their number: 'naive' is bench's sweep, 'long-gap' an idle gap past every close. */
+/**
+ * Non-aimed cycles are written under their number: 'naive' is bench's sweep, 'long-gap' an idle gap past every close.
+ */
 const KIND_CODE: Record<string, string> = { naive: 'n', 'long-gap': 'g' };
 
 /** The variants a cycle ran (a matrix cycle has only its lane's), in the legend's order. */

@@ -55,7 +55,10 @@ function instantsOf(h: HitTimeline): Instants {
   };
 }
 
-/** What the close looks like from the LB: a reset when the request lay unread in the socket, a FIN when it was not there yet. */
+/**
+ * What the close looks like from the LB: a reset when the request lay unread in the socket, a FIN when it was not there
+ * yet.
+ */
 const closeWord = (h: HitTimeline) => (h.place === 'in-flight' ? 'FIN' : 'reset (RST: closed with the request unread)');
 
 function describe(h: HitTimeline): string {

@@ -133,7 +133,10 @@ function facts(summary: Summary): string {
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${k === 'measured closes' ? v : esc(v)}</dd>`).join('\n')}</dl>`;
 }
 
-/** The verdict element: its word and tone as summary.json has them, drawn by the tone alone (never by "the run completed"). */
+/**
+ * The verdict element: its word and tone as summary.json has them, drawn by the tone alone (never by "the run
+ * completed").
+ */
 function verdictElement(summary: Summary): string {
   const { word, tone } = summary.verdict;
   return `<p class="verdict tone-${esc(tone)}" data-role="verdict" data-word="${esc(word)}" data-tone="${esc(tone)}">${esc(verdictLine(summary))}</p>`;
@@ -152,7 +155,10 @@ function chartFigure(c: PageChart): string {
   ].join('\n');
 }
 
-/** The run directory as the page shows it: relative to where the lab runs (a shared report should not carry a home directory), else as given. */
+/**
+ * The run directory as the page shows it: relative to where the lab runs (a shared report should not carry a home
+ * directory), else as given.
+ */
 function shownPath(dir: string): string {
   const rel = relative(process.cwd(), dir);
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
