@@ -7,13 +7,17 @@ import { APP_METHODS, type AppMethod, type AppOptions } from '../scenarios/run-o
 import { LabError } from '../model/errors.js';
 import { EXIT } from '../model/exit-codes.js';
 import { APP_CLOCK_OFFSET_ENV } from '../model/protocol.js';
+import type { FlagRange } from './flags.js';
 import { APP_CONTAINER_PORT, DEFAULT_LB, LB, LB_NAMES, type LbName } from '../scenarios/scenarios.js';
 
 /** A JVM or a big Node app can take a minute to serve; two leaves room. */
 export const DEFAULT_APP_START_TIMEOUT_MS = 120_000;
 
-/** What an idle timeout may be: AWS ALB's range (1–4000 s) covers the others users name (GCP's 600 s). */
-export const LB_IDLE_TIMEOUT_RANGE_MS = [1_000, 4_000_000] as const;
+/** What --lb-idle-timeout may be: AWS ALB's range (1–4000 s) covers the others users name (GCP's 600 s). */
+export const LB_IDLE_TIMEOUT_RANGE = { min: 1_000, max: 4_000_000, unit: 'ms' } as const satisfies FlagRange;
+
+/** What --app-start-timeout may be: a second to an hour. */
+export const APP_START_TIMEOUT_RANGE = { min: 1_000, max: 3_600_000, unit: 'ms' } as const satisfies FlagRange;
 
 /** The flags, as parseArgs returns them. */
 export interface AppFlags {
@@ -60,11 +64,7 @@ const APP_ONLY_FLAGS = [
 const SAMPLE_ONLY_FLAGS = ['matrix', 'scenario', 'only', 'full', 'methods', 'server-mode'] as const;
 
 /** '60s', '350s', '10m', '1500ms' or a bare number of seconds, in ms. */
-export function parseDurationMs(
-  name: string,
-  raw: string,
-  [min, max]: readonly [number, number] = LB_IDLE_TIMEOUT_RANGE_MS,
-): number {
+export function parseDurationMs(name: string, raw: string, { min, max }: FlagRange = LB_IDLE_TIMEOUT_RANGE): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(raw.trim());
   if (!match) throw usage(`--${name} must be a duration such as 60s, 10m or 1500ms, got '${raw}'.`);
   const unitMs: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
@@ -169,10 +169,10 @@ export function parseAppOptions(v: AppFlags): AppOptions | null {
     lbIdleTimeoutMs:
       v['lb-idle-timeout'] === undefined
         ? LB.upstreamKeepaliveTimeoutMs
-        : parseDurationMs('lb-idle-timeout', v['lb-idle-timeout']),
+        : parseDurationMs('lb-idle-timeout', v['lb-idle-timeout'], LB_IDLE_TIMEOUT_RANGE),
     startTimeoutMs:
       v['app-start-timeout'] === undefined
         ? DEFAULT_APP_START_TIMEOUT_MS
-        : parseDurationMs('app-start-timeout', v['app-start-timeout'], [1_000, 3_600_000]),
+        : parseDurationMs('app-start-timeout', v['app-start-timeout'], APP_START_TIMEOUT_RANGE),
   };
 }

@@ -48,6 +48,8 @@ async function main(argv: string[]): Promise<ExitCode> {
   console.log(`bench results: ${jsonPath}\n               ${mdPath}`);
   if (controller.signal.aborted) return EXIT.interrupted;
   if (error instanceof LabError) return reportLabError(error);
+  // A bug, not a user mistake: rethrown as runBench caught it, for the stack trace below.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- whatever was thrown, rethrown unchanged
   if (error) throw error;
   if (result.completeRuns < result.runs.length) return EXIT.couldNotRun;
   if (!result.checksAgree) {

@@ -9,7 +9,7 @@ import { compareSummaries } from '../compare/compare.js';
 import { formatComparison } from '../compare/format.js';
 import { loadSummary } from '../compare/load.js';
 import { SETTINGS } from '../compare/settings.js';
-import { usage } from './options.js';
+import { usage } from './flags.js';
 
 const rateSettings = SETTINGS.filter((s) => s.movesRate !== false).map((s) => s.name);
 const notedSettings = SETTINGS.filter((s) => s.movesRate === false).map((s) => s.name);

@@ -13,14 +13,16 @@ import { onInterrupts } from './interrupts.js';
 import { runLab } from '../lab/lab.js';
 import { startLiveServer, type LiveServer } from '../live/server.js';
 import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX } from '../scenarios/matrix.js';
-import { HELP, parseLabArgs, usage } from './options.js';
+import { HELP, parseLabArgs } from './options.js';
+import { usage } from './flags.js';
 import { cellReasons, formatTable, mainTable, verdictLine } from '../report/markdown.js';
 import { KEPT_STACK_DOWN } from '../runtime/docker-stack.js';
 import type { LabOptions } from '../scenarios/run-options.js';
+import type { Summary } from '../results/schema.js';
 
 /** The lab's own version: package.json's. */
 function labVersion(): string {
-  const pkg: { version?: unknown } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
   return String(pkg.version);
 }
 
@@ -29,9 +31,10 @@ function labVersion(): string {
  * × method).
  */
 function plannedRowNames(options: LabOptions): string[] {
-  if (options.app !== null) {
-    const apps = options.app.compare === null ? [YOUR_APP_VARIANT] : [YOUR_APP_VARIANT, COMPARED_APP_VARIANT];
-    return apps.map((name) => `${name}-${options.app!.method.toLowerCase()}`);
+  const { app } = options;
+  if (app !== null) {
+    const apps = app.compare === null ? [YOUR_APP_VARIANT] : [YOUR_APP_VARIANT, COMPARED_APP_VARIANT];
+    return apps.map((name) => `${name}-${app.method.toLowerCase()}`);
   }
   if (options.cells === null) return VARIANTS.map((v) => v.name);
   return options.cells.flatMap((c) => options.methods.map((m) => `${appCellName(c)}-${m.toLowerCase()}`));
@@ -61,19 +64,30 @@ function checkOutFile(out: string): void {
   }
 }
 
-async function main(argv: string[]): Promise<ExitCode> {
-  let options: LabOptions;
-  let baseline: ReturnType<typeof loadSummary> | null;
+/** A run's flags, with its baseline read and --out's place checked before the run (not found wrong after it). */
+interface Request {
+  options: LabOptions;
+  baseline: ReturnType<typeof loadSummary> | null;
+}
+
+/** The flags read and checked; a user mistake is reported here and its exit code returned instead. */
+function readRequest(argv: string[]): Request | ExitCode {
   try {
-    options = parseLabArgs(argv);
+    const options = parseLabArgs(argv);
     // Read before the run: a bad baseline is found in a second, not after minutes of traffic.
-    baseline = options.baseline === null || options.help || options.version ? null : loadSummary(options.baseline);
+    const baseline =
+      options.baseline === null || options.help || options.version ? null : loadSummary(options.baseline);
     if (baseline !== null) assertComparable(baseline.summary, plannedRowNames(options));
     if (options.out !== null) checkOutFile(options.out);
+    return { options, baseline };
   } catch (err) {
     if (err instanceof LabError) return reportLabError(err);
     throw err;
   }
+}
+
+/** --help, --version and --list-scenarios answer without a run; null when a run is asked for. */
+function answerWithoutRun(options: LabOptions): ExitCode | null {
   if (options.help) {
     console.log(HELP);
     return EXIT.ok;
@@ -88,7 +102,11 @@ async function main(argv: string[]): Promise<ExitCode> {
     console.log('\n* in the default matrix (--matrix); run any with --scenario <name,…>');
     return EXIT.ok;
   }
+  return null;
+}
 
+/** The first Ctrl-C (or SIGTERM) aborts the run, which then tears down; a second exits on the spot. */
+function abortOnInterrupt(): AbortController {
   const controller = new AbortController();
   // A group signal's echo (tsx, npm) is not a second interrupt: harness/cli/interrupts.ts.
   onInterrupts({
@@ -103,7 +121,50 @@ async function main(argv: string[]): Promise<ExitCode> {
       process.exit(EXIT.interrupted);
     },
   });
+  return controller;
+}
 
+/** The run's outcome on stdout: its summary as JSON, or the headline, the table and the verdict. */
+function printOutcome(summary: Summary, runDir: string, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
+  }
+  // The headline first: what a speaker's audience reads; the details after it.
+  console.log(headlineText(summary, wantsColour(process.stdout)));
+  const reasons =
+    summary.scenario.kind === 'matrix'
+      ? `\n\n${cellReasons(summary).join('\n')}\n\nversions: ${Object.entries(summary.versions)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`
+      : '';
+  console.log(`\n${formatTable(mainTable(summary))}${reasons}\n\n${verdictLine(summary)}\nresults: ${runDir}`);
+}
+
+/** --baseline: the comparison printed (on stderr with --json: stdout carries the summary alone); its exit code. */
+function compareWithBaseline(
+  baseline: NonNullable<Request['baseline']>,
+  summary: Summary,
+  runDir: string,
+  json: boolean,
+): ExitCode {
+  const comparison = compareSummaries(baseline.summary, summary);
+  const files = {
+    baseline: { file: baseline.file, schemaVersion: baseline.schemaVersion },
+    current: { file: `${runDir}/summary.json`, schemaVersion: summary.schemaVersion },
+  };
+  (json ? console.error : console.log)(`\n${formatComparison(comparison, files)}`);
+  return comparison.exitCode;
+}
+
+async function main(argv: string[]): Promise<ExitCode> {
+  const request = readRequest(argv);
+  if (typeof request === 'number') return request;
+  const { options, baseline } = request;
+  const answered = answerWithoutRun(options);
+  if (answered !== null) return answered;
+
+  const controller = abortOnInterrupt();
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s`;
   const progress = (line: string) => console.error(`[${elapsed()}] ${line}`);
@@ -119,21 +180,9 @@ async function main(argv: string[]): Promise<ExitCode> {
     const { summary, runDir, outError } = await runLab(options, {
       progress,
       signal: controller.signal,
-      onEvent: live?.publish,
+      onEvent: live === null ? undefined : live.publish.bind(live),
     });
-    if (options.json) {
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    } else {
-      // The headline first: what a speaker's audience reads; the details after it.
-      console.log(headlineText(summary, wantsColour(process.stdout)));
-      const reasons =
-        summary.scenario.kind === 'matrix'
-          ? `\n\n${cellReasons(summary).join('\n')}\n\nversions: ${Object.entries(summary.versions)
-              .map(([k, v]) => `${k} ${v}`)
-              .join(', ')}`
-          : '';
-      console.log(`\n${formatTable(mainTable(summary))}${reasons}\n\n${verdictLine(summary)}\nresults: ${runDir}`);
-    }
+    printOutcome(summary, runDir, options.json);
     if (summary.nginx.mismatches.length > 0)
       progress(`WARNING: harness and nginx access log disagree: ${JSON.stringify(summary.nginx.mismatches)}`);
     if (controller.signal.aborted) return EXIT.interrupted;
@@ -143,17 +192,7 @@ async function main(argv: string[]): Promise<ExitCode> {
       failed = true;
     }
     // A failed --assert is the run's own answer (99) and comes first; else the comparison's (compare/status.ts).
-    let comparisonExit: ExitCode = EXIT.ok;
-    if (baseline !== null) {
-      const comparison = compareSummaries(baseline.summary, summary);
-      const files = {
-        baseline: { file: baseline.file, schemaVersion: baseline.schemaVersion },
-        current: { file: `${runDir}/summary.json`, schemaVersion: summary.schemaVersion },
-      };
-      // With --json, stdout carries the summary alone.
-      (options.json ? console.error : console.log)(`\n${formatComparison(comparison, files)}`);
-      comparisonExit = comparison.exitCode;
-    }
+    const comparisonExit = baseline === null ? EXIT.ok : compareWithBaseline(baseline, summary, runDir, options.json);
     if (failed) return EXIT.assertionFailed;
     if (comparisonExit !== EXIT.ok) return comparisonExit;
     // The run and its results are complete; only the copy asked for is missing.

@@ -5,172 +5,246 @@ import {
   DEFAULT_OPTIONS,
   METHODS,
   RUNTIME_CHOICES,
-  RUNTIMES,
   type AppOptions,
   type LabOptions,
   type Method,
-  type Runtime,
 } from '../scenarios/run-options.js';
 import { LabError, firstLineOf } from '../model/errors.js';
 import { EVIDENCE_FLOOR } from '../model/verdict.js';
 import { EXIT, EXIT_CODES_HELP } from '../model/exit-codes.js';
 import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from '../scenarios/matrix.js';
-import { parseAppOptions } from './app-options.js';
 import {
+  APP_START_TIMEOUT_RANGE,
+  DEFAULT_APP_START_TIMEOUT_MS,
+  LB_IDLE_TIMEOUT_RANGE,
+  parseAppOptions,
+} from './app-options.js';
+import { flagsHelp, oneOf, parseArgsOptions, rangedInteger, usage, type FlagSpec, type FlagTable } from './flags.js';
+import {
+  APP_CONTAINER_PORT,
   APP_PORT_BASE,
-  DEFAULT_HAPROXY_REUSE,
   HAPROXY_REUSE_MODES,
   LB_PORT_BASE,
   MAX_VARIANTS,
   RETRY_POLICIES,
   SERVER_MODES,
-  type HaproxyReuse,
   type RetryPolicy,
-  type ServerMode,
 } from '../scenarios/scenarios.js';
+
+/**
+ * Every flag of `npm run lab`, in --help's order: parseArgs reads its type, --help prints its lines, and a number's
+ * range is checked against the entry that prints it.
+ */
+export const LAB_FLAGS = {
+  quick: { type: 'boolean', help: ['talk-sized run, about 2 minutes once images are built (default)'] },
+  full: { type: 'boolean', help: ["also idle gaps around the LB's 60 s timeout (adds about 2 minutes)"] },
+  cycles: {
+    type: 'string',
+    arg: '<n>',
+    range: { min: 1, max: 500 },
+    help: [
+      `burst + idle-gap cycles to run (default ${DEFAULT_OPTIONS.cycles}, {range}); if the default`,
+      'variant has shown no 502 by then, the lab goes on until its first one',
+    ],
+  },
+  'max-cycles': {
+    type: 'string',
+    arg: '<n>',
+    range: { min: 1, max: 1500 },
+    help: ['upper bound on cycles while no 502 has shown (default 3 × cycles)'],
+  },
+  concurrency: {
+    type: 'string',
+    arg: '<n>',
+    range: { min: 1, max: 32 },
+    help: [
+      `concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, {range}, at least`,
+      'one per method)',
+    ],
+  },
+  methods: {
+    type: 'string',
+    arg: '<list>',
+    help: ['request methods to mix, comma-separated: POST,GET (default POST,GET)'],
+  },
+  'retry-policy': {
+    type: 'string',
+    arg: '<p>',
+    help: ["nginx's retry policy: alb (never retries, default) or nginx (retries idempotent requests)"],
+  },
+  'haproxy-reuse': {
+    type: 'string',
+    arg: '<m>',
+    help: ["HAProxy's http-reuse in matrix cells: safe (its default) or always"],
+  },
+  'server-mode': {
+    type: 'string',
+    arg: '<m>',
+    help: [
+      "app server: standalone (Next's server.js, default), next-start (next start)",
+      "or custom (http.createServer + Next's handler)",
+    ],
+  },
+  matrix: {
+    type: 'boolean',
+    help: [
+      'run the scenario matrix: Node 20/22/24/26, server modes and fix values',
+      'behind nginx, and HAProxy and Caddy beside it, in one stack (about',
+      '13 minutes once images are built)',
+    ],
+  },
+  only: {
+    type: 'string',
+    arg: '<axis=value,…>',
+    help: [
+      'with --matrix: only the cells matching, axes lb (nginx, haproxy, caddy),',
+      'node (20, 22, 24, 26), mode (standalone, next-start, custom), fix (default,',
+      'article, keepalive-only, too-short, node-65s); e.g. --only lb=haproxy',
+    ],
+  },
+  scenario: {
+    type: 'string',
+    arg: '<name,…>',
+    help: [
+      'run these cells (any combination of the axes), e.g. node22-custom-too-short',
+      '(behind nginx) or haproxy-node24-standalone-default',
+    ],
+  },
+  'list-scenarios': { type: 'boolean', help: ['print every cell name (the default matrix marked) and exit'] },
+  'long-cycles': {
+    type: 'string',
+    arg: '<n>',
+    range: { min: 1, max: 100 },
+    help: [
+      "matrix cells whose boundary is the LB's timeout: cycles of that length",
+      `(default ${DEFAULT_OPTIONS.longCycles}, {range})`,
+    ],
+  },
+  runtime: {
+    type: 'string',
+    arg: '<r>',
+    help: [
+      "docker, local (the system's nginx, haproxy, caddy + app processes) or auto",
+      '(default: docker if it answers)',
+    ],
+  },
+  'min-boundary': {
+    type: 'string',
+    arg: '<n>',
+    range: { min: 0, max: 100_000 },
+    help: [
+      '--assert needs at least n requests on the fixed variant sent at the default',
+      `variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests}); in a matrix, a cell needs`,
+      'n divided by the number of methods, or it is inconclusive; at least',
+      `${EVIDENCE_FLOOR.boundaryRequestsPerCell} per method (the floor below which no zero says anything)`,
+    ],
+  },
+  'results-dir': { type: 'string', arg: '<dir>', help: ['where run directories are written (default results/)'] },
+  keep: { type: 'boolean', help: ['leave the stack running afterwards (Docker runtime)'] },
+  json: { type: 'boolean', help: ['print the summary as JSON on stdout (progress goes to stderr)'] },
+  assert: { type: 'boolean', help: [`exit ${EXIT.assertionFailed} unless default shows ≥ 1 × 502 and fixed none`] },
+  // `--assert safe` on the command line (joinNegativeValues turns it into this flag).
+  'assert-safe': {
+    type: 'boolean',
+    label: '--assert safe',
+    help: [`with your app: exit ${EXIT.assertionFailed} unless it is shown SAFE (unsafe or inconclusive fail)`],
+  },
+  out: { type: 'string', arg: '<file>', help: ['also write the summary JSON to this file (its directory must exist)'] },
+  baseline: {
+    type: 'string',
+    arg: '<summary>',
+    help: [
+      'compare this run with an earlier one (a summary.json or its run directory),',
+      `as npm run compare does; exit ${EXIT.assertionFailed} on a regression`,
+    ],
+  },
+  live: {
+    type: 'boolean',
+    help: [
+      'serve a live page of the run for a projector on 127.0.0.1 (its URL is printed',
+      'at the start): phases, counters, the cycle chart and the verdict; no network',
+    ],
+  },
+  'live-port': {
+    type: 'string',
+    arg: '<n>',
+    range: { min: 1, max: 65_535 },
+    help: ["with --live: the page's port (default: any free one)"],
+  },
+  'app-image': {
+    type: 'string',
+    arg: '<image>',
+    group: 'Your own app behind the lab\'s LB (Docker; see README, "Test your own app"):',
+    help: ["run this image as the variant 'yours' (a local image, or one Docker can pull)"],
+  },
+  'app-build': { type: 'string', arg: '<dir>', help: ["or build it from this directory's Dockerfile"] },
+  'app-port': {
+    type: 'string',
+    arg: '<port>',
+    help: [`the port it listens on in its container (default ${APP_CONTAINER_PORT})`],
+  },
+  health: {
+    type: 'string',
+    arg: '<path>',
+    help: ['answers (any status below 500) once the app serves (default /)'],
+  },
+  'app-env': {
+    type: 'string',
+    multiple: true,
+    arg: 'KEY=VALUE',
+    help: ['environment for the app; repeatable (values are never written to the results)'],
+  },
+  path: { type: 'string', arg: '<path>', help: ['the path every request asks (default /)'] },
+  method: { type: 'string', arg: '<m>', help: ['the method of every request: GET (default) or POST'] },
+  'compare-image': {
+    type: 'string',
+    arg: '<image>',
+    help: ["a second variant, 'compared', beside yours (e.g. before a fix)"],
+  },
+  'compare-env': {
+    type: 'string',
+    multiple: true,
+    arg: 'KEY=VALUE',
+    help: ['its environment over yours (repeatable; alone: the same image, other env)'],
+  },
+  lb: { type: 'string', arg: '<lb>', help: ['the LB in front: nginx (default), haproxy or caddy'] },
+  'lb-idle-timeout': {
+    type: 'string',
+    arg: '<d>',
+    range: LB_IDLE_TIMEOUT_RANGE,
+    help: [
+      'how long the LB keeps idle upstream connections, e.g. 60s (default), 350s, 10m',
+      '(AWS ALB allows 1–4000 s; GCP keeps backends 600 s); {range}',
+    ],
+  },
+  'app-start-timeout': {
+    type: 'string',
+    arg: '<d>',
+    range: APP_START_TIMEOUT_RANGE,
+    help: [
+      `how long your app may take to answer --health once started (default ${DEFAULT_APP_START_TIMEOUT_MS / 1000}s)`,
+    ],
+  },
+  version: { type: 'boolean', short: 'v', group: '', help: ["the lab's version"] },
+  help: { type: 'boolean', short: 'h', help: ['this text'] },
+} as const satisfies FlagTable;
+
+/** A flag's name as parseArgs knows it. */
+type LabFlag = keyof typeof LAB_FLAGS;
+
+const FLAGS = parseArgsOptions(LAB_FLAGS);
 
 export const HELP = `keepalive-lab: reproduce the keep-alive 502 behind a load balancer, and prove the fix.
 
 Usage: npm run lab -- [flags]
 
-  --quick                 talk-sized run, about 2 minutes once images are built (default)
-  --full                  also idle gaps around the LB's 60 s timeout (adds about 2 minutes)
-  --cycles <n>            burst + idle-gap cycles to run (default ${DEFAULT_OPTIONS.cycles}, 1–500); if the default
-                          variant has shown no 502 by then, the lab goes on until its first one
-  --max-cycles <n>        upper bound on cycles while no 502 has shown (default 3 × cycles)
-  --concurrency <n>       concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, 1–32, at least
-                          one per method)
-  --methods <list>        request methods to mix, comma-separated: POST,GET (default POST,GET)
-  --retry-policy <p>      nginx's retry policy: alb (never retries, default) or nginx (retries idempotent requests)
-  --haproxy-reuse <m>     HAProxy's http-reuse in matrix cells: safe (its default) or always
-  --server-mode <m>       app server: standalone (Next's server.js, default), next-start (next start)
-                          or custom (http.createServer + Next's handler)
-  --matrix                run the scenario matrix: Node 20/22/24/26, server modes and fix values
-                          behind nginx, and HAProxy and Caddy beside it, in one stack (about
-                          13 minutes once images are built)
-  --only <axis=value,…>   with --matrix: only the cells matching, axes lb (nginx, haproxy, caddy),
-                          node (20, 22, 24, 26), mode (standalone, next-start, custom), fix (default,
-                          article, keepalive-only, too-short, node-65s); e.g. --only lb=haproxy
-  --scenario <name,…>     run these cells (any combination of the axes), e.g. node22-custom-too-short
-                          (behind nginx) or haproxy-node24-standalone-default
-  --list-scenarios        print every cell name (the default matrix marked) and exit
-  --long-cycles <n>       matrix cells whose boundary is the LB's timeout: cycles of that length
-                          (default ${DEFAULT_OPTIONS.longCycles}, 1–100)
-  --runtime <r>           docker, local (the system's nginx, haproxy, caddy + app processes) or auto
-                          (default: docker if it answers)
-  --min-boundary <n>      --assert needs at least n requests on the fixed variant sent at the default
-                          variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests}); in a matrix, a cell needs
-                          n divided by the number of methods, or it is inconclusive; at least
-                          ${EVIDENCE_FLOOR.boundaryRequestsPerCell} per method (the floor below which no zero says anything)
-  --results-dir <dir>     where run directories are written (default results/)
-  --keep                  leave the stack running afterwards (Docker runtime)
-  --json                  print the summary as JSON on stdout (progress goes to stderr)
-  --assert                exit ${EXIT.assertionFailed} unless default shows ≥ 1 × 502 and fixed none
-  --assert safe           with your app: exit ${EXIT.assertionFailed} unless it is shown SAFE (unsafe or inconclusive fail)
-  --out <file>            also write the summary JSON to this file (its directory must exist)
-  --baseline <summary>    compare this run with an earlier one (a summary.json or its run directory),
-                          as npm run compare does; exit ${EXIT.assertionFailed} on a regression
-  --live                  serve a live page of the run for a projector on 127.0.0.1 (its URL is printed
-                          at the start): phases, counters, the cycle chart and the verdict; no network
-  --live-port <n>         with --live: the page's port (default: any free one)
-
-Your own app behind the lab's LB (Docker; see README, "Test your own app"):
-  --app-image <image>     run this image as the variant 'yours' (a local image, or one Docker can pull)
-  --app-build <dir>       or build it from this directory's Dockerfile
-  --app-port <port>       the port it listens on in its container (default 3000)
-  --health <path>         answers (any status below 500) once the app serves (default /)
-  --app-env KEY=VALUE     environment for the app; repeatable (values are never written to the results)
-  --path <path>           the path every request asks (default /)
-  --method <m>            the method of every request: GET (default) or POST
-  --compare-image <image> a second variant, 'compared', beside yours (e.g. before a fix)
-  --compare-env KEY=VALUE its environment over yours (repeatable; alone: the same image, other env)
-  --lb <lb>               the LB in front: nginx (default), haproxy or caddy
-  --lb-idle-timeout <d>   how long the LB keeps idle upstream connections, e.g. 60s (default), 350s, 10m
-                          (AWS ALB allows 1–4000 s; GCP keeps backends 600 s); 1 s to 4000 s
-  --app-start-timeout <d> how long your app may take to answer --health once started (default 120s)
-
-  -v, --version           the lab's version
-  -h, --help              this text
+${flagsHelp(LAB_FLAGS, 24)}
 
 Each flag may be given once. A run that ends early (a component stopped, Docker
 went away, results not writable) says why in one line, writes what it measured
 with summary.json marked incomplete, and tears down what it started.
 
 ${EXIT_CODES_HELP}`;
-
-/** A bad flag: one line, a pointer to the command's --help, exit 2. */
-export function usage(message: string, command = 'lab'): LabError {
-  return new LabError(message, `See npm run ${command} -- --help.`, EXIT.badInput);
-}
-
-export function integer(
-  name: string,
-  raw: string | undefined,
-  min: number,
-  max: number,
-  command = 'lab',
-): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^-?\d+$/.test(raw)) throw usage(`--${name} must be a whole number, got '${raw}'.`, command);
-  const value = Number(raw);
-  if (value < min || value > max) throw usage(`--${name} must be between ${min} and ${max}, got ${value}.`, command);
-  return value;
-}
-
-export function oneOf<T extends string>(
-  name: string,
-  raw: string | undefined,
-  allowed: readonly T[],
-  command = 'lab',
-): T | undefined {
-  if (raw === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw usage(`--${name} must be one of ${allowed.join(', ')}, got '${raw}'.`, command);
-  }
-  return raw as T;
-}
-
-const FLAGS = {
-  quick: { type: 'boolean' },
-  full: { type: 'boolean' },
-  cycles: { type: 'string' },
-  'max-cycles': { type: 'string' },
-  concurrency: { type: 'string' },
-  methods: { type: 'string' },
-  'retry-policy': { type: 'string' },
-  'haproxy-reuse': { type: 'string' },
-  'server-mode': { type: 'string' },
-  matrix: { type: 'boolean' },
-  only: { type: 'string' },
-  scenario: { type: 'string' },
-  'list-scenarios': { type: 'boolean' },
-  'long-cycles': { type: 'string' },
-  runtime: { type: 'string' },
-  'min-boundary': { type: 'string' },
-  'results-dir': { type: 'string' },
-  keep: { type: 'boolean' },
-  json: { type: 'boolean' },
-  assert: { type: 'boolean' },
-  'assert-safe': { type: 'boolean' },
-  'app-image': { type: 'string' },
-  'app-build': { type: 'string' },
-  'app-port': { type: 'string' },
-  health: { type: 'string' },
-  'app-env': { type: 'string', multiple: true },
-  path: { type: 'string' },
-  method: { type: 'string' },
-  'compare-image': { type: 'string' },
-  'compare-env': { type: 'string', multiple: true },
-  lb: { type: 'string' },
-  'lb-idle-timeout': { type: 'string' },
-  'app-start-timeout': { type: 'string' },
-  out: { type: 'string' },
-  baseline: { type: 'string' },
-  live: { type: 'boolean' },
-  'live-port': { type: 'string' },
-  version: { type: 'boolean', short: 'v' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
 
 /**
  * --min-boundary: at least the evidence floor for each method's cell (a SAFE
@@ -179,7 +253,7 @@ const FLAGS = {
  */
 function minBoundaryOf(raw: string | undefined, methods: readonly Method[]): number {
   const floor = EVIDENCE_FLOOR.boundaryRequestsPerCell * methods.length;
-  const n = integer('min-boundary', raw, 0, 100_000) ?? DEFAULT_OPTIONS.minBoundaryRequests;
+  const n = rangedInteger(LAB_FLAGS, 'min-boundary', raw) ?? DEFAULT_OPTIONS.minBoundaryRequests;
   if (n < floor) {
     throw usage(
       `--min-boundary ${n} is below the evidence floor: ${EVIDENCE_FLOOR.boundaryRequestsPerCell} boundary requests per method (${floor} for ${methods.join(' and ')}); no verdict rests on fewer.`,
@@ -202,8 +276,7 @@ function joinNegativeValues(argv: readonly string[]): string[] {
       if (argv[i] === '--assert') i++;
       continue;
     }
-    const name = argv[i].startsWith('--') ? argv[i].slice(2) : null;
-    const flag = name !== null && Object.hasOwn(FLAGS, name) ? FLAGS[name as keyof typeof FLAGS] : null;
+    const flag = argv[i].startsWith('--') ? flagNamed(argv[i].slice(2)) : null;
     if (flag?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) {
       out.push(`${argv[i]}=${argv[i + 1]}`);
       i++;
@@ -266,7 +339,7 @@ function parseCells(v: {
 function parseLivePort(v: { live?: boolean; 'live-port'?: string }): number | null {
   if (v['live-port'] === undefined) return null;
   if (!v.live) throw usage("--live-port sets the live page's port; add --live.");
-  const port = integer('live-port', v['live-port'], 1, 65_535)!;
+  const port = rangedInteger(LAB_FLAGS, 'live-port', v['live-port']);
   // The LBs and apps take these: a live page there would make the preflight report its own port as taken.
   // LB_PORT_BASE itself is the LB-boundary pool's (LB_BOUNDARY_PORT).
   const lbPorts = [LB_PORT_BASE, LB_PORT_BASE + MAX_VARIANTS] as const;
@@ -279,7 +352,8 @@ function parseLivePort(v: { live?: boolean; 'live-port'?: string }): number | nu
   return port;
 }
 
-export function parseLabArgs(argv: string[]): LabOptions {
+/** The flags as given, each at most once (the repeatable ones excepted); parseArgs' own complaints in one line. */
+function readFlags(argv: string[]) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -296,7 +370,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
   // A flag given twice would silently keep the last value: say so instead (the repeatable ones excepted).
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
-    if (token.kind !== 'option' || 'multiple' in FLAGS[token.name as keyof typeof FLAGS]) continue;
+    if (token.kind !== 'option' || flagNamed(token.name)?.multiple) continue;
     if (token.name === 'assert-safe' && seen.has('assert'))
       throw usage('--assert and --assert safe exclude each other: --assert safe is for your app.');
     if (token.name === 'assert' && seen.has('assert-safe'))
@@ -305,7 +379,19 @@ export function parseLabArgs(argv: string[]): LabOptions {
       throw usage(`--${token.name === 'assert-safe' ? 'assert safe' : token.name} is given more than once.`);
     seen.add(token.name);
   }
-  const v = parsed.values;
+  return parsed.values;
+}
+
+/** The flags as parseArgs returns them. */
+type LabValues = ReturnType<typeof readFlags>;
+
+/** The table's entry for a flag, or null when there is no such flag. */
+function flagNamed(name: string): FlagSpec | null {
+  return Object.hasOwn(LAB_FLAGS, name) ? LAB_FLAGS[name as LabFlag] : null;
+}
+
+/** Flags that cannot go together, and places given empty. */
+function refuseContradictions(v: LabValues): void {
   if (v.quick && v.full) throw usage('--quick and --full exclude each other.');
   if (v['results-dir'] !== undefined && v['results-dir'].trim() === '') {
     throw usage('--results-dir needs a directory; it is empty.');
@@ -313,8 +399,10 @@ export function parseLabArgs(argv: string[]): LabOptions {
   for (const flag of ['out', 'baseline'] as const) {
     if (v[flag] !== undefined && v[flag].trim() === '') throw usage(`--${flag} needs a file; it is empty.`);
   }
-  const livePort = parseLivePort(v);
-  const app = parseAppOptions(v);
+}
+
+/** --assert is the sample run's, --assert safe your app's: each refused on the other's run. */
+function refuseWrongAssertion(v: LabValues, app: AppOptions | null): void {
   if (v['assert-safe'] && app === null)
     throw usage(
       '--assert safe asks whether your app is safe: add --app-image or --app-build (the sample run uses --assert).',
@@ -322,9 +410,10 @@ export function parseLabArgs(argv: string[]): LabOptions {
   // --assert's rules are the sample app's (default must fail, fixed must not): with your app it would assert nothing.
   if (v.assert && app !== null)
     throw usage('With your app, the assertion is --assert safe (exit 99 unless it is shown safe).');
-  const methods = app !== null ? [app.method] : parseMethods(v.methods);
-  const cells = parseCells(v);
-  // An LB's setting on a run without that LB would be silently ignored: say so.
+}
+
+/** An LB's setting on a run without that LB would be silently ignored: say so. */
+function refuseSettingsOfAbsentLbs(v: LabValues, cells: AppCell[] | null, app: AppOptions | null): void {
   if (v['haproxy-reuse'] !== undefined && !cells?.some((c) => c.lb === 'haproxy') && app?.lb !== 'haproxy') {
     throw new LabError(
       "--haproxy-reuse sets HAProxy's http-reuse, and this run has no HAProxy cell.",
@@ -339,35 +428,48 @@ export function parseLabArgs(argv: string[]): LabOptions {
       EXIT.badInput,
     );
   }
+}
 
-  const concurrency = integer('concurrency', v.concurrency, 1, 32) ?? DEFAULT_OPTIONS.concurrency;
+/** --concurrency, --cycles and --max-cycles, each in its range and consistent with the others. */
+function parseLoad(v: LabValues, methods: readonly Method[]): Pick<LabOptions, 'concurrency' | 'cycles' | 'maxCycles'> {
+  const concurrency = rangedInteger(LAB_FLAGS, 'concurrency', v.concurrency) ?? DEFAULT_OPTIONS.concurrency;
   // Methods alternate across a burst and a batch: fewer requests than methods would never send some.
-  if (concurrency < (methods ?? DEFAULT_OPTIONS.methods).length) {
+  if (concurrency < methods.length) {
     throw usage(
-      `--concurrency ${concurrency} cannot carry ${(methods ?? DEFAULT_OPTIONS.methods).join(' and ')}: each burst alternates the methods; use at least ${(methods ?? DEFAULT_OPTIONS.methods).length}.`,
+      `--concurrency ${concurrency} cannot carry ${methods.join(' and ')}: each burst alternates the methods; use at least ${methods.length}.`,
     );
   }
-  const cycles = integer('cycles', v.cycles, 1, 500) ?? DEFAULT_OPTIONS.cycles;
-  const maxCycles = integer('max-cycles', v['max-cycles'], 1, 1500) ?? Math.max(cycles, cycles * 3);
+  const cycles = rangedInteger(LAB_FLAGS, 'cycles', v.cycles) ?? DEFAULT_OPTIONS.cycles;
+  const maxCycles = rangedInteger(LAB_FLAGS, 'max-cycles', v['max-cycles']) ?? Math.max(cycles, cycles * 3);
   if (maxCycles < cycles) throw usage(`--max-cycles (${maxCycles}) must be at least --cycles (${cycles}).`);
+  return { concurrency, cycles, maxCycles };
+}
 
+/** `npm run lab`'s flags as the run's options; a user mistake is one LabError line, exit 2. */
+export function parseLabArgs(argv: string[]): LabOptions {
+  const v = readFlags(argv);
+  refuseContradictions(v);
+  const livePort = parseLivePort(v);
+  const app = parseAppOptions(v);
+  refuseWrongAssertion(v, app);
+  const methods = app !== null ? [app.method] : (parseMethods(v.methods) ?? DEFAULT_OPTIONS.methods);
+  const cells = parseCells(v);
+  refuseSettingsOfAbsentLbs(v, cells, app);
   return {
     ...DEFAULT_OPTIONS,
     mode: v.full ? 'full' : 'quick',
-    cycles,
-    maxCycles,
-    concurrency,
-    methods: methods ?? DEFAULT_OPTIONS.methods,
+    ...parseLoad(v, methods),
+    methods,
     retryPolicy:
       oneOf('retry-policy', v['retry-policy'], Object.keys(RETRY_POLICIES) as RetryPolicy[]) ??
       DEFAULT_OPTIONS.retryPolicy,
     haproxyReuse: oneOf('haproxy-reuse', v['haproxy-reuse'], HAPROXY_REUSE_MODES) ?? DEFAULT_OPTIONS.haproxyReuse,
     serverMode: oneOf('server-mode', v['server-mode'], SERVER_MODES) ?? DEFAULT_OPTIONS.serverMode,
     cells,
-    longCycles: integer('long-cycles', v['long-cycles'], 1, 100) ?? DEFAULT_OPTIONS.longCycles,
+    longCycles: rangedInteger(LAB_FLAGS, 'long-cycles', v['long-cycles']) ?? DEFAULT_OPTIONS.longCycles,
     listScenarios: v['list-scenarios'] ?? false,
     runtime: oneOf('runtime', v.runtime, RUNTIME_CHOICES) ?? DEFAULT_OPTIONS.runtime,
-    minBoundaryRequests: minBoundaryOf(v['min-boundary'], methods ?? DEFAULT_OPTIONS.methods),
+    minBoundaryRequests: minBoundaryOf(v['min-boundary'], methods),
     resultsDir: v['results-dir'] ?? DEFAULT_OPTIONS.resultsDir,
     keep: v.keep ?? false,
     json: v.json ?? false,

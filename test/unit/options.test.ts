@@ -1,6 +1,8 @@
 import t from 'tap';
 import { LabError } from '../../harness/model/errors.js';
-import { HELP, parseLabArgs } from '../../harness/cli/options.js';
+import { HELP, LAB_FLAGS, parseLabArgs } from '../../harness/cli/options.js';
+import { BENCH_FLAGS, BENCH_HELP, parseBenchArgs } from '../../harness/cli/bench-options.js';
+import { flagsHelp, parseArgsOptions, rangedInteger, rangeText, type FlagTable } from '../../harness/cli/flags.js';
 import { DEFAULT_OPTIONS } from '../../harness/scenarios/run-options.js';
 
 t.test('defaults: a quick, talk-sized run', async (t) => {
@@ -168,4 +170,102 @@ t.test('--live: any free port by default, or the one given', async (t) => {
   t.match(parseLabArgs(['--live', '--live-port', '8399']), { livePort: 8399 }, "next to the lab's ports is fine");
   t.match(HELP, /--live {2,}serve a live page/);
   t.match(HELP, /--live-port <n> +with --live/);
+});
+
+// One table (cli/flags.ts) gives each command its parseArgs options, its --help lines and its ranges: a range is
+// written once, printed by --help where its lines say {range}, and enforced by the parser.
+const COMMANDS = [
+  { command: 'lab', table: LAB_FLAGS, help: HELP, parse: parseLabArgs },
+  { command: 'bench', table: BENCH_FLAGS, help: BENCH_HELP, parse: parseBenchArgs },
+] as const;
+
+/** A flag's lines in --help: the one naming it and those indented under it. */
+function helpBlock(help: string, name: string): string {
+  const lines = help.split('\n');
+  const first = lines.findIndex((l) => new RegExp(`^  (-\\w, )?--${name}\\b`).test(l));
+  if (first < 0) return '';
+  const rest = lines.slice(first + 1);
+  const end = rest.findIndex((l) => !/^ {6,}\S/.test(l));
+  return [lines[first], ...rest.slice(0, end < 0 ? rest.length : end)].join('\n');
+}
+
+/** Other flags a value of this flag needs before its range is even looked at. */
+const CONTEXT: Record<string, string[]> = {
+  'live-port': ['--live'],
+  'long-cycles': ['--matrix'],
+  concurrency: ['--methods', 'POST'],
+  'lb-idle-timeout': ['--app-image', 'my-app:1'],
+  'app-start-timeout': ['--app-image', 'my-app:1'],
+};
+
+for (const { command, table, help, parse } of COMMANDS) {
+  t.test(
+    `npm run ${command}: every range in the flag table is the one --help prints and the parser enforces`,
+    async (t) => {
+      const ranged = Object.entries(table as FlagTable).flatMap(([name, spec]) =>
+        spec.range === undefined ? [] : [{ name, spec, range: spec.range }],
+      );
+      t.ok(ranged.length >= 3, 'the table has ranges');
+      for (const { name, spec, range } of ranged) {
+        const block = helpBlock(help, name);
+        t.not(block, '', `--${name} is in --help`);
+        if (spec.help.some((l) => l.includes('{range}')))
+          t.match(block, rangeText(range), `--${name}: --help prints it`);
+        else t.notMatch(block, /\{range\}/, `--${name}: no placeholder left`);
+        const value = (n: number) => (range.unit === 'ms' ? `${n}ms` : String(n));
+        const parseWith = (n: number) => parse([...(CONTEXT[name] ?? []), `--${name}=${value(n)}`]);
+        const bounds =
+          range.unit === 'ms'
+            ? `between ${range.min / 1000} s and ${range.max / 1000} s`
+            : `between ${range.min} and ${range.max}`;
+        for (const outside of [range.min - 1, range.max + 1]) {
+          t.throws(() => parseWith(outside), { message: `--${name} must be ${bounds}` }, `--${name} ${value(outside)}`);
+        }
+        for (const inside of [range.min, range.max]) {
+          try {
+            parseWith(inside);
+            t.pass(`--${name} ${value(inside)} is accepted`);
+          } catch (err) {
+            // Another rule may refuse it (e.g. the evidence floor of --min-boundary 0); never its range.
+            t.notMatch((err as Error).message, /must be between/, `--${name} ${value(inside)} is in range`);
+          }
+        }
+      }
+    },
+  );
+}
+
+t.test('a range changed in a table changes what --help prints and what the parser enforces', async (t) => {
+  const table = {
+    tries: {
+      type: 'string',
+      arg: '<n>',
+      range: { min: 2, max: 7 },
+      help: ['how often (default 3, {range}), then', 'stop'],
+    },
+    wait: { type: 'string', arg: '<d>', range: { min: 500, max: 90_000, unit: 'ms' }, help: ['how long: {range}'] },
+    help: { type: 'boolean', short: 'h', group: '', help: ['this text'] },
+  } as const satisfies FlagTable;
+  t.equal(
+    flagsHelp(table, 12),
+    [
+      '  --tries <n> how often (default 3, 2–7), then',
+      '              stop',
+      '  --wait <d>  how long: 0.5 s to 90 s',
+      '',
+      '  -h, --help  this text',
+    ].join('\n'),
+  );
+  t.equal(rangedInteger(table, 'tries', '7', 'demo'), 7);
+  t.throws(() => rangedInteger(table, 'tries', '8', 'demo'), {
+    message: '--tries must be between 2 and 7, got 8.',
+    hint: 'See npm run demo -- --help.',
+  });
+  t.same(parseArgsOptions(table), {
+    tries: { type: 'string' },
+    wait: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  // @ts-expect-error: --help has no range, and the compiler says so
+  t.throws(() => rangedInteger(table, 'help', '1'), /no range/);
 });
