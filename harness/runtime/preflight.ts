@@ -2,6 +2,8 @@
 // Each failure is one sentence and a hint.
 import net from 'node:net';
 import { LabError } from '../model/errors.js';
+import { EXIT } from '../model/exit-codes.js';
+import { LAB_SLOT, SLOT_ENV } from '../scenarios/slot.js';
 import { findCompose } from './compose.js';
 import { DOCKER_DENIED, dockerStatus, KEPT_STACK_DOWN, projectResources } from './docker-stack.js';
 import { lbsOf } from '../lb/drivers.js';
@@ -37,6 +39,10 @@ async function composeFound(): Promise<boolean> {
  * LB of the scenario is installed.
  */
 export async function resolveRuntime(choice: RuntimeChoice, scenario: Scenario): Promise<Runtime> {
+  // A slot the lab cannot use would otherwise run silently in slot 0, beside the run it was meant to avoid.
+  if (LAB_SLOT.problem !== null) {
+    throw new LabError(LAB_SLOT.problem, `Unset ${SLOT_ENV} for the usual ports, or pick a free slot.`, EXIT.badInput);
+  }
   const docker = await dockerStatus();
   if (choice === 'docker') {
     if (docker === 'denied') throw DOCKER_DENIED;

@@ -1,6 +1,7 @@
 // The one source of truth for every variant, timeout, port and image of the lab.
 // docker-compose.yml repeats some of these as defaults (YAML cannot import them);
 // test/unit/scenarios.test.ts fails if the two ever disagree.
+import { LAB_SLOT, SLOT_PORT_STRIDE } from './slot.js';
 
 /** How the LB reacts when a cached upstream connection fails under a request. */
 export type RetryPolicy = 'alb' | 'nginx';
@@ -205,10 +206,13 @@ export interface Variant {
   lbBoundaryPort?: number;
 }
 
-/** The nth variant of a run (from 0) listens on LB_PORT_BASE + n + 1 at the LB and APP_PORT_BASE + n + 1 at its app. */
-export const LB_PORT_BASE = 8400;
-export const APP_PORT_BASE = 8500;
-/** Ports stay inside 8401–8499 and 8501–8599. */
+/**
+ * The nth variant of a run (from 0) listens on LB_PORT_BASE + n + 1 at the LB and APP_PORT_BASE + n + 1 at its app;
+ * 8400 and 8500 in slot 0, 1000 higher per slot (scenarios/slot.ts).
+ */
+export const LB_PORT_BASE = 8400 + SLOT_PORT_STRIDE * LAB_SLOT.slot;
+export const APP_PORT_BASE = 8500 + SLOT_PORT_STRIDE * LAB_SLOT.slot;
+/** Ports stay inside 8401–8499 and 8501–8599 (in slot 0). */
 export const MAX_VARIANTS = 99;
 /** The LB-boundary pool (Variant.lbBoundaryPort) listens on the one LB port no variant takes. */
 export const LB_BOUNDARY_PORT = LB_PORT_BASE;
@@ -310,7 +314,8 @@ export const BASE_IMAGES = {
   caddy: 'caddy:2.10.2-alpine',
 } as const;
 
-export const COMPOSE_PROJECT = 'keepalive-lab';
+/** Slot 0's project is keepalive-lab; slot n's keepalive-lab-sn, so two slots never touch each other's containers. */
+export const COMPOSE_PROJECT = LAB_SLOT.slot === 0 ? 'keepalive-lab' : `keepalive-lab-s${LAB_SLOT.slot}`;
 
 /** Everything that defines one configuration of the lab; runs and results carry it whole. */
 export interface Scenario {

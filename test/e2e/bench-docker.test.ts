@@ -1,6 +1,8 @@
 // `npm run bench -- --runs 1` on Docker, through the real CLI: it completes,
 // its cross-checks agree, and bench-<id>.json holds what tools read. No speed
 // target is asserted here (targets live in the benchmark itself).
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { execa } from 'execa';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

@@ -2,6 +2,8 @@
 // killed during traffic (an app, the LB) and an image that cannot be built.
 // Each must end with one clear line, exit 1, what was measured written with
 // summary.json marked incomplete, and nothing of the lab left in Docker.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import Docker from 'dockerode';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -3,6 +3,8 @@
 // (and its echo 32 ms later, as tsx's CLI relays it), and a Ctrl-C typed in a
 // pseudo-terminal. Each must end with exit 130, no container of the project
 // left, and the run's summary.json marked interrupted.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t, { type Test } from 'tap';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -4,6 +4,8 @@
 // regression against a real earlier run (--baseline), test the fix at the
 // LB's own 60 s too (beside the short cycles, within the two minutes), and
 // leave no container behind.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { execa } from 'execa';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,5 +1,7 @@
 // One HAProxy and one Caddy cell through Docker (the air-gapped or official
 // images), Node's defaults on the default line: what each LB's client sees.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { assertCaddyDefault, assertHaproxyDefault, assertLbRun, runLbMatrix } from '../helpers/lb-matrix.js';
 import { lineFor } from '../helpers/reduced-matrix.js';

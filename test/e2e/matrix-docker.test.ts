@@ -2,6 +2,8 @@
 // start` with Node's defaults, the article's fix and the too-short fix, one app
 // container each behind one nginx whose idle timeout is compressed to 12 s.
 // Nothing may be left running afterwards.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

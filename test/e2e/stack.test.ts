@@ -1,6 +1,8 @@
 // The stack for real: Compose builds and starts nginx and both app variants,
 // requests pass through the LB, raw probes measure who closes idle sockets and
 // when, and teardown leaves nothing of the lab in Docker.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { socketClosedRecords } from '../../harness/records/app-records.js';
 import { HEADERS } from '../../harness/model/protocol.js';

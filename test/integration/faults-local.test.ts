@@ -3,6 +3,8 @@
 // that cannot be written. Each must end with one clear line, the documented
 // exit code, what was measured written with summary.json marked incomplete,
 // and nothing left running.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t, { type Test } from 'tap';
 import Docker from 'dockerode';
 import { execFileSync } from 'node:child_process';
@@ -31,14 +33,16 @@ import { defaultScenario, VARIANTS } from '../../harness/scenarios/scenarios.js'
 import { startLab } from '../helpers/lab-process.js';
 import { nginxOrSkip } from '../helpers/require.js';
 import { VERDICT_WORDS } from '../../harness/model/verdict.js';
+import { SLOT_ENV } from '../../harness/scenarios/slot.js';
 
 // Node's own timeouts: the first cycle starts about 20 s in (build check, 9 s probe, 6 s idle).
 const LOCAL_RUN = ['--runtime', 'local', '--cycles', '6', '--max-cycles', '6'];
 const KILL_LIMIT_MS = 180_000;
 
 /**
- * Processes whose command line contains `needle`, or (Next renames its process: no command line to go by) whose
- * environment holds `envNeedle`.
+ * This file's processes (their environment holds its slot: another test file may run a local lab beside it) whose
+ * command line contains `needle`, or (Next renames its process: no command line to go by) whose environment holds
+ * `envNeedle`.
  */
 function pidsOf(needle: string | null, envNeedle?: string): number[] {
   const pids: number[] = [];
@@ -47,7 +51,9 @@ function pidsOf(needle: string | null, envNeedle?: string): number[] {
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
       if (needle !== null && !cmdline.includes(needle)) continue;
-      if (envNeedle && !readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(envNeedle)) continue;
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (!environ.includes(`${SLOT_ENV}=${process.env[SLOT_ENV]}`)) continue;
+      if (envNeedle && !environ.includes(envNeedle)) continue;
       pids.push(Number(entry));
     } catch {
       // gone meanwhile, or not ours to read

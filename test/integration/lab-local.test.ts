@@ -5,6 +5,8 @@
 // Bounded retries: the run keeps cycling until the first 502, up to maxCycles;
 // a lab whose aiming, LB or accounting is broken cannot pass. It runs with the
 // apps' clocks shifted too: the lab must not need a clock shared with them.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

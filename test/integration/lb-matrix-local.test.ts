@@ -1,6 +1,8 @@
 // HAProxy and Caddy on the local runtime (Debian's packages, the host's Node),
 // each in front of the app with Node's defaults and with the article's fix,
 // the LBs' idle timeout compressed to 12 s.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { lineFor } from '../helpers/reduced-matrix.js';
 import {

@@ -3,6 +3,8 @@
 // lab-local.test.ts) with the live server attached, and the page opened in
 // headless Chromium while it runs. What the page ends on must be what
 // summary.json says, and the page must ask nothing of any other host.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { headlineText } from '../../harness/report/headline.js';
 import { verdictLine } from '../../harness/report/markdown.js';

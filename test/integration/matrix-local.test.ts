@@ -1,6 +1,8 @@
 // The reduced matrix on the local runtime (system nginx, the host's Node):
 // standalone and `next start` with Node's defaults, the article's fix and the
 // too-short fix, behind an LB whose idle timeout is compressed to 12 s.
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
 import t from 'tap';
 import { nginxOrSkip } from '../helpers/require.js';
 import { assertReducedMatrix, lineFor, runReducedMatrix } from '../helpers/reduced-matrix.js';
