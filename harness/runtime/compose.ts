@@ -62,9 +62,10 @@ export async function compose(args: string[], options: ComposeRunOptions = {}): 
     stdin: 'ignore',
     cancelSignal: options.signal,
   });
-  if (options.onLine) {
+  const { onLine } = options;
+  if (onLine) {
     child.all?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split(/\r?\n/)) if (line.trim()) options.onLine!(line);
+      for (const line of chunk.toString().split(/\r?\n/)) if (line.trim()) onLine(line);
     });
   }
   try {

@@ -8,8 +8,9 @@ import type { Runtime } from '../scenarios/run-options.js';
 export interface StackSettings {
   scenario: Scenario;
   /**
-   * The run's results directory: the LB configuration is saved there as nginx.conf (Docker mounts that file, beside its
-   * compose.json).
+   * The run's results directory. The Docker runtime writes its compose.json and each LB's configuration there (under
+   * the driver's file name: nginx.conf, haproxy.cfg, Caddyfile) and mounts them from it; the local runtime works in a
+   * temporary directory of its own.
    */
   runDir: string;
   onProgress: (line: string) => void;

@@ -1,17 +1,18 @@
-// The lab on Docker: Compose builds and starts it (execa), dockerode watches
-// health, reads and follows logs, and checks that teardown left nothing behind.
+// The lab on Docker: Compose builds, starts and removes it (execa); dockerode
+// watches health, reads and follows logs, and lists what the project holds
+// (projectResources, which the tests use to check that teardown left nothing).
 import Docker from 'dockerode';
-import http from 'node:http';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { DeadlineExceeded, withDeadline } from '../model/deadline.js';
-import { interrupted, LabError, messageOf } from '../model/errors.js';
+import { LabError, messageOf } from '../model/errors.js';
 import {
   COMPOSE_PROJECT,
   DEFAULT_NODE_LINE,
   defaultScenario,
+  type AppUnderTest,
   type LbName,
   type NodeLine,
   type Scenario,
@@ -25,6 +26,7 @@ import { demuxDockerLogs } from './docker-logs.js';
 import { lineSplitter } from './lines.js';
 import { writeRunFile } from '../records/writer.js';
 import { nodeVersionKey, type LbConfig, type LogStreams, type Stack } from './stack.js';
+import { answersHttp, waitUntilReady, type Look } from './readiness.js';
 
 const PROJECT_LABEL = `com.docker.compose.project=${COMPOSE_PROJECT}`;
 /** How to stop a stack left running with --keep (Compose v2 or v1), given its Compose file. */
@@ -39,8 +41,8 @@ const DOWN_TIMEOUT_MS = 120_000;
 const READY_POLL_MS = 500;
 /** One Docker API call (list, inspect, logs, exec) answers in milliseconds; 15 s means the daemon hangs. */
 const DOCKER_API_TIMEOUT_MS = 15_000;
-/** One health request to a user's app. */
-const APP_HEALTH_TIMEOUT_MS = 2_000;
+/** A ping answers at once from a daemon that runs; 5 s means it does not. */
+const DOCKER_PING_TIMEOUT_MS = 5_000;
 
 export interface DockerStackOptions {
   scenario?: Scenario;
@@ -76,19 +78,11 @@ export type DockerStatus = 'ok' | 'denied' | 'down';
 
 /** Whether the daemon answers; 'denied' when its socket exists but this user may not use it. */
 export async function dockerStatus(docker = new Docker()): Promise<DockerStatus> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      docker.ping(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), 5_000);
-      }),
-    ]);
+    await withDeadline(docker.ping(), DOCKER_PING_TIMEOUT_MS, 'the Docker daemon (ping)');
     return 'ok';
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EACCES' ? 'denied' : 'down';
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -97,24 +91,21 @@ export const DOCKER_DENIED = new LabError(
   'Add yourself to the docker group (then log in again), or use --runtime local.',
 );
 
+/** A user's app in the scenario: its variant, and the app (narrowed from the variant's optional one). */
+interface YourApp {
+  variant: Variant;
+  app: AppUnderTest;
+}
+
+/** The scenario's user's apps, by Compose service. */
+type YourApps = ReadonlyMap<string, YourApp>;
+
 /**
- * A user's app serves once --health answers with any status below 500 (through
- * its published loopback port). node:http, not fetch: Node 20's fetch never
- * settles when Docker's proxy resets the connection (nothing listens on that
- * port in the container), and with no other handle the process just exits.
+ * A user's app serves once --health answers with any status below 500 (through its published loopback port): its
+ * image may have no health check of its own.
  */
-function answersHealth(v: Variant): Promise<boolean> {
-  return new Promise((resolve) => {
-    const request = http.get(
-      { host: '127.0.0.1', port: v.appPort, path: v.app!.healthPath, agent: false, timeout: APP_HEALTH_TIMEOUT_MS },
-      (response) => {
-        response.resume();
-        resolve((response.statusCode ?? 500) < 500);
-      },
-    );
-    request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(false));
-  });
+async function yourAppHealth({ variant, app }: YourApp): Promise<string> {
+  return (await answersHttp(variant.appPort, app.healthPath, (status) => status < 500)) ? 'healthy' : 'starting';
 }
 
 /** Everything Docker holds for the lab's Compose project. */
@@ -140,12 +131,19 @@ export class DockerStack implements Stack {
   private workDir: string;
   /** Per user's app service, its image's own NODE_OPTIONS (read once its image is here). */
   private readonly imageNodeOptions = new Map<string, string | undefined>();
+  /** The scenario's user's apps, by service. */
+  private readonly yourApps: YourApps;
 
   constructor(private readonly options: DockerStackOptions = {}) {
     this.docker = options.docker ?? new Docker();
     this.scenario = options.scenario ?? defaultScenario();
     this.images = options.images ?? resolveBaseImages();
     this.workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'keepalive-lab-docker-'));
+    this.yourApps = new Map(
+      this.scenario.variants.flatMap((variant) =>
+        variant.app ? [[variant.service, { variant, app: variant.app }] as const] : [],
+      ),
+    );
     this.lbConfigs = lbsOf(this.scenario).map(({ driver, variants }) => ({
       lb: driver.name,
       file: driver.configFile,
@@ -194,10 +192,9 @@ export class DockerStack implements Stack {
    */
   private appEnv(): Record<string, string> {
     const values: Record<string, string> = {};
-    for (const v of this.scenario.variants) {
-      if (!v.app) continue;
-      for (const [key, value] of Object.entries(appEnvValues(v.app, this.imageNodeOptions.get(v.service))))
-        values[appEnvRef(v, key)] = value;
+    for (const { variant, app } of this.yourApps.values()) {
+      for (const [key, value] of Object.entries(appEnvValues(app, this.imageNodeOptions.get(variant.service))))
+        values[appEnvRef(variant, key)] = value;
     }
     return values;
   }
@@ -207,13 +204,12 @@ export class DockerStack implements Stack {
    * lab.
    */
   private async readImageNodeOptions(): Promise<void> {
-    for (const v of this.scenario.variants) {
-      if (!v.app) continue;
-      const info = await this.api(`inspect ${v.app.image}`, () => this.docker.getImage(v.app!.image).inspect()).catch(
+    for (const [service, { app }] of this.yourApps) {
+      const info = await this.api(`inspect ${app.image}`, () => this.docker.getImage(app.image).inspect()).catch(
         () => null,
       );
       const entry = info?.Config?.Env?.find((e) => e.startsWith('NODE_OPTIONS='));
-      this.imageNodeOptions.set(v.service, entry?.slice('NODE_OPTIONS='.length));
+      this.imageNodeOptions.set(service, entry?.slice('NODE_OPTIONS='.length));
     }
   }
 
@@ -263,8 +259,9 @@ export class DockerStack implements Stack {
 
   /** --app-build: your Dockerfile, built on its own first, so that a failure there is named as yours. */
   private async buildYourApp(): Promise<void> {
-    const built = this.scenario.variants.find((v) => v.app?.buildDir);
+    const built = [...this.yourApps.values()].find(({ app }) => app.buildDir);
     if (!built) return;
+    const { variant, app } = built;
     const lastLines: string[] = [];
     const onLine = (line: string) => {
       lastLines.push(line.trim());
@@ -272,7 +269,7 @@ export class DockerStack implements Stack {
       this.options.onProgress?.(line);
     };
     try {
-      await this.compose(['build', built.service], { onLine, signal: this.options.signal });
+      await this.compose(['build', variant.service], { onLine, signal: this.options.signal });
     } catch (err) {
       if (!(err instanceof LabError) || this.options.signal?.aborted) throw err;
       // Docker's own reason is its last line that says what went wrong (a missing base image, a failing RUN).
@@ -283,8 +280,8 @@ export class DockerStack implements Stack {
         lastLines.at(-1) ??
         err.message.split('\n')[0];
       throw new LabError(
-        `Your app's image could not be built from ${built.app!.buildDir}: ${reason}`,
-        `Check that docker build ${built.app!.buildDir} works on this machine.`,
+        `Your app's image could not be built from ${app.buildDir}: ${reason}`,
+        `Check that docker build ${app.buildDir} works on this machine.`,
       );
     }
   }
@@ -326,46 +323,51 @@ export class DockerStack implements Stack {
   }
 
   async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    const services = [...this.scenario.variants.map((v) => v.service), ...this.lbServices];
-    const yours = new Map(this.scenario.variants.flatMap((v) => (v.app ? [[v.service, v] as const] : [])));
     // A user's app has its own bound (--app-start-timeout), counted from now: its image may have no health check, so
     // the lab asks it from the host.
-    const appDeadline = Date.now() + Math.max(0, ...[...yours.values()].map((v) => v.app!.startTimeoutMs));
-    const deadline = Math.max(Date.now() + timeoutMs, appDeadline);
-    for (;;) {
-      if (signal?.aborted) throw interrupted('waiting for the stack');
-      const states = await Promise.all(
-        services.map(async (service) => {
-          const state = await this.state(service);
-          const v = yours.get(service);
-          const health =
-            v && state.Running ? ((await answersHealth(v)) ? 'healthy' : 'starting') : (state.Health?.Status ?? 'none');
-          return { service, status: state.Status, health };
-        }),
+    const appStartMs = Math.max(0, ...[...this.yourApps.values()].map(({ app }) => app.startTimeoutMs));
+    const appDeadline = Date.now() + appStartMs;
+    await waitUntilReady(() => this.lookAtServices(appDeadline), {
+      what: 'the stack',
+      timeoutMs: Math.max(timeoutMs, appStartMs),
+      intervalMs: READY_POLL_MS,
+      signal,
+      timeoutMessage: (states) => `The stack did not become healthy within ${timeoutMs / 1000} s (${states}).`,
+    });
+  }
+
+  /**
+   * One look at every service: healthy by its health check (or, for a user's app, by answering --health). A container
+   * that stopped or is unhealthy, or a user's app still silent at appDeadline, ends the wait with its reason.
+   */
+  private async lookAtServices(appDeadline: number): Promise<Look> {
+    const services = [...this.scenario.variants.map((v) => v.service), ...this.lbServices];
+    const states = await Promise.all(
+      services.map(async (service) => {
+        const state = await this.state(service);
+        const yours = this.yourApps.get(service);
+        const health = yours && state.Running ? await yourAppHealth(yours) : (state.Health?.Status ?? 'none');
+        return { service, status: state.Status, health, yours };
+      }),
+    );
+    const dead = states.find((s) => s.status === 'exited' || s.status === 'dead' || s.health === 'unhealthy');
+    if (dead) {
+      const logs = await this.logs(dead.service);
+      const tail = (logs.stderr || logs.stdout).trim().split('\n').slice(-10).join('\n');
+      throw new LabError(
+        `Container '${dead.service}' ${dead.health === 'unhealthy' ? 'is unhealthy' : 'stopped while starting'}:\n${tail}`,
       );
-      const dead = states.find((s) => s.status === 'exited' || s.status === 'dead' || s.health === 'unhealthy');
-      if (dead) {
-        const logs = await this.logs(dead.service);
-        const tail = (logs.stderr || logs.stdout).trim().split('\n').slice(-10).join('\n');
-        throw new LabError(
-          `Container '${dead.service}' ${dead.health === 'unhealthy' ? 'is unhealthy' : 'stopped while starting'}:\n${tail}`,
-        );
-      }
-      if (states.every((s) => s.health === 'healthy')) return;
-      const silent = states.find((s) => yours.has(s.service) && s.health !== 'healthy');
-      if (silent && Date.now() > appDeadline) {
-        const { app } = yours.get(silent.service)!;
-        throw new LabError(
-          `Your app (${silent.service}, ${app!.image}) runs but did not answer GET ${app!.healthPath} on port ${app!.containerPort} within ${app!.startTimeoutMs / 1000} s.`,
-          `Is --app-port ${app!.containerPort} the port it listens on, on 0.0.0.0 in its container (and --health a path it answers)? Its output is in app-${yours.get(silent.service)!.name}.log in the results.`,
-        );
-      }
-      if (Date.now() > deadline) {
-        const summary = states.map((s) => `${s.service}: ${s.health}`).join(', ');
-        throw new LabError(`The stack did not become healthy within ${timeoutMs / 1000} s (${summary}).`);
-      }
-      await new Promise((r) => setTimeout(r, READY_POLL_MS));
     }
+    if (states.every((s) => s.health === 'healthy')) return { ready: true, waitingFor: '' };
+    const silent = states.find((s) => s.yours && s.health !== 'healthy')?.yours;
+    if (silent && Date.now() > appDeadline) {
+      const { variant, app } = silent;
+      throw new LabError(
+        `Your app (${variant.service}, ${app.image}) runs but did not answer GET ${app.healthPath} on port ${app.containerPort} within ${app.startTimeoutMs / 1000} s.`,
+        `Is --app-port ${app.containerPort} the port it listens on, on 0.0.0.0 in its container (and --health a path it answers)? Its output is in app-${variant.name}.log in the results.`,
+      );
+    }
+    return { ready: false, waitingFor: states.map((s) => `${s.service}: ${s.health}`).join(', ') };
   }
 
   async checkRunning(): Promise<void> {
@@ -424,7 +426,8 @@ export class DockerStack implements Stack {
     stream.on('error', () => stdout.end());
     this.docker.modem.demuxStream(stream, stdout, new PassThrough());
     return () => {
-      if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+      // The follow stream is Docker's HTTP response (a Readable): destroying it ends the following.
+      if (stream instanceof Readable) stream.destroy();
     };
   }
 

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { interrupted, LabError } from '../model/errors.js';
+import { LabError } from '../model/errors.js';
 import { appClockEnv } from '../model/clock.js';
 import { APP_CLOCK_OFFSET_ENV } from '../model/protocol.js';
 import { EXIT } from '../model/exit-codes.js';
@@ -15,8 +15,18 @@ import { defaultScenario, type LbName, type Scenario, type Variant } from '../sc
 import { APP_DIR, ensureAppBuilt, STANDALONE_DIR } from './app-build.js';
 import { lineSplitter } from './lines.js';
 import type { LbConfig, LogStreams, Stack } from './stack.js';
+import { answersHttp, waitUntilReady, type Look } from './readiness.js';
 
 const STOP_GRACE_MS = 5_000;
+/** Local processes start in a second or two: look often. */
+const READY_POLL_MS = 200;
+
+/** A component's health endpoint on loopback, named as the timeout's message names it. */
+interface HealthCheck {
+  name: string;
+  port: number;
+  path: string;
+}
 
 interface Managed {
   name: string;
@@ -94,99 +104,103 @@ export class LocalStack implements Stack {
     const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     alive.add(child);
     const managed: Managed = { name, child, stdout: '', stderr: '', listeners: new Set() };
-    child.stdout!.on('data', (d: Buffer) => (managed.stdout += d));
-    child.stdout!.on(
+    child.stdout.on('data', (d: Buffer) => (managed.stdout += d.toString()));
+    child.stdout.on(
       'data',
       lineSplitter((line) => managed.listeners.forEach((l) => l(line))),
     );
-    child.stderr!.on('data', (d: Buffer) => (managed.stderr += d));
+    child.stderr.on('data', (d: Buffer) => (managed.stderr += d.toString()));
     child.once('exit', () => alive.delete(child));
     child.once('error', (err) => (managed.stderr += `${err.message}\n`));
     return managed;
   }
 
   async up(): Promise<void> {
-    const binaries = new Map<LbName, string>();
-    for (const { lb } of this.lbConfigs) {
-      const driver = LB_DRIVERS[lb];
+    const lbs = await this.findLbBinaries();
+    await ensureAppBuilt(this.options.onProgress ?? (() => {}));
+    for (const v of this.scenario.variants) this.apps.set(v.name, this.startApp(v));
+    for (const { config, binary } of lbs) this.lbs.set(config.lb, this.startLb(config, binary));
+  }
+
+  /** Each LB's configuration with the binary that runs it; refused before anything starts when one is missing. */
+  private async findLbBinaries(): Promise<Array<{ config: LbConfig; binary: string }>> {
+    const found: Array<{ config: LbConfig; binary: string }> = [];
+    for (const config of this.lbConfigs) {
+      const driver = LB_DRIVERS[config.lb];
       const binary = await lbBinary(driver);
       if (!binary)
         throw new LabError(
-          `${lb} was not found on PATH.`,
+          `${config.lb} was not found on PATH.`,
           `Install it (${driver.installHint}) or use --runtime docker.`,
         );
-      binaries.set(lb, binary);
+      found.push({ config, binary });
     }
-    await ensureAppBuilt(this.options.onProgress ?? (() => {}));
-    for (const v of this.scenario.variants) {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(v.appPort),
-        HOSTNAME: '127.0.0.1',
-        LAB_VARIANT: v.name,
-        LAB_SERVER_MODE: v.serverMode,
-        // `next start` runs from the full build in app/ (the standalone tree has no CLI).
-        LAB_NEXT_START_DIR: APP_DIR,
-        LAB_KEEP_ALIVE_TIMEOUT_MS: v.keepAliveTimeoutMs?.toString() ?? '',
-        LAB_HEADERS_TIMEOUT_MS: v.headersTimeoutMs?.toString() ?? '',
-        [APP_CLOCK_OFFSET_ENV]: '',
-        ...appClockEnv(),
-      };
-      const args = ['--require', './lab/connection-accounting.cjs', './lab/start.cjs'];
-      this.apps.set(v.name, this.spawnManaged(`app-${v.name}`, process.execPath, args, { cwd: STANDALONE_DIR, env }));
-    }
-    for (const config of this.lbConfigs) {
-      const driver = LB_DRIVERS[config.lb];
-      const path = join(this.workDir, config.file);
-      writeFileSync(path, config.text);
-      const env = { ...process.env, ...driver.env(this.workDir) };
-      this.lbs.set(
-        config.lb,
-        this.spawnManaged(config.lb, binaries.get(config.lb)!, driver.runArgs(path, this.workDir), {
-          cwd: this.workDir,
-          env,
-        }),
-      );
-    }
+    return found;
+  }
+
+  /** A variant's app: the standalone build on the harness's own Node, with the connection-accounting preload. */
+  private startApp(v: Variant): Managed {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(v.appPort),
+      HOSTNAME: '127.0.0.1',
+      LAB_VARIANT: v.name,
+      LAB_SERVER_MODE: v.serverMode,
+      // `next start` runs from the full build in app/ (the standalone tree has no CLI).
+      LAB_NEXT_START_DIR: APP_DIR,
+      LAB_KEEP_ALIVE_TIMEOUT_MS: v.keepAliveTimeoutMs?.toString() ?? '',
+      LAB_HEADERS_TIMEOUT_MS: v.headersTimeoutMs?.toString() ?? '',
+      [APP_CLOCK_OFFSET_ENV]: '',
+      ...appClockEnv(),
+    };
+    const args = ['--require', './lab/connection-accounting.cjs', './lab/start.cjs'];
+    return this.spawnManaged(`app-${v.name}`, process.execPath, args, { cwd: STANDALONE_DIR, env });
+  }
+
+  /** An LB from its rendered configuration, written into the work directory first. */
+  private startLb(config: LbConfig, binary: string): Managed {
+    const driver = LB_DRIVERS[config.lb];
+    const path = join(this.workDir, config.file);
+    writeFileSync(path, config.text);
+    const env = { ...process.env, ...driver.env(this.workDir) };
+    return this.spawnManaged(config.lb, binary, driver.runArgs(path, this.workDir), { cwd: this.workDir, env });
   }
 
   async ready(timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    const checks = [
-      ...this.scenario.variants.map((v) => ({
-        name: `app-${v.name}`,
-        url: `http://127.0.0.1:${v.appPort}/api/health`,
-      })),
+    const pending = new Set<HealthCheck>([
+      ...this.scenario.variants.map((v) => ({ name: `app-${v.name}`, port: v.appPort, path: '/api/health' })),
       ...lbsOf(this.scenario).map(({ driver, variants }) => ({
         name: driver.name,
-        url: `${this.lbUrl(variants[0])}/lb-health`,
+        port: variants[0].lbPort,
+        path: '/lb-health',
       })),
-    ];
-    const deadline = Date.now() + timeoutMs;
-    const pending = new Set(checks);
-    while (pending.size > 0) {
-      if (signal?.aborted) throw interrupted('waiting for the stack');
-      for (const proc of this.processes()) {
-        if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
-          const tail = (proc.stderr || proc.stdout).trim().split('\n').slice(-10).join('\n');
-          throw new LabError(`${proc.name} exited while starting:\n${tail}`);
-        }
+    ]);
+    await waitUntilReady(() => this.lookAtProcesses(pending), {
+      what: 'the stack',
+      timeoutMs,
+      intervalMs: READY_POLL_MS,
+      signal,
+      timeoutMessage: (names) => `Not healthy within ${timeoutMs / 1000} s: ${names}.`,
+    });
+  }
+
+  /**
+   * One look: a process that exited ends the wait with its output's tail; each check still pending is asked again
+   * (a 2xx answer takes it off `pending`).
+   */
+  private async lookAtProcesses(pending: Set<HealthCheck>): Promise<Look> {
+    for (const proc of this.processes()) {
+      if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
+        const tail = (proc.stderr || proc.stdout).trim().split('\n').slice(-10).join('\n');
+        throw new LabError(`${proc.name} exited while starting:\n${tail}`);
       }
-      for (const check of [...pending]) {
-        try {
-          const res = await fetch(check.url, { signal: AbortSignal.timeout(2_000) });
-          if (res.ok) pending.delete(check);
-        } catch {
-          // not listening yet
-        }
-      }
-      if (pending.size === 0) break;
-      if (Date.now() > deadline) {
-        throw new LabError(`Not healthy within ${timeoutMs / 1000} s: ${[...pending].map((c) => c.name).join(', ')}.`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
     }
+    for (const check of [...pending]) {
+      if (await answersHttp(check.port, check.path, (status) => status >= 200 && status < 300)) pending.delete(check);
+    }
+    return { ready: pending.size === 0, waitingFor: [...pending].map((c) => c.name).join(', ') };
   }
 
   private processes(): Managed[] {
@@ -257,9 +271,9 @@ export class LocalStack implements Stack {
     const lbs = await Promise.all(
       this.lbConfigs.map(async ({ lb }) => [lb, await localLbVersion(LB_DRIVERS[lb])] as const),
     );
-    const next: { version: string } = JSON.parse(
-      readFileSync(join(APP_DIR, 'node_modules', 'next', 'package.json'), 'utf8'),
-    );
+    const next = JSON.parse(readFileSync(join(APP_DIR, 'node_modules', 'next', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     // The apps run on the harness's own Node here.
     return { ...Object.fromEntries(lbs), kernel: release(), node: process.versions.node, next: next.version };
   }
