@@ -6,7 +6,8 @@
 import t from 'tap';
 import type { SocketClosedRecord } from '../../harness/model/protocol.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
-import { buildSummary, lbBoundaryOf, type SummaryInput } from '../../harness/analysis/summarize.js';
+import { buildSummary, type SummaryInput } from '../../harness/analysis/summarize.js';
+import { lbBoundaryOf } from '../../harness/analysis/variant-summary.js';
 import { headlineText } from '../../harness/report/headline.js';
 import { readSummary, validateSummary, type CycleRecord } from '../../harness/results/schema.js';
 import type { RequestRecord } from '../../harness/records/request-records.js';
@@ -196,7 +197,7 @@ t.test("requests at the LB's boundary that went out on new connections tested no
 t.test('summaries before the LB-boundary lane read with lbBoundary null', async (t) => {
   const s = buildSummary(syntheticInput({ cycles: 8 }));
   const v7 = JSON.parse(JSON.stringify({ ...s, schemaVersion: 7 }));
-  for (const v of Object.values(v7.variants) as Array<Record<string, unknown>>) delete v.lbBoundary;
+  for (const v of Object.values<Record<string, unknown>>(v7.variants)) delete v.lbBoundary;
   const read = readSummary(v7);
   t.same(read.problems, []);
   t.equal(read.summary?.variants.fixed.lbBoundary, null);

@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccessLogEntry } from '../../harness/lb/access-log.js';
 import { proportion } from '../../harness/model/stats.js';
-import { buildSummary, cellBoundaryCyclesOf, type SummaryInput } from '../../harness/analysis/summarize.js';
+import { buildSummary, type SummaryInput } from '../../harness/analysis/summarize.js';
+import { cellBoundaryCyclesOf } from '../../harness/analysis/cell-summary.js';
 import { parseLabArgs } from '../../harness/cli/options.js';
 import {
   readSummary,
@@ -159,71 +160,65 @@ t.test('a summary the code builds from a simulated run validates against the com
 
 t.test('older summaries, upgraded by readSummary, validate against the committed file', async (t) => {
   const { traffic, lab } = await simulatedRun();
-  const v6 = asRead(buildSummary(summaryInput(traffic, lab))) as unknown as Record<string, any>;
-  // Old summaries are loose JSON here: any.
-  const strip = (o: Record<string, any>, ...keys: string[]): Record<string, any> =>
+  const v6 = asRead(buildSummary(summaryInput(traffic, lab)));
+  // Old summaries are loose JSON here: each version is the one after it without the fields it added.
+  type Loose = Record<string, unknown>;
+  const strip = (o: object, ...keys: string[]): Loose =>
     Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-  const v5: Record<string, any> = {
+  const stripEach = (list: readonly object[], ...keys: string[]): Loose[] => list.map((o) => strip(o, ...keys));
+  const stripValues = (record: Record<string, object>, ...keys: string[]): Record<string, Loose> =>
+    Object.fromEntries(Object.entries(record).map(([k, v]) => [k, strip(v, ...keys)]));
+  const v5 = {
     ...strip(v6, '$schema'),
     schemaVersion: 5,
     options: strip(v6.options, 'baseline'),
-    cells: v6.cells.map((c: Record<string, unknown>) => strip(c, 'boundaryCycles')),
+    cells: stripEach(v6.cells, 'boundaryCycles'),
   };
   // Early v5 runs came before the bench: no naivePairs.
-  const v5early: Record<string, any> = { ...v5, options: strip(v5.options, 'naivePairs') };
-  const v4: Record<string, any> = {
+  const v5early = { ...v5, options: strip(v5.options, 'naivePairs') };
+  const v4 = {
     ...v5,
     schemaVersion: 4,
     options: strip(v5.options, 'naivePairs'),
-    variants: Object.fromEntries(
-      Object.entries(v5.variants).map(([k, v]) => [k, strip(v as Record<string, unknown>, 'boundaryCycles')]),
-    ),
-    raceWindow: strip(v5.raceWindow, 'model'),
+    variants: stripValues(v6.variants, 'boundaryCycles'),
+    raceWindow: strip(v6.raceWindow, 'model'),
     schedule: {
-      ...strip(v5.schedule, 'appClocks', 'injectedAppClockOffsetMs'),
-      cycles: v5.schedule.cycles.map((c: Record<string, unknown>) => strip(c, 'appClockOffsetMs')),
+      ...strip(v6.schedule, 'appClocks', 'injectedAppClockOffsetMs'),
+      cycles: stripEach(v6.schedule.cycles, 'appClockOffsetMs'),
     },
   };
   // v3: no lbs, no HAProxy, cells without the other symptoms; its options kept --list-scenarios and matrix cells had no
   // LB.
-  const v3: Record<string, any> = {
+  const v3 = {
     ...strip(v4, 'lbs'),
     schemaVersion: 3,
-    scenario: strip(v4.scenario, 'haproxyReuse'),
+    scenario: strip(v6.scenario, 'haproxyReuse'),
     options: {
       ...strip(v4.options, 'haproxyReuse'),
       listScenarios: false,
       cells: [{ nodeLine: '24', serverMode: 'standalone', fix: 'default' }],
     },
-    cells: v4.cells.map((c: Record<string, any>) => ({
-      ...strip(c, 'clientSaw', 'maskedLatencyMs', 'boundaryFailureRate'),
+    cells: v6.cells.map((c) => ({
+      ...strip(c, 'boundaryCycles', 'clientSaw', 'maskedLatencyMs', 'boundaryFailureRate'),
       counts: strip(c.counts, 'status503', 'status504', 'emptyReply', 'reset'),
     })),
   };
-  const v2: Record<string, any> = {
+  const v2 = {
     ...strip(v3, 'cells'),
     schemaVersion: 2,
     scenario: strip(v3.scenario, 'kind'),
     options: strip(v3.options, 'cells', 'longCycles', 'listScenarios'),
-    variants: Object.fromEntries(
-      Object.entries(v3.variants).map(([k, v]) => [
-        k,
-        strip(v as Record<string, unknown>, 'nodeLine', 'serverMode', 'fix', 'lane'),
-      ]),
-    ),
-    schedule: {
-      ...v3.schedule,
-      cycles: v3.schedule.cycles.map((c: Record<string, unknown>) => strip(c, 'lane', 'boundaryMs')),
-    },
+    variants: stripValues(v4.variants, 'nodeLine', 'serverMode', 'fix', 'lane'),
+    schedule: { ...v4.schedule, cycles: stripEach(v4.schedule.cycles, 'lane', 'boundaryMs') },
   };
-  const v1: Record<string, any> = { ...strip(v2, 'complete', 'failure'), schemaVersion: 1 };
+  const v1 = { ...strip(v2, 'complete', 'failure'), schemaVersion: 1 };
   // The very first v1 summaries (32a7307) had no lbAtShutdown in closedBy.
-  const v1first: Record<string, any> = {
+  const v1first = {
     ...v1,
     variants: Object.fromEntries(
-      Object.entries(v1.variants).map(([k, v]) => [
+      Object.entries(v2.variants).map(([k, v]) => [
         k,
-        { ...(v as object), closedBy: strip((v as Record<string, any>).closedBy, 'lbAtShutdown') },
+        { ...v, closedBy: strip(v6.variants[k].closedBy, 'lbAtShutdown') },
       ]),
     ),
   };

@@ -1,0 +1,49 @@
+// analysis/lb-logs.ts: the harness's 502s against the LBs' access logs, and
+// how much each LB logged. Expected values are read off the lists by hand.
+import t from 'tap';
+import { accessLogMismatches, lbLogCounts } from '../../harness/analysis/lb-logs.js';
+import { defaultScenario } from '../../harness/scenarios/scenarios.js';
+import { accessEntry, lbFailure, request, variant } from '../helpers/summary-records.js';
+
+t.test('accessLogMismatches: the variants whose 502s the two sides count differently', async (t) => {
+  const records = [
+    lbFailure({ requestId: 'a' }),
+    lbFailure({ requestId: 'b' }),
+    request({ requestId: 'c' }),
+    lbFailure({ requestId: 'f', variant: 'fixed' }),
+  ];
+  const log = [
+    accessEntry({ request_id: 'a', status: 502 }),
+    // The harness saw b's 502; the log has a 200. x's 502 the harness never saw.
+    accessEntry({ request_id: 'b', status: 200 }),
+    accessEntry({ request_id: 'x', status: 502 }),
+    accessEntry({ request_id: 'f', variant: 'fixed', status: 502 }),
+  ];
+  t.same(accessLogMismatches(records, log, ['default', 'fixed']), [
+    { variant: 'default', harness502: 2, accessLog502: 2, missingInAccessLog: ['b'], missingInHarness: ['x'] },
+  ]);
+  t.same(accessLogMismatches(records, log, ['fixed']), [], 'a variant that agrees is left out');
+  t.same(accessLogMismatches(records, null, ['default', 'fixed']), [], 'no log read: nothing to cross-check');
+  t.same(accessLogMismatches([], [accessEntry({ request_id: 'y', status: 502, variant: 'other' })], ['other']), [
+    { variant: 'other', harness502: 0, accessLog502: 1, missingInAccessLog: [], missingInHarness: ['y'] },
+  ]);
+});
+
+t.test("lbLogCounts: each LB of the run, its version, its access log's length, its error lines", async (t) => {
+  const scenario = defaultScenario({
+    variants: [variant(), variant({ name: 'h', lb: 'haproxy', lbPort: 8402 })],
+  });
+  const log = [accessEntry(), accessEntry({ request_id: 's' }), accessEntry({ lb: 'haproxy', variant: 'h' })];
+  t.same(lbLogCounts(scenario, { nginx: '1.28.0', caddy: '2.10' }, log, { nginx: 3 }), {
+    nginx: { version: '1.28.0', accessEntries: 2, errorLines: 3 },
+    haproxy: { version: null, accessEntries: 1, errorLines: 0 },
+  });
+  t.same(
+    lbLogCounts(scenario, {}, null, {}),
+    {
+      nginx: { version: null, accessEntries: 0, errorLines: 0 },
+      haproxy: { version: null, accessEntries: 0, errorLines: 0 },
+    },
+    'no log read',
+  );
+});
