@@ -4,9 +4,9 @@
 // whether the run completed, and the same teardown runs once.
 import { basename, dirname, resolve } from 'node:path';
 import { injectedAppClockOffsetMs, monoMs } from '../model/clock.js';
-import { APP_CLOCK_OFFSET_ENV } from '../model/protocol.js';
+import { APP_CLOCK_OFFSET_ENV, type SocketClosedRecord } from '../model/protocol.js';
 import { withDeadline } from '../model/deadline.js';
-import { responseEnds, socketClosedRecords } from '../records/app-records.js';
+import { preloadReadyNode, responseEnds, socketClosedRecords } from '../records/app-records.js';
 import type { AccessLogEntry } from '../lb/access-log.js';
 import { buildSummary, type SummaryInput } from '../analysis/summarize.js';
 import { interrupted, LabError, messageOf, firstLineOf } from '../model/errors.js';
@@ -14,7 +14,6 @@ import { doneEventOf, LabEventSink, type LabEventListener } from '../live/lab-ev
 import { EXIT } from '../model/exit-codes.js';
 import { checkPorts, resolveRuntime } from '../runtime/preflight.js';
 import { probeIdleClose, type IdleCloseProbe } from '../traffic/probe.js';
-import type { SocketClosedRecord } from '../model/protocol.js';
 import { reportMarkdown } from '../report/markdown.js';
 import { writeReport } from '../report/html/build.js';
 import type { LabPhase, Summary } from '../results/schema.js';
@@ -37,15 +36,13 @@ import {
   type Variant,
   type VariantName,
 } from '../scenarios/scenarios.js';
-import { CYCLE_OVERHEAD_MS, SHORT_LANE_MARGIN_MS } from '../traffic/engine.js';
+import { CYCLE_OVERHEAD_MS, SHORT_LANE_MARGIN_MS, type TrafficResult } from '../traffic/engine.js';
 import { AppMonitor } from '../traffic/app-monitor.js';
-import type { TrafficResult } from '../traffic/engine.js';
 import { LaneSet, splitLanes } from '../traffic/lanes.js';
 import { liveTrafficIo } from '../traffic/traffic-io.js';
 import { imagesToFind, yourAppScenario } from './your-app-scenario.js';
 import { ensureImages, identify, type ImageIdentity } from '../runtime/app-image.js';
 import { CLIENT_SIDE_LIMIT } from '../analysis/your-app-verdict.js';
-import { preloadReadyNode } from '../records/app-records.js';
 import type { LabOptions, Runtime } from '../scenarios/run-options.js';
 
 /**
@@ -152,30 +149,12 @@ export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverr
     emitFailed(events, 'preflight', err, io.signal);
     throw err;
   });
-  const say = io.progress;
-  const stack = (overrides.createStack ?? createStack)(run.runtime, {
-    scenario: run.scenario,
-    runDir: run.dir,
-    onProgress: (l) => showBuildLine(l) && say(`  ${l.trim()}`),
-    signal: io.signal,
-  });
+  // Null until made: a stack that cannot even be made still leaves a summary, and a teardown that knows it.
+  let stack: Stack | null = null;
   try {
     enterPhase(run, 'bring-up');
-    for (const config of stack.lbConfigs) writeRunFile(run.dir, config.file, config.text);
-    await bringUp(run, stack);
-    enterPhase(run, 'probe');
-    run.probes = await probePhase(run, stack);
-    enterPhase(run, 'traffic');
-    const traffic = await trafficPhase(run, stack);
-    enterPhase(run, 'collect');
-    const collected = await collectPhase(run, stack);
-    enterPhase(run, 'results');
-    const summary = summarize(run, traffic, collected, null);
-    writeSummary(run, summary, traffic);
-    const outError = writeOutCopy(run, summary);
-    run.finished = true;
-    run.events.emit(doneEventOf(summary, run.dir));
-    return { summary, runDir: run.dir, outError };
+    stack = makeStack(run, overrides.createStack ?? createStack);
+    return await runPhases(run, stack);
   } catch (err) {
     await saveIncomplete(run, stack, err);
     emitFailed(run.events, run.phase, err, io.signal);
@@ -183,6 +162,41 @@ export async function runLab(options: LabOptions, io: LabIo, overrides: LabOverr
   } finally {
     await teardown(run, stack);
   }
+}
+
+/** The run's stack, for its runtime; its build and start lines shown as progress (only those that say something). */
+function makeStack(run: Run, create: typeof createStack): Stack {
+  const say = run.io.progress;
+  return create(run.runtime, {
+    scenario: run.scenario,
+    runDir: run.dir,
+    onProgress: (l) => showBuildLine(l) && say(`  ${l.trim()}`),
+    signal: run.io.signal,
+  });
+}
+
+/** Phases 2–6 on a stack made for the run: what a complete run does, in order. */
+async function runPhases(run: Run, stack: Stack): Promise<LabOutcome> {
+  for (const config of stack.lbConfigs) writeRunFile(run.dir, config.file, config.text);
+  await bringUp(run, stack);
+  enterPhase(run, 'probe');
+  run.probes = await probePhase(run, stack);
+  enterPhase(run, 'traffic');
+  const traffic = await trafficPhase(run, stack);
+  enterPhase(run, 'collect');
+  const collected = await collectPhase(run, stack);
+  enterPhase(run, 'results');
+  return resultsPhase(run, traffic, collected);
+}
+
+/** Phase 6: the summary, written with the run's files (and --out's copy); the run is finished. */
+function resultsPhase(run: Run, traffic: TrafficResult, collected: Collected): LabOutcome {
+  const summary = summarize(run, traffic, collected, null);
+  writeSummary(run, summary, traffic);
+  const outError = writeOutCopy(run, summary);
+  run.finished = true;
+  run.events.emit(doneEventOf(summary, run.dir));
+  return { summary, runDir: run.dir, outError };
 }
 
 /** The run moves on to its next phase, and says so to event listeners. */
@@ -528,7 +542,7 @@ function lbErrorLines(scenario: Scenario, collected: Collected): Partial<Record<
 }
 
 /**
- * Phase 6: requests.ndjson, report.md and summary.json, each written atomically.
+ * The run's files: requests.ndjson, report.md and summary.json, each written atomically.
  * A complete summary.json is written last, so it never stands beside a missing
  * file; an incomplete one first, so a nearly full disk still gets it. Then,
  * best effort, report.html and its charts, drawn from those files.
@@ -589,7 +603,7 @@ function writeHtmlReport(run: Run): void {
  * requests sent, and a summary.json marked incomplete with the phase and the
  * reason. Each step is best effort; none may hide the original error.
  */
-async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<void> {
+async function saveIncomplete(run: Run, stack: Stack | null, err: unknown): Promise<void> {
   const say = run.io.progress;
   const bestEffort = async <T>(what: string, work: () => Promise<T> | T, quiet = false): Promise<T | null> => {
     try {
@@ -604,13 +618,16 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
   const wasInterrupted = run.io.signal.aborted || (err instanceof LabError && err.exitCode === EXIT.interrupted);
   const failure = wasInterrupted ? null : { phase: run.phase, message: fullMessage.split('\n')[0] };
   await bestEffort('write error.txt', () => writeRunFile(run.dir, 'error.txt', `${fullMessage}\n`));
-  // Before the stack is up there may be no logs to read: that is no news.
+  // Before the stack is up there may be no logs to read: that is no news (and with no stack made, nothing to ask).
   // Bounded: a runtime that stopped answering must not hold up the report of why.
-  const collected = await bestEffort(
-    'read the logs',
-    () => withDeadline(readLogs(run, stack), SALVAGE_TIMEOUT_MS, 'the runtime'),
-    run.phase === 'bring-up',
-  );
+  const collected =
+    stack === null
+      ? null
+      : await bestEffort(
+          'read the logs',
+          () => withDeadline(readLogs(run, stack), SALVAGE_TIMEOUT_MS, 'the runtime'),
+          run.phase === 'bring-up',
+        );
   const traffic = run.lanes?.result() ?? null;
   const partial = await bestEffort('summarize what ran', () => summarize(run, traffic, collected, failure));
   if (partial === null) return;
@@ -623,10 +640,12 @@ async function saveIncomplete(run: Run, stack: Stack, err: unknown): Promise<voi
 /**
  * Tears down once; --keep leaves a finished run's stack up instead (a failed or
  * interrupted one always goes). A failed teardown is reported, never hides the run's outcome.
+ * A stack that could not be made started nothing: only the monitors (none yet) stop.
  */
-async function teardown(run: Run, stack: Stack): Promise<void> {
+async function teardown(run: Run, stack: Stack | null): Promise<void> {
   const say = run.io.progress;
   for (const m of run.monitors.values()) m.stop();
+  if (stack === null) return;
   try {
     if (run.options.keep && run.finished && !run.io.signal.aborted) {
       const stopWith = await stack.keep();

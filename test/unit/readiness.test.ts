@@ -3,20 +3,11 @@
 // never starts: bounded in time and in looks, and a timeout says what it
 // waited for.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import t, { type Test } from 'tap';
 import { LabError } from '../../harness/model/errors.js';
 import { EXIT } from '../../harness/model/exit-codes.js';
 import { answersHttp, waitUntilReady, type Look } from '../../harness/runtime/readiness.js';
-
-/** A loopback port nothing listens on (taken, then given back). */
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../helpers/free-port.js';
 
 /** Starts a server on `port` after `delayMs`; closed at the end of the test. */
 function startLater(
