@@ -9,12 +9,13 @@ import {
   type Summary,
 } from '../records/summary-schema.js';
 import { countErrorLog } from '../lb/nginx-log.js';
+import type { TrafficResult } from '../traffic/engine.js';
 import { runVerdict, verdictOk } from './verdict.js';
 import { noTraffic, type SummaryInput } from './summary-input.js';
 import { variantSummaries } from './variant-summary.js';
 import { cellSummaries } from './cell-summary.js';
 import { yourAppSummaries } from './your-app-summary.js';
-import { accessLogMismatches, lbLogCounts } from './lb-logs.js';
+import { accessLogMismatches, lbLogCounts, type Mismatch } from './lb-logs.js';
 import { aimRaceWindow } from './race-window.js';
 import { verdictText } from './verdict-text.js';
 import { assertionOf } from './assertion.js';
@@ -48,68 +49,85 @@ function runHeader(input: SummaryInput, complete: boolean) {
   } satisfies Partial<Summary>;
 }
 
-/**
- * The run's summary, in phases: each variant over the run, the harness's 502s against the LBs' logs, one cell per
- * variant × method, your apps' words, the run's verdict and the text beside it, and the assertion on them.
- */
-export function buildSummary(input: SummaryInput): Summary {
-  const traffic = input.traffic ?? noTraffic(input.scenario);
+/** What the run found, for its verdict and assertion. */
+interface Findings {
+  complete: boolean;
+  aim: string;
+  variants: Summary['variants'];
+  mismatches: Mismatch[];
+  cells: Summary['cells'];
+  yourApp: Summary['yourApp'];
+}
+
+/** The run's verdict (analysis/verdict.ts) with the counts beside it, and --assert's answer on both. */
+function judge(input: SummaryInput, f: Findings): Pick<Summary, 'verdict' | 'assertion'> {
   const { scenario } = input;
-  const aim = traffic.aimVariant;
-  const complete = input.failure === null && !input.interrupted;
-  const variants = variantSummaries(input, traffic);
-  const names = scenario.variants.map((v) => v.name);
-  const mismatches = accessLogMismatches(traffic.records, input.accessLog, names);
-  const cells = cellSummaries(input, traffic, variants);
-  const yourApp = yourAppSummaries(input, cells);
-  const verdict = runVerdict({
-    complete,
-    interrupted: input.interrupted,
-    failure: input.failure,
-    yourApp,
-    variants,
-    nginx: { mismatches },
-    cells,
-  });
+  const { complete, variants, mismatches, cells, yourApp } = f;
+  const { interrupted, failure } = input;
+  const verdict = runVerdict({ complete, interrupted, failure, yourApp, variants, nginx: { mismatches }, cells });
   const text = verdictText({
     kind: scenario.kind,
     lbTimeoutMs: scenario.lb.upstreamKeepaliveTimeoutMs,
-    failure: input.failure,
-    aim,
-    names,
+    failure,
+    aim: f.aim,
+    names: scenario.variants.map((v) => v.name),
     variants,
     cells,
     yourApp,
   });
-  const assertion = assertionOf({
-    kind: scenario.kind,
-    assert: input.options.assert,
-    assertSafe: input.options.assertSafe,
-    complete,
-    interrupted: input.interrupted,
-    failure: input.failure,
-    cells,
-    yourApp,
-    verdict,
-    mismatches: mismatches.length,
-  });
+  return {
+    verdict: { ok: verdictOk(verdict.word, scenario.kind, yourApp !== null), text, ...verdict },
+    assertion: assertionOf({
+      kind: scenario.kind,
+      assert: input.options.assert,
+      assertSafe: input.options.assertSafe,
+      complete,
+      interrupted,
+      failure,
+      cells,
+      yourApp,
+      verdict,
+      mismatches: mismatches.length,
+    }),
+  };
+}
+
+/** How the traffic was scheduled: the close delay aimed at, each app's clock, the cycles as they ran. */
+function scheduleOf(input: SummaryInput, traffic: TrafficResult): Summary['schedule'] {
+  return {
+    closeDelayMs: input.traffic?.closeDelayMs ?? null,
+    oneWayLatencyMs: traffic.oneWayLatencyMs,
+    appClocks: traffic.appClocks,
+    injectedAppClockOffsetMs: input.injectedAppClockOffsetMs,
+    cycles: traffic.cycles,
+  };
+}
+
+/**
+ * The run's summary, in phases: each variant over the run, the harness's 502s against the LBs' logs, one cell per
+ * variant × method, your apps' words, then the verdict and the assertion on what they found.
+ */
+export function buildSummary(input: SummaryInput): Summary {
+  const traffic = input.traffic ?? noTraffic(input.scenario);
+  const aim = traffic.aimVariant;
+  const complete = input.failure === null && !input.interrupted;
+  const variants = variantSummaries(input, traffic);
+  const names = input.scenario.variants.map((v) => v.name);
+  const mismatches = accessLogMismatches(traffic.records, input.accessLog, names);
+  const cells = cellSummaries(input, traffic, variants);
+  const yourApp = yourAppSummaries(input, cells);
+  const { verdict, assertion } = judge(input, { complete, aim, variants, mismatches, cells, yourApp });
   return {
     ...runHeader(input, complete),
     variants,
     cells,
     aimVariant: aim,
     raceWindow: aimRaceWindow(input, traffic, variants[aim].measured.appCloseDelayMedianMs),
-    schedule: {
-      closeDelayMs: input.traffic?.closeDelayMs ?? null,
-      oneWayLatencyMs: traffic.oneWayLatencyMs,
-      appClocks: traffic.appClocks,
-      injectedAppClockOffsetMs: input.injectedAppClockOffsetMs,
-      cycles: traffic.cycles,
-    },
-    lbs: lbLogCounts(scenario, input.versions, input.accessLog, input.lbErrorLines),
+    schedule: scheduleOf(input, traffic),
+    lbs: lbLogCounts(input.scenario, input.versions, input.accessLog, input.lbErrorLines),
     nginx: { errorLog: countErrorLog(input.errorLogText), mismatches },
     yourApp,
-    verdict: { ok: verdictOk(verdict.word, scenario.kind, yourApp !== null), text, ...verdict },
+    verdict,
     assertion,
   };
 }
