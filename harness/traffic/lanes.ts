@@ -7,13 +7,13 @@
 // lane that fails stops the others, and what all measured is kept.
 import { setMaxListeners } from 'node:events';
 import { lbBoundaryPoolOf, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
+import type { LaneKind } from './aim-policy.js';
 import {
   CYCLE_OVERHEAD_MS,
   SHORT_LANE_MARGIN_MS,
   TrafficEngine,
   type EngineInput,
   type EngineOptions,
-  type LaneKind,
   type TrafficResult,
 } from './engine.js';
 import { LbBoundaryLane, lbBoundaryLaneMs } from './lb-boundary-lane.js';
@@ -142,10 +142,15 @@ export class LaneSet {
       cycles: [...parts, ...boundary].flatMap((p) => p.cycles),
       aimVariant: parts[0].aimVariant,
       closeDelayMs: parts[0].closeDelayMs,
-      oneWayLatencyMs: Object.assign({}, ...parts.map((p) => p.oneWayLatencyMs)),
-      appClocks: Object.assign({}, ...parts.map((p) => p.appClocks)),
-      boundaryMs: Object.assign({}, ...parts.map((p) => p.boundaryMs)),
-      lanes: Object.assign({}, ...parts.map((p) => p.lanes)),
+      oneWayLatencyMs: merged(parts.map((p) => p.oneWayLatencyMs)),
+      appClocks: merged(parts.map((p) => p.appClocks)),
+      boundaryMs: merged(parts.map((p) => p.boundaryMs)),
+      lanes: merged(parts.map((p) => p.lanes)),
     };
   }
+}
+
+/** The lanes' per-variant values in one record (each variant is in one lane). */
+function merged<T>(perLane: ReadonlyArray<Record<VariantName, T>>): Record<VariantName, T> {
+  return Object.fromEntries(perLane.flatMap((values) => Object.entries(values)));
 }

@@ -14,6 +14,7 @@ import { roundMs } from '../model/clock.js';
 import { median } from '../model/stats.js';
 import type { Scenario, Variant } from '../scenarios/scenarios.js';
 import { clockSampleOf, estimateAppClock, type ClockSample } from './app-clock.js';
+import { CLUSTER_WINDOW_MS, LB_CLOSE_UNKNOWN_LEAD_MS } from './aim-policy.js';
 import {
   APP_RESPONSE_MS,
   BURST_HOLD_MS,
@@ -21,16 +22,13 @@ import {
   CALIBRATION_PAUSE_MS,
   CALIBRATION_SENDS,
   CLIENT_IDLE_MARGIN_MS,
-  CLUSTER_WINDOW_MS,
   EVENT_WAIT_MS,
-  LB_CLOSE_UNKNOWN_LEAD_MS,
   LONG_SLEEP_STEP_MS,
   LONG_SLEEP_WAKE_EARLY_MS,
-  type AppEvents,
-} from './engine.js';
+} from './cycle-steps.js';
 import { densestCluster, spreadOffsets } from './gap-scheduler.js';
 import { clientSymptom, type Phase, type RequestRecord } from '../records/request-records.js';
-import type { AimedSend, TrafficIo } from './traffic-io.js';
+import type { AimedSend, AppEvents, TrafficIo } from './traffic-io.js';
 import { burstPathFor, requestRecordOf, type RecordBase } from './record-of.js';
 import type { Method } from '../scenarios/run-options.js';
 import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';

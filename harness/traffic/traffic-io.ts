@@ -1,8 +1,10 @@
 // What the traffic engine does to the outside world, behind one interface: the
-// clock, sleeping, autocannon bursts and millisecond-precise sends. The live
-// implementation talks to the LB on loopback; unit tests pass a simulated lab.
+// clock, sleeping, autocannon bursts and millisecond-precise sends; and what it
+// reads of the apps' own accounts (AppEvents). The live implementation talks to
+// the LB on loopback; unit tests pass a simulated lab.
 import { monoMs } from '../model/clock.js';
-import type { Variant } from '../scenarios/scenarios.js';
+import type { SocketClosedRecord } from '../model/protocol.js';
+import type { Variant, VariantName } from '../scenarios/scenarios.js';
 import { autocannonBurst, type BurstSettings } from './burst.js';
 import { fireAt, PreciseClient, requestBytes, type Outcome } from './precise-client.js';
 import type { RequestRecord } from '../records/request-records.js';
@@ -40,6 +42,26 @@ export interface TrafficIo {
   fire(sends: readonly AimedSend[], signal: AbortSignal): Promise<(Outcome | null)[]>;
   /** Closes every connection it opened. */
   close(): void;
+}
+
+/** What the engine reads of an app's connection accounting (AppMonitor, live). */
+export interface AppEvents {
+  /** When the app finished the nth response on a socket (its clock), if it said so yet. */
+  responseEnd(socketId: number, request: number): number | undefined;
+  /** Waits, at most timeoutMs, until the app has reported the end of every listed response. */
+  waitForResponseEnds(
+    keys: ReadonlyArray<{ socketId: number; request: number }>,
+    timeoutMs: number,
+  ): Promise<Map<string, number>>;
+  /** Every socket the app closed so far, in order. */
+  readonly closes: readonly SocketClosedRecord[];
+}
+
+/** A variant's app events; the lab passes them for every variant it drives, so a missing one is a bug. */
+export function appEventsOf(apps: ReadonlyMap<VariantName, AppEvents>, variant: VariantName): AppEvents {
+  const app = apps.get(variant);
+  if (!app) throw new Error(`no app events for variant ${variant}`);
+  return app;
 }
 
 /** Resolves after ms, or at once when the signal aborts. */

@@ -65,7 +65,7 @@ t.test('arrivedAtAppClose converts the send to the app clock before comparing', 
 t.test(
   'client-side idle starts (an app without the preload): arrival less the fastest round trip, LB errors left out',
   async (t) => {
-    const { clientSideIdleStarts } = await import('../../harness/traffic/engine.js');
+    const { clientSideIdleStarts } = await import('../../harness/traffic/cycle-steps.js');
     const burst = [
       aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 4 }),
       aimed({ phase: 'burst', startMonoMs: 1_000, latencyMs: 10 }),

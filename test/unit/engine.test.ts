@@ -5,7 +5,8 @@ import t from 'tap';
 import { LabError } from '../../harness/model/errors.js';
 import { parseLabArgs } from '../../harness/cli/options.js';
 import { defaultScenario, type VariantName } from '../../harness/scenarios/scenarios.js';
-import { SAFE_VARIANT_SENDS_PER_CYCLE, TrafficEngine, type EngineInput } from '../../harness/traffic/engine.js';
+import { SAFE_VARIANT_SENDS_PER_CYCLE } from '../../harness/traffic/aim-policy.js';
+import { TrafficEngine, type EngineInput } from '../../harness/traffic/engine.js';
 import { densestCluster } from '../../harness/traffic/gap-scheduler.js';
 import { SimulatedLab, type SimulationSettings } from '../helpers/simulated-lab.js';
 
@@ -71,7 +72,7 @@ t.test('reproduces: 502s on default, none on fixed, a record for every request',
   t.equal(r.aimVariant, 'default');
   t.same(r.oneWayLatencyMs, { default: 1, fixed: 1 }, 'one-way latency from the app clock');
   t.ok(lab.closed, 'connections closed at the end');
-  t.match(progress.join('\n'), /cycle  1\/3 gap 6001\.0 ms · default: \d+ × 502/);
+  t.match(progress.join('\n'), /cycle {2}1\/3 gap 6001\.0 ms · default: \d+ × 502/);
 });
 
 t.test('aims the batch at the densest cluster of idle starts, minus the one-way latency', async (t) => {
@@ -207,7 +208,7 @@ t.test('without a 502, the engine goes on to --max-cycles, and says so', async (
   const r = await e.run();
   t.equal(r.cycles.length, 5);
   t.match(progress.join('\n'), /no 502 on default after 2 cycles yet: continuing up to 5/);
-  t.match(progress.join('\n'), /cycle  5\/2\+ /, 'cycles past --cycles are marked');
+  t.match(progress.join('\n'), /cycle {2}5\/2\+ /, 'cycles past --cycles are marked');
 });
 
 t.test('an abort stops after the cycle under way and keeps what was measured', async (t) => {
@@ -339,7 +340,7 @@ t.test(
       lab.events.get(article)!.closes.every((c) => c.closedBy === 'peer'),
       'only the LB ever closed a socket of the fixed app',
     );
-    t.match(progress.join('\n'), /long cycle  1\/3 gap 12\.0 s/);
+    t.match(progress.join('\n'), /long cycle {2}1\/3 gap 12\.0 s/);
   },
 );
 

@@ -1,0 +1,233 @@
+// Where a lane aims and how long it cycles. In the talk-sized run every
+// variant is aimed at the close of the variant that closes first (the fix
+// shown safe at the very instant the default fails); in a matrix each variant
+// at its own boundary: its app's close when that comes before the LB's, else
+// just before the LB's own idle close (behind an LB without a per-connection
+// idle timeout, HAProxy, at its own close even then: the LB still holds the
+// connections). How many requests each variant sends per cycle, and when a
+// short lane has shown enough to stop, are decided here too. Pure: the engine
+// passes what it measured (Estimates, its records).
+import { LabError } from '../model/errors.js';
+import { roundMs } from '../model/clock.js';
+import { closeInstant } from '../records/app-records.js';
+import { testedBoundary } from '../records/boundary.js';
+import { clientSymptom, type RequestRecord } from '../records/request-records.js';
+import type { CycleRecord } from '../records/summary-schema.js';
+import type { LabOptions } from '../scenarios/run-options.js';
+import type { Scenario, Variant, VariantName } from '../scenarios/scenarios.js';
+import { lbRetries, LB_DRIVERS } from '../lb/drivers.js';
+import { count502 } from './cycle-report.js';
+import type { Estimates } from './estimates.js';
+import { densestCluster, spreadOffsets } from './gap-scheduler.js';
+import { appEventsOf, type AppEvents } from './traffic-io.js';
+
+/**
+ * 'short': apps that close idle sockets clearly before the LB does, cycles of
+ * their close delay; 'long': the rest, whose boundary is at the LB's timeout.
+ */
+export type LaneKind = CycleRecord['lane'];
+
+/**
+ * In the long lane, an app that closes no later than this after the LB's timeout
+ * is aimed at its own close (the LB's timer may fire after the app's); later
+ * ones at the LB's timeout.
+ */
+export const OWN_CLOSE_AFTER_LB_MS = 50;
+/**
+ * An app that outlives the LB is aimed this far before the LB's own idle close
+ * (learned from the LB's closes the apps record): its requests then reuse
+ * connections idle almost as long as the LB ever keeps them, the strongest
+ * proof that the app holds its end. nginx 1.22 closed 60–160 ms early here.
+ */
+export const LB_CLOSE_LEAD_MS = 200;
+/** Until the LB's real close is learned, a wider lead keeps the first cycles on reused connections. */
+export const LB_CLOSE_UNKNOWN_LEAD_MS = 500;
+/** --full: idle gaps this far either side of the LB's own timeout. */
+export const LONG_GAP_AROUND_LB_MS = 1_000;
+/** --full: sends of a long-gap cycle spread over ± this; the LB's timer is coarse, no aiming needed. */
+export const LONG_GAP_SPREAD_MS = 2;
+/**
+ * In the talk-sized run, the variants shown safe beside the aim variant send
+ * this many requests per cycle: 12 cycles of --quick then give them 300
+ * boundary requests, and 0 × 502 in 300 bounds their rate ≤ 1 % (95 %) in the
+ * same two minutes. Their LB pool (32 idle connections) holds them all.
+ */
+export const SAFE_VARIANT_SENDS_PER_CYCLE = 25;
+/**
+ * Your app, driven at the LB's timeout (it outlives it), sends this many per
+ * cycle: the default 10 long cycles give 300 boundary requests, and 0 in 300
+ * is the "≤ 1 %" a SAFE verdict states. The LB's pool (32) holds them all.
+ */
+export const YOUR_APP_LONG_LANE_SENDS_PER_CYCLE = 30;
+/** Idle starts within this window count as one cluster of sockets that close together. */
+export const CLUSTER_WINDOW_MS = 2;
+
+/** The run's options the policy reads. */
+export type AimOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods' | 'longCycles'> &
+  Partial<Pick<LabOptions, 'minBoundaryRequests'>>;
+
+/** A lane as the policy sees it. */
+export interface AimPolicyInput {
+  scenario: Scenario;
+  /** The lane's variants. */
+  variants: readonly Variant[];
+  lane: LaneKind;
+  options: AimOptions;
+  estimates: Estimates;
+  apps: ReadonlyMap<VariantName, AppEvents>;
+}
+
+/** What a short lane does after a cycle: stop, or go on (with, at --cycles, a line saying what it still waits for). */
+export interface AfterCycle {
+  stop: boolean;
+  continuing: string | null;
+}
+
+/** One lane's aim: its aim variant, each variant's boundary and sends, its stopping rule. */
+export class AimPolicy {
+  /**
+   * The variant whose close the talk-sized run aims every variant at: the one that closes first (in a long lane where
+   * none closes, its first).
+   */
+  readonly aim: Variant;
+
+  constructor(private readonly input: AimPolicyInput) {
+    const closing = input.variants
+      .flatMap((v) => {
+        const closeMs = input.estimates.closeDelayMs(v.name);
+        return closeMs === undefined ? [] : [{ v, closeMs }];
+      })
+      .sort((a, b) => a.closeMs - b.closeMs);
+    if (closing.length === 0 && input.lane === 'short') {
+      throw new LabError('No variant closed its idle sockets during the probe; there is no close to aim at.');
+    }
+    this.aim = closing[0]?.v ?? input.variants[0];
+  }
+
+  /** The aim variant's close delay (the LB's timeout in a long lane where no app closes first). */
+  get closeDelayMs(): number {
+    return this.input.estimates.closeDelayMs(this.aim.name) ?? this.input.scenario.lb.upstreamKeepaliveTimeoutMs;
+  }
+
+  /**
+   * Where a variant's boundary requests go: the idle gap, on its app's clock,
+   * at which the race can happen. `records`: the lane's, whose sockets show
+   * the LB's own idle close.
+   */
+  boundaryMs(v: Variant, records: readonly RequestRecord[]): number {
+    const { scenario, estimates } = this.input;
+    if (scenario.kind === 'classic') return this.closeDelayMs;
+    const lbMs = scenario.lb.upstreamKeepaliveTimeoutMs;
+    const own = estimates.closeDelayMs(v.name);
+    if (own !== undefined && own <= lbMs + OWN_CLOSE_AFTER_LB_MS) return own;
+    // An LB without a per-connection idle timeout (HAProxy) still holds its idle connections when the app closes them.
+    if (own !== undefined && !LB_DRIVERS[v.lb].idleTimeoutBoundsConnections) return own;
+    const learned = estimates.lbCloseDelayMs(v.lb, records);
+    return learned === null ? lbMs - LB_CLOSE_UNKNOWN_LEAD_MS : roundMs(learned - LB_CLOSE_LEAD_MS);
+  }
+
+  /**
+   * Requests per cycle (burst and batch) of a variant: C, or SAFE_VARIANT_SENDS_PER_CYCLE for the talk-sized run's safe
+   * variants.
+   */
+  sendsPerCycle(v: Variant): number {
+    const { scenario, lane, options } = this.input;
+    const { concurrency } = options;
+    // A user's app driven at the LB's timeout is there to be shown safe: a tight bound needs more requests than C.
+    if (v.app && lane === 'long') return Math.max(concurrency, YOUR_APP_LONG_LANE_SENDS_PER_CYCLE);
+    return scenario.kind === 'classic' && v.name !== this.aim.name
+      ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE)
+      : concurrency;
+  }
+
+  /** A variant's share of a batch planned for C sends: the same span, its own number of sends, evenly spread. */
+  spreadFor(v: Variant, relativeOffsetsMs: number[]): number[] {
+    const n = this.sendsPerCycle(v);
+    if (n === relativeOffsetsMs.length) return relativeOffsetsMs;
+    const low = Math.min(...relativeOffsetsMs);
+    const high = Math.max(...relativeOffsetsMs);
+    return spreadOffsets((low + high) / 2, (high - low) / 2, n);
+  }
+
+  /**
+   * Where to aim in each variant's set of idle sockets: the densest cluster of
+   * idle starts. A near-simultaneous batch of sends takes the LB's cached
+   * sockets most-recent-first, so it reaches every socket still open, including
+   * those closing at that instant; the more of them close together, the more hit.
+   */
+  anchors(idleStarts: ReadonlyMap<VariantName, number[]>): Map<VariantName, number | null> {
+    return new Map(
+      this.input.variants.map((v) => [v.name, densestCluster(idleStarts.get(v.name) ?? [], CLUSTER_WINDOW_MS)]),
+    );
+  }
+
+  /** The lane's last cycle, unless it stops sooner: --long-cycles, or a short lane's --max-cycles. */
+  get lastCycle(): number {
+    const { lane, options } = this.input;
+    return lane === 'long' ? options.longCycles : options.maxCycles;
+  }
+
+  /**
+   * A short lane runs at least --cycles, and on to --max-cycles while
+   * something awaits its hits (awaitingHits); a long lane runs all its cycles.
+   */
+  afterCycle(cycle: number, records: readonly RequestRecord[]): AfterCycle {
+    const { lane, options, scenario } = this.input;
+    if (lane === 'long') return { stop: false, continuing: null };
+    const waiting = this.awaitingHits(records);
+    if (cycle >= options.cycles && waiting.length === 0) return { stop: true, continuing: null };
+    if (cycle !== options.cycles) return { stop: false, continuing: null };
+    const what =
+      scenario.kind === 'classic' ? 'no 502 on' : 'no failure (or, where the LB retries, too few boundary requests) on';
+    return {
+      stop: false,
+      continuing: `${what} ${waiting.join(', ')} after ${cycle} cycles yet: continuing up to ${options.maxCycles}`,
+    };
+  }
+
+  /**
+   * What should show the race before a short lane stops: the aim variant's 502
+   * in the talk-sized run; in a matrix every method on every app that closes
+   * first (each is a cell of the result); for a method its LB retries (masked,
+   * never a failure the client sees), enough boundary requests instead.
+   */
+  awaitingHits(records: readonly RequestRecord[]): string[] {
+    const { scenario, options, estimates, apps } = this.input;
+    if (scenario.kind === 'classic') return count502(records, this.aim.name) === 0 ? [this.aim.name] : [];
+    const { methods, minBoundaryRequests = 0 } = options;
+    const perCell = Math.ceil(minBoundaryRequests / methods.length);
+    const cells = this.input.variants
+      .filter((v) => estimates.closeDelayMs(v.name) !== undefined)
+      .flatMap((v) => methods.map((m) => ({ v, m })));
+    const mine = (v: Variant, m: string) => records.filter((r) => r.variant === v.name && r.method === m);
+    const hitless = cells
+      .filter(({ v, m }) => !lbRetries(scenario, v, m))
+      .filter(({ v, m }) => !mine(v, m).some((r) => clientSymptom(r) !== null))
+      .map(({ v, m }) => `${v.name} ${m}`);
+    // A method the LB retries never fails at the client; what shows the race there
+    // (its retries, or its silence while the app closed connections) needs enough boundary requests.
+    const tested = (v: Variant, m: string) => {
+      const context = {
+        replaysUnseen: LB_DRIVERS[v.lb].silentRetry(scenario, m) !== null,
+        appCloseInstants: appEventsOf(apps, v.name)
+          .closes.filter((c) => c.closedBy === 'app')
+          .map(closeInstant),
+        sendToAppMs: estimates.sendToAppMs(v.name),
+      };
+      return mine(v, m).filter((r) => testedBoundary(r, context)).length;
+    };
+    const short = cells
+      .filter(({ v, m }) => lbRetries(scenario, v, m))
+      .filter(({ v, m }) => tested(v, m) < perCell)
+      .map(({ v, m }) => `${v.name} ${m} (boundary requests)`);
+    return [...hitless, ...short];
+  }
+
+  /** --full, in the talk-sized run: one idle gap just under and one just over the LB's own timeout. */
+  get longGapsMs(): number[] {
+    const { scenario, options } = this.input;
+    if (options.mode !== 'full' || scenario.kind !== 'classic') return [];
+    const lbMs = scenario.lb.upstreamKeepaliveTimeoutMs;
+    return [lbMs - LONG_GAP_AROUND_LB_MS, lbMs + LONG_GAP_AROUND_LB_MS];
+  }
+}

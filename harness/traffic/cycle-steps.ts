@@ -1,0 +1,322 @@
+// The steps on the wire a lane's cycles are made of, on all its variants at
+// once: the calibration before the first cycle, the burst that leaves the LB
+// holding idle upstream connections (and when each went idle), and the batch
+// sent around an instant per variant. Every step keeps the records of what it
+// sent: together they are the lane's records.
+import { LabError } from '../model/errors.js';
+import { roundMs } from '../model/clock.js';
+import { clientSymptom, type Phase, type RequestRecord } from '../records/request-records.js';
+import type { Method } from '../scenarios/run-options.js';
+import type { Scenario, Variant, VariantName } from '../scenarios/scenarios.js';
+import { LB_DRIVERS } from '../lb/drivers.js';
+import type { Estimates } from './estimates.js';
+import type { Outcome } from './precise-client.js';
+import { burstPathFor, requestRecordOf, type RecordBase } from './record-of.js';
+import { appEventsOf, type AimedSend, type AppEvents, type TrafficIo } from './traffic-io.js';
+
+/**
+ * The engine's own client connections are replaced before a send once idle
+ * this close to the LB's client keep-alive (65 s): a long-lane cycle whose
+ * apps are aimed past the LB's timeout (behind HAProxy) runs over a minute,
+ * and the LB would close them under the send (measured: 17 sends lost so).
+ */
+export const CLIENT_IDLE_MARGIN_MS = 2_000;
+/** Long gaps are slept in steps of at most this, so an interrupt is honoured quickly... */
+export const LONG_SLEEP_STEP_MS = 5_000;
+/** ...and the last second before the sends is left to fireAt's precise wait. */
+export const LONG_SLEEP_WAKE_EARLY_MS = 1_000;
+/**
+ * How long to wait after a burst for the app's response-finished lines. They come
+ * through Docker's log stream within about 100 ms here; past this, the response's
+ * start header stands in (see APP_RESPONSE_MS).
+ */
+export const EVENT_WAIT_MS = 1_500;
+/**
+ * The sample app answers in about a millisecond: start header + this ≈ the idle start (or the hold's instant, if
+ * later).
+ */
+export const APP_RESPONSE_MS = 1;
+/**
+ * A burst's responses are held to an instant this far after its sends would
+ * reach the app: long enough for the app to have handled all of them, short
+ * beside a cycle. Measured here (Docker, both apps bursting at once on 2
+ * cores): with 100 ms, handlers still running at the instant ended up to 25 ms
+ * after it in a third of the cycles (autocannon's start-up and the other
+ * app's burst take their share), and those cycles' closes spread as before.
+ */
+export const BURST_HOLD_MS = 250;
+/** Calibration asks the app's cheapest route: its start header then measures the path, not the page. */
+export const CALIBRATION_PATH = '/api/health';
+/**
+ * Requests per variant that measure the send-to-app delay and the app clock before the first cycle, and the pause
+ * between them.
+ */
+export const CALIBRATION_SENDS = 3;
+export const CALIBRATION_PAUSE_MS = 20;
+
+/** Where one variant's sends of a cycle go: the idle gap of their center, and each send's offset from it. */
+export interface VariantAim {
+  gapMs: number;
+  centerOffsetMs: number;
+  relativeOffsetsMs: number[];
+}
+
+/** One variant's sends of a cycle: its aim, and when (harness clock) its center send goes; null: not this cycle. */
+export interface AimedVariant {
+  variant: Variant;
+  aim: VariantAim;
+  centerMonoMs: number | null;
+}
+
+/** A lane as its steps on the wire see it. */
+export interface CycleStepsInput {
+  scenario: Scenario;
+  /** The lane's variants. */
+  variants: readonly Variant[];
+  methods: readonly Method[];
+  apps: ReadonlyMap<VariantName, AppEvents>;
+  io: TrafficIo;
+  signal: AbortSignal;
+  /** Calibration feeds each app's clock; bursts are held by it. */
+  estimates: Estimates;
+  /** Requests per cycle (burst and batch) of a variant (AimPolicy.sendsPerCycle). */
+  sendsPerCycle: (v: Variant) => number;
+}
+
+/** One lane's steps on the wire, and the records of every request they sent. */
+export class CycleSteps {
+  /** Every request the lane sent, in the order their records were kept. */
+  readonly records: RequestRecord[] = [];
+
+  constructor(private readonly input: CycleStepsInput) {}
+
+  /** Client connections idle longer than this are replaced before they carry a request (CLIENT_IDLE_MARGIN_MS). */
+  private get clientMaxIdleMs(): number {
+    return this.input.scenario.lb.clientKeepaliveTimeoutMs - CLIENT_IDLE_MARGIN_MS;
+  }
+
+  /**
+   * Before the first cycle, a few requests per app measure when a send reaches
+   * it (its clock's offset + the one-way latency): no clock is assumed shared.
+   */
+  async calibrate(): Promise<void> {
+    const { io, signal, variants, estimates } = this.input;
+    for (const v of variants) {
+      await io.prepare(v, 1);
+      const calibration: RequestRecord[] = [];
+      for (let i = 0; i < CALIBRATION_SENDS; i++) {
+        const requestId = `c0-${v.name}-calibration-${i}`;
+        const [outcome] = await io.fire(
+          [
+            {
+              atMonoMs: io.now(),
+              variant: v,
+              connectionIndex: 0,
+              method: 'GET',
+              path: v.app?.healthPath ?? CALIBRATION_PATH,
+              requestId,
+              body: '',
+            },
+          ],
+          signal,
+        );
+        if (!outcome) return; // aborted
+        calibration.push(
+          this.keep(outcome, {
+            requestId,
+            variant: v.name,
+            method: 'GET',
+            cycle: 0,
+            phase: 'calibration',
+            idleGapMs: null,
+            offsetMs: null,
+          }),
+        );
+        await io.sleep(CALIBRATION_PAUSE_MS, signal);
+      }
+      // The app answered when a response came from it: stamped by the preload, or (an app without it) any status but
+      // the LB's own errors.
+      if (calibration.every((r) => r.appStartMonoMs === null && (r.status === null || r.status >= 502))) {
+        const last = this.records.at(-1);
+        throw new LabError(
+          `No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`,
+        );
+      }
+      estimates.keepClockSamples(v.name, calibration);
+    }
+  }
+
+  /**
+   * Bursts on every variant at once; returns each variant's upstream idle
+   * starts (app clock), ascending. A held burst's responses are all held to
+   * one instant on its app's clock, so its connections go idle (and close)
+   * together; the bench's naive client holds none.
+   */
+  async burst(cycle: number, held = true): Promise<Map<VariantName, number[]>> {
+    const { variants, io, estimates } = this.input;
+    const holdUntil = new Map(
+      variants.map((v) => [
+        v.name,
+        held ? roundMs(io.now() + estimates.sendToAppMs(v.name) + BURST_HOLD_MS) : undefined,
+      ]),
+    );
+    const bursts = await Promise.all(variants.map((v) => this.burstOf(v, cycle, holdUntil.get(v.name))));
+    const idleStarts = new Map<VariantName, number[]>();
+    await Promise.all(
+      variants.map(async (v, i) => {
+        this.records.push(...bursts[i]);
+        const starts = await this.idleStartsOf(v, bursts[i], holdUntil.get(v.name));
+        idleStarts.set(
+          v.name,
+          starts.sort((a, b) => a - b),
+        );
+      }),
+    );
+    return idleStarts;
+  }
+
+  /**
+   * When each of a burst's upstream connections went idle (app clock): the
+   * app's response-finished events; without them (they were late), its start
+   * headers are the next best clock; without either (an app with no preload),
+   * the client's own view.
+   */
+  private async idleStartsOf(v: Variant, burst: RequestRecord[], holdUntilAppMs: number | undefined) {
+    const keys = burst.flatMap((r) =>
+      r.upstreamSocketId === null || r.upstreamSocketRequest === null
+        ? []
+        : [{ socketId: r.upstreamSocketId, request: r.upstreamSocketRequest }],
+    );
+    const ends = await appEventsOf(this.input.apps, v.name).waitForResponseEnds(keys, EVENT_WAIT_MS);
+    const appStarts = burst.flatMap((r) =>
+      r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntilAppMs ?? -Infinity)],
+    );
+    const clientSide = v.app ? clientSideIdleStarts(burst) : [];
+    return ends.size > 0 ? [...ends.values()] : appStarts.length > 0 ? appStarts : clientSide;
+  }
+
+  /**
+   * One variant's burst: autocannon's connections, or, behind an LB that never
+   * gives the first request of a client connection an idle upstream connection
+   * (HAProxy's http-reuse safe), the very connections the aimed requests go out
+   * on next, so that each aimed request is the second on its client connection
+   * and may get the upstream connection its burst request left idle.
+   */
+  private async burstOf(v: Variant, cycle: number, holdUntilAppMs: number | undefined): Promise<RequestRecord[]> {
+    const { methods, signal, io, scenario, sendsPerCycle } = this.input;
+    if (LB_DRIVERS[v.lb].firstRequestReusesIdle(scenario)) {
+      return io.burst({
+        port: v.lbPort,
+        variant: v.name,
+        cycle,
+        concurrency: sendsPerCycle(v),
+        methods,
+        holdUntilAppMs,
+        trafficPath: v.app?.trafficPath,
+        signal,
+      });
+    }
+    await io.prepare(v, sendsPerCycle(v), this.clientMaxIdleMs);
+    const at = io.now();
+    const bases: RecordBase[] = [];
+    const sends: AimedSend[] = Array.from({ length: sendsPerCycle(v) }, (_, i) => {
+      const method = methods[i % methods.length];
+      const requestId = `c${cycle}-${v.name}-burst-${i}`;
+      bases.push({ requestId, variant: v.name, method, cycle, phase: 'burst', idleGapMs: null, offsetMs: null });
+      return {
+        atMonoMs: at,
+        variant: v,
+        connectionIndex: i,
+        method,
+        path: burstPathFor(method, v),
+        requestId,
+        body: method === 'GET' ? '' : JSON.stringify({ cycle, index: i }),
+        holdUntilAppMs,
+      };
+    });
+    const outcomes = await io.fire(sends, signal);
+    return outcomes.flatMap((o, i) => (o ? [this.recordOf(o, bases[i])] : []));
+  }
+
+  /**
+   * Sends, per variant, one request per offset, at its center send time (the
+   * harness's clock) + the offset. Connections are prepared after the long
+   * sleep, a second before: a client connection idle for a minute would be the
+   * LB's to close.
+   */
+  async sendAround(cycle: number, phase: Phase, targets: readonly AimedVariant[]): Promise<RequestRecord[]> {
+    const { methods, io, signal } = this.input;
+    const sends: AimedSend[] = [];
+    const bases: RecordBase[] = [];
+    await this.sleepUntilShortlyBefore(Math.min(...targets.map((t) => t.centerMonoMs ?? Infinity)));
+    if (signal.aborted) return [];
+    for (const { variant: v, aim, centerMonoMs: center } of targets) {
+      if (center === null) continue;
+      const { gapMs, relativeOffsetsMs, centerOffsetMs } = aim;
+      await io.prepare(v, relativeOffsetsMs.length, this.clientMaxIdleMs);
+      relativeOffsetsMs.forEach((rel, i) => {
+        const method = methods[i % methods.length];
+        const requestId = `c${cycle}-${v.name}-${phase}-${i}`;
+        sends.push({
+          atMonoMs: center + rel,
+          variant: v,
+          connectionIndex: i,
+          method,
+          requestId,
+          body: method === 'GET' ? '' : JSON.stringify({ cycle, i }),
+        });
+        bases.push({
+          requestId,
+          variant: v.name,
+          method,
+          cycle,
+          phase,
+          idleGapMs: roundMs(gapMs + rel),
+          offsetMs: roundMs(centerOffsetMs + rel),
+        });
+      });
+    }
+    const outcomes = await io.fire(sends, signal);
+    return outcomes.flatMap((o, i) => (o ? [this.keep(o, bases[i])] : []));
+  }
+
+  /** Sleeps in interruptible steps until a second before `atMonoMs`; fireAt's precise wait does the rest. */
+  private async sleepUntilShortlyBefore(atMonoMs: number): Promise<void> {
+    const { io, signal } = this.input;
+    const wakeAt = atMonoMs - LONG_SLEEP_WAKE_EARLY_MS;
+    while (Number.isFinite(wakeAt) && !signal.aborted && io.now() < wakeAt) {
+      await io.sleep(Math.min(LONG_SLEEP_STEP_MS, wakeAt - io.now()), signal);
+    }
+  }
+
+  /** A record of an outcome, kept with the lane's. */
+  private keep(outcome: Outcome, base: RecordBase): RequestRecord {
+    const record = this.recordOf(outcome, base);
+    this.records.push(record);
+    return record;
+  }
+
+  private recordOf(outcome: Outcome, base: RecordBase): RequestRecord {
+    const app = appEventsOf(this.input.apps, base.variant);
+    return requestRecordOf(outcome, base, (socketId, request) => app.responseEnd(socketId, request));
+  }
+}
+
+/**
+ * An app without the preload tells nothing: each response's idle start is
+ * taken as its arrival at the client less the burst's fastest round trip
+ * (there is no app clock, so the send-to-app delay is 0 and the round trip
+ * stands for both ways). The probe measured the idle close the same way, from
+ * the client, so the two errors largely cancel.
+ */
+export function clientSideIdleStarts(burst: readonly RequestRecord[]): number[] {
+  // Only the app's own answers: an LB's 502 left no idle connection to the app.
+  const answered = burst.flatMap((r) =>
+    r.status !== null && clientSymptom(r) === null && r.latencyMs !== null
+      ? [{ startMonoMs: r.startMonoMs, latencyMs: r.latencyMs }]
+      : [],
+  );
+  if (answered.length === 0) return [];
+  const fastestMs = Math.min(...answered.map((r) => r.latencyMs));
+  return answered.map((r) => r.startMonoMs + r.latencyMs - fastestMs);
+}
