@@ -61,6 +61,44 @@ function clientErrorRecord(s: BurstSettings, index: number): RequestRecord {
   };
 }
 
+/** The request one burst connection sends: the nth of the burst, its method's cheapest route, held if asked. */
+function burstRequest(s: BurstSettings, method: Method, requestId: string, index: number): autocannon.Request {
+  return {
+    method,
+    path: s.trafficPath ?? burstPathFor(method),
+    headers: {
+      [HEADERS.requestId]: requestId,
+      'content-type': 'application/json',
+      ...(s.holdUntilAppMs === undefined ? {} : { [HEADERS.holdUntilMonoMs]: String(s.holdUntilAppMs) }),
+    },
+    body: method === 'GET' ? undefined : JSON.stringify({ cycle: s.cycle, index }),
+  };
+}
+
+/** The record of an answered burst request, as its response arrives (now). */
+function answeredRecord(
+  s: BurstSettings,
+  request: { requestId: string; method: Method },
+  response: { status: number; responseTimeMs: number; headers: Record<string, string> },
+): RequestRecord {
+  const now = monoMs();
+  return {
+    requestId: request.requestId,
+    variant: s.variant,
+    method: request.method,
+    cycle: s.cycle,
+    phase: 'burst',
+    idleGapMs: null,
+    offsetMs: null,
+    startMonoMs: now - response.responseTimeMs,
+    latencyMs: response.responseTimeMs,
+    status: response.status,
+    error: null,
+    ...upstreamTags(response.headers),
+    achievedIdleMs: null,
+  };
+}
+
 /** Sends the burst and resolves with one record per request (answered or failed). */
 export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]> {
   const records: RequestRecord[] = [];
@@ -70,42 +108,29 @@ export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]
     const index = clientIndex++;
     const method = s.methods[index % s.methods.length];
     const requestId = `c${s.cycle}-${s.variant}-burst-${index}`;
-    client.setRequests([
-      {
-        method,
-        path: s.trafficPath ?? burstPathFor(method),
-        headers: {
-          [HEADERS.requestId]: requestId,
-          'content-type': 'application/json',
-          ...(s.holdUntilAppMs === undefined ? {} : { [HEADERS.holdUntilMonoMs]: String(s.holdUntilAppMs) }),
-        },
-        body: method === 'GET' ? undefined : JSON.stringify({ cycle: s.cycle, index }),
-      },
-    ]);
+    client.setRequests([burstRequest(s, method, requestId, index)]);
     let headers: Record<string, string> = {};
     client.on('headers', (info: unknown) => {
       headers = headerMap(info);
     });
     client.on('response', (status, _bytes, responseTimeMs) => {
-      const now = monoMs();
-      records.push({
-        requestId,
-        variant: s.variant,
-        method,
-        cycle: s.cycle,
-        phase: 'burst',
-        idleGapMs: null,
-        offsetMs: null,
-        startMonoMs: now - responseTimeMs,
-        latencyMs: responseTimeMs,
-        status,
-        error: null,
-        ...upstreamTags(headers),
-        achievedIdleMs: null,
-      });
+      records.push(answeredRecord(s, { requestId, method }, { status, responseTimeMs, headers }));
     });
   };
-  await new Promise<void>((resolve, reject) => {
+  await runAutocannon(s, setupClient, () => {
+    errors += 1;
+  });
+  for (let i = 0; i < errors; i++) records.push(clientErrorRecord(s, i));
+  return records;
+}
+
+/** One autocannon run: a connection per request, one request each; stopped by the burst's signal. */
+function runAutocannon(
+  s: BurstSettings,
+  setupClient: (client: autocannon.Client) => void,
+  onRequestError: () => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let stop = () => {};
     const instance = autocannon(
       {
@@ -123,10 +148,6 @@ export async function autocannonBurst(s: BurstSettings): Promise<RequestRecord[]
     );
     stop = () => instance.stop();
     s.signal?.addEventListener('abort', stop, { once: true });
-    instance.on('reqError', () => {
-      errors += 1;
-    });
+    instance.on('reqError', onRequestError);
   });
-  for (let i = 0; i < errors; i++) records.push(clientErrorRecord(s, i));
-  return records;
 }

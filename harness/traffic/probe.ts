@@ -20,13 +20,34 @@ export interface IdleCloseProbe {
   status: number | null;
 }
 
+/** How long the probe waits for its response before it gives up on the app. */
+const RESPONSE_DEADLINE_MS = 10_000;
+
+/** What the probe saw: the response's head, and how and after how long idle the socket ended. */
+function probeOf(
+  head: string,
+  closedBy: IdleCloseProbe['closedBy'],
+  closeKind: IdleCloseProbe['closeKind'],
+  watchedMs: number,
+): IdleCloseProbe {
+  const status = /^HTTP\/1\.1 (\d{3})/.exec(head);
+  const keepAlive = /\r\nkeep-alive: *([^\r\n]*)/i.exec(head);
+  return {
+    closedBy,
+    closeKind,
+    idleCloseMs: closedBy === 'app' ? watchedMs : null,
+    watchedMs,
+    advertisedKeepAlive: keepAlive ? keepAlive[1].trim() : null,
+    status: status ? Number(status[1]) : null,
+  };
+}
+
 /** An interrupt ends a probe at once: a matrix watches idle sockets for over a minute. */
 export function probeIdleClose(
   port: number,
   options: { maxWaitMs: number; path?: string; signal?: AbortSignal },
 ): Promise<IdleCloseProbe> {
   const { maxWaitMs, path = '/api/health', signal } = options;
-  const RESPONSE_DEADLINE_MS = 10_000;
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     let head = '';
@@ -54,16 +75,7 @@ export function probeIdleClose(
       clearTimeout(timer);
       const watchedMs = monoMs() - lastDataAt;
       socket.destroy();
-      const status = /^HTTP\/1\.1 (\d{3})/.exec(head);
-      const keepAlive = /\r\nkeep-alive: *([^\r\n]*)/i.exec(head);
-      resolve({
-        closedBy,
-        closeKind,
-        idleCloseMs: closedBy === 'app' ? watchedMs : null,
-        watchedMs,
-        advertisedKeepAlive: keepAlive ? keepAlive[1].trim() : null,
-        status: status ? Number(status[1]) : null,
-      });
+      resolve(probeOf(head, closedBy, closeKind, watchedMs));
     };
 
     const onAbort = () => fail(new Error('interrupted'));
