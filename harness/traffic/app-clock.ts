@@ -59,10 +59,12 @@ export function estimateAppClock(samples: readonly ClockSample[]): AppClockEstim
   const fastest = [...usable]
     .sort((a, b) => a.receivedAtMs - a.sentAtMs - (b.receivedAtMs - b.sentAtMs))
     .slice(0, FASTEST_KEPT);
-  const midpoints = fastest.map((s) => s.appAtMs - (s.sentAtMs + s.receivedAtMs) / 2);
+  // Never null: `fastest` holds at least one usable sample.
+  const offset = median(fastest.map((s) => s.appAtMs - (s.sentAtMs + s.receivedAtMs) / 2));
+  if (offset === null) return null;
   const uncertainty = Math.max(...fastest.map((s) => (s.receivedAtMs - s.sentAtMs) / 2));
   return {
-    offsetMs: roundMs(median(midpoints)!),
+    offsetMs: roundMs(offset),
     uncertaintyMs: roundMs(uncertainty),
     sendToAppMs: roundMs(Math.min(...fastest.map((s) => s.appAtMs - s.sentAtMs))),
     samples: usable.length,

@@ -3,14 +3,12 @@
 // apps that close a socket closeDelayMs after its last response, and the race:
 // a request that reaches the app within raceWindowMs before that close is lost
 // (a 502). Deterministic: the same calls give the same records.
-import type { SocketClosedRecord } from '../../harness/model/protocol.js';
+import { HEADERS, type SocketClosedRecord } from '../../harness/model/protocol.js';
 import type { VariantName } from '../../harness/scenarios/scenarios.js';
 import type { BurstSettings } from '../../harness/traffic/burst.js';
-import type { AppEvents } from '../../harness/traffic/engine.js';
 import type { Outcome } from '../../harness/traffic/precise-client.js';
 import type { RequestRecord } from '../../harness/records/request-records.js';
-import type { AimedSend, TrafficIo } from '../../harness/traffic/traffic-io.js';
-import { HEADERS } from '../../harness/model/protocol.js';
+import type { AimedSend, AppEvents, TrafficIo } from '../../harness/traffic/traffic-io.js';
 
 export interface SimulatedApp {
   /** Idle time after which the app closes a socket; null: never (outlives the LB). */
@@ -82,7 +80,7 @@ export class SimulatedLab implements TrafficIo {
     this.raceWindowMs = settings.raceWindowMs ?? 1;
     this.burstSpacingMs = settings.burstSpacingMs ?? 0.2;
     this.serviceMs = settings.serviceMs ?? 3;
-    for (const name of Object.keys(settings.apps) as VariantName[]) {
+    for (const name of Object.keys(settings.apps)) {
       this.events.set(name, new SimulatedAppEvents(settings.reportsResponseEnds ?? true));
       this.sockets.set(name, []);
     }

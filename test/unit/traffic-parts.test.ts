@@ -3,8 +3,7 @@
 // the line splitter.
 import t from 'tap';
 import http from 'node:http';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { monoMs } from '../../harness/model/clock.js';
 import { HEADERS } from '../../harness/model/protocol.js';
 import { lineSplitter } from '../../harness/runtime/lines.js';
