@@ -222,6 +222,19 @@ export class DockerStack implements Stack {
   }
 
   async up(): Promise<void> {
+    await this.build();
+    await this.compose(['up', '-d', '--remove-orphans', '--force-recreate'], {
+      onLine: this.options.onProgress,
+      signal: this.options.signal,
+    });
+  }
+
+  /**
+   * Builds the stack's images (your app's first) and starts nothing. up() builds first, on its own: `up --build`
+   * would recreate running containers mid-build. The test suite builds once this way before its files run side by
+   * side (test/before.ts).
+   */
+  async build(): Promise<void> {
     const status = await dockerStatus(this.docker);
     if (status === 'denied') throw DOCKER_DENIED;
     if (status !== 'ok')
@@ -229,7 +242,6 @@ export class DockerStack implements Stack {
     this.ensureFiles();
     await this.buildYourApp();
     await this.readImageNodeOptions();
-    // Build first, on its own: `up --build` would recreate running containers mid-build.
     try {
       await this.compose(
         ['build', ...this.scenario.variants.filter((v) => !v.app).map((v) => v.service), ...this.lbServices],
@@ -251,10 +263,6 @@ export class DockerStack implements Stack {
       }
       throw err;
     }
-    await this.compose(['up', '-d', '--remove-orphans', '--force-recreate'], {
-      onLine: this.options.onProgress,
-      signal: this.options.signal,
-    });
   }
 
   /** --app-build: your Dockerfile, built on its own first, so that a failure there is named as yours. */
