@@ -30,8 +30,9 @@ function isAccessLine(object: object): object is CaddyAccessLine {
 
 /** Go canonicalizes header names (X-Lab-Request-Id); the protocol spells them in lower case. */
 function header(headers: Record<string, string[]> | undefined, name: string): string {
-  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
-  return key ? (headers![key][0] ?? '') : '';
+  if (headers === undefined) return '';
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key ? (headers[key][0] ?? '') : '';
 }
 
 export function parseCaddyAccessLog(text: string, variants: readonly Variant[]): AccessLogEntry[] {

@@ -6,7 +6,7 @@
 import { countCaddyErrors, parseCaddyAccessLog } from './caddy-log.js';
 import type { AccessLogEntry } from './access-log.js';
 import { countHaproxyAlerts, parseHaproxyAccessLog } from './haproxy-log.js';
-import { countErrorLog, parseAccessLog as parseNginxAccessLog } from './nginx-log.js';
+import { countErrorLines, parseAccessLog as parseNginxAccessLog } from './nginx-log.js';
 import { isIdempotent, retryHides, type LbName, type Scenario, type Variant } from '../scenarios/scenarios.js';
 import { DOCKER_ADDRESSES, LOCAL_ADDRESSES } from './addresses.js';
 import { parseCaddyVersion, renderCaddyConfig } from './caddy-config.js';
@@ -120,7 +120,7 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     configInContainer: '/etc/nginx/nginx.conf',
     healthcheck: curlHealth,
     parseAccessLog: (stdout) => parseNginxAccessLog(stdout),
-    countErrors: (stderr) => Object.values(countErrorLog(stderr)).reduce((a, b) => a + b, 0),
+    countErrors: countErrorLines,
     retries: (scenario, method) => retryHides(scenario.retryPolicy, method),
     // nginx logs every upstream attempt ($upstream_status "502, 200").
     silentRetry: () => null,

@@ -38,6 +38,13 @@ export function parseAccessLog(text: string): AccessLogEntry[] {
     }));
 }
 
+/** Every error line of the log, whatever its kind. */
+export function countErrorLines(text: string): number {
+  const counts: Record<keyof ErrorLogCounts, number> = countErrorLog(text);
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** The error lines of nginx's error log, by kind. */
 export function countErrorLog(text: string): ErrorLogCounts {
   const counts: ErrorLogCounts = { prematurelyClosed: 0, connectionReset: 0, brokenPipe: 0, other: 0 };
   for (const line of text.split('\n')) {

@@ -121,8 +121,9 @@ export interface Spread {
 /** Min, median and max of the known values, to the microsecond; null when none is known. */
 export function spreadOf(values: ReadonlyArray<number | null>): Spread | null {
   const known = values.filter((v): v is number => v !== null);
-  if (known.length === 0) return null;
-  return { min: roundMs(Math.min(...known)), median: roundMs(median(known)!), max: roundMs(Math.max(...known)) };
+  const middle = median(known);
+  if (middle === null) return null;
+  return { min: roundMs(Math.min(...known)), median: roundMs(middle), max: roundMs(Math.max(...known)) };
 }
 
 export function percent(rate: number, digits = 1): string {

@@ -127,7 +127,10 @@ export function parseMatrixFilter(raw: string): MatrixFilter {
 }
 
 export function matchesFilter(cell: AppCell, filter: MatrixFilter): boolean {
-  return (Object.keys(filter) as FilterAxis[]).every((axis) => filter[axis]!.includes(FILTER_AXES[axis].of(cell)));
+  return (Object.keys(FILTER_AXES) as FilterAxis[]).every((axis) => {
+    const wanted = filter[axis];
+    return wanted === undefined || wanted.includes(FILTER_AXES[axis].of(cell));
+  });
 }
 
 /** The default matrix narrowed by a filter; an empty result is a user mistake, said as one. */

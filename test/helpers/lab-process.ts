@@ -36,8 +36,8 @@ export function startLab(
     env: { ...process.env, ...options.env },
   });
   let stdout = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  const watched = watchOutput(child, child.stderr!, options.hardLimitMs ?? 300_000);
+  child.stdout.on('data', (d) => (stdout += d));
+  const watched = watchOutput(child, child.stderr, options.hardLimitMs ?? 300_000);
   const stderr = watched.text;
   const { waitFor, exited } = watched;
   return { child, stderr, stdout: () => stdout, waitFor, exited, runDir: () => /results in (\S+)/.exec(stderr())?.[1] };

@@ -117,7 +117,7 @@ t.test('the committed docker-compose.yml (for users) agrees with the rendered fi
     services: Record<string, Record<string, unknown>>;
   };
   const lb = services[LB_SERVICE];
-  t.match(yml, `image: ${lb.image}`, 'the LB image tag');
+  t.match(yml, `image: ${String(lb.image)}`, 'the LB image tag');
   t.match(yml, (lb.healthcheck as { test: string[] }).test.at(-1)!, 'the LB health check');
   for (const s of Object.values(services)) t.equal(s.stop_grace_period, '5s');
   t.equal(yml.match(/stop_grace_period: 5s/g)?.length, 2, 'the same grace period (the app anchor and nginx)');

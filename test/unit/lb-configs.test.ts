@@ -36,14 +36,14 @@ t.test('each LB gets only its own apps', async (t) => {
 
 t.test('HAProxy: a frontend and backend per app, timeouts and reuse from the scenario', async (t) => {
   const local = renderHaproxyConfig(scenario.lb, 'safe', LOCAL_ADDRESSES, haproxyVariants);
-  t.match(local, /frontend haproxy-node24-standalone-default\n  bind 127\.0\.0\.1:8402\n/);
+  t.match(local, /frontend haproxy-node24-standalone-default\n {2}bind 127\.0\.0\.1:8402\n/);
   t.match(
     local,
     /server app 127\.0\.0\.1:8502 pool-max-conn 32 pool-purge-delay 12s/,
     "the pool follows the LB's idle timeout",
   );
   t.match(local, /server app 127\.0\.0\.1:8503 /);
-  t.equal(local.match(/  http-reuse safe\n/g)?.length, 2);
+  t.equal(local.match(/ {2}http-reuse safe\n/g)?.length, 2);
   t.match(local, /timeout server 60s/);
   t.match(local, /timeout http-keep-alive 65s/, "the client's side outlives the long lane's minute");
   t.match(local, /retry-on conn-failure/);
@@ -53,7 +53,7 @@ t.test('HAProxy: a frontend and backend per app, timeouts and reuse from the sce
   const docker = renderHaproxyConfig(scenario.lb, 'always', DOCKER_ADDRESSES, haproxyVariants);
   t.match(docker, /bind :8402\n/);
   t.match(docker, /server app app-haproxy-node24-standalone-default:3000 /);
-  t.equal(docker.match(/  http-reuse always\n/g)?.length, 2);
+  t.equal(docker.match(/ {2}http-reuse always\n/g)?.length, 2);
   t.same(
     LB_DRIVERS.haproxy.render({ ...scenario, haproxyReuse: 'always' }, haproxyVariants, { runtime: 'docker' }),
     docker,
