@@ -46,7 +46,8 @@ import { CLIENT_SIDE_LIMIT } from '../analysis/your-app-verdict.js';
 import type { LabOptions, Runtime } from '../scenarios/run-options.js';
 
 /**
- * A cold Docker build (npm ci + next build in the image) takes about a minute here; 4 leaves room for a slow laptop.
+ * How long a started stack may take to report healthy (what it runs was built before, in up()); generous, for a slow
+ * laptop's first start. A user's app has its own bound (--app-start-timeout).
  */
 const READY_TIMEOUT_MS = 240_000;
 /** Node (20–26) closes idle sockets about a second after keepAliveTimeout; only used to bound the probe. */

@@ -1,8 +1,9 @@
 // Everything the lab knows about each LB, in one record per LB: how its
 // configuration is rendered, run, validated, stopped and versioned, how its
 // logs read, and how it reacts when a reused upstream connection dies under a
-// request. Stacks, analysis and the traffic engine ask the driver; none of
-// them names an LB.
+// request. Stacks, analysis and the traffic engine ask the driver rather than
+// name an LB; the exceptions are nginx's own: its error-log lines the summary
+// reads, and the log files it writes on the local runtime.
 import { countCaddyErrors, parseCaddyAccessLog } from './caddy-log.js';
 import type { AccessLogEntry } from './access-log.js';
 import { countHaproxyAlerts, parseHaproxyAccessLog } from './haproxy-log.js';

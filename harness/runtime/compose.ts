@@ -47,7 +47,7 @@ export interface ComposeRunOptions {
   signal?: AbortSignal;
 }
 
-/** Runs `compose -p keepalive-lab <args>` in the project directory. */
+/** Runs `compose -p <COMPOSE_PROJECT> <args>` (keepalive-lab in slot 0) in the project directory. */
 export async function compose(args: string[], options: ComposeRunOptions = {}): Promise<string> {
   const cmd = await findCompose();
   const fullArgs = [...cmd.prefix, '-p', COMPOSE_PROJECT, ...args];

@@ -10,7 +10,7 @@ import {
 } from './scenarios.js';
 import type { AppCell } from './matrix.js';
 
-/** What runs the stack: Docker Compose, or the system's nginx and the app as local processes. */
+/** What runs the stack: Docker Compose, or the system's LBs (nginx, HAProxy, Caddy) and the apps as local processes. */
 export type Runtime = 'docker' | 'local';
 export const RUNTIMES: readonly Runtime[] = ['docker', 'local'];
 
