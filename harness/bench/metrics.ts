@@ -125,9 +125,9 @@ export function benchRun(
     ),
   };
   const yields = aimedCycles.map((c) => batch502(summary, records, c) / c.sendsPerVariant).filter((y) => y > 0);
-  const firstHits = summary.cells
-    .filter((c) => c.variant === aim && c.firstHit !== null)
-    .map((c) => c.firstHit!.afterTrafficStartMs);
+  const firstHits = summary.cells.flatMap((c) =>
+    c.variant === aim && c.firstHit !== null ? [c.firstHit.afterTrafficStartMs] : [],
+  );
   const aimedRecords = records.filter((r) => r.variant === aim && r.phase === 'aimed');
 
   const traffic = records.map((r) => r.startMonoMs);

@@ -1,7 +1,6 @@
 // bench-<id>.md and the terminal table: the bench's figures beside the targets
 // they are measured against (issue "Aim on any clock"), never asserted.
-import { percent } from '../model/stats.js';
-import type { Spread } from '../model/stats.js';
+import { percent, type Spread } from '../model/stats.js';
 import type { BenchResult, BenchRun } from './metrics.js';
 
 /** The targets the figures are read against; a benchmark's, not a test's. */
@@ -25,8 +24,11 @@ const ratio = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}×`);
 const side = (s: BenchRun['ab']['aimed']) => `${s.count502}/${s.requests} (${s.hittingCycles}/${s.cycles} cycles)`;
 
 function runRow(r: BenchRun): string {
+  // The lab estimates the offset and its uncertainty together (metrics.ts, benchRun): both or neither.
   const clock =
-    r.appClockOffsetMs === null ? '—' : `${r.appClockOffsetMs.toFixed(1)} ± ${r.appClockUncertaintyMs!.toFixed(1)} ms`;
+    r.appClockOffsetMs === null || r.appClockUncertaintyMs === null
+      ? '—'
+      : `${r.appClockOffsetMs.toFixed(1)} ± ${r.appClockUncertaintyMs.toFixed(1)} ms`;
   const checks = r.checks.harnessEqualsAccessLog && r.checks.raceLinesCoverFailures ? 'agree' : 'DISAGREE';
   return `| ${[
     r.run,

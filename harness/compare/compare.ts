@@ -170,9 +170,10 @@ function unitOf(a: SideCounts, b: SideCounts): 'cycles' | 'requests' {
   return a.cycles !== null && b.cycles !== null && a.cyclesHit !== null && b.cyclesHit !== null ? 'cycles' : 'requests';
 }
 
+// 'cycles' only when both sides counted them (unitOf).
 const countsIn = (s: SideCounts, unit: 'cycles' | 'requests') =>
-  unit === 'cycles'
-    ? { failures: s.cyclesHit!, trials: s.cycles! }
+  unit === 'cycles' && s.cyclesHit !== null && s.cycles !== null
+    ? { failures: s.cyclesHit, trials: s.cycles }
     : { failures: s.boundaryFailures, trials: s.boundary };
 
 /** The rate change current − baseline at `z`, on the best unit both sides have. */
@@ -267,106 +268,157 @@ function unfinished(which: string, s: Summary): string | null {
   return `${which} did not finish (${s.verdict.reasons.join('; ') || 'INCOMPLETE'}): its counts cover only what ran`;
 }
 
-/** Compares `current` with `baseline`; a LabError (exit 2) when they share nothing to compare. */
-export function compareSummaries(baseline: Summary, current: Summary): Comparison {
-  assertComparable(baseline, rowNamesOf(current));
-  const sidesA = sidesOf(baseline);
-  const sidesB = sidesOf(current);
-  const names = [...new Set([...sidesA.keys(), ...sidesB.keys()])];
-  const shared = names.filter((n) => sidesA.has(n) && sidesB.has(n));
+/** A row's sides: the baseline's, the current run's, and the one that names it (the current's when it has one). */
+interface RowSides {
+  name: string;
+  a?: Side;
+  b?: Side;
+  named: Side;
+}
 
+/** Every row of either run, the baseline's first, each with the sides it has. */
+function rowSidesOf(sidesA: ReadonlyMap<string, Side>, sidesB: ReadonlyMap<string, Side>): RowSides[] {
+  const rows = new Map<string, RowSides>();
+  for (const [name, a] of sidesA) rows.set(name, { name, a, named: a });
+  for (const [name, b] of sidesB) rows.set(name, { name, a: rows.get(name)?.a, b, named: b });
+  return [...rows.values()];
+}
+
+/** A row both runs have. */
+type SharedRow = RowSides & { a: Side; b: Side };
+
+/**
+ * Why no row can be judged: a run that did not finish, or settings (an LB among them) that move the rates; and the
+ * differences that only deserve a note.
+ */
+function unjudgedWhy(baseline: Summary, current: Summary, shared: readonly SharedRow[]) {
   const incomplete = [unfinished('the baseline', baseline), unfinished('the current run', current)].filter(
     (r): r is string => r !== null,
   );
-  const lbs = new Set(shared.flatMap((n) => [sidesA.get(n)!.lb, sidesB.get(n)!.lb]));
+  const lbs = new Set(shared.flatMap(({ a, b }) => [a.lb, b.lb]));
   const settings = settingDifferences(baseline, current, lbs);
   // A cell's name leaves out its LB for your app (yours-get): the same name behind another LB is another measurement.
   const movedLb = shared
-    .filter((n) => sidesA.get(n)!.lb !== sidesB.get(n)!.lb)
-    .map((n) => `${n}: behind ${sidesA.get(n)!.lb} in the baseline, ${sidesB.get(n)!.lb} now`);
-  const notComparable = [...settings.movingRates, ...movedLb];
-  const judged: RowStatus | null =
-    incomplete.length > 0 ? 'incomplete' : notComparable.length > 0 ? 'not comparable' : null;
+    .filter(({ a, b }) => a.lb !== b.lb)
+    .map(({ name, a, b }) => `${name}: behind ${a.lb} in the baseline, ${b.lb} now`);
+  return { incomplete, notComparable: [...settings.movingRates, ...movedLb], noted: settings.noted };
+}
 
-  const alpha = FAMILY_ALPHA / shared.length;
-  const rowLevel = 1 - alpha;
-  const z = normalQuantile(1 - alpha / 2);
-  const rows = names.map((name): ComparedRow => {
-    const a = sidesA.get(name);
-    const b = sidesB.get(name);
-    const { kind, fix, lb } = (b ?? a)!;
-    const expected = mustShowOf(fix, lb);
-    const row = {
-      name,
-      kind,
-      fix,
-      lb,
-      expected,
-      baseline: a?.side ?? null,
-      current: b?.side ?? null,
-      change: null,
-      detectable: null,
-    };
-    if (!a) return { ...row, status: 'no baseline', why: `${wordsOf(b!.side)} now; not in the baseline` };
-    if (!b)
-      return { ...row, status: 'baseline only', why: `${wordsOf(a.side)} in the baseline; not in the current run` };
-    const words = { baseline: wordsOf(a.side), current: wordsOf(b.side) };
-    if (judged !== null) return { ...row, status: judged, why: wordsChange(words) };
-    const change = changeOf(a.side, b.side, z);
-    const moved = change?.significant ? (change.difference > 0 ? 'up' : 'down') : null;
-    const standing = (s: SideCounts) =>
-      standingOf(
-        s.verdicts.map((v) => v.word),
-        expected,
-        s.appShowedRace,
-      );
-    const { status, why } = rowStatusOf(standing(a.side), standing(b.side), words, {
-      moved,
-      worse: worseDirection(expected),
-      text: change === null ? '' : movedText(change, rowLevel),
-    });
-    return { ...row, change, detectable: detectableOf(a.side, b.side, alpha), status, why };
-  });
+/** The family's error rate split over the rows compared (Bonferroni): each row's alpha, level and z. */
+interface RowLevel {
+  alpha: number;
+  rowLevel: number;
+  z: number;
+}
 
-  const run = { baselineFails: runFails(baseline), currentFails: runFails(current) };
-  const status = comparisonStatusOf({
-    incomplete: incomplete.length > 0,
-    notComparable: notComparable.length > 0,
-    rows: rows.map((r) => r.status),
-    run,
+/** A row both runs have, judged: the words on both sides, the rate's change, what they come to. */
+function judgedRow(row: Omit<ComparedRow, 'status' | 'why'>, a: Side, b: Side, level: RowLevel): ComparedRow {
+  const words = { baseline: wordsOf(a.side), current: wordsOf(b.side) };
+  const change = changeOf(a.side, b.side, level.z);
+  const moved = change?.significant ? (change.difference > 0 ? 'up' : 'down') : null;
+  const standing = (s: SideCounts) =>
+    standingOf(
+      s.verdicts.map((v) => v.word),
+      row.expected,
+      s.appShowedRace,
+    );
+  const { status, why } = rowStatusOf(standing(a.side), standing(b.side), words, {
+    moved,
+    worse: worseDirection(row.expected),
+    text: change === null ? '' : movedText(change, level.rowLevel),
   });
-  const runWords = wordsChange({ baseline: baseline.verdict.word, current: current.verdict.word });
+  return { ...row, change, detectable: detectableOf(a.side, b.side, level.alpha), status, why };
+}
+
+/** One row of the comparison; `judged` set when no row can be judged on its rates (and why not, in a word). */
+function comparedRow({ name, a, b, named }: RowSides, judged: RowStatus | null, level: RowLevel): ComparedRow {
+  const { kind, fix, lb } = named;
+  const row = {
+    name,
+    kind,
+    fix,
+    lb,
+    expected: mustShowOf(fix, lb),
+    baseline: a?.side ?? null,
+    current: b?.side ?? null,
+    change: null,
+    detectable: null,
+  };
+  if (!a) return { ...row, status: 'no baseline', why: `${wordsOf(named.side)} now; not in the baseline` };
+  if (!b) return { ...row, status: 'baseline only', why: `${wordsOf(a.side)} in the baseline; not in the current run` };
+  const words = { baseline: wordsOf(a.side), current: wordsOf(b.side) };
+  if (judged !== null) return { ...row, status: judged, why: wordsChange(words) };
+  return judgedRow(row, a, b, level);
+}
+
+/** What the comparison's status rests on, one line each. */
+function reasonsOf(
+  status: ComparisonStatus,
+  why: { incomplete: string[]; notComparable: string[] },
+  rows: readonly ComparedRow[],
+  run: { baselineFails: boolean; currentFails: boolean; words: string },
+): string[] {
   const rowsWith = (s: RowStatus) => rows.filter((r) => r.status === s).map((r) => `${r.name}: ${r.why}`);
-  const reasons =
-    status === 'incomplete'
-      ? incomplete
-      : status === 'not comparable'
-        ? notComparable
-        : status === 'regression'
-          ? [
-              ...(run.currentFails && !run.baselineFails ? [`the run's verdict: ${runWords}`] : []),
-              ...rowsWith('regression'),
-            ]
-          : status === 'still failing'
-            ? [`the run's verdict: ${runWords}`, ...rowsWith('still failing')]
-            : [];
+  switch (status) {
+    case 'incomplete':
+      return why.incomplete;
+    case 'not comparable':
+      return why.notComparable;
+    case 'regression':
+      return [
+        ...(run.currentFails && !run.baselineFails ? [`the run's verdict: ${run.words}`] : []),
+        ...rowsWith('regression'),
+      ];
+    case 'still failing':
+      return [`the run's verdict: ${run.words}`, ...rowsWith('still failing')];
+    default:
+      return [];
+  }
+}
 
-  const notes = [...settings.noted];
+/** The settings' notes, and the rows compared by request for want of cycle counts. */
+function notesOf(noted: readonly string[], rows: readonly ComparedRow[]): string[] {
+  const notes = [...noted];
   const byRequest = rows.filter((r) => r.change?.unit === 'requests');
   if (byRequest.length > 0) {
     notes.push(
       `compared by boundary request, since a summary older than v6 has no per-cycle count (${byRequest.length}: ${someOf(byRequest.map((r) => r.name))}); failures cluster by cycle, so these rows claim more precision than they have`,
     );
   }
+  return notes;
+}
+
+/** Compares `current` with `baseline`; a LabError (exit 2) when they share nothing to compare. */
+export function compareSummaries(baseline: Summary, current: Summary): Comparison {
+  assertComparable(baseline, rowNamesOf(current));
+  const sides = rowSidesOf(sidesOf(baseline), sidesOf(current));
+  const shared = sides.filter((r): r is SharedRow => r.a !== undefined && r.b !== undefined);
+  const why = unjudgedWhy(baseline, current, shared);
+  const judged: RowStatus | null =
+    why.incomplete.length > 0 ? 'incomplete' : why.notComparable.length > 0 ? 'not comparable' : null;
+  const alpha = FAMILY_ALPHA / shared.length;
+  const level = { alpha, rowLevel: 1 - alpha, z: normalQuantile(1 - alpha / 2) };
+  const rows = sides.map((r) => comparedRow(r, judged, level));
+  const run = {
+    baselineFails: runFails(baseline),
+    currentFails: runFails(current),
+    words: wordsChange({ baseline: baseline.verdict.word, current: current.verdict.word }),
+  };
+  const status = comparisonStatusOf({
+    incomplete: why.incomplete.length > 0,
+    notComparable: why.notComparable.length > 0,
+    rows: rows.map((r) => r.status),
+    run,
+  });
   return {
     baseline: runOf(baseline),
     current: runOf(current),
     status,
     exitCode: COMPARISON_EXIT[status],
-    reasons,
+    reasons: reasonsOf(status, why, rows, run),
     rows,
-    family: { rows: judged === null ? shared.length : 0, rowLevel, power: POWER },
+    family: { rows: judged === null ? shared.length : 0, rowLevel: level.rowLevel, power: POWER },
     passed: status === 'ok',
-    notes,
+    notes: notesOf(why.noted, rows),
   };
 }

@@ -61,7 +61,10 @@ function metRaceOrReused(r: RequestRecord): boolean {
  * --full's gap a second under it. There an app that outlives the LB is
  * tested where such a fix can fail; the gap over the LB's timeout tests nothing.
  */
-export function aimedAtLbBoundary(r: Pick<RequestRecord, 'phase' | 'idleGapMs'>, lbTimeoutMs: number): boolean {
+export function aimedAtLbBoundary<R extends Pick<RequestRecord, 'phase' | 'idleGapMs'>>(
+  r: R,
+  lbTimeoutMs: number,
+): r is R & { idleGapMs: number } {
   return r.phase === 'long-gap' && r.idleGapMs !== null && r.idleGapMs < lbTimeoutMs;
 }
 
@@ -82,7 +85,7 @@ export function testedLbBoundary(r: RequestRecord, lbTimeoutMs: number): boolean
   return (
     clientSymptom(r) !== null ||
     r.achievedIdleMs === null ||
-    r.achievedIdleMs >= r.idleGapMs! - LB_BOUNDARY_IDLE_SLACK_MS
+    r.achievedIdleMs >= r.idleGapMs - LB_BOUNDARY_IDLE_SLACK_MS
   );
 }
 
