@@ -28,7 +28,8 @@ function shown(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON says nothing of a symbol or a function (it gives undefined): those are shown as String writes them.
+  const text = typeof value === 'symbol' || typeof value === 'function' ? String(value) : JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
@@ -37,7 +38,8 @@ function expected(schema: TSchema): string {
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (Array.isArray(schema.anyOf)) {
     const options = schema.anyOf as TSchema[];
-    if (options.every((o) => typeof o.const === 'string')) return `one of ${options.map((o) => o.const).join(', ')}`;
+    if (options.every((o) => typeof o.const === 'string'))
+      return `one of ${options.map((o) => String(o.const)).join(', ')}`;
     return options.map(expected).join(' or ');
   }
   const range = [

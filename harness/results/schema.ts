@@ -47,17 +47,15 @@
 // may be INCOMPLETE (an unfinished run; INCONCLUSIVE before) and is its cell's
 // word mapped (model/verdict.ts APP_WORD_OF): v7 apps are re-read so.
 // Older summaries are upgraded step by step, then checked against the schema.
-import { proportion } from '../model/stats.js';
 import { cellVerdict, runVerdict, verdictOk } from '../analysis/verdict.js';
 import { appVerdict } from '../analysis/your-app-verdict.js';
 import { TONE_OF } from '../model/verdict.js';
-import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB, type VariantName } from '../scenarios/scenarios.js';
+import { DEFAULT_HAPROXY_REUSE, DEFAULT_LB } from '../scenarios/scenarios.js';
 import { schemaProblems } from './schema-problems.js';
 import {
   SCHEMA_VERSION,
   SummarySchema,
   type AppUnderTestSummary,
-  type BoundaryCycles,
   type CellSummary,
   type CycleRecord,
   type Summary,
@@ -96,7 +94,7 @@ export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7,
  */
 export function validateSummary(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['not an object'];
-  return [...schemaProblems(SummarySchema, value), ...semanticProblems(value as Partial<Summary>)];
+  return [...schemaProblems(SummarySchema, value), ...semanticProblems(value)];
 }
 
 /** What the schema cannot express: one field's requirement depending on another's value. */
@@ -305,29 +303,11 @@ function upgradeToV7(old: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * v7 → v8: no count of the app's own errors nor of untied failures (0: those
- * runs counted every gateway status as the race), no variant tested at the
- * LB's own timeout apart (lbBoundary null), and the verdicts computed now by
- * the rule a v8 run uses (analysis/verdict.ts), from what was stored.
+ * A v7 summary's cells in v8: no count of the app's own errors nor of untied failures (0: those runs counted every
+ * gateway status as the race), and each cell's verdict by v8's rule.
  */
-function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Record<string, unknown> {
-  // A malformed older summary passes through unchanged here; validateSummary then says what is wrong with it.
-  if (
-    !Array.isArray(old.cells) ||
-    typeof old.verdict !== 'object' ||
-    old.verdict === null ||
-    typeof old.nginx !== 'object' ||
-    old.nginx === null
-  )
-    return old;
-  const readable = (c: unknown): c is CellSummary =>
-    typeof c === 'object' &&
-    c !== null &&
-    typeof (c as CellSummary).counts === 'object' &&
-    (c as CellSummary).counts !== null;
-  if (!old.cells.every(readable)) return old;
-  const yourApps = Array.isArray(old.yourApp) ? (old.yourApp as AppUnderTestSummary[]) : [];
-  const cells = (old.cells as CellSummary[]).map((c) => {
+function v8Cells(cells: readonly CellSummary[], yourApps: readonly AppUnderTestSummary[]): CellSummary[] {
+  return cells.map((c) => {
     // A v7 app found INCONCLUSIVE by its probe (it closes before the LB, yet nothing failed) kept a 'safe' cell; v8
     // says so in the cell.
     const app = yourApps.find((a) => a.variant === c.variant);
@@ -339,36 +319,75 @@ function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Reco
     };
     return { ...cell, verdict: cellVerdict(cell) };
   });
+}
+
+/** Your apps' words and lines by v8's rule, from their cells (v7 decided them apart); one without a cell as it was. */
+function v8YourApps(
+  old: Record<string, unknown>,
+  yourApps: readonly AppUnderTestSummary[],
+  cells: readonly CellSummary[],
+): AppUnderTestSummary[] {
+  const incomplete =
+    old.complete !== false
+      ? null
+      : old.interrupted
+        ? 'interrupted'
+        : `failed during ${(old.failure as { phase?: string } | null)?.phase ?? 'the run'}`;
+  return yourApps.map((a) => {
+    const cell = cells.find((c) => c.variant === a.variant && c.method === a.method);
+    return cell === undefined
+      ? a
+      : {
+          ...a,
+          ...appVerdict({
+            cell,
+            appIdleCloseMs: a.appIdleCloseMs,
+            lbIdleTimeoutMs: a.lbIdleTimeoutMs,
+            measurement: a.measurement,
+            incomplete,
+          }),
+        };
+  });
+}
+
+/** Whether an older summary has what upgradeToV8 reads: its cells' counts, a verdict, nginx's counts, its variants. */
+function readableForV8(
+  old: Record<string, unknown>,
+): old is Record<string, unknown> & { cells: CellSummary[]; verdict: object; variants: object } {
+  const readableCell = (c: unknown) =>
+    typeof c === 'object' &&
+    c !== null &&
+    typeof (c as CellSummary).counts === 'object' &&
+    (c as CellSummary).counts !== null;
   const wellFormed = (v: unknown) =>
     typeof v === 'object' &&
     v !== null &&
     ['requests', 'closedBy', 'rate502'].every((k) => typeof (v as Record<string, unknown>)[k] === 'object');
-  if (typeof old.variants !== 'object' || old.variants === null || !Object.values(old.variants).every(wellFormed))
-    return old;
-  const complete = old.complete !== false;
-  const incomplete = complete
-    ? null
-    : old.interrupted
-      ? 'interrupted'
-      : `failed during ${(old.failure as { phase?: string } | null)?.phase ?? 'the run'}`;
-  // Your apps' words and lines by v8's rule, from their cells (v7 decided them apart).
-  const yourApp = Array.isArray(old.yourApp)
-    ? yourApps.map((a) => {
-        const cell = cells.find((c) => c.variant === a.variant && c.method === a.method);
-        return cell === undefined
-          ? a
-          : {
-              ...a,
-              ...appVerdict({
-                cell,
-                appIdleCloseMs: a.appIdleCloseMs,
-                lbIdleTimeoutMs: a.lbIdleTimeoutMs,
-                measurement: a.measurement,
-                incomplete,
-              }),
-            };
-      })
-    : old.yourApp;
+  return (
+    Array.isArray(old.cells) &&
+    typeof old.verdict === 'object' &&
+    old.verdict !== null &&
+    typeof old.nginx === 'object' &&
+    old.nginx !== null &&
+    old.cells.every(readableCell) &&
+    typeof old.variants === 'object' &&
+    old.variants !== null &&
+    Object.values(old.variants).every(wellFormed)
+  );
+}
+
+/**
+ * v7 → v8: no count of the app's own errors nor of untied failures, no
+ * variant tested at the LB's own timeout apart (lbBoundary null), and the
+ * verdicts computed now by the rule a v8 run uses (analysis/verdict.ts), from
+ * what was stored.
+ */
+function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Record<string, unknown> {
+  // A malformed older summary passes through unchanged here; validateSummary then says what is wrong with it.
+  if (!readableForV8(old)) return old;
+  const yourApps = Array.isArray(old.yourApp) ? (old.yourApp as AppUnderTestSummary[]) : [];
+  const cells = v8Cells(old.cells, yourApps);
+  const yourApp = Array.isArray(old.yourApp) ? v8YourApps(old, yourApps, cells) : old.yourApp;
   const s = { ...(old as unknown as Summary), cells, yourApp: yourApp as Summary['yourApp'] };
   const verdict = runVerdict({ ...s, schemaVersion: writtenVersion });
   const kind = s.scenario?.kind === 'matrix' ? 'matrix' : 'classic';
@@ -384,7 +403,7 @@ function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Reco
     cells,
     yourApp,
     verdict: {
-      ...(old.verdict as object),
+      ...old.verdict,
       ...verdict,
       ok: verdictOk(verdict.word, kind, (s.yourApp?.length ?? 0) > 0),
     },
@@ -447,7 +466,7 @@ export function readSummary(
   let upgraded: Record<string, unknown> = value as Record<string, unknown>;
   if (version === 1) upgraded = { ...upgraded, complete: !upgraded.interrupted, failure: null };
   if (version < 3) upgraded = withShutdownCloses(upgraded);
-  if (version < 3) upgraded = upgradeToV3(upgraded as OldSummary & Record<string, unknown>);
+  if (version < 3) upgraded = upgradeToV3(upgraded);
   if (version < 4) upgraded = upgradeToV4(upgraded);
   if (version < 5) upgraded = upgradeToV5(upgraded);
   if (version < 6) upgraded = upgradeToV6(upgraded);
