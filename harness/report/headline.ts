@@ -35,7 +35,7 @@ export function headlineParts(summary: Summary): HeadlinePart[] {
     const soFar = summary.complete ? '' : 'so far: ';
     const counted = VERDICT_WORDS.flatMap((word) => {
       const n = summary.cells.filter((c) => c.verdict.word === word).length;
-      return n > 0 ? [{ text: `${n} ${word}`, style: summary.complete ? TONE_OF[word] : 'warn' } as HeadlinePart] : [];
+      return n > 0 ? [{ text: `${n} ${word}`, style: summary.complete ? TONE_OF[word] : 'warn' }] : [];
     });
     if (counted.length > 0) counted[0] = { ...counted[0], text: `${soFar}${counted[0].text}` };
     return [...parts, ...counted];
@@ -99,13 +99,7 @@ const STYLES: Record<Exclude<HeadlinePart['style'], 'plain'>, Parameters<typeof 
  * formats need Node 20.13 (engines).
  */
 const styled = (style: Exclude<HeadlinePart['style'], 'plain'>, text: string): string =>
-  (
-    styleText as (
-      format: Parameters<typeof styleText>[0],
-      text: string,
-      options?: { validateStream?: boolean },
-    ) => string
-  )(STYLES[style], text, { validateStream: false });
+  styleText(STYLES[style], text, { validateStream: false });
 
 /**
  * Whether a stream wants colour: a terminal that has it, and NO_COLOR unset (hasColors reads NO_COLOR, FORCE_COLOR and

@@ -22,7 +22,10 @@ export function cycleBarsInputOf(summary: Summary): CycleBarsInput {
       count502: { ...c.count502 },
     })),
     firstHit: Object.fromEntries(
-      variants.map((v) => [v, summary.variants[v].firstHit ? { cycle: summary.variants[v].firstHit!.cycle } : null]),
+      variants.map((v) => {
+        const hit = summary.variants[v].firstHit;
+        return [v, hit ? { cycle: hit.cycle } : null];
+      }),
     ),
   };
 }
@@ -158,6 +161,30 @@ function appClockOf(
   return { offsetMs: 0, uncertaintyMs: null, sendToAppMs: summary.schedule.oneWayLatencyMs[variant] ?? 0 };
 }
 
+/** A failed aimed request and what the client saw of it. */
+interface Hit {
+  record: RequestRecord;
+  symptom: ClientSymptom;
+}
+
+/** Of the hits, the one whose estimated arrival is nearest one of the app's closes (the first of equals), or null. */
+function nearestHit(
+  hits: readonly Hit[],
+  closes: AppAccount['closes'],
+  sendToAppMs: number,
+): (Hit & { match: NonNullable<ReturnType<typeof matchHit>> }) | null {
+  let best: (Hit & { match: NonNullable<ReturnType<typeof matchHit>> }) | null = null;
+  for (const hit of hits) {
+    const match = matchHit(hit.record, closes, sendToAppMs);
+    if (
+      match !== null &&
+      (best === null || Math.abs(match.arrivalMinusCloseMs) < Math.abs(best.match.arrivalMinusCloseMs))
+    )
+      best = { ...hit, match };
+  }
+  return best;
+}
+
 /**
  * The aim variant's hit whose estimated arrival is nearest one of its app's
  * closes (race-model.ts's matchHit), with the socket that close ended.
@@ -171,21 +198,16 @@ export function hitTimelineOf(
   const variant = summary.aimVariant;
   if (records === null) return { reason: 'requests.ndjson is missing: no request to show.' };
   if (app === null) return { reason: `app-${variant}.log is missing: the app's closes are unknown.` };
-  const hits = records.filter((r) => r.variant === variant && r.phase === 'aimed' && clientSymptom(r) !== null);
+  const hits = records.flatMap((record): Hit[] => {
+    const symptom = clientSymptom(record);
+    return record.variant === variant && record.phase === 'aimed' && symptom !== null ? [{ record, symptom }] : [];
+  });
   if (hits.length === 0) return { reason: `${variant} had no failed aimed request: no hit to show.` };
   const clock = appClockOf(summary, variant);
-  let best: { record: RequestRecord; match: NonNullable<ReturnType<typeof matchHit>> } | null = null;
-  for (const record of hits) {
-    const match = matchHit(record, app.closes, clock.sendToAppMs);
-    if (
-      match !== null &&
-      (best === null || Math.abs(match.arrivalMinusCloseMs) < Math.abs(best.match.arrivalMinusCloseMs))
-    )
-      best = { record, match };
-  }
+  const best = nearestHit(hits, app.closes, clock.sendToAppMs);
   if (best === null)
     return { reason: `None of ${variant}'s ${hits.length} hits arrived within 100 ms of an app close.` };
-  const { record, match } = best;
+  const { record, match, symptom } = best;
   const close = match.close;
   const finished = app.responseEnds.get(`${close.socketId}/${close.requests}`);
   const lastEnd = finished ?? close.lastResponseEndMonoMs;
@@ -199,7 +221,7 @@ export function hitTimelineOf(
     requestId: record.requestId,
     method: record.method,
     cycle: record.cycle,
-    symptom: clientSymptom(record)!,
+    symptom,
     socketId: close.socketId,
     closesAtOnce: app.closes.filter(
       (c) => c.closedBy === 'app' && Math.abs(closeInstant(c) - closeInstant(close)) <= SAME_INSTANT_MS,

@@ -148,37 +148,60 @@ function placeLabels(
     });
 }
 
-/** Chart c as an SVG; with no hit to draw, the lifelines and the reason. */
-export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
-  const title = 'timeline of one real hit: client, LB, app';
-  if ('reason' in h) {
-    const height = 240;
-    return svgRoot(
-      { chart: 'hit-timeline', width: WIDTH_PX, height, title: `${title} (none to show)`, desc: h.reason },
-      text(16, 24, 'Timeline of one real hit', { 'font-size': 16, 'font-weight': 'bold' }),
-      ...lifelines(height - 20),
-      text(WIDTH_PX / 2, 150, h.reason, {
-        'text-anchor': 'middle',
-        'font-size': 14,
-        fill: MUTED,
-        'data-role': 'empty',
-      }),
-    );
-  }
-  const at = instantsOf(h);
+const TITLE = 'timeline of one real hit: client, LB, app';
+
+/** With no hit to draw: the lifelines and the reason. */
+function noTimelineSvg(reason: string): string {
+  const height = 240;
+  return svgRoot(
+    { chart: 'hit-timeline', width: WIDTH_PX, height, title: `${TITLE} (none to show)`, desc: reason },
+    text(16, 24, 'Timeline of one real hit', { 'font-size': 16, 'font-weight': 'bold' }),
+    ...lifelines(height - 20),
+    text(WIDTH_PX / 2, 150, reason, {
+      'text-anchor': 'middle',
+      'font-size': 14,
+      fill: MUTED,
+      'data-role': 'empty',
+    }),
+  );
+}
+
+/** How the race is laid out: its scale, where it ends, and the stretches the app's lifeline marks. */
+interface RaceLayout {
+  /** The height of an instant (ms on the app's clock from the last response). */
+  y: (t: number) => number;
+  pxPerMs: number;
+  bottom: number;
+  height: number;
+  /** The request lay unread in the socket until the timer closed it. */
+  unread: boolean;
+  /** The app's event loop busy past the timer's due instant, and by how much. */
+  busy: { from: number; to: number; delayMs: number } | null;
+}
+
+function raceLayoutOf(h: HitTimeline, at: Instants): RaceLayout {
   const times = [at.send, at.arrival, at.timer, at.answer, ...(at.due === null ? [] : [at.due])];
   const spanMs = Math.max(...times) - Math.min(...times);
   const padMs = Math.max(0.3, spanMs * 0.06);
   const t0 = Math.min(...times) - padMs;
   const pxPerMs = RACE_HEIGHT_PX / (spanMs + 2 * padMs);
-  const y = (t: number) => RACE_TOP_PX + (t - t0) * pxPerMs;
   const bottom = RACE_TOP_PX + RACE_HEIGHT_PX + 30;
-  const height = bottom + 70;
-  const unread = h.place !== 'in-flight' && at.arrival < at.timer;
-  const busy = at.due !== null && h.loopDelayMs !== null && h.loopDelayMs > 0 ? { from: at.due, to: at.timer } : null;
+  return {
+    y: (t: number) => RACE_TOP_PX + (t - t0) * pxPerMs,
+    pxPerMs,
+    bottom,
+    height: bottom + 70,
+    unread: h.place !== 'in-flight' && at.arrival < at.timer,
+    busy:
+      at.due !== null && h.loopDelayMs !== null && h.loopDelayMs > 0
+        ? { from: at.due, to: at.timer, delayMs: h.loopDelayMs }
+        : null,
+  };
+}
 
-  // Left: each instant to the ms. Right of the app: what the app's side was doing.
-  const timeLabels = placeLabels(
+/** Left of the lifelines: each instant to the ms. */
+function timeLabelsOf(h: HitTimeline, at: Instants, { y }: RaceLayout): string[] {
+  return placeLabels(
     [
       { ms: at.send, what: 'client sends' },
       { ms: at.arrival, what: 'reaches the app (est.)' },
@@ -192,7 +215,11 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       attrs: { fill: MUTED, 'font-variant-numeric': 'tabular-nums' },
     })),
   );
-  const appNotes = placeLabels([
+}
+
+/** Right of the app: what the app's side was doing. */
+function appNotesOf(h: HitTimeline, at: Instants, { y, busy, unread }: RaceLayout): string[] {
+  return placeLabels([
     ...(busy
       ? [
           {
@@ -205,7 +232,7 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
           {
             x: NOTES_X,
             y: y(busy.from) + 4,
-            content: `${h.timerIsCloseEvent ? 'closes the socket' : 'fires'} ${ms(h.loopDelayMs!)} late; no socket is read`,
+            content: `${h.timerIsCloseEvent ? 'closes the socket' : 'fires'} ${ms(busy.delayMs)} late; no socket is read`,
             attrs: { fill: INK },
           },
         ]
@@ -227,12 +254,16 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       attrs: { fill: APP_COLOUR, 'font-weight': 'bold' },
     },
   ]);
+}
+
+/** What each message between the lifelines carries. */
+function messageLabelsOf(h: HitTimeline, at: Instants, { y }: RaceLayout): string[] {
   const reused =
     h.closesAtOnce > 1
       ? `a socket closing then (#${h.socketId}, one of ${h.closesAtOnce} within ±${SAME_INSTANT_MS} ms)`
       : `socket #${h.socketId}`;
   const midX = (LANES.lb + LANES.app) / 2;
-  const messageLabels = placeLabels([
+  return placeLabels([
     {
       x: (LANES.client + LANES.lb) / 2,
       y: y((at.send + at.lbForward) / 2) - 8,
@@ -258,8 +289,11 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       attrs: { 'text-anchor': 'middle', fill: FAIL_COLOUR },
     },
   ]);
+}
 
-  const parts = [
+/** The heading, the lifelines, the socket's last response, then its idle seconds, not to scale. */
+function beforeTheRace(h: HitTimeline, { bottom }: RaceLayout): string[] {
+  return [
     text(16, 24, `Timeline of one real hit: ${h.requestId} (${h.variant}, ${h.method}, cycle ${h.cycle})`, {
       'font-size': 16,
       'font-weight': 'bold',
@@ -271,7 +305,6 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       { 'font-size': 11, fill: MUTED },
     ),
     ...lifelines(bottom),
-    // The last response, then the idle seconds, not to scale.
     el(
       'g',
       { 'data-step': 'last-response', 'data-at-ms': 0 },
@@ -315,6 +348,12 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       }),
       text(16, (LAST_RESPONSE_Y + RACE_TOP_PX) / 2, '⋮ seconds idle (not to scale)', { 'font-size': 12, fill: MUTED }),
     ),
+  ];
+}
+
+/** Where the race, to scale, begins, and how many ms it spans. */
+function raceScale(pxPerMs: number): string[] {
+  return [
     el('line', {
       x1: 16,
       x2: WIDTH_PX - 16,
@@ -329,6 +368,12 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       `the race, to scale: ${(RACE_HEIGHT_PX / pxPerMs).toFixed(1)} ms top to bottom`,
       { 'text-anchor': 'end', 'font-size': 11, fill: MUTED },
     ),
+  ];
+}
+
+/** The stretches marked on the lifelines: the app's loop busy, the request unread, the LB waiting. */
+function raceStretches(h: HitTimeline, at: Instants, { y, busy, unread }: RaceLayout): string[] {
+  return [
     busy
       ? el(
           'rect',
@@ -344,7 +389,7 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
             'data-from-ms': round1(busy.from),
             'data-to-ms': round1(busy.to),
           },
-          el('title', {}, `event loop busy past the timer's due instant: ${ms(h.loopDelayMs!)}`),
+          el('title', {}, `event loop busy past the timer's due instant: ${ms(busy.delayMs)}`),
         )
       : '',
     unread
@@ -375,6 +420,12 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
       h.place === 'in-flight' ? 'request and FIN in flight at once' : 'LB waits on the reused socket',
       { 'text-anchor': 'end', 'font-size': 11, fill: FAIL_COLOUR, ...HALO },
     ),
+  ];
+}
+
+/** The race's messages, to scale: the request, the LB's reuse, the timer, the close, the client's answer. */
+function raceMessages(at: Instants, { y }: RaceLayout): string[] {
+  return [
     message('send', 'client', y(at.send), 'lb', y(at.lbForward), at.send),
     message('reuse', 'lb', y(at.lbForward), 'app', y(at.arrival), at.arrival, { colour: FAIL_COLOUR }),
     el(
@@ -391,9 +442,12 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
     ),
     message('reset', 'app', y(at.timer), 'lb', y(at.lbLearns), at.timer, { colour: APP_COLOUR, dashed: true }),
     message('answer', 'lb', y(at.lbLearns), 'client', y(at.answer), at.answer, { colour: FAIL_COLOUR }),
-    ...timeLabels,
-    ...appNotes,
-    ...messageLabels,
+  ];
+}
+
+/** The race's margin and the clocks below the chart; the close event's lag when there was one. */
+function footer(h: HitTimeline, { height }: RaceLayout): string[] {
+  return [
     text(
       16,
       height - 34,
@@ -409,8 +463,28 @@ export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
         )
       : '',
   ];
+}
+
+/** Chart c as an SVG; with no hit to draw, the lifelines and the reason. */
+export function hitTimelineSvg(h: HitTimeline | NoTimeline): string {
+  if ('reason' in h) return noTimelineSvg(h.reason);
+  const at = instantsOf(h);
+  const layout = raceLayoutOf(h, at);
   return svgRoot(
-    { chart: 'hit-timeline', width: WIDTH_PX, height, title: `${title}: ${h.requestId}`, desc: describe(h) },
-    ...parts,
+    {
+      chart: 'hit-timeline',
+      width: WIDTH_PX,
+      height: layout.height,
+      title: `${TITLE}: ${h.requestId}`,
+      desc: describe(h),
+    },
+    ...beforeTheRace(h, layout),
+    ...raceScale(layout.pxPerMs),
+    ...raceStretches(h, at, layout),
+    ...raceMessages(at, layout),
+    ...timeLabelsOf(h, at, layout),
+    ...appNotesOf(h, at, layout),
+    ...messageLabelsOf(h, at, layout),
+    ...footer(h, layout),
   );
 }
