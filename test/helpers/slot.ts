@@ -2,6 +2,7 @@
 // gives the file its own slot (harness/scenarios/slot.ts: its own ports and
 // Compose project), so tap can run two such files at once. tap numbers its
 // parallel jobs from 0 (TAP_JOB_ID); slot 0 stays the developer's own lab's.
-import { SLOT_ENV } from '../../harness/scenarios/slot.js';
-
-process.env[SLOT_ENV] ??= String(Number(process.env.TAP_JOB_ID ?? 0) + 1);
+//
+// It imports nothing: the harness reads LAB_SLOT when its modules load, and an
+// import here would load them before this line runs.
+process.env.LAB_SLOT = String(Number(process.env.TAP_JOB_ID ?? 0) + 1);

@@ -30,3 +30,14 @@ t.test("slot 2: ports 1000 × 2 up, its own Compose project; slot 0's are the do
   t.same(read(undefined), [8400, 8500, 8400, 'keepalive-lab']);
   t.same(read('2'), [10400, 10500, 10400, 'keepalive-lab-s2']);
 });
+
+t.test("a test file's slot: the helper, imported first, sets it before the harness reads it", async (t) => {
+  const script =
+    "await import('./test/helpers/slot.ts'); const s = await import('./harness/scenarios/scenarios.ts'); console.log(JSON.stringify([s.LB_PORT_BASE, s.COMPOSE_PROJECT]))";
+  const run = spawnSync(process.execPath, ['--import=tsx', '--input-type=module', '-e', script], {
+    env: { ...process.env, TAP_JOB_ID: '1', LAB_SLOT: '' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  t.same(JSON.parse(run.stdout) as unknown, [10400, 'keepalive-lab-s2'], 'tap job 1: slot 2');
+});
