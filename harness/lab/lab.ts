@@ -206,15 +206,14 @@ function enterPhase(run: Run, phase: LabPhase): void {
   run.events.emit({ type: 'phase', phase });
 }
 
+/** The run was interrupted (Ctrl-C), whatever the error says: the signal fired, or the error is the interrupt's. */
+function wasInterrupted(err: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (err instanceof LabError && err.exitCode === EXIT.interrupted);
+}
+
 /** Listeners hear that the run ended early, where, and whether it was an interrupt (not a failure). */
 function emitFailed(events: LabEventSink, phase: LabPhase, err: unknown, signal: AbortSignal): void {
-  const wasInterrupted = signal.aborted || (err instanceof LabError && err.exitCode === EXIT.interrupted);
-  events.emit({
-    type: 'failed',
-    phase,
-    message: (err instanceof Error ? err.message : String(err)).split('\n')[0],
-    interrupted: wasInterrupted,
-  });
+  events.emit({ type: 'failed', phase, message: firstLineOf(err), interrupted: wasInterrupted(err, signal) });
 }
 
 /** Phase 1: a runtime to run on, its ports free, a results directory to write to. */
@@ -614,10 +613,9 @@ async function saveIncomplete(run: Run, stack: Stack | null, err: unknown): Prom
       return null;
     }
   };
-  const fullMessage = err instanceof Error ? err.message : String(err);
+  const fullMessage = messageOf(err);
   // An interrupt is not a failure (summary.interrupted says it), wherever it struck.
-  const wasInterrupted = run.io.signal.aborted || (err instanceof LabError && err.exitCode === EXIT.interrupted);
-  const failure = wasInterrupted ? null : { phase: run.phase, message: fullMessage.split('\n')[0] };
+  const failure = wasInterrupted(err, run.io.signal) ? null : { phase: run.phase, message: firstLineOf(err) };
   await bestEffort('write error.txt', () => writeRunFile(run.dir, 'error.txt', `${fullMessage}\n`));
   // Before the stack is up there may be no logs to read: that is no news (and with no stack made, nothing to ask).
   // Bounded: a runtime that stopped answering must not hold up the report of why.

@@ -88,6 +88,6 @@ export async function checkPorts(scenario: Scenario, runtime: Runtime): Promise<
   if (runtime === 'docker' && (await projectResources()).containers.length > 0) return;
   throw new LabError(
     `Port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} on 127.0.0.1 ${taken.length > 1 ? 'are' : 'is'} in use.`,
-    `Stop what listens there (a lab left running with --keep: ${KEPT_STACK_DOWN}).`,
+    `Stop what listens there (a lab left running with --keep: ${KEPT_STACK_DOWN}), or run this lab in another slot (${SLOT_ENV}=1: every port 1000 higher).`,
   );
 }

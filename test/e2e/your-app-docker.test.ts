@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { validateSummary, type AppUnderTestSummary, type Summary } from '../../harness/results/schema.js';
 import { resolveBaseImages } from '../../harness/runtime/base-images.js';
 import { projectResources } from '../../harness/runtime/docker-stack.js';
+import { BUILT_APP_IMAGE } from '../../harness/runtime/compose-file.js';
 import { DEFAULT_NODE_LINE } from '../../harness/scenarios/scenarios.js';
 import { dockerOrSkip } from '../helpers/require.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
@@ -95,7 +96,7 @@ t.test('your own app behind the LB', async (t) => {
   ]);
   await execa('docker', ['build', '-q', '-t', STATIC_IMAGE, fixtureDir(t, 'nginx-static', images.nginx)]);
   t.teardown(() =>
-    execa('docker', ['rmi', '-f', SAMPLE_IMAGE, STATIC_IMAGE, 'keepalive-lab/yours:build'], { reject: false }).then(
+    execa('docker', ['rmi', '-f', SAMPLE_IMAGE, STATIC_IMAGE, BUILT_APP_IMAGE], { reject: false }).then(
       () => undefined,
     ),
   );
@@ -245,7 +246,7 @@ t.test('your own app behind the LB', async (t) => {
   await t.test('the same app behind Caddy: GET replayed unseen (masked), still UNSAFE', async (t) => {
     const run = await lab(t, [
       '--app-image',
-      'keepalive-lab/yours:build',
+      BUILT_APP_IMAGE,
       '--app-port',
       '8080',
       '--lb',
