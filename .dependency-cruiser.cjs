@@ -46,6 +46,14 @@ module.exports = {
       to: { path: anyOf(['live', 'compare']), pathNot: '^harness/$1/' },
     },
     {
+      name: 'harness-folders-are-layers',
+      comment:
+        'Every harness folder is a layer of the order above (docs/architecture.md): a new one gets its place first.',
+      severity: 'error',
+      from: { path: `^harness/(?!(${LAYERS.flat().join('|')})/)[^/]+/` },
+      to: {},
+    },
+    {
       name: 'harness-in-layers',
       comment: 'Every harness file sits in a layer folder (no loose files in harness/).',
       severity: 'error',

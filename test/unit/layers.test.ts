@@ -51,7 +51,9 @@ t.test('an import down the layers passes; one up them fails with its rule', asyn
   const down = order.slice(1).map((rank, i) => [rank[0], order[i][0]] as const);
   const up = down.map(([high, low]) => [low, high] as const);
   const sideways = [['live', 'compare'] as const, ['compare', 'live'] as const];
-  const dir = treeOf([...down, ...up, ['model', 'cli'], ...sideways]);
+  // compare, live's peer, against the layers around it too; and a folder that is no layer.
+  const peer = [['lab', 'compare'] as const, ['compare', 'report'] as const, ['compare', 'lab'] as const];
+  const dir = treeOf([...down, ...up, ['model', 'cli'], ...sideways, ...peer, ['util', 'model']]);
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
   const { summary } = JSON.parse(cruise(dir, 'json').stdout) as {
@@ -63,7 +65,11 @@ t.test('an import down the layers passes; one up them fails with its rule', asyn
   for (const [low, high] of up) t.same(ruleOf(low, high), [`${low}-not-above`], `${low} may not import ${high}`);
   t.same(ruleOf('model', 'cli'), ['model-not-above'], 'nor anything further up');
   for (const [a, b] of sideways) t.same(ruleOf(a, b), ['live-compare-side-by-side'], `${a} and ${b}: side by side`);
-  t.equal(summary.violations.length, up.length + 1 + sideways.length, 'no other violation');
+  t.same(ruleOf('lab', 'compare'), [], 'lab may import compare');
+  t.same(ruleOf('compare', 'report'), [], 'compare may import report');
+  t.same(ruleOf('compare', 'lab'), ['compare-not-above'], 'compare may not import lab');
+  t.same(ruleOf('util', 'model'), ['harness-folders-are-layers'], 'a folder that is no layer fails');
+  t.equal(summary.violations.length, up.length + 1 + sideways.length + 2, 'no other violation');
 
   const err = cruise(dir, 'err');
   t.not(err.status, 0, 'npm run deps exits non-zero');
