@@ -24,6 +24,42 @@ export function closedByWords(r: ClosedByRow): string {
   return `${CLOSED_BY_SEGMENTS.map((s) => `${s.label} ${r[s.key]}`).join(' · ')} (${r.total} in all)`;
 }
 
+/** One variant's bar: a segment per kind of close it had, on the shared scale, its count in it when it fits. */
+function barOf(r: ClosedByRow, top: number, barLeft: number, scale: number): string[] {
+  let x = barLeft;
+  return CLOSED_BY_SEGMENTS.filter((s) => r[s.key] > 0).map((s) => {
+    const w = r[s.key] * scale;
+    const seg = el(
+      'g',
+      {},
+      el(
+        'rect',
+        {
+          x: round1(x),
+          y: top,
+          width: round1(w),
+          height: BAR_PX,
+          fill: SEGMENT_COLOUR[s.key],
+          'data-variant': r.variant,
+          'data-closed-by': s.key,
+          'data-count': r[s.key],
+        },
+        el('title', {}, esc(`${r.variant}: ${s.label} ${r[s.key]}`)),
+      ),
+      w >= MIN_LABEL_SEGMENT_PX
+        ? text(x + w / 2, top + 16, r[s.key], {
+            'text-anchor': 'middle',
+            'font-size': 12,
+            'font-weight': 'bold',
+            fill: s.key === 'lbDuringTraffic' ? '#ffffff' : '#000000',
+          })
+        : '',
+    );
+    x += w;
+    return seg;
+  });
+}
+
 /** Chart d as an SVG. */
 export function closedBySvg(rows: readonly ClosedByRow[]): string {
   const labelPx = Math.min(360, Math.max(90, ...rows.map((r) => r.variant.length * CHAR_PX + 16)));
@@ -42,43 +78,11 @@ export function closedBySvg(rows: readonly ClosedByRow[]): string {
   );
   const bars = rows.map((r, i) => {
     const top = TOP_PX + i * ROW_PX;
-    let x = barLeft;
-    const segments = CLOSED_BY_SEGMENTS.filter((s) => r[s.key] > 0).map((s) => {
-      const w = r[s.key] * scale;
-      const seg = el(
-        'g',
-        {},
-        el(
-          'rect',
-          {
-            x: round1(x),
-            y: top,
-            width: round1(w),
-            height: BAR_PX,
-            fill: SEGMENT_COLOUR[s.key],
-            'data-variant': r.variant,
-            'data-closed-by': s.key,
-            'data-count': r[s.key],
-          },
-          el('title', {}, esc(`${r.variant}: ${s.label} ${r[s.key]}`)),
-        ),
-        w >= MIN_LABEL_SEGMENT_PX
-          ? text(x + w / 2, top + 16, r[s.key], {
-              'text-anchor': 'middle',
-              'font-size': 12,
-              'font-weight': 'bold',
-              fill: s.key === 'lbDuringTraffic' ? '#ffffff' : '#000000',
-            })
-          : '',
-      );
-      x += w;
-      return seg;
-    });
     return el(
       'g',
       { 'data-closed-by-row': r.variant, 'data-total': r.total },
       text(labelPx, top + 16, r.variant, { 'text-anchor': 'end', 'font-size': 13 }),
-      ...segments,
+      ...barOf(r, top, barLeft, scale),
       r.total === 0 ? text(barLeft, top + 16, 'no upstream connection recorded', { 'font-size': 12, fill: MUTED }) : '',
       text(barLeft, top + BAR_PX + 16, closedByWords(r), { 'font-size': 11, fill: MUTED, 'data-role': 'counts' }),
     );

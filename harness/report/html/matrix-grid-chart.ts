@@ -34,6 +34,68 @@ export const OUTCOME_STYLE: Record<CellOutcome, { fill: string; stroke: string; 
   },
 };
 
+const OUTCOMES = Object.keys(OUTCOME_STYLE) as CellOutcome[];
+
+/** Each outcome's colours and name, then what it means, one line each. */
+function legend(): string[] {
+  return [
+    el(
+      'g',
+      { 'data-role': 'legend' },
+      ...OUTCOMES.map((o, i) =>
+        el(
+          'g',
+          { 'data-legend-outcome': o },
+          el('rect', {
+            x: 16 + i * 175,
+            y: 34,
+            width: 14,
+            height: 14,
+            fill: OUTCOME_STYLE[o].fill,
+            stroke: OUTCOME_STYLE[o].stroke,
+            'stroke-width': 2,
+          }),
+          text(36 + i * 175, 46, o, { 'font-size': 12, 'font-weight': 'bold' }),
+        ),
+      ),
+    ),
+    ...OUTCOMES.map((o, i) =>
+      text(16, 70 + i * 16, `${o}: ${OUTCOME_STYLE[o].meaning}`, { 'font-size': 11, fill: MUTED }),
+    ),
+  ];
+}
+
+/** One cell's square at (x, y): its outcome in colour and in a word, what the client saw, the LB's retries. */
+function square(c: MatrixGrid['cells'][number], x: number, y: number): string {
+  const style = OUTCOME_STYLE[c.outcome];
+  return el(
+    'g',
+    { 'data-cell': c.name, 'data-outcome': c.outcome, 'data-variant': c.variant, 'data-method': c.method },
+    el(
+      'rect',
+      {
+        x: round1(x),
+        y: round1(y),
+        width: CELL_W_PX,
+        height: CELL_H_PX,
+        rx: 4,
+        fill: style.fill,
+        stroke: style.stroke,
+        'stroke-width': 2,
+        'data-role': 'cell-square',
+      },
+      el(
+        'title',
+        {},
+        esc(`${c.name}: ${c.outcome} — ${c.label}${c.masked > 0 ? `, ${c.masked} retried by the LB` : ''}`),
+      ),
+    ),
+    text(x + 10, y + 22, c.outcome.toUpperCase(), { 'font-size': 13, 'font-weight': 'bold', 'data-role': 'outcome' }),
+    text(x + 10, y + 42, c.label, { 'font-size': 13, 'data-role': 'counts' }),
+    c.masked > 0 ? text(x + 10, y + 58, `${c.masked} retried by the LB`, { 'font-size': 11, fill: MUTED }) : '',
+  );
+}
+
 /** Chart e as an SVG. */
 export function matrixGridSvg(grid: MatrixGrid): string {
   const rowLabel = (r: MatrixGrid['rows'][number]) => (grid.manyLbs ? `${r.variant} (${r.lb})` : r.variant);
@@ -41,22 +103,6 @@ export function matrixGridSvg(grid: MatrixGrid): string {
   const left = labelPx + 8;
   const width = Math.max(720, left + grid.columns.length * (CELL_W_PX + GAP_PX) + 16);
   const height = TOP_PX + grid.rows.length * (CELL_H_PX + GAP_PX) + 24;
-  const legend = (Object.keys(OUTCOME_STYLE) as CellOutcome[]).map((o, i) =>
-    el(
-      'g',
-      { 'data-legend-outcome': o },
-      el('rect', {
-        x: 16 + i * 175,
-        y: 34,
-        width: 14,
-        height: 14,
-        fill: OUTCOME_STYLE[o].fill,
-        stroke: OUTCOME_STYLE[o].stroke,
-        'stroke-width': 2,
-      }),
-      text(36 + i * 175, 46, o, { 'font-size': 12, 'font-weight': 'bold' }),
-    ),
-  );
   const heads = grid.columns.map((m, j) =>
     text(left + j * (CELL_W_PX + GAP_PX) + CELL_W_PX / 2, TOP_PX - 10, m, {
       'text-anchor': 'middle',
@@ -69,39 +115,13 @@ export function matrixGridSvg(grid: MatrixGrid): string {
       'font-size': 13,
     }),
   );
-  const squares = grid.cells.map((c) => {
-    const i = grid.rows.findIndex((r) => r.variant === c.variant);
-    const j = grid.columns.indexOf(c.method);
-    const x = left + j * (CELL_W_PX + GAP_PX);
-    const y = TOP_PX + i * (CELL_H_PX + GAP_PX);
-    const style = OUTCOME_STYLE[c.outcome];
-    return el(
-      'g',
-      { 'data-cell': c.name, 'data-outcome': c.outcome, 'data-variant': c.variant, 'data-method': c.method },
-      el(
-        'rect',
-        {
-          x: round1(x),
-          y: round1(y),
-          width: CELL_W_PX,
-          height: CELL_H_PX,
-          rx: 4,
-          fill: style.fill,
-          stroke: style.stroke,
-          'stroke-width': 2,
-          'data-role': 'cell-square',
-        },
-        el(
-          'title',
-          {},
-          esc(`${c.name}: ${c.outcome} — ${c.label}${c.masked > 0 ? `, ${c.masked} retried by the LB` : ''}`),
-        ),
-      ),
-      text(x + 10, y + 22, c.outcome.toUpperCase(), { 'font-size': 13, 'font-weight': 'bold', 'data-role': 'outcome' }),
-      text(x + 10, y + 42, c.label, { 'font-size': 13, 'data-role': 'counts' }),
-      c.masked > 0 ? text(x + 10, y + 58, `${c.masked} retried by the LB`, { 'font-size': 11, fill: MUTED }) : '',
-    );
-  });
+  const squares = grid.cells.map((c) =>
+    square(
+      c,
+      left + grid.columns.indexOf(c.method) * (CELL_W_PX + GAP_PX),
+      TOP_PX + grid.rows.findIndex((r) => r.variant === c.variant) * (CELL_H_PX + GAP_PX),
+    ),
+  );
   const desc =
     grid.cells.length === 0 ? 'No cells.' : grid.cells.map((c) => `${c.name}: ${c.outcome}, ${c.label}`).join('; ');
   return svgRoot(
@@ -110,10 +130,7 @@ export function matrixGridSvg(grid: MatrixGrid): string {
       'font-size': 16,
       'font-weight': 'bold',
     }),
-    el('g', { 'data-role': 'legend' }, ...legend),
-    ...(Object.keys(OUTCOME_STYLE) as CellOutcome[]).map((o, i) =>
-      text(16, 70 + i * 16, `${o}: ${OUTCOME_STYLE[o].meaning}`, { 'font-size': 11, fill: MUTED }),
-    ),
+    ...legend(),
     ...heads,
     ...rows,
     ...squares,

@@ -57,238 +57,284 @@ function servedWords(d: RaceWindowData): string {
   return ` Served on their reused connection up to ${signed(s.max)} ms past its predicted close (${s.count} in all): a busy app reads an overdue socket when its poll comes before the timers phase, so served and lost requests overlap in time.`;
 }
 
-/** The top panel: one bar per planned offset, the failed part filled, "failed/sent" written above. */
-function offsetBars(d: RaceWindowData): string[] {
+type Bin = RaceWindowData['bins'][number];
+
+/** The top panel's count scale (gridlines and labels) and its title; `y` places a count. */
+function countAxis(ticks: readonly number[], y: (n: number) => number): string[] {
   const plotRight = WIDTH_PX - MARGIN.right;
-  const plotBottom = PLOT_TOP_PX + PLOT_HEIGHT_PX;
-  const parts: string[] = [];
-  const maxSent = Math.max(0, ...d.bins.map((b) => b.sent));
-  const ticks = countTicks(maxSent);
-  const yMax = ticks[ticks.length - 1];
-  const y = (n: number) => plotBottom - (n / yMax) * PLOT_HEIGHT_PX;
-  for (const t of ticks) {
-    parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: round1(y(t)), y2: round1(y(t)), stroke: GRID }));
-    parts.push(text(MARGIN.left - 6, y(t) + 4, t, { 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }));
-  }
-  parts.push(
+  return [
+    ...ticks.flatMap((t) => [
+      el('line', { x1: MARGIN.left, x2: plotRight, y1: round1(y(t)), y2: round1(y(t)), stroke: GRID }),
+      text(MARGIN.left - 6, y(t) + 4, t, { 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }),
+    ]),
     text(16, PLOT_TOP_PX + PLOT_HEIGHT_PX / 2, 'requests', {
       transform: `rotate(-90 16 ${round1(PLOT_TOP_PX + PLOT_HEIGHT_PX / 2)})`,
       'text-anchor': 'middle',
       fill: MUTED,
       'font-size': 12,
     }),
+  ];
+}
+
+/** The predicted close itself, a dashed line at 0. */
+function predictedClose(x0: number): string[] {
+  return [
+    el('line', {
+      x1: round1(x0),
+      x2: round1(x0),
+      y1: PLOT_TOP_PX - 8,
+      y2: PLOT_TOP_PX + PLOT_HEIGHT_PX,
+      stroke: INK,
+      'stroke-dasharray': '5 3',
+      'data-role': 'predicted-close',
+    }),
+    text(x0 + 4, PLOT_TOP_PX - 10, 'predicted close', { 'font-size': 11, fill: MUTED }),
+  ];
+}
+
+/** One planned offset's bar: sent in grey, the failed part filled, "failed/sent" above it, the offset below. */
+function offsetBar(b: Bin, left: number, barPx: number, y: (n: number) => number): string {
+  const plotBottom = PLOT_TOP_PX + PLOT_HEIGHT_PX;
+  const label = `${signed(b.offsetMs, 0)} ms: ${b.hit} of ${b.sent} failed`;
+  return el(
+    'g',
+    { 'data-offset-ms': b.offsetMs, 'data-sent': b.sent, 'data-hit': b.hit },
+    el(
+      'rect',
+      {
+        x: round1(left),
+        y: round1(y(b.sent)),
+        width: round1(barPx),
+        height: round1(plotBottom - y(b.sent)),
+        fill: SENT_FILL,
+        stroke: MUTED,
+        'stroke-width': 0.5,
+        'data-role': 'sent',
+      },
+      el('title', {}, esc(label)),
+    ),
+    b.hit > 0
+      ? el(
+          'rect',
+          {
+            x: round1(left),
+            y: round1(y(b.hit)),
+            width: round1(barPx),
+            height: round1(plotBottom - y(b.hit)),
+            fill: HIT_FILL,
+            'data-role': 'hit',
+          },
+          el('title', {}, esc(label)),
+        )
+      : '',
+    text(left + barPx / 2, y(b.sent) - 4, `${b.hit}/${b.sent}`, {
+      'text-anchor': 'middle',
+      'font-size': 12,
+      'font-weight': b.hit > 0 ? 'bold' : undefined,
+      ...HALO,
+    }),
+    text(left + barPx / 2, plotBottom + 16, signed(b.offsetMs, 0), { 'text-anchor': 'middle', 'font-size': 12 }),
   );
-  if (d.bins.length === 0) {
-    parts.push(
+}
+
+/** The top panel: one bar per planned offset, the failed part filled, "failed/sent" written above. */
+function offsetBars(d: RaceWindowData): string[] {
+  const plotRight = WIDTH_PX - MARGIN.right;
+  const plotBottom = PLOT_TOP_PX + PLOT_HEIGHT_PX;
+  const ticks = countTicks(Math.max(0, ...d.bins.map((b) => b.sent)));
+  const yMax = ticks[ticks.length - 1];
+  const y = (n: number) => plotBottom - (n / yMax) * PLOT_HEIGHT_PX;
+  const axis = countAxis(ticks, y);
+  if (d.bins.length === 0)
+    return [
+      ...axis,
       text((MARGIN.left + plotRight) / 2, PLOT_TOP_PX + PLOT_HEIGHT_PX / 2, 'No aimed requests', {
         'text-anchor': 'middle',
         fill: MUTED,
         'font-size': 16,
         'data-role': 'empty',
       }),
-    );
-    return parts;
-  }
+    ];
   const lo = Math.min(...d.bins.map((b) => b.offsetMs)) - 0.5;
   const hi = Math.max(...d.bins.map((b) => b.offsetMs)) + 0.5;
   const unitPx = (plotRight - MARGIN.left) / (hi - lo);
   const x = (ms: number) => MARGIN.left + (ms - lo) * unitPx;
   const barPx = Math.min(60, unitPx * 0.7);
-  if (lo < 0 && hi > 0) {
-    // The predicted close itself.
-    parts.push(
-      el('line', {
-        x1: round1(x(0)),
-        x2: round1(x(0)),
-        y1: PLOT_TOP_PX - 8,
-        y2: plotBottom,
-        stroke: INK,
-        'stroke-dasharray': '5 3',
-        'data-role': 'predicted-close',
-      }),
-    );
-    parts.push(text(x(0) + 4, PLOT_TOP_PX - 10, 'predicted close', { 'font-size': 11, fill: MUTED }));
-  }
-  for (const b of d.bins) {
-    const left = x(b.offsetMs) - barPx / 2;
-    const label = `${signed(b.offsetMs, 0)} ms: ${b.hit} of ${b.sent} failed`;
-    parts.push(
-      el(
-        'g',
-        { 'data-offset-ms': b.offsetMs, 'data-sent': b.sent, 'data-hit': b.hit },
-        el(
-          'rect',
-          {
-            x: round1(left),
-            y: round1(y(b.sent)),
-            width: round1(barPx),
-            height: round1(plotBottom - y(b.sent)),
-            fill: SENT_FILL,
-            stroke: MUTED,
-            'stroke-width': 0.5,
-            'data-role': 'sent',
-          },
-          el('title', {}, esc(label)),
-        ),
-        b.hit > 0
-          ? el(
-              'rect',
-              {
-                x: round1(left),
-                y: round1(y(b.hit)),
-                width: round1(barPx),
-                height: round1(plotBottom - y(b.hit)),
-                fill: HIT_FILL,
-                'data-role': 'hit',
-              },
-              el('title', {}, esc(label)),
-            )
-          : '',
-        text(left + barPx / 2, y(b.sent) - 4, `${b.hit}/${b.sent}`, {
-          'text-anchor': 'middle',
-          'font-size': 12,
-          'font-weight': b.hit > 0 ? 'bold' : undefined,
-          ...HALO,
-        }),
-        text(left + barPx / 2, plotBottom + 16, signed(b.offsetMs, 0), { 'text-anchor': 'middle', 'font-size': 12 }),
-      ),
-    );
-  }
-  parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: MUTED }));
-  parts.push(
+  return [
+    ...axis,
+    ...(lo < 0 && hi > 0 ? predictedClose(x(0)) : []),
+    ...d.bins.map((b) => offsetBar(b, x(b.offsetMs) - barPx / 2, barPx, y)),
+    el('line', { x1: MARGIN.left, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: MUTED }),
     text((MARGIN.left + plotRight) / 2, plotBottom + 34, 'planned arrival − predicted close (ms)', {
       'text-anchor': 'middle',
       fill: MUTED,
       'font-size': 12,
     }),
-  );
-  return parts;
+  ];
+}
+
+/** The bottom panel's number line from lo to hi (ms from the close), with 0 the close; `x` places an instant. */
+function numberLine(lo: number, hi: number, x: (ms: number) => number, top: number): string[] {
+  const plotRight = WIDTH_PX - MARGIN.right;
+  const lineY = top + 70;
+  return [
+    el('line', { x1: MARGIN.left, x2: plotRight, y1: lineY, y2: lineY, stroke: MUTED }),
+    ...[lo, 0, hi]
+      .map((v) => Math.round(v * 10) / 10)
+      .flatMap((t) => [
+        el('line', { x1: round1(x(t)), x2: round1(x(t)), y1: lineY, y2: lineY + 5, stroke: MUTED }),
+        text(x(t), lineY + 18, t === 0 ? '0 = close' : signed(t), {
+          'text-anchor': 'middle',
+          'font-size': 11,
+          fill: MUTED,
+        }),
+      ]),
+    el('line', { x1: round1(x(0)), x2: round1(x(0)), y1: top + 12, y2: lineY, stroke: INK, 'stroke-dasharray': '5 3' }),
+  ];
+}
+
+/** One side of the window, from a to b (ms from the close); nothing when it has no width. */
+function windowSide(
+  x: (ms: number) => number,
+  top: number,
+  [a, b]: [number, number],
+  role: string,
+  opacity: number,
+  label: string,
+): string {
+  return b > a
+    ? el(
+        'rect',
+        {
+          x: round1(x(a)),
+          y: top + 14,
+          width: round1(Math.max(2, x(b) - x(a))),
+          height: 22,
+          fill: WINDOW_FILL,
+          'fill-opacity': opacity,
+          stroke: '#0072B2',
+          'data-role': role,
+        },
+        el('title', {}, esc(label)),
+      )
+    : '';
+}
+
+/** The window in words, and why the summary's own is not the one drawn. */
+function windowText(d: RaceWindowData, { from, to, width }: NonNullable<RaceWindowData['windowMs']>): string {
+  const written = d.writtenWindowMs;
+  const why =
+    written === null
+      ? ''
+      : written.width < 0
+        ? `its width was negative (${signed(written.width)} ms)`
+        : 'it held none of them';
+  return `window ${signed(from)} … ${signed(to)} ms (${width.toFixed(1)} ms wide)${d.windowFrom === 'hits' ? `, drawn from the hits: this summary's own window (served early … late, the old rule) is not drawn, ${why}` : ''}`;
+}
+
+/** The window: its two sides, each drawn only when it has one (the loop busy before the close, the FIN after it). */
+function windowMarks(
+  d: RaceWindowData,
+  w: NonNullable<RaceWindowData['windowMs']>,
+  x: (ms: number) => number,
+  top: number,
+): string[] {
+  const { from, to, width } = w;
+  return [
+    el(
+      'g',
+      {
+        'data-role': 'window',
+        'data-from-ms': from,
+        'data-to-ms': to,
+        'data-width-ms': width,
+        'data-drawn-from': d.windowFrom ?? undefined,
+      },
+      windowSide(
+        x,
+        top,
+        [from, 0],
+        'window-unread',
+        0.7,
+        `${signed(from)} … 0 ms: the app's loop busy past its timer, the request unread`,
+      ),
+      windowSide(x, top, [0, to], 'window-in-flight', 0.35, `0 … ${signed(to)} ms: the app's FIN on its way to the LB`),
+      width === 0 ? el('rect', { x: round1(x(0) - 1), y: top + 14, width: 2, height: 22, fill: '#0072B2' }) : '',
+    ),
+    ...(from < 0
+      ? [
+          text((x(from) + x(0)) / 2, top + 30, 'loop busy: unread', {
+            'text-anchor': 'middle',
+            'font-size': 11,
+            fill: INK,
+            ...HALO,
+          }),
+        ]
+      : []),
+    ...(to > 0 ? [text(x(to) + 6, top + 30, 'FIN in flight', { 'font-size': 11, fill: '#0072B2', ...HALO })] : []),
+    text(MARGIN.left, top + 104, windowText(d, w), { 'font-size': 12, 'data-role': 'window-text' }),
+  ];
+}
+
+/** The hits' spread: a red line from the first to the last, a dot at the median, and the same in words. */
+function hitsSpread(h: NonNullable<RaceWindowData['hitsMs']>, x: (ms: number) => number, top: number): string[] {
+  const { min, median, max } = h;
+  const hy = top + 52;
+  return [
+    el(
+      'g',
+      { 'data-role': 'hits-spread', 'data-min-ms': min, 'data-median-ms': median, 'data-max-ms': max },
+      el('line', { x1: round1(x(min)), x2: round1(x(max)), y1: hy, y2: hy, stroke: HIT_FILL, 'stroke-width': 3 }),
+      el('circle', { cx: round1(x(median)), cy: hy, r: 5, fill: HIT_FILL }),
+    ),
+    text(x(max) + 6, hy + 4, 'hits', { 'font-size': 11, fill: HIT_FILL, ...HALO }),
+    text(
+      MARGIN.left,
+      top + 122,
+      `hits: ${signed(min)} … ${signed(max)} ms from the close they met, median ${signed(median)} ms (red line and dot)`,
+      { 'font-size': 12 },
+    ),
+  ];
 }
 
 /** The bottom panel: the measured window and the hits' spread on a number line of their own. */
 function measuredPanel(d: RaceWindowData, top: number): string[] {
   const plotRight = WIDTH_PX - MARGIN.right;
-  const parts: string[] = [
-    text(MARGIN.left, top, "Against the app's real closes (arrival − the close it met, ms)", {
-      'font-weight': 'bold',
-      'font-size': 13,
-    }),
-  ];
-  if (!d.modelPresent || d.windowMs === null) {
-    const why = !d.modelPresent
-      ? 'Not measured: this summary predates the race model (schema v5).'
-      : 'No window: no hit met one of the app’s closes.';
-    parts.push(text(MARGIN.left, top + 24, why, { fill: MUTED, 'data-role': 'window-missing' }));
-  }
+  const heading = text(MARGIN.left, top, "Against the app's real closes (arrival − the close it met, ms)", {
+    'font-weight': 'bold',
+    'font-size': 13,
+  });
+  const missing =
+    !d.modelPresent || d.windowMs === null
+      ? [
+          text(
+            MARGIN.left,
+            top + 24,
+            !d.modelPresent
+              ? 'Not measured: this summary predates the race model (schema v5).'
+              : 'No window: no hit met one of the app’s closes.',
+            { fill: MUTED, 'data-role': 'window-missing' },
+          ),
+        ]
+      : [];
   const points = [
     0,
     ...(d.windowMs ? [d.windowMs.from, d.windowMs.to] : []),
     ...(d.hitsMs ? [d.hitsMs.min, d.hitsMs.max] : []),
   ];
-  if (points.length === 1) return parts;
+  if (points.length === 1) return [heading, ...missing];
   const span = Math.max(...points) - Math.min(...points);
   const pad = Math.max(1, span * 0.08);
   const lo = Math.min(...points) - pad;
   const hi = Math.max(...points) + pad;
   const x = (ms: number) => MARGIN.left + ((ms - lo) / (hi - lo)) * (plotRight - MARGIN.left);
-  const lineY = top + 70;
-  parts.push(el('line', { x1: MARGIN.left, x2: plotRight, y1: lineY, y2: lineY, stroke: MUTED }));
-  for (const t of [lo, 0, hi].map((v) => Math.round(v * 10) / 10)) {
-    parts.push(el('line', { x1: round1(x(t)), x2: round1(x(t)), y1: lineY, y2: lineY + 5, stroke: MUTED }));
-    parts.push(
-      text(x(t), lineY + 18, t === 0 ? '0 = close' : signed(t), {
-        'text-anchor': 'middle',
-        'font-size': 11,
-        fill: MUTED,
-      }),
-    );
-  }
-  parts.push(
-    el('line', { x1: round1(x(0)), x2: round1(x(0)), y1: top + 12, y2: lineY, stroke: INK, 'stroke-dasharray': '5 3' }),
-  );
-  if (d.windowMs) {
-    const { from, to, width } = d.windowMs;
-    // Its two sides, each drawn only when it has one: the loop busy before the close, the FIN in flight after it.
-    const side = (a: number, b: number, role: string, opacity: number, label: string) =>
-      b > a
-        ? el(
-            'rect',
-            {
-              x: round1(x(a)),
-              y: top + 14,
-              width: round1(Math.max(2, x(b) - x(a))),
-              height: 22,
-              fill: WINDOW_FILL,
-              'fill-opacity': opacity,
-              stroke: '#0072B2',
-              'data-role': role,
-            },
-            el('title', {}, esc(label)),
-          )
-        : '';
-    parts.push(
-      el(
-        'g',
-        {
-          'data-role': 'window',
-          'data-from-ms': from,
-          'data-to-ms': to,
-          'data-width-ms': width,
-          'data-drawn-from': d.windowFrom ?? undefined,
-        },
-        side(
-          from,
-          0,
-          'window-unread',
-          0.7,
-          `${signed(from)} … 0 ms: the app's loop busy past its timer, the request unread`,
-        ),
-        side(0, to, 'window-in-flight', 0.35, `0 … ${signed(to)} ms: the app's FIN on its way to the LB`),
-        width === 0 ? el('rect', { x: round1(x(0) - 1), y: top + 14, width: 2, height: 22, fill: '#0072B2' }) : '',
-      ),
-    );
-    if (from < 0)
-      parts.push(
-        text((x(from) + x(0)) / 2, top + 30, 'loop busy: unread', {
-          'text-anchor': 'middle',
-          'font-size': 11,
-          fill: INK,
-          ...HALO,
-        }),
-      );
-    if (to > 0) parts.push(text(x(to) + 6, top + 30, 'FIN in flight', { 'font-size': 11, fill: '#0072B2', ...HALO }));
-    const written = d.writtenWindowMs;
-    const why =
-      written === null
-        ? ''
-        : written.width < 0
-          ? `its width was negative (${signed(written.width)} ms)`
-          : 'it held none of them';
-    const words = `window ${signed(from)} … ${signed(to)} ms (${width.toFixed(1)} ms wide)${d.windowFrom === 'hits' ? `, drawn from the hits: this summary's own window (served early … late, the old rule) is not drawn, ${why}` : ''}`;
-    parts.push(text(MARGIN.left, top + 104, words, { 'font-size': 12, 'data-role': 'window-text' }));
-  }
-  if (d.hitsMs) {
-    const { min, median, max } = d.hitsMs;
-    const hy = top + 52;
-    parts.push(
-      el(
-        'g',
-        { 'data-role': 'hits-spread', 'data-min-ms': min, 'data-median-ms': median, 'data-max-ms': max },
-        el('line', { x1: round1(x(min)), x2: round1(x(max)), y1: hy, y2: hy, stroke: HIT_FILL, 'stroke-width': 3 }),
-        el('circle', { cx: round1(x(median)), cy: hy, r: 5, fill: HIT_FILL }),
-      ),
-    );
-    parts.push(text(x(max) + 6, hy + 4, 'hits', { 'font-size': 11, fill: HIT_FILL, ...HALO }));
-    parts.push(
-      text(
-        MARGIN.left,
-        top + 122,
-        `hits: ${signed(min)} … ${signed(max)} ms from the close they met, median ${signed(median)} ms (red line and dot)`,
-        { 'font-size': 12 },
-      ),
-    );
-  }
-  return parts;
+  return [
+    heading,
+    ...missing,
+    ...numberLine(lo, hi, x, top),
+    ...(d.windowMs ? windowMarks(d, d.windowMs, x, top) : []),
+    ...(d.hitsMs ? hitsSpread(d.hitsMs, x, top) : []),
+  ];
 }
 
 /** Chart b as an SVG. */
