@@ -82,6 +82,10 @@ export function clientSawText(
  * or the app closed upstream connections first without a request hitting one.
  * safe: enough evidence, no failure, and the app closed none of the LB's idle
  * connections. The app's own 5xx never reach here (clientSymptom leaves them out).
+ *
+ * Long on purpose: one ladder, read top to bottom, whose first rule that applies
+ * wins. The order is the rule (a tied 502 outweighs a retry, a retry the
+ * evidence floor); split into functions, it would no longer be seen at once.
  */
 export function classifyCell(e: CellEvidence, minBoundary: number): Classification {
   const idle = closedWhileIdle(e.closedBy);

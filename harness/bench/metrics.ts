@@ -97,20 +97,13 @@ function side(
   };
 }
 
-/** How fast the lab reached its first 502, how hard it hit, and how it compared with the naive sweep. */
-export function benchRun(
-  run: number,
-  runDir: string,
+/** The A/B after the first 502: the aimed and the naive cycles that followed it. */
+function abOf(
   summary: Summary,
   records: readonly RequestRecord[],
-  errorLogText: string,
-): BenchRun {
-  const aim = summary.aimVariant;
-  const cycles = aimVariantCycles(summary);
-  const aimedCycles = cycles.filter((c) => c.kind === 'aimed');
-  const firstHitIndex = cycles.findIndex((c) => c.count502[aim] > 0);
-  const afterFirstHit = firstHitIndex < 0 ? [] : cycles.slice(firstHitIndex + 1);
-  const ab = {
+  afterFirstHit: readonly CycleRecord[],
+): BenchRun['ab'] {
+  return {
     aimed: side(
       summary,
       records,
@@ -124,31 +117,68 @@ export function benchRun(
       'naive',
     ),
   };
+}
+
+/**
+ * Boundary requests of the variants that must stay safe, per minute of the lab's own cycles (the naive ones' share of
+ * the traffic's time left out); null without the traffic to time.
+ */
+function boundaryPerMinuteOf(
+  summary: Summary,
+  records: readonly RequestRecord[],
+  cycles: readonly CycleRecord[],
+): number | null {
+  const traffic = records.map((r) => r.startMonoMs);
+  const ownShare = cycles.length === 0 ? 0 : cycles.filter((c) => c.kind !== 'naive').length / cycles.length;
+  const trafficMinutes = traffic.length < 2 ? 0 : ((Math.max(...traffic) - Math.min(...traffic)) / 60_000) * ownShare;
+  const others = Object.values(summary.variants).filter((v) => v.name !== summary.aimVariant);
+  const boundary = others.reduce((n, v) => n + v.requests.boundary, 0);
+  return trafficMinutes > 0 ? Math.round(boundary / trafficMinutes) : null;
+}
+
+/** The cross-checks that must agree exactly: the access log, and nginx's race lines against the 502s. */
+function checksOf(summary: Summary, records: readonly RequestRecord[], errorLogText: string): BenchRun['checks'] {
+  const count502 = records.filter((r) => r.status === 502).length;
+  const raceLines = raceLogLines(errorLogText).length;
+  return {
+    harnessEqualsAccessLog: summary.nginx.mismatches.length === 0,
+    raceLinesCoverFailures: raceLines >= count502,
+    count502,
+    raceLines,
+  };
+}
+
+/** Why the run ended early, in a line; null for a complete one. */
+function failureOf(summary: Summary): string | null {
+  if (summary.failure) return `${summary.failure.phase}: ${summary.failure.message}`;
+  return summary.interrupted ? 'interrupted' : null;
+}
+
+/** How fast the lab reached its first 502, how hard it hit, and how it compared with the naive sweep. */
+export function benchRun(
+  run: number,
+  runDir: string,
+  summary: Summary,
+  records: readonly RequestRecord[],
+  errorLogText: string,
+): BenchRun {
+  const aim = summary.aimVariant;
+  const cycles = aimVariantCycles(summary);
+  const aimedCycles = cycles.filter((c) => c.kind === 'aimed');
+  const firstHitIndex = cycles.findIndex((c) => c.count502[aim] > 0);
+  const ab = abOf(summary, records, firstHitIndex < 0 ? [] : cycles.slice(firstHitIndex + 1));
   const yields = aimedCycles.map((c) => batch502(summary, records, c) / c.sendsPerVariant).filter((y) => y > 0);
   const firstHits = summary.cells.flatMap((c) =>
     c.variant === aim && c.firstHit !== null ? [c.firstHit.afterTrafficStartMs] : [],
   );
   const aimedRecords = records.filter((r) => r.variant === aim && r.phase === 'aimed');
-
-  const traffic = records.map((r) => r.startMonoMs);
-  const ownShare = cycles.length === 0 ? 0 : cycles.filter((c) => c.kind !== 'naive').length / cycles.length;
-  const trafficMinutes = traffic.length < 2 ? 0 : ((Math.max(...traffic) - Math.min(...traffic)) / 60_000) * ownShare;
-  const others = Object.values(summary.variants).filter((v) => v.name !== aim);
-  const boundary = others.reduce((n, v) => n + v.requests.boundary, 0);
-
-  const count502 = records.filter((r) => r.status === 502).length;
-  const raceLines = raceLogLines(errorLogText).length;
   const clock = summary.schedule.appClocks[aim] ?? null;
   return {
     run,
     runId: summary.runId,
     runDir,
     complete: summary.complete,
-    failure: summary.failure
-      ? `${summary.failure.phase}: ${summary.failure.message}`
-      : summary.interrupted
-        ? 'interrupted'
-        : null,
+    failure: failureOf(summary),
     injectedAppClockOffsetMs: summary.schedule.injectedAppClockOffsetMs,
     appClockOffsetMs: clock?.offsetMs ?? null,
     appClockUncertaintyMs: clock?.uncertaintyMs ?? null,
@@ -162,14 +192,9 @@ export function benchRun(
       ab.naive.count502 > 0 && ab.aimed.requests > 0 ? roundMs(ab.aimed.rate.rate / ab.naive.rate.rate) : null,
     aimedOverNaiveAtLeast:
       ab.naive.requests > 0 && ab.aimed.requests > 0 ? roundMs(ab.aimed.rate.rate / ab.naive.rate.high) : null,
-    boundaryPerMinute: trafficMinutes > 0 ? Math.round(boundary / trafficMinutes) : null,
+    boundaryPerMinute: boundaryPerMinuteOf(summary, records, cycles),
     wallMs: summary.wallTimeMs,
-    checks: {
-      harnessEqualsAccessLog: summary.nginx.mismatches.length === 0,
-      raceLinesCoverFailures: raceLines >= count502,
-      count502,
-      raceLines,
-    },
+    checks: checksOf(summary, records, errorLogText),
   };
 }
 

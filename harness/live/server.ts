@@ -2,7 +2,7 @@
 // node:http and nothing else: GET / is the page, GET /events the stream
 // (event-stream.ts), anything else 404. Loopback only: the lab's story is for
 // the speaker's own browser, never the conference Wi-Fi.
-import { createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LabError, messageOf } from '../model/errors.js';
 import { EXIT } from '../model/exit-codes.js';
@@ -55,14 +55,13 @@ const PAGE_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-/** Starts the server on 127.0.0.1; resolves once it listens. */
-export async function startLiveServer(options: LiveServerOptions = {}): Promise<LiveServer> {
-  const requestedPort = options.port ?? 0;
-  const stream = new EventStream(MAX_LIVE_CLIENTS, options.heartbeatMs ?? HEARTBEAT_MS);
-  const chart = new LiveChart();
-  let port = requestedPort;
-
-  const server = createServer((req, res) => {
+/**
+ * Answers a request: the page at /, the stream at /events, 404 elsewhere; only to a Host of the port it listens on
+ * (portOf: known once it listens).
+ */
+function requestHandler(stream: EventStream, portOf: () => number): RequestListener {
+  return (req, res) => {
+    const port = portOf();
     // A page of another site that resolves its own name to 127.0.0.1 (DNS rebinding) sends its own Host: refused.
     const host = req.headers.host ?? '';
     if (host !== `${LIVE_HOST}:${port}` && host !== `localhost:${port}`) {
@@ -83,7 +82,11 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found: the live page is at /.\n');
     }
-  });
+  };
+}
+
+/** Listens on 127.0.0.1 at the requested port (0: any free one); a failure ends the stream and says why in a line. */
+async function listen(server: Server, requestedPort: number, stream: EventStream): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       stream.end('end', { reason: 'stopped' });
@@ -95,7 +98,16 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  return (server.address() as AddressInfo).port;
+}
+
+/** Starts the server on 127.0.0.1; resolves once it listens. */
+export async function startLiveServer(options: LiveServerOptions = {}): Promise<LiveServer> {
+  const stream = new EventStream(MAX_LIVE_CLIENTS, options.heartbeatMs ?? HEARTBEAT_MS);
+  const chart = new LiveChart();
+  let port = options.port ?? 0;
+  const server = createServer(requestHandler(stream, () => port));
+  port = await listen(server, port, stream);
 
   let closing: Promise<void> | null = null;
   return {
