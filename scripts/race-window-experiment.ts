@@ -107,7 +107,7 @@ async function startServer(): Promise<Server> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
+  child.stdout.on('data', (d) => (output += d));
   const port = await until('the server to listen', () => /"listening":(\d+)/.exec(output)?.[1], 10_000);
   return { child, port: Number(port), output: () => output };
 }
@@ -277,8 +277,8 @@ async function main(): Promise<void> {
   } finally {
     server.child.kill('SIGTERM');
   }
-  mkdirSync(dirname(values.out!), { recursive: true });
-  writeFileSync(values.out!, trials.map((t) => JSON.stringify(t)).join('\n') + '\n');
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, trials.map((t) => JSON.stringify(t)).join('\n') + '\n');
   process.stderr.write(`${trials.length} trials written to ${values.out}\n`);
 }
 

@@ -1,5 +1,6 @@
 // The terminal headline: the outcome in words first, the counts after; colour
 // only where a terminal wants it.
+import { stripVTControlCharacters } from 'node:util';
 import t from 'tap';
 import { loadSummary } from '../../harness/compare/load.js';
 import { headlineText, wantsColour } from '../../harness/report/headline.js';
@@ -19,7 +20,7 @@ t.test('colour underlines the words, never replaces them', async (t) => {
   const coloured = headlineText(classic(), true);
   t.ok(coloured.includes(ESC), 'styled');
   // Without its escape codes it is the plain headline, word for word.
-  t.equal(coloured.replace(/\u001b\[[0-9;]*m/g, ''), headlineText(classic(), false));
+  t.equal(stripVTControlCharacters(coloured), headlineText(classic(), false));
 });
 
 t.test("a matrix counts its cells by their verdicts' words; an incomplete run says so first", async (t) => {

@@ -88,7 +88,7 @@ t.test(
       '{"lab":"socket-closed","variant":"v","pid":1,"socketId":3,"remote":"x","requests":2,"acceptedAtMonoMs":1,"lastResponseEndMonoMs":10,"closedAtMonoMs":6012,"keepAliveTimerAtMonoMs":6011,"idleMs":6002,"closedBy":"app","reason":"keep-alive-timeout","keepAliveTimeoutMs":5000,"headersTimeoutMs":60000}';
     const [record] = parseAppRecords(old) as SocketClosedRecord[];
     t.equal(record?.keepAliveTimerDueMonoMs, null, "an older preload's record is read, the field it lacks as null");
-    t.equal(loopDelayAtClose(record!), 1);
+    t.equal(loopDelayAtClose(record), 1);
   },
 );
 
@@ -146,16 +146,16 @@ t.test('a hit in one close’s unread stretch is its, not a nearer close’s it 
   // Socket 1 closed on time at 7000; socket 2's timer, due at 7001, fired at 7004.
   const closes = [closed(1, 7_000), closed(2, 7_001, 3)];
   const [hit] = explainHits([aimed('h', sentToArrive(7_001.5), { status: 502 })], closes, SEND_TO_APP_MS);
-  t.equal(hit!.close.socketId, 2);
-  t.equal(hit!.place, 'unread');
-  t.equal(hit!.arrivalMinusCloseMs, -2.5);
+  t.equal(hit.close.socketId, 2);
+  t.equal(hit.place, 'unread');
+  t.equal(hit.arrivalMinusCloseMs, -2.5);
   const [onTime] = explainHits(
     [aimed('h', sentToArrive(6_999.2), { status: 502 })],
     [closed(1, 7_000)],
     SEND_TO_APP_MS,
   );
   t.equal(
-    onTime!.place,
+    onTime.place,
     'unread',
     `within ${TIMER_RESOLUTION_MS} ms before a timer that fired on time: Node's whole-ms count`,
   );

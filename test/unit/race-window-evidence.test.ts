@@ -140,11 +140,7 @@ t.test(
       matrix.summary.schedule.oneWayLatencyMs[v]!,
     );
     t.same(
-      [
-        r3(hit!.arrivalMinusCloseMs),
-        hit!.loopDelayMs,
-        r3(hit!.arrivalMs - (closeInstant(hit!.close) - hit!.loopDelayMs!)),
-      ],
+      [r3(hit.arrivalMinusCloseMs), hit.loopDelayMs, r3(hit.arrivalMs - (closeInstant(hit.close) - hit.loopDelayMs!))],
       [-19.804, 23.927, 4.123],
       'the hit 19.8 ms early: its socket closed 23.9 ms after its timer was due, 4.1 ms after the request came',
     );
@@ -162,7 +158,7 @@ t.test(
     const busy = trials.filter((x) => x.busyMs > 0);
     const count = (xs: Trial[], outcome: Trial['outcome']) => xs.filter((x) => x.outcome === outcome).length;
     t.same(
-      [trials[0]!.node, trials[0]!.keepAliveTimeoutMs, busy[0]!.busyMs, busy[0]!.busyLeadMs],
+      [trials[0].node, trials[0].keepAliveTimeoutMs, busy[0].busyMs, busy[0].busyLeadMs],
       ['v20.20.2', 1000, 20, 5],
     );
     t.same(

@@ -208,7 +208,7 @@ t.test("chart b: the aim variant's aimed requests by planned offset, and the mea
     t.match(svg, new RegExp(`>${b.hit}/${b.sent}</text>`), `${b.offsetMs} ms written as failed/sent`);
   const [window] = tagsWith(svg, 'data-role', 'window');
   t.ok(window, 'the window drawn');
-  t.ok(Number(attrOf(window!, 'data-width-ms')) >= 0, 'never a negative width');
+  t.ok(Number(attrOf(window, 'data-width-ms')) >= 0, 'never a negative width');
   t.equal(tagsWith(svg, 'data-role', 'window-unread').length, 1, 'before the close: the loop busy, the request unread');
   t.equal(tagsWith(svg, 'data-role', 'window-in-flight').length, 1, 'after it: the FIN in flight');
   t.match(svg, /drawn from the hits/);
@@ -284,7 +284,7 @@ t.test('chart c: the hit nearest an app close, as race-model.ts matches it, step
   t.equal(hit.dueMs, 6_000, "last response + Node's 5000 + 1000 ms (this v5 log predates the due instant's record)");
   t.equal(hit.loopDelayMs, 3.154);
   const [busy] = tagsWith(svg, 'data-role', 'loop-busy');
-  t.same([Number(attrOf(busy!, 'data-from-ms')), Number(attrOf(busy!, 'data-to-ms'))], [6_000, round1(hit.timerMs)]);
+  t.same([Number(attrOf(busy, 'data-from-ms')), Number(attrOf(busy, 'data-to-ms'))], [6_000, round1(hit.timerMs)]);
   t.equal(tagsWith(svg, 'data-role', 'unread').length, 1);
   t.match(svg, /reset \(RST: closed with the request unread\)/);
 
