@@ -25,7 +25,7 @@
 // a turn that came before the timers phase, can land after a hit: the served
 // arrivals do not bound the window, they overlap it.
 import type { SocketClosedRecord } from '../model/protocol.js';
-import type { AppEvents } from '../traffic/engine.js';
+import type { AppEvents } from '../traffic/traffic-io.js';
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import { spreadOf } from '../model/stats.js';
 import { closeInstant, loopDelayAtClose } from '../records/app-records.js';

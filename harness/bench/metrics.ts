@@ -2,7 +2,7 @@
 // requests.ndjson, nginx's error log), and the spread over runs. Pure.
 //
 // A bench run is a talk-sized lab run that stops at its first 502 and then runs
-// pairs of one aimed and one naive cycle (engine.ts, naiveComparison): the A/B
+// pairs of one aimed and one naive cycle (traffic/naive-cycles.ts): the A/B
 // compares the lab's aiming with a client-side sweep on the same stack, at the
 // same time, on the same variant.
 import { raceLogLines } from '../lb/nginx-log.js';

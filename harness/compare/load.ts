@@ -37,7 +37,7 @@ export function loadSummary(path: string): { summary: Summary; file: string; sch
     value = JSON.parse(text);
   } catch (err) {
     // One line: the parser's message can quote the file, newlines and all.
-    const reason = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+    const reason = messageOf(err).replace(/\s+/g, ' ').trim();
     throw new LabError(`${file} is not JSON (${reason}).`, HINT, EXIT.badInput);
   }
   const read = readSummary(value);

@@ -70,7 +70,7 @@ export type LabEventListener = (event: LabEvent) => void;
 /** During the traffic the app's closes are not read yet: the live count of boundary requests goes without them. */
 const LIVE_BOUNDARY_CONTEXT: BoundaryContext = { replaysUnseen: false, appCloseInstants: [], sendToAppMs: 0 };
 
-/** Per variant, its requests so far, by summary.json's definitions (analysis/summarize.ts, variantSummary). */
+/** Per variant, its requests so far, by summary.json's definitions (analysis/variant-summary.ts). */
 export function countsOf(
   records: readonly RequestRecord[],
   variants: readonly VariantName[],

@@ -316,7 +316,7 @@ export const CycleRecordSchema = Type.Object(
       'Per variant: the idle gap (app clock) its boundary requests were aimed at, before the center offset.',
     ),
     sendsPerVariant: Count(
-      "The aim variant's sends (C); the talk-sized run's safe variants send more (engine.ts, SAFE_VARIANT_SENDS_PER_CYCLE).",
+      "The aim variant's sends (C); the talk-sized run's safe variants send more (traffic/aim-policy.ts, SAFE_VARIANT_SENDS_PER_CYCLE).",
     ),
     count502: PerVariant(Count(), "Per variant, every 502 of the cycle, its burst's included."),
   },

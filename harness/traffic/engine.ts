@@ -24,9 +24,6 @@ import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from '
 import { naiveComparison, naivePairsOf } from './naive-cycles.js';
 import type { AppEvents, TrafficIo } from './traffic-io.js';
 
-// The engine's input names the apps' events; analysis/ imports their type from here.
-export type { AppEvents } from './traffic-io.js';
-
 /** What a lane measured: its requests and cycles, and where it aimed each variant with what estimates. */
 export interface TrafficResult {
   records: RequestRecord[];
