@@ -1,5 +1,5 @@
 // Run by tap once, before the test files (package.json "tap.before"). The files
-// run two at a time, each lab in its own slot, but they share the images and
+// run side by side, each lab in its own slot, but they share the images and
 // the local runtime's app build: built here once, so two files never build the
 // same image or directory at the same time. Whatever is missing here (Docker,
 // nginx) is left to the files that need it to require or skip.

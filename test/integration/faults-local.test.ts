@@ -34,15 +34,15 @@ import { startLab } from '../helpers/lab-process.js';
 import { nginxOrSkip } from '../helpers/require.js';
 import { VERDICT_WORDS } from '../../harness/model/verdict.js';
 import { SLOT_ENV } from '../../harness/scenarios/slot.js';
+import { localWorkDirPrefix } from '../../harness/runtime/local-stack.js';
 
 // Node's own timeouts: the first cycle starts about 20 s in (build check, 9 s probe, 6 s idle).
 const LOCAL_RUN = ['--runtime', 'local', '--cycles', '6', '--max-cycles', '6'];
 const KILL_LIMIT_MS = 180_000;
 
 /**
- * This file's processes (their environment holds its slot: another test file may run a local lab beside it) whose
- * command line contains `needle`, or (Next renames its process: no command line to go by) whose environment holds
- * `envNeedle`.
+ * Processes whose command line contains `needle`, or (Next renames its process: no command line to go by) whose
+ * environment holds `envNeedle` and this file's slot (another test file may run a local lab beside it).
  */
 function pidsOf(needle: string | null, envNeedle?: string): number[] {
   const pids: number[] = [];
@@ -51,9 +51,10 @@ function pidsOf(needle: string | null, envNeedle?: string): number[] {
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
       if (needle !== null && !cmdline.includes(needle)) continue;
-      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-      if (!environ.includes(`${SLOT_ENV}=${process.env[SLOT_ENV]}`)) continue;
-      if (envNeedle && !environ.includes(envNeedle)) continue;
+      if (envNeedle) {
+        const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+        if (!environ.includes(envNeedle) || !environ.includes(`${SLOT_ENV}=${process.env[SLOT_ENV]}`)) continue;
+      }
       pids.push(Number(entry));
     } catch {
       // gone meanwhile, or not ours to read
@@ -63,10 +64,11 @@ function pidsOf(needle: string | null, envNeedle?: string): number[] {
 }
 
 /**
- * The local runtime's app processes: they run in this checkout's standalone build (apps in containers run elsewhere).
+ * This file's local app processes: they run in this checkout's standalone build (apps in containers run elsewhere),
+ * in its slot (another file's local apps may run beside them).
  */
 const appPids = (variant?: string) =>
-  pidsOf(null, variant ? `LAB_VARIANT=${variant}` : undefined).filter((pid) => {
+  pidsOf(null, variant ? `LAB_VARIANT=${variant}` : `${SLOT_ENV}=${process.env[SLOT_ENV]}`).filter((pid) => {
     try {
       return readlinkSync(`/proc/${pid}/cwd`) === STANDALONE_DIR.replace(/\/$/, '');
     } catch {
@@ -98,7 +100,7 @@ t.test('faults on the local runtime', async (t) => {
 
   for (const [component, find] of [
     ['app-default', () => appPids('default')],
-    ['nginx', () => pidsOf('keepalive-lab-local-').filter((pid) => readlinkSync(`/proc/${pid}/exe`).includes('nginx'))],
+    ['nginx', () => pidsOf(localWorkDirPrefix()).filter((pid) => readlinkSync(`/proc/${pid}/exe`).includes('nginx'))],
   ] as const) {
     t.test(
       `${component} killed during traffic: exit ${EXIT.couldNotRun}, one line naming it, partial results, nothing left`,
@@ -130,7 +132,7 @@ t.test('faults on the local runtime', async (t) => {
           'requests and logs saved',
         );
         t.ok(await allPortsFree(), 'every port free');
-        t.same([...appPids(), ...pidsOf('keepalive-lab-local-')], [], 'no app or nginx process left');
+        t.same([...appPids(), ...pidsOf(localWorkDirPrefix())], [], 'no app or nginx process left');
       },
     );
   }
