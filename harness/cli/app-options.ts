@@ -18,6 +18,8 @@ export const LB_IDLE_TIMEOUT_RANGE = { min: 1_000, max: 4_000_000, unit: 'ms' } 
 
 /** What --app-start-timeout may be: a second to an hour. */
 export const APP_START_TIMEOUT_RANGE = { min: 1_000, max: 3_600_000, unit: 'ms' } as const satisfies FlagRange;
+/** --app-port: any TCP port. */
+export const APP_PORT_RANGE = { min: 1, max: 65_535 } as const satisfies FlagRange;
 
 /** The flags, as parseArgs returns them. */
 export interface AppFlags {
@@ -102,7 +104,9 @@ function path(name: string, raw: string | undefined, fallback: string): string {
 function port(raw: string | undefined): number {
   if (raw === undefined) return APP_CONTAINER_PORT;
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= 1 && value <= 65_535)) throw usage(`--app-port must be a port between 1 and 65535, got '${raw}'.`);
+  const { min, max } = APP_PORT_RANGE;
+  if (!(value >= min && value <= max))
+    throw usage(`--app-port must be between ${min} and ${max} (a TCP port), got '${raw}'.`);
   return value;
 }
 

@@ -15,6 +15,7 @@ import { EXIT, EXIT_CODES_HELP } from '../model/exit-codes.js';
 import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from '../scenarios/matrix.js';
 import {
   APP_START_TIMEOUT_RANGE,
+  APP_PORT_RANGE,
   DEFAULT_APP_START_TIMEOUT_MS,
   LB_IDLE_TIMEOUT_RANGE,
   parseAppOptions,
@@ -181,7 +182,8 @@ export const LAB_FLAGS = {
   'app-port': {
     type: 'string',
     arg: '<port>',
-    help: [`the port it listens on in its container (default ${APP_CONTAINER_PORT})`],
+    range: APP_PORT_RANGE,
+    help: [`the port it listens on in its container (default ${APP_CONTAINER_PORT}); {range}`],
   },
   health: {
     type: 'string',
@@ -222,7 +224,8 @@ export const LAB_FLAGS = {
     arg: '<d>',
     range: APP_START_TIMEOUT_RANGE,
     help: [
-      `how long your app may take to answer --health once started (default ${DEFAULT_APP_START_TIMEOUT_MS / 1000}s)`,
+      `how long your app may take to answer --health once started (default ${DEFAULT_APP_START_TIMEOUT_MS / 1000}s);`,
+      '{range}',
     ],
   },
   version: { type: 'boolean', short: 'v', group: '', help: ["the lab's version"] },

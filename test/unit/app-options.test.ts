@@ -149,8 +149,8 @@ t.test('mistakes: one line each, exit 2', async (t) => {
   rejects(t, ['--app-image', 'x', '--lb-idle-timeout', '4001s'], /between 1 s and 4000 s/);
   rejects(t, ['--app-image', 'x', '--lb-idle-timeout', 'soon'], /a duration such as 60s/);
   rejects(t, ['--app-image', 'x', '--lb-idle-timeout', '1.0005s'], /whole number of milliseconds/);
-  rejects(t, ['--app-image', 'x', '--app-port', '0'], /--app-port must be a port/);
-  rejects(t, ['--app-image', 'x', '--app-port', 'http'], /--app-port must be a port/);
+  rejects(t, ['--app-image', 'x', '--app-port', '0'], /--app-port must be between 1 and 65535 \(a TCP port\)/);
+  rejects(t, ['--app-image', 'x', '--app-port', 'http'], /--app-port must be between 1 and 65535 \(a TCP port\)/);
   rejects(t, ['--app-image', 'x', '--health', 'healthz'], /--health must be a path starting with \//);
   rejects(t, ['--app-image', 'x', '--path', '/a b'], /--path must be a path/);
   rejects(t, ['--app-image', 'x', '--method', 'DELETE'], /--method must be one of GET, POST/);

@@ -196,6 +196,7 @@ const CONTEXT: Record<string, string[]> = {
   concurrency: ['--methods', 'POST'],
   'lb-idle-timeout': ['--app-image', 'my-app:1'],
   'app-start-timeout': ['--app-image', 'my-app:1'],
+  'app-port': ['--app-image', 'my-app:1'],
 };
 
 for (const { command, table, help, parse } of COMMANDS) {
