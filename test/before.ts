@@ -19,6 +19,11 @@ const say = (line: string) => console.log(`# before: ${line} (${((monoMs() - sta
 
 /** What the files share, built once; a LabError (no base image, no registry) is its one line and hint, not a stack. */
 async function buildShared(): Promise<void> {
+  // Side by side: the image build waits on Docker and npm, the local build on npm and next build.
+  await Promise.all([buildImages(), buildLocalApp()]);
+}
+
+async function buildImages(): Promise<void> {
   if ((await dockerStatus()) === 'ok') {
     // The e2e files run the default Node line's app behind each LB: one app image and the LBs' images.
     const cells = cellsByName(
@@ -32,6 +37,9 @@ async function buildShared(): Promise<void> {
     }
     say(`images built: the app on Node ${DEFAULT_NODE_LINE}, ${LB_NAMES.join(', ')}`);
   }
+}
+
+async function buildLocalApp(): Promise<void> {
   if ((await nginxBinary()) !== undefined) {
     await ensureAppBuilt(() => {});
     say("the local runtime's app build is ready");
