@@ -19,6 +19,7 @@ import { startLab } from '../helpers/lab-process.js';
 import { nginxOrSkip } from '../helpers/require.js';
 import { classicVariants, defaultScenario, LB, LB_BOUNDARY_PORT, VARIANTS } from '../../harness/scenarios/scenarios.js';
 import { LB_BOUNDARY_LEAD_MS, LB_BOUNDARY_SENDS } from '../../harness/traffic/lb-boundary-lane.js';
+import { LB_BOUNDARY_IDLE_SLACK_MS } from '../../harness/records/boundary.js';
 import { APP_CLOCK_OFFSET_ENV } from '../../harness/model/protocol.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
 
@@ -110,11 +111,13 @@ t.test('local runtime', async (t) => {
         t.ok(atLb && atLb.aimed === LB_BOUNDARY_SENDS, "fixed: a batch aimed just under the LB's timeout");
         t.ok(atLb && atLb.boundary >= 25, `fixed: ${atLb?.boundary} requests reused connections idle that long`);
         t.equal(atLb?.failures, 0, "fixed: none failed at the LB's boundary");
-        // The app starts the 30 requests one after another: the median comes some tens of milliseconds after the aim
-        // (35 ms here).
+        // Aimed at the LB's timeout less its lead, and under the timeout: within the slack the boundary rule allows
+        // (records/boundary.ts). Some tens of milliseconds off the aim on a quiet machine; a loaded one (three test
+        // files at once) moves it further, never past the LB's timeout.
+        const aimMs = COMPRESSED_LB_MS - LB_BOUNDARY_LEAD_MS;
         t.ok(
-          atLb?.idleGapMs && Math.abs(atLb.idleGapMs - (COMPRESSED_LB_MS - LB_BOUNDARY_LEAD_MS)) < 100,
-          `fixed: reused after ${atLb?.idleGapMs} ms idle (the LB's ${COMPRESSED_LB_MS} − ${LB_BOUNDARY_LEAD_MS})`,
+          atLb?.idleGapMs && atLb.idleGapMs >= aimMs - LB_BOUNDARY_IDLE_SLACK_MS && atLb.idleGapMs < COMPRESSED_LB_MS,
+          `fixed: reused after ${atLb?.idleGapMs} ms idle (aimed at the LB's ${COMPRESSED_LB_MS} − ${LB_BOUNDARY_LEAD_MS})`,
         );
         t.equal(def.lbBoundary, null, "default: not aimed at the LB's timeout");
         t.match(summary.verdict.text, /fixed: 0 in \d+ .* at the close boundary.*, 0 in \d+ at the LB's 6 s/);
@@ -157,10 +160,12 @@ t.test('local runtime', async (t) => {
             clock && Math.abs(clock.offsetMs - shiftMs) <= clock.uncertaintyMs,
             `${v.name}: app clock offset estimated ${clock?.offsetMs} ± ${clock?.uncertaintyMs} ms`,
           );
-          t.ok(clock && clock.uncertaintyMs < 20, `${v.name}: within ${clock?.uncertaintyMs} ms`);
+          // Loose bounds: a few ms on a quiet machine, more beside other test files; a shift the estimate missed
+          // (an hour here) is far outside them.
+          t.ok(clock && clock.uncertaintyMs < 250, `${v.name}: within ${clock?.uncertaintyMs} ms`);
           const latency = summary.schedule.oneWayLatencyMs[v.name];
           t.ok(
-            latency !== null && latency >= 0 && latency < 50,
+            latency !== null && latency >= 0 && latency < 250,
             `${v.name}: one-way latency ${latency} ms, not the shift`,
           );
         }
