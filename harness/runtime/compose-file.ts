@@ -15,7 +15,7 @@ import {
 import type { BaseImages } from './base-images.js';
 import { PROJECT_DIR } from './compose.js';
 import { appClockEnv } from '../model/clock.js';
-import { LAB_SLOT } from '../scenarios/slot.js';
+import { SLOT_SUFFIX } from '../scenarios/slot.js';
 
 export const COMPOSE_FILE = 'compose.json';
 /** An LB's Compose service is named after it: nginx, haproxy, caddy. */
@@ -62,8 +62,7 @@ function appService(v: Variant, images: BaseImages, builds: boolean) {
 export const PRELOAD_MOUNT_DIR = '/opt/keepalive-lab';
 export const PRELOAD_FILE = 'connection-accounting.cjs';
 /** The tag --app-build's image is built under; a slot of its own (scenarios/slot.ts) builds its own. */
-export const BUILT_APP_IMAGE =
-  LAB_SLOT.slot === 0 ? 'keepalive-lab/yours:build' : `keepalive-lab/yours:build-s${LAB_SLOT.slot}`;
+export const BUILT_APP_IMAGE = `keepalive-lab/yours:build${SLOT_SUFFIX}`;
 
 /**
  * NODE_OPTIONS for a user's app: theirs (from --app-env, else the image's own),

@@ -16,7 +16,7 @@ import { APP_DIR, ensureAppBuilt, STANDALONE_DIR } from './app-build.js';
 import { lineSplitter } from './lines.js';
 import type { LbConfig, LogStreams, Stack } from './stack.js';
 import { answersHttp, waitUntilReady, type Look } from './readiness.js';
-import { LAB_SLOT } from '../scenarios/slot.js';
+import { SLOT_SUFFIX } from '../scenarios/slot.js';
 
 const STOP_GRACE_MS = 5_000;
 /** Local processes start in a second or two: look often. */
@@ -56,8 +56,7 @@ export function keepNeedsDocker(): LabError {
  * The local stack's working directory (the LBs' configs and logs) starts with this: the slot's own in a slot other
  * than 0, so the LB processes of two slots can be told apart by their command lines (nginx rewrites its environment).
  */
-export const localWorkDirPrefix = () =>
-  LAB_SLOT.slot === 0 ? 'keepalive-lab-local-' : `keepalive-lab-local-s${LAB_SLOT.slot}-`;
+export const localWorkDirPrefix = () => `keepalive-lab-local${SLOT_SUFFIX}-`;
 
 /** The first of an LB's binaries that runs; undefined when none is installed. */
 export async function lbBinary(driver: LbDriver): Promise<string | undefined> {

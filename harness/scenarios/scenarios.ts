@@ -1,7 +1,7 @@
 // The one source of truth for every variant, timeout, port and image of the lab.
 // docker-compose.yml repeats some of these as defaults (YAML cannot import them);
 // test/unit/scenarios.test.ts fails if the two ever disagree.
-import { LAB_SLOT, SLOT_PORT_STRIDE } from './slot.js';
+import { LAB_SLOT, SLOT_PORT_STRIDE, SLOT_SUFFIX } from './slot.js';
 
 /** How the LB reacts when a cached upstream connection fails under a request. */
 export type RetryPolicy = 'alb' | 'nginx';
@@ -315,7 +315,7 @@ export const BASE_IMAGES = {
 } as const;
 
 /** Slot 0's project is keepalive-lab; slot n's keepalive-lab-sn, so two slots never touch each other's containers. */
-export const COMPOSE_PROJECT = LAB_SLOT.slot === 0 ? 'keepalive-lab' : `keepalive-lab-s${LAB_SLOT.slot}`;
+export const COMPOSE_PROJECT = `keepalive-lab${SLOT_SUFFIX}`;
 
 /** Everything that defines one configuration of the lab; runs and results carry it whole. */
 export interface Scenario {

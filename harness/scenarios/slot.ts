@@ -22,3 +22,9 @@ export function slotOf(env: NodeJS.ProcessEnv): { slot: number; problem: string 
 
 /** This process's slot, read once: every port and the project name derive from it. */
 export const LAB_SLOT = slotOf(process.env);
+
+/**
+ * What a slot adds to the names two runs must not share (Compose project, --app-build's tag, the local work
+ * directory): nothing in slot 0, the lab as documented; '-s1' in slot 1.
+ */
+export const SLOT_SUFFIX = LAB_SLOT.slot === 0 ? '' : `-s${LAB_SLOT.slot}`;

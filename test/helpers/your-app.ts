@@ -13,6 +13,7 @@ import { projectResources } from '../../harness/runtime/docker-stack.js';
 import { BUILT_APP_IMAGE } from '../../harness/runtime/compose-file.js';
 import { DEFAULT_NODE_LINE } from '../../harness/scenarios/scenarios.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
+import { SLOT_SUFFIX } from '../../harness/scenarios/slot.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'test/fixtures/your-apps');
@@ -26,7 +27,7 @@ export const BOUNDED = ['--cycles', '3', '--max-cycles', '30', '--long-cycles', 
 
 export const images = resolveBaseImages();
 /** The test images are the slot's own: the two your-app files run side by side, each removing its images at the end. */
-const slotTag = `yours-s${process.env.LAB_SLOT ?? '0'}`;
+const slotTag = `yours${SLOT_SUFFIX}`;
 export const SAMPLE_IMAGE = `keepalive-lab-test/sample-app:${slotTag}`;
 export const STATIC_IMAGE = `keepalive-lab-test/nginx-static:${slotTag}`;
 

@@ -18,18 +18,32 @@ t.test('the slot: a whole number 0–9, anything else says why (the slot is then
   }
 });
 
-t.test("slot 2: ports 1000 × 2 up, its own Compose project; slot 0's are the documented ones", async (t) => {
-  const read = (slot: string | undefined) => {
-    const script =
-      "import('./harness/scenarios/scenarios.ts').then((s) => console.log(JSON.stringify([s.LB_PORT_BASE, s.APP_PORT_BASE, s.LB_BOUNDARY_PORT, s.COMPOSE_PROJECT])))";
-    const env = { ...process.env, LAB_SLOT: slot };
-    if (slot === undefined) delete env.LAB_SLOT;
-    const run = spawnSync(process.execPath, ['--import=tsx', '-e', script], { env, encoding: 'utf8', timeout: 60_000 });
-    return JSON.parse(run.stdout) as unknown;
-  };
-  t.same(read(undefined), [8400, 8500, 8400, 'keepalive-lab']);
-  t.same(read('2'), [10400, 10500, 10400, 'keepalive-lab-s2']);
-});
+t.test(
+  "slot 2: ports 1000 × 2 up, its own Compose project, build tag and work directory; slot 0's are the documented ones",
+  async (t) => {
+    const read = (slot: string | undefined) => {
+      const script =
+        "Promise.all([import('./harness/scenarios/scenarios.ts'), import('./harness/runtime/compose-file.ts'), import('./harness/runtime/local-stack.ts')]).then(([s, c, l]) => console.log(JSON.stringify([s.LB_PORT_BASE, s.APP_PORT_BASE, s.LB_BOUNDARY_PORT, s.COMPOSE_PROJECT, c.BUILT_APP_IMAGE, l.localWorkDirPrefix()])))";
+      const env = { ...process.env, LAB_SLOT: slot };
+      if (slot === undefined) delete env.LAB_SLOT;
+      const run = spawnSync(process.execPath, ['--import=tsx', '-e', script], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      return JSON.parse(run.stdout) as unknown;
+    };
+    t.same(read(undefined), [8400, 8500, 8400, 'keepalive-lab', 'keepalive-lab/yours:build', 'keepalive-lab-local-']);
+    t.same(read('2'), [
+      10400,
+      10500,
+      10400,
+      'keepalive-lab-s2',
+      'keepalive-lab/yours:build-s2',
+      'keepalive-lab-local-s2-',
+    ]);
+  },
+);
 
 t.test("a test file's slot: the helper, imported first, sets it before the harness reads it", async (t) => {
   const script =
