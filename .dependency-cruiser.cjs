@@ -16,6 +16,7 @@ const LAYERS = [
   ['live', 'compare'],
   ['lab'],
   ['bench'],
+  ['docs'],
   ['cli'],
 ];
 

@@ -1,32 +1,62 @@
-// `npm run docs`: rewrites the README's generated blocks from the code and data
-// they come from, so no table there is pasted by hand. A block sits between
-// `<!-- name: … -->` and `<!-- /name -->`; a unit test fails while the README
-// differs from what this writes.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { verdictTableMarkdown } from '../model/verdict.js';
+// `npm run docs`: rewrites every generated block of README.md and docs/*.md,
+// and the pictures drawn from committed runs, from the code and the data under
+// docs/measurements/ they come from. `--check` writes nothing and exits 1
+// naming each file that differs (a test runs the same check).
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withGeneratedBlocks } from '../docs/blocks.js';
+import { DOC_IMAGES } from '../docs/images.js';
+import { docBlocks } from '../docs/registry.js';
 
-/** Each generated block of the README: its marker name and what goes in it. */
-export const README_BLOCKS: Record<string, () => string> = {
-  'verdict-words': verdictTableMarkdown,
-};
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The README with every generated block rewritten; throws when a block's markers are missing. */
-export function withGeneratedBlocks(readme: string): string {
-  let out = readme;
-  for (const [name, render] of Object.entries(README_BLOCKS)) {
-    const block = new RegExp(`(<!-- ${name}:[^>]*-->\\n)[\\s\\S]*?(\\n<!-- /${name} -->)`);
-    if (!block.test(out))
-      throw new Error(`README.md has no generated block '${name}' (<!-- ${name}: … --> … <!-- /${name} -->)`);
-    out = out.replace(block, (_m, open: string, close: string) => `${open}${render()}${close}`);
+/** The docs with generated blocks: README.md and every page under docs/. */
+export function docFiles(root: string): string[] {
+  const pages = readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`);
+  return ['README.md', ...pages];
+}
+
+/** Each generated file (a doc or a picture) and what `npm run docs` would write into it. */
+export function generatedFiles(root: string): Map<string, string> {
+  const blocks = docBlocks(root);
+  const out = new Map<string, string>();
+  for (const file of docFiles(root)) {
+    out.set(file, withGeneratedBlocks(readFileSync(join(root, file), 'utf8'), blocks, file));
   }
+  for (const [file, draw] of Object.entries(DOC_IMAGES)) out.set(file, draw(root));
   return out;
+}
+
+/** The files whose content differs from what they would be generated as. */
+export function staleFiles(root: string): string[] {
+  return [...generatedFiles(root)].flatMap(([file, text]) => {
+    const path = join(root, file);
+    return existsSync(path) && readFileSync(path, 'utf8') === text ? [] : [file];
+  });
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {
-  const path = new URL('../../README.md', import.meta.url);
-  const before = readFileSync(path, 'utf8');
-  const after = withGeneratedBlocks(before);
-  if (after !== before) writeFileSync(path, after);
-  console.log(after === before ? 'README.md: up to date' : 'README.md: generated blocks rewritten');
+  const check = process.argv.includes('--check');
+  try {
+    const stale = staleFiles(ROOT);
+    if (check) {
+      for (const f of stale) console.error(`${f}: differs from what npm run docs writes`);
+      process.exitCode = stale.length === 0 ? 0 : 1;
+    } else {
+      for (const [f, text] of generatedFiles(ROOT)) {
+        if (!stale.includes(f)) continue;
+        mkdirSync(dirname(join(ROOT, f)), { recursive: true });
+        writeFileSync(join(ROOT, f), text);
+      }
+      console.log(stale.length === 0 ? 'docs: up to date' : `docs: rewrote ${stale.join(', ')}`);
+    }
+  } catch (err) {
+    console.error(`keepalive-lab docs: ${(err as Error).message}`);
+    process.exitCode = 1;
+  }
 }

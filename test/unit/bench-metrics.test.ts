@@ -171,3 +171,13 @@ t.test('spreadOf: min/median/max of the known values', async (t) => {
   t.same(spreadOf([3, null, 1, 2]), { min: 1, median: 2, max: 3 });
   t.equal(spreadOf([null]), null);
 });
+
+t.test("what an A/B proves at least: aimed ÷ the naive rate's 95 % upper bound", async (t) => {
+  const { aimedOverNaiveAtLeastOf } = await import('../../harness/bench/metrics.js');
+  const { proportion } = await import('../../harness/model/stats.js');
+  // 124/200 aimed, 1/200 naive: Wilson's upper bound for 1/200 is 0.02777 (by hand, z = 1.96), 0.62 ÷ it = 22.3.
+  t.ok(Math.abs(aimedOverNaiveAtLeastOf(proportion(124, 200), proportion(1, 200))! - 22.3) < 0.1);
+  // No naive 502 still bounds it: 0/200's exact one-sided bound is 1 − 0.05^(1/200) = 0.01487; 0.62 ÷ it = 41.7.
+  t.ok(Math.abs(aimedOverNaiveAtLeastOf(proportion(124, 200), proportion(0, 200))! - 41.7) < 0.1);
+  t.equal(aimedOverNaiveAtLeastOf(proportion(0, 0), proportion(0, 200)), null, 'no aimed request, no answer');
+});

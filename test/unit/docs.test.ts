@@ -1,27 +1,99 @@
-// The README's generated blocks are what `npm run docs` writes from their source: a table edited by hand, or a
-// source changed without `npm run docs`, fails here.
+// The docs' generated blocks and pictures are what `npm run docs` writes from
+// the committed measurements: a number edited by hand, or data changed without
+// `npm run docs`, fails here. The tables are also read against the raw JSON
+// they come from (parsed here, not through the lab's readers).
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { README_BLOCKS, withGeneratedBlocks } from '../../harness/cli/docs.js';
+import { blockNamesIn, withGeneratedBlocks } from '../../harness/docs/blocks.js';
+import { docBlocks } from '../../harness/docs/registry.js';
+import { docFiles, staleFiles } from '../../harness/cli/docs.js';
 import { VERDICT_WORDS } from '../../harness/model/verdict.js';
 
-const readme = readFileSync('README.md', 'utf8');
+const root = process.cwd();
+const read = (file: string) => readFileSync(file, 'utf8');
+const blocks = docBlocks(root);
 
-t.test('every generated block of the README is as npm run docs writes it', async (t) => {
-  t.equal(withGeneratedBlocks(readme), readme, 'run `npm run docs` and commit README.md');
+/** The text between a block's markers in whichever doc holds it. */
+function blockText(name: string): string {
+  for (const file of docFiles(root)) {
+    const m = new RegExp(`<!-- ${name}: [^>]*-->\\n([\\s\\S]*?)\\n<!-- /${name} -->`).exec(read(file));
+    if (m) return m[1];
+  }
+  throw new Error(`no doc holds block ${name}`);
+}
+
+t.test('every doc and picture is as npm run docs writes it', async (t) => {
+  t.same(staleFiles(root), [], 'run `npm run docs` and commit what it rewrote');
 });
 
-t.test('the verdict table has a row for every word, and a hand edit is caught', async (t) => {
-  for (const word of VERDICT_WORDS) t.match(readme, new RegExp(`^\\| ${word} \\| (good|bad|warn) \\| `, 'm'), word);
-  const edited = readme.replace('| SAFE | good |', '| SAFE | bad |');
-  t.not(withGeneratedBlocks(edited), edited, 'an edited row is rewritten');
-  t.throws(() => withGeneratedBlocks('no markers'), /no generated block 'verdict-words'/);
-  t.same(Object.keys(README_BLOCKS), ['verdict-words']);
+t.test('every generator has its block in a doc, once', async (t) => {
+  const named = docFiles(root).flatMap((f) => blockNamesIn(read(f)));
+  for (const name of Object.keys(blocks)) t.equal(named.filter((n) => n === name).length, 1, name);
 });
 
-t.test("the README's UNSAFE example line is the committed your-app run's, as the lab reads it today", async (t) => {
-  const { loadSummary } = await import('../../harness/compare/load.js');
-  const { summary } = loadSummary('test/fixtures/runs/20261128-084831Z-docker-your-app-summary-only/summary.json');
-  const line = summary.yourApp![0].line;
-  t.ok(readme.includes(`\n${line}\n`), line);
+t.test('a number edited by hand is rewritten; a block with no generator or no end is an error', async (t) => {
+  const file = docFiles(root).find((f) => blockNamesIn(read(f)).includes('matrix-nginx'))!;
+  const doc = read(file);
+  const edited = doc.replace(/(<!-- matrix-nginx:[\s\S]*?\| )(\d+)( \/ )/, (_m, a: string, n: string, b: string) => {
+    return `${a}${Number(n) + 1}${b}`;
+  });
+  t.not(edited, doc, 'the edit changed a count');
+  t.equal(withGeneratedBlocks(edited, blocks, file), doc, 'npm run docs puts the measured count back');
+  t.throws(
+    () => withGeneratedBlocks('<!-- made-up: x -->\n|1|\n<!-- /made-up -->', blocks, 'x.md'),
+    /x\.md: no generator for block 'made-up'/,
+  );
+  t.throws(() => withGeneratedBlocks('<!-- matrix-nginx: x -->\n|1|\n', blocks, 'y.md'), /no closing/);
+});
+
+t.test('the verdict table has a row for every word', async (t) => {
+  const table = blockText('verdict-words');
+  for (const word of VERDICT_WORDS) t.match(table, new RegExp(`^\\| ${word} \\| (good|bad|warn) \\| `, 'm'), word);
+});
+
+interface RawCell {
+  variant: string;
+  lb: string;
+  method: string;
+  counts: { aimed: number; boundary: number };
+  verdict: { word: string };
+}
+
+t.test("the matrix tables hold each committed cell's counts and word", async (t) => {
+  const raw = JSON.parse(read('docs/measurements/matrix/summary.json')) as { cells: RawCell[]; runId: string };
+  t.ok(raw.cells.length >= 30, 'the default matrix');
+  for (const cell of raw.cells) {
+    const table = blockText(cell.lb === 'nginx' ? 'matrix-nginx' : 'matrix-other-lbs');
+    const row = table.split('\n').find((l) => l.startsWith(`| \`${cell.variant}\` |`));
+    t.ok(row, `${cell.variant} has a row`);
+    t.match(row!, ` / ${cell.counts.boundary} (${cell.counts.aimed})`, `${cell.variant} ${cell.method} counts`);
+    t.match(row!, cell.verdict.word, `${cell.variant} ${cell.method} verdict`);
+  }
+  t.match(blockText('matrix-outcomes'), raw.runId);
+});
+
+t.test("the bench table holds each committed bench's pooled A/B", async (t) => {
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync('docs/measurements/bench').filter((f) => /^bench-.*\.json$/.test(f));
+  t.ok(files.length >= 2, 'an idle and a busy bench');
+  const table = blockText('bench-table');
+  for (const f of files) {
+    const b = JSON.parse(read(`docs/measurements/bench/${f}`)) as {
+      benchId: string;
+      pooled: { aimed: { failures: number; trials: number }; naive: { failures: number; trials: number } };
+    };
+    const row = table.split('\n').find((l) => l.includes(b.benchId));
+    t.ok(row, b.benchId);
+    t.match(
+      row!,
+      `| ${b.pooled.aimed.failures}/${b.pooled.aimed.trials} | ${b.pooled.naive.failures}/${b.pooled.naive.trials} |`,
+    );
+  }
+});
+
+t.test("the README's sample output is the committed talk-sized run's headline", async (t) => {
+  const raw = JSON.parse(read('docs/measurements/talk/summary.json')) as { verdict: { word: string }; runId: string };
+  const sample = blockText('talk-headline');
+  t.match(sample, new RegExp(`^\`\`\`\\n${raw.verdict.word} `), 'the headline starts with the run’s word');
+  t.match(sample, raw.runId);
 });

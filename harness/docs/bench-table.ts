@@ -1,0 +1,64 @@
+// docs/bench.md's table: one row per committed bench (an idle machine, one
+// core kept busy, the apps' clocks shifted), each figure as the bench wrote it.
+import { aimedOverNaiveAtLeastOf, type BenchResult } from '../bench/metrics.js';
+import type { Spread } from '../model/stats.js';
+import { describeMachine, type Machine } from './measurements.js';
+
+/** What set this bench apart from a plain one, in words. */
+export function benchCondition(b: BenchResult): string {
+  const parts = [
+    b.cpuLoadProcesses > 0 ? `\`--cpu-load ${b.cpuLoadProcesses}\`` : '',
+    b.injectedAppClockOffsetMs !== 0 ? `apps' clocks ${b.injectedAppClockOffsetMs} ms off` : '',
+  ].filter(Boolean);
+  return parts.length === 0 ? 'idle machine, shared clock' : parts.join(', ');
+}
+
+const spread = (s: Spread | null, show: (v: number) => string) =>
+  s === null ? '—' : `${show(s.median)} (${show(s.min)}–${show(s.max)})`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function benchRow(b: BenchResult): string {
+  const { aimed, naive } = b.pooled;
+  const firstCycle = b.runs.filter((r) => r.cyclesToFirstHit === 1).length;
+  const atLeast = aimedOverNaiveAtLeastOf(aimed, naive);
+  return `| ${[
+    benchCondition(b),
+    `\`${b.benchId}\`, ${b.startedAt.slice(0, 10)}`,
+    String(b.runs.length),
+    spread(b.timeToFirst502Ms, secs),
+    `${firstCycle} of ${b.runs.length}`,
+    spread(b.hitCycleYield, (v) => v.toFixed(2)),
+    `${aimed.failures}/${aimed.trials}`,
+    `${naive.failures}/${naive.trials}`,
+    atLeast === null ? '—' : `≥ ${atLeast.toFixed(1)}×`,
+    spread(b.wallMs.warm, (v) => `${(v / 1000).toFixed(0)} s`),
+    b.checksAgree ? 'agree' : 'DISAGREE',
+  ].join(' | ')} |`;
+}
+
+/** The table, then the machine each bench ran on. */
+export function benchTable(benches: readonly BenchResult[], machines: readonly Machine[]): string {
+  const head = [
+    'bench',
+    'run, date',
+    'runs',
+    'time to first 502, median (min–max)',
+    'first 502 in cycle 1',
+    '502s ÷ C in hitting cycles',
+    'A/B aimed 502s',
+    'A/B naive 502s',
+    'aimed ÷ naive, at least (95 %)',
+    'wall per warm run',
+    'cross-checks',
+  ];
+  const where = [...new Set(machines.map(describeMachine))];
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...benches.map(benchRow),
+    '',
+    `Measured on ${where.join('; ')}; versions: ${Object.entries(benches[0]?.versions ?? {})
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  ].join('\n');
+}

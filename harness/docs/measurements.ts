@@ -1,0 +1,71 @@
+// The measurements the docs quote, committed under docs/measurements/: each
+// folder one kind of run, with the machine it ran on (machine.json, written by
+// scripts/measure.ts when the run was kept). The docs' tables are rendered from
+// these files and nothing else.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSummary } from '../compare/load.js';
+import type { BenchResult } from '../bench/metrics.js';
+import type { Summary } from '../results/schema.js';
+
+/** Where the measurements live, from the repository's root. */
+export const MEASUREMENTS_DIR = 'docs/measurements';
+
+/** The machine a measurement ran on, as scripts/measure.ts recorded it. */
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  kernel: string;
+  /** When the measurement was kept (ISO). */
+  recordedAt: string;
+}
+
+/** A command timed by scripts/measure.ts: what ran, from which state, and how long it took. */
+export interface Timing {
+  /** What the docs call it, e.g. `npm ci && npm run lab`. */
+  command: string;
+  /** cold: no image or build of the lab's own on the machine (base images there); warm: everything built. */
+  condition: 'cold' | 'warm';
+  wallMs: number;
+  exitCode: number;
+  startedAt: string;
+  machine: Machine;
+}
+
+export function machineOf(root: string, what: string): Machine {
+  return readJson<Machine>(join(root, MEASUREMENTS_DIR, what, 'machine.json'));
+}
+
+/** "2 cores (AMD EPYC …), 24 GiB, Linux 6.18": the machine in a table's caption. */
+export function describeMachine(m: Machine): string {
+  return `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}`;
+}
+
+/** A kept lab run's summary (read as the current schema, any version). */
+export function measuredSummary(root: string, what: string): Summary {
+  return loadSummary(join(root, MEASUREMENTS_DIR, what, 'summary.json')).summary;
+}
+
+/** Every bench kept under bench/, oldest first (bench-<id>.json). */
+export function measuredBenches(root: string): BenchResult[] {
+  const dir = join(root, MEASUREMENTS_DIR, 'bench');
+  return jsonFilesIn(dir, /^bench-.*\.json$/).map((f) => readJson<BenchResult>(join(dir, f)));
+}
+
+/** Every timing kept under timings/, in file-name order. */
+export function measuredTimings(root: string): Timing[] {
+  const dir = join(root, MEASUREMENTS_DIR, 'timings');
+  return jsonFilesIn(dir, /\.json$/).map((f) => readJson<Timing>(join(dir, f)));
+}
+
+function jsonFilesIn(dir: string, name: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => name.test(f))
+    .sort();
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}

@@ -1,0 +1,65 @@
+// Every generated block of the docs, by name: what goes in it and where it
+// comes from. A doc names a block with `<!-- name: … -->`; `npm run docs`
+// writes each from here, and a block a doc names but this list does not is an
+// error.
+import { verdictTableMarkdown } from '../model/verdict.js';
+import type { DocBlock } from './blocks.js';
+import { benchTable } from './bench-table.js';
+import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
+import { machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
+import { compareSample, talkSample, yourAppLines } from './samples.js';
+import { timingsTable } from './timings-table.js';
+
+/** The committed your-app runs the docs quote (kept as test fixtures, with their logs). */
+const YOUR_APP_RUNS = [
+  'test/fixtures/runs/20261128-084831Z-docker-your-app-summary-only',
+  'test/fixtures/runs/20261128-085126Z-docker-your-app-summary-only',
+] as const;
+
+/** The command each kept run was, as the docs name it. */
+const MATRIX_COMMAND = 'npm run lab -- --matrix';
+const TALK_COMMAND = 'npm run lab';
+
+export function docBlocks(root: string): Record<string, DocBlock> {
+  const matrix = () => measuredSummary(root, 'matrix');
+  const matrixCaption = () => runCaption(matrix(), machineOf(root, 'matrix'), MATRIX_COMMAND);
+  return {
+    'verdict-words': { source: 'harness/model/verdict.ts', render: verdictTableMarkdown },
+    'quickstart-times': {
+      source: 'docs/measurements/timings/',
+      render: () => timingsTable(measuredTimings(root)),
+    },
+    'talk-headline': {
+      source: 'docs/measurements/talk/',
+      render: () =>
+        talkSample(
+          measuredSummary(root, 'talk'),
+          runCaption(measuredSummary(root, 'talk'), machineOf(root, 'talk'), TALK_COMMAND),
+        ),
+    },
+    'matrix-nginx': {
+      source: 'docs/measurements/matrix/',
+      render: () => `${matrixTable(matrix(), ['nginx'])}\n\n${matrixCaption()}`,
+    },
+    'matrix-other-lbs': {
+      source: 'docs/measurements/matrix/',
+      render: () => `${matrixTable(matrix(), ['haproxy', 'caddy'])}\n\n${matrixCaption()}`,
+    },
+    'matrix-outcomes': {
+      source: 'docs/measurements/matrix/',
+      render: () => matrixOutcomes(matrix(), machineOf(root, 'matrix'), MATRIX_COMMAND),
+    },
+    'bench-table': {
+      source: 'docs/measurements/bench/',
+      render: () => benchTable(measuredBenches(root), [machineOf(root, 'bench')]),
+    },
+    'compare-example': {
+      source: 'test/fixtures/runs (two your-app runs)',
+      render: () => compareSample(YOUR_APP_RUNS[0], YOUR_APP_RUNS[1]),
+    },
+    'your-app-lines': {
+      source: 'test/fixtures/runs (a your-app run)',
+      render: () => yourAppLines([YOUR_APP_RUNS[0]]),
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// The README's times for its two commands, cold and warm, as scripts/measure.ts
+// timed them on a machine of the kind the lab runs on.
+import { describeMachine, type Timing } from './measurements.js';
+
+const minutes = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+};
+
+export function timingsTable(timings: readonly Timing[]): string {
+  const commands = [...new Set(timings.map((t) => t.command))];
+  const at = (command: string, condition: Timing['condition']) => {
+    const t = timings.find((x) => x.command === command && x.condition === condition);
+    return t === undefined ? '—' : `${minutes(t.wallMs)}${t.exitCode === 0 ? '' : ` (exit ${t.exitCode})`}`;
+  };
+  const machines = [...new Set(timings.map((t) => describeMachine(t.machine)))];
+  const dates = [...new Set(timings.map((t) => t.startedAt.slice(0, 10)))].sort();
+  return [
+    '| command | cold: nothing of the lab built | warm: second run |',
+    '|---|---|---|',
+    ...commands.map((c) => `| \`${c}\` | ${at(c, 'cold')} | ${at(c, 'warm')} |`),
+    '',
+    `Timed ${dates.join(', ')} on ${machines.join('; ')} (\`docs/measurements/timings/\`).`,
+  ].join('\n');
+}

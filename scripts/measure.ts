@@ -1,0 +1,84 @@
+// Keeping a measurement for the docs: the data `npm run docs` renders its
+// tables from, with the machine it was measured on.
+//
+//   npx tsx scripts/measure.ts keep <run-dir> <what>        a lab run → docs/measurements/<what>/
+//   npx tsx scripts/measure.ts keep-bench <bench.json>      a bench  → docs/measurements/bench/
+//   npx tsx scripts/measure.ts time <name> <cold|warm> <label> -- <command…>
+//                                                           a command, timed → docs/measurements/timings/<name>.json
+//
+// A run keeps its summary.json and what the docs' pictures are drawn from (the
+// requests, the aim variant's app log, the LB's access log), nothing else.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { basename, join } from 'node:path';
+import { MEASUREMENTS_DIR, type Machine, type Timing } from '../harness/docs/measurements.js';
+
+function machineNow(): Machine {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    kernel: release(),
+    recordedAt: new Date().toISOString(),
+  };
+}
+
+const writeJson = (path: string, value: unknown) => writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+
+function keepRun(runDir: string, what: string): void {
+  const summary = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as { aimVariant: string };
+  const dest = join(MEASUREMENTS_DIR, what);
+  mkdirSync(dest, { recursive: true });
+  // The summary's $schema is relative to where it sits: two levels deeper here than in results/<run>/.
+  const text = readFileSync(join(runDir, 'summary.json'), 'utf8').replace(
+    /"\$schema": "[^"]*"/,
+    '"$schema": "../../../schemas/summary.schema.json"',
+  );
+  writeFileSync(join(dest, 'summary.json'), text);
+  for (const file of ['requests.ndjson', `app-${summary.aimVariant}.log`, 'nginx-access.log']) {
+    if (what !== 'matrix' && existsSync(join(runDir, file))) copyFileSync(join(runDir, file), join(dest, file));
+  }
+  writeJson(join(dest, 'machine.json'), machineNow());
+  console.log(`kept ${runDir} as ${dest}`);
+}
+
+function keepBench(benchJson: string): void {
+  const dest = join(MEASUREMENTS_DIR, 'bench');
+  mkdirSync(dest, { recursive: true });
+  copyFileSync(benchJson, join(dest, basename(benchJson)));
+  writeJson(join(dest, 'machine.json'), machineNow());
+  console.log(`kept ${benchJson} in ${dest}`);
+}
+
+function time(name: string, condition: string, label: string, command: string[]): void {
+  if (condition !== 'cold' && condition !== 'warm') throw new Error(`condition must be cold or warm, not ${condition}`);
+  const startedAt = new Date().toISOString();
+  const start = performance.now();
+  const run = spawnSync(command[0], command.slice(1), { stdio: 'inherit' });
+  const timing: Timing = {
+    command: label,
+    condition,
+    wallMs: Math.round(performance.now() - start),
+    exitCode: run.status ?? 1,
+    startedAt,
+    machine: machineNow(),
+  };
+  const dest = join(MEASUREMENTS_DIR, 'timings');
+  mkdirSync(dest, { recursive: true });
+  writeJson(join(dest, `${name}.json`), timing);
+  console.log(`${label} (${condition}): ${(timing.wallMs / 1000).toFixed(1)} s, exit ${timing.exitCode}`);
+}
+
+const [verb, ...args] = process.argv.slice(2);
+const usage =
+  'usage: measure.ts keep <run-dir> <what> | keep-bench <bench.json> | time <name> <cold|warm> <label> -- <command…>';
+try {
+  if (verb === 'keep' && args.length === 2) keepRun(args[0], args[1]);
+  else if (verb === 'keep-bench' && args.length === 1) keepBench(args[0]);
+  else if (verb === 'time' && args[3] === '--' && args.length > 4) time(args[0], args[1], args[2], args.slice(4));
+  else throw new Error(usage);
+} catch (err) {
+  console.error(`measure: ${(err as Error).message}`);
+  process.exitCode = 2;
+}
