@@ -5,13 +5,16 @@
 //   npx tsx scripts/measure.ts keep-bench <bench.json>      a bench  → docs/measurements/bench/
 //   npx tsx scripts/measure.ts time <name> <cold|warm> <label> -- <command…>
 //                                                           a command, timed → docs/measurements/timings/<name>.json
+//   npx tsx scripts/measure.ts screenshot <run-dir> <png>   report.html's first screen (1600 × 900, Chromium)
 //
 // A run keeps its summary.json and what the docs' pictures are drawn from (the
 // requests, the aim variant's app log, the LB's access log), nothing else.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
-import { basename, join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { writeReport } from '../harness/report/html/build.js';
 import { MEASUREMENTS_DIR, type Machine, type Timing } from '../harness/docs/measurements.js';
 
 function machineNow(): Machine {
@@ -70,12 +73,30 @@ function time(name: string, condition: string, label: string, command: string[])
   console.log(`${label} (${condition}): ${(timing.wallMs / 1000).toFixed(1)} s, exit ${timing.exitCode}`);
 }
 
+/** The first screen a reader of report.html sees, for the README: the run's report drawn anew in a scratch copy. */
+async function screenshot(runDir: string, png: string): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'keepalive-lab-screenshot-'));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    cpSync(runDir, scratch, { recursive: true });
+    const { reportPath } = writeReport(scratch);
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.goto(`file://${resolve(reportPath)}`);
+    await page.screenshot({ path: png });
+    console.log(`wrote ${png}`);
+  } finally {
+    await browser.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 const [verb, ...args] = process.argv.slice(2);
 const usage =
-  'usage: measure.ts keep <run-dir> <what> | keep-bench <bench.json> | time <name> <cold|warm> <label> -- <command…>';
+  'usage: measure.ts keep <run-dir> <what> | keep-bench <bench.json> | time <name> <cold|warm> <label> -- <command…> | screenshot <run-dir> <png>';
 try {
   if (verb === 'keep' && args.length === 2) keepRun(args[0], args[1]);
   else if (verb === 'keep-bench' && args.length === 1) keepBench(args[0]);
+  else if (verb === 'screenshot' && args.length === 2) await screenshot(args[0], args[1]);
   else if (verb === 'time' && args[3] === '--' && args.length > 4) time(args[0], args[1], args[2], args.slice(4));
   else throw new Error(usage);
 } catch (err) {

@@ -16,7 +16,7 @@ export function timingsTable(timings: readonly Timing[]): string {
   const machines = [...new Set(timings.map((t) => describeMachine(t.machine)))];
   const dates = [...new Set(timings.map((t) => t.startedAt.slice(0, 10)))].sort();
   return [
-    '| command | cold: nothing of the lab built | warm: second run |',
+    '| command | cold: no node_modules, npm cache or lab image (base images there) | warm: run again |',
     '|---|---|---|',
     ...commands.map((c) => `| \`${c}\` | ${at(c, 'cold')} | ${at(c, 'warm')} |`),
     '',
