@@ -12,7 +12,8 @@ import { EXIT, type ExitCode } from '../model/exit-codes.js';
 import { onInterrupts } from './interrupts.js';
 import { runLab } from '../lab/lab.js';
 import { startLiveServer, type LiveServer } from '../live/server.js';
-import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX } from '../scenarios/matrix.js';
+import { appCellName } from '../scenarios/matrix.js';
+import { scenarioListing } from './list-scenarios.js';
 import { HELP, parseLabArgs } from './options.js';
 import { usage } from './flags.js';
 import { cellReasons, formatTable, mainTable, verdictLine } from '../report/markdown.js';
@@ -97,9 +98,7 @@ function answerWithoutRun(options: LabOptions): ExitCode | null {
     return EXIT.ok;
   }
   if (options.listScenarios) {
-    const inDefault = new Set(DEFAULT_MATRIX.map(appCellName));
-    for (const name of ALL_APP_CELLS.map(appCellName)) console.log(`${inDefault.has(name) ? '*' : ' '} ${name}`);
-    console.log('\n* in the default matrix (--matrix); run any with --scenario <name,…>');
+    console.log(scenarioListing(options.cells));
     return EXIT.ok;
   }
   return null;

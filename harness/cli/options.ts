@@ -1,6 +1,5 @@
-// `npm run lab -- [flags]`: parsed with node:util parseArgs and validated; a
-// user mistake becomes one LabError line and exit code 2.
-import { parseArgs } from 'node:util';
+// `npm run lab -- [flags]`: read through the flag table (flags.ts: checked, then
+// node:util parseArgs) and validated; a user mistake becomes one LabError line and exit code 2.
 import {
   DEFAULT_OPTIONS,
   METHODS,
@@ -9,10 +8,18 @@ import {
   type LabOptions,
   type Method,
 } from '../scenarios/run-options.js';
-import { LabError, firstLineOf } from '../model/errors.js';
+import { LabError } from '../model/errors.js';
 import { EVIDENCE_FLOOR } from '../model/verdict.js';
 import { EXIT, EXIT_CODES_HELP } from '../model/exit-codes.js';
-import { cellsByName, DEFAULT_MATRIX, parseMatrixFilter, selectCells, type AppCell } from '../scenarios/matrix.js';
+import {
+  ALL_APP_CELLS,
+  cellsByName,
+  DEFAULT_MATRIX,
+  matchesFilter,
+  parseMatrixFilter,
+  selectCells,
+  type AppCell,
+} from '../scenarios/matrix.js';
 import {
   APP_START_TIMEOUT_RANGE,
   APP_PORT_RANGE,
@@ -20,7 +27,17 @@ import {
   LB_IDLE_TIMEOUT_RANGE,
   parseAppOptions,
 } from './app-options.js';
-import { flagsHelp, oneOf, parseArgsOptions, rangedInteger, usage, type FlagSpec, type FlagTable } from './flags.js';
+import {
+  directoryPath,
+  flagsHelp,
+  oneOf,
+  rangedInteger,
+  readArgs,
+  usage,
+  type FlagGroups,
+  type FlagSpec,
+  type FlagTable,
+} from './flags.js';
 import {
   APP_CONTAINER_PORT,
   APP_PORT_BASE,
@@ -32,16 +49,29 @@ import {
   type RetryPolicy,
 } from '../scenarios/scenarios.js';
 
+/** The groups of `npm run lab -- --help`, in its order: what each group of flags is for. */
+export const LAB_FLAG_GROUPS = {
+  run: "Run (the talk-sized run: Node's defaults and the fix, side by side behind nginx):",
+  matrix: 'Matrix (Node lines × server modes × fixes, behind nginx, HAProxy and Caddy):',
+  app: "Your own app behind the lab's LB (Docker):",
+  outputs: 'Outputs (the run directory, the summary, a live page):',
+  ci: 'CI (an exit code a job can act on):',
+  other: 'Version and help:',
+} as const satisfies FlagGroups;
+
+type LabFlagGroup = keyof typeof LAB_FLAG_GROUPS;
+
 /**
- * Every flag of `npm run lab`, in --help's order: parseArgs reads its type, --help prints its lines, and a number's
- * range is checked against the entry that prints it.
+ * Every flag of `npm run lab`, in --help's order within its group: parseArgs reads its type, --help prints its lines
+ * (each at most 74 columns, so that --help fits 100), and a number's range is checked against the entry that prints it.
  */
 export const LAB_FLAGS = {
-  quick: { type: 'boolean', help: ['talk-sized run, about 2 minutes once images are built (default)'] },
-  full: { type: 'boolean', help: ["also idle gaps around the LB's 60 s timeout (adds about 2 minutes)"] },
+  quick: { type: 'boolean', group: 'run', help: ['talk-sized run, about 2 minutes once images are built (default)'] },
+  full: { type: 'boolean', group: 'run', help: ["also idle gaps around the LB's 60 s timeout (adds about 2 minutes)"] },
   cycles: {
     type: 'string',
     arg: '<n>',
+    group: 'run',
     range: { min: 1, max: 500 },
     help: [
       `burst + idle-gap cycles to run (default ${DEFAULT_OPTIONS.cycles}, {range}); if the default`,
@@ -51,43 +81,54 @@ export const LAB_FLAGS = {
   'max-cycles': {
     type: 'string',
     arg: '<n>',
+    group: 'run',
     range: { min: 1, max: 1500 },
     help: ['upper bound on cycles while no 502 has shown (default 3 × cycles)'],
   },
   concurrency: {
     type: 'string',
     arg: '<n>',
+    group: 'run',
     range: { min: 1, max: 32 },
     help: [
-      `concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, {range}, at least`,
-      'one per method)',
+      `concurrent requests per burst and per variant (default ${DEFAULT_OPTIONS.concurrency}, {range},`,
+      'at least one per method)',
     ],
   },
   methods: {
     type: 'string',
     arg: '<list>',
+    group: 'run',
     help: ['request methods to mix, comma-separated: POST,GET (default POST,GET)'],
   },
   'retry-policy': {
     type: 'string',
     arg: '<p>',
-    help: ["nginx's retry policy: alb (never retries, default) or nginx (retries idempotent requests)"],
-  },
-  'haproxy-reuse': {
-    type: 'string',
-    arg: '<m>',
-    help: ["HAProxy's http-reuse in matrix cells: safe (its default) or always"],
+    group: 'run',
+    help: ["nginx's retry policy: alb (never retries, default) or nginx (retries", 'idempotent requests)'],
   },
   'server-mode': {
     type: 'string',
     arg: '<m>',
+    group: 'run',
     help: [
-      "app server: standalone (Next's server.js, default), next-start (next start)",
-      "or custom (http.createServer + Next's handler)",
+      "app server: standalone (Next's server.js, default), next-start",
+      "(next start) or custom (http.createServer + Next's handler)",
     ],
   },
+  runtime: {
+    type: 'string',
+    arg: '<r>',
+    group: 'run',
+    help: [
+      "docker, local (the system's nginx, haproxy, caddy + app processes) or",
+      'auto (default: docker if it answers)',
+    ],
+  },
+  keep: { type: 'boolean', group: 'run', help: ['leave the stack running afterwards (Docker runtime)'] },
   matrix: {
     type: 'boolean',
+    group: 'matrix',
     help: [
       'run the scenario matrix: Node 20/22/24/26, server modes and fix values',
       'behind nginx, and HAProxy and Caddy beside it, in one stack (about',
@@ -97,151 +138,197 @@ export const LAB_FLAGS = {
   only: {
     type: 'string',
     arg: '<axis=value,…>',
+    group: 'matrix',
     help: [
-      'with --matrix: only the cells matching, axes lb (nginx, haproxy, caddy),',
-      'node (20, 22, 24, 26), mode (standalone, next-start, custom), fix (default,',
-      'article, keepalive-only, too-short, node-65s); e.g. --only lb=haproxy',
+      'with --matrix or --list-scenarios: only the cells matching, axes',
+      'lb (nginx, haproxy, caddy), node (20, 22, 24, 26), mode (standalone,',
+      'next-start, custom), fix (default, article, keepalive-only, too-short,',
+      'node-65s); e.g. --only lb=haproxy',
     ],
   },
   scenario: {
     type: 'string',
     arg: '<name,…>',
+    group: 'matrix',
     help: [
-      'run these cells (any combination of the axes), e.g. node22-custom-too-short',
-      '(behind nginx) or haproxy-node24-standalone-default',
+      'run these cells (any combination of the axes), e.g.',
+      'node22-custom-too-short (behind nginx) or',
+      'haproxy-node24-standalone-default',
     ],
   },
-  'list-scenarios': { type: 'boolean', help: ['print every cell name (the default matrix marked) and exit'] },
+  'list-scenarios': {
+    type: 'boolean',
+    group: 'matrix',
+    help: ['print every cell name (the default matrix marked), or those --only', 'matches, and exit'],
+  },
   'long-cycles': {
     type: 'string',
     arg: '<n>',
+    group: 'matrix',
     range: { min: 1, max: 100 },
     help: [
       "matrix cells whose boundary is the LB's timeout: cycles of that length",
       `(default ${DEFAULT_OPTIONS.longCycles}, {range})`,
     ],
   },
-  runtime: {
+  'haproxy-reuse': {
     type: 'string',
-    arg: '<r>',
-    help: [
-      "docker, local (the system's nginx, haproxy, caddy + app processes) or auto",
-      '(default: docker if it answers)',
-    ],
-  },
-  'min-boundary': {
-    type: 'string',
-    arg: '<n>',
-    range: { min: 0, max: 100_000 },
-    help: [
-      '--assert needs at least n requests on the fixed variant sent at the default',
-      `variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests}); in a matrix, a cell needs`,
-      'n divided by the number of methods, or it is inconclusive; at least',
-      `${EVIDENCE_FLOOR.boundaryRequestsPerCell} per method (the floor below which no zero says anything)`,
-    ],
-  },
-  'results-dir': { type: 'string', arg: '<dir>', help: ['where run directories are written (default results/)'] },
-  keep: { type: 'boolean', help: ['leave the stack running afterwards (Docker runtime)'] },
-  json: { type: 'boolean', help: ['print the summary as JSON on stdout (progress goes to stderr)'] },
-  assert: { type: 'boolean', help: [`exit ${EXIT.assertionFailed} unless default shows ≥ 1 × 502 and fixed none`] },
-  // `--assert safe` on the command line (joinNegativeValues turns it into this flag).
-  'assert-safe': {
-    type: 'boolean',
-    label: '--assert safe',
-    help: [`with your app: exit ${EXIT.assertionFailed} unless it is shown SAFE (unsafe or inconclusive fail)`],
-  },
-  out: { type: 'string', arg: '<file>', help: ['also write the summary JSON to this file (its directory must exist)'] },
-  baseline: {
-    type: 'string',
-    arg: '<summary>',
-    help: [
-      'compare this run with an earlier one (a summary.json or its run directory),',
-      `as npm run compare does; exit ${EXIT.assertionFailed} on a regression`,
-    ],
-  },
-  live: {
-    type: 'boolean',
-    help: [
-      'serve a live page of the run for a projector on 127.0.0.1 (its URL is printed',
-      'at the start): phases, counters, the cycle chart and the verdict; no network',
-    ],
-  },
-  'live-port': {
-    type: 'string',
-    arg: '<n>',
-    range: { min: 1, max: 65_535 },
-    help: ["with --live: the page's port (default: any free one)"],
+    arg: '<m>',
+    group: 'matrix',
+    help: ["HAProxy's http-reuse in matrix cells: safe (its default) or always"],
   },
   'app-image': {
     type: 'string',
     arg: '<image>',
-    group: 'Your own app behind the lab\'s LB (Docker; see README, "Test your own app"):',
-    help: ["run this image as the variant 'yours' (a local image, or one Docker can pull)"],
+    group: 'app',
+    help: ["run this image as the variant 'yours' (a local image, or one Docker can", 'pull)'],
   },
-  'app-build': { type: 'string', arg: '<dir>', help: ["or build it from this directory's Dockerfile"] },
+  'app-build': { type: 'string', arg: '<dir>', group: 'app', help: ["or build it from this directory's Dockerfile"] },
   'app-port': {
     type: 'string',
     arg: '<port>',
+    group: 'app',
     range: APP_PORT_RANGE,
     help: [`the port it listens on in its container (default ${APP_CONTAINER_PORT}); {range}`],
   },
   health: {
     type: 'string',
     arg: '<path>',
+    group: 'app',
     help: ['answers (any status below 500) once the app serves (default /)'],
   },
   'app-env': {
     type: 'string',
     multiple: true,
     arg: 'KEY=VALUE',
-    help: ['environment for the app; repeatable (values are never written to the results)'],
+    group: 'app',
+    help: ['environment for the app; repeatable (values are never written to the', 'results)'],
   },
-  path: { type: 'string', arg: '<path>', help: ['the path every request asks (default /)'] },
-  method: { type: 'string', arg: '<m>', help: ['the method of every request: GET (default) or POST'] },
+  path: { type: 'string', arg: '<path>', group: 'app', help: ['the path every request asks (default /)'] },
+  method: { type: 'string', arg: '<m>', group: 'app', help: ['the method of every request: GET (default) or POST'] },
   'compare-image': {
     type: 'string',
     arg: '<image>',
+    group: 'app',
     help: ["a second variant, 'compared', beside yours (e.g. before a fix)"],
   },
   'compare-env': {
     type: 'string',
     multiple: true,
     arg: 'KEY=VALUE',
+    group: 'app',
     help: ['its environment over yours (repeatable; alone: the same image, other env)'],
   },
-  lb: { type: 'string', arg: '<lb>', help: ['the LB in front: nginx (default), haproxy or caddy'] },
+  lb: { type: 'string', arg: '<lb>', group: 'app', help: ['the LB in front: nginx (default), haproxy or caddy'] },
   'lb-idle-timeout': {
     type: 'string',
     arg: '<d>',
+    group: 'app',
     range: LB_IDLE_TIMEOUT_RANGE,
     help: [
-      'how long the LB keeps idle upstream connections, e.g. 60s (default), 350s, 10m',
-      '(AWS ALB allows 1–4000 s; GCP keeps backends 600 s); {range}',
+      'how long the LB keeps idle upstream connections, e.g. 60s (default),',
+      '350s, 10m (AWS ALB allows 1–4000 s; GCP keeps backends 600 s);',
+      '{range}',
     ],
   },
   'app-start-timeout': {
     type: 'string',
     arg: '<d>',
+    group: 'app',
     range: APP_START_TIMEOUT_RANGE,
     help: [
-      `how long your app may take to answer --health once started (default ${DEFAULT_APP_START_TIMEOUT_MS / 1000}s);`,
-      '{range}',
+      `how long your app may take to answer --health once started (default`,
+      `${DEFAULT_APP_START_TIMEOUT_MS / 1000}s); {range}`,
     ],
   },
-  version: { type: 'boolean', short: 'v', group: '', help: ["the lab's version"] },
-  help: { type: 'boolean', short: 'h', help: ['this text'] },
-} as const satisfies FlagTable;
+  'results-dir': {
+    type: 'string',
+    arg: '<dir>',
+    group: 'outputs',
+    help: ['where run directories are written (default results/)'],
+  },
+  json: {
+    type: 'boolean',
+    group: 'outputs',
+    help: ['print the summary as JSON on stdout (progress goes to stderr)'],
+  },
+  out: {
+    type: 'string',
+    arg: '<file>',
+    group: 'outputs',
+    help: ['also write the summary JSON to this file (its directory must exist)'],
+  },
+  live: {
+    type: 'boolean',
+    group: 'outputs',
+    help: [
+      'serve a live page of the run for a projector on 127.0.0.1 (its URL is',
+      'printed at the start): phases, counters, the cycle chart and the verdict;',
+      'no network',
+    ],
+  },
+  'live-port': {
+    type: 'string',
+    arg: '<n>',
+    group: 'outputs',
+    range: { min: 1, max: 65_535 },
+    help: ["with --live: the page's port (default: any free one)"],
+  },
+  assert: {
+    type: 'boolean',
+    group: 'ci',
+    help: [`exit ${EXIT.assertionFailed} unless default shows ≥ 1 × 502 and fixed none`],
+  },
+  // `--assert safe` on the command line (rewriteAssertSafe turns it into this flag).
+  'assert-safe': {
+    type: 'boolean',
+    label: '--assert safe',
+    group: 'ci',
+    help: [`with your app: exit ${EXIT.assertionFailed} unless it is shown SAFE (unsafe or`, 'inconclusive fail)'],
+  },
+  'min-boundary': {
+    type: 'string',
+    arg: '<n>',
+    group: 'ci',
+    range: { min: 0, max: 100_000 },
+    help: [
+      '--assert needs at least n requests on the fixed variant sent at the',
+      `default variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests}); in a matrix, a cell`,
+      'needs n divided by the number of methods, or it is inconclusive; at',
+      `least ${EVIDENCE_FLOOR.boundaryRequestsPerCell} per method (the floor below which no zero says anything)`,
+    ],
+  },
+  baseline: {
+    type: 'string',
+    arg: '<summary>',
+    group: 'ci',
+    help: [
+      'compare this run with an earlier one (a summary.json or its run',
+      `directory), as npm run compare does; exit ${EXIT.assertionFailed} on a regression`,
+    ],
+  },
+  version: { type: 'boolean', short: 'v', group: 'other', help: ["the lab's version"] },
+  help: { type: 'boolean', short: 'h', group: 'other', help: ['this text'] },
+} as const satisfies FlagTable<LabFlagGroup>;
 
 /** A flag's name as parseArgs knows it. */
 type LabFlag = keyof typeof LAB_FLAGS;
 
-const FLAGS = parseArgsOptions(LAB_FLAGS);
+/** The lab's other commands, one line each in --help. */
+const OTHER_COMMANDS: ReadonlyArray<readonly [usage: string, what: string]> = [
+  ['npm run compare -- <baseline> <current>', "two runs' summaries side by side; exit 99 when worse"],
+  ['npm run report -- <run-dir>', "rebuild a saved run's report.html and charts"],
+  ['npm run bench -- [flags]', "the lab's speed and aim over several runs"],
+];
 
 export const HELP = `keepalive-lab: reproduce the keep-alive 502 behind a load balancer, and prove the fix.
 
 Usage: npm run lab -- [flags]
 
-${flagsHelp(LAB_FLAGS, 24)}
+${flagsHelp(LAB_FLAGS, LAB_FLAG_GROUPS, 24)}
+
+Other commands (each has its own --help):
+${OTHER_COMMANDS.map(([command, what]) => `  ${command.padEnd(40)} ${what}`).join('\n')}
 
 Each flag may be given once. A run that ends early (a component stopped, Docker
 went away, results not writable) says why in one line, writes what it measured
@@ -265,24 +352,13 @@ function minBoundaryOf(raw: string | undefined, methods: readonly Method[]): num
   return n;
 }
 
-/**
- * parseArgs reads `--cycles -3` as a flag followed by another flag ("ambiguous");
- * a value-taking flag followed by a negative number takes it as its value, so the
- * range check can say what is wrong with it.
- */
-function joinNegativeValues(argv: readonly string[]): string[] {
+/** `--assert safe` (the line users add to CI) is its own flag; `--assert` alone stays the sample run's. */
+function rewriteAssertSafe(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    // `--assert safe` (the line users add to CI) is its own flag; `--assert` alone stays the sample run's.
     if ((argv[i] === '--assert' && argv[i + 1] === 'safe') || argv[i] === '--assert=safe') {
       out.push('--assert-safe');
       if (argv[i] === '--assert') i++;
-      continue;
-    }
-    const flag = argv[i].startsWith('--') ? flagNamed(argv[i].slice(2)) : null;
-    if (flag?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) {
-      out.push(`${argv[i]}=${argv[i + 1]}`);
-      i++;
     } else {
       out.push(argv[i]);
     }
@@ -300,8 +376,13 @@ function parseMethods(raw: string | undefined): Method[] | undefined {
   return methods as Method[];
 }
 
-/** --matrix [--only …] or --scenario …: the apps of a matrix run; null for the talk-sized run. */
+/**
+ * --matrix [--only …] or --scenario …: the apps of a matrix run; null for the talk-sized run. With --list-scenarios,
+ * the cells it lists: `--only` alone narrows the whole catalogue (every combination of the axes), with --matrix the
+ * default matrix, as the run would.
+ */
 function parseCells(v: {
+  'list-scenarios'?: boolean;
   matrix?: boolean;
   only?: string;
   scenario?: string;
@@ -315,7 +396,13 @@ function parseCells(v: {
     throw usage('--matrix and --scenario exclude each other: --scenario names the cells itself.');
   if (v.only !== undefined && v.scenario !== undefined)
     throw usage('--only narrows --matrix; --scenario names its cells itself.');
-  if (v.only !== undefined && !v.matrix) throw usage('--only narrows --matrix; add --matrix.');
+  if (v.only !== undefined && !v.matrix) {
+    if (!v['list-scenarios']) throw usage('--only narrows --matrix or --list-scenarios; add --matrix.');
+    const listed = ALL_APP_CELLS.filter((c) => matchesFilter(c, parseMatrixFilter(v.only as string)));
+    // The catalogue is every combination of the axes' values, which parseMatrixFilter checked: never empty today.
+    if (listed.length === 0) throw usage(`No cell matches --only ${v.only}.`);
+    return listed;
+  }
   const isMatrix = v.matrix || v.scenario !== undefined;
   if (!isMatrix) {
     const yourApp = v['app-image'] !== undefined || v['app-build'] !== undefined;
@@ -355,21 +442,9 @@ function parseLivePort(v: { live?: boolean; 'live-port'?: string }): number | nu
   return port;
 }
 
-/** The flags as given, each at most once (the repeatable ones excepted); parseArgs' own complaints in one line. */
+/** The flags as given, each at most once (the repeatable ones excepted); every mistake in one line (flags.ts). */
 function readFlags(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: joinNegativeValues(argv),
-      strict: true,
-      allowPositionals: false,
-      tokens: true,
-      options: FLAGS,
-    });
-  } catch (err) {
-    // parseArgs' own messages name the flag; keep only the first sentence.
-    throw usage(firstLineOf(err).replace(/\. To specify.*$/, '.'));
-  }
+  const parsed = readArgs(LAB_FLAGS, rewriteAssertSafe(argv));
   // A flag given twice would silently keep the last value: say so instead (the repeatable ones excepted).
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
@@ -473,7 +548,8 @@ export function parseLabArgs(argv: string[]): LabOptions {
     listScenarios: v['list-scenarios'] ?? false,
     runtime: oneOf('runtime', v.runtime, RUNTIME_CHOICES) ?? DEFAULT_OPTIONS.runtime,
     minBoundaryRequests: minBoundaryOf(v['min-boundary'], methods),
-    resultsDir: v['results-dir'] ?? DEFAULT_OPTIONS.resultsDir,
+    resultsDir:
+      v['results-dir'] === undefined ? DEFAULT_OPTIONS.resultsDir : directoryPath('results-dir', v['results-dir']),
     keep: v.keep ?? false,
     json: v.json ?? false,
     assert: v.assert ?? false,

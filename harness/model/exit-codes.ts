@@ -31,8 +31,8 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** For --help and the README. */
+/** For --help and the README (each line within --help's 100 columns). */
 export const EXIT_CODES_HELP = `Exit codes: ${EXIT.ok} done (and --assert held), ${EXIT.couldNotRun} the lab could not run or finish, ${EXIT.badInput} bad flags,
-            ${EXIT.assertionFailed} --assert failed (or --baseline: worse than the baseline), ${EXIT.stillFailing} --baseline: failing as the
-            baseline did, ${EXIT.incomplete} --baseline: a run incomplete, ${EXIT.notComparable} --baseline: settings that move a rate
-            differ, ${EXIT.interrupted} interrupted.`;
+            ${EXIT.assertionFailed} --assert failed (or --baseline: worse than the baseline),
+            ${EXIT.stillFailing} --baseline: failing as the baseline did, ${EXIT.incomplete} --baseline: a run incomplete,
+            ${EXIT.notComparable} --baseline: settings that move a rate differ, ${EXIT.interrupted} interrupted.`;

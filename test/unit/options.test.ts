@@ -91,9 +91,9 @@ t.test('every flag is read', async (t) => {
 });
 
 const rejections: Array<[string[], RegExp]> = [
-  [['--bogus'], /Unknown option '--bogus'/],
-  [['extra'], /Unexpected argument 'extra'/],
-  [['--cycles'], /argument missing/],
+  [['--bogus'], /^unknown flag --bogus\.$/],
+  [['extra'], /^unexpected argument 'extra': npm run lab takes flags only\.$/],
+  [['--cycles'], /^--cycles needs a value \(<n>\)\.$/],
   [['--cycles', 'ten'], /--cycles must be a whole number, got 'ten'/],
   [['--cycles', '0'], /--cycles must be between 1 and 500/],
   [['--cycles', '-3'], /--cycles must be between 1 and 500, got -3/],
@@ -131,7 +131,7 @@ const rejections: Array<[string[], RegExp]> = [
   [['--live', '--live-port', '65536'], /--live-port must be between 1 and 65535, got 65536\./],
   [['--live', '--live-port', '-1'], /--live-port must be between 1 and 65535, got -1\./],
   [['--live', '--live-port', 'http'], /--live-port must be a whole number, got 'http'/],
-  [['--live', '--live-port'], /argument missing/],
+  [['--live', '--live-port'], /^--live-port needs a value \(<n>\)\.$/],
   [['--live', '--live-port', '8401'], /--live-port 8401 is one of the lab's own ports \(8400–8499, 8501–8599\)/],
   [['--live', '--live-port', '8400'], /--live-port 8400 is one of the lab's own ports/],
   [['--live', '--live-port', '8599'], /one of the lab's own ports/],
@@ -241,15 +241,23 @@ t.test('a range changed in a table changes what --help prints and what the parse
     tries: {
       type: 'string',
       arg: '<n>',
+      group: 'main',
       range: { min: 2, max: 7 },
       help: ['how often (default 3, {range}), then', 'stop'],
     },
-    wait: { type: 'string', arg: '<d>', range: { min: 500, max: 90_000, unit: 'ms' }, help: ['how long: {range}'] },
-    help: { type: 'boolean', short: 'h', group: '', help: ['this text'] },
+    wait: {
+      type: 'string',
+      arg: '<d>',
+      group: 'main',
+      range: { min: 500, max: 90_000, unit: 'ms' },
+      help: ['how long: {range}'],
+    },
+    help: { type: 'boolean', short: 'h', group: 'other', help: ['this text'] },
   } as const satisfies FlagTable;
   t.equal(
-    flagsHelp(table, 12),
+    flagsHelp(table, { main: 'Main:', other: '' }, 12),
     [
+      'Main:',
       '  --tries <n> how often (default 3, 2–7), then',
       '              stop',
       '  --wait <d>  how long: 0.5 s to 90 s',

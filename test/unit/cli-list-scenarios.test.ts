@@ -1,0 +1,78 @@
+// `npm run lab -- --list-scenarios`: every cell's name, the default matrix's
+// marked; --only narrows the list and it says how many of how many it shows.
+import t from 'tap';
+import { parseLabArgs } from '../../harness/cli/options.js';
+import { scenarioListing } from '../../harness/cli/list-scenarios.js';
+
+/** What --list-scenarios prints for these flags. */
+const listing = (...flags: string[]) => scenarioListing(parseLabArgs(['--list-scenarios', ...flags]).cells);
+/** The names it lists, and which of them are marked as the default matrix's. */
+function namesOf(text: string): { names: string[]; marked: string[] } {
+  const rows = text.split('\n').filter((line) => /^[* ] \S+$/.test(line));
+  return { names: rows.map((r) => r.slice(2)), marked: rows.filter((r) => r.startsWith('*')).map((r) => r.slice(2)) };
+}
+
+t.test(
+  'without --only: all 180 cells (3 LBs × 4 Node lines × 3 modes × 5 fixes), the 19 of the default marked',
+  async (t) => {
+    const text = listing();
+    const { names, marked } = namesOf(text);
+    t.equal(names.length, 180);
+    t.equal(new Set(names).size, 180, 'each once');
+    t.equal(marked.length, 19);
+    t.match(text, /\n180 cells; \* in the default matrix \(--matrix\); run any with --scenario <name,…>$/);
+  },
+);
+
+t.test('--only lb=haproxy: just the HAProxy cells, and how many of how many', async (t) => {
+  const text = listing('--only', 'lb=haproxy');
+  const { names, marked } = namesOf(text);
+  t.equal(names.length, 60, '4 Node lines × 3 modes × 5 fixes');
+  t.ok(
+    names.every((n) => n.startsWith('haproxy-')),
+    'every name is a HAProxy cell',
+  );
+  t.same(marked, ['haproxy-node24-standalone-default', 'haproxy-node24-standalone-article']);
+  t.match(text, /\n60 of 180 cells; \* in the default matrix/);
+});
+
+t.test('--only with several axes and values narrows on each', async (t) => {
+  const { names } = namesOf(listing('--only', 'node=22,mode=custom,fix=too-short,fix=article'));
+  t.same(names, [
+    'node22-custom-article',
+    'node22-custom-too-short',
+    'haproxy-node22-custom-article',
+    'haproxy-node22-custom-too-short',
+    'caddy-node22-custom-article',
+    'caddy-node22-custom-too-short',
+  ]);
+});
+
+t.test(
+  'with --matrix, --only narrows the default matrix, as the run would; none left is exit 2 as for a run',
+  async (t) => {
+    const { names } = namesOf(listing('--matrix', '--only', 'lb=haproxy'));
+    t.same(names, ['haproxy-node24-standalone-default', 'haproxy-node24-standalone-article']);
+    for (const argv of [
+      ['--list-scenarios', '--matrix', '--only', 'lb=haproxy,fix=too-short'],
+      ['--matrix', '--only', 'lb=haproxy,fix=too-short'],
+    ]) {
+      t.throws(
+        () => parseLabArgs(argv),
+        { message: 'No cell of the default matrix matches --only.', exitCode: 2 },
+        argv.join(' '),
+      );
+    }
+  },
+);
+
+t.test('a bad --only is refused as for a run; --only without --matrix or --list-scenarios still is', async (t) => {
+  t.throws(() => parseLabArgs(['--list-scenarios', '--only', 'lb=envoy']), {
+    message: "--only: lb must be one of nginx, haproxy, caddy, got 'envoy'.",
+    exitCode: 2,
+  });
+  t.throws(() => parseLabArgs(['--only', 'lb=haproxy']), {
+    message: '--only narrows --matrix or --list-scenarios; add --matrix.',
+    exitCode: 2,
+  });
+});
