@@ -1,20 +1,23 @@
 // The live page's cycle chart: the lab's events so far, drawn by the same
-// renderer as report.html (report/html/charts.ts), so the stage and the report
-// show one chart. Rendered here, on the server: the page only swaps the SVG in.
+// renderer as report.html (report/html/charts.ts, a heat map: a row per
+// variant under its LB, a square per cycle), so the stage and the report show
+// one chart. Rendered here, on the server: the page only swaps the SVG in.
 import type { LabEvent } from './lab-events.js';
-import { cycleBarsSvg, type CycleBarsInput } from '../report/html/charts.js';
+import { cycleChartSvg, type CycleChartInput } from '../report/html/charts.js';
 
 /** Follows the events; after each one that changes the chart, its new SVG. */
 export class LiveChart {
   private variants: string[] = [];
-  private readonly cycles: CycleBarsInput['cycles'] = [];
-  private readonly firstHit: CycleBarsInput['firstHit'] = {};
+  private lbOf: Record<string, string> = {};
+  private readonly cycles: CycleChartInput['cycles'] = [];
+  private readonly firstHit: CycleChartInput['firstHit'] = {};
 
   /** The chart's SVG when `event` changed it (a run's variants, a cycle, a first 502); null otherwise. */
   observe(event: LabEvent): string | null {
     switch (event.type) {
       case 'run':
         this.variants = event.variants.map((v) => v.name);
+        this.lbOf = Object.fromEntries(event.variants.map((v) => [v.name, v.lb]));
         for (const v of this.variants) this.firstHit[v] ??= null;
         return this.svg();
       case 'cycle': {
@@ -40,6 +43,6 @@ export class LiveChart {
     // them.
     const laneOrder = (lane: string) => (lane === 'short' ? 0 : 1);
     const cycles = [...this.cycles].sort((a, b) => laneOrder(a.lane) - laneOrder(b.lane) || a.cycle - b.cycle);
-    return cycleBarsSvg({ variants: this.variants, cycles, firstHit: this.firstHit });
+    return cycleChartSvg({ variants: this.variants, lbOf: this.lbOf, cycles, firstHit: this.firstHit });
   }
 }

@@ -37,25 +37,25 @@ if (chromiumOrSkip(t)) {
     t.equal(
       await cycles.locator('[data-cycle-group]').count(),
       summary.schedule.cycles.length,
-      'one bar group per cycle',
+      'one group of squares per cycle',
     );
     const variants = Object.keys(summary.variants);
     t.equal(
       await cycles.locator('rect[data-count502]').count(),
       summary.schedule.cycles.length * variants.length,
-      'bars = cycles × variants',
+      'squares = cycles × variants',
     );
     for (const name of variants) {
       const failures = summary.variants[name].rate502.failures;
-      const legend = cycles.locator(`[data-legend-variant="${name}"]`);
-      t.match(await legend.textContent(), `${name}: ${failures} × 502`, `${name}: its 502s shown in words`);
+      const row = cycles.locator(`[data-variant-row="${name}"]`);
+      t.match(await row.textContent(), `${name}${failures} × 502`, `${name}: its 502s shown in words beside its name`);
       const bars = await cycles
         .locator(`rect[data-variant="${name}"]`)
         .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count502'))));
       t.equal(
         bars.reduce((a, b) => a + b, 0),
         failures,
-        `${name}: the bars add up to the summary's 502s`,
+        `${name}: the squares add up to the summary's 502s`,
       );
     }
     const box = await cycles.boundingBox();
@@ -108,7 +108,7 @@ if (chromiumOrSkip(t)) {
     t.equal(
       await cycles.locator('[data-cycle-group]').count(),
       summary.schedule.cycles.length,
-      'one bar group per cycle',
+      'one group of squares per cycle',
     );
     t.equal(
       await page.locator('svg[data-chart="hit-timeline"] [data-step]').count(),
@@ -125,10 +125,11 @@ if (chromiumOrSkip(t)) {
     t.teardown(() => opened.close());
     const { page } = opened;
     t.equal(await page.locator('svg[data-chart="matrix"] [data-role="cell-square"]').count(), 30, '30 cells');
-    t.equal(
-      await page.locator('svg[data-chart="hit-timeline"] [data-role="empty"]').count(),
-      1,
-      'the timeline says why it is empty',
+    t.equal(await page.locator('svg[data-chart="hit-timeline"]').count(), 0, 'no timeline to draw: none drawn');
+    t.match(
+      await page.locator('#hit-timeline [data-role="not-drawn"]').textContent(),
+      /requests\.ndjson is missing/,
+      'in its place, why',
     );
     t.match(await page.locator('#missing').textContent(), /requests\.ndjson/);
     t.same(opened.consoleErrors, []);

@@ -3,7 +3,7 @@
 // model), a small matrix (v3, older app logs) and a 30-cell matrix's summary
 // alone (every optional file missing). Charts are counted by their data-* attributes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,20 +17,21 @@ import { mainTable } from '../../harness/report/markdown.js';
 import { renderReport, REPORT_FILES, writeReport } from '../../harness/report/html/build.js';
 import {
   closedByRowsOf,
-  cycleBarsInputOf,
+  cycleChartInputOf,
   hitTimelineOf,
   matrixGridOf,
   raceWindowDataOf,
   SAME_INSTANT_MS,
   type HitTimeline,
 } from '../../harness/report/html/chart-data.js';
-import { cycleBarsSvg, type CycleBarsInput } from '../../harness/report/html/charts.js';
+import { cycleChartSvg, type CycleChartInput } from '../../harness/report/html/charts.js';
 import { closedBySvg } from '../../harness/report/html/closed-by-chart.js';
 import { hitTimelineSvg } from '../../harness/report/html/hit-timeline-chart.js';
 import { matrixGridSvg } from '../../harness/report/html/matrix-grid-chart.js';
 import { raceWindowSvg } from '../../harness/report/html/race-window-chart.js';
 import { appAccountOf, readRunFiles } from '../../harness/report/html/run-files.js';
 import { clientSymptom } from '../../harness/records/request-records.js';
+import { defaultMatrixSummary } from '../helpers/default-matrix.js';
 
 const RUNS = fileURLToPath(new URL('../fixtures/runs/', import.meta.url));
 const CLASSIC = join(RUNS, '20261128-042022Z-docker');
@@ -117,59 +118,103 @@ t.test('older app logs (no timer instant) read with it as null; current ones unc
 });
 
 t.test(
-  'chart a: one bar group per cycle, one bar per variant that ran it, totals as the summary counts them',
+  'chart a: one square per cycle and variant that ran it, in one group per cycle; totals as the summary counts them',
   async (t) => {
     for (const files of [classic, matrix, readRunFiles(SUMMARY_ONLY)]) {
       const { summary } = files;
-      const input = cycleBarsInputOf(summary);
-      const svg = cycleBarsSvg(input);
+      const input = cycleChartInputOf(summary);
+      const svg = cycleChartSvg(input);
       const cycles = summary.schedule.cycles;
       t.equal(tagsWith(svg, 'data-cycle-group').length, cycles.length, `${summary.runId}: groups = cycles`);
       const bars = tagsWith(svg, 'data-count502');
       t.equal(
         bars.length,
         cycles.reduce((n, c) => n + Object.keys(c.count502).length, 0),
-        `${summary.runId}: bars = Σ variants per cycle`,
+        `${summary.runId}: squares = Σ variants per cycle`,
       );
       for (const [name, v] of Object.entries(summary.variants)) {
         const drawn = bars
           .filter((b) => b.includes(` data-variant="${name}"`))
           .reduce((n, b) => n + Number(attrOf(b, 'data-count502')), 0);
-        t.equal(drawn, v.rate502.failures, `${name}: the bars add up to its 502s`);
-        const legend = tagsWith(svg, 'data-legend-variant', name);
-        t.equal(attrOf(legend[0], 'data-total502'), String(v.rate502.failures), `${name}: the legend says its total`);
+        t.equal(drawn, v.rate502.failures, `${name}: the squares add up to its 502s`);
+        const rows = tagsWith(svg, 'data-variant-row', name);
+        t.equal(
+          rows.reduce((n, r) => n + Number(attrOf(r, 'data-total502')), 0),
+          v.rate502.failures,
+          `${name}: its row says its total`,
+        );
+        t.ok(svg.includes(`>${v.rate502.failures} × 502`), `${name}: and writes it`);
         const firsts = tagsWith(svg, 'data-first-hit').filter((b) => b.includes(` data-variant="${name}"`));
         t.equal(firsts.length, v.firstHit ? 1 : 0, `${name}: its first 502 marked once, or not at all`);
         if (v.firstHit) t.equal(attrOf(firsts[0], 'data-cycle'), String(v.firstHit.cycle));
       }
     }
-    const c3 = cycleBarsSvg(cycleBarsInputOf(classic.summary));
+    const c3 = cycleChartSvg(cycleChartInputOf(classic.summary));
     t.match(
       c3,
       /<rect [^>]*data-cycle="3" data-lane="short" data-variant="default" data-count502="\d+"/,
-      'the bar attributes the live page counts',
+      'the square attributes the live page counts',
     );
+    // Every count is written in its square: the 'default' row's texts are its counts in cycle order.
+    const counts = classic.summary.schedule.cycles.map((c) => c.count502.default);
+    const written = [...c3.matchAll(/data-variant="default"[^>]*>.*?<\/rect><text [^>]*>([^<]*)<\/text>/g)].map((m) =>
+      Number(m[1].replace('▼', '')),
+    );
+    t.same(written, counts, 'each square says its count');
   },
 );
 
+t.test('chart a: rows under their LB for a matrix of several LBs; none for one LB', async (t) => {
+  const many = cycleChartInputOf(defaultMatrixSummary());
+  const svg = cycleChartSvg(many);
+  t.same(
+    tagsWith(svg, 'data-lb-group').map((g) => attrOf(g, 'data-lb-group')),
+    ['nginx', 'haproxy', 'caddy'],
+    'a heading per LB, in the order they ran',
+  );
+  const rows = tagsWith(svg, 'data-variant-row').map((r) => attrOf(r, 'data-variant-row'));
+  t.same(rows.slice(-4), [
+    'haproxy-node24-standalone-default',
+    'haproxy-node24-standalone-article',
+    'caddy-node24-standalone-default',
+    'caddy-node24-standalone-article',
+  ]);
+  t.equal(rows.length, 19, 'a row per app: each ran in one lane');
+  t.equal(tagsWith(cycleChartSvg(cycleChartInputOf(matrix.summary)), 'data-lb-group').length, 0);
+  // A variant in both lanes gets a row in each.
+  const twoLanes = cycleChartSvg({
+    variants: ['a'],
+    cycles: [
+      { cycle: 1, lane: 'short', kind: 'aimed', count502: { a: 1 } },
+      { cycle: 1, lane: 'long', kind: 'aimed', count502: { a: 2 } },
+    ],
+    firstHit: { a: { cycle: 1 } },
+  });
+  t.same(
+    tagsWith(twoLanes, 'data-variant-row').map((r) => [attrOf(r, 'data-lane'), attrOf(r, 'data-total502')]),
+    [
+      ['short', '1'],
+      ['long', '2'],
+    ],
+  );
+  t.equal(tagsWith(twoLanes, 'data-first-hit').length, 1, 'its first 502 marked once');
+});
+
 t.test('chart a draws an empty chart with no cycles, and escapes what it writes', async (t) => {
-  const empty = cycleBarsSvg({ variants: ['default', 'fixed'], cycles: [], firstHit: { default: null, fixed: null } });
+  const empty = cycleChartSvg({ variants: ['default', 'fixed'], cycles: [], firstHit: { default: null, fixed: null } });
   t.match(empty, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   t.match(empty, /No cycles yet/);
   t.equal(tagsWith(empty, 'data-count502').length, 0);
   t.match(empty, /<title>502s per cycle, per variant<\/title><desc>No cycles yet\.<\/desc>/);
-  t.doesNotThrow(() => cycleBarsSvg({ variants: [], cycles: [], firstHit: {} }), 'not even a variant');
-  const hostile: CycleBarsInput = {
+  t.doesNotThrow(() => cycleChartSvg({ variants: [], cycles: [], firstHit: {} }), 'not even a variant');
+  const hostile: CycleChartInput = {
     variants: ['<b>&"x"'],
     cycles: [{ cycle: 1, lane: 'short', kind: 'aimed', count502: { '<b>&"x"': 2 } }],
     firstHit: { '<b>&"x"': { cycle: 1 } },
-    width: 500,
-    height: 300,
   };
-  const svg = cycleBarsSvg(hostile);
+  const svg = cycleChartSvg(hostile);
   t.notMatch(svg, /<b>/, 'no markup from a name');
   t.match(svg, /&lt;b&gt;&amp;&quot;x&quot;/);
-  t.match(svg, /viewBox="0 0 500 300"/, 'width and height as asked');
 });
 
 t.test("chart b: the aim variant's aimed requests by planned offset, and the measured window", async (t) => {
@@ -382,7 +427,7 @@ t.test('chart e: one square per cell, its outcome in words and its counts', asyn
       );
     }
     t.equal(
-      (svg.match(/>(REPRODUCED|SAFE|MASKED|INCONCLUSIVE)</g) ?? []).length,
+      (svg.match(/data-role="outcome">(REPRODUCED|SAFE|MASKED|INCONCLUSIVE)</g) ?? []).length,
       summary.cells.length,
       'every square says its outcome',
     );
@@ -404,7 +449,24 @@ t.test('the page: self-contained, the verdict, the table, every chart; the SVG f
       html,
       /<p class="verdict tone-bad" data-role="verdict" data-word="REPRODUCED" data-tone="bad">REPRODUCED: /,
     );
-    t.equal((html.match(/<tr>/g) ?? []).length, mainTable(files.summary).length, 'the table: the rows of report.ts');
+    const table = isMatrix ? /<table class="matrix">[\s\S]*?<\/table>/.exec(html)![0] : html;
+    const [head, ...rows] = mainTable(files.summary);
+    t.equal(
+      (table.match(/<tr><th scope="row">/g) ?? []).length -
+        (isMatrix ? 0 : 7 + Object.keys(files.summary.variants).length),
+      rows.length,
+      "the table: report.md's rows (and, for a classic run, the facts' 7 and the measured closes')",
+    );
+    if (isMatrix) {
+      const heads = [...table.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+      t.same(heads.slice(0, 3), ['cell', 'method', 'verdict'], 'the outcome right after the cell and its method');
+      t.equal(heads.length, head.length - 1, "every column but the LB's, which heads its group");
+      t.same(
+        [...table.matchAll(/<th scope="rowgroup" colspan="\d+">([^<]*)</g)].map((m) => m[1]),
+        ['nginx 1.22.1'],
+        'a row group per LB, named with its version',
+      );
+    }
     const expected = [
       REPORT_FILES.cycles,
       REPORT_FILES.raceWindow,
@@ -424,6 +486,26 @@ t.test('the page: self-contained, the verdict, the table, every chart; the SVG f
   }
   const { html } = renderReport(readRunFiles(SUMMARY_ONLY));
   t.match(html, /<h2>Not drawn<\/h2>/, 'missing files are said on the page');
+  // The default matrix: a row group per LB, in the order they ran; the grid right after the verdict.
+  const dm = renderReport({
+    dir: '/nowhere',
+    summary: defaultMatrixSummary(),
+    writtenSchemaVersion: 3,
+    records: null,
+    apps: {},
+    access: null,
+    missing: [],
+  }).html;
+  t.same(
+    [...dm.matchAll(/<th scope="rowgroup" colspan="\d+">([^<]*)</g)].map((m) => m[1]),
+    ['nginx 1.22.1', 'haproxy 2.6.12', 'caddy 2.6.2'],
+  );
+  t.match(
+    dm,
+    /data-role="verdict"[^\n]*\n<section id="matrix">\n<h2>The matrix<\/h2>\n<figure>\n<div class="chart"><svg [^>]*data-chart="matrix"/,
+    'the grid right under the verdict',
+  );
+  t.ok(dm.indexOf('id="facts"') > dm.indexOf('id="table"'), "the run's facts after the cells");
 });
 
 t.test('a run that ended before its traffic: every chart drawn empty, the page says why', async (t) => {
@@ -460,10 +542,15 @@ t.test('a run that ended before its traffic: every chart drawn empty, the page s
   );
   t.match(html, /class="verdict tone-warn" data-role="verdict" data-word="INCOMPLETE" data-tone="warn"/);
   t.match(html, /This run ended early, during probe: The idle-close probe/);
-  t.match(svgs[REPORT_FILES.cycles], /No cycles yet/);
-  t.match(svgs[REPORT_FILES.raceWindow], /No aimed requests/);
-  t.match(svgs[REPORT_FILES.hitTimeline], /app-default\.log is missing/);
-  t.match(svgs[REPORT_FILES.closedBy], /no upstream connection recorded/);
+  t.same(Object.keys(svgs), [], 'nothing to draw: no chart file');
+  for (const why of [
+    /502s per cycle: No traffic cycle ran/,
+    /The race window: No aimed requests/,
+    /One real hit, step by step: No timeline: app-default\.log is missing/,
+    /Who closed the upstream connections: No upstream connection/,
+  ])
+    t.match(html, why, `the page says why: ${why.source}`);
+  t.equal((html.match(/data-role="not-drawn"/g) ?? []).length, 4, 'each in its place');
 });
 
 t.test('writeReport writes the page and the charts beside summary.json, which it leaves alone', async (t) => {
@@ -481,6 +568,23 @@ t.test('writeReport writes the page and the charts beside summary.json, which it
     'report.html',
   ]);
   t.equal(readFileSync(join(dir, 'summary.json'), 'utf8'), before);
+});
+
+t.test('a summary alone: its charts, but no hit timeline file (nothing to draw); the page says so', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'report-html-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(SUMMARY_ONLY, dir, { recursive: true });
+  const { written } = writeReport(dir);
+  t.same(written.sort(), [
+    'chart-closed-by.svg',
+    'chart-cycles.svg',
+    'chart-matrix.svg',
+    'chart-race-window.svg',
+    'report.html',
+  ]);
+  t.notOk(existsSync(join(dir, 'chart-hit-timeline.svg')), 'no empty chart file');
+  const html = readFileSync(join(dir, 'report.html'), 'utf8');
+  t.match(html, /<li>One real hit, step by step: No timeline: requests\.ndjson is missing/);
 });
 
 t.test('npm run report: --help, a missing directory (one line, exit 2), a run', async (t) => {

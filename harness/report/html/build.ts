@@ -2,8 +2,8 @@
 // the lab does at the end of every run and `npm run report` does for a saved one.
 import { join } from 'node:path';
 import { writeRunFile } from '../../records/writer.js';
-import { closedByRowsOf, cycleBarsInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf } from './chart-data.js';
-import { cycleBarsSvg } from './charts.js';
+import { closedByRowsOf, cycleChartInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf } from './chart-data.js';
+import { cycleChartSvg } from './charts.js';
 import { closedBySvg } from './closed-by-chart.js';
 import { hitTimelineSvg } from './hit-timeline-chart.js';
 import { matrixGridSvg } from './matrix-grid-chart.js';
@@ -23,13 +23,16 @@ export const REPORT_FILES = {
   matrix: 'chart-matrix.svg',
 } as const;
 
-/** The page and each chart as a file of its own, by file name. */
+/** The page and each chart as a file of its own, by file name (a chart with nothing to draw has none). */
 export interface RenderedReport {
   html: string;
   svgs: Record<string, string>;
 }
 
-/** Every chart of a run, with its caption: the page's order. */
+/**
+ * Every chart of a run, with its caption, in the page's order. A chart with nothing to draw (no cycle, no aimed
+ * request, no hit to show, no connection) has no SVG: its caption says why, and no empty file is written.
+ */
 export function chartsOf(files: RunFiles): PageChart[] {
   const { summary } = files;
   const charts: PageChart[] = [];
@@ -41,47 +44,56 @@ export function chartsOf(files: RunFiles): PageChart[] {
     charts.push({
       id: 'matrix',
       heading: 'The matrix',
-      svg: matrixGridSvg(grid),
+      svg: grid.cells.length === 0 ? null : matrixGridSvg(grid),
       caption: `One square per cell: rows are app variants, columns request methods; each says its outcome in words and what the client saw out of its boundary requests (${counts}).`,
       file: REPORT_FILES.matrix,
     });
   }
-  const cycles = cycleBarsInputOf(summary);
+  const cycles = cycleChartInputOf(summary);
   const totals = cycles.variants
     .map((v) => `${v} ${cycles.cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0)}`)
     .join(', ');
   charts.push({
     id: 'cycles',
     heading: '502s per cycle',
-    svg: cycleBarsSvg(cycles),
-    caption: `Each group is one traffic cycle (an idle gap, then requests aimed at the app's close); one bar per variant, its 502 count written above it; ▼ marks a variant's first 502. 502s in all: ${totals}.`,
+    svg: cycles.cycles.length === 0 ? null : cycleChartSvg(cycles),
+    caption:
+      cycles.cycles.length === 0
+        ? 'No traffic cycle ran: no 502s per cycle to show.'
+        : `A row per variant${Object.keys(summary.lbs).length > 1 ? ', under its LB' : ''}, a square per traffic cycle (an idle gap, then requests aimed at the app's close) with its 502 count written in it, the darker the more; ▼ and a heavy border mark a variant's first 502. 502s in all: ${totals}.`,
     file: REPORT_FILES.cycles,
   });
   const race = raceWindowDataOf(summary);
   charts.push({
     id: 'race-window',
     heading: 'The race window',
-    svg: raceWindowSvg(race),
-    caption: `${race.variant}'s aimed requests by when they were planned to arrive, relative to the close the lab predicted: sent (grey) and failed (red). Below, on its own scale, the hits against the app's real closes, and the window that holds them: before the close for as long as the app's event loop was busy past its keep-alive timer (a request then lies unread, and the timer, run before the loop next reads its sockets, closes the socket on it), after it while the app's FIN is on its way to the LB.`,
+    svg: race.bins.length === 0 ? null : raceWindowSvg(race),
+    caption:
+      race.bins.length === 0
+        ? 'No aimed requests: no race window to show.'
+        : `${race.variant}'s aimed requests by when they were planned to arrive, relative to the close the lab predicted: sent (grey) and failed (red). Below, on its own scale, the hits against the app's real closes, and the window that holds them: before the close for as long as the app's event loop was busy past its keep-alive timer (a request then lies unread, and the timer, run before the loop next reads its sockets, closes the socket on it), after it while the app's FIN is on its way to the LB.`,
     file: REPORT_FILES.raceWindow,
   });
   const hit = hitTimelineOf(summary, files.records, files.apps[summary.aimVariant] ?? null, files.access);
   charts.push({
     id: 'hit-timeline',
     heading: 'One real hit, step by step',
-    svg: hitTimelineSvg(hit),
+    svg: 'reason' in hit ? null : hitTimelineSvg(hit),
     caption:
       'reason' in hit
         ? `No timeline: ${hit.reason}`
         : `The hit of ${hit.variant} that arrived nearest an app close (${hit.requestId}): the upstream socket's last response, its idle time, then, to scale, the LB reusing the socket ${Math.abs(hit.arrivalMinusCloseMs).toFixed(1)} ms ${hit.arrivalMinusCloseMs >= 0 ? 'after' : 'before'} the app's keep-alive close${hit.place === 'in-flight' ? ", the request and the app's FIN in flight at once" : `, the request lying unread while the app's event loop was busy${hit.loopDelayMs !== null && hit.loopDelayMs > 0 ? ` (its timer ${hit.loopDelayMs.toFixed(1)} ms late)` : ''}`}, and the ${hit.symptom} the client got. Times from the app's accounting and the harness's records, on the app's clock.`,
     file: REPORT_FILES.hitTimeline,
   });
+  const closedBy = closedByRowsOf(summary);
+  const anyConnection = closedBy.some((r) => r.total > 0);
   charts.push({
     id: 'closed-by',
     heading: 'Who closed the upstream connections',
-    svg: closedBySvg(closedByRowsOf(summary)),
-    caption:
-      "Per variant, every connection between the LB and the app by who closed it, from the app's accounting: the app (its keep-alive timer: the race is possible), the LB during the traffic or when it was stopped at the end, a reset, or still open.",
+    svg: anyConnection ? closedBySvg(closedBy) : null,
+    caption: !anyConnection
+      ? "No upstream connection in the app's accounting: nobody's closes to show."
+      : "Per variant, every connection between the LB and the app by who closed it, from the app's accounting: the app (its keep-alive timer: the race is possible), the LB during the traffic or when it was stopped at the end, a reset, or still open.",
     file: REPORT_FILES.closedBy,
   });
   return charts;
@@ -97,7 +109,10 @@ export function renderReport(files: RunFiles): RenderedReport {
     charts,
     missing: files.missing,
   });
-  return { html, svgs: Object.fromEntries(charts.map((c) => [c.file, svgFile(c.svg)])) };
+  return {
+    html,
+    svgs: Object.fromEntries(charts.flatMap((c) => (c.svg === null ? [] : [[c.file, svgFile(c.svg)]]))),
+  };
 }
 
 /**

@@ -6,15 +6,16 @@ import { closeInstant, keepAliveDue } from '../../records/app-records.js';
 import { drawableWindow, matchHit, type HitPlace } from '../../analysis/race-model.js';
 import type { CellOutcome, ClosedByTally, Summary } from '../../results/schema.js';
 import { clientSymptom, type ClientSymptom, type RequestRecord } from '../../records/request-records.js';
-import type { CycleBarsInput } from './charts.js';
+import type { CycleChartInput } from './charts.js';
 import type { AppAccount } from './run-files.js';
 import { failuresSeen } from '../../records/failures.js';
 
-/** Chart a: every cycle's 502s per variant, and each variant's first. */
-export function cycleBarsInputOf(summary: Summary): CycleBarsInput {
+/** Chart a: every cycle's 502s per variant, and each variant's first; for a matrix, each variant's LB (its cells'). */
+export function cycleChartInputOf(summary: Summary): CycleChartInput {
   const variants = Object.keys(summary.variants);
   return {
     variants,
+    lbOf: Object.fromEntries(summary.cells.map((c) => [c.variant, c.lb])),
     cycles: summary.schedule.cycles.map((c) => ({
       cycle: c.cycle,
       lane: c.lane,

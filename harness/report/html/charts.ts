@@ -1,51 +1,63 @@
-// The cycle chart: per traffic cycle, each variant's 502s side by side, the
-// first 502 of each variant marked. Exported for the live page too, which
-// starts with no cycles at all: an empty input draws an empty, labelled chart.
-import { colourOf, countTicks, el, esc, GRID, keyOf, MUTED, round1, svgRoot, text } from './svg.js';
+// The cycle chart, a heat map: one row per variant (grouped by LB when the
+// run had several), one square per traffic cycle with its 502 count written
+// in it, the darker the more; a variant's first 502 has a heavy border and a ▼.
+// A row names its variant directly, so nineteen variants need no colour key,
+// and a default matrix (19 apps, 18 cycles) fits a 1,920 × 1,080 slide.
+// Exported for the live page too, which starts with no cycles at all: an
+// empty input draws the rows with no square yet.
+import { el, esc, GRID, MUTED, round1, svgRoot, text } from './svg.js';
 
-/** What cycleBarsSvg draws: the variants in legend order, the cycles in the order they ran. */
-export interface CycleBarsInput {
+/** What cycleChartSvg draws: the variants in row order, the cycles in the order they ran. */
+export interface CycleChartInput {
   variants: string[];
+  /** Each variant's LB when known; with more than one LB the rows are grouped under each LB's name. */
+  lbOf?: Record<string, string>;
   cycles: Array<{ cycle: number; lane: 'short' | 'long'; kind: string; count502: Record<string, number> }>;
   /** Each variant's first 502 (its cycle), or null when it had none. */
   firstHit: Record<string, { cycle: number } | null>;
-  width?: number;
-  height?: number;
 }
 
-const MARGIN = { left: 52, right: 16 };
-const BAR_GAP_PX = 1;
-const GROUP_GAP_PX = 14;
-const MIN_BAR_PX = 12;
-const MAX_BAR_PX = 36;
-/** Wide enough for a slide; a long run grows wider rather than squeezing its labels. */
-const TARGET_PLOT_PX = 880;
-const MIN_WIDTH_PX = 640;
-const PLOT_HEIGHT_PX = 220;
-const LABEL_HEADROOM_PX = 30;
-const LEGEND_ROW_PX = 20;
-const MIN_LEGEND_COLUMN_PX = 260;
-/** About the width of one character at the legend's 13 px (no font metrics in a string renderer). */
-const CHAR_PX = 7.2;
-/** Below the plot: bar keys, cycle numbers, the kind of cycle, the axis title. */
-const BELOW_PLOT_PX = 70;
+const LEFT_PX = 16;
+const RIGHT_PX = 16;
+/** The widest the chart grows on its own: a 1,920-px slide less the page's margins. */
+const MAX_WIDTH_PX = 1880;
+const MIN_WIDTH_PX = 720;
+const MIN_SQUARE_PX = 34;
+const MAX_SQUARE_PX = 48;
+const SQUARE_H_PX = 32;
+const GAP_PX = 3;
+const GROUP_HEAD_PX = 30;
+/** About one character's width at the labels' 15 px (no font metrics in a string renderer). */
+const CHAR_PX = 8.4;
+/** The same at the key's 14 px, and its lines' spacing. */
+const KEY_CHAR_PX = 7.6;
+const KEY_LINE_PX = 20;
+/** The square's fill by its count's share of the largest: white for none, then light to dark vermillion. */
+const LIGHTEST = [251, 213, 192] as const;
+const DARKEST = [153, 52, 0] as const;
 /**
  * Non-aimed cycles are written under their number: 'naive' is bench's sweep, 'long-gap' an idle gap past every close.
  */
 const KIND_CODE: Record<string, string> = { naive: 'n', 'long-gap': 'g' };
 
-/** The variants a cycle ran (a matrix cycle has only its lane's), in the legend's order. */
-function variantsIn(cycle: CycleBarsInput['cycles'][number], variants: string[]): string[] {
-  return variants.filter((v) => Object.hasOwn(cycle.count502, v));
+type Cycle = CycleChartInput['cycles'][number];
+
+/** One row: a variant in one lane (a variant that ran in two lanes has two rows), under its LB. */
+interface Row {
+  variant: string;
+  lane: Cycle['lane'];
+  lb: string | null;
+  cycles: Cycle[];
+  total502: number;
 }
 
 /** Each variant's 502s over the cycles drawn. */
-function totalsOf(input: CycleBarsInput): Record<string, number> {
+function totalsOf(input: CycleChartInput): Record<string, number> {
   return Object.fromEntries(input.variants.map((v) => [v, input.cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0)]));
 }
 
 /** The chart in words: per variant its 502s and first one, then any cycle that had a 502. */
-function describe(input: CycleBarsInput, totals: Record<string, number>): string {
+function describe(input: CycleChartInput, totals: Record<string, number>): string {
   if (input.cycles.length === 0) return 'No cycles yet.';
   const perVariant = input.variants.map((v) => {
     const first = input.firstHit[v];
@@ -63,159 +75,178 @@ function describe(input: CycleBarsInput, totals: Record<string, number>): string
   return `${input.cycles.length} cycles. ${perVariant.join('; ')}.${hitting.length > 0 ? ` Cycles with a 502: ${hitting.join('; ')}.` : ' No cycle had a 502.'}`;
 }
 
-/** Where everything goes: the bars' width, the legend's grid, the plot's box and its count scale. */
-interface Layout {
-  barPx: number;
-  width: number;
-  height: number;
-  /** Each variant's legend line. */
-  labels: string[];
-  legendColumnPx: number;
-  legendColumns: number;
-  legendRows: number;
-  plotTop: number;
-  plotHeight: number;
-  plotBottom: number;
-  plotRight: number;
-  ticks: number[];
-  /** The height of a count. */
-  y: (count: number) => number;
-  labelPx: number;
+/**
+ * The rows in the variants' order, grouped by LB in the order the LBs first appear; a variant with no cycle yet has a
+ * row of its own, empty.
+ */
+function rowsOf(input: CycleChartInput): Row[] {
+  const rows: Row[] = [];
+  for (const v of input.variants) {
+    const lb = input.lbOf?.[v] ?? null;
+    const ran = input.cycles.filter((c) => Object.hasOwn(c.count502, v));
+    const lanes = [...new Set(ran.map((c) => c.lane))];
+    for (const lane of lanes.length > 0 ? lanes : (['short'] as const)) {
+      const cycles = ran.filter((c) => c.lane === lane);
+      rows.push({ variant: v, lane, lb, cycles, total502: cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0) });
+    }
+  }
+  const lbOrder = [...new Set(rows.map((r) => r.lb))];
+  return lbOrder.flatMap((lb) => rows.filter((r) => r.lb === lb));
 }
 
-function layoutOf(input: CycleBarsInput, totals: Record<string, number>): Layout {
-  const { variants, cycles } = input;
-  const barsTotal = cycles.reduce((n, c) => n + variantsIn(c, variants).length, 0);
-  const gapsPx = cycles.reduce(
-    (n, c) => n + GROUP_GAP_PX + Math.max(0, variantsIn(c, variants).length - 1) * BAR_GAP_PX,
-    0,
+/** Where everything goes. */
+interface Layout {
+  rows: Row[];
+  grouped: boolean;
+  lanes: boolean;
+  columns: number[];
+  squarePx: number;
+  labelPx: number;
+  laneX: number;
+  plotLeft: number;
+  totalX: number;
+  width: number;
+  height: number;
+  headerY: number;
+  /** The key's lines under the title. */
+  key: string[];
+  /** Each row's top, and each LB heading's, top to bottom. */
+  rowTop: number[];
+  groupTops: Array<{ lb: string; top: number }>;
+  maxCount: number;
+}
+
+/** A row's words at the right: its 502s, and its first when it is in this row. */
+function totalWords(r: Row, firstHit: CycleChartInput['firstHit']): string {
+  const first = firstHit[r.variant];
+  const inRow = first && r.cycles.some((c) => c.cycle === first.cycle && (c.count502[r.variant] ?? 0) > 0);
+  return `${r.total502} × 502${inRow ? `, first in cycle ${first.cycle}` : ''}`;
+}
+
+function layoutOf(input: CycleChartInput): Layout {
+  const rows = rowsOf(input);
+  const grouped = new Set(rows.map((r) => r.lb)).size > 1;
+  const lanes = new Set(input.cycles.map((c) => c.lane)).size > 1;
+  const columns = [...new Set(input.cycles.map((c) => c.cycle))].sort((a, b) => a - b);
+  const labelPx = Math.max(120, ...rows.map((r) => r.variant.length * CHAR_PX)) + 12;
+  const laneX = LEFT_PX + labelPx;
+  const plotLeft = laneX + (lanes ? 64 : 0);
+  const totalPx = Math.max(140, ...rows.map((r) => totalWords(r, input.firstHit).length * CHAR_PX)) + 12;
+  const room = MAX_WIDTH_PX - plotLeft - totalPx - RIGHT_PX;
+  const squarePx = Math.max(
+    MIN_SQUARE_PX,
+    Math.min(MAX_SQUARE_PX, Math.floor(room / Math.max(1, columns.length)) - GAP_PX),
   );
-  const fit = (plotPx: number) => (barsTotal === 0 ? MIN_BAR_PX : (plotPx - gapsPx) / barsTotal);
-  const barPx = input.width
-    ? Math.max(2, fit(input.width - MARGIN.left - MARGIN.right))
-    : Math.min(MAX_BAR_PX, Math.max(MIN_BAR_PX, fit(TARGET_PLOT_PX)));
-  const width = input.width ?? Math.max(MIN_WIDTH_PX, MARGIN.left + MARGIN.right + gapsPx + barsTotal * barPx);
-
-  const labels = variants.map((v, i) => {
-    const first = input.firstHit[v];
-    return `${keyOf(i)} = ${v}: ${totals[v]} × 502${first ? `, first in cycle ${first.cycle}` : ''}`;
+  const totalX = plotLeft + Math.max(1, columns.length) * (squarePx + GAP_PX) + 12;
+  const width = Math.max(MIN_WIDTH_PX, totalX + totalPx + RIGHT_PX);
+  const key = keyLines(keyItems(input, lanes), width - LEFT_PX - RIGHT_PX);
+  const headerY = 58 + key.length * KEY_LINE_PX + 26;
+  const kindRow = input.cycles.some((c) => KIND_CODE[c.kind]) ? 18 : 0;
+  let y = headerY + 12 + kindRow;
+  const rowTop: number[] = [];
+  const groupTops: Layout['groupTops'] = [];
+  rows.forEach((r, i) => {
+    if (grouped && (i === 0 || rows[i - 1].lb !== r.lb)) {
+      groupTops.push({ lb: r.lb ?? '?', top: y });
+      y += GROUP_HEAD_PX;
+    }
+    rowTop.push(y);
+    y += SQUARE_H_PX + GAP_PX;
   });
-  const legendColumnPx = Math.max(MIN_LEGEND_COLUMN_PX, Math.max(0, ...labels.map((l) => l.length)) * CHAR_PX + 40);
-  const legendColumns = Math.max(1, Math.floor((width - MARGIN.left - MARGIN.right) / legendColumnPx));
-  const legendRows = Math.ceil(variants.length / legendColumns) + 1;
-  const plotTop = 34 + legendRows * LEGEND_ROW_PX + 4;
-  const height = input.height ?? plotTop + PLOT_HEIGHT_PX + BELOW_PLOT_PX;
-  const plotHeight = Math.max(40, height - plotTop - BELOW_PLOT_PX);
-  const plotBottom = plotTop + plotHeight;
-
-  const maxCount = Math.max(0, ...cycles.flatMap((c) => Object.values(c.count502)));
-  const ticks = countTicks(maxCount);
-  const yMax = ticks[ticks.length - 1];
+  const maxCount = Math.max(0, ...input.cycles.flatMap((c) => Object.values(c.count502)));
   return {
-    barPx,
+    rows,
+    grouped,
+    lanes,
+    columns,
+    squarePx,
+    labelPx,
+    laneX,
+    plotLeft,
+    totalX,
     width,
-    height,
-    labels,
-    legendColumnPx,
-    legendColumns,
-    legendRows,
-    plotTop,
-    plotHeight,
-    plotBottom,
-    plotRight: width - MARGIN.right,
-    ticks,
-    // The tallest bar stops short of the top, leaving room for its count and the ▼ of a first 502.
-    y: (count: number) => plotBottom - (count / yMax) * (plotHeight - LABEL_HEADROOM_PX),
-    labelPx: Math.max(8, Math.min(11, barPx - 1)),
+    height: Math.max(y, headerY + 80) + 20,
+    headerY,
+    key,
+    rowTop,
+    groupTops,
+    maxCount,
   };
 }
 
-/** Legend: key letter, colour, name, total and first 502 — the whole chart in one glance, without colour. */
-function legendOf(input: CycleBarsInput, totals: Record<string, number>, l: Layout): string[] {
-  const { variants, cycles } = input;
-  const legend = variants.map((v, i) => {
-    const x = MARGIN.left + (i % l.legendColumns) * l.legendColumnPx;
-    const top = 34 + Math.floor(i / l.legendColumns) * LEGEND_ROW_PX;
-    return el(
-      'g',
-      { 'data-legend-variant': v, 'data-total502': totals[v] },
-      el('rect', { x, y: top, width: 12, height: 12, fill: colourOf(i) }),
-      text(x + 18, top + 11, l.labels[i]),
-    );
-  });
-  const noteTop = 34 + (l.legendRows - 1) * LEGEND_ROW_PX + 11;
-  // Only the marks this chart has are explained.
-  const note = [
-    ...(variants.some((v) => input.firstHit[v]) ? ['▼ first 502 of a variant'] : []),
-    ...Object.entries(KIND_CODE)
-      .filter(([kind]) => cycles.some((c) => c.kind === kind))
-      .map(([kind, code]) => `${code} = ${kind === 'naive' ? 'naive cycle (bench)' : `${kind} cycle`}`),
-    'letters under bars = variant',
-  ];
+/** The square's fill and its number's colour: white for none, darker for more, the number white on the darkest. */
+function shade(count: number, maxCount: number): { fill: string; ink: string } {
+  if (count === 0) return { fill: '#ffffff', ink: MUTED };
+  const t = maxCount <= 1 ? 1 : (count - 1) / (maxCount - 1);
+  const mix = LIGHTEST.map((from, i) => Math.round(from + (DARKEST[i] - from) * t));
+  return { fill: `rgb(${mix.join(',')})`, ink: t > 0.45 ? '#ffffff' : '#000000' };
+}
+
+/** The cycle numbers over the squares, and the kind of a non-aimed cycle under its number. */
+function header(input: CycleChartInput, l: Layout): string[] {
+  const x = (cycle: number) => l.plotLeft + l.columns.indexOf(cycle) * (l.squarePx + GAP_PX) + l.squarePx / 2;
   return [
-    el('g', { 'data-role': 'legend' }, ...legend),
-    text(MARGIN.left, noteTop, note.join(' · '), { fill: MUTED, 'font-size': 11 }),
+    text(LEFT_PX + l.labelPx - 12, l.headerY, 'cycle', { 'text-anchor': 'end', fill: MUTED, 'font-size': 14 }),
+    ...(l.lanes ? [text(l.laneX, l.headerY, 'lane', { fill: MUTED, 'font-size': 14 })] : []),
+    ...l.columns.map((n) => text(x(n), l.headerY, n, { 'text-anchor': 'middle', 'font-size': 14 })),
+    ...l.columns.flatMap((n) => {
+      const codes = [...new Set(input.cycles.filter((c) => c.cycle === n).map((c) => KIND_CODE[c.kind] ?? ''))];
+      const code = codes.filter((k) => k !== '').join('/');
+      return code === ''
+        ? []
+        : [text(x(n), l.headerY + 17, code, { 'text-anchor': 'middle', fill: MUTED, 'font-size': 14 })];
+    }),
+    text(l.totalX, l.headerY, '502s in all', { fill: MUTED, 'font-size': 14 }),
   ];
 }
 
-/** Count axis with integer ticks, and its title. */
-function countAxis(l: Layout): string[] {
-  const axis = l.ticks.map((t) =>
+/** Each LB's name over its rows, with a rule across. */
+function groupHeadings(l: Layout): string[] {
+  return l.groupTops.map(({ lb, top }) =>
     el(
       'g',
-      {},
-      el('line', { x1: MARGIN.left, x2: l.plotRight, y1: round1(l.y(t)), y2: round1(l.y(t)), stroke: GRID }),
-      text(MARGIN.left - 6, l.y(t) + 4, t, { 'text-anchor': 'end', fill: MUTED, 'font-size': 11 }),
+      { 'data-lb-group': lb },
+      el('line', { x1: LEFT_PX, x2: l.width - RIGHT_PX, y1: top + 4, y2: top + 4, stroke: GRID }),
+      text(LEFT_PX, top + 23, lb, { 'font-size': 17, 'font-weight': 'bold' }),
     ),
   );
-  return [
-    el('g', { 'data-role': 'y-axis' }, ...axis),
-    text(14, l.plotTop + l.plotHeight / 2, '502s', {
-      transform: `rotate(-90 14 ${round1(l.plotTop + l.plotHeight / 2)})`,
-      'text-anchor': 'middle',
-      fill: MUTED,
-      'font-size': 12,
-    }),
-  ];
 }
 
-/** Where the lanes change, a divider: lanes restart their cycle numbers, so it says where the next lane begins. */
-function laneDivider(x: number, lane: string, l: Layout): string[] {
-  const divider = x - GROUP_GAP_PX / 2;
-  return [
-    el('line', {
-      x1: round1(divider),
-      x2: round1(divider),
-      y1: l.plotTop - 6,
-      y2: l.plotBottom + 40,
-      stroke: MUTED,
-      'stroke-dasharray': '4 3',
-    }),
-    text(divider + 4, l.plotTop - 2, `${lane} lane →`, { fill: MUTED, 'font-size': 11 }),
-  ];
+/** Each row's name, lane and words; its squares are drawn by cycle. */
+function rowLabels(input: CycleChartInput, l: Layout): string[] {
+  return l.rows.map((r, i) => {
+    const y = l.rowTop[i] + SQUARE_H_PX / 2 + 5;
+    return el(
+      'g',
+      { 'data-variant-row': r.variant, 'data-lane': r.lane, 'data-total502': r.total502 },
+      text(LEFT_PX + l.labelPx - 12, y, r.variant, { 'text-anchor': 'end', 'font-size': 15 }),
+      l.lanes ? text(l.laneX, y, r.lane, { fill: MUTED, 'font-size': 14 }) : '',
+      text(l.totalX, y, totalWords(r, input.firstHit), {
+        'font-size': 15,
+        'font-weight': r.total502 > 0 ? 'bold' : undefined,
+        'data-role': 'total',
+      }),
+    );
+  });
 }
 
-/** One variant's bar in a cycle: the bar, its count above it, the ▼ of its first 502, its key letter below. */
-function bar(
-  c: CycleBarsInput['cycles'][number],
-  v: string,
-  i: number,
-  barX: number,
-  isFirst: boolean,
-  l: Layout,
-): string[] {
+/** One square: the count in it, a heavy border and ▼ on a variant's first 502. */
+function square(c: Cycle, v: string, x: number, y: number, isFirst: boolean, l: Layout): string {
   const count = c.count502[v] ?? 0;
-  const top = count === 0 ? l.plotBottom - 1.5 : l.y(count);
-  const centre = barX + l.barPx / 2;
-  return [
+  const { fill, ink } = shade(count, l.maxCount);
+  return el(
+    'g',
+    {},
     el(
       'rect',
       {
-        x: round1(barX),
-        y: round1(top),
-        width: round1(l.barPx),
-        height: round1(l.plotBottom - top),
-        fill: colourOf(i),
+        x: round1(x),
+        y: round1(y),
+        width: l.squarePx,
+        height: SQUARE_H_PX,
+        fill,
+        stroke: isFirst ? '#000000' : count > 0 ? 'none' : GRID,
+        'stroke-width': isFirst ? 3 : 1,
         'data-cycle': c.cycle,
         'data-lane': c.lane,
         'data-variant': v,
@@ -228,59 +259,61 @@ function bar(
         esc(`cycle ${c.cycle} (${c.lane} lane, ${c.kind}), ${v}: ${count} × 502${isFirst ? ' — its first' : ''}`),
       ),
     ),
-    text(centre, top - 3, count, { 'text-anchor': 'middle', 'font-size': l.labelPx, 'data-role': 'count' }),
-    ...(isFirst
-      ? [
-          text(centre, top - 3 - l.labelPx - 2, '▼', {
-            'text-anchor': 'middle',
-            'font-size': 12,
-            'data-role': 'first-hit',
-            'data-variant': v,
-          }),
-        ]
-      : []),
-    text(centre, l.plotBottom + 13, keyOf(i), {
+    text(x + l.squarePx / 2, y + SQUARE_H_PX / 2 + 6, isFirst ? `▼${count}` : count, {
       'text-anchor': 'middle',
-      fill: MUTED,
-      'font-size': Math.min(11, l.labelPx),
+      'font-size': 16,
+      'font-weight': count > 0 ? 'bold' : undefined,
+      fill: ink,
+      'data-role': 'count',
     }),
+  );
+}
+
+/** One group per cycle (the squares of every variant it ran), in the order the cycles ran. */
+function cycleGroups(input: CycleChartInput, l: Layout): string[] {
+  // The first 502 of each variant is marked in the first cycle with its number that ran the variant.
+  const firstMarked = new Set<string>();
+  return input.cycles.map((c) => {
+    const x = l.plotLeft + l.columns.indexOf(c.cycle) * (l.squarePx + GAP_PX);
+    const squares = l.rows.flatMap((r, i) => {
+      if (r.lane !== c.lane || !Object.hasOwn(c.count502, r.variant)) return [];
+      const isFirst =
+        !firstMarked.has(r.variant) && input.firstHit[r.variant]?.cycle === c.cycle && (c.count502[r.variant] ?? 0) > 0;
+      if (isFirst) firstMarked.add(r.variant);
+      return [square(c, r.variant, x, l.rowTop[i], isFirst, l)];
+    });
+    return el('g', { 'data-cycle-group': c.cycle, 'data-lane': c.lane, 'data-kind': c.kind }, ...squares);
+  });
+}
+
+/** What the squares mean, under the title; only the marks this chart has. */
+function keyItems(input: CycleChartInput, lanes: boolean): string[] {
+  const kinds = Object.entries(KIND_CODE)
+    .filter(([kind]) => input.cycles.some((c) => c.kind === kind))
+    .map(([kind, code]) => `${code} = ${kind === 'naive' ? 'naive cycle (bench)' : `${kind} cycle`}`);
+  return [
+    'each square one cycle of a variant, its 502 count in it (the darker, the more)',
+    ...(Object.values(input.firstHit).some((f) => f !== null) ? ['▼ and a heavy border: its first 502'] : []),
+    ...(lanes ? ['the short and long lanes number their cycles each from 1'] : []),
+    ...kinds,
   ];
 }
 
-/** One group per cycle, left to right, each variant's bar in it, its number and kind below. */
-function cycleGroups(input: CycleBarsInput, l: Layout): string[] {
-  const { variants } = input;
-  // The first 502 of each variant is drawn in the first cycle with its number that ran the variant.
-  const firstMarked = new Set<string>();
-  const groups: string[] = [];
-  let x = MARGIN.left + GROUP_GAP_PX / 2;
-  let previousLane: string | null = null;
-  for (const c of input.cycles) {
-    const inCycle = variantsIn(c, variants);
-    const groupWidth = inCycle.length * l.barPx + Math.max(0, inCycle.length - 1) * BAR_GAP_PX;
-    const group = previousLane !== null && previousLane !== c.lane ? laneDivider(x, c.lane, l) : [];
-    previousLane = c.lane;
-    inCycle.forEach((v, j) => {
-      const isFirst = !firstMarked.has(v) && input.firstHit[v]?.cycle === c.cycle && (c.count502[v] ?? 0) > 0;
-      if (isFirst) firstMarked.add(v);
-      group.push(...bar(c, v, variants.indexOf(v), x + j * (l.barPx + BAR_GAP_PX), isFirst, l));
-    });
-    const centre = x + groupWidth / 2;
-    group.push(text(centre, l.plotBottom + 30, c.cycle, { 'text-anchor': 'middle', 'font-size': 12 }));
-    const code = KIND_CODE[c.kind];
-    if (code)
-      group.push(text(centre, l.plotBottom + 44, code, { 'text-anchor': 'middle', fill: MUTED, 'font-size': 11 }));
-    groups.push(el('g', { 'data-cycle-group': c.cycle, 'data-lane': c.lane, 'data-kind': c.kind }, ...group));
-    x += groupWidth + GROUP_GAP_PX;
+/** The key's items joined into lines that fit `widthPx`. */
+function keyLines(items: string[], widthPx: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last].length + 3 + item.length) * KEY_CHAR_PX <= widthPx) lines[last] += ` · ${item}`;
+    else lines.push(item);
   }
-  return groups;
+  return lines;
 }
 
-/** Grouped bars, one group per cycle, one bar per variant, with every count written above its bar. */
-export function cycleBarsSvg(input: CycleBarsInput): string {
+/** The cycle chart as an SVG: a heat map of 502s, rows by variant, columns by cycle. */
+export function cycleChartSvg(input: CycleChartInput): string {
   const totals = totalsOf(input);
-  const l = layoutOf(input, totals);
-  const middleX = MARGIN.left + (l.plotRight - MARGIN.left) / 2;
+  const l = layoutOf(input);
   return svgRoot(
     {
       chart: 'cycles',
@@ -289,13 +322,16 @@ export function cycleBarsSvg(input: CycleBarsInput): string {
       title: '502s per cycle, per variant',
       desc: describe(input, totals),
     },
-    text(MARGIN.left, 22, '502s per cycle, per variant', { 'font-size': 16, 'font-weight': 'bold' }),
-    ...legendOf(input, totals, l),
-    ...countAxis(l),
+    text(LEFT_PX, 30, '502s per cycle, per variant', { 'font-size': 20, 'font-weight': 'bold' }),
+    ...l.key.map((line, i) =>
+      text(LEFT_PX, 58 + i * KEY_LINE_PX, line, { fill: MUTED, 'font-size': 14, 'data-role': 'key' }),
+    ),
+    ...header(input, l),
+    ...groupHeadings(l),
+    ...rowLabels(input, l),
     ...(input.cycles.length === 0
       ? [
-          text(middleX, l.plotTop + l.plotHeight / 2, 'No cycles yet', {
-            'text-anchor': 'middle',
+          text(l.plotLeft, l.headerY, 'No cycles yet', {
             fill: MUTED,
             'font-size': 16,
             'data-role': 'empty',
@@ -303,7 +339,5 @@ export function cycleBarsSvg(input: CycleBarsInput): string {
         ]
       : []),
     ...cycleGroups(input, l),
-    el('line', { x1: MARGIN.left, x2: l.plotRight, y1: l.plotBottom, y2: l.plotBottom, stroke: MUTED }),
-    text(middleX, l.height - 8, 'cycle', { 'text-anchor': 'middle', fill: MUTED, 'font-size': 12 }),
   );
 }

@@ -5,11 +5,14 @@ import type { CellOutcome } from '../../results/schema.js';
 import type { MatrixGrid } from './chart-data.js';
 import { el, esc, MUTED, round1, svgRoot, text } from './svg.js';
 
-const CELL_W_PX = 190;
-const CELL_H_PX = 66;
-const GAP_PX = 6;
-const TOP_PX = 150;
-const CHAR_PX = 7.2;
+const MIN_CELL_W_PX = 300;
+const CELL_H_PX = 34;
+const GAP_PX = 4;
+const GROUP_HEAD_PX = 30;
+const LEFT_PX = 16;
+/** About one character's width at the squares' 15 px, and at the outcome word's bold capitals. */
+const CHAR_PX = 8.4;
+const OUTCOME_PX = 134;
 /** Light fills keep the words legible on screen and in greyscale print; the border carries the strong colour. */
 export const OUTCOME_STYLE: Record<CellOutcome, { fill: string; stroke: string; meaning: string }> = {
   reproduced: {
@@ -36,37 +39,34 @@ export const OUTCOME_STYLE: Record<CellOutcome, { fill: string; stroke: string; 
 
 const OUTCOMES = Object.keys(OUTCOME_STYLE) as CellOutcome[];
 
-/** Each outcome's colours and name, then what it means, one line each. */
-function legend(): string[] {
-  return [
+/** What each outcome word means, one line each: the squares say their outcome in words, so no colour key is needed. */
+function meanings(): string[] {
+  return OUTCOMES.map((o, i) =>
     el(
       'g',
-      { 'data-role': 'legend' },
-      ...OUTCOMES.map((o, i) =>
-        el(
-          'g',
-          { 'data-legend-outcome': o },
-          el('rect', {
-            x: 16 + i * 175,
-            y: 34,
-            width: 14,
-            height: 14,
-            fill: OUTCOME_STYLE[o].fill,
-            stroke: OUTCOME_STYLE[o].stroke,
-            'stroke-width': 2,
-          }),
-          text(36 + i * 175, 46, o, { 'font-size': 12, 'font-weight': 'bold' }),
-        ),
-      ),
+      { 'data-legend-outcome': o },
+      el('rect', {
+        x: LEFT_PX,
+        y: 46 + i * 22,
+        width: 14,
+        height: 14,
+        fill: OUTCOME_STYLE[o].fill,
+        stroke: OUTCOME_STYLE[o].stroke,
+        'stroke-width': 2,
+      }),
+      text(LEFT_PX + 22, 58 + i * 22, o.toUpperCase(), { 'font-size': 14, 'font-weight': 'bold' }),
+      text(LEFT_PX + 22 + OUTCOME_PX, 58 + i * 22, OUTCOME_STYLE[o].meaning, { 'font-size': 14, fill: MUTED }),
     ),
-    ...OUTCOMES.map((o, i) =>
-      text(16, 70 + i * 16, `${o}: ${OUTCOME_STYLE[o].meaning}`, { 'font-size': 11, fill: MUTED }),
-    ),
-  ];
+  );
+}
+
+/** What a square says after its outcome: what the client saw / boundary requests, and the LB's retries. */
+function countsWords(c: MatrixGrid['cells'][number]): string {
+  return `${c.label}${c.masked > 0 ? ` · ${c.masked} retried by the LB` : ''}`;
 }
 
 /** One cell's square at (x, y): its outcome in colour and in a word, what the client saw, the LB's retries. */
-function square(c: MatrixGrid['cells'][number], x: number, y: number): string {
+function square(c: MatrixGrid['cells'][number], x: number, y: number, widthPx: number): string {
   const style = OUTCOME_STYLE[c.outcome];
   return el(
     'g',
@@ -76,7 +76,7 @@ function square(c: MatrixGrid['cells'][number], x: number, y: number): string {
       {
         x: round1(x),
         y: round1(y),
-        width: CELL_W_PX,
+        width: round1(widthPx),
         height: CELL_H_PX,
         rx: 4,
         fill: style.fill,
@@ -84,55 +84,85 @@ function square(c: MatrixGrid['cells'][number], x: number, y: number): string {
         'stroke-width': 2,
         'data-role': 'cell-square',
       },
-      el(
-        'title',
-        {},
-        esc(`${c.name}: ${c.outcome} — ${c.label}${c.masked > 0 ? `, ${c.masked} retried by the LB` : ''}`),
-      ),
+      el('title', {}, esc(`${c.name}: ${c.outcome} — ${countsWords(c)}`)),
     ),
-    text(x + 10, y + 22, c.outcome.toUpperCase(), { 'font-size': 13, 'font-weight': 'bold', 'data-role': 'outcome' }),
-    text(x + 10, y + 42, c.label, { 'font-size': 13, 'data-role': 'counts' }),
-    c.masked > 0 ? text(x + 10, y + 58, `${c.masked} retried by the LB`, { 'font-size': 11, fill: MUTED }) : '',
+    text(x + 10, y + 23, c.outcome.toUpperCase(), { 'font-size': 15, 'font-weight': 'bold', 'data-role': 'outcome' }),
+    text(x + 10 + OUTCOME_PX, y + 23, c.label, { 'font-size': 15, 'data-role': 'counts' }),
+    c.masked > 0
+      ? text(x + 10 + OUTCOME_PX + (c.label.length + 1) * CHAR_PX, y + 23, `· ${c.masked} retried by the LB`, {
+          'font-size': 14,
+          fill: MUTED,
+        })
+      : '',
   );
 }
 
-/** Chart e as an SVG. */
+/** The rows grouped by LB, in the order the LBs first appear, each group's rows in the run's order. */
+function groupedRows(grid: MatrixGrid): MatrixGrid['rows'] {
+  const lbs = [...new Set(grid.rows.map((r) => r.lb))];
+  return lbs.flatMap((lb) => grid.rows.filter((r) => r.lb === lb));
+}
+
+/** Chart e as an SVG: the rows under their LB's name when the run had several. */
 export function matrixGridSvg(grid: MatrixGrid): string {
-  const rowLabel = (r: MatrixGrid['rows'][number]) => (grid.manyLbs ? `${r.variant} (${r.lb})` : r.variant);
-  const labelPx = Math.max(120, ...grid.rows.map((r) => rowLabel(r).length * CHAR_PX + 16));
-  const left = labelPx + 8;
-  const width = Math.max(720, left + grid.columns.length * (CELL_W_PX + GAP_PX) + 16);
-  const height = TOP_PX + grid.rows.length * (CELL_H_PX + GAP_PX) + 24;
+  const rows = groupedRows(grid);
+  const labelPx = Math.max(120, ...rows.map((r) => r.variant.length * CHAR_PX + 16));
+  const left = LEFT_PX + labelPx;
+  const cellPx = Math.max(MIN_CELL_W_PX, ...grid.cells.map((c) => OUTCOME_PX + 24 + countsWords(c).length * CHAR_PX));
+  const width = Math.max(
+    LEFT_PX + 22 + OUTCOME_PX + Math.max(...OUTCOMES.map((o) => OUTCOME_STYLE[o].meaning.length)) * 7.6 + 16,
+    left + grid.columns.length * (cellPx + GAP_PX) + 16,
+  );
+  const headY = 58 + OUTCOMES.length * 22 + 24;
+  let y = headY + 12;
+  const rowTop = new Map<string, number>();
+  const groups: string[] = [];
+  rows.forEach((r, i) => {
+    if (grid.manyLbs && (i === 0 || rows[i - 1].lb !== r.lb)) {
+      groups.push(
+        el(
+          'g',
+          { 'data-lb-group': r.lb },
+          el('line', { x1: LEFT_PX, x2: width - 16, y1: y + 4, y2: y + 4, stroke: '#d9d9d9' }),
+          text(LEFT_PX, y + 23, r.lb, { 'font-size': 17, 'font-weight': 'bold' }),
+        ),
+      );
+      y += GROUP_HEAD_PX;
+    }
+    rowTop.set(r.variant, y);
+    y += CELL_H_PX + GAP_PX;
+  });
+  const height = y + 16;
   const heads = grid.columns.map((m, j) =>
-    text(left + j * (CELL_W_PX + GAP_PX) + CELL_W_PX / 2, TOP_PX - 10, m, {
+    text(left + j * (cellPx + GAP_PX) + cellPx / 2, headY, m, {
       'text-anchor': 'middle',
-      'font-weight': 'bold',
-    }),
-  );
-  const rows = grid.rows.map((r, i) =>
-    text(labelPx, TOP_PX + i * (CELL_H_PX + GAP_PX) + CELL_H_PX / 2 + 5, rowLabel(r), {
-      'text-anchor': 'end',
-      'font-size': 13,
-    }),
-  );
-  const squares = grid.cells.map((c) =>
-    square(
-      c,
-      left + grid.columns.indexOf(c.method) * (CELL_W_PX + GAP_PX),
-      TOP_PX + grid.rows.findIndex((r) => r.variant === c.variant) * (CELL_H_PX + GAP_PX),
-    ),
-  );
-  const desc =
-    grid.cells.length === 0 ? 'No cells.' : grid.cells.map((c) => `${c.name}: ${c.outcome}, ${c.label}`).join('; ');
-  return svgRoot(
-    { chart: 'matrix', width, height, title: 'The matrix: one square per cell, by outcome', desc },
-    text(16, 22, 'The matrix: outcome per cell (what the client saw / boundary requests)', {
       'font-size': 16,
       'font-weight': 'bold',
     }),
-    ...legend(),
+  );
+  const labels = rows.map((r) =>
+    text(left - 12, (rowTop.get(r.variant) ?? 0) + CELL_H_PX / 2 + 5, r.variant, {
+      'text-anchor': 'end',
+      'font-size': 15,
+    }),
+  );
+  const squares = grid.cells.map((c) =>
+    square(c, left + grid.columns.indexOf(c.method) * (cellPx + GAP_PX), rowTop.get(c.variant) ?? 0, cellPx),
+  );
+  const desc =
+    grid.cells.length === 0
+      ? 'No cells.'
+      : grid.cells.map((c) => `${c.name}: ${c.outcome}, ${countsWords(c)}`).join('; ');
+  return svgRoot(
+    { chart: 'matrix', width, height, title: 'The matrix: one square per cell, by outcome', desc },
+    text(LEFT_PX, 30, 'The matrix: outcome per cell (what the client saw / boundary requests)', {
+      'font-size': 20,
+      'font-weight': 'bold',
+    }),
+    el('g', { 'data-role': 'legend' }, ...meanings()),
     ...heads,
-    ...rows,
+    ...groups,
+    ...labels,
     ...squares,
   );
 }

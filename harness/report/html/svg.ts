@@ -1,7 +1,8 @@
-// The few pieces every chart is drawn with: escaping, elements, the root
+// The few pieces every chart is drawn with: escaping, elements, and the root
 // <svg> with its own font (so a chart looks the same inline in report.html
-// and opened alone as a .svg), and a palette that stays apart for colour-blind
-// readers and in greyscale print (Okabe–Ito). No library: charts are strings.
+// and opened alone as a .svg) at a size whose smallest text is legible on a
+// slide. Colours are Okabe–Ito's, told apart by colour-blind readers and in
+// greyscale print; every datum is also written out. No library: charts are strings.
 
 /** Text and attribute values made safe for XML and HTML alike. */
 export function esc(value: string | number): string {
@@ -43,18 +44,6 @@ export function round1(v: number): number {
 /** No web font: the reader's own system font, so the page needs no network. */
 export const SYSTEM_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
-/** Okabe–Ito: told apart by most colour-blind readers; every datum is also written out, so none relies on it. */
-export const PALETTE = [
-  '#E69F00',
-  '#0072B2',
-  '#009E73',
-  '#D55E00',
-  '#56B4E9',
-  '#CC79A7',
-  '#F0E442',
-  '#000000',
-] as const;
-
 /** Text, secondary text and grid lines: dark enough to print on any printer. */
 export const INK = '#1a1a1a';
 /** A white outline under a label, so a line it crosses never makes it unreadable. */
@@ -66,19 +55,6 @@ export const HALO = {
 } as const;
 export const MUTED = '#5c5c5c';
 export const GRID = '#d9d9d9';
-
-/** The variant's colour by its place in the chart's list. */
-export function colourOf(index: number): string {
-  return PALETTE[index % PALETTE.length];
-}
-
-/** A short key (a, b, … z, aa …) written under bars so a variant reads without its colour. */
-export function keyOf(index: number): string {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  return index < letters.length
-    ? letters[index]
-    : `${letters[Math.floor(index / letters.length) - 1]}${letters[index % letters.length]}`;
-}
 
 export interface SvgFrame {
   /** What the chart is, for data-chart (tests and the live page find it by this). */
@@ -92,21 +68,41 @@ export interface SvgFrame {
 }
 
 /**
+ * The smallest text a chart shows, in CSS px at its own size: legible on a 1,920 × 1,080 slide
+ * (test/integration/report-slides-browser.test.ts measures it in Chromium).
+ */
+export const MIN_TEXT_PX = 14;
+/** The text size of a <text> that sets none. */
+const ROOT_FONT_PX = 14;
+
+/**
+ * How much larger than its drawing a chart is shown so that its smallest text is MIN_TEXT_PX: 1 for a chart drawn with
+ * legible text, more for one whose layout uses smaller type (its labels' places are worked out at that type).
+ */
+export function displayScale(body: readonly string[]): number {
+  const sizes = body.flatMap((part) => [...part.matchAll(/ font-size="([\d.]+)"/g)].map((m) => Number(m[1])));
+  const smallest = Math.min(ROOT_FONT_PX, ...sizes);
+  return Math.max(1, MIN_TEXT_PX / smallest);
+}
+
+/**
  * The root <svg>: xmlns and its own font and colours, so the same string is a
- * valid standalone .svg file and an inline chart; the viewBox lets the page scale it.
+ * valid standalone .svg file and an inline chart; the viewBox keeps the drawing's
+ * coordinates while width and height show it large enough to read (displayScale).
  */
 export function svgRoot(frame: SvgFrame, ...body: string[]): string {
+  const scale = displayScale(body);
   return el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
       viewBox: `0 0 ${round1(frame.width)} ${round1(frame.height)}`,
-      width: round1(frame.width),
-      height: round1(frame.height),
+      width: Math.ceil(frame.width * scale),
+      height: Math.ceil(frame.height * scale),
       role: 'img',
       'data-chart': frame.chart,
       'font-family': SYSTEM_FONT,
-      'font-size': 13,
+      'font-size': ROOT_FONT_PX,
       fill: INK,
     },
     el('title', {}, esc(frame.title)),

@@ -4,7 +4,7 @@
  * Re-generate by setting TAP_SNAPSHOT=1 and running tests.
  * Make sure to inspect the output below.  Do not ignore changes!
  */
-'use strict';
+'use strict'
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: compare 1`] = `
 baseline: REPRODUCED  20261127-221646Z-docker (a, schema v8)
 current:  REPRODUCED  20261127-221646Z-docker (b, schema v8)
@@ -22,7 +22,7 @@ note: compared by boundary request, since a summary older than v6 has no per-cyc
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: done event 1`] = `
 {
@@ -55,11 +55,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
   },
   "runDir": "results/x"
 }
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: headline 1`] = `
 REPRODUCED  2 REPRODUCED   2 MASKED
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: report.html 1`] = `
 <!doctype html>
@@ -73,25 +73,26 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -99,43 +100,53 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run 20261127-221646Z-docker</h1>
 <p class="headline" data-role="headline">REPRODUCED  2 REPRODUCED   2 MASKED</p>
 <p class="verdict tone-bad" data-role="verdict" data-word="REPRODUCED" data-tone="bad">REPRODUCED: 4 cells: 2 reproduced, 2 masked, 0 safe, 0 inconclusive</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>20261127-221646Z-docker (docker, quick, matrix)</dd>
-<dt>when</dt><dd>2026-11-27T22:16:46.184Z → 2026-11-27T22:18:19.118Z (92.9 s)</dd>
-<dt>versions</dt><dd>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, node 24.21.0, next 16.4.6, node24 24.21.0, harnessNode 20.20.2</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (390 access-log entries, 21 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy nginx</dd>
-<dt>measured closes</dt><dd>node24-standalone-default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.005 s (probe), median 6.004 s during the traffic<br>node24-next-start-default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.002 s (probe), median 6.003 s during the traffic</dd>
-<dt>aim</dt><dd>node24-next-start-default&#39;s close delay 6003.4 ms (app clock), 12 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>one clock (before schema v5)</dd></dl>
 </section>
 <section id="table"><h2>The matrix, cell by cell</h2>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">LB</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th><th scope="col">verdict</th></tr></thead>
-<tbody><tr><td>node24-standalone-default</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>default/default</td><td>6.00 s</td><td>6.00 s (app)</td><td>4/48</td><td>8.3 %</td><td>4 × 502</td><td>0</td><td>32/0</td><td>25.3 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-standalone-default</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>default/default</td><td>6.00 s</td><td>6.00 s (app)</td><td>0/48</td><td>≤ 6.1 %</td><td>no failure</td><td>10</td><td>32/0</td><td>—</td><td>MASKED</td></tr>
-<tr><td>node24-next-start-default</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>next-start</td><td>default/default</td><td>6.00 s</td><td>6.00 s (app)</td><td>1/48</td><td>2.1 %</td><td>1 × 502</td><td>0</td><td>36/0</td><td>25.3 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-next-start-default</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>next-start</td><td>default/default</td><td>6.00 s</td><td>6.00 s (app)</td><td>0/48</td><td>≤ 6.1 %</td><td>no failure</td><td>6</td><td>36/0</td><td>—</td><td>MASKED</td></tr></tbody>
+<div class="table-wrap"><table class="matrix">
+<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">verdict</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th></tr></thead>
+<tbody data-lb="nginx 1.22.1">
+<tr><th scope="rowgroup" colspan="14">nginx 1.22.1</th></tr>
+<tr><th scope="row">node24-standalone-default</th><td>POST</td><td>REPRODUCED</td><td>24.21.0</td><td>standalone</td><td>default/default</td><td>6.00 s</td><td>6.00 s (app)</td><td>4/48</td><td>8.3 %</td><td>4 × 502</td><td>0</td><td>32/0</td><td>25.3 s</td></tr>
+<tr><th scope="row">node24-standalone-default</th><td>GET</td><td>MASKED</td><td>24.21.0</td><td>standalone</td><td>default/default</td><td>6.00 s</td><td>6.00 s (app)</td><td>0/48</td><td>≤ 6.1 %</td><td>no failure</td><td>10</td><td>32/0</td><td>—</td></tr>
+<tr><th scope="row">node24-next-start-default</th><td>POST</td><td>REPRODUCED</td><td>24.21.0</td><td>next-start</td><td>default/default</td><td>6.00 s</td><td>6.00 s (app)</td><td>1/48</td><td>2.1 %</td><td>1 × 502</td><td>0</td><td>36/0</td><td>25.3 s</td></tr>
+<tr><th scope="row">node24-next-start-default</th><td>GET</td><td>MASKED</td><td>24.21.0</td><td>next-start</td><td>default/default</td><td>6.00 s</td><td>6.00 s (app)</td><td>0/48</td><td>≤ 6.1 %</td><td>no failure</td><td>6</td><td>36/0</td><td>—</td></tr>
+</tbody>
 </table></div>
 <ul class="reasons"><li>node24-standalone-default-post: REPRODUCED — 4 × 502 to the client; 4 of 48 boundary requests failed (8.3 %, 95 % CI 3.3 %–19.6 %) in aimed cycles not counted (summary before v6) (4 × 502 in all)</li>
 <li>node24-standalone-default-get: MASKED — the LB retried 10 requests on a new connection; the client saw no 502; 0 failures in 48 boundary requests (≤ 6.1 % per request), one-sided 95 %</li>
 <li>node24-next-start-default-post: REPRODUCED — 1 × 502 to the client; 1 of 48 boundary requests failed (2.1 %, 95 % CI 0.4 %–10.9 %) in aimed cycles not counted (summary before v6) (1 × 502 in all)</li>
 <li>node24-next-start-default-get: MASKED — the LB retried 6 requests on a new connection; the client saw no 502; 0 failures in 48 boundary requests (≤ 6.1 % per request), one-sided 95 %</li></ul>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>20261127-221646Z-docker (docker, quick, matrix)</td></tr>
+<tr><th scope="row">when</th><td>2026-11-27T22:16:46.184Z → 2026-11-27T22:18:19.118Z (92.9 s)</td></tr>
+<tr><th scope="row">versions</th><td>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, node 24.21.0, next 16.4.6, node24 24.21.0, harnessNode 20.20.2</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (390 access-log entries, 21 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy nginx</td></tr>
+<tr><th scope="row">aim</th><td>node24-next-start-default&#39;s close delay 6003.4 ms (app clock), 12 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>one clock (before schema v5)</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">node24-standalone-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.005 s</td><td>6.004 s</td></tr>
+<tr><th scope="row">node24-next-start-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.002 s</td><td>6.003 s</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: report.md 1`] = `
 # keepalive-lab run 20261127-221646Z-docker
@@ -172,7 +183,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: summary.json 1`] = `
 {
@@ -1123,10 +1134,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
   "yourApp": null
 }
 
-`;
+`
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: compare 1`] =
-  `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: compare 1`] = `
 baseline: REPRODUCED  20261127-224243Z-docker (a, schema v8)
 current:  REPRODUCED  20261127-224243Z-docker (b, schema v8)
 
@@ -1169,11 +1179,9 @@ note: compared by boundary request, since a summary older than v6 has no per-cyc
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -1282,16 +1290,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: headline 1`] =
-  `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: headline 1`] = `
 REPRODUCED  14 REPRODUCED   16 SAFE
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -1303,25 +1308,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -1329,58 +1335,53 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run 20261127-224243Z-docker</h1>
 <p class="headline" data-role="headline">REPRODUCED  14 REPRODUCED   16 SAFE</p>
 <p class="verdict tone-bad" data-role="verdict" data-word="REPRODUCED" data-tone="bad">REPRODUCED: 30 cells: 14 reproduced, 0 masked, 16 safe, 0 inconclusive</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>20261127-224243Z-docker (docker, quick, matrix)</dd>
-<dt>when</dt><dd>2026-11-27T22:42:43.007Z → 2026-11-27T22:55:02.406Z (739.4 s)</dd>
-<dt>versions</dt><dd>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, node 24.21.0, next 16.4.6, node20 20.20.2, node22 22.23.3, node24 24.21.0, node26 26.12.1, harnessNode 20.20.2</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (3213 access-log entries, 72 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>node20-standalone-default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.010 s (probe), median 6.008 s during the traffic<br>node20-standalone-article: keepAliveTimeout 61000 ms; closed an idle socket after 62.002 s (probe), median 62.002 s during the traffic<br>node22-standalone-default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.011 s (probe), median 6.011 s during the traffic<br>node22-standalone-article: keepAliveTimeout 61000 ms; closed an idle socket after 62.015 s (probe), median 62.005 s during the traffic<br>node24-standalone-default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.009 s (probe), median 6.007 s during the traffic<br>node24-standalone-article: keepAliveTimeout 61000 ms; closed an idle socket after 62.005 s (probe), median 62.005 s during the traffic<br>node26-standalone-default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.031 s (probe), median 6.005 s during the traffic<br>node26-standalone-article: keepAliveTimeout 61000 ms; closed an idle socket after 62.004 s (probe), median 62.004 s during the traffic<br>node24-next-start-default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.003 s (probe), median 6.007 s during the traffic<br>node24-next-start-article: keepAliveTimeout 61000 ms; closed an idle socket after 62.002 s (probe), median 62.001 s during the traffic<br>node24-custom-default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.049 s (probe), median 6.005 s during the traffic<br>node24-custom-article: keepAliveTimeout 61000 ms; closed an idle socket after 62.003 s (probe), median 62.003 s during the traffic<br>node24-standalone-keepalive-only: keepAliveTimeout 61000 ms; closed an idle socket after 61.993 s (probe), median 62.007 s during the traffic<br>node24-standalone-too-short: keepAliveTimeout 59000 ms; closed an idle socket after 60.007 s (probe), median 60.003 s during the traffic<br>node24-standalone-node-65s: keepAliveTimeout 65000 ms; closed an idle socket after 66.006 s (probe), median 66.005 s during the traffic</dd>
-<dt>aim</dt><dd>node24-next-start-default&#39;s close delay 6014.7 ms (app clock), 28 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>one clock (before schema v5)</dd></dl>
 </section>
 <section id="table"><h2>The matrix, cell by cell</h2>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">LB</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th><th scope="col">verdict</th></tr></thead>
-<tbody><tr><td>node20-standalone-default</td><td>POST</td><td>nginx 1.22.1</td><td>20.20.2</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>4/67</td><td>6.0 %</td><td>4 × 502</td><td>0</td><td>26/0</td><td>37.2 s</td><td>REPRODUCED</td></tr>
-<tr><td>node20-standalone-default</td><td>GET</td><td>nginx 1.22.1</td><td>20.20.2</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>3/63</td><td>4.8 %</td><td>3 × 502</td><td>0</td><td>26/0</td><td>120.3 s</td><td>REPRODUCED</td></tr>
-<tr><td>node20-standalone-article</td><td>POST</td><td>nginx 1.22.1</td><td>20.20.2</td><td>standalone</td><td>61000/62000</td><td>62.00 s</td><td>59.72 s (lb)</td><td>0/40</td><td>≤ 7.2 %</td><td>no failure</td><td>0</td><td>0/1</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node20-standalone-article</td><td>GET</td><td>nginx 1.22.1</td><td>20.20.2</td><td>standalone</td><td>61000/62000</td><td>62.00 s</td><td>59.72 s (lb)</td><td>0/39</td><td>≤ 7.4 %</td><td>no failure</td><td>0</td><td>0/1</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node22-standalone-default</td><td>POST</td><td>nginx 1.22.1</td><td>22.23.3</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>4/66</td><td>6.1 %</td><td>4 × 502</td><td>0</td><td>31/0</td><td>15.6 s</td><td>REPRODUCED</td></tr>
-<tr><td>node22-standalone-default</td><td>GET</td><td>nginx 1.22.1</td><td>22.23.3</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>3/62</td><td>4.8 %</td><td>3 × 502</td><td>0</td><td>31/0</td><td>30.5 s</td><td>REPRODUCED</td></tr>
-<tr><td>node22-standalone-article</td><td>POST</td><td>nginx 1.22.1</td><td>22.23.3</td><td>standalone</td><td>61000/62000</td><td>62.01 s</td><td>59.97 s (lb)</td><td>0/37</td><td>≤ 7.8 %</td><td>no failure</td><td>0</td><td>0/10</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node22-standalone-article</td><td>GET</td><td>nginx 1.22.1</td><td>22.23.3</td><td>standalone</td><td>61000/62000</td><td>62.01 s</td><td>59.97 s (lb)</td><td>0/35</td><td>≤ 8.2 %</td><td>no failure</td><td>0</td><td>0/10</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-standalone-default</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>2/56</td><td>3.6 %</td><td>2 × 502</td><td>0</td><td>51/0</td><td>127.4 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-standalone-default</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>5/49</td><td>10.2 %</td><td>5 × 502</td><td>0</td><td>51/0</td><td>23.2 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-standalone-article</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>61000/62000</td><td>62.01 s</td><td>59.77 s (lb)</td><td>0/38</td><td>≤ 7.6 %</td><td>no failure</td><td>0</td><td>0/1</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-standalone-article</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>61000/62000</td><td>62.01 s</td><td>59.77 s (lb)</td><td>0/39</td><td>≤ 7.4 %</td><td>no failure</td><td>0</td><td>0/1</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node26-standalone-default</td><td>POST</td><td>nginx 1.22.1</td><td>26.12.1</td><td>standalone</td><td>default/default</td><td>6.03 s</td><td>6.01 s (app)</td><td>10/59</td><td>16.9 %</td><td>10 × 502</td><td>0</td><td>64/0</td><td>23.2 s</td><td>REPRODUCED</td></tr>
-<tr><td>node26-standalone-default</td><td>GET</td><td>nginx 1.22.1</td><td>26.12.1</td><td>standalone</td><td>default/default</td><td>6.03 s</td><td>6.01 s (app)</td><td>6/45</td><td>13.3 %</td><td>6 × 502</td><td>0</td><td>64/0</td><td>15.8 s</td><td>REPRODUCED</td></tr>
-<tr><td>node26-standalone-article</td><td>POST</td><td>nginx 1.22.1</td><td>26.12.1</td><td>standalone</td><td>61000/62000</td><td>62.00 s</td><td>59.98 s (lb)</td><td>0/35</td><td>≤ 8.2 %</td><td>no failure</td><td>0</td><td>0/8</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node26-standalone-article</td><td>GET</td><td>nginx 1.22.1</td><td>26.12.1</td><td>standalone</td><td>61000/62000</td><td>62.00 s</td><td>59.98 s (lb)</td><td>0/37</td><td>≤ 7.8 %</td><td>no failure</td><td>0</td><td>0/8</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-next-start-default</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>next-start</td><td>default/default</td><td>6.00 s</td><td>6.01 s (app)</td><td>7/61</td><td>11.5 %</td><td>7 × 502</td><td>0</td><td>48/0</td><td>57.4 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-next-start-default</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>next-start</td><td>default/default</td><td>6.00 s</td><td>6.01 s (app)</td><td>10/59</td><td>16.9 %</td><td>10 × 502</td><td>0</td><td>48/0</td><td>7.7 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-next-start-article</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>next-start</td><td>61000/62000</td><td>62.00 s</td><td>59.91 s (lb)</td><td>0/34</td><td>≤ 8.4 %</td><td>no failure</td><td>0</td><td>0/12</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-next-start-article</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>next-start</td><td>61000/62000</td><td>62.00 s</td><td>59.91 s (lb)</td><td>0/34</td><td>≤ 8.4 %</td><td>no failure</td><td>0</td><td>0/12</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-custom-default</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>custom</td><td>default/default</td><td>6.05 s</td><td>6.00 s (app)</td><td>6/62</td><td>9.7 %</td><td>6 × 502</td><td>0</td><td>42/0</td><td>113.4 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-custom-default</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>custom</td><td>default/default</td><td>6.05 s</td><td>6.00 s (app)</td><td>9/58</td><td>15.5 %</td><td>9 × 502</td><td>0</td><td>42/0</td><td>37.6 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-custom-article</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>custom</td><td>61000/62000</td><td>62.00 s</td><td>59.88 s (lb)</td><td>0/37</td><td>≤ 7.8 %</td><td>no failure</td><td>0</td><td>0/7</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-custom-article</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>custom</td><td>61000/62000</td><td>62.00 s</td><td>59.88 s (lb)</td><td>0/37</td><td>≤ 7.8 %</td><td>no failure</td><td>0</td><td>0/7</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-standalone-keepalive-only</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>61000/default</td><td>61.99 s</td><td>59.94 s (lb)</td><td>0/36</td><td>≤ 8.0 %</td><td>no failure</td><td>0</td><td>0/11</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-standalone-keepalive-only</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>61000/default</td><td>61.99 s</td><td>59.94 s (lb)</td><td>0/33</td><td>≤ 8.7 %</td><td>no failure</td><td>0</td><td>0/11</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-standalone-too-short</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>59000/default</td><td>60.01 s</td><td>59.97 s (lb)</td><td>2/30</td><td>6.7 %</td><td>2 × 502</td><td>0</td><td>3/26</td><td>308.6 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-standalone-too-short</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>59000/default</td><td>60.01 s</td><td>59.97 s (lb)</td><td>1/24</td><td>4.2 %</td><td>1 × 502</td><td>0</td><td>3/26</td><td>308.6 s</td><td>REPRODUCED</td></tr>
-<tr><td>node24-standalone-node-65s</td><td>POST</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>65000/default</td><td>66.01 s</td><td>59.98 s (lb)</td><td>0/38</td><td>≤ 7.6 %</td><td>no failure</td><td>0</td><td>0/3</td><td>—</td><td>SAFE</td></tr>
-<tr><td>node24-standalone-node-65s</td><td>GET</td><td>nginx 1.22.1</td><td>24.21.0</td><td>standalone</td><td>65000/default</td><td>66.01 s</td><td>59.98 s (lb)</td><td>0/38</td><td>≤ 7.6 %</td><td>no failure</td><td>0</td><td>0/3</td><td>—</td><td>SAFE</td></tr></tbody>
+<div class="table-wrap"><table class="matrix">
+<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">verdict</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th></tr></thead>
+<tbody data-lb="nginx 1.22.1">
+<tr><th scope="rowgroup" colspan="14">nginx 1.22.1</th></tr>
+<tr><th scope="row">node20-standalone-default</th><td>POST</td><td>REPRODUCED</td><td>20.20.2</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>4/67</td><td>6.0 %</td><td>4 × 502</td><td>0</td><td>26/0</td><td>37.2 s</td></tr>
+<tr><th scope="row">node20-standalone-default</th><td>GET</td><td>REPRODUCED</td><td>20.20.2</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>3/63</td><td>4.8 %</td><td>3 × 502</td><td>0</td><td>26/0</td><td>120.3 s</td></tr>
+<tr><th scope="row">node20-standalone-article</th><td>POST</td><td>SAFE</td><td>20.20.2</td><td>standalone</td><td>61000/62000</td><td>62.00 s</td><td>59.72 s (lb)</td><td>0/40</td><td>≤ 7.2 %</td><td>no failure</td><td>0</td><td>0/1</td><td>—</td></tr>
+<tr><th scope="row">node20-standalone-article</th><td>GET</td><td>SAFE</td><td>20.20.2</td><td>standalone</td><td>61000/62000</td><td>62.00 s</td><td>59.72 s (lb)</td><td>0/39</td><td>≤ 7.4 %</td><td>no failure</td><td>0</td><td>0/1</td><td>—</td></tr>
+<tr><th scope="row">node22-standalone-default</th><td>POST</td><td>REPRODUCED</td><td>22.23.3</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>4/66</td><td>6.1 %</td><td>4 × 502</td><td>0</td><td>31/0</td><td>15.6 s</td></tr>
+<tr><th scope="row">node22-standalone-default</th><td>GET</td><td>REPRODUCED</td><td>22.23.3</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>3/62</td><td>4.8 %</td><td>3 × 502</td><td>0</td><td>31/0</td><td>30.5 s</td></tr>
+<tr><th scope="row">node22-standalone-article</th><td>POST</td><td>SAFE</td><td>22.23.3</td><td>standalone</td><td>61000/62000</td><td>62.01 s</td><td>59.97 s (lb)</td><td>0/37</td><td>≤ 7.8 %</td><td>no failure</td><td>0</td><td>0/10</td><td>—</td></tr>
+<tr><th scope="row">node22-standalone-article</th><td>GET</td><td>SAFE</td><td>22.23.3</td><td>standalone</td><td>61000/62000</td><td>62.01 s</td><td>59.97 s (lb)</td><td>0/35</td><td>≤ 8.2 %</td><td>no failure</td><td>0</td><td>0/10</td><td>—</td></tr>
+<tr><th scope="row">node24-standalone-default</th><td>POST</td><td>REPRODUCED</td><td>24.21.0</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>2/56</td><td>3.6 %</td><td>2 × 502</td><td>0</td><td>51/0</td><td>127.4 s</td></tr>
+<tr><th scope="row">node24-standalone-default</th><td>GET</td><td>REPRODUCED</td><td>24.21.0</td><td>standalone</td><td>default/default</td><td>6.01 s</td><td>6.01 s (app)</td><td>5/49</td><td>10.2 %</td><td>5 × 502</td><td>0</td><td>51/0</td><td>23.2 s</td></tr>
+<tr><th scope="row">node24-standalone-article</th><td>POST</td><td>SAFE</td><td>24.21.0</td><td>standalone</td><td>61000/62000</td><td>62.01 s</td><td>59.77 s (lb)</td><td>0/38</td><td>≤ 7.6 %</td><td>no failure</td><td>0</td><td>0/1</td><td>—</td></tr>
+<tr><th scope="row">node24-standalone-article</th><td>GET</td><td>SAFE</td><td>24.21.0</td><td>standalone</td><td>61000/62000</td><td>62.01 s</td><td>59.77 s (lb)</td><td>0/39</td><td>≤ 7.4 %</td><td>no failure</td><td>0</td><td>0/1</td><td>—</td></tr>
+<tr><th scope="row">node26-standalone-default</th><td>POST</td><td>REPRODUCED</td><td>26.12.1</td><td>standalone</td><td>default/default</td><td>6.03 s</td><td>6.01 s (app)</td><td>10/59</td><td>16.9 %</td><td>10 × 502</td><td>0</td><td>64/0</td><td>23.2 s</td></tr>
+<tr><th scope="row">node26-standalone-default</th><td>GET</td><td>REPRODUCED</td><td>26.12.1</td><td>standalone</td><td>default/default</td><td>6.03 s</td><td>6.01 s (app)</td><td>6/45</td><td>13.3 %</td><td>6 × 502</td><td>0</td><td>64/0</td><td>15.8 s</td></tr>
+<tr><th scope="row">node26-standalone-article</th><td>POST</td><td>SAFE</td><td>26.12.1</td><td>standalone</td><td>61000/62000</td><td>62.00 s</td><td>59.98 s (lb)</td><td>0/35</td><td>≤ 8.2 %</td><td>no failure</td><td>0</td><td>0/8</td><td>—</td></tr>
+<tr><th scope="row">node26-standalone-article</th><td>GET</td><td>SAFE</td><td>26.12.1</td><td>standalone</td><td>61000/62000</td><td>62.00 s</td><td>59.98 s (lb)</td><td>0/37</td><td>≤ 7.8 %</td><td>no failure</td><td>0</td><td>0/8</td><td>—</td></tr>
+<tr><th scope="row">node24-next-start-default</th><td>POST</td><td>REPRODUCED</td><td>24.21.0</td><td>next-start</td><td>default/default</td><td>6.00 s</td><td>6.01 s (app)</td><td>7/61</td><td>11.5 %</td><td>7 × 502</td><td>0</td><td>48/0</td><td>57.4 s</td></tr>
+<tr><th scope="row">node24-next-start-default</th><td>GET</td><td>REPRODUCED</td><td>24.21.0</td><td>next-start</td><td>default/default</td><td>6.00 s</td><td>6.01 s (app)</td><td>10/59</td><td>16.9 %</td><td>10 × 502</td><td>0</td><td>48/0</td><td>7.7 s</td></tr>
+<tr><th scope="row">node24-next-start-article</th><td>POST</td><td>SAFE</td><td>24.21.0</td><td>next-start</td><td>61000/62000</td><td>62.00 s</td><td>59.91 s (lb)</td><td>0/34</td><td>≤ 8.4 %</td><td>no failure</td><td>0</td><td>0/12</td><td>—</td></tr>
+<tr><th scope="row">node24-next-start-article</th><td>GET</td><td>SAFE</td><td>24.21.0</td><td>next-start</td><td>61000/62000</td><td>62.00 s</td><td>59.91 s (lb)</td><td>0/34</td><td>≤ 8.4 %</td><td>no failure</td><td>0</td><td>0/12</td><td>—</td></tr>
+<tr><th scope="row">node24-custom-default</th><td>POST</td><td>REPRODUCED</td><td>24.21.0</td><td>custom</td><td>default/default</td><td>6.05 s</td><td>6.00 s (app)</td><td>6/62</td><td>9.7 %</td><td>6 × 502</td><td>0</td><td>42/0</td><td>113.4 s</td></tr>
+<tr><th scope="row">node24-custom-default</th><td>GET</td><td>REPRODUCED</td><td>24.21.0</td><td>custom</td><td>default/default</td><td>6.05 s</td><td>6.00 s (app)</td><td>9/58</td><td>15.5 %</td><td>9 × 502</td><td>0</td><td>42/0</td><td>37.6 s</td></tr>
+<tr><th scope="row">node24-custom-article</th><td>POST</td><td>SAFE</td><td>24.21.0</td><td>custom</td><td>61000/62000</td><td>62.00 s</td><td>59.88 s (lb)</td><td>0/37</td><td>≤ 7.8 %</td><td>no failure</td><td>0</td><td>0/7</td><td>—</td></tr>
+<tr><th scope="row">node24-custom-article</th><td>GET</td><td>SAFE</td><td>24.21.0</td><td>custom</td><td>61000/62000</td><td>62.00 s</td><td>59.88 s (lb)</td><td>0/37</td><td>≤ 7.8 %</td><td>no failure</td><td>0</td><td>0/7</td><td>—</td></tr>
+<tr><th scope="row">node24-standalone-keepalive-only</th><td>POST</td><td>SAFE</td><td>24.21.0</td><td>standalone</td><td>61000/default</td><td>61.99 s</td><td>59.94 s (lb)</td><td>0/36</td><td>≤ 8.0 %</td><td>no failure</td><td>0</td><td>0/11</td><td>—</td></tr>
+<tr><th scope="row">node24-standalone-keepalive-only</th><td>GET</td><td>SAFE</td><td>24.21.0</td><td>standalone</td><td>61000/default</td><td>61.99 s</td><td>59.94 s (lb)</td><td>0/33</td><td>≤ 8.7 %</td><td>no failure</td><td>0</td><td>0/11</td><td>—</td></tr>
+<tr><th scope="row">node24-standalone-too-short</th><td>POST</td><td>REPRODUCED</td><td>24.21.0</td><td>standalone</td><td>59000/default</td><td>60.01 s</td><td>59.97 s (lb)</td><td>2/30</td><td>6.7 %</td><td>2 × 502</td><td>0</td><td>3/26</td><td>308.6 s</td></tr>
+<tr><th scope="row">node24-standalone-too-short</th><td>GET</td><td>REPRODUCED</td><td>24.21.0</td><td>standalone</td><td>59000/default</td><td>60.01 s</td><td>59.97 s (lb)</td><td>1/24</td><td>4.2 %</td><td>1 × 502</td><td>0</td><td>3/26</td><td>308.6 s</td></tr>
+<tr><th scope="row">node24-standalone-node-65s</th><td>POST</td><td>SAFE</td><td>24.21.0</td><td>standalone</td><td>65000/default</td><td>66.01 s</td><td>59.98 s (lb)</td><td>0/38</td><td>≤ 7.6 %</td><td>no failure</td><td>0</td><td>0/3</td><td>—</td></tr>
+<tr><th scope="row">node24-standalone-node-65s</th><td>GET</td><td>SAFE</td><td>24.21.0</td><td>standalone</td><td>65000/default</td><td>66.01 s</td><td>59.98 s (lb)</td><td>0/38</td><td>≤ 7.6 %</td><td>no failure</td><td>0</td><td>0/3</td><td>—</td></tr>
+</tbody>
 </table></div>
 <ul class="reasons"><li>node20-standalone-default-post: REPRODUCED — 4 × 502 to the client; 4 of 67 boundary requests failed (6.0 %, 95 % CI 2.3 %–14.4 %) in aimed cycles not counted (summary before v6) (4 × 502 in all)</li>
 <li>node20-standalone-default-get: REPRODUCED — 3 × 502 to the client; 3 of 63 boundary requests failed (4.8 %, 95 % CI 1.6 %–13.1 %) in aimed cycles not counted (summary before v6) (3 × 502 in all)</li>
@@ -1413,15 +1414,41 @@ code { font-size: .92em; }
 <li>node24-standalone-node-65s-post: SAFE — 0 × 502 in 38 boundary requests; the LB closed every idle upstream connection (3); 0 failures in 38 boundary requests (≤ 7.6 % per request), one-sided 95 %</li>
 <li>node24-standalone-node-65s-get: SAFE — 0 × 502 in 38 boundary requests; the LB closed every idle upstream connection (3); 0 failures in 38 boundary requests (≤ 7.6 % per request), one-sided 95 %</li></ul>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>20261127-224243Z-docker (docker, quick, matrix)</td></tr>
+<tr><th scope="row">when</th><td>2026-11-27T22:42:43.007Z → 2026-11-27T22:55:02.406Z (739.4 s)</td></tr>
+<tr><th scope="row">versions</th><td>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, node 24.21.0, next 16.4.6, node20 20.20.2, node22 22.23.3, node24 24.21.0, node26 26.12.1, harnessNode 20.20.2</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (3213 access-log entries, 72 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>node24-next-start-default&#39;s close delay 6014.7 ms (app clock), 28 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>one clock (before schema v5)</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">node20-standalone-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.010 s</td><td>6.008 s</td></tr>
+<tr><th scope="row">node20-standalone-article</th><td>keepAliveTimeout 61000 ms</td><td>62.002 s</td><td>62.002 s</td></tr>
+<tr><th scope="row">node22-standalone-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.011 s</td><td>6.011 s</td></tr>
+<tr><th scope="row">node22-standalone-article</th><td>keepAliveTimeout 61000 ms</td><td>62.015 s</td><td>62.005 s</td></tr>
+<tr><th scope="row">node24-standalone-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.009 s</td><td>6.007 s</td></tr>
+<tr><th scope="row">node24-standalone-article</th><td>keepAliveTimeout 61000 ms</td><td>62.005 s</td><td>62.005 s</td></tr>
+<tr><th scope="row">node26-standalone-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.031 s</td><td>6.005 s</td></tr>
+<tr><th scope="row">node26-standalone-article</th><td>keepAliveTimeout 61000 ms</td><td>62.004 s</td><td>62.004 s</td></tr>
+<tr><th scope="row">node24-next-start-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.003 s</td><td>6.007 s</td></tr>
+<tr><th scope="row">node24-next-start-article</th><td>keepAliveTimeout 61000 ms</td><td>62.002 s</td><td>62.001 s</td></tr>
+<tr><th scope="row">node24-custom-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.049 s</td><td>6.005 s</td></tr>
+<tr><th scope="row">node24-custom-article</th><td>keepAliveTimeout 61000 ms</td><td>62.003 s</td><td>62.003 s</td></tr>
+<tr><th scope="row">node24-standalone-keepalive-only</th><td>keepAliveTimeout 61000 ms</td><td>61.993 s</td><td>62.007 s</td></tr>
+<tr><th scope="row">node24-standalone-too-short</th><td>keepAliveTimeout 59000 ms</td><td>60.007 s</td><td>60.003 s</td></tr>
+<tr><th scope="row">node24-standalone-node-65s</th><td>keepAliveTimeout 65000 ms</td><td>66.006 s</td><td>66.005 s</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: report.md 1`] = `
 # keepalive-lab run 20261127-224243Z-docker
 
 **REPRODUCED: 30 cells: 14 reproduced, 0 masked, 16 safe, 0 inconclusive**
@@ -1508,11 +1535,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -6465,7 +6490,7 @@ exports[
   "yourApp": null
 }
 
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: compare 1`] = `
 baseline: REPRODUCED  20261128-042022Z-docker (a, schema v8)
@@ -6480,7 +6505,7 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: done event 1`] = `
 {
@@ -6513,11 +6538,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
   },
   "runDir": "results/x"
 }
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: headline 1`] = `
 REPRODUCED  default 33 × 502 / 56   fixed 0 / 175 (≤ 1.7 %, ≤ 35 % per cycle), not tested at the LB's 60 s
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: report.html 1`] = `
 <!doctype html>
@@ -6531,25 +6556,26 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -6557,26 +6583,17 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run 20261128-042022Z-docker</h1>
 <p class="headline" data-role="headline">REPRODUCED  default 33 × 502 / 56   fixed 0 / 175 (≤ 1.7 %, ≤ 35 % per cycle), not tested at the LB&#39;s 60 s</p>
 <p class="verdict tone-bad" data-role="verdict" data-word="REPRODUCED" data-tone="bad">REPRODUCED: default: 33 × 502 in 56 (58.9 %, 95 % CI 45.9 %–70.8 %) at the close boundary (33 × 502 in 195 in all); fixed: 0 in 175 (95 % upper bound 1.70 %) at the close boundary (0 × 502 in 603 in all); app closed 100 % of idle upstream connections in default (87/87), LB closed 100 % in fixed (25/25, at shutdown)</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>20261128-042022Z-docker (docker, quick, classic)</dd>
-<dt>when</dt><dd>2026-11-28T04:20:22.739Z → 2026-11-28T04:22:00.332Z (97.6 s)</dd>
-<dt>versions</dt><dd>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, node 24.21.0, next 16.4.6, node24 24.21.0, harnessNode 20.20.2</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (798 access-log entries, 33 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.005 s (probe), median 6.003 s during the traffic<br>fixed: keepAliveTimeout 61000 ms; still open after 9.001 s (probe)</dd>
-<dt>aim</dt><dd>default&#39;s close delay 6003.1 ms (app clock), 12 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>default -1.3 ± 1.92 ms, fixed -1.3 ± 2.12 ms</dd></dl>
-</section>
-<section id="table"><h2>Side by side</h2>
+<h2>Side by side</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col"></th><th scope="col">default</th><th scope="col">fixed</th></tr></thead>
 <tbody><tr><th scope="row">keepAliveTimeout (configured)</th><td>Node default</td><td>61000 ms</td></tr>
@@ -6595,11 +6612,26 @@ code { font-size: .92em; }
 <tr><th scope="row">502s in nginx access log</th><td>33</td><td>0</td></tr></tbody>
 </table></div>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>20261128-042022Z-docker (docker, quick, classic)</td></tr>
+<tr><th scope="row">when</th><td>2026-11-28T04:20:22.739Z → 2026-11-28T04:22:00.332Z (97.6 s)</td></tr>
+<tr><th scope="row">versions</th><td>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, node 24.21.0, next 16.4.6, node24 24.21.0, harnessNode 20.20.2</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (798 access-log entries, 33 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>default&#39;s close delay 6003.1 ms (app clock), 12 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>default -1.3 ± 1.92 ms, fixed -1.3 ± 2.12 ms</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.005 s</td><td>6.003 s</td></tr>
+<tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.001 s</td><td>—</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: report.md 1`] = `
 # keepalive-lab run 20261128-042022Z-docker
@@ -6639,7 +6671,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: summary.json 1`] = `
 {
@@ -7642,11 +7674,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
   "yourApp": null
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: compare 1`] = `
 baseline: UNSAFE  20261128-084831Z-docker (a, schema v8)
           UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 34 of 96 requests aimed at the close failed (7/12 aimed cycles), 34 × 502 in all 195 requests
 current:  UNSAFE  20261128-084831Z-docker (b, schema v8)
@@ -7661,11 +7691,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: UNSAFE in both
   - yours-get: REPRODUCED in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -7692,17 +7720,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: headline 1`] = `
 UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 34 of 96 requests aimed at the close failed (7/12 aimed cycles), 34 × 502 in all 195 requests
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -7714,25 +7738,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -7740,42 +7765,49 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run 20261128-084831Z-docker</h1>
 <p class="headline" data-role="headline">UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 34 of 96 requests aimed at the close failed (7/12 aimed cycles), 34 × 502 in all 195 requests</p>
 <p class="verdict tone-bad" data-role="verdict" data-word="UNSAFE" data-tone="bad">UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 34 of 96 requests aimed at the close failed (7/12 aimed cycles), 34 × 502 in all 195 requests
   image keepalive-lab-test/sample-app:yours (sha256:f5f98c3e497ebd231616efb64ef27ca4eab7339368dbda2027a8f28572d0a768); measured with the preload, Node v24.21.0</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>20261128-084831Z-docker (docker, quick, matrix)</dd>
-<dt>when</dt><dd>2026-11-28T08:48:31.531Z → 2026-11-28T08:50:02.132Z (90.6 s)</dd>
-<dt>versions</dt><dd>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, harnessNode 20.20.2</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (195 access-log entries, 34 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>yours: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.004 s (probe), median 6.006 s during the traffic</dd>
-<dt>aim</dt><dd>yours&#39;s close delay 6007.4 ms (app clock), 12 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>yours -7.6 ± 9.06 ms</dd></dl>
 </section>
 <section id="table"><h2>The matrix, cell by cell</h2>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">LB</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th><th scope="col">verdict</th></tr></thead>
-<tbody><tr><td>yours</td><td>GET</td><td>nginx 1.22.1</td><td>v24.21.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>6.01 s (app)</td><td>34/56</td><td>60.7 %</td><td>34 × 502</td><td>0</td><td>150/0</td><td>12.8 s</td><td>REPRODUCED</td></tr></tbody>
+<div class="table-wrap"><table class="matrix">
+<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">verdict</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th></tr></thead>
+<tbody data-lb="nginx 1.22.1">
+<tr><th scope="rowgroup" colspan="14">nginx 1.22.1</th></tr>
+<tr><th scope="row">yours</th><td>GET</td><td>REPRODUCED</td><td>v24.21.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>6.01 s (app)</td><td>34/56</td><td>60.7 %</td><td>34 × 502</td><td>0</td><td>150/0</td><td>12.8 s</td></tr>
+</tbody>
 </table></div>
 <ul class="reasons"><li>yours-get: REPRODUCED — 34 × 502 to the client; 34 of 56 boundary requests failed (60.7 %, 95 % CI 47.6 %–72.4 %) in 7/12 aimed cycles (34 × 502 in all)</li></ul>
+</section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>20261128-084831Z-docker (docker, quick, matrix)</td></tr>
+<tr><th scope="row">when</th><td>2026-11-28T08:48:31.531Z → 2026-11-28T08:50:02.132Z (90.6 s)</td></tr>
+<tr><th scope="row">versions</th><td>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, harnessNode 20.20.2</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (195 access-log entries, 34 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>yours&#39;s close delay 6007.4 ms (app clock), 12 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>yours -7.6 ± 9.06 ms</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.004 s</td><td>6.006 s</td></tr></tbody>
+</table></div>
 </section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: report.md 1`] = `
 # keepalive-lab run 20261128-084831Z-docker
 
 **UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 34 of 96 requests aimed at the close failed (7/12 aimed cycles), 34 × 502 in all 195 requests
@@ -7806,11 +7838,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -8486,11 +8516,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: compare 1`] = `
 baseline: UNSAFE  20261128-085126Z-docker (a, schema v8)
           UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 32 of 96 requests aimed at the close failed (7/12 aimed cycles), 32 × 502 in all 195 requests
 current:  UNSAFE  20261128-085126Z-docker (b, schema v8)
@@ -8505,11 +8533,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: UNSAFE in both
   - yours-get: REPRODUCED in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -8536,17 +8562,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: headline 1`] = `
 UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 32 of 96 requests aimed at the close failed (7/12 aimed cycles), 32 × 502 in all 195 requests
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -8558,25 +8580,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -8584,42 +8607,49 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run 20261128-085126Z-docker</h1>
 <p class="headline" data-role="headline">UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 32 of 96 requests aimed at the close failed (7/12 aimed cycles), 32 × 502 in all 195 requests</p>
 <p class="verdict tone-bad" data-role="verdict" data-word="UNSAFE" data-tone="bad">UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 32 of 96 requests aimed at the close failed (7/12 aimed cycles), 32 × 502 in all 195 requests
   image keepalive-lab-test/sample-app:yours (sha256:f5f98c3e497ebd231616efb64ef27ca4eab7339368dbda2027a8f28572d0a768); measured with the preload, Node v24.21.0</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>20261128-085126Z-docker (docker, quick, matrix)</dd>
-<dt>when</dt><dd>2026-11-28T08:51:26.178Z → 2026-11-28T08:52:57.020Z (90.8 s)</dd>
-<dt>versions</dt><dd>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, harnessNode 20.20.2</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (195 access-log entries, 32 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>yours: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.003 s (probe), median 6.002 s during the traffic</dd>
-<dt>aim</dt><dd>yours&#39;s close delay 6000.5 ms (app clock), 12 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>yours -9.6 ± 10.70 ms</dd></dl>
 </section>
 <section id="table"><h2>The matrix, cell by cell</h2>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">LB</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th><th scope="col">verdict</th></tr></thead>
-<tbody><tr><td>yours</td><td>GET</td><td>nginx 1.22.1</td><td>v24.21.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>6.01 s (app)</td><td>32/43</td><td>74.4 %</td><td>32 × 502</td><td>0</td><td>170/0</td><td>6.4 s</td><td>REPRODUCED</td></tr></tbody>
+<div class="table-wrap"><table class="matrix">
+<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">verdict</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th></tr></thead>
+<tbody data-lb="nginx 1.22.1">
+<tr><th scope="rowgroup" colspan="14">nginx 1.22.1</th></tr>
+<tr><th scope="row">yours</th><td>GET</td><td>REPRODUCED</td><td>v24.21.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>6.01 s (app)</td><td>32/43</td><td>74.4 %</td><td>32 × 502</td><td>0</td><td>170/0</td><td>6.4 s</td></tr>
+</tbody>
 </table></div>
 <ul class="reasons"><li>yours-get: REPRODUCED — 32 × 502 to the client; 32 of 43 boundary requests failed (74.4 %, 95 % CI 59.8 %–85.1 %) in 7/12 aimed cycles (32 × 502 in all)</li></ul>
+</section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>20261128-085126Z-docker (docker, quick, matrix)</td></tr>
+<tr><th scope="row">when</th><td>2026-11-28T08:51:26.178Z → 2026-11-28T08:52:57.020Z (90.8 s)</td></tr>
+<tr><th scope="row">versions</th><td>docker 20.10.24+dfsg1, kernel 6.18.44-fc-v782, compose docker-compose 1.29.2, nginx 1.22.1, harnessNode 20.20.2</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (195 access-log entries, 32 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>yours&#39;s close delay 6000.5 ms (app clock), 12 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>yours -9.6 ± 10.70 ms</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.003 s</td><td>6.002 s</td></tr></tbody>
+</table></div>
 </section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: report.md 1`] = `
 # keepalive-lab run 20261128-085126Z-docker
 
 **UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 32 of 96 requests aimed at the close failed (7/12 aimed cycles), 32 × 502 in all 195 requests
@@ -8650,11 +8680,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -9322,11 +9350,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: compare 1`] = `
 baseline: FIX FAILED  synthetic (a, schema v8)
           fixed-post: 4 × 502 to the client (each tied to an idle close of the app)
 current:  FIX FAILED  synthetic (b, schema v8)
@@ -9342,11 +9368,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: FIX FAILED in both
   - fixed: FIX FAILED (fixed-post), SAFE (fixed-get) in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -9379,17 +9403,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: headline 1`] = `
 FIX FAILED  default 4 × 502 / 48   fixed 4 × 502 / 48
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -9401,25 +9421,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -9427,27 +9448,18 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">FIX FAILED  default 4 × 502 / 48   fixed 4 × 502 / 48</p>
 <p class="verdict tone-bad" data-role="verdict" data-word="FIX FAILED" data-tone="bad">FIX FAILED: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
   why: fixed-post: 4 × 502 to the client (each tied to an idle close of the app)</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, classic)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (96 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe), median 6.000 s during the traffic<br>fixed: keepAliveTimeout 61000 ms; still open after 9.000 s (probe), median 6.000 s during the traffic</dd>
-<dt>aim</dt><dd>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>default —, fixed —</dd></dl>
-</section>
-<section id="table"><h2>Side by side</h2>
+<h2>Side by side</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col"></th><th scope="col">default</th><th scope="col">fixed</th></tr></thead>
 <tbody><tr><th scope="row">keepAliveTimeout (configured)</th><td>Node default</td><td>61000 ms</td></tr>
@@ -9466,15 +9478,28 @@ code { font-size: .92em; }
 <tr><th scope="row">502s in nginx access log</th><td>4</td><td>4</td></tr></tbody>
 </table></div>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, classic)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (96 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>default —, fixed —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr>
+<tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>6.000 s</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **FIX FAILED: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -9513,11 +9538,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -10285,11 +10308,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: compare 1`] = `
 baseline: SAFE  synthetic (a, schema v8)
 current:  SAFE  synthetic (b, schema v8)
 
@@ -10302,11 +10323,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -10331,17 +10350,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: headline 1`] = `
 SAFE  2 SAFE
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -10353,25 +10368,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -10379,43 +10395,50 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">SAFE  2 SAFE</p>
 <p class="verdict tone-good" data-role="verdict" data-word="SAFE" data-tone="good">SAFE: 2 cells: 2 SAFE</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, matrix)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (48 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>fixed: keepAliveTimeout 61000 ms; still open after 9.000 s (probe)</dd>
-<dt>aim</dt><dd>fixed&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>fixed —</dd></dl>
 </section>
 <section id="table"><h2>The matrix, cell by cell</h2>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">LB</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th><th scope="col">verdict</th></tr></thead>
-<tbody><tr><td>fixed</td><td>POST</td><td>nginx 1.22.1</td><td>24.0.0</td><td>standalone</td><td>61000/62000</td><td>—</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td><td>SAFE</td></tr>
-<tr><td>fixed</td><td>GET</td><td>nginx 1.22.1</td><td>24.0.0</td><td>standalone</td><td>61000/62000</td><td>—</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td><td>SAFE</td></tr></tbody>
+<div class="table-wrap"><table class="matrix">
+<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">verdict</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th></tr></thead>
+<tbody data-lb="nginx 1.22.1">
+<tr><th scope="rowgroup" colspan="14">nginx 1.22.1</th></tr>
+<tr><th scope="row">fixed</th><td>POST</td><td>SAFE</td><td>24.0.0</td><td>standalone</td><td>61000/62000</td><td>—</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td></tr>
+<tr><th scope="row">fixed</th><td>GET</td><td>SAFE</td><td>24.0.0</td><td>standalone</td><td>61000/62000</td><td>—</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td></tr>
+</tbody>
 </table></div>
 <ul class="reasons"><li>fixed-post: SAFE — no failure in 24 boundary requests; the app closed no upstream connection; 0 failures in 24 boundary requests (≤ 11.7 % per request), 4 aimed cycles (≤ 52.7 % per cycle), one-sided 95 %</li>
 <li>fixed-get: SAFE — no failure in 24 boundary requests; the app closed no upstream connection; 0 failures in 24 boundary requests (≤ 11.7 % per request), 4 aimed cycles (≤ 52.7 % per cycle), one-sided 95 %</li></ul>
+</section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, matrix)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (48 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>fixed&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>fixed —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
+</table></div>
 </section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **SAFE: 2 cells: 2 SAFE**
@@ -10447,11 +10470,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -10924,11 +10945,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: compare 1`] = `
 baseline: INCOMPLETE  synthetic (a, schema v8)
           the run was interrupted
 current:  INCOMPLETE  synthetic (b, schema v8)
@@ -10942,11 +10961,9 @@ INCOMPLETE (exit 101): nothing is concluded from a run that did not finish (2):
   - the baseline did not finish (the run was interrupted): its counts cover only what ran
   - the current run did not finish (the run was interrupted): its counts cover only what ran
 Run it again to the end (or compare with a baseline that finished).
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -10979,17 +10996,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: headline 1`] = `
 INCOMPLETE  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -11001,25 +11014,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -11027,28 +11041,19 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">INCOMPLETE  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB&#39;s 60 s</p>
 <p class="verdict tone-warn" data-role="verdict" data-word="INCOMPLETE" data-tone="warn">INCOMPLETE: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB&#39;s 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
   why: the run was interrupted</p>
 <p class="notice">This run was interrupted: the charts show what it measured until then.</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, classic)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (96 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe), median 6.000 s during the traffic<br>fixed: keepAliveTimeout 61000 ms; still open after 9.000 s (probe)</dd>
-<dt>aim</dt><dd>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>default —, fixed —</dd></dl>
-</section>
-<section id="table"><h2>Side by side</h2>
+<h2>Side by side</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col"></th><th scope="col">default</th><th scope="col">fixed</th></tr></thead>
 <tbody><tr><th scope="row">keepAliveTimeout (configured)</th><td>Node default</td><td>61000 ms</td></tr>
@@ -11067,15 +11072,28 @@ code { font-size: .92em; }
 <tr><th scope="row">502s in nginx access log</th><td>4</td><td>0</td></tr></tbody>
 </table></div>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, classic)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (96 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>default —, fixed —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr>
+<tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **INCOMPLETE: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -11114,11 +11132,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -11877,7 +11893,7 @@ exports[
   }
 }
 
-`;
+`
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: compare 1`] = `
 baseline: MASKED  synthetic (a, schema v8)
@@ -11892,11 +11908,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (1):
   - the run's verdict: MASKED in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -11927,16 +11941,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: headline 1`] =
-  `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: headline 1`] = `
 MASKED  default 0 / 44 (≤ 6.6 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -11948,25 +11959,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -11974,26 +11986,17 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">MASKED  default 0 / 44 (≤ 6.6 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB&#39;s 60 s</p>
 <p class="verdict tone-warn" data-role="verdict" data-word="MASKED" data-tone="warn">MASKED: default: 0 in 44 (95 % upper bound 6.58 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB&#39;s 60 s (0 × 502 in 48 in all); app closed 100 % of idle upstream connections in default (4/4), LB closed n/a in fixed (0/0)</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, classic)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (96 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe), median 6.000 s during the traffic<br>fixed: keepAliveTimeout 61000 ms; still open after 9.000 s (probe)</dd>
-<dt>aim</dt><dd>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>default —, fixed —</dd></dl>
-</section>
-<section id="table"><h2>Side by side</h2>
+<h2>Side by side</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col"></th><th scope="col">default</th><th scope="col">fixed</th></tr></thead>
 <tbody><tr><th scope="row">keepAliveTimeout (configured)</th><td>Node default</td><td>61000 ms</td></tr>
@@ -12012,14 +12015,28 @@ code { font-size: .92em; }
 <tr><th scope="row">502s in nginx access log</th><td>0</td><td>0</td></tr></tbody>
 </table></div>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, classic)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (96 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>default —, fixed —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr>
+<tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: report.md 1`] =
-  `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **MASKED: default: 0 in 44 (95 % upper bound 6.58 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed 100 % of idle upstream connections in default (4/4), LB closed n/a in fixed (0/0)**
@@ -12057,11 +12074,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -12802,11 +12817,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: compare 1`] = `
 baseline: NOT REPRODUCED  synthetic (a, schema v8)
           default-post: no failure in 24 boundary requests; the app closed no upstream connection
           default-get: no failure in 24 boundary requests; the app closed no upstream connection
@@ -12824,11 +12837,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: NOT REPRODUCED in both
   - default: NOT REPRODUCED in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -12862,17 +12873,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: headline 1`] = `
 NOT REPRODUCED  default 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -12884,25 +12891,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -12910,27 +12918,18 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">NOT REPRODUCED  default 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB&#39;s 60 s</p>
 <p class="verdict tone-warn" data-role="verdict" data-word="NOT REPRODUCED" data-tone="warn">NOT REPRODUCED: default: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB&#39;s 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
   why: default-post: no failure in 24 boundary requests; the app closed no upstream connection; default-get: no failure in 24 boundary requests; the app closed no upstream connection</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, classic)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (96 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe)<br>fixed: keepAliveTimeout 61000 ms; still open after 9.000 s (probe)</dd>
-<dt>aim</dt><dd>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>default —, fixed —</dd></dl>
-</section>
-<section id="table"><h2>Side by side</h2>
+<h2>Side by side</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col"></th><th scope="col">default</th><th scope="col">fixed</th></tr></thead>
 <tbody><tr><th scope="row">keepAliveTimeout (configured)</th><td>Node default</td><td>61000 ms</td></tr>
@@ -12949,15 +12948,28 @@ code { font-size: .92em; }
 <tr><th scope="row">502s in nginx access log</th><td>0</td><td>0</td></tr></tbody>
 </table></div>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, classic)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (96 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>default —, fixed —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>—</td></tr>
+<tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **NOT REPRODUCED: default: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -12996,11 +13008,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -13737,11 +13747,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: compare 1`] = `
 baseline: REPRODUCED  synthetic (a, schema v8)
 current:  REPRODUCED  synthetic (b, schema v8)
 
@@ -13754,11 +13762,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 
 NO REGRESSION (exit 0): every fix held, Node's defaults still show the race, and no rate moved beyond chance.
 A rate can have moved by less than its row's detectable change unseen.
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -13789,17 +13795,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: headline 1`] = `
 REPRODUCED  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -13811,25 +13813,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -13837,26 +13840,17 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">REPRODUCED  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB&#39;s 60 s</p>
 <p class="verdict tone-bad" data-role="verdict" data-word="REPRODUCED" data-tone="bad">REPRODUCED: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB&#39;s 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, classic)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (96 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe), median 6.000 s during the traffic<br>fixed: keepAliveTimeout 61000 ms; still open after 9.000 s (probe)</dd>
-<dt>aim</dt><dd>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>default —, fixed —</dd></dl>
-</section>
-<section id="table"><h2>Side by side</h2>
+<h2>Side by side</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col"></th><th scope="col">default</th><th scope="col">fixed</th></tr></thead>
 <tbody><tr><th scope="row">keepAliveTimeout (configured)</th><td>Node default</td><td>61000 ms</td></tr>
@@ -13875,15 +13869,28 @@ code { font-size: .92em; }
 <tr><th scope="row">502s in nginx access log</th><td>4</td><td>0</td></tr></tbody>
 </table></div>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, classic)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (96 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>default —, fixed —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr>
+<tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **REPRODUCED: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)**
@@ -13921,11 +13928,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -14680,11 +14685,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: compare 1`] = `
 baseline: NOT REPRODUCED  synthetic (a, schema v8)
           default-post: no failure in 24 boundary requests; the app closed no upstream connection
           default-get: no failure in 24 boundary requests; the app closed no upstream connection
@@ -14702,11 +14705,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: NOT REPRODUCED in both
   - default: NOT REPRODUCED in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -14740,17 +14741,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: headline 1`] = `
 NOT REPRODUCED  default 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -14762,25 +14759,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -14788,27 +14786,18 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">NOT REPRODUCED  default 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle)   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB&#39;s 60 s</p>
 <p class="verdict tone-warn" data-role="verdict" data-word="NOT REPRODUCED" data-tone="warn">NOT REPRODUCED: default: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB&#39;s 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
   why: default-post: no failure in 24 boundary requests; the app closed no upstream connection; default-get: no failure in 24 boundary requests; the app closed no upstream connection</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, classic)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (96 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe)<br>fixed: keepAliveTimeout 61000 ms; still open after 9.000 s (probe)</dd>
-<dt>aim</dt><dd>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>default —, fixed —</dd></dl>
-</section>
-<section id="table"><h2>Side by side</h2>
+<h2>Side by side</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col"></th><th scope="col">default</th><th scope="col">fixed</th></tr></thead>
 <tbody><tr><th scope="row">keepAliveTimeout (configured)</th><td>Node default</td><td>61000 ms</td></tr>
@@ -14827,15 +14816,28 @@ code { font-size: .92em; }
 <tr><th scope="row">502s in nginx access log</th><td>0</td><td>0</td></tr></tbody>
 </table></div>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, classic)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (96 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>default —, fixed —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>—</td></tr>
+<tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **NOT REPRODUCED: default: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle) (0 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -14874,11 +14876,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -15616,11 +15616,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: compare 1`] = `
 baseline: INCONCLUSIVE  synthetic (a, schema v8)
           default-post: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
 current:  INCONCLUSIVE  synthetic (b, schema v8)
@@ -15636,11 +15634,9 @@ detectable: the smallest change of the rate (up for a row that must be safe, dow
 STILL FAILING (exit 100): the current run fails as its baseline did; nothing got worse (2):
   - the run's verdict: INCONCLUSIVE in both
   - default: INCONCLUSIVE (default-post), NOT REPRODUCED (default-get) in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -15673,17 +15669,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: headline 1`] = `
 INCONCLUSIVE  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB's 60 s
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -15695,25 +15687,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -15721,27 +15714,18 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">INCONCLUSIVE  default 4 × 502 / 48   fixed 0 / 48 (≤ 6.1 %, ≤ 53 % per cycle), not tested at the LB&#39;s 60 s</p>
 <p class="verdict tone-warn" data-role="verdict" data-word="INCONCLUSIVE" data-tone="warn">INCONCLUSIVE: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB&#39;s 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
   why: default-post: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, classic)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (96 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>default: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe)<br>fixed: keepAliveTimeout 61000 ms; still open after 9.000 s (probe)</dd>
-<dt>aim</dt><dd>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>default —, fixed —</dd></dl>
-</section>
-<section id="table"><h2>Side by side</h2>
+<h2>Side by side</h2>
 <div class="table-wrap"><table>
 <thead><tr><th scope="col"></th><th scope="col">default</th><th scope="col">fixed</th></tr></thead>
 <tbody><tr><th scope="row">keepAliveTimeout (configured)</th><td>Node default</td><td>61000 ms</td></tr>
@@ -15760,15 +15744,28 @@ code { font-size: .92em; }
 <tr><th scope="row">502s in nginx access log</th><td>4</td><td>0</td></tr></tbody>
 </table></div>
 </section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, classic)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (96 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>default&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>default —, fixed —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>—</td></tr>
+<tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
+</table></div>
+</section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **INCONCLUSIVE: default: 4 × 502 in 48 (8.3 %, 95 % CI 3.3 %–19.6 %) at the close boundary (4 × 502 in 48 in all); fixed: 0 in 48 (95 % upper bound 6.05 %) at the close boundary, 4 aimed cycles (95 % upper bound 52.7 % per cycle), not tested at the LB's 60 s (0 × 502 in 48 in all); app closed n/a of idle upstream connections in default (0/0), LB closed n/a in fixed (0/0)
@@ -15807,11 +15804,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -16557,11 +16552,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: compare 1`] = `
 baseline: INCOMPLETE  synthetic (a, schema v8)
           the run was interrupted
 current:  INCOMPLETE  synthetic (b, schema v8)
@@ -16575,11 +16568,9 @@ INCOMPLETE (exit 101): nothing is concluded from a run that did not finish (2):
   - the baseline did not finish (the run was interrupted): its counts cover only what ran
   - the current run did not finish (the run was interrupted): its counts cover only what ran
 Run it again to the end (or compare with a baseline that finished).
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -16606,17 +16597,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: headline 1`] = `
 INCOMPLETE  so far: 1 REPRODUCED   1 INCONCLUSIVE
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -16628,25 +16615,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -16654,45 +16642,52 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">INCOMPLETE  so far: 1 REPRODUCED   1 INCONCLUSIVE</p>
 <p class="verdict tone-warn" data-role="verdict" data-word="INCOMPLETE" data-tone="warn">INCOMPLETE: yours: INCOMPLETE: the run did not finish (interrupted)
   why: the run was interrupted</p>
 <p class="notice">This run was interrupted: the charts show what it measured until then.</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, matrix)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (48 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>yours: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe), median 6.000 s during the traffic</dd>
-<dt>aim</dt><dd>yours&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>yours —</dd></dl>
 </section>
 <section id="table"><h2>The matrix, cell by cell</h2>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">LB</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th><th scope="col">verdict</th></tr></thead>
-<tbody><tr><td>yours</td><td>POST</td><td>nginx 1.22.1</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>4/24</td><td>16.7 %</td><td>4 × 502</td><td>0</td><td>0/0</td><td>0.0 s</td><td>REPRODUCED</td></tr>
-<tr><td>yours</td><td>GET</td><td>nginx 1.22.1</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td><td>INCONCLUSIVE</td></tr></tbody>
+<div class="table-wrap"><table class="matrix">
+<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">verdict</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th></tr></thead>
+<tbody data-lb="nginx 1.22.1">
+<tr><th scope="rowgroup" colspan="14">nginx 1.22.1</th></tr>
+<tr><th scope="row">yours</th><td>POST</td><td>REPRODUCED</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>4/24</td><td>16.7 %</td><td>4 × 502</td><td>0</td><td>0/0</td><td>0.0 s</td></tr>
+<tr><th scope="row">yours</th><td>GET</td><td>INCONCLUSIVE</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td></tr>
+</tbody>
 </table></div>
 <ul class="reasons"><li>yours-post: REPRODUCED — 4 × 502 to the client (each tied to an idle close of the app); 4 of 24 boundary requests failed (16.7 %, 95 % CI 6.7 %–35.9 %) in 4/4 aimed cycles (4 × 502 in all)</li>
 <li>yours-get: INCONCLUSIVE — your app closes idle connections after 6.0 s, before the LB&#39;s 60.0 s: the race is there, and none of 24 requests aimed at it failed; 0 failures in 24 boundary requests (≤ 11.7 % per request), 4 aimed cycles (≤ 52.7 % per cycle), one-sided 95 %</li></ul>
+</section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, matrix)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (48 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>yours&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>yours —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr></tbody>
+</table></div>
 </section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **INCOMPLETE: yours: INCOMPLETE: the run did not finish (interrupted)
@@ -16725,11 +16720,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -16841,14 +16834,14 @@ exports[
       },
       "boundaryCycles": {
         "cycles": 4,
-        "hitting": 0,
+        "hitting": 4,
         "rate": {
-          "failures": 0,
+          "failures": 4,
           "trials": 4,
-          "rate": 0,
-          "low": 0,
-          "high": 0.5271291954984121,
-          "method": "exact-one-sided"
+          "rate": 1,
+          "low": 0.5101091635454027,
+          "high": 1,
+          "method": "wilson"
         }
       },
       "firstHit": {
@@ -17125,7 +17118,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -17149,7 +17142,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -17173,7 +17166,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -17197,7 +17190,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       }
     ]
@@ -17260,11 +17253,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: compare 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: compare 1`] = `
 baseline: INCONCLUSIVE  synthetic (a, schema v8)
           INCONCLUSIVE: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
 current:  INCONCLUSIVE  synthetic (b, schema v8)
@@ -17281,11 +17272,9 @@ STILL FAILING (exit 100): the current run fails as its baseline did; nothing got
   - the run's verdict: INCONCLUSIVE in both
   - yours-post: INCONCLUSIVE in both
   - yours-get: INCONCLUSIVE in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -17312,17 +17301,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: headline 1`] = `
 INCONCLUSIVE  yours: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -17334,25 +17319,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -17360,44 +17346,51 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">INCONCLUSIVE  yours: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see</p>
 <p class="verdict tone-warn" data-role="verdict" data-word="INCONCLUSIVE" data-tone="warn">INCONCLUSIVE: yours: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
   image my-app:ci; measured with the preload, Node v24.0.0</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, matrix)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (48 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>yours: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe)</dd>
-<dt>aim</dt><dd>yours&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>yours —</dd></dl>
 </section>
 <section id="table"><h2>The matrix, cell by cell</h2>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">LB</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th><th scope="col">verdict</th></tr></thead>
-<tbody><tr><td>yours</td><td>POST</td><td>nginx 1.22.1</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>4/24</td><td>16.7 %</td><td>4 × 502</td><td>0</td><td>0/0</td><td>0.0 s</td><td>INCONCLUSIVE</td></tr>
-<tr><td>yours</td><td>GET</td><td>nginx 1.22.1</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td><td>INCONCLUSIVE</td></tr></tbody>
+<div class="table-wrap"><table class="matrix">
+<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">verdict</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th></tr></thead>
+<tbody data-lb="nginx 1.22.1">
+<tr><th scope="rowgroup" colspan="14">nginx 1.22.1</th></tr>
+<tr><th scope="row">yours</th><td>POST</td><td>INCONCLUSIVE</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>4/24</td><td>16.7 %</td><td>4 × 502</td><td>0</td><td>0/0</td><td>0.0 s</td></tr>
+<tr><th scope="row">yours</th><td>GET</td><td>INCONCLUSIVE</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td></tr>
+</tbody>
 </table></div>
 <ul class="reasons"><li>yours-post: INCONCLUSIVE — 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see; 4 of 24 boundary requests failed (16.7 %, 95 % CI 6.7 %–35.9 %) in 4/4 aimed cycles (4 × 502 in all); 4 not tied to an idle close of the app</li>
 <li>yours-get: INCONCLUSIVE — your app closes idle connections after 6.0 s, before the LB&#39;s 60.0 s: the race is there, and none of 24 requests aimed at it failed; 0 failures in 24 boundary requests (≤ 11.7 % per request), 4 aimed cycles (≤ 52.7 % per cycle), one-sided 95 %</li></ul>
+</section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, matrix)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (48 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>yours&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>yours —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>—</td></tr></tbody>
+</table></div>
 </section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **INCONCLUSIVE: yours: 4 × 502 to the client, none tied to an idle close of the app: not the race as far as the lab can see
@@ -17430,11 +17423,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -17546,14 +17537,14 @@ exports[
       },
       "boundaryCycles": {
         "cycles": 4,
-        "hitting": 0,
+        "hitting": 4,
         "rate": {
-          "failures": 0,
+          "failures": 4,
           "trials": 4,
-          "rate": 0,
-          "low": 0,
-          "high": 0.5271291954984121,
-          "method": "exact-one-sided"
+          "rate": 1,
+          "low": 0.5101091635454027,
+          "high": 1,
+          "method": "wilson"
         }
       },
       "firstHit": {
@@ -17817,7 +17808,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -17841,7 +17832,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -17865,7 +17856,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -17889,7 +17880,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       }
     ]
@@ -17950,10 +17941,9 @@ exports[
   }
 }
 
-`;
+`
 
-exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: compare 1`] =
-  `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: compare 1`] = `
 baseline: UNSAFE  synthetic (a, schema v8)
           UNSAFE: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 4 of 24 requests aimed at the close failed (4/4 aimed cycles), 4 × 502 in all 24 requests
 current:  UNSAFE  synthetic (b, schema v8)
@@ -17970,11 +17960,9 @@ STILL FAILING (exit 100): the current run fails as its baseline did; nothing got
   - the run's verdict: UNSAFE in both
   - yours-post: REPRODUCED in both
   - yours-get: INCONCLUSIVE in both
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: done event 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: done event 1`] = `
 {
   "type": "done",
   "verdict": {
@@ -18001,17 +17989,13 @@ exports[
   },
   "runDir": "results/x"
 }
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: headline 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: headline 1`] = `
 UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 4 of 24 requests aimed at the close failed (4/4 aimed cycles), 4 × 502 in all 24 requests
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: report.html 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: report.html 1`] = `
 <!doctype html>
 <html lang="en">
 <head>
@@ -18023,25 +18007,26 @@ exports[
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; font-size: 18px; line-height: 1.5;
-  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1160px; padding: 24px 28px 64px; }
-h1 { font-size: 1.7rem; margin: 0 0 .4em; }
-h2 { font-size: 1.35rem; margin: 2em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
-.headline { font-size: 1.9rem; font-weight: 700; margin: .3em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.45rem; font-weight: 700; line-height: 1.35; margin: .6em 0 1em; padding: .6em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+  color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 1920px; padding: 16px 20px 64px; }
+h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
+h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
+p, figcaption, ul { max-width: 70em; }
+.headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
+.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 0; }
-dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
-figure { margin: 1.6em 0 2.4em; }
+#answer h2 { margin-top: .6em; }
+figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figure .chart.wide svg { max-width: none; }
-figcaption { font-size: 1rem; color: #333; margin-top: .5em; max-width: 60em; }
+figure svg { display: block; max-width: none; height: auto; }
+figcaption { font-size: 1rem; color: #333; margin-top: .5em; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 tbody tr:nth-child(even) { background: #f7f7f7; }
+tbody th[scope="rowgroup"] { background: #e4e4e4; font-size: 1.05rem; }
+table.facts th[scope="row"] { background: #f3f3f3; white-space: nowrap; }
 ul.missing li, ul.reasons li { margin: .2em 0; }
 code { font-size: .92em; }
 @media print {
@@ -18049,44 +18034,51 @@ code { font-size: .92em; }
   h2 { break-after: avoid; }
   figure, .verdict, table { break-inside: avoid; }
   figure .chart, .table-wrap { overflow: visible; }
-  figure .chart.wide svg { max-width: 100%; }
+  figure svg { max-width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 </style>
 </head>
 <body>
+<section id="answer">
 <h1>keepalive-lab run synthetic</h1>
 <p class="headline" data-role="headline">UNSAFE  yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 4 of 24 requests aimed at the close failed (4/4 aimed cycles), 4 × 502 in all 24 requests</p>
 <p class="verdict tone-bad" data-role="verdict" data-word="UNSAFE" data-tone="bad">UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 4 of 24 requests aimed at the close failed (4/4 aimed cycles), 4 × 502 in all 24 requests
   image my-app:ci; measured with the preload, Node v24.0.0</p>
-<section id="facts"><h2>How it ran</h2>
-<dl class="facts"><dt>run</dt><dd>synthetic (local, quick, matrix)</dd>
-<dt>when</dt><dd>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</dd>
-<dt>versions</dt><dd>node 24.0.0, nginx 1.22.1, kernel k</dd>
-<dt>load balancer</dt><dd>nginx 1.22.1 (48 access-log entries, 0 error lines)</dd>
-<dt>LB timeouts</dt><dd>upstream keep-alive 60 s, retry policy alb</dd>
-<dt>measured closes</dt><dd>yours: Node&#39;s default keepAliveTimeout; closed an idle socket after 6.001 s (probe), median 6.000 s during the traffic</dd>
-<dt>aim</dt><dd>yours&#39;s close delay 6001.0 ms (app clock), 4 cycles</dd>
-<dt>apps&#39; clocks − harness</dt><dd>yours —</dd></dl>
 </section>
 <section id="table"><h2>The matrix, cell by cell</h2>
-<div class="table-wrap"><table>
-<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">LB</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th><th scope="col">verdict</th></tr></thead>
-<tbody><tr><td>yours</td><td>POST</td><td>nginx 1.22.1</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>4/24</td><td>16.7 %</td><td>4 × 502</td><td>0</td><td>0/0</td><td>0.0 s</td><td>REPRODUCED</td></tr>
-<tr><td>yours</td><td>GET</td><td>nginx 1.22.1</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td><td>INCONCLUSIVE</td></tr></tbody>
+<div class="table-wrap"><table class="matrix">
+<thead><tr><th scope="col">cell</th><th scope="col">method</th><th scope="col">verdict</th><th scope="col">node</th><th scope="col">mode</th><th scope="col">keepAlive/headers ms</th><th scope="col">app idle close</th><th scope="col">close behind LB (by)</th><th scope="col">failed/boundary</th><th scope="col">failure rate (95 %)</th><th scope="col">client saw</th><th scope="col">retried (latency)</th><th scope="col">closed app/LB</th><th scope="col">first failure (traffic)</th></tr></thead>
+<tbody data-lb="nginx 1.22.1">
+<tr><th scope="rowgroup" colspan="14">nginx 1.22.1</th></tr>
+<tr><th scope="row">yours</th><td>POST</td><td>REPRODUCED</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>4/24</td><td>16.7 %</td><td>4 × 502</td><td>0</td><td>0/0</td><td>0.0 s</td></tr>
+<tr><th scope="row">yours</th><td>GET</td><td>INCONCLUSIVE</td><td>v24.0.0</td><td>—</td><td>as shipped</td><td>6.00 s</td><td>—</td><td>0/24</td><td>≤ 11.7 %</td><td>no failure</td><td>0</td><td>0/0</td><td>—</td></tr>
+</tbody>
 </table></div>
 <ul class="reasons"><li>yours-post: REPRODUCED — 4 × 502 to the client (each tied to an idle close of the app); 4 of 24 boundary requests failed (16.7 %, 95 % CI 6.7 %–35.9 %) in 4/4 aimed cycles (4 × 502 in all)</li>
 <li>yours-get: INCONCLUSIVE — your app closes idle connections after 6.0 s, before the LB&#39;s 60.0 s: the race is there, and none of 24 requests aimed at it failed; 0 failures in 24 boundary requests (≤ 11.7 % per request), 4 aimed cycles (≤ 52.7 % per cycle), one-sided 95 %</li></ul>
+</section>
+<section id="facts"><h2>How it ran</h2>
+<div class="table-wrap"><table class="facts"><tbody><tr><th scope="row">run</th><td>synthetic (local, quick, matrix)</td></tr>
+<tr><th scope="row">when</th><td>1970-01-01T00:00:00.000Z → 1970-01-01T00:01:30.000Z (90.0 s)</td></tr>
+<tr><th scope="row">versions</th><td>node 24.0.0, nginx 1.22.1, kernel k</td></tr>
+<tr><th scope="row">load balancer</th><td>nginx 1.22.1 (48 access-log entries, 0 error lines)</td></tr>
+<tr><th scope="row">LB timeouts</th><td>upstream keep-alive 60 s, retry policy alb</td></tr>
+<tr><th scope="row">aim</th><td>yours&#39;s close delay 6001.0 ms (app clock), 4 cycles</td></tr>
+<tr><th scope="row">apps&#39; clocks − harness</th><td>yours —</td></tr></tbody></table></div>
+<h3>Measured closes</h3>
+<div class="table-wrap"><table>
+<thead><tr><th scope="col">variant</th><th scope="col">configured</th><th scope="col">idle close (probe)</th><th scope="col">close during the traffic (median)</th></tr></thead>
+<tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr></tbody>
+</table></div>
 </section>
 <p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: report.md 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: report.md 1`] = `
 # keepalive-lab run synthetic
 
 **UNSAFE: yours: your app closes idle connections after 6.0 s; the LB keeps them 60.0 s; reproduced: 4 of 24 requests aimed at the close failed (4/4 aimed cycles), 4 × 502 in all 24 requests
@@ -18119,11 +18111,9 @@ exports[
 
 Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
-`;
+`
 
-exports[
-  `test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: summary.json 1`
-] = `
+exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
   "schemaVersion": 8,
@@ -18235,14 +18225,14 @@ exports[
       },
       "boundaryCycles": {
         "cycles": 4,
-        "hitting": 0,
+        "hitting": 4,
         "rate": {
-          "failures": 0,
+          "failures": 4,
           "trials": 4,
-          "rate": 0,
-          "low": 0,
-          "high": 0.5271291954984121,
-          "method": "exact-one-sided"
+          "rate": 1,
+          "low": 0.5101091635454027,
+          "high": 1,
+          "method": "wilson"
         }
       },
       "firstHit": {
@@ -18519,7 +18509,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -18543,7 +18533,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -18567,7 +18557,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       },
       {
@@ -18591,7 +18581,7 @@ exports[
         "count502": {
           "default": 0,
           "fixed": 0,
-          "yours": null
+          "yours": 1
         }
       }
     ]
@@ -18652,4 +18642,4 @@ exports[
   }
 }
 
-`;
+`
