@@ -111,7 +111,8 @@ export function syntheticInput(run: SyntheticRun = {}): SummaryInput {
   const closes: Record<string, SocketClosedRecord[]> = { default: [], fixed: [], yours: [] };
   const cycleRecords: CycleRecord[] = [];
   for (let cycle = 1; cycle <= cycles; cycle++) {
-    const count502: Record<string, number> = { default: 0, fixed: 0 };
+    // Every variant of the run counted (yours too): an uncounted one would be NaN, which JSON writes as null.
+    const count502: Record<string, number> = { default: 0, fixed: 0, ...perName(0) };
     for (const variant of variantNames) {
       for (const method of ['POST', 'GET'] as const) {
         for (let i = 0; i < perCycle; i++) {
