@@ -99,9 +99,13 @@ export function runCaption(summary: Summary, machine: Machine, command: string):
 export function matrixOutcomes(summary: Summary, machine: Machine, command: string): string {
   const apps = new Set(summary.cells.map((c) => c.variant)).size;
   const lbs = [...new Set(summary.cells.map((c) => c.lb))];
+  // The cells that are neither the race shown nor a fix shown safe, each with the reason its verdict gives.
+  const others = summary.cells.filter((c) => !['REPRODUCED', 'SAFE'].includes(c.verdict.word));
   return [
     `${apps} apps, ${summary.cells.length} cells behind ${lbs.join(', ')}: ${cellWordCounts(summary.cells)}; ` +
-      `the run's verdict ${summary.verdict.word}.`,
+      `the run's verdict ${summary.verdict.word}.${others.length > 0 ? ' The cells neither REPRODUCED nor SAFE:' : ''}`,
+    ...(others.length > 0 ? [''] : []),
+    ...others.map((c) => `- \`${c.name}\` ${c.verdict.word}: ${c.verdict.reasons[0] ?? c.reason}`),
     '',
     runCaption(summary, machine, command),
   ].join('\n');
