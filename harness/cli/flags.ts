@@ -232,9 +232,14 @@ function didYouMean(near: readonly string[]): string {
  * The arguments checked against the table before parseArgs reads them strictly, each mistake said in one line of the
  * house's words (parseArgs' own text — "Option '--cycles <value>' argument missing" — never reaches the user): a flag
  * not in the table (with the nearest ones), a value missing or a flag where the value should be, a value given to a
- * flag that takes none, an argument that is no flag.
+ * flag that takes none, an argument that is no flag (unless the command takes arguments: `positionals`).
  */
-export function checkArgs(table: FlagTable, args: readonly string[], command = 'lab'): void {
+export function checkArgs(
+  table: FlagTable,
+  args: readonly string[],
+  command = 'lab',
+  { positionals = false }: { positionals?: boolean } = {},
+): void {
   const { tokens } = parseArgs({
     args: [...args],
     options: parseArgsOptions(table),
@@ -243,7 +248,7 @@ export function checkArgs(table: FlagTable, args: readonly string[], command = '
     tokens: true,
   });
   for (const token of tokens) {
-    if (token.kind === 'positional') {
+    if (token.kind === 'positional' && !positionals) {
       const near = nearestFlags(table, token.value);
       throw usage(
         `unexpected argument '${token.value}'${near.length > 0 ? didYouMean(near) : `: npm run ${command} takes flags only.`}`,
@@ -273,15 +278,20 @@ export function checkArgs(table: FlagTable, args: readonly string[], command = '
 }
 
 /** The arguments read by the table: checked (checkArgs, one line a mistake), then parsed strictly, with tokens. */
-export function readArgs<T extends FlagTable>(table: T, args: readonly string[], command = 'lab') {
+export function readArgs<T extends FlagTable>(
+  table: T,
+  args: readonly string[],
+  command = 'lab',
+  { positionals = false }: { positionals?: boolean } = {},
+) {
   const joined = joinNegativeValues(table, args);
-  checkArgs(table, joined, command);
+  checkArgs(table, joined, command, { positionals });
   // checkArgs refuses everything strict parsing refuses: an error here is a bug (a stack trace), not the user's.
   return parseArgs({
     args: joined,
     options: parseArgsOptions(table),
     strict: true,
-    allowPositionals: false,
+    allowPositionals: positionals,
     tokens: true,
   });
 }

@@ -2,6 +2,7 @@
 // house's words, exit 2, the nearest flag suggested; never node:util parseArgs'
 // own text ("Option '--cycles <value>' argument missing", "… is ambiguous").
 import t from 'tap';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,5 +213,30 @@ t.test('--results-dir naming a file: exit 2 at the flags, before any run starts,
     // A directory, or one not there yet (the run creates it), is fine.
     t.match(parse(['--results-dir', dir]), { resultsDir: dir });
     t.match(parse(['--results-dir', join(dir, 'new', 'deeper')]), { resultsDir: join(dir, 'new', 'deeper') });
+  }
+});
+
+t.test('the commands as users run them: one line of ours on stderr and exit 2 (lab, bench, compare)', async (t) => {
+  // Each of these is refused at the flags, whatever the code does after them: none can start a run.
+  const cases: Array<[string, string[], string]> = [
+    ['lab', ['--cycle', '3'], 'keepalive-lab: unknown flag --cycle; did you mean --cycles?'],
+    ['lab', ['--cycles'], 'keepalive-lab: --cycles needs a value (<n>).'],
+    ['bench', ['--runs', '-3'], 'keepalive-lab bench: --runs must be between 1 and 50, got -3.'],
+    ['bench', ['--run', '3'], 'keepalive-lab bench: unknown flag --run; did you mean --runs?'],
+    ['compare', ['--jsn', 'a', 'b'], 'keepalive-lab compare: unknown flag --jsn; did you mean --json?'],
+    ['compare', ['--json=yes', 'a', 'b'], "keepalive-lab compare: --json takes no value, got 'yes'."],
+  ];
+  for (const [command, argv, line] of cases) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', `harness/cli/${command}.ts`, ...argv], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    t.equal(run.status, 2, `${command} ${argv.join(' ')}: exit 2`);
+    t.equal(run.stdout, '', 'nothing on stdout');
+    t.same(
+      run.stderr.trimEnd().split('\n'),
+      [line, `  hint: See npm run ${command} -- --help.`],
+      'the line and its hint',
+    );
   }
 });
