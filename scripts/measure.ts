@@ -11,7 +11,7 @@
 // requests, the aim variant's app log, the LB's access log), nothing else.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeReport } from '../harness/report/html/build.js';
@@ -24,6 +24,7 @@ function machineNow(): Machine {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     kernel: release(),
     recordedAt: new Date().toISOString(),
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) as [number, number, number],
   };
 }
 
@@ -50,7 +51,8 @@ function keepBench(benchJson: string): void {
   const dest = join(MEASUREMENTS_DIR, 'bench');
   mkdirSync(dest, { recursive: true });
   copyFileSync(benchJson, join(dest, basename(benchJson)));
-  writeJson(join(dest, 'machine.json'), machineNow());
+  // One machine file per bench: benches kept on different days, or under different load, differ in it.
+  writeJson(join(dest, `machine-${basename(benchJson)}`), machineNow());
   console.log(`kept ${benchJson} in ${dest}`);
 }
 

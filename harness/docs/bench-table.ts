@@ -10,20 +10,21 @@ export function benchCondition(b: BenchResult): string {
     b.cpuLoadProcesses > 0 ? `\`--cpu-load ${b.cpuLoadProcesses}\`` : '',
     b.injectedAppClockOffsetMs !== 0 ? `apps' clocks ${b.injectedAppClockOffsetMs} ms off` : '',
   ].filter(Boolean);
-  return parts.length === 0 ? 'idle machine, shared clock' : parts.join(', ');
+  return parts.length === 0 ? 'no extra load, shared clock' : parts.join(', ');
 }
 
 const spread = (s: Spread | null, show: (v: number) => string) =>
   s === null ? '—' : `${show(s.median)} (${show(s.min)}–${show(s.max)})`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-function benchRow(b: BenchResult): string {
+function benchRow({ bench: b, machine }: { bench: BenchResult; machine: Machine }): string {
   const { aimed, naive } = b.pooled;
   const firstCycle = b.runs.filter((r) => r.cyclesToFirstHit === 1).length;
   const atLeast = aimedOverNaiveAtLeastOf(aimed, naive);
   return `| ${[
     benchCondition(b),
     `\`${b.benchId}\`, ${b.startedAt.slice(0, 10)}`,
+    machine.loadAverage === undefined ? '—' : machine.loadAverage[2].toFixed(1),
     String(b.runs.length),
     spread(b.timeToFirst502Ms, secs),
     `${firstCycle} of ${b.runs.length}`,
@@ -36,11 +37,14 @@ function benchRow(b: BenchResult): string {
   ].join(' | ')} |`;
 }
 
-/** The table, then the machine each bench ran on. */
-export function benchTable(benches: readonly BenchResult[], machines: readonly Machine[]): string {
+/** The table, then the machines the benches ran on. */
+export function benchTable(benches: ReadonlyArray<{ bench: BenchResult; machine: Machine }>): string {
+  if (benches.length === 0)
+    throw new Error('no bench kept under docs/measurements/bench/ (scripts/measure.ts keep-bench)');
   const head = [
     'bench',
     'run, date',
+    'load average (15 min) when kept',
     'runs',
     'time to first 502, median (min–max)',
     'first 502 in cycle 1',
@@ -51,13 +55,13 @@ export function benchTable(benches: readonly BenchResult[], machines: readonly M
     'wall per warm run',
     'cross-checks',
   ];
-  const where = [...new Set(machines.map(describeMachine))];
+  const where = [...new Set(benches.map((b) => describeMachine({ ...b.machine, loadAverage: undefined })))];
   return [
     `| ${head.join(' | ')} |`,
     `|${head.map(() => '---').join('|')}|`,
     ...benches.map(benchRow),
     '',
-    `Measured on ${where.join('; ')}; versions: ${Object.entries(benches[0]?.versions ?? {})
+    `Measured on ${where.join('; ')}; versions: ${Object.entries(benches[0]?.bench.versions ?? {})
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
   ].join('\n');

@@ -19,6 +19,12 @@ export interface Machine {
   kernel: string;
   /** When the measurement was kept (ISO). */
   recordedAt: string;
+  /**
+   * The 1-, 5- and 15-minute load averages when it was kept: how busy the
+   * machine was besides the lab (the lab itself adds about 1). Missing in
+   * measurements kept before it was recorded.
+   */
+  loadAverage?: [number, number, number];
 }
 
 /** A command timed by scripts/measure.ts: what ran, from which state, and how long it took. */
@@ -37,9 +43,10 @@ export function machineOf(root: string, what: string): Machine {
   return readJson<Machine>(join(root, MEASUREMENTS_DIR, what, 'machine.json'));
 }
 
-/** "2 cores (AMD EPYC …), 24 GiB, Linux 6.18": the machine in a table's caption. */
+/** "2 cores (…), 24 GiB, Linux 6.18, load average 2.1 over the last 15 min": the machine in a caption. */
 export function describeMachine(m: Machine): string {
-  return `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}`;
+  const load = m.loadAverage === undefined ? '' : `, load average ${m.loadAverage[2].toFixed(1)} over the last 15 min`;
+  return `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}${load}`;
 }
 
 /** A kept lab run's summary (read as the current schema, any version). */
@@ -47,10 +54,13 @@ export function measuredSummary(root: string, what: string): Summary {
   return loadSummary(join(root, MEASUREMENTS_DIR, what, 'summary.json')).summary;
 }
 
-/** Every bench kept under bench/, oldest first (bench-<id>.json). */
-export function measuredBenches(root: string): BenchResult[] {
+/** Every bench kept under bench/ (bench-<id>.json), oldest first, with its machine (machine-bench-<id>.json). */
+export function measuredBenches(root: string): Array<{ bench: BenchResult; machine: Machine }> {
   const dir = join(root, MEASUREMENTS_DIR, 'bench');
-  return jsonFilesIn(dir, /^bench-.*\.json$/).map((f) => readJson<BenchResult>(join(dir, f)));
+  return jsonFilesIn(dir, /^bench-.*\.json$/).map((f) => ({
+    bench: readJson<BenchResult>(join(dir, f)),
+    machine: readJson<Machine>(join(dir, `machine-${f}`)),
+  }));
 }
 
 /** Every timing kept under timings/, in file-name order. */

@@ -51,7 +51,7 @@ export function docBlocks(root: string): Record<string, DocBlock> {
     },
     'bench-table': {
       source: 'docs/measurements/bench/',
-      render: () => benchTable(measuredBenches(root), [machineOf(root, 'bench')]),
+      render: () => benchTable(measuredBenches(root)),
     },
     'compare-example': {
       source: 'test/fixtures/runs (two your-app runs)',

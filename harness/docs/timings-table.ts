@@ -8,6 +8,8 @@ const minutes = (ms: number) => {
 };
 
 export function timingsTable(timings: readonly Timing[]): string {
+  if (timings.length === 0)
+    throw new Error('no timings kept under docs/measurements/timings/ (scripts/measure.ts time)');
   const commands = [...new Set(timings.map((t) => t.command))];
   const at = (command: string, condition: Timing['condition']) => {
     const t = timings.find((x) => x.command === command && x.condition === condition);

@@ -515,11 +515,11 @@ t.test('npm run compare: each answer its own exit code', async (t) => {
 });
 
 t.test(
-  "the README's compare example is what compare prints for the committed runs, and its detectable change the code's",
+  "docs/compare.md's example is what compare prints for the committed runs, and its detectable change the code's",
   async (t) => {
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync('docs/compare.md', 'utf8');
     const example = /\n\$ npm run compare -- (\S+) (\S+)\n([\s\S]*?)\n```/.exec(readme);
-    t.ok(example, 'an example in the README');
+    t.ok(example, 'an example in docs/compare.md');
     const [, a, b, printed] = example!;
     const [baseline, current] = [loadSummary(a), loadSummary(b)];
     const c = compareSummaries(baseline.summary, current.summary);
