@@ -47,7 +47,7 @@ export interface AppFlags {
 }
 
 const usage = (message: string) =>
-  new LabError(message, 'See npm run lab -- --help (Your own app) and the README, "Test your own app".', EXIT.badInput);
+  new LabError(message, 'See npm run lab -- --help (Your own app) and docs/your-app.md.', EXIT.badInput);
 
 /** The flags that only mean something with your app. */
 const APP_ONLY_FLAGS = [

@@ -53,7 +53,7 @@ import {
 export const LAB_FLAG_GROUPS = {
   run: "Run (the talk-sized run: Node's defaults and the fix, side by side behind nginx):",
   matrix: 'Matrix (Node lines × server modes × fixes, behind nginx, HAProxy and Caddy):',
-  app: "Your own app behind the lab's LB (Docker):",
+  app: "Your own app behind the lab's LB (Docker; docs/your-app.md):",
   outputs: 'Outputs (the run directory, the summary, a live page):',
   ci: 'CI (an exit code a job can act on):',
   other: 'Version and help:',
