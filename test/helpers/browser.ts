@@ -9,9 +9,10 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import type { Test } from 'tap';
+import { DEFAULT_CHROMIUM_PATH } from '../../harness/report/html/png.js';
 
-/** Debian's package; CI installs it (.ci/run). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's package, the one `npm run report -- --png` draws with; CI installs it (.ci/run). */
+export const CHROMIUM_PATH = DEFAULT_CHROMIUM_PATH;
 
 /** No GPU, no QUIC, no background traffic of the browser's own: every request seen is the page's. */
 const CHROMIUM_ARGS = [
@@ -64,9 +65,13 @@ async function fullPageOptions(page: Page): Promise<{ fullPage: boolean }> {
 
 /**
  * Opens `url` in headless Chromium and waits for its load event. With
- * `screenshot`, a full-page PNG is saved as test-output/screenshots/<name>.png.
+ * `screenshot`, a full-page PNG is saved as test-output/screenshots/<name>.png;
+ * with `viewport`, the window is that size (a slide's: 1920 × 1080), one device pixel per CSS pixel.
  */
-export async function openInChromium(url: string, options: { screenshot?: string } = {}): Promise<OpenedPage> {
+export async function openInChromium(
+  url: string,
+  options: { screenshot?: string; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
   const profileDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-chromium-'));
   let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
   try {
@@ -74,6 +79,7 @@ export async function openInChromium(url: string, options: { screenshot?: string
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
+      ...(options.viewport ? { viewport: options.viewport, deviceScaleFactor: 1 } : {}),
     });
   } catch (err) {
     rmSync(profileDir, { recursive: true, force: true });

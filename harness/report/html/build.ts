@@ -2,6 +2,7 @@
 // the lab does at the end of every run and `npm run report` does for a saved one.
 import { join } from 'node:path';
 import { writeRunFile } from '../../records/writer.js';
+import { VERDICT_WORDS } from '../../model/verdict.js';
 import { closedByRowsOf, cycleChartInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf } from './chart-data.js';
 import { cycleChartSvg } from './charts.js';
 import { closedBySvg } from './closed-by-chart.js';
@@ -38,14 +39,14 @@ export function chartsOf(files: RunFiles): PageChart[] {
   const charts: PageChart[] = [];
   const grid = matrixGridOf(summary);
   if (grid !== null) {
-    const counts = ['reproduced', 'safe', 'masked', 'inconclusive']
-      .map((o) => `${grid.cells.filter((c) => c.outcome === o).length} ${o}`)
+    const counts = VERDICT_WORDS.filter((w) => grid.cells.some((c) => c.word === w))
+      .map((w) => `${grid.cells.filter((c) => c.word === w).length} ${w}`)
       .join(', ');
     charts.push({
       id: 'matrix',
       heading: 'The matrix',
       svg: grid.cells.length === 0 ? null : matrixGridSvg(grid),
-      caption: `One square per cell: rows are app variants, columns request methods; each says its outcome in words and what the client saw out of its boundary requests (${counts}).`,
+      caption: `One square per cell: rows are app variants${grid.manyLbs ? ' under their LB' : ''}, columns request methods; each says its verdict in words and what the client saw out of its boundary requests (${counts}).`,
       file: REPORT_FILES.matrix,
     });
   }
@@ -116,12 +117,18 @@ export function renderReport(files: RunFiles): RenderedReport {
 }
 
 /**
- * Reads a run directory and writes report.html and its charts into it
+ * Reads a run directory (or a summary file) and writes report.html and its charts into it (beside it)
  * (atomically, like every run file). Throws LabError when summary.json is
  * missing or unreadable; missing optional files only mean fewer charts.
  */
-export function writeReport(dir: string): { reportPath: string; written: string[]; missing: string[] } {
-  const files = readRunFiles(dir);
+export function writeReport(dirOrSummary: string): {
+  reportPath: string;
+  /** The directory written into: the run's, or the summary file's. */
+  dir: string;
+  written: string[];
+  missing: string[];
+} {
+  const files = readRunFiles(dirOrSummary);
   const { html, svgs } = renderReport(files);
   const written: string[] = [];
   for (const [name, svg] of Object.entries(svgs)) {
@@ -131,5 +138,5 @@ export function writeReport(dir: string): { reportPath: string; written: string[
   // The page last: it links to the charts, which are then there.
   writeRunFile(files.dir, REPORT_FILES.html, html);
   written.push(REPORT_FILES.html);
-  return { reportPath: join(files.dir, REPORT_FILES.html), written, missing: files.missing };
+  return { reportPath: join(files.dir, REPORT_FILES.html), dir: files.dir, written, missing: files.missing };
 }

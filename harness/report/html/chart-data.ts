@@ -9,6 +9,7 @@ import { clientSymptom, type ClientSymptom, type RequestRecord } from '../../rec
 import type { CycleChartInput } from './charts.js';
 import type { AppAccount } from './run-files.js';
 import { failuresSeen } from '../../records/failures.js';
+import type { VerdictTone, VerdictWord } from '../../model/verdict.js';
 
 /** Chart a: every cycle's 502s per variant, and each variant's first; for a matrix, each variant's LB (its cells'). */
 export function cycleChartInputOf(summary: Summary): CycleChartInput {
@@ -299,6 +300,9 @@ export interface MatrixGrid {
     variant: string;
     method: string;
     outcome: CellOutcome;
+    /** The cell's verdict as summary.json has it: the word a square says, and its tone (the square's colour). */
+    word: VerdictWord;
+    tone: VerdictTone;
     failures: number;
     boundary: number | null;
     clientSaw: string;
@@ -330,6 +334,8 @@ export function matrixGridOf(summary: Summary): MatrixGrid | null {
       variant: c.variant,
       method: c.method,
       outcome: c.outcome,
+      word: c.verdict.word,
+      tone: c.verdict.tone,
       failures: failuresSeen(c.counts),
       boundary: c.counts.boundary,
       clientSaw: c.clientSaw,

@@ -1,7 +1,7 @@
-// Chart e, the matrix at a glance: one square per cell (rows: app variants,
-// columns: request methods), its outcome as a colour AND as a word, with what
-// the client saw out of the boundary requests ('7 × 502 / 96').
-import type { CellOutcome } from '../../results/schema.js';
+// Chart e, the matrix at a glance: one square per cell (rows: app variants
+// under their LB, columns: request methods), its verdict as a word AND as its
+// tone's colour, with what the client saw out of the boundary requests ('7 × 502 / 96').
+import { TONE_OF, VERDICT_MEANING, VERDICT_WORDS, type VerdictTone, type VerdictWord } from '../../model/verdict.js';
 import type { MatrixGrid } from './chart-data.js';
 import { el, esc, MUTED, round1, svgRoot, text } from './svg.js';
 
@@ -13,49 +13,34 @@ const LEFT_PX = 16;
 /** About one character's width at the squares' 15 px, and at the outcome word's bold capitals. */
 const CHAR_PX = 8.4;
 const OUTCOME_PX = 134;
-/** Light fills keep the words legible on screen and in greyscale print; the border carries the strong colour. */
-export const OUTCOME_STYLE: Record<CellOutcome, { fill: string; stroke: string; meaning: string }> = {
-  reproduced: {
-    fill: '#f8d3bf',
-    stroke: '#D55E00',
-    meaning: 'the client saw the race: a gateway error, or a connection dropped at an app close',
-  },
-  safe: {
-    fill: '#c7eadc',
-    stroke: '#009E73',
-    meaning: "enough boundary requests, no failure, and the app closed none of the LB's idle connections",
-  },
-  masked: {
-    fill: '#fbe7b5',
-    stroke: '#E69F00',
-    meaning: 'no failure to the client, but the LB retried or logged the race',
-  },
-  inconclusive: {
-    fill: '#e6e6e6',
-    stroke: '#7a7a7a',
-    meaning: 'too few boundary requests, other client errors, or the race there and not hit',
-  },
+/**
+ * A square's colours by its verdict's tone (model/verdict.ts TONE_OF: no colour of the chart's own); light fills keep
+ * the words legible on screen and in greyscale print, the border carries the strong colour. The word tells apart the
+ * words of one tone (MASKED, INCONCLUSIVE).
+ */
+export const TONE_STYLE: Record<VerdictTone, { fill: string; stroke: string }> = {
+  bad: { fill: '#f8d3bf', stroke: '#D55E00' },
+  good: { fill: '#c7eadc', stroke: '#009E73' },
+  warn: { fill: '#fbe7b5', stroke: '#E69F00' },
 };
 
-const OUTCOMES = Object.keys(OUTCOME_STYLE) as CellOutcome[];
-
-/** What each outcome word means, one line each: the squares say their outcome in words, so no colour key is needed. */
-function meanings(): string[] {
-  return OUTCOMES.map((o, i) =>
+/** What each word the squares say means, one line each (model/verdict.ts VERDICT_MEANING), in its order. */
+function meanings(words: readonly VerdictWord[]): string[] {
+  return words.map((w, i) =>
     el(
       'g',
-      { 'data-legend-outcome': o },
+      { 'data-legend-word': w },
       el('rect', {
         x: LEFT_PX,
         y: 46 + i * 22,
         width: 14,
         height: 14,
-        fill: OUTCOME_STYLE[o].fill,
-        stroke: OUTCOME_STYLE[o].stroke,
+        fill: TONE_STYLE[TONE_OF[w]].fill,
+        stroke: TONE_STYLE[TONE_OF[w]].stroke,
         'stroke-width': 2,
       }),
-      text(LEFT_PX + 22, 58 + i * 22, o.toUpperCase(), { 'font-size': 14, 'font-weight': 'bold' }),
-      text(LEFT_PX + 22 + OUTCOME_PX, 58 + i * 22, OUTCOME_STYLE[o].meaning, { 'font-size': 14, fill: MUTED }),
+      text(LEFT_PX + 22, 58 + i * 22, w, { 'font-size': 14, 'font-weight': 'bold' }),
+      text(LEFT_PX + 22 + OUTCOME_PX, 58 + i * 22, VERDICT_MEANING[w], { 'font-size': 14, fill: MUTED }),
     ),
   );
 }
@@ -67,7 +52,7 @@ function countsWords(c: MatrixGrid['cells'][number]): string {
 
 /** One cell's square at (x, y): its outcome in colour and in a word, what the client saw, the LB's retries. */
 function square(c: MatrixGrid['cells'][number], x: number, y: number, widthPx: number): string {
-  const style = OUTCOME_STYLE[c.outcome];
+  const style = TONE_STYLE[c.tone];
   return el(
     'g',
     { 'data-cell': c.name, 'data-outcome': c.outcome, 'data-variant': c.variant, 'data-method': c.method },
@@ -84,9 +69,9 @@ function square(c: MatrixGrid['cells'][number], x: number, y: number, widthPx: n
         'stroke-width': 2,
         'data-role': 'cell-square',
       },
-      el('title', {}, esc(`${c.name}: ${c.outcome} — ${countsWords(c)}`)),
+      el('title', {}, esc(`${c.name}: ${c.word} — ${countsWords(c)}`)),
     ),
-    text(x + 10, y + 23, c.outcome.toUpperCase(), { 'font-size': 15, 'font-weight': 'bold', 'data-role': 'outcome' }),
+    text(x + 10, y + 23, c.word, { 'font-size': 15, 'font-weight': 'bold', 'data-role': 'outcome' }),
     text(x + 10 + OUTCOME_PX, y + 23, c.label, { 'font-size': 15, 'data-role': 'counts' }),
     c.masked > 0
       ? text(x + 10 + OUTCOME_PX + (c.label.length + 1) * CHAR_PX, y + 23, `· ${c.masked} retried by the LB`, {
@@ -106,14 +91,15 @@ function groupedRows(grid: MatrixGrid): MatrixGrid['rows'] {
 /** Chart e as an SVG: the rows under their LB's name when the run had several. */
 export function matrixGridSvg(grid: MatrixGrid): string {
   const rows = groupedRows(grid);
+  const words = VERDICT_WORDS.filter((w) => grid.cells.some((c) => c.word === w));
   const labelPx = Math.max(120, ...rows.map((r) => r.variant.length * CHAR_PX + 16));
   const left = LEFT_PX + labelPx;
   const cellPx = Math.max(MIN_CELL_W_PX, ...grid.cells.map((c) => OUTCOME_PX + 24 + countsWords(c).length * CHAR_PX));
   const width = Math.max(
-    LEFT_PX + 22 + OUTCOME_PX + Math.max(...OUTCOMES.map((o) => OUTCOME_STYLE[o].meaning.length)) * 7.6 + 16,
+    LEFT_PX + 22 + OUTCOME_PX + Math.max(0, ...words.map((w) => VERDICT_MEANING[w].length)) * 7.6 + 16,
     left + grid.columns.length * (cellPx + GAP_PX) + 16,
   );
-  const headY = 58 + OUTCOMES.length * 22 + 24;
+  const headY = 58 + words.length * 22 + 24;
   let y = headY + 12;
   const rowTop = new Map<string, number>();
   const groups: string[] = [];
@@ -150,16 +136,14 @@ export function matrixGridSvg(grid: MatrixGrid): string {
     square(c, left + grid.columns.indexOf(c.method) * (cellPx + GAP_PX), rowTop.get(c.variant) ?? 0, cellPx),
   );
   const desc =
-    grid.cells.length === 0
-      ? 'No cells.'
-      : grid.cells.map((c) => `${c.name}: ${c.outcome}, ${countsWords(c)}`).join('; ');
+    grid.cells.length === 0 ? 'No cells.' : grid.cells.map((c) => `${c.name}: ${c.word}, ${countsWords(c)}`).join('; ');
   return svgRoot(
     { chart: 'matrix', width, height, title: 'The matrix: one square per cell, by outcome', desc },
     text(LEFT_PX, 30, 'The matrix: outcome per cell (what the client saw / boundary requests)', {
       'font-size': 20,
       'font-weight': 'bold',
     }),
-    el('g', { 'data-role': 'legend' }, ...meanings()),
+    el('g', { 'data-role': 'legend' }, ...meanings(words)),
     ...heads,
     ...groups,
     ...labels,

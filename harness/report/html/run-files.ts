@@ -2,7 +2,7 @@
 // version) is required; everything else is optional, and what is missing is
 // said, so a page drawn from a partial run states which charts it could not draw.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { AccessLogEntry } from '../../lb/access-log.js';
 import { responseEnds, socketClosedRecords } from '../../records/app-records.js';
 import { readJsonLines } from '../../model/json-lines.js';
@@ -43,22 +43,36 @@ function readOptional(path: string): string | null {
 }
 
 /** summary.json, read as the current version; a missing or unreadable one is the user's to fix (exit 2). */
-export function readRunSummary(dir: string): Summary {
-  return readRunSummaryFile(dir).summary;
+export function readRunSummary(dirOrSummary: string): Summary {
+  return readRunSummaryFile(runPathsOf(dirOrSummary).summaryPath).summary;
 }
 
-/** summary.json read as the current version, and the version it was written in. */
-function readRunSummaryFile(dir: string): { summary: Summary; writtenSchemaVersion: number } {
-  const path = join(dir, 'summary.json');
+/**
+ * Where a run's files are, from what the user gave: its directory (summary.json in it) or a summary file itself (the
+ * run's other files, and the report, beside it). A path that is neither is one line, exit 2.
+ */
+export function runPathsOf(dirOrSummary: string): { dir: string; summaryPath: string } {
+  const path = resolve(dirOrSummary);
   // One line each, the way out included: these are all a user sees.
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new LabError(`No run directory at ${dir} (give results/<run-id>).`, undefined, EXIT.badInput);
   if (!existsSync(path))
     throw new LabError(
-      `${dir} has no summary.json: not a run directory, or its run never wrote one.`,
+      `No run directory or summary at ${dirOrSummary} (give results/<run-id> or its summary.json).`,
       undefined,
       EXIT.badInput,
     );
+  if (!statSync(path).isDirectory()) return { dir: dirname(path), summaryPath: path };
+  const summaryPath = join(path, 'summary.json');
+  if (!existsSync(summaryPath))
+    throw new LabError(
+      `${dirOrSummary} has no summary.json: not a run directory, or its run never wrote one.`,
+      undefined,
+      EXIT.badInput,
+    );
+  return { dir: path, summaryPath };
+}
+
+/** A summary file read as the current version, and the version it was written in. */
+function readRunSummaryFile(path: string): { summary: Summary; writtenSchemaVersion: number } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -111,10 +125,10 @@ export function appAccountOf(log: string): AppAccount {
   return { closes: socketClosedRecords(upgraded), responseEnds: responseEnds(upgraded) };
 }
 
-/** Every run file the report reads; only summary.json is required. */
-export function readRunFiles(dirArg: string): RunFiles {
-  const dir = resolve(dirArg);
-  const { summary, writtenSchemaVersion } = readRunSummaryFile(dir);
+/** Every run file the report reads, from the run's directory or its summary file; only the summary is required. */
+export function readRunFiles(dirOrSummary: string): RunFiles {
+  const { dir, summaryPath } = runPathsOf(dirOrSummary);
+  const { summary, writtenSchemaVersion } = readRunSummaryFile(summaryPath);
   const missing: string[] = [];
 
   const requestsText = readOptional(join(dir, 'requests.ndjson'));
