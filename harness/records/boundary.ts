@@ -99,11 +99,25 @@ export interface TieContext {
 
 /**
  * Whether a failure the client saw is the race's: it reached the app's side
- * within NEAR_APP_CLOSE_MS of one of the app's idle closes. Without the
+ * within NEAR_APP_CLOSE_MS of one of the app's idle closes, or it was in
+ * flight when one came and its failure came back within NEAR_APP_CLOSE_MS
+ * after it. The second catches a request that lay unread while the app's
+ * event loop ran late: on a busy machine a fixed app 2.4 s behind its
+ * requests closed a socket with one in it, 2.4 s after it had arrived, and the
+ * LB's reset came back 49 ms later (a Caddy cell of a matrix). Without the
  * preload no close is seen: there, only a request aimed at the idle close the
  * probe measured is tied (by its aim), and a burst's or calibration's is not.
  */
-export function tiedToAppClose(r: Pick<RequestRecord, 'phase' | 'startMonoMs'>, context: TieContext): boolean {
+export function tiedToAppClose(
+  r: Pick<RequestRecord, 'phase' | 'startMonoMs' | 'latencyMs'>,
+  context: TieContext,
+): boolean {
   if (!context.appClosesKnown) return r.phase === 'aimed';
-  return arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
+  if (arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants)) return true;
+  if (r.latencyMs === null) return false;
+  // On the app's clock: the request reached it at `arrival`, and its answer was back at the client by `answered`
+  // (an upper bound: sendToAppMs includes the one-way delay the answer's own return does not add).
+  const arrival = r.startMonoMs + context.sendToAppMs;
+  const answered = arrival + r.latencyMs;
+  return context.appCloseInstants.some((t) => t >= arrival && t <= answered && answered - t < NEAR_APP_CLOSE_MS);
 }

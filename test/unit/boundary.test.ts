@@ -76,3 +76,33 @@ t.test(
     t.same(clientSideIdleStarts([]), []);
   },
 );
+
+t.test(
+  'a failure in flight when the app closed, answered right after it, is tied; one answered later is not',
+  async (t) => {
+    const { tiedToAppClose } = await import('../../harness/records/boundary.js');
+    // A Caddy cell of a busy matrix (docs/measurements): the POST was sent at 14684348.256 (harness clock), the app,
+    // 2.4 s behind, closed the socket with it unread at 14686808.405 (app clock, offset ≈ 0), and Caddy's 502 was back
+    // at 14686857.7: 49 ms after the close. Its arrival, send + 10.4 ms, was 2449.7 ms before the close.
+    const context = { appClosesKnown: true, appCloseInstants: [14686808.405], sendToAppMs: 10.4 };
+    const failed = { phase: 'aimed' as const, startMonoMs: 14684348.256, latencyMs: 14686857.7 - 14684348.256 };
+    t.ok(tiedToAppClose(failed, context), 'in flight at the close, back 49 ms (+ 10.4 ms) after it');
+    t.notOk(tiedToAppClose({ ...failed, latencyMs: failed.latencyMs + 100 }, context), 'back 159 ms after the close');
+    t.notOk(
+      tiedToAppClose({ ...failed, latencyMs: 100 }, context),
+      'answered long before the close: another failure than the race',
+    );
+    t.notOk(
+      tiedToAppClose({ ...failed, latencyMs: 20 }, { ...context, appCloseInstants: [failed.startMonoMs - 500] }),
+      'a close before it was sent',
+    );
+    t.notOk(tiedToAppClose({ ...failed, latencyMs: null }, context), 'no answer (an empty reply) far from any close');
+    t.ok(
+      tiedToAppClose(
+        { ...failed, latencyMs: null },
+        { ...context, appCloseInstants: [failed.startMonoMs + 10.4 + 50] },
+      ),
+      'no answer, but it arrived within 100 ms of a close',
+    );
+  },
+);
