@@ -49,6 +49,11 @@ export function docBlocks(root: string): Record<string, DocBlock> {
       source: 'docs/measurements/matrix/',
       render: () => matrixOutcomes(matrix(), machineOf(root, 'matrix'), MATRIX_COMMAND),
     },
+    'matrix-busy-outcomes': {
+      source: 'docs/measurements/matrix-busy/',
+      render: () =>
+        matrixOutcomes(measuredSummary(root, 'matrix-busy'), machineOf(root, 'matrix-busy'), MATRIX_COMMAND),
+    },
     'bench-table': {
       source: 'docs/measurements/bench/',
       render: () => benchTable(measuredBenches(root)),
