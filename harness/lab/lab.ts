@@ -13,7 +13,7 @@ import { interrupted, LabError, messageOf, firstLineOf } from '../model/errors.j
 import { doneEventOf, LabEventSink, type LabEventListener } from '../live/lab-events.js';
 import { EXIT } from '../model/exit-codes.js';
 import { checkPorts, resolveRuntime } from '../runtime/preflight.js';
-import { probeIdleClose, type IdleCloseProbe } from '../traffic/probe.js';
+import { probeIdleClose, probesSignal, type IdleCloseProbe } from '../traffic/probe.js';
 import { reportMarkdown } from '../report/markdown.js';
 import { writeReport } from '../report/html/build.js';
 import type { LabPhase, Summary } from '../results/schema.js';
@@ -370,13 +370,14 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
           PROBE_PROGRESS_EVERY_MS,
         )
       : null;
+  const signal = probesSignal(io.signal, scenario.variants.length);
   const results = await Promise.all(
     scenario.variants.map(async (v) => {
       try {
         return await probeIdleClose(stack.appPort(v), {
           maxWaitMs: probeWatchMs(scenario, v),
           path: v.app?.healthPath,
-          signal: io.signal,
+          signal,
         });
       } catch (err) {
         if (io.signal.aborted) throw interrupted('probing');

@@ -2,6 +2,7 @@
 // raw socket straight at it: one request, then silence until the app closes
 // (or the probe gives up). The answer is what the app does, not what it says
 // in its Keep-Alive header.
+import { setMaxListeners } from 'node:events';
 import net from 'node:net';
 import { monoMs } from '../model/clock.js';
 
@@ -40,6 +41,18 @@ function probeOf(
     advertisedKeepAlive: keepAlive ? keepAlive[1].trim() : null,
     status: status ? Number(status[1]) : null,
   };
+}
+
+/**
+ * The signal `probes` probes share at once: each listens on it for its whole
+ * watch, and a matrix probes 19 apps side by side, past Node's default of 10
+ * listeners per signal, whose "possible memory leak" warning would otherwise
+ * reach the user. Aborting `signal` aborts this one.
+ */
+export function probesSignal(signal: AbortSignal, probes: number): AbortSignal {
+  const shared = AbortSignal.any([signal]);
+  setMaxListeners(Math.max(probes, 1), shared);
+  return shared;
 }
 
 /** An interrupt ends a probe at once: a matrix watches idle sockets for over a minute. */
