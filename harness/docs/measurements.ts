@@ -20,9 +20,9 @@ export interface Machine {
   /** When the measurement was kept (ISO). */
   recordedAt: string;
   /**
-   * The 1-, 5- and 15-minute load averages when it was kept: how busy the
-   * machine was besides the lab (the lab itself adds about 1). Missing in
-   * measurements kept before it was recorded.
+   * The 1-, 5- and 15-minute load averages when it was kept, right after
+   * the run: how busy the machine was, the lab's own processes included.
+   * Missing in measurements kept before it was recorded.
    */
   loadAverage?: [number, number, number];
 }
@@ -35,6 +35,8 @@ export interface Timing {
   condition: 'cold' | 'warm';
   wallMs: number;
   exitCode: number;
+  /** What was removed just before a cold start (scripts/measure.ts makeCold); empty for a warm one. */
+  removedBefore: string[];
   startedAt: string;
   machine: Machine;
 }
@@ -45,7 +47,10 @@ export function machineOf(root: string, what: string): Machine {
 
 /** "2 cores (…), 24 GiB, Linux 6.18, load average 2.1 over the last 15 min": the machine in a caption. */
 export function describeMachine(m: Machine): string {
-  const load = m.loadAverage === undefined ? '' : `, load average ${m.loadAverage[2].toFixed(1)} over the last 15 min`;
+  const load =
+    m.loadAverage === undefined
+      ? ''
+      : `, load average ${m.loadAverage[2].toFixed(1)} over the 15 min before it was kept (the lab's own processes included)`;
   return `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}${load}`;
 }
 

@@ -17,11 +17,13 @@ export function timingsTable(timings: readonly Timing[]): string {
   };
   const machines = [...new Set(timings.map((t) => describeMachine(t.machine)))];
   const dates = [...new Set(timings.map((t) => t.startedAt.slice(0, 10)))].sort();
+  const removed = [...new Set(timings.flatMap((t) => t.removedBefore ?? []))];
   return [
-    '| command | cold: no node_modules, npm cache or lab image (base images there) | warm: run again |',
+    '| command | cold | warm: run again |',
     '|---|---|---|',
     ...commands.map((c) => `| \`${c}\` | ${at(c, 'cold')} | ${at(c, 'warm')} |`),
     '',
-    `Timed ${dates.join(', ')} on ${machines.join('; ')} (\`docs/measurements/timings/\`).`,
+    `Cold: removed just before, ${removed.join('; ')}; the base images stayed (air-gapped substitutes here, ` +
+      `pulls elsewhere). Timed ${dates.join(', ')} on ${machines.join('; ')} (\`docs/measurements/timings/\`).`,
   ].join('\n');
 }
