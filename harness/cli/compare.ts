@@ -8,7 +8,7 @@ import { compareSummaries } from '../compare/compare.js';
 import { formatComparison } from '../compare/format.js';
 import { loadSummary } from '../compare/load.js';
 import { SETTINGS } from '../compare/settings.js';
-import { readArgs, usage, type FlagTable } from './flags.js';
+import { readArgs, usage, wrapWords, type FlagTable } from './flags.js';
 
 const rateSettings = SETTINGS.filter((s) => s.movesRate !== false).map((s) => s.name);
 const notedSettings = SETTINGS.filter((s) => s.movesRate === false).map((s) => s.name);
@@ -37,14 +37,15 @@ different word): changed. Only in one run: no baseline, baseline only.
 
 Runs that differ in a setting that moves a rate are not comparable: no rate
 or verdict is compared, the settings are named. Those settings:
-  ${rateSettings.join(', ')}
+${wrapWords(rateSettings.join(', '), 2, 80)}
 (an LB's own setting only when a row is behind that LB), and a row behind
 another LB (your app's cells are named without it). Compared, and noted:
-  ${notedSettings.join(', ')}, the Node and nginx releases.
+${wrapWords(`${notedSettings.join(', ')}, the Node and nginx releases.`, 2, 80)}
 
 Exit codes: ${EXIT.ok} no regression (and the current run does not fail), ${EXIT.assertionFailed} a regression,
             ${EXIT.stillFailing} still failing (the current run fails as its baseline did, nothing worse),
-            ${EXIT.incomplete} incomplete (either run did not finish), ${EXIT.notComparable} not comparable (settings that move a rate differ),
+            ${EXIT.incomplete} incomplete (either run did not finish),
+            ${EXIT.notComparable} not comparable (settings that move a rate differ),
             ${EXIT.badInput} a missing, malformed file, or two runs with nothing in common.`;
 
 /** compare's flags, read by the lab's machinery (flags.ts): a mistyped one is one line of ours, with the nearest. */

@@ -94,6 +94,23 @@ export function flagsHelp(table: FlagTable, groups: FlagGroups, width: number): 
   return sections.join('\n\n');
 }
 
+/** Help's widest line: a terminal of 100 columns shows every line whole. */
+export const HELP_COLUMNS = 100;
+
+/**
+ * Words (a list joined from data, whose length the help's author cannot see) as lines of at most `columns`, each line
+ * `indent` spaces in.
+ */
+export function wrapWords(text: string, indent: number, columns = HELP_COLUMNS): string {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const last = lines.length - 1;
+    if (last >= 0 && [...`${lines[last]} ${word}`].length <= columns) lines[last] += ` ${word}`;
+    else lines.push(`${' '.repeat(indent)}${word}`);
+  }
+  return lines.join('\n');
+}
+
 /** A bad flag: one line, a pointer to the command's --help, exit 2. */
 export function usage(message: string, command = 'lab'): LabError {
   return new LabError(message, `See npm run ${command} -- --help.`, EXIT.badInput);

@@ -181,7 +181,7 @@ if (chromiumOrSkip(t)) {
     await assertChartFiles(t, dir, 'classic');
   });
 
-  t.test('npm run report -- <summary.json> --png: a PNG per chart, at the size the page shows it', async (t) => {
+  t.test('npm run report -- <summary.json> --png: a PNG per chart, at twice the size the page shows it', async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'report-png-'));
     t.teardown(() => rmSync(dir, { recursive: true, force: true }));
     cpSync(join(RUNS, '20261128-042022Z-docker'), dir, { recursive: true });
@@ -205,7 +205,12 @@ if (chromiumOrSkip(t)) {
         width: Number(/ width="([\d.]+)"/.exec(root)![1]),
         height: Number(/ height="([\d.]+)"/.exec(root)![1]),
       };
-      t.same(size, expected, `${svg}: its PNG ${expected.width} × ${expected.height}, the chart's own size`);
+      // Twice the chart's size (PNG_SCALE written out: the test states the size a slide tool gets, it does not ask).
+      t.same(
+        size,
+        { width: expected.width * 2, height: expected.height * 2 },
+        `${svg}: its PNG ${expected.width * 2} × ${expected.height * 2}, twice the chart's size`,
+      );
       t.ok(expected.width <= SLIDE.width && expected.height <= SLIDE.height, `${svg}: a slide's size at most`);
     }
   });
@@ -221,5 +226,32 @@ if (chromiumOrSkip(t)) {
     t.match(run.stderr, `keepalive-lab report: --png draws the charts with Chromium, and there is none at ${missing}`);
     t.equal(run.stdout, '');
     t.same(readdirSync(dir), ['summary.json'], 'nothing written');
+  });
+
+  t.test(
+    '--png and a Chromium that does not start (LAB_CHROMIUM=/bin/false): one line, exit 1, nothing written',
+    async (t) => {
+      const dir = mkdtempSync(join(tmpdir(), 'report-png-'));
+      t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+      cpSync(join(RUNS, '20261128-042022Z-docker'), dir, { recursive: true });
+      const before = readdirSync(dir).sort();
+      const run = report([dir, '--png'], { LAB_CHROMIUM: '/bin/false' });
+      t.equal(run.status, EXIT.couldNotRun, 'exit 1');
+      t.same(
+        run.stderr.trimEnd().split('\n'),
+        [
+          'keepalive-lab report: --png draws the charts with Chromium, and /bin/false did not start as one (Debian: apt-get install chromium; or set LAB_CHROMIUM to its path).',
+        ],
+        "one line of ours, none of Playwright's launch log",
+      );
+      t.equal(run.stdout, '');
+      t.same(readdirSync(dir).sort(), before, 'nothing written: no report.html, no SVG, no PNG');
+    },
+  );
+
+  t.test('--png and a run path that is wrong: the path is the error (exit 2), before any browser', async (t) => {
+    const run = report([join(tmpdir(), 'no-such-run-dir'), '--png'], { LAB_CHROMIUM: '/bin/false' });
+    t.equal(run.status, EXIT.badInput);
+    t.match(run.stderr, /^keepalive-lab report: No run directory or summary at /);
   });
 }

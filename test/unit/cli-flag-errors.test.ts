@@ -1,4 +1,4 @@
-// A mistyped or misused flag, for npm run lab and npm run bench: one line in the
+// A mistyped or misused flag, for npm run lab, bench, compare and report: one line in the
 // house's words, exit 2, the nearest flag suggested; never node:util parseArgs'
 // own text ("Option '--cycles <value>' argument missing", "… is ambiguous").
 import t from 'tap';
@@ -216,27 +216,37 @@ t.test('--results-dir naming a file: exit 2 at the flags, before any run starts,
   }
 });
 
-t.test('the commands as users run them: one line of ours on stderr and exit 2 (lab, bench, compare)', async (t) => {
-  // Each of these is refused at the flags, whatever the code does after them: none can start a run.
-  const cases: Array<[string, string[], string]> = [
-    ['lab', ['--cycle', '3'], 'keepalive-lab: unknown flag --cycle; did you mean --cycles?'],
-    ['lab', ['--cycles'], 'keepalive-lab: --cycles needs a value (<n>).'],
-    ['bench', ['--runs', '-3'], 'keepalive-lab bench: --runs must be between 1 and 50, got -3.'],
-    ['bench', ['--run', '3'], 'keepalive-lab bench: unknown flag --run; did you mean --runs?'],
-    ['compare', ['--jsn', 'a', 'b'], 'keepalive-lab compare: unknown flag --jsn; did you mean --json?'],
-    ['compare', ['--json=yes', 'a', 'b'], "keepalive-lab compare: --json takes no value, got 'yes'."],
-  ];
-  for (const [command, argv, line] of cases) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', `harness/cli/${command}.ts`, ...argv], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    t.equal(run.status, 2, `${command} ${argv.join(' ')}: exit 2`);
-    t.equal(run.stdout, '', 'nothing on stdout');
-    t.same(
-      run.stderr.trimEnd().split('\n'),
-      [line, `  hint: See npm run ${command} -- --help.`],
-      'the line and its hint',
-    );
-  }
-});
+t.test(
+  'the commands as users run them: one line of ours on stderr and exit 2 (lab, bench, compare, report)',
+  async (t) => {
+    // Each of these is refused at the flags, whatever the code does after them: none can start a run.
+    const cases: Array<[string, string[], string]> = [
+      ['lab', ['--cycle', '3'], 'keepalive-lab: unknown flag --cycle; did you mean --cycles?'],
+      ['lab', ['--cycles'], 'keepalive-lab: --cycles needs a value (<n>).'],
+      ['bench', ['--runs', '-3'], 'keepalive-lab bench: --runs must be between 1 and 50, got -3.'],
+      ['bench', ['--run', '3'], 'keepalive-lab bench: unknown flag --run; did you mean --runs?'],
+      ['compare', ['--jsn', 'a', 'b'], 'keepalive-lab compare: unknown flag --jsn; did you mean --json?'],
+      ['compare', ['--json=yes', 'a', 'b'], "keepalive-lab compare: --json takes no value, got 'yes'."],
+      ['report', ['results/x', '--pgn'], 'keepalive-lab report: unknown flag --pgn; did you mean --png?'],
+      ['report', ['--PNG', 'results/x'], 'keepalive-lab report: unknown flag --PNG; did you mean --png?'],
+      ['report', ['results/x', '--png=yes'], "keepalive-lab report: --png takes no value, got 'yes'."],
+      ['report', ['-p', 'results/x'], 'keepalive-lab report: unknown flag -p.'],
+      ['report', ['--help=1'], "keepalive-lab report: --help takes no value, got '1'."],
+      ['report', [], 'keepalive-lab report: Which run? Give its directory or its summary.json.'],
+      ['report', ['a', 'b'], 'keepalive-lab report: One run at a time (got 2).'],
+    ];
+    for (const [command, argv, line] of cases) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', `harness/cli/${command}.ts`, ...argv], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      t.equal(run.status, 2, `${command} ${argv.join(' ')}: exit 2`);
+      t.equal(run.stdout, '', 'nothing on stdout');
+      t.same(
+        run.stderr.trimEnd().split('\n'),
+        [line, `  hint: See npm run ${command} -- --help.`],
+        'the line and its hint',
+      );
+    }
+  },
+);

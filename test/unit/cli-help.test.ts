@@ -1,7 +1,8 @@
-// `npm run lab -- --help` and `npm run bench -- --help`: rendered from the flag
-// tables (cli/flags.ts), grouped by purpose, within 100 columns, and the lab's
-// naming the other commands.
+// `npm run lab|bench|compare|report -- --help`: rendered from the flag tables
+// (cli/flags.ts), grouped by purpose, within 100 columns, and the lab's naming
+// the other commands.
 import t from 'tap';
+import { spawnSync } from 'node:child_process';
 import { HELP, LAB_FLAGS } from '../../harness/cli/options.js';
 import { BENCH_FLAGS, BENCH_HELP } from '../../harness/cli/bench-options.js';
 import { flagsHelp, type FlagTable } from '../../harness/cli/flags.js';
@@ -37,9 +38,26 @@ function groupsOf(help: string, width: number): Array<{ heading: string; flags: 
 /** A flag as typed: --name, or its label when the parser spells it otherwise. */
 const typed = (table: FlagTable) => Object.entries(table).map(([name, spec]) => spec.label ?? `--${name}`);
 
+/**
+ * A command's --help as a user sees it: compare and report run their main on import, so they are run, as npm run
+ * runs them.
+ */
+function helpOf(command: 'compare' | 'report'): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `harness/cli/${command}.ts`, '--help'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (run.status !== 0) throw new Error(`npm run ${command} -- --help: exit ${run.status}: ${run.stderr}`);
+  return run.stdout;
+}
+const COMPARE_HELP = helpOf('compare');
+const REPORT_HELP = helpOf('report');
+
 for (const [command, help] of [
   ['lab', HELP],
   ['bench', BENCH_HELP],
+  ['compare', COMPARE_HELP],
+  ['report', REPORT_HELP],
 ] as const) {
   t.test(`npm run ${command} -- --help: every line within 100 columns`, async (t) => {
     const long = help.split('\n').filter((line) => columns(line) > 100);
@@ -89,6 +107,15 @@ t.test('npm run bench -- --help: grouped the same way, every flag in exactly one
   for (const flag of typed(BENCH_FLAGS)) {
     t.equal(groups.filter((g) => g.flags.includes(flag)).length, 1, `${flag} in one group`);
   }
+});
+
+t.test('npm run report -- --help: rendered from its flag table, grouped', async (t) => {
+  const groups = groupsOf(REPORT_HELP, 16);
+  t.same(groups, [
+    { heading: 'Outputs:', flags: ['--png'] },
+    { heading: 'Help:', flags: ['--help'] },
+  ]);
+  t.match(REPORT_HELP, /^Usage: npm run report -- <run-dir \| summary\.json> \[--png\]$/m);
 });
 
 t.test('npm run lab -- --help names the other commands, one line each saying what it does', async (t) => {

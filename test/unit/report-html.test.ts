@@ -630,5 +630,11 @@ t.test('npm run report: --help, a missing directory (one line, exit 2), a run', 
   t.equal(notSummary.stderr.trimEnd().split('\n').length, 1, `one line: ${notSummary.stderr}`);
   t.match(notSummary.stderr, /requests\.ndjson is not valid JSON/);
   t.equal(report(dir, dir).status, EXIT.badInput, 'two runs');
-  t.match(report('--pgn', dir).stderr, /^keepalive-lab report: .*--pgn/, 'a mistyped flag: named');
+  const mistyped = report(dir, '--pgn');
+  t.equal(mistyped.status, EXIT.badInput, 'a mistyped flag: exit 2');
+  t.same(
+    mistyped.stderr.trimEnd().split('\n'),
+    ['keepalive-lab report: unknown flag --pgn; did you mean --png?', '  hint: See npm run report -- --help.'],
+    "a mistyped flag: the nearest one, in our words (not parseArgs' 'Unknown option … To specify a positional')",
+  );
 });

@@ -1,12 +1,13 @@
 // The charts as PNG files beside their SVGs (chart-cycles.svg → chart-cycles.png),
 // for slide tools that take no SVG: each SVG file opened alone in headless
-// Chromium and photographed at its own size, so a PNG is what the page shows.
+// Chromium and photographed at twice its own size (sharp on a slide), so a PNG
+// is what the page shows.
 // The system's Chromium, driven by playwright-core (nothing downloaded): the
 // one the browser tests use.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { LabError, firstLineOf } from '../../model/errors.js';
 import { EXIT } from '../../model/exit-codes.js';
 
@@ -44,23 +45,47 @@ export function assertChromium(chromiumPath: string): void {
 export const pngNameOf = (svgName: string) => `${basename(svgName, '.svg')}.png`;
 
 /**
- * Writes a PNG beside each of `svgNames` (files in `dir`), each at the chart's own size (its width and height in CSS
- * px, one device pixel each), atomically like every run file; returns the PNGs' names.
+ * Device pixels per CSS pixel of a PNG: twice the chart's size, so a chart scaled up on a slide (or shown on a
+ * high-density screen) stays sharp.
  */
-export async function writeChartPngs(
-  dir: string,
-  svgNames: readonly string[],
-  chromiumPath: string,
-): Promise<string[]> {
+export const PNG_SCALE = 2;
+
+/** A started Chromium that photographs chart SVGs; close it when done. */
+export interface ChartBrowser {
+  /**
+   * Writes a PNG beside each of `svgNames` (files in `dir`), each PNG_SCALE times the chart's own size (its width and
+   * height in CSS px), atomically like every run file; returns the PNGs' names.
+   */
+  writePngs(dir: string, svgNames: readonly string[]): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium started, or one line saying it could not be (exit 1): a missing file, or one that is no Chromium
+ * (LAB_CHROMIUM=/bin/false). Playwright's own text (a page of launch log) never reaches the user.
+ */
+export async function startChartBrowser(chromiumPath: string): Promise<ChartBrowser> {
   assertChromium(chromiumPath);
-  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
-  } catch (err) {
-    throw new LabError(`Chromium at ${chromiumPath} did not start: ${firstLineOf(err)}`, undefined, EXIT.couldNotRun);
+  } catch {
+    throw new LabError(
+      `--png draws the charts with Chromium, and ${chromiumPath} did not start as one (Debian: apt-get install chromium; or set LAB_CHROMIUM to its path).`,
+      undefined,
+      EXIT.couldNotRun,
+    );
   }
+  return {
+    writePngs: (dir, svgNames) => photograph(browser, dir, svgNames),
+    close: () => browser.close(),
+  };
+}
+
+/** Each SVG file opened alone and photographed at PNG_SCALE × its own size, the PNG written beside it. */
+async function photograph(browser: Browser, dir: string, svgNames: readonly string[]): Promise<string[]> {
+  const page = await browser.newPage({ deviceScaleFactor: PNG_SCALE });
   try {
-    const page = await browser.newPage({ deviceScaleFactor: 1 });
     const written: string[] = [];
     for (const svgName of svgNames) {
       await page.goto(pathToFileURL(join(dir, svgName)).href, { waitUntil: 'load' });
@@ -83,6 +108,6 @@ export async function writeChartPngs(
     }
     return written;
   } finally {
-    await browser.close();
+    await page.close();
   }
 }
