@@ -250,10 +250,16 @@ export class CycleSteps {
     const bases: RecordBase[] = [];
     await this.sleepUntilShortlyBefore(Math.min(...targets.map((t) => t.centerMonoMs ?? Infinity)));
     if (signal.aborted) return [];
+    // Every variant's connections at once: one after another, a matrix's 19 on a busy machine took seconds, and the
+    // first ones idled on towards the LB's client keep-alive meanwhile.
+    await Promise.all(
+      targets.flatMap((t) =>
+        t.centerMonoMs === null ? [] : [io.prepare(t.variant, t.aim.relativeOffsetsMs.length, this.clientMaxIdleMs)],
+      ),
+    );
     for (const { variant: v, aim, centerMonoMs: center } of targets) {
       if (center === null) continue;
       const { gapMs, relativeOffsetsMs, centerOffsetMs } = aim;
-      await io.prepare(v, relativeOffsetsMs.length, this.clientMaxIdleMs);
       relativeOffsetsMs.forEach((rel, i) => {
         const method = methods[i % methods.length];
         const requestId = `c${cycle}-${v.name}-${phase}-${i}`;

@@ -133,7 +133,7 @@ t.test(
     const { lane, io } = steps({ scenario: s });
     await lane.burst(3);
     t.same(io.bursts, [], 'no autocannon');
-    t.same(io.prepared, [{ variant: haproxy.name, connections: 8, maxIdleMs: 63_000 }]);
+    t.same(io.prepared, [{ variant: haproxy.name, connections: 8, maxIdleMs: 73_000 }]);
     t.same(
       io.sends.map((x) => [x.requestId, x.connectionIndex, x.method, x.path, x.atMonoMs, x.holdUntilAppMs, x.body]),
       Array.from({ length: 8 }, (_, i) => [
@@ -181,8 +181,8 @@ t.test("the batch: one request per offset around each variant's instant, after s
   t.same(io.sleeps, [5_000, 3_000], 'slept in steps of 5 s until a second before');
   t.same(
     io.prepared,
-    [{ variant: 'default', connections: 3, maxIdleMs: 63_000 }],
-    "fresh connections: the LB's 65 s less 2 s",
+    [{ variant: 'default', connections: 3, maxIdleMs: 73_000 }],
+    "fresh connections: the LB's 75 s less 2 s",
   );
   t.same(
     io.sends.map((s) => [s.requestId, s.connectionIndex, s.method, s.atMonoMs, s.body, s.path]),

@@ -45,7 +45,7 @@ t.test('HAProxy: a frontend and backend per app, timeouts and reuse from the sce
   t.match(local, /server app 127\.0\.0\.1:8503 /);
   t.equal(local.match(/ {2}http-reuse safe\n/g)?.length, 2);
   t.match(local, /timeout server 60s/);
-  t.match(local, /timeout http-keep-alive 65s/, "the client's side outlives the long lane's minute");
+  t.match(local, /timeout http-keep-alive 75s/, "the client's side outlives the long lane's minute");
   t.match(local, /retry-on conn-failure/);
   t.match(local, /capture req\.hdr\(x-lab-request-id\)/);
   t.match(local, /capture res\.hdr\(x-lab-socket-id\)/);
