@@ -9590,7 +9590,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -10522,7 +10522,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -11184,7 +11184,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -12126,7 +12126,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -13060,7 +13060,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -13980,7 +13980,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -14928,7 +14928,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -15856,7 +15856,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -16772,7 +16772,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -17475,7 +17475,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
@@ -18163,7 +18163,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "upstreamKeepaliveTimeoutMs": 60000,
       "upstreamKeepaliveConnections": 32,
       "upstreamKeepaliveRequests": 1000,
-      "clientKeepaliveTimeoutMs": 65000,
+      "clientKeepaliveTimeoutMs": 75000,
       "proxyConnectTimeoutMs": 5000,
       "proxyReadTimeoutMs": 60000
     }
