@@ -2,14 +2,26 @@
 // matrix's marked, narrowed by --only when given (cli/options.ts selects them).
 import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX, type AppCell } from '../scenarios/matrix.js';
 
-/** The names of `cells` (every cell when null), one a line, then how many of the catalogue they are. */
+/**
+ * The names of `cells` (every cell when null), one a line, then how many of the catalogue they are; narrowed by --only
+ * (which lists from the whole catalogue), how many of them `--matrix` with the same --only runs: the marked ones only.
+ */
 export function scenarioListing(cells: readonly AppCell[] | null): string {
   const inDefault = new Set(DEFAULT_MATRIX.map(appCellName));
   const listed = (cells ?? ALL_APP_CELLS).map(appCellName);
-  const count = cells === null ? `${ALL_APP_CELLS.length} cells` : `${listed.length} of ${ALL_APP_CELLS.length} cells`;
-  return [
-    ...listed.map((name) => `${inDefault.has(name) ? '*' : ' '} ${name}`),
-    '',
-    `${count}; * in the default matrix (--matrix); run any with --scenario <name,…>`,
-  ].join('\n');
+  const marked = listed.filter((name) => inDefault.has(name)).length;
+  const runs =
+    marked === listed.length
+      ? `all ${marked}`
+      : marked === 0
+        ? 'none of them'
+        : `only the ${marked} marked *, not all ${listed.length}`;
+  const footer =
+    cells === null
+      ? [`${ALL_APP_CELLS.length} cells; * in the default matrix (--matrix); run any with --scenario <name,…>`]
+      : [
+          `${listed.length} of ${ALL_APP_CELLS.length} cells; * in the default matrix; run any with --scenario <name,…>`,
+          `--matrix with the same --only runs ${runs}.`,
+        ];
+  return [...listed.map((name) => `${inDefault.has(name) ? '*' : ' '} ${name}`), '', ...footer].join('\n');
 }

@@ -36,6 +36,36 @@ t.test('--only lb=haproxy: just the HAProxy cells, and how many of how many', as
   t.match(text, /\n60 of 180 cells; \* in the default matrix/);
 });
 
+t.test('--only lists from the whole catalogue; the footer says how many of them --matrix --only runs', async (t) => {
+  for (const only of ['lb=caddy', 'lb=haproxy', 'node=22']) {
+    const text = listing('--only', only);
+    const { names, marked } = namesOf(text);
+    // What the run itself would take: the options the lab parses for --matrix --only.
+    const run = (() => {
+      try {
+        return parseLabArgs(['--matrix', '--only', only]).cells ?? [];
+      } catch {
+        return [];
+      }
+    })();
+    t.equal(marked.length, run.length, `--only ${only}: the marked cells are as many as the run's`);
+    const footer = text.split('\n').at(-1) ?? '';
+    t.ok(names.length > run.length, `--only ${only}: more listed (${names.length}) than a matrix runs`);
+    t.equal(
+      footer,
+      run.length === 0
+        ? '--matrix with the same --only runs none of them.'
+        : `--matrix with the same --only runs only the ${run.length} marked *, not all ${names.length}.`,
+      `--only ${only}`,
+    );
+  }
+  const text = listing('--matrix', '--only', 'lb=haproxy');
+  t.match(
+    text,
+    /\n2 of 180 cells; \* in the default matrix; run any with --scenario <name,…>\n--matrix with the same --only runs all 2\.$/,
+  );
+});
+
 t.test('--only with several axes and values narrows on each', async (t) => {
   const { names } = namesOf(listing('--only', 'node=22,mode=custom,fix=too-short,fix=article'));
   t.same(names, [
