@@ -5,7 +5,7 @@
 //   npx tsx scripts/measure.ts keep-bench <bench.json>      a bench  → docs/measurements/bench/
 //   npx tsx scripts/measure.ts time <name> <cold|warm> <label> -- <command…>
 //                                                           a command, timed → docs/measurements/timings/<name>.json
-//   npx tsx scripts/measure.ts screenshot <run-dir> <png>   report.html's first screen (1600 × 900, Chromium)
+//   npx tsx scripts/measure.ts screenshot <run-dir> <png>   report.html's first screen (1920 × 1080, Chromium)
 //
 // A run keeps its summary.json and what the docs' pictures are drawn from (the
 // requests, the aim variant's app log, the LB's access log), nothing else.
@@ -114,7 +114,7 @@ async function screenshot(runDir: string, png: string): Promise<void> {
   try {
     cpSync(runDir, scratch, { recursive: true });
     const { reportPath } = writeReport(scratch);
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`file://${resolve(reportPath)}`);
     await page.screenshot({ path: png });
     console.log(`wrote ${png}`);

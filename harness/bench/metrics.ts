@@ -11,7 +11,8 @@ import { roundMs } from '../model/clock.js';
 import type { CycleRecord, Summary } from '../results/schema.js';
 import type { RequestRecord } from '../records/request-records.js';
 
-export const BENCH_SCHEMA_VERSION = 1;
+/** bench-<id>.json's version: 2 added `pooled.aimedOverNaiveAtLeast` (readBenchResult derives it for 1). */
+export const BENCH_SCHEMA_VERSION = 2;
 
 /** One side of the A/B: the aim variant's requests in those cycles. */
 export interface AbSide {
@@ -215,8 +216,8 @@ export interface BenchResult {
   aimedRate: Spread | null;
   aimedOverNaive: Spread | null;
   aimedOverNaiveAtLeast: Spread | null;
-  /** Every run's A/B pooled: aimed 502s per request ÷ naive 502s per request. */
-  pooled: { aimed: Proportion; naive: Proportion; aimedOverNaive: number | null };
+  /** Every run's A/B pooled: aimed 502s per request ÷ naive 502s per request, and what that proves at least. */
+  pooled: { aimed: Proportion; naive: Proportion; aimedOverNaive: number | null; aimedOverNaiveAtLeast: number | null };
   boundaryPerMinute: Spread | null;
   wallMs: { cold: number | null; warm: Spread | null };
   /** Runs that ran to the end, and whether every cross-check of every run agreed. */
@@ -225,12 +226,14 @@ export interface BenchResult {
 }
 
 /**
- * What an A/B proves at least: the aimed rate ÷ the naive rate's 95 % upper
- * bound. A handful of naive 502s make the plain ratio a wide guess (one more
- * 502 halves it); this bound holds with or without one. Null with no requests.
+ * What an A/B proves at least: the aimed rate's 95 % lower bound ÷ the naive
+ * rate's 95 % upper bound (each side's interval, summary.json's rule: Wilson,
+ * or the exact one-sided bound at zero). A handful of naive 502s make the
+ * plain ratio a wide guess (one more 502 halves it); this bound holds with or
+ * without one. Null with no requests.
  */
 export function aimedOverNaiveAtLeastOf(aimed: Proportion, naive: Proportion): number | null {
-  return naive.trials > 0 && aimed.trials > 0 ? roundMs(aimed.rate / naive.high) : null;
+  return naive.trials > 0 && aimed.trials > 0 ? roundMs(aimed.low / naive.high) : null;
 }
 
 /** The bench over its runs: min/median/max of each figure, and the pooled A/B. */
@@ -262,11 +265,28 @@ export function benchResult(
       aimed,
       naive,
       aimedOverNaive: naive.failures > 0 && aimed.trials > 0 ? roundMs(aimed.rate / naive.rate) : null,
+      aimedOverNaiveAtLeast: aimedOverNaiveAtLeastOf(aimed, naive),
     },
     boundaryPerMinute: spreadOf(runs.map((r) => r.boundaryPerMinute)),
     // The first run may build images and warm caches; the others show a speaker's second run.
     wallMs: { cold: runs[0]?.wallMs ?? null, warm: spreadOf(runs.slice(1).map((r) => r.wallMs)) },
     completeRuns: runs.filter((r) => r.complete).length,
     checksAgree: runs.every((r) => r.checks.harnessEqualsAccessLog && r.checks.raceLinesCoverFailures),
+  };
+}
+
+/**
+ * A bench-<id>.json as the current version: v1 lacks `pooled.aimedOverNaiveAtLeast`, derived by the rule v2 writes
+ * it with. A file of another kind or a newer version is refused.
+ */
+export function readBenchResult(value: unknown, file: string): BenchResult {
+  const b = value as Omit<BenchResult, 'schemaVersion'> & { schemaVersion: number };
+  if (typeof b !== 'object' || b === null || ![1, 2].includes(b.schemaVersion) || !Array.isArray(b.runs))
+    throw new Error(`${file} is not a bench result this lab reads (schemaVersion 1 or 2)`);
+  if (b.schemaVersion === 2) return b as BenchResult;
+  return {
+    ...b,
+    schemaVersion: BENCH_SCHEMA_VERSION,
+    pooled: { ...b.pooled, aimedOverNaiveAtLeast: aimedOverNaiveAtLeastOf(b.pooled.aimed, b.pooled.naive) },
   };
 }

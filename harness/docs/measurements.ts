@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSummary } from '../compare/load.js';
-import type { BenchResult } from '../bench/metrics.js';
+import { readBenchResult, type BenchResult } from '../bench/metrics.js';
 import type { Summary } from '../results/schema.js';
 
 /** Where the measurements live, from the repository's root. */
@@ -63,7 +63,7 @@ export function measuredSummary(root: string, what: string): Summary {
 export function measuredBenches(root: string): Array<{ bench: BenchResult; machine: Machine }> {
   const dir = join(root, MEASUREMENTS_DIR, 'bench');
   return jsonFilesIn(dir, /^bench-.*\.json$/).map((f) => ({
-    bench: readJson<BenchResult>(join(dir, f)),
+    bench: readBenchResult(readJson<unknown>(join(dir, f)), f),
     machine: readJson<Machine>(join(dir, `machine-${f}`)),
   }));
 }

@@ -172,12 +172,29 @@ t.test('spreadOf: min/median/max of the known values', async (t) => {
   t.equal(spreadOf([null]), null);
 });
 
-t.test("what an A/B proves at least: aimed ÷ the naive rate's 95 % upper bound", async (t) => {
+t.test("what an A/B proves at least: aimed's 95 % lower bound ÷ naive's 95 % upper bound", async (t) => {
   const { aimedOverNaiveAtLeastOf } = await import('../../harness/bench/metrics.js');
   const { proportion } = await import('../../harness/model/stats.js');
-  // 124/200 aimed, 1/200 naive: Wilson's upper bound for 1/200 is 0.02777 (by hand, z = 1.96), 0.62 ÷ it = 22.3.
-  t.ok(Math.abs(aimedOverNaiveAtLeastOf(proportion(124, 200), proportion(1, 200))! - 22.3) < 0.1);
-  // No naive 502 still bounds it: 0/200's exact one-sided bound is 1 − 0.05^(1/200) = 0.01487; 0.62 ÷ it = 41.7.
-  t.ok(Math.abs(aimedOverNaiveAtLeastOf(proportion(124, 200), proportion(0, 200))! - 41.7) < 0.1);
+  // By hand (z = 1.95996): Wilson's interval of 124/200 starts at 0.55107; of 1/200 it ends at 0.027774. 19.84×.
+  t.ok(Math.abs(aimedOverNaiveAtLeastOf(proportion(124, 200), proportion(1, 200))! - 19.84) < 0.01);
+  // No naive 502 still bounds it: 0/200's exact one-sided bound is 1 − 0.05^(1/200) = 0.014867; 0.55107 ÷ it = 37.07.
+  t.ok(Math.abs(aimedOverNaiveAtLeastOf(proportion(124, 200), proportion(0, 200))! - 37.07) < 0.01);
   t.equal(aimedOverNaiveAtLeastOf(proportion(0, 0), proportion(0, 200)), null, 'no aimed request, no answer');
+});
+
+t.test('a v1 bench file is read with the bound v2 stores; another kind of file is refused', async (t) => {
+  const { readBenchResult } = await import('../../harness/bench/metrics.js');
+  const { proportion } = await import('../../harness/model/stats.js');
+  const v1 = {
+    schemaVersion: 1,
+    runs: [],
+    pooled: { aimed: proportion(124, 200), naive: proportion(1, 200), aimedOverNaive: 124 },
+  };
+  const read = readBenchResult(v1, 'bench-x.json');
+  t.equal(read.schemaVersion, 2);
+  t.ok(Math.abs(read.pooled.aimedOverNaiveAtLeast! - 19.84) < 0.01, 'derived by the rule v2 writes it with');
+  t.throws(
+    () => readBenchResult({ schemaVersion: 8, runs: [] }, 'summary.json'),
+    /summary\.json is not a bench result/,
+  );
 });
