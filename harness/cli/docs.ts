@@ -1,15 +1,25 @@
 // `npm run docs`: rewrites every generated block of README.md and docs/*.md,
 // and the pictures drawn from committed runs, from the code and the data under
-// docs/measurements/ they come from. `--check` writes nothing and exits 1
-// naming each file that differs (a test runs the same check).
+// docs/measurements/ they come from (how to keep a measurement there:
+// docs/measurements/README.md). `--check` writes nothing and exits 1 naming
+// each file that differs (a unit test runs the same check). A block whose data
+// is missing is left as it is and named; the others are still written.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withGeneratedBlocks } from '../docs/blocks.js';
+import { generateDoc } from '../docs/blocks.js';
 import { DOC_IMAGES } from '../docs/images.js';
 import { docBlocks } from '../docs/registry.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const HELP = `Usage: npm run docs [-- --check]
+
+Rewrites the generated blocks of README.md and docs/*.md (<!-- name: … --> … <!-- /name -->) and the
+pictures under docs/images/ from the measurements committed under docs/measurements/.
+
+  --check     write nothing; exit 1 naming each file that differs from what it would write
+  -h, --help  this text`;
 
 /** The docs with generated blocks: README.md and every page under docs/. */
 export function docFiles(root: string): string[] {
@@ -20,43 +30,58 @@ export function docFiles(root: string): string[] {
   return ['README.md', ...pages];
 }
 
-/** Each generated file (a doc or a picture) and what `npm run docs` would write into it. */
-export function generatedFiles(root: string): Map<string, string> {
+/** Each generated file (a doc or a picture) and what `npm run docs` would write into it, and what it could not. */
+export function generatedFiles(root: string): { files: Map<string, string>; problems: string[] } {
   const blocks = docBlocks(root);
-  const out = new Map<string, string>();
+  const files = new Map<string, string>();
+  const problems: string[] = [];
   for (const file of docFiles(root)) {
-    out.set(file, withGeneratedBlocks(readFileSync(join(root, file), 'utf8'), blocks, file));
+    const generated = generateDoc(readFileSync(join(root, file), 'utf8'), blocks, file);
+    files.set(file, generated.text);
+    problems.push(...generated.problems);
   }
-  for (const [file, draw] of Object.entries(DOC_IMAGES)) out.set(file, draw(root));
-  return out;
+  for (const [file, draw] of Object.entries(DOC_IMAGES)) {
+    try {
+      files.set(file, draw(root));
+    } catch (err) {
+      problems.push(`${file}: ${(err as Error).message}`);
+    }
+  }
+  return { files, problems };
 }
 
 /** The files whose content differs from what they would be generated as. */
-export function staleFiles(root: string): string[] {
-  return [...generatedFiles(root)].flatMap(([file, text]) => {
+export function staleFiles(root: string, files = generatedFiles(root).files): string[] {
+  return [...files].flatMap(([file, text]) => {
     const path = join(root, file);
     return existsSync(path) && readFileSync(path, 'utf8') === text ? [] : [file];
   });
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}`;
-if (isMain) {
-  const check = process.argv.includes('--check');
-  try {
-    const stale = staleFiles(ROOT);
-    if (check) {
-      for (const f of stale) console.error(`${f}: differs from what npm run docs writes`);
-      process.exitCode = stale.length === 0 ? 0 : 1;
-    } else {
-      for (const [f, text] of generatedFiles(ROOT)) {
-        if (!stale.includes(f)) continue;
-        mkdirSync(dirname(join(ROOT, f)), { recursive: true });
-        writeFileSync(join(ROOT, f), text);
-      }
-      console.log(stale.length === 0 ? 'docs: up to date' : `docs: rewrote ${stale.join(', ')}`);
-    }
-  } catch (err) {
-    console.error(`keepalive-lab docs: ${(err as Error).message}`);
-    process.exitCode = 1;
+function main(args: string[]): number {
+  if (args.includes('-h') || args.includes('--help')) {
+    console.log(HELP);
+    return 0;
   }
+  const unknown = args.filter((a) => a !== '--check');
+  if (unknown.length > 0) {
+    console.error(`keepalive-lab docs: unknown argument ${unknown[0]} (npm run docs [-- --check])`);
+    return 2;
+  }
+  const { files, problems } = generatedFiles(ROOT);
+  const stale = staleFiles(ROOT, files);
+  for (const p of problems) console.error(`keepalive-lab docs: ${p}`);
+  if (args.includes('--check')) {
+    for (const f of stale) console.error(`${f}: differs from what npm run docs writes`);
+    return stale.length === 0 && problems.length === 0 ? 0 : 1;
+  }
+  for (const f of stale) {
+    mkdirSync(dirname(join(ROOT, f)), { recursive: true });
+    writeFileSync(join(ROOT, f), files.get(f) ?? '');
+  }
+  console.log(stale.length === 0 ? 'docs: up to date' : `docs: rewrote ${stale.join(', ')}`);
+  return problems.length === 0 ? 0 : 1;
 }
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) process.exitCode = main(process.argv.slice(2));

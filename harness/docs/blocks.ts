@@ -19,18 +19,45 @@ export function blockNamesIn(doc: string): string[] {
 
 /**
  * The doc with each of its blocks rewritten by the renderer of that name, the
- * opening marker included (it says where the block comes from). A block with
- * no renderer, or with no closing marker, is an error that names it.
+ * opening marker included (it says where the block comes from), and what went
+ * wrong, per block: a block with no renderer, no closing marker, or a renderer
+ * that failed (its data missing) is left as it was and named, and the others
+ * are still written.
  */
-export function withGeneratedBlocks(doc: string, blocks: Readonly<Record<string, DocBlock>>, file: string): string {
-  let out = doc;
+export function generateDoc(
+  doc: string,
+  blocks: Readonly<Record<string, DocBlock>>,
+  file: string,
+): { text: string; problems: string[] } {
+  let text = doc;
+  const problems: string[] = [];
   for (const name of blockNamesIn(doc)) {
     const block = blocks[name];
-    if (!block) throw new Error(`${file}: no generator for block '${name}' (harness/docs/registry.ts lists them)`);
-    const re = new RegExp(`<!-- ${name}: [^>]*-->\\n[\\s\\S]*?\\n<!-- /${name} -->`);
-    if (!re.test(out)) throw new Error(`${file}: block '${name}' has no closing <!-- /${name} -->`);
+    if (!block) {
+      problems.push(`${file}: no generator for block '${name}' (harness/docs/registry.ts lists them)`);
+      continue;
+    }
+    const re = new RegExp(`<!-- ${name}: [^>]*-->\\n(?:[\\s\\S]*?\\n)?<!-- /${name} -->`);
+    if (!re.test(text)) {
+      problems.push(`${file}: block '${name}' has no closing <!-- /${name} -->`);
+      continue;
+    }
+    let body: string;
+    try {
+      body = block.render();
+    } catch (err) {
+      problems.push(`${file}: block '${name}' (from ${block.source}): ${(err as Error).message}`);
+      continue;
+    }
     const opening = `<!-- ${name}: generated from ${block.source} by npm run docs; do not edit by hand -->`;
-    out = out.replace(re, () => `${opening}\n${block.render()}\n<!-- /${name} -->`);
+    text = text.replace(re, () => `${opening}\n${body}\n<!-- /${name} -->`);
   }
-  return out;
+  return { text, problems };
+}
+
+/** generateDoc's text, or its first problem thrown. */
+export function withGeneratedBlocks(doc: string, blocks: Readonly<Record<string, DocBlock>>, file: string): string {
+  const { text, problems } = generateDoc(doc, blocks, file);
+  if (problems.length > 0) throw new Error(problems[0]);
+  return text;
 }

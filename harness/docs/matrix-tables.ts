@@ -11,18 +11,26 @@ type Cell = Summary['cells'][number];
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`);
 const timeout = (ms: number | null) => (ms === null ? 'default' : String(ms));
 
-/** "4 × 502 / 67 (72): 6.0 % (2.3–14.4 %)": what the client saw at the boundary, of the aimed, with its interval. */
+/** The kinds of failure the client saw ("502", "empty reply"), from its clientSaw ("3 × 502, 2 × empty reply"). */
+function symptomsOf(cell: Cell): string {
+  return [...cell.clientSaw.matchAll(/× ([^,]+)/g)].map((m) => m[1].trim()).join(', ');
+}
+
+/**
+ * "14 / 24 (48): 58.3 % (38.8 %–75.5 %) empty reply": the failures among the boundary requests, of those aimed,
+ * with the interval and the kind; all of it the cell's boundaryFailureRate and counts.
+ */
 export function boundaryCellText(cell: Cell): string {
-  const saw = cell.clientSaw === 'no failure' ? '0' : cell.clientSaw;
   const aimed = cell.counts.aimed === null ? '' : ` (${cell.counts.aimed})`;
   const rate = cell.boundaryFailureRate;
+  if (rate === null) return `— / ${cell.counts.boundary ?? '—'}${aimed}`;
   const interval =
-    rate === null || rate.trials === 0
+    rate.trials === 0
       ? ''
       : rate.failures === 0
         ? `: ≤ ${percent(rate.high)}`
-        : `: ${percent(rate.rate)} (${percent(rate.low)}–${percent(rate.high)})`;
-  return `${saw} / ${cell.counts.boundary ?? '—'}${aimed}${interval}`;
+        : `: ${percent(rate.rate)} (${percent(rate.low)}–${percent(rate.high)}) ${symptomsOf(cell)}`;
+  return `${rate.failures} / ${rate.trials}${aimed}${interval}`;
 }
 
 /** The cells of one LB, grouped by app (variant), in the run's order. */
@@ -86,7 +94,7 @@ export function matrixTable(summary: Summary, lbs: readonly string[]): string {
 export function runCaption(summary: Summary, machine: Machine, command: string): string {
   const v = summary.versions;
   const versions = Object.entries(v)
-    .filter(([k]) => ['docker', 'compose', 'nginx', 'haproxy', 'caddy', 'next'].includes(k))
+    .filter(([k]) => /^(docker|compose|nginx|haproxy|caddy|next|node\d*)$/.test(k))
     .map(([k, val]) => `${k} ${val}`)
     .join(', ');
   return (

@@ -37,6 +37,11 @@ export function docBlocks(root: string): Record<string, DocBlock> {
           runCaption(measuredSummary(root, 'talk'), machineOf(root, 'talk'), TALK_COMMAND),
         ),
     },
+    'report-screenshot': {
+      source: 'docs/measurements/talk/ (scripts/measure.ts screenshot)',
+      render: () =>
+        `![report.html of run ${measuredSummary(root, 'talk').runId}, its first 1920 × 1080 screen](docs/images/report.png)`,
+    },
     'matrix-nginx': {
       source: 'docs/measurements/matrix/',
       render: () => `${matrixTable(matrix(), ['nginx'])}\n\n${matrixCaption()}`,

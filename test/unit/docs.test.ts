@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { blockNamesIn, withGeneratedBlocks } from '../../harness/docs/blocks.js';
 import { docBlocks } from '../../harness/docs/registry.js';
-import { docFiles, staleFiles } from '../../harness/cli/docs.js';
+import { docFiles, generatedFiles, staleFiles } from '../../harness/cli/docs.js';
 import { VERDICT_WORDS } from '../../harness/model/verdict.js';
 
 const root = process.cwd();
@@ -22,8 +22,18 @@ function blockText(name: string): string {
   throw new Error(`no doc holds block ${name}`);
 }
 
-t.test('every doc and picture is as npm run docs writes it', async (t) => {
-  t.same(staleFiles(root), [], 'run `npm run docs` and commit what it rewrote');
+t.test('every doc and picture is as npm run docs writes it, and every block could be written', async (t) => {
+  const { files, problems } = generatedFiles(root);
+  t.same(problems, [], 'every block has its data');
+  t.same(staleFiles(root, files), [], 'run `npm run docs` and commit what it rewrote');
+});
+
+t.test('the README points at the screenshot of the committed talk-sized run, 1920 × 1080', async (t) => {
+  const png = readFileSync('docs/images/report.png');
+  t.equal(png.subarray(1, 4).toString(), 'PNG');
+  t.same([png.readUInt32BE(16), png.readUInt32BE(20)], [1920, 1080], 'the first screen at 1920 × 1080');
+  const raw = JSON.parse(read('docs/measurements/talk/summary.json')) as { runId: string };
+  t.match(blockText('report-screenshot'), raw.runId);
 });
 
 t.test('every generator has its block in a doc, once', async (t) => {
@@ -52,6 +62,7 @@ t.test('the verdict table has a row for every word', async (t) => {
 });
 
 interface RawCell {
+  name: string;
   variant: string;
   lb: string;
   method: string;
@@ -66,8 +77,12 @@ t.test("the matrix tables hold each committed cell's counts and word", async (t)
     const table = blockText(cell.lb === 'nginx' ? 'matrix-nginx' : 'matrix-other-lbs');
     const row = table.split('\n').find((l) => l.startsWith(`| \`${cell.variant}\` |`));
     t.ok(row, `${cell.variant} has a row`);
-    t.match(row!, ` / ${cell.counts.boundary} (${cell.counts.aimed})`, `${cell.variant} ${cell.method} counts`);
-    t.match(row!, cell.verdict.word, `${cell.variant} ${cell.method} verdict`);
+    // The row's last four columns: POST's counts, GET's, the idle closes, the two verdict words.
+    const columns = row!.split(' | ');
+    const at = cell.method === 'POST' ? 0 : 1;
+    const counts = columns.slice(-4, -2)[at];
+    t.match(counts, new RegExp(`^\\d+ / ${cell.counts.boundary} \\(${cell.counts.aimed}\\)`), `${cell.name} counts`);
+    t.equal(columns.at(-1)!.replace(/ \|$/, '').split(' / ')[at], cell.verdict.word, `${cell.name} verdict`);
   }
   t.match(blockText('matrix-outcomes'), raw.runId);
 });
