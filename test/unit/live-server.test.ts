@@ -11,6 +11,7 @@ import type { LabEvent } from '../../harness/live/lab-events.js';
 import { MAX_LIVE_CLIENTS, startLiveServer, type LiveServer } from '../../harness/live/server.js';
 import type { CycleRecord } from '../../harness/results/schema.js';
 import { aimedCycle } from '../helpers/cycle-record.js';
+import { LiveChart } from '../../harness/live/chart.js';
 
 interface SseMessage {
   id: number | null;
@@ -343,4 +344,38 @@ t.test('a chart that cannot be drawn leaves the stream live', async (t) => {
     'the page hears the chart failed',
   );
   open.close();
+});
+
+t.test("the live chart counts every failure per cycle: HAProxy's empty replies are no zeros", async (t) => {
+  const chart = new LiveChart();
+  const run: LabEvent = {
+    type: 'run',
+    runId: 'matrix',
+    runtime: 'docker',
+    scenarioKind: 'matrix',
+    variants: [
+      { name: 'nginx-app', description: '', lb: 'nginx', fix: 'default' },
+      { name: 'haproxy-app', description: '', lb: 'haproxy', fix: 'default' },
+    ],
+  };
+  const so = (n502: number, failedNginx: number, failedHaproxy: number) => ({
+    'nginx-app': { sent: 10, count502: n502, failed: failedNginx, boundary: 4 },
+    'haproxy-app': { sent: 10, count502: 0, failed: failedHaproxy, boundary: 4 },
+  });
+  chart.observe(run);
+  // Cycle 1: nothing; cycle 2: nginx 2 × 502, HAProxy 3 empty replies; cycle 3: HAProxy 1 more (counts so far grow).
+  chart.observe({ type: 'cycle', record: aimedCycle(1, { 'nginx-app': 0, 'haproxy-app': 0 }), counts: so(0, 0, 0) });
+  chart.observe({ type: 'cycle', record: aimedCycle(2, { 'nginx-app': 2, 'haproxy-app': 0 }), counts: so(2, 2, 3) });
+  const svg = chart.observe({
+    type: 'cycle',
+    record: aimedCycle(3, { 'nginx-app': 0, 'haproxy-app': 0 }),
+    counts: so(2, 2, 4),
+  })!;
+  const countsOf = (variant: string) =>
+    [...svg.matchAll(new RegExp(`data-variant="${variant}" data-count="(\\d+)"`, 'g'))].map((m) => Number(m[1]));
+  t.same(countsOf('nginx-app'), [0, 2, 0], "nginx's 502s, cycle by cycle");
+  t.same(countsOf('haproxy-app'), [0, 3, 1], "HAProxy's failures, cycle by cycle (the counts' growth)");
+  t.match(svg, /<title>Failures per cycle, per variant<\/title>/);
+  t.match(svg, />4 × failure other than 502, first in cycle 2<\/text>/, 'its row: what the events can name');
+  t.match(svg, /data-variant="haproxy-app" data-count="3" data-first-hit="true"/, 'its first failure marked');
 });

@@ -20,6 +20,7 @@ import {
   cycleChartInputOf,
   hitTimelineOf,
   matrixGridOf,
+  cellCountLabel,
   raceWindowDataOf,
   SAME_INSTANT_MS,
   type HitTimeline,
@@ -32,6 +33,8 @@ import { raceWindowSvg } from '../../harness/report/html/race-window-chart.js';
 import { appAccountOf, readRunFiles } from '../../harness/report/html/run-files.js';
 import { clientSymptom } from '../../harness/records/request-records.js';
 import { defaultMatrixSummary } from '../helpers/default-matrix.js';
+import type { Summary } from '../../harness/results/schema.js';
+import type { ClientFailureCounts } from '../../harness/records/failures.js';
 
 const RUNS = fileURLToPath(new URL('../fixtures/runs/', import.meta.url));
 const CLASSIC = join(RUNS, '20261128-042022Z-docker');
@@ -121,46 +124,66 @@ t.test('older app logs (no timer instant) read with it as null; current ones unc
   );
 });
 
+/** A chart's squares of one variant, added up (data-count). */
+const drawnFor = (svg: string, variant: string) =>
+  tagsWith(svg, 'data-count')
+    .filter((b) => b.includes(` data-variant="${variant}"`))
+    .reduce((n, b) => n + Number(attrOf(b, 'data-count')), 0);
+
+const MATRIX_BUSY = fileURLToPath(new URL('../../docs/measurements/matrix-busy/', import.meta.url));
+
 t.test(
-  'chart a: one square per cycle and variant that ran it, in one group per cycle; totals as the summary counts them',
+  'chart a, with requests.ndjson: every failure the client saw per cycle; the totals are the cells counts',
   async (t) => {
-    for (const files of [classic, matrix, readRunFiles(SUMMARY_ONLY)]) {
-      const { summary } = files;
-      const input = cycleChartInputOf(summary);
-      const svg = cycleChartSvg(input);
+    for (const files of [classic, matrix, readRunFiles(MATRIX_BUSY)]) {
+      const { summary, records } = files;
+      const svg = cycleChartSvg(cycleChartInputOf(summary, records));
       const cycles = summary.schedule.cycles;
+      t.match(svg, /<title>Failures per cycle, per variant<\/title>/, `${summary.runId}: titled for failures`);
       t.equal(tagsWith(svg, 'data-cycle-group').length, cycles.length, `${summary.runId}: groups = cycles`);
-      const bars = tagsWith(svg, 'data-count502');
       t.equal(
-        bars.length,
+        tagsWith(svg, 'data-count').length,
         cycles.reduce((n, c) => n + Object.keys(c.count502).length, 0),
         `${summary.runId}: squares = Σ variants per cycle`,
       );
-      for (const [name, v] of Object.entries(summary.variants)) {
-        const drawn = bars
-          .filter((b) => b.includes(` data-variant="${name}"`))
-          .reduce((n, b) => n + Number(attrOf(b, 'data-count502')), 0);
-        t.equal(drawn, v.rate502.failures, `${name}: the squares add up to its 502s`);
-        const rows = tagsWith(svg, 'data-variant-row', name);
+      for (const name of Object.keys(summary.variants)) {
+        // The client's failures of the variant, counted here from the records: every symptom, not only 502.
+        const failed = records!.filter((r) => r.variant === name && clientSymptom(r) !== null).length;
+        t.equal(drawnFor(svg, name), failed, `${name}: the squares add up to its ${failed} failures`);
         t.equal(
-          rows.reduce((n, r) => n + Number(attrOf(r, 'data-total502')), 0),
-          v.rate502.failures,
+          tagsWith(svg, 'data-variant-row', name).reduce((n, r) => n + Number(attrOf(r, 'data-total')), 0),
+          failed,
           `${name}: its row says its total`,
         );
-        t.ok(svg.includes(`>${v.rate502.failures} × 502`), `${name}: and writes it`);
-        const firsts = tagsWith(svg, 'data-first-hit').filter((b) => b.includes(` data-variant="${name}"`));
-        t.equal(firsts.length, v.firstHit ? 1 : 0, `${name}: its first 502 marked once, or not at all`);
-        if (v.firstHit) t.equal(attrOf(firsts[0], 'data-cycle'), String(v.firstHit.cycle));
       }
     }
-    const c3 = cycleChartSvg(cycleChartInputOf(classic.summary));
+    // The committed busy matrix: HAProxy's failures are empty replies, which a count of 502s showed as zeros.
+    const busy = readRunFiles(MATRIX_BUSY);
+    const svg = cycleChartSvg(cycleChartInputOf(busy.summary, busy.records));
+    const emptyReplies = (cells: Summary['cells'], variant: string) =>
+      cells.filter((c) => c.variant === variant).reduce((n, c) => n + c.counts.emptyReply, 0);
+    for (const variant of ['haproxy-node24-standalone-default', 'haproxy-node24-standalone-article']) {
+      const n = emptyReplies(busy.summary.cells, variant);
+      t.ok(n > 0, `${variant}: failed by empty replies`);
+      t.equal(drawnFor(svg, variant), n, `${variant}: its ${n} empty replies in its squares`);
+      t.match(svg, new RegExp(`>${n} × empty reply, first in cycle \\d+</text>`), `${variant}: its total names them`);
+    }
+    const article = 'haproxy-node24-standalone-article';
+    t.equal(
+      tagsWith(svg, 'data-first-hit').filter((b) => b.includes(` data-variant="${article}"`)).length,
+      1,
+      'the FIX FAILED app: its first failure marked',
+    );
+    const c3 = cycleChartSvg(cycleChartInputOf(classic.summary, classic.records));
     t.match(
       c3,
-      /<rect [^>]*data-cycle="3" data-lane="short" data-variant="default" data-count502="\d+"/,
+      /<rect [^>]*data-cycle="3" data-lane="short" data-variant="default" data-count="\d+"/,
       'the square attributes the live page counts',
     );
     // Every count is written in its square: the 'default' row's texts are its counts in cycle order.
-    const counts = classic.summary.schedule.cycles.map((c) => c.count502.default);
+    const counts = classic.summary.schedule.cycles.map(
+      (c) => classic.records!.filter((r) => r.variant === 'default' && r.cycle === c.cycle && clientSymptom(r)).length,
+    );
     const written = [...c3.matchAll(/data-variant="default"[^>]*>.*?<\/rect><text [^>]*>([^<]*)<\/text>/g)].map((m) =>
       Number(m[1].replace('▼', '')),
     );
@@ -168,8 +191,41 @@ t.test(
   },
 );
 
+t.test(
+  "chart a, summary only: the summary's 502s per cycle, said so; a row whose app failed otherwise says where",
+  async (t) => {
+    for (const summary of [readRunFiles(SUMMARY_ONLY).summary, readRunFiles(MATRIX_BUSY).summary]) {
+      const input = cycleChartInputOf(summary, null);
+      const svg = cycleChartSvg(input);
+      t.match(svg, /<title>502s per cycle, per variant<\/title>/, `${summary.runId}: titled for 502s`);
+      t.match(svg, /502s only: this run kept no requests\.ndjson/, 'its key says why');
+      for (const [name, v] of Object.entries(summary.variants)) {
+        t.equal(drawnFor(svg, name), v.rate502.failures, `${name}: the squares add up to its 502s`);
+        const firsts = tagsWith(svg, 'data-first-hit').filter((b) => b.includes(` data-variant="${name}"`));
+        t.equal(firsts.length, v.firstHit ? 1 : 0, `${name}: its first 502 marked once, or not at all`);
+        if (v.firstHit) t.equal(attrOf(firsts[0], 'data-cycle'), String(v.firstHit.cycle));
+      }
+    }
+    // The busy matrix without its requests: HAProxy's REPRODUCED and FIX FAILED rows are zeros of 502, never clean.
+    const busy = readRunFiles(MATRIX_BUSY).summary;
+    const svg = cycleChartSvg(cycleChartInputOf(busy, null));
+    const noted = tagsWith(svg, 'data-note', 'true');
+    const otherwise = busy.cells.filter((c) => c.counts.emptyReply + c.counts.reset + c.counts.status503 > 0);
+    t.ok(otherwise.length >= 2, 'the busy matrix has cells that failed otherwise than by 502');
+    t.equal(noted.length, new Set(otherwise.map((c) => c.variant)).size, 'a note on each of their rows, only theirs');
+    for (const variant of new Set(otherwise.filter((c) => c.lb === 'haproxy').map((c) => c.variant))) {
+      const n = busy.cells.filter((c) => c.variant === variant).reduce((k, c) => k + c.counts.emptyReply, 0);
+      t.match(
+        svg,
+        new RegExp(`>0 × 502 · 502s only here; its ${n} empty replies: see the grid</text>`),
+        `${variant}: its row says where its failures are`,
+      );
+    }
+  },
+);
+
 t.test('chart a: rows under their LB for a matrix of several LBs; none for one LB', async (t) => {
-  const many = cycleChartInputOf(defaultMatrixSummary());
+  const many = cycleChartInputOf(defaultMatrixSummary(), null);
   const svg = cycleChartSvg(many);
   t.same(
     tagsWith(svg, 'data-lb-group').map((g) => attrOf(g, 'data-lb-group')),
@@ -184,36 +240,49 @@ t.test('chart a: rows under their LB for a matrix of several LBs; none for one L
     'caddy-node24-standalone-article',
   ]);
   t.equal(rows.length, 19, 'a row per app: each ran in one lane');
-  t.equal(tagsWith(cycleChartSvg(cycleChartInputOf(matrix.summary)), 'data-lb-group').length, 0);
-  // A variant in both lanes gets a row in each.
+  t.equal(tagsWith(cycleChartSvg(cycleChartInputOf(matrix.summary, matrix.records)), 'data-lb-group').length, 0);
+  // A variant in both lanes gets a row in each; its first failure is marked in its own lane.
   const twoLanes = cycleChartSvg({
     variants: ['a'],
+    counted: 'failures',
     cycles: [
-      { cycle: 1, lane: 'short', kind: 'aimed', count502: { a: 1 } },
-      { cycle: 1, lane: 'long', kind: 'aimed', count502: { a: 2 } },
+      { cycle: 1, lane: 'short', kind: 'aimed', counts: { a: { '502': 1 } } },
+      { cycle: 1, lane: 'long', kind: 'aimed', counts: { a: { '502': 1, reset: 1 } } },
     ],
-    firstHit: { a: { cycle: 1 } },
+    firstHit: { a: { cycle: 1, lane: 'long' } },
   });
   t.same(
-    tagsWith(twoLanes, 'data-variant-row').map((r) => [attrOf(r, 'data-lane'), attrOf(r, 'data-total502')]),
+    tagsWith(twoLanes, 'data-variant-row').map((r) => [attrOf(r, 'data-lane'), attrOf(r, 'data-total')]),
     [
       ['short', '1'],
       ['long', '2'],
     ],
   );
-  t.equal(tagsWith(twoLanes, 'data-first-hit').length, 1, 'its first 502 marked once');
+  const firsts = tagsWith(twoLanes, 'data-first-hit');
+  t.equal(firsts.length, 1, 'its first failure marked once');
+  t.equal(attrOf(firsts[0], 'data-lane'), 'long', 'in its lane');
+  t.match(twoLanes, />1 × 502, 1 × reset, first in cycle 1<\/text>/, 'the row names each symptom');
 });
 
 t.test('chart a draws an empty chart with no cycles, and escapes what it writes', async (t) => {
-  const empty = cycleChartSvg({ variants: ['default', 'fixed'], cycles: [], firstHit: { default: null, fixed: null } });
+  const empty = cycleChartSvg({
+    variants: ['default', 'fixed'],
+    counted: 'failures',
+    cycles: [],
+    firstHit: { default: null, fixed: null },
+  });
   t.match(empty, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   t.match(empty, /No cycles yet/);
-  t.equal(tagsWith(empty, 'data-count502').length, 0);
-  t.match(empty, /<title>502s per cycle, per variant<\/title><desc>No cycles yet\.<\/desc>/);
-  t.doesNotThrow(() => cycleChartSvg({ variants: [], cycles: [], firstHit: {} }), 'not even a variant');
+  t.equal(tagsWith(empty, 'data-count').length, 0);
+  t.match(empty, /<title>Failures per cycle, per variant<\/title><desc>No cycles yet\.<\/desc>/);
+  t.doesNotThrow(
+    () => cycleChartSvg({ variants: [], counted: 'failures', cycles: [], firstHit: {} }),
+    'not even a variant',
+  );
   const hostile: CycleChartInput = {
     variants: ['<b>&"x"'],
-    cycles: [{ cycle: 1, lane: 'short', kind: 'aimed', count502: { '<b>&"x"': 2 } }],
+    counted: 'failures',
+    cycles: [{ cycle: 1, lane: 'short', kind: 'aimed', counts: { '<b>&"x"': { '502': 2 } } }],
     firstHit: { '<b>&"x"': { cycle: 1 } },
   };
   const svg = cycleChartSvg(hostile);
@@ -425,10 +494,14 @@ t.test('chart e: one square per cell, its outcome in words and its counts', asyn
     for (const c of summary.cells) {
       const g = tagsWith(svg, 'data-cell', c.name);
       t.equal(attrOf(g[0], 'data-outcome'), c.outcome);
-      t.ok(
-        svg.includes(`>${c.clientSaw} / ${c.counts.boundary}</text>`),
-        `${c.name}: '${c.clientSaw} / ${c.counts.boundary}'`,
-      );
+      // One count over another: the boundary requests that failed out of the boundary requests (not every request's
+      // failures over the boundary's).
+      const rate = c.boundaryFailureRate!;
+      const words = /data-role="counts">([^<]+)</.exec(svg.slice(svg.indexOf(`data-cell="${c.name}"`)))![1];
+      const m = /^(no failure|\d+) ?(.*) \/ (\d+)$/.exec(words);
+      t.ok(m, `${c.name}: '${words}' is failures / trials`);
+      t.equal(Number(m![3]), rate.trials, `${c.name}: out of its ${rate.trials} boundary requests`);
+      t.equal(m![1] === 'no failure' ? 0 : Number(m![1]), rate.failures, `${c.name}: ${rate.failures} of them failed`);
     }
     t.same(
       [...svg.matchAll(/<g data-cell="([^"]+)"[^>]*>.*?data-role="outcome">([^<]+)</g)].map((m) => [m[1], m[2]]),
@@ -436,6 +509,29 @@ t.test('chart e: one square per cell, its outcome in words and its counts', asyn
       "every square says its cell's verdict word, as summary.json has it",
     );
   }
+});
+
+t.test("chart e's counts: the boundary's failures out of its requests, named by their symptom", async (t) => {
+  const cell = (counts: Partial<ClientFailureCounts>, failures: number | null, trials = 24) => ({
+    clientSaw: 'as the summary words it',
+    counts: { status502: 0, status503: 0, status504: 0, emptyReply: 0, reset: 0, ...counts },
+    boundaryFailureRate: failures === null ? null : { failures, trials },
+  });
+  // HAProxy's cell: 21 empty replies in all (bursts included), 14 of them among its 24 boundary requests.
+  t.equal(cellCountLabel(cell({ emptyReply: 21 }, 14)), '14 empty replies / 24');
+  t.equal(cellCountLabel(cell({ emptyReply: 3 }, 1)), '1 empty reply / 24');
+  t.equal(cellCountLabel(cell({ status502: 9 }, 7, 96)), '7 × 502 / 96');
+  t.equal(cellCountLabel(cell({ reset: 2 }, 2)), '2 resets / 24');
+  t.equal(cellCountLabel(cell({ status502: 3, reset: 1 }, 4)), '4 failures / 24', 'two kinds: not named');
+  t.equal(cellCountLabel(cell({ status502: 2 }, 0, 40)), 'no failure / 40', 'failures only outside the boundary');
+  t.equal(cellCountLabel(cell({}, null)), 'as the summary words it (all requests)', 'an old summary: said so');
+  const busy = readRunFiles(MATRIX_BUSY).summary;
+  const svg = matrixGridSvg(matrixGridOf(busy)!);
+  for (const c of busy.cells.filter((x) => x.lb === 'haproxy' && x.boundaryFailureRate!.failures > 0))
+    t.ok(
+      svg.includes(`>${c.boundaryFailureRate!.failures} empty repl`),
+      `${c.name}: its square names the empty replies (${c.clientSaw} in all)`,
+    );
 });
 
 t.test('the page: self-contained, the verdict, the table, every chart; the SVG files standalone', async (t) => {
@@ -548,7 +644,7 @@ t.test('a run that ended before its traffic: every chart drawn empty, the page s
   t.match(html, /This run ended early, during probe: The idle-close probe/);
   t.same(Object.keys(svgs), [], 'nothing to draw: no chart file');
   for (const why of [
-    /502s per cycle: No traffic cycle ran/,
+    /Failures per cycle: No traffic cycle ran/,
     /The race window: No aimed requests/,
     /One real hit, step by step: No timeline: app-default\.log is missing/,
     /Who closed the upstream connections: No upstream connection/,

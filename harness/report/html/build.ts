@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { writeRunFile } from '../../records/writer.js';
 import { VERDICT_WORDS } from '../../model/verdict.js';
 import { closedByRowsOf, cycleChartInputOf, hitTimelineOf, matrixGridOf, raceWindowDataOf } from './chart-data.js';
-import { cycleChartSvg } from './charts.js';
+import { cycleChartSvg, cycleChartTitle, variantTotalWords } from './charts.js';
 import { closedBySvg } from './closed-by-chart.js';
 import { hitTimelineSvg } from './hit-timeline-chart.js';
 import { matrixGridSvg } from './matrix-grid-chart.js';
@@ -50,18 +50,17 @@ export function chartsOf(files: RunFiles): PageChart[] {
       file: REPORT_FILES.matrix,
     });
   }
-  const cycles = cycleChartInputOf(summary);
-  const totals = cycles.variants
-    .map((v) => `${v} ${cycles.cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0)}`)
-    .join(', ');
+  const cycles = cycleChartInputOf(summary, files.records);
+  const totals = cycles.variants.map((v) => `${v} ${variantTotalWords(cycles, v)}`).join(', ');
+  const what = cycles.counted === 'failures' ? 'failures' : '502s';
   charts.push({
     id: 'cycles',
-    heading: '502s per cycle',
+    heading: cycleChartTitle(cycles).replace(/, per variant$/, ''),
     svg: cycles.cycles.length === 0 ? null : cycleChartSvg(cycles),
     caption:
       cycles.cycles.length === 0
-        ? 'No traffic cycle ran: no 502s per cycle to show.'
-        : `A row per variant${Object.keys(summary.lbs).length > 1 ? ', under its LB' : ''}, a square per traffic cycle (an idle gap, then requests aimed at the app's close) with its 502 count written in it, the darker the more; ▼ and a heavy border mark a variant's first 502. 502s in all: ${totals}.`,
+        ? `No traffic cycle ran: no ${what} per cycle to show.`
+        : `A row per variant${Object.keys(summary.lbs).length > 1 ? ', under its LB' : ''}, a square per traffic cycle (an idle gap, then requests aimed at the app's close) with ${cycles.counted === 'failures' ? 'the failures the client saw in it (502/503/504, empty reply, reset)' : 'its 502s (this run kept no requests.ndjson: a row whose app failed otherwise says so; the grid counts every failure)'} written in it, the darker the more; ▼ and a heavy border mark a variant's first. In all: ${totals}.`,
     file: REPORT_FILES.cycles,
   });
   const race = raceWindowDataOf(summary);

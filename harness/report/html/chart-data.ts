@@ -4,32 +4,121 @@
 import type { AccessLogEntry } from '../../lb/access-log.js';
 import { closeInstant, keepAliveDue } from '../../records/app-records.js';
 import { drawableWindow, matchHit, type HitPlace } from '../../analysis/race-model.js';
-import type { CellOutcome, ClosedByTally, Summary } from '../../results/schema.js';
+import type { CellOutcome, ClosedByTally, CycleRecord, Summary } from '../../results/schema.js';
 import { clientSymptom, type ClientSymptom, type RequestRecord } from '../../records/request-records.js';
 import type { CycleChartInput } from './charts.js';
+import { LB_BOUNDARY_ID_TAG } from '../../traffic/lb-boundary-lane.js';
 import type { AppAccount } from './run-files.js';
-import { failuresSeen } from '../../records/failures.js';
+import { failuresSeen, type ClientFailureCounts } from '../../records/failures.js';
 import type { VerdictTone, VerdictWord } from '../../model/verdict.js';
 
-/** Chart a: every cycle's 502s per variant, and each variant's first; for a matrix, each variant's LB (its cells'). */
-export function cycleChartInputOf(summary: Summary): CycleChartInput {
+/** The lane a request ran in: the LB-boundary lane's requests carry its tag in their id, the others their variant's. */
+function laneOf(record: RequestRecord, summary: Summary): CycleRecord['lane'] {
+  return record.requestId.startsWith(`c${record.cycle}-${record.variant}-${LB_BOUNDARY_ID_TAG}-`)
+    ? 'long'
+    : (summary.variants[record.variant]?.lane ?? 'short');
+}
+
+/** Plural words for a note: '14 empty replies'. */
+const SYMPTOM_PLURAL: Record<ClientSymptom, string> = {
+  '502': '502s',
+  '503': '503s',
+  '504': '504s',
+  'empty reply': 'empty replies',
+  reset: 'resets',
+};
+
+/** A count of a symptom in words: '1 empty reply', '14 empty replies', '7 × 502'. */
+function symptomCount(symptom: ClientSymptom, n: number): string {
+  if (symptom === '502' || symptom === '503' || symptom === '504') return `${n} × ${symptom}`;
+  return n === 1 ? `1 ${symptom}` : `${n} ${SYMPTOM_PLURAL[symptom]}`;
+}
+
+/** A cell's failures by symptom, from its counts (the ones its clientSaw words). */
+function symptomsOfCounts(counts: ClientFailureCounts): Record<ClientSymptom, number> {
+  return {
+    '502': counts.status502,
+    '503': counts.status503,
+    '504': counts.status504,
+    'empty reply': counts.emptyReply,
+    reset: counts.reset,
+  };
+}
+
+/**
+ * Chart a: every cycle's failures per variant by symptom, counted from requests.ndjson (a record belongs to the cycle
+ * of its number and lane), and each variant's first. Without the records (a summary-only run) the summary's per-cycle
+ * 502s, and a note on each variant whose cells failed otherwise: its row is then no picture of its failures, and says
+ * so. For a matrix, each variant's LB (its cells').
+ */
+export function cycleChartInputOf(summary: Summary, records: readonly RequestRecord[] | null): CycleChartInput {
   const variants = Object.keys(summary.variants);
+  const lbOf = Object.fromEntries(summary.cells.map((c) => [c.variant, c.lb]));
+  if (records === null) {
+    return {
+      variants,
+      lbOf,
+      counted: '502s',
+      cycles: summary.schedule.cycles.map((c) => ({
+        cycle: c.cycle,
+        lane: c.lane,
+        kind: c.kind,
+        counts: Object.fromEntries(Object.entries(c.count502).map(([v, n]) => [v, { '502': n }])),
+      })),
+      firstHit: Object.fromEntries(
+        variants.map((v) => {
+          const hit = summary.variants[v].firstHit;
+          return [v, hit ? { cycle: hit.cycle } : null];
+        }),
+      ),
+      notes: notesOf502sOnly(summary),
+    };
+  }
+  const key = (lane: string, cycle: number, variant: string) => `${lane}/${cycle}/${variant}`;
+  const tallies = new Map<string, Partial<Record<ClientSymptom, number>>>();
+  const firstHit: CycleChartInput['firstHit'] = Object.fromEntries(variants.map((v) => [v, null]));
+  // In record order, as the cells' firstHit is picked (analysis/cell-summary.ts).
+  for (const r of records) {
+    const symptom = clientSymptom(r);
+    if (symptom === null) continue;
+    const lane = laneOf(r, summary);
+    const tally = tallies.get(key(lane, r.cycle, r.variant)) ?? {};
+    tally[symptom] = (tally[symptom] ?? 0) + 1;
+    tallies.set(key(lane, r.cycle, r.variant), tally);
+    if (Object.hasOwn(firstHit, r.variant) && firstHit[r.variant] === null)
+      firstHit[r.variant] = { cycle: r.cycle, lane };
+  }
   return {
     variants,
-    lbOf: Object.fromEntries(summary.cells.map((c) => [c.variant, c.lb])),
+    lbOf,
+    counted: 'failures',
     cycles: summary.schedule.cycles.map((c) => ({
       cycle: c.cycle,
       lane: c.lane,
       kind: c.kind,
-      count502: { ...c.count502 },
+      counts: Object.fromEntries(Object.keys(c.count502).map((v) => [v, tallies.get(key(c.lane, c.cycle, v)) ?? {}])),
     })),
-    firstHit: Object.fromEntries(
-      variants.map((v) => {
-        const hit = summary.variants[v].firstHit;
-        return [v, hit ? { cycle: hit.cycle } : null];
-      }),
-    ),
+    firstHit,
   };
+}
+
+/**
+ * Per variant whose cells failed by other symptoms than 502 (HAProxy's empty replies), the note its 502s-only row
+ * carries: never a REPRODUCED row that looks clean.
+ */
+function notesOf502sOnly(summary: Summary): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const v of Object.keys(summary.variants)) {
+    const seen: Partial<Record<ClientSymptom, number>> = {};
+    for (const c of summary.cells.filter((cell) => cell.variant === v))
+      for (const [symptom, n] of Object.entries(symptomsOfCounts(c.counts)) as Array<[ClientSymptom, number]>)
+        if (symptom !== '502' && n > 0) seen[symptom] = (seen[symptom] ?? 0) + n;
+    const words = (Object.entries(seen) as Array<[ClientSymptom, number]>).map(([symptom, n]) =>
+      symptomCount(symptom, n),
+    );
+    if (words.length > 0) notes[v] = `502s only here; its ${words.join(', ')}: see the grid`;
+  }
+  return notes;
 }
 
 /**
@@ -311,9 +400,23 @@ export interface MatrixGrid {
   }>;
 }
 
-/** What a square says besides its outcome: failures seen / boundary requests ('7 × 502 / 96', 'no failure / 40'). */
-export function cellCountLabel(c: { clientSaw: string; boundary: number | null }): string {
-  return `${c.clientSaw} / ${c.boundary ?? '—'}`;
+/**
+ * What a square says besides its outcome: its boundary requests' failures out of them, one count (boundaryFailureRate:
+ * failures / trials), named by the symptom when the cell showed one kind ('14 empty replies / 24', '7 × 502 / 96',
+ * 'no failure / 40'), else '9 failures / 24'. A summary older than v4 has no such rate: its words then (clientSaw,
+ * every request of the cell) say so.
+ */
+export function cellCountLabel(c: {
+  clientSaw: string;
+  counts: ClientFailureCounts;
+  boundaryFailureRate: { failures: number; trials: number } | null;
+}): string {
+  const rate = c.boundaryFailureRate;
+  if (rate === null) return `${c.clientSaw} (all requests)`;
+  if (rate.failures === 0) return `no failure / ${rate.trials}`;
+  const kinds = (Object.entries(symptomsOfCounts(c.counts)) as Array<[ClientSymptom, number]>).filter(([, n]) => n > 0);
+  const failed = kinds.length === 1 ? symptomCount(kinds[0][0], rate.failures) : `${rate.failures} failures`;
+  return `${failed} / ${rate.trials}`;
 }
 
 /** null for a run that is not a matrix. */
@@ -340,7 +443,7 @@ export function matrixGridOf(summary: Summary): MatrixGrid | null {
       boundary: c.counts.boundary,
       clientSaw: c.clientSaw,
       masked: c.counts.masked,
-      label: cellCountLabel({ clientSaw: c.clientSaw, boundary: c.counts.boundary }),
+      label: cellCountLabel(c),
     })),
   };
 }

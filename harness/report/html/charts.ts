@@ -1,20 +1,38 @@
 // The cycle chart, a heat map: one row per variant (grouped by LB when the
-// run had several), one square per traffic cycle with its 502 count written
-// in it, the darker the more; a variant's first 502 has a heavy border and a ▼.
+// run had several), one square per traffic cycle with its count of failures
+// written in it (every symptom the client saw: HAProxy's is an empty reply, not
+// a 502), the darker the more; a variant's first has a heavy border and a ▼.
+// A run kept without requests.ndjson has per-cycle 502s only: the chart then
+// says so, and a row whose app failed otherwise says where its failures are.
 // A row names its variant directly, so nineteen variants need no colour key,
 // and a default matrix (19 apps, 18 cycles) fits a 1,920 × 1,080 slide.
 // Exported for the live page too, which starts with no cycles at all: an
 // empty input draws the rows with no square yet.
+import { CLIENT_SYMPTOMS } from '../../records/request-records.js';
 import { el, esc, GRID, MUTED, round1, svgRoot, text } from './svg.js';
+
+/**
+ * A variant's failures in one cycle by what the client saw, in words ('502', 'empty reply', …): the square shows their
+ * sum, the row's total names them.
+ */
+export type SymptomTally = Readonly<Record<string, number>>;
 
 /** What cycleChartSvg draws: the variants in row order, the cycles in the order they ran. */
 export interface CycleChartInput {
   variants: string[];
   /** Each variant's LB when known; with more than one LB the rows are grouped under each LB's name. */
   lbOf?: Record<string, string>;
-  cycles: Array<{ cycle: number; lane: 'short' | 'long'; kind: string; count502: Record<string, number> }>;
-  /** Each variant's first 502 (its cycle), or null when it had none. */
-  firstHit: Record<string, { cycle: number } | null>;
+  /**
+   * What a square counts: every failure the client saw (502/503/504, empty reply, reset), or its 502s only (a summary
+   * without requests.ndjson: it keeps per-cycle 502s alone).
+   */
+  counted: 'failures' | '502s';
+  /** Per cycle, the tally of each variant it ran (a variant it did not run has no key). */
+  cycles: Array<{ cycle: number; lane: 'short' | 'long'; kind: string; counts: Record<string, SymptomTally> }>;
+  /** Each variant's first failure (its cycle, and lane when it ran in two), or null when it had none. */
+  firstHit: Record<string, { cycle: number; lane?: 'short' | 'long' } | null>;
+  /** Per variant, what its row leaves out, said beside its total (a 502s-only row of an app that failed otherwise). */
+  notes?: Record<string, string>;
 }
 
 const LEFT_PX = 16;
@@ -48,31 +66,64 @@ interface Row {
   lane: Cycle['lane'];
   lb: string | null;
   cycles: Cycle[];
-  total502: number;
+  /** Its cycles' tallies added up. */
+  tally: Record<string, number>;
+  total: number;
 }
 
-/** Each variant's 502s over the cycles drawn. */
-function totalsOf(input: CycleChartInput): Record<string, number> {
-  return Object.fromEntries(input.variants.map((v) => [v, input.cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0)]));
+/** The symptoms' order in words: the client symptoms as records/request-records.ts lists them, then any other. */
+const SYMPTOM_ORDER: readonly string[] = CLIENT_SYMPTOMS;
+
+/** A square's count: every failure of its tally. */
+const countOf = (tally: SymptomTally | undefined) => Object.values(tally ?? {}).reduce((n, k) => n + k, 0);
+
+/** Tallies added up. */
+function addTallies(tallies: ReadonlyArray<SymptomTally | undefined>): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const tally of tallies)
+    for (const [symptom, n] of Object.entries(tally ?? {})) sum[symptom] = (sum[symptom] ?? 0) + n;
+  return sum;
 }
 
-/** The chart in words: per variant its 502s and first one, then any cycle that had a 502. */
-function describe(input: CycleChartInput, totals: Record<string, number>): string {
+/** A tally in words, '14 × empty reply', '3 × 502, 1 × reset'; none: '0 × 502' (502s counted) or 'no failure'. */
+function tallyWords(tally: Record<string, number>, counted: CycleChartInput['counted']): string {
+  const rank = (symptom: string) =>
+    SYMPTOM_ORDER.includes(symptom) ? SYMPTOM_ORDER.indexOf(symptom) : SYMPTOM_ORDER.length;
+  const seen = Object.entries(tally)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => rank(a) - rank(b));
+  if (seen.length === 0) return counted === '502s' ? '0 × 502' : 'no failure';
+  return seen.map(([symptom, n]) => `${n} × ${symptom}`).join(', ');
+}
+
+/** A variant's failures over every cycle drawn, in words ('14 × empty reply'): the chart's and its caption's. */
+export function variantTotalWords(input: CycleChartInput, variant: string): string {
+  return tallyWords(addTallies(input.cycles.map((c) => c.counts[variant])), input.counted);
+}
+
+/** The chart's name: what its squares count. */
+export const cycleChartTitle = (input: CycleChartInput) =>
+  input.counted === 'failures' ? 'Failures per cycle, per variant' : '502s per cycle, per variant';
+
+/** The chart in words: per variant its failures and first one, then any cycle that had one. */
+function describe(input: CycleChartInput): string {
   if (input.cycles.length === 0) return 'No cycles yet.';
+  const what = input.counted === 'failures' ? 'a failure' : 'a 502';
   const perVariant = input.variants.map((v) => {
     const first = input.firstHit[v];
-    return `${v}: ${totals[v]} × 502${first ? `, first in cycle ${first.cycle}` : ''}`;
+    const note = input.notes?.[v];
+    return `${v}: ${variantTotalWords(input, v)}${first ? `, first in cycle ${first.cycle}` : ''}${note ? ` (${note})` : ''}`;
   });
   const hitting = input.cycles
-    .filter((c) => Object.values(c.count502).some((n) => n > 0))
+    .filter((c) => Object.values(c.counts).some((tally) => countOf(tally) > 0))
     .map(
       (c) =>
-        `cycle ${c.cycle}${c.lane === 'long' ? ' (long lane)' : ''}: ${Object.entries(c.count502)
-          .filter(([, n]) => n > 0)
-          .map(([v, n]) => `${v} ${n}`)
+        `cycle ${c.cycle}${c.lane === 'long' ? ' (long lane)' : ''}: ${Object.entries(c.counts)
+          .filter(([, tally]) => countOf(tally) > 0)
+          .map(([v, tally]) => `${v} ${countOf(tally)}`)
           .join(', ')}`,
     );
-  return `${input.cycles.length} cycles. ${perVariant.join('; ')}.${hitting.length > 0 ? ` Cycles with a 502: ${hitting.join('; ')}.` : ' No cycle had a 502.'}`;
+  return `${input.cycles.length} cycles. ${perVariant.join('; ')}.${hitting.length > 0 ? ` Cycles with ${what}: ${hitting.join('; ')}.` : ` No cycle had ${what}.`}`;
 }
 
 /**
@@ -83,11 +134,12 @@ function rowsOf(input: CycleChartInput): Row[] {
   const rows: Row[] = [];
   for (const v of input.variants) {
     const lb = input.lbOf?.[v] ?? null;
-    const ran = input.cycles.filter((c) => Object.hasOwn(c.count502, v));
+    const ran = input.cycles.filter((c) => Object.hasOwn(c.counts, v));
     const lanes = [...new Set(ran.map((c) => c.lane))];
     for (const lane of lanes.length > 0 ? lanes : (['short'] as const)) {
       const cycles = ran.filter((c) => c.lane === lane);
-      rows.push({ variant: v, lane, lb, cycles, total502: cycles.reduce((n, c) => n + (c.count502[v] ?? 0), 0) });
+      const tally = addTallies(cycles.map((c) => c.counts[v]));
+      rows.push({ variant: v, lane, lb, cycles, tally, total: countOf(tally) });
     }
   }
   const lbOrder = [...new Set(rows.map((r) => r.lb))];
@@ -116,11 +168,27 @@ interface Layout {
   maxCount: number;
 }
 
-/** A row's words at the right: its 502s, and its first when it is in this row. */
-function totalWords(r: Row, firstHit: CycleChartInput['firstHit']): string {
+/** Whether a variant's first failure is this cycle of this row. */
+function isFirstOf(r: Row, c: Cycle, firstHit: CycleChartInput['firstHit']): boolean {
   const first = firstHit[r.variant];
-  const inRow = first && r.cycles.some((c) => c.cycle === first.cycle && (c.count502[r.variant] ?? 0) > 0);
-  return `${r.total502} × 502${inRow ? `, first in cycle ${first.cycle}` : ''}`;
+  return (
+    first !== null &&
+    first !== undefined &&
+    first.cycle === c.cycle &&
+    (first.lane === undefined || first.lane === r.lane) &&
+    c.lane === r.lane &&
+    countOf(c.counts[r.variant]) > 0
+  );
+}
+
+/**
+ * A row's words at the right: its failures by symptom ('14 × empty reply'), its first when it is in this row, and
+ * its note.
+ */
+function totalWords(r: Row, input: CycleChartInput): string {
+  const first = r.cycles.find((c) => isFirstOf(r, c, input.firstHit));
+  const note = input.notes?.[r.variant];
+  return `${tallyWords(r.tally, input.counted)}${first ? `, first in cycle ${first.cycle}` : ''}${note ? ` · ${note}` : ''}`;
 }
 
 function layoutOf(input: CycleChartInput): Layout {
@@ -131,7 +199,7 @@ function layoutOf(input: CycleChartInput): Layout {
   const labelPx = Math.max(120, ...rows.map((r) => r.variant.length * CHAR_PX)) + 12;
   const laneX = LEFT_PX + labelPx;
   const plotLeft = laneX + (lanes ? 64 : 0);
-  const totalPx = Math.max(140, ...rows.map((r) => totalWords(r, input.firstHit).length * CHAR_PX)) + 12;
+  const totalPx = Math.max(140, ...rows.map((r) => totalWords(r, input).length * CHAR_PX)) + 12;
   const room = MAX_WIDTH_PX - plotLeft - totalPx - RIGHT_PX;
   const squarePx = Math.max(
     MIN_SQUARE_PX,
@@ -153,7 +221,7 @@ function layoutOf(input: CycleChartInput): Layout {
     rowTop.push(y);
     y += SQUARE_H_PX + GAP_PX;
   });
-  const maxCount = Math.max(0, ...input.cycles.flatMap((c) => Object.values(c.count502)));
+  const maxCount = Math.max(0, ...input.cycles.flatMap((c) => Object.values(c.counts).map(countOf)));
   return {
     rows,
     grouped,
@@ -196,7 +264,10 @@ function header(input: CycleChartInput, l: Layout): string[] {
         ? []
         : [text(x(n), l.headerY + 17, code, { 'text-anchor': 'middle', fill: MUTED, 'font-size': 14 })];
     }),
-    text(l.totalX, l.headerY, '502s in all', { fill: MUTED, 'font-size': 14 }),
+    text(l.totalX, l.headerY, input.counted === 'failures' ? 'in all' : '502s in all', {
+      fill: MUTED,
+      'font-size': 14,
+    }),
   ];
 }
 
@@ -218,21 +289,31 @@ function rowLabels(input: CycleChartInput, l: Layout): string[] {
     const y = l.rowTop[i] + SQUARE_H_PX / 2 + 5;
     return el(
       'g',
-      { 'data-variant-row': r.variant, 'data-lane': r.lane, 'data-total502': r.total502 },
+      { 'data-variant-row': r.variant, 'data-lane': r.lane, 'data-total': r.total },
       text(LEFT_PX + l.labelPx - 12, y, r.variant, { 'text-anchor': 'end', 'font-size': 15 }),
       l.lanes ? text(l.laneX, y, r.lane, { fill: MUTED, 'font-size': 14 }) : '',
-      text(l.totalX, y, totalWords(r, input.firstHit), {
+      text(l.totalX, y, totalWords(r, input), {
         'font-size': 15,
-        'font-weight': r.total502 > 0 ? 'bold' : undefined,
+        'font-weight': r.total > 0 ? 'bold' : undefined,
         'data-role': 'total',
+        'data-note': input.notes?.[r.variant] === undefined ? undefined : 'true',
       }),
     );
   });
 }
 
-/** One square: the count in it, a heavy border and ▼ on a variant's first 502. */
-function square(c: Cycle, v: string, x: number, y: number, isFirst: boolean, l: Layout): string {
-  const count = c.count502[v] ?? 0;
+/** One square: the count in it, a heavy border and ▼ on a variant's first failure. */
+function square(
+  c: Cycle,
+  v: string,
+  x: number,
+  y: number,
+  isFirst: boolean,
+  l: Layout,
+  input: CycleChartInput,
+): string {
+  const tally = c.counts[v] ?? {};
+  const count = countOf(tally);
   const { fill, ink } = shade(count, l.maxCount);
   return el(
     'g',
@@ -250,13 +331,15 @@ function square(c: Cycle, v: string, x: number, y: number, isFirst: boolean, l: 
         'data-cycle': c.cycle,
         'data-lane': c.lane,
         'data-variant': v,
-        'data-count502': count,
+        'data-count': count,
         'data-first-hit': isFirst ? 'true' : undefined,
       },
       el(
         'title',
         {},
-        esc(`cycle ${c.cycle} (${c.lane} lane, ${c.kind}), ${v}: ${count} × 502${isFirst ? ' — its first' : ''}`),
+        esc(
+          `cycle ${c.cycle} (${c.lane} lane, ${c.kind}), ${v}: ${tallyWords(tally, input.counted)}${isFirst ? ' — its first' : ''}`,
+        ),
       ),
     ),
     text(x + l.squarePx / 2, y + SQUARE_H_PX / 2 + 6, isFirst ? `▼${count}` : count, {
@@ -271,16 +354,15 @@ function square(c: Cycle, v: string, x: number, y: number, isFirst: boolean, l: 
 
 /** One group per cycle (the squares of every variant it ran), in the order the cycles ran. */
 function cycleGroups(input: CycleChartInput, l: Layout): string[] {
-  // The first 502 of each variant is marked in the first cycle with its number that ran the variant.
+  // The first failure of each variant is marked in the first cycle with its number (and lane) that ran the variant.
   const firstMarked = new Set<string>();
   return input.cycles.map((c) => {
     const x = l.plotLeft + l.columns.indexOf(c.cycle) * (l.squarePx + GAP_PX);
     const squares = l.rows.flatMap((r, i) => {
-      if (r.lane !== c.lane || !Object.hasOwn(c.count502, r.variant)) return [];
-      const isFirst =
-        !firstMarked.has(r.variant) && input.firstHit[r.variant]?.cycle === c.cycle && (c.count502[r.variant] ?? 0) > 0;
+      if (r.lane !== c.lane || !Object.hasOwn(c.counts, r.variant)) return [];
+      const isFirst = !firstMarked.has(r.variant) && isFirstOf(r, c, input.firstHit);
       if (isFirst) firstMarked.add(r.variant);
-      return [square(c, r.variant, x, l.rowTop[i], isFirst, l)];
+      return [square(c, r.variant, x, l.rowTop[i], isFirst, l, input)];
     });
     return el('g', { 'data-cycle-group': c.cycle, 'data-lane': c.lane, 'data-kind': c.kind }, ...squares);
   });
@@ -291,9 +373,14 @@ function keyItems(input: CycleChartInput, lanes: boolean): string[] {
   const kinds = Object.entries(KIND_CODE)
     .filter(([kind]) => input.cycles.some((c) => c.kind === kind))
     .map(([kind, code]) => `${code} = ${kind === 'naive' ? 'naive cycle (bench)' : `${kind} cycle`}`);
+  const what = input.counted === 'failures' ? 'failure' : '502';
   return [
-    'each square one cycle of a variant, its 502 count in it (the darker, the more)',
-    ...(Object.values(input.firstHit).some((f) => f !== null) ? ['▼ and a heavy border: its first 502'] : []),
+    input.counted === 'failures'
+      ? 'each square one cycle of a variant, its failures in it: 502/503/504, empty reply, reset'
+      : 'each square one cycle of a variant, its 502s in it',
+    'the darker, the more',
+    ...(input.counted === '502s' ? ['502s only: this run kept no requests.ndjson, which names every failure'] : []),
+    ...(Object.values(input.firstHit).some((f) => f !== null) ? [`▼ and a heavy border: its first ${what}`] : []),
     ...(lanes ? ['the short and long lanes number their cycles each from 1'] : []),
     ...kinds,
   ];
@@ -310,19 +397,22 @@ function keyLines(items: string[], widthPx: number): string[] {
   return lines;
 }
 
-/** The cycle chart as an SVG: a heat map of 502s, rows by variant, columns by cycle. */
+/** The cycle chart as an SVG: a heat map of failures (or 502s), rows by variant, columns by cycle. */
 export function cycleChartSvg(input: CycleChartInput): string {
-  const totals = totalsOf(input);
   const l = layoutOf(input);
   return svgRoot(
     {
       chart: 'cycles',
       width: l.width,
       height: l.height,
-      title: '502s per cycle, per variant',
-      desc: describe(input, totals),
+      title: cycleChartTitle(input),
+      desc: describe(input),
     },
-    text(LEFT_PX, 30, '502s per cycle, per variant', { 'font-size': 20, 'font-weight': 'bold' }),
+    text(LEFT_PX, 30, cycleChartTitle(input), {
+      'font-size': 20,
+      'font-weight': 'bold',
+      'data-counted': input.counted,
+    }),
     ...l.key.map((line, i) =>
       text(LEFT_PX, 58 + i * KEY_LINE_PX, line, { fill: MUTED, 'font-size': 14, 'data-role': 'key' }),
     ),
