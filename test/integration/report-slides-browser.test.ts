@@ -4,8 +4,9 @@
 //   - every chart, in the page and opened alone, fits 1920 × 1080 whole;
 //   - its smallest text renders at 14 px or more (the computed font size times
 //     the SVG's scale on screen): legible on a projected 1080p slide;
-//   - the page's first screen shows the outcome grid under the verdict.
-// And `npm run report -- <run> --png` writes a PNG per chart, at the chart's size.
+//   - the page's first screen shows the verdict and, under it, the whole
+//     outcome grid: every square, its legend beside it.
+// And `npm run report -- <run> --png` writes a PNG per chart, at twice the chart's size.
 // Screenshots go to test-output/screenshots/ (slide-*.png) for a look.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -145,6 +146,34 @@ if (chromiumOrSkip(t)) {
         );
         t.equal(await grid.locator('[data-role="cell-square"]').count(), 38, '38 cells');
         const summary = readRunSummary(dir);
+        // The whole grid on the first screen (scrolled to the top): the rows at the bottom (HAProxy, Caddy) hold the
+        // cells a speaker most needs, e.g. the busy run's only FIX FAILED.
+        const squares = await grid.locator('[data-role="cell-square"]').evaluateAll((els) =>
+          els.map((e) => {
+            const b = e.getBoundingClientRect();
+            return {
+              cell: e.parentElement?.getAttribute('data-cell') ?? '',
+              inside: b.top >= 0 && b.left >= 0 && b.bottom <= window.innerHeight && b.right <= window.innerWidth,
+              bottom: Math.round(b.bottom),
+            };
+          }),
+        );
+        t.equal(await page.evaluate(() => window.scrollY), 0, 'at the top of the page');
+        t.same(
+          squares.filter((s) => !s.inside),
+          [],
+          `every square inside the first ${SLIDE.width} × ${SLIDE.height} screen (the lowest ends at ${Math.max(...squares.map((s) => s.bottom))} px)`,
+        );
+        const notable = summary.cells.filter((c) => c.verdict.word !== 'REPRODUCED' && c.verdict.word !== 'SAFE');
+        for (const c of notable)
+          t.ok(squares.find((s) => s.cell === c.name)?.inside, `${c.name} (${c.verdict.word}) on the first screen`);
+        if (name === 'matrix-busy')
+          t.ok(
+            notable.some((c) => c.verdict.word === 'FIX FAILED' && (c.lb === 'haproxy' || c.lb === 'caddy')),
+            'the busy run has its FIX FAILED cell behind HAProxy or Caddy (what this check is for)',
+          );
+        const legend = await grid.locator('[data-role="legend"]').boundingBox();
+        t.ok(legend && legend.y + legend.height <= SLIDE.height, 'the legend on the first screen too');
         t.same(
           await grid
             .locator('[data-role="outcome"]')
@@ -167,6 +196,22 @@ if (chromiumOrSkip(t)) {
         await assertSlides(t, page, name, ['matrix', 'cycles', 'race-window', 'closed-by']);
         const cycles = page.locator('svg[data-chart="cycles"]');
         t.equal(await cycles.locator('[data-variant-row]').count(), 19, 'the heat map: a row per app');
+        // A cell that failed has a row that shows it: a count, or (502s only, from a summary alone) a note saying
+        // where.
+        const rows = await cycles.locator('[data-variant-row]').evaluateAll((els) =>
+          els.map((e) => ({
+            variant: e.getAttribute('data-variant-row') ?? '',
+            total: Number(e.getAttribute('data-total')),
+            noted: e.querySelector('[data-note="true"]') !== null,
+          })),
+        );
+        for (const c of summary.cells.filter(
+          (x) => x.verdict.word === 'REPRODUCED' || x.verdict.word === 'FIX FAILED',
+        )) {
+          if (c.counts.status502 + c.counts.emptyReply + c.counts.reset === 0) continue;
+          const row = rows.find((r) => r.variant === c.variant);
+          t.ok(row && (row.total > 0 || row.noted), `${c.name} (${c.verdict.word}): its heat-map row is not clean`);
+        }
         t.same(opened.consoleErrors, []);
         await assertChartFiles(t, dir, name);
       },

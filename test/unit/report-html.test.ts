@@ -602,9 +602,10 @@ t.test('the page: self-contained, the verdict, the table, every chart; the SVG f
   );
   t.match(
     dm,
-    /data-role="verdict"[^\n]*\n<section id="matrix">\n<h2>The matrix<\/h2>\n<figure>\n<div class="chart"><svg [^>]*data-chart="matrix"/,
-    'the grid right under the verdict',
+    /data-role="verdict"[^\n]*\n<section id="matrix">\n<figure>\n<div class="chart"><svg [^>]*data-chart="matrix"/,
+    'the grid right under the verdict, its own title its heading',
   );
+  t.notMatch(dm, /<h2>The matrix<\/h2>/, 'no second heading over it');
   t.ok(dm.indexOf('id="facts"') > dm.indexOf('id="table"'), "the run's facts after the cells");
 });
 

@@ -46,7 +46,7 @@ export function chartsOf(files: RunFiles): PageChart[] {
       id: 'matrix',
       heading: 'The matrix',
       svg: grid.cells.length === 0 ? null : matrixGridSvg(grid),
-      caption: `One square per cell: rows are app variants${grid.manyLbs ? ' under their LB' : ''}, columns request methods; each says its verdict in words and what the client saw out of its boundary requests (${counts}).`,
+      caption: `One square per cell: rows are app variants${grid.manyLbs ? ' under their LB' : ''}, columns request methods; each says its verdict in words and how many of its boundary requests failed, out of how many, named by what the client saw (${counts}).`,
       file: REPORT_FILES.matrix,
     });
   }

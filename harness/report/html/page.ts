@@ -41,10 +41,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -179,11 +180,14 @@ function verdictElement(summary: Summary): string {
   return `<p class="verdict tone-${esc(tone)}" data-role="verdict" data-word="${esc(word)}" data-tone="${esc(tone)}">${esc(verdictLine(summary))}</p>`;
 }
 
-/** A chart as a figure; one with nothing to draw as its heading and why. */
-function chartFigure(c: PageChart): string {
+/**
+ * A chart as a figure; one with nothing to draw as its heading and why. `headed: false` for a chart whose own title
+ * is its heading (the grid on the first screen, where every line counts).
+ */
+function chartFigure(c: PageChart, headed = true): string {
   return [
     `<section id="${esc(c.id)}">`,
-    `<h2>${esc(c.heading)}</h2>`,
+    headed || c.svg === null ? `<h2>${esc(c.heading)}</h2>` : '',
     c.svg === null
       ? `<p class="notice" data-role="not-drawn">${esc(c.caption)}</p>`
       : [
@@ -193,7 +197,9 @@ function chartFigure(c: PageChart): string {
           '</figure>',
         ].join('\n'),
     '</section>',
-  ].join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 /**
@@ -233,9 +239,9 @@ export function reportHtml(input: PageInput): string {
     verdictElement(summary),
     failure ? `<p class="notice">${esc(failure)}</p>` : '',
     ...(isMatrix ? [] : ['<h2>Side by side</h2>', htmlTable(mainTable(summary), true)]),
-    ...grid.map(chartFigure),
+    ...grid.map((c) => chartFigure(c, false)),
     '</section>',
-    ...charts.map(chartFigure),
+    ...charts.map((c) => chartFigure(c)),
     ...(isMatrix
       ? [
           '<section id="table"><h2>The matrix, cell by cell</h2>',

@@ -78,10 +78,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -1313,10 +1314,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -6561,10 +6563,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -7743,10 +7746,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -8585,10 +8589,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -9426,10 +9431,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -10373,10 +10379,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -11019,10 +11026,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -11964,10 +11972,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -12896,10 +12905,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -13818,10 +13828,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -14764,10 +14775,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -15692,10 +15704,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -16620,10 +16633,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -17324,10 +17338,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
@@ -18012,10 +18027,11 @@ h1 { font-size: 1.2rem; font-weight: 600; color: #444; margin: 0; }
 h2 { font-size: 1.35rem; margin: 1.6em 0 .5em; border-bottom: 2px solid #ddd; padding-bottom: .2em; }
 p, figcaption, ul { max-width: 70em; }
 .headline { font-size: 1.7rem; font-weight: 700; line-height: 1.3; margin: .2em 0 0; white-space: pre-wrap; }
-.verdict { font-size: 1.35rem; font-weight: 700; line-height: 1.35; margin: .5em 0 .6em; padding: .5em .9em; border-left: 10px solid #555; background: #f5f5f5; }
+.verdict { font-size: 1.2rem; font-weight: 700; line-height: 1.35; margin: .4em 0 .5em; padding: .4em .9em; border-left: 10px solid #555; background: #f5f5f5; max-width: none; }
 .verdict.tone-good { border-color: #009E73; } .verdict.tone-bad { border-color: #D55E00; } .verdict.tone-warn { border-color: #E69F00; }
 .notice { border: 2px solid #E69F00; background: #fff8e6; padding: .5em .9em; }
 #answer h2 { margin-top: .6em; }
+#answer figure { margin: .3em 0 1.5em; }
 figure { margin: .8em 0 2em; }
 figure .chart { overflow-x: auto; }
 figure svg { display: block; max-width: none; height: auto; }
