@@ -511,6 +511,39 @@ t.test('chart e: one square per cell, its outcome in words and its counts', asyn
   }
 });
 
+t.test("chart e's legend: beside the squares when a slide has room, above them when not", async (t) => {
+  const grid = matrixGridOf(readRunFiles(MATRIX_BUSY).summary)!;
+  const place = (svg: string) => {
+    const squares = tagsWith(svg, 'data-role', 'cell-square');
+    const legend = svg.slice(svg.indexOf('data-role="legend"'));
+    const swatches = tagsWith(legend.slice(0, legend.indexOf('</g></g>')), 'stroke-width', 2).filter((r) =>
+      r.startsWith('<rect'),
+    );
+    return {
+      squaresRight: Math.max(...squares.map((r) => Number(attrOf(r, 'x')) + Number(attrOf(r, 'width')))),
+      squaresTop: Math.min(...squares.map((r) => Number(attrOf(r, 'y')))),
+      legendLeft: Math.min(...swatches.map((r) => Number(attrOf(r, 'x')))),
+      legendBottom: Math.max(...swatches.map((r) => Number(attrOf(r, 'y')))),
+      width: Number(attrOf(svg, 'width')),
+    };
+  };
+  const two = place(matrixGridSvg(grid));
+  t.ok(two.legendLeft > two.squaresRight, 'two methods: the legend right of the squares');
+  t.ok(two.width <= 1880, `and the chart a slide wide (${two.width} px)`);
+  // Four methods: no room beside on a 1,920-px slide.
+  const methods = ['POST', 'GET', 'PUT', 'PATCH'];
+  const wide = {
+    ...grid,
+    columns: methods,
+    cells: grid.cells.flatMap((c) =>
+      c.method === 'GET' ? methods.slice(1).map((m) => ({ ...c, method: m, name: `${c.name}-${m}` })) : [c],
+    ),
+  };
+  const four = place(matrixGridSvg(wide));
+  t.ok(four.legendBottom < four.squaresTop, 'four methods: the legend above the squares');
+  t.ok(four.width <= 1880, `and the chart a slide wide (${four.width} px)`);
+});
+
 t.test("chart e's counts: the boundary's failures out of its requests, named by their symptom", async (t) => {
   const cell = (counts: Partial<ClientFailureCounts>, failures: number | null, trials = 24) => ({
     clientSaw: 'as the summary words it',
