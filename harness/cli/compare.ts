@@ -43,10 +43,9 @@ another LB (your app's cells are named without it). Compared, and noted:
 ${wrapWords(`${notedSettings.join(', ')}, the Node and nginx releases.`, 2, 80)}
 
 Exit codes: ${EXIT.ok} no regression (and the current run does not fail), ${EXIT.assertionFailed} a regression,
-            ${EXIT.stillFailing} still failing (the current run fails as its baseline did, nothing worse),
-            ${EXIT.incomplete} incomplete (either run did not finish),
-            ${EXIT.notComparable} not comparable (settings that move a rate differ),
-            ${EXIT.badInput} a missing, malformed file, or two runs with nothing in common.`;
+  ${EXIT.stillFailing} still failing (the current run fails as its baseline did, nothing worse),
+  ${EXIT.incomplete} incomplete (either run did not finish), ${EXIT.notComparable} not comparable (settings that move a rate differ),
+  ${EXIT.badInput} a missing, malformed file, or two runs with nothing in common.`;
 
 /** compare's flags, read by the lab's machinery (flags.ts): a mistyped one is one line of ours, with the nearest. */
 const COMPARE_FLAGS = {
