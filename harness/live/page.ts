@@ -242,7 +242,7 @@ export function livePageHtml(): string {
   <thead><tr><th scope="col">variant</th><th scope="col" class="description">what it is</th><th scope="col">requests sent</th><th scope="col">502s</th><th scope="col">boundary requests</th><th scope="col" class="status">status</th><th scope="col">first 502</th></tr></thead>
   <tbody id="variant-rows"></tbody>
 </table>
-<div id="chart" data-cycles="0"><p class="placeholder">The chart grows here: one group of bars per cycle, the 502s of each variant.</p></div>
+<div id="chart" data-cycles="0"><p class="placeholder">The chart grows here: one column per cycle, the failures of each app.</p></div>
 <noscript><p>This page follows the run with JavaScript; the terminal shows the same run.</p></noscript>
 <script>${SCRIPT.replace('__PHASES__', JSON.stringify(LAB_PHASES))}</script>
 </body>

@@ -43,7 +43,7 @@ export function tableRows(summary: Summary): string[][] {
     ),
     row('502 rate, all requests (95 %)', (v) => rateCell(v.rate502)),
     row('client-side errors', (v) => String(v.requests.clientErrors)),
-    row('first 502', (v) =>
+    row("first 502 (from the run's start)", (v) =>
       v.firstHit ? `cycle ${v.firstHit.cycle}, ${(v.firstHit.elapsedMs / 1000).toFixed(1)} s` : '—',
     ),
     row('upstream closed by app / LB / reset', (v) => `${v.closedBy.app} / ${v.closedBy.lb} / ${v.closedBy.reset}`),

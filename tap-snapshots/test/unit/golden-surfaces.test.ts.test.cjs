@@ -6609,7 +6609,7 @@ code { font-size: .92em; }
 <tr><th scope="row">aimed cycles with a 502 (95 %)</th><td>6/7: 85.7 % (48.7 %–97.4 %)</td><td>0/7: 0 (≤ 34.82 %, one-sided)</td></tr>
 <tr><th scope="row">502 rate, all requests (95 %)</th><td>16.9 % (12.3 %–22.8 %)</td><td>0 (≤ 0.50 %, one-sided)</td></tr>
 <tr><th scope="row">client-side errors</th><td>0</td><td>0</td></tr>
-<tr><th scope="row">first 502</th><td>cycle 2, 31.6 s</td><td>—</td></tr>
+<tr><th scope="row">first 502 (from the run&#39;s start)</th><td>cycle 2, 31.6 s</td><td>—</td></tr>
 <tr><th scope="row">upstream closed by app / LB / reset</th><td>87 / 8 / 0</td><td>0 / 25 / 0</td></tr>
 <tr><th scope="row">  of the LB&#39;s: at shutdown</th><td>8</td><td>25</td></tr>
 <tr><th scope="row">502s in nginx access log</th><td>33</td><td>0</td></tr></tbody>
@@ -6653,7 +6653,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
 | aimed cycles with a 502 (95 %) | 6/7: 85.7 % (48.7 %–97.4 %) | 0/7: 0 (≤ 34.82 %, one-sided) |
 | 502 rate, all requests (95 %) | 16.9 % (12.3 %–22.8 %) | 0 (≤ 0.50 %, one-sided) |
 | client-side errors | 0 | 0 |
-| first 502 | cycle 2, 31.6 s | — |
+| first 502 (from the run's start) | cycle 2, 31.6 s | — |
 | upstream closed by app / LB / reset | 87 / 8 / 0 | 0 / 25 / 0 |
 |   of the LB's: at shutdown | 8 | 25 |
 | 502s in nginx access log | 33 | 0 |
@@ -9478,7 +9478,7 @@ code { font-size: .92em; }
 <tr><th scope="row">aimed cycles with a 502 (95 %)</th><td>4/4: 100.0 % (51.0 %–100.0 %)</td><td>4/4: 100.0 % (51.0 %–100.0 %)</td></tr>
 <tr><th scope="row">502 rate, all requests (95 %)</th><td>8.3 % (3.3 %–19.6 %)</td><td>8.3 % (3.3 %–19.6 %)</td></tr>
 <tr><th scope="row">client-side errors</th><td>0</td><td>0</td></tr>
-<tr><th scope="row">first 502</th><td>cycle 1, 10.0 s</td><td>cycle 1, 10.0 s</td></tr>
+<tr><th scope="row">first 502 (from the run&#39;s start)</th><td>cycle 1, 10.0 s</td><td>cycle 1, 10.0 s</td></tr>
 <tr><th scope="row">upstream closed by app / LB / reset</th><td>0 / 0 / 0</td><td>0 / 0 / 0</td></tr>
 <tr><th scope="row">  of the LB&#39;s: at shutdown</th><td>0</td><td>0</td></tr>
 <tr><th scope="row">502s in nginx access log</th><td>4</td><td>4</td></tr></tbody>
@@ -9523,7 +9523,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 | aimed cycles with a 502 (95 %) | 4/4: 100.0 % (51.0 %–100.0 %) | 4/4: 100.0 % (51.0 %–100.0 %) |
 | 502 rate, all requests (95 %) | 8.3 % (3.3 %–19.6 %) | 8.3 % (3.3 %–19.6 %) |
 | client-side errors | 0 | 0 |
-| first 502 | cycle 1, 10.0 s | cycle 1, 10.0 s |
+| first 502 (from the run's start) | cycle 1, 10.0 s | cycle 1, 10.0 s |
 | upstream closed by app / LB / reset | 0 / 0 / 0 | 0 / 0 / 0 |
 |   of the LB's: at shutdown | 0 | 0 |
 | 502s in nginx access log | 4 | 4 |
@@ -11074,7 +11074,7 @@ code { font-size: .92em; }
 <tr><th scope="row">aimed cycles with a 502 (95 %)</th><td>4/4: 100.0 % (51.0 %–100.0 %)</td><td>0/4: 0 (≤ 52.71 %, one-sided)</td></tr>
 <tr><th scope="row">502 rate, all requests (95 %)</th><td>8.3 % (3.3 %–19.6 %)</td><td>0 (≤ 6.05 %, one-sided)</td></tr>
 <tr><th scope="row">client-side errors</th><td>0</td><td>0</td></tr>
-<tr><th scope="row">first 502</th><td>cycle 1, 10.0 s</td><td>—</td></tr>
+<tr><th scope="row">first 502 (from the run&#39;s start)</th><td>cycle 1, 10.0 s</td><td>—</td></tr>
 <tr><th scope="row">upstream closed by app / LB / reset</th><td>0 / 0 / 0</td><td>0 / 0 / 0</td></tr>
 <tr><th scope="row">  of the LB&#39;s: at shutdown</th><td>0</td><td>0</td></tr>
 <tr><th scope="row">502s in nginx access log</th><td>4</td><td>0</td></tr></tbody>
@@ -11119,7 +11119,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 | aimed cycles with a 502 (95 %) | 4/4: 100.0 % (51.0 %–100.0 %) | 0/4: 0 (≤ 52.71 %, one-sided) |
 | 502 rate, all requests (95 %) | 8.3 % (3.3 %–19.6 %) | 0 (≤ 6.05 %, one-sided) |
 | client-side errors | 0 | 0 |
-| first 502 | cycle 1, 10.0 s | — |
+| first 502 (from the run's start) | cycle 1, 10.0 s | — |
 | upstream closed by app / LB / reset | 0 / 0 / 0 | 0 / 0 / 0 |
 |   of the LB's: at shutdown | 0 | 0 |
 | 502s in nginx access log | 4 | 0 |
@@ -12018,7 +12018,7 @@ code { font-size: .92em; }
 <tr><th scope="row">aimed cycles with a 502 (95 %)</th><td>0/4: 0 (≤ 52.71 %, one-sided)</td><td>0/4: 0 (≤ 52.71 %, one-sided)</td></tr>
 <tr><th scope="row">502 rate, all requests (95 %)</th><td>0 (≤ 6.05 %, one-sided)</td><td>0 (≤ 6.05 %, one-sided)</td></tr>
 <tr><th scope="row">client-side errors</th><td>0</td><td>0</td></tr>
-<tr><th scope="row">first 502</th><td>—</td><td>—</td></tr>
+<tr><th scope="row">first 502 (from the run&#39;s start)</th><td>—</td><td>—</td></tr>
 <tr><th scope="row">upstream closed by app / LB / reset</th><td>4 / 0 / 0</td><td>0 / 0 / 0</td></tr>
 <tr><th scope="row">  of the LB&#39;s: at shutdown</th><td>0</td><td>0</td></tr>
 <tr><th scope="row">502s in nginx access log</th><td>0</td><td>0</td></tr></tbody>
@@ -12062,7 +12062,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 | aimed cycles with a 502 (95 %) | 0/4: 0 (≤ 52.71 %, one-sided) | 0/4: 0 (≤ 52.71 %, one-sided) |
 | 502 rate, all requests (95 %) | 0 (≤ 6.05 %, one-sided) | 0 (≤ 6.05 %, one-sided) |
 | client-side errors | 0 | 0 |
-| first 502 | — | — |
+| first 502 (from the run's start) | — | — |
 | upstream closed by app / LB / reset | 4 / 0 / 0 | 0 / 0 / 0 |
 |   of the LB's: at shutdown | 0 | 0 |
 | 502s in nginx access log | 0 | 0 |
@@ -12952,7 +12952,7 @@ code { font-size: .92em; }
 <tr><th scope="row">aimed cycles with a 502 (95 %)</th><td>0/4: 0 (≤ 52.71 %, one-sided)</td><td>0/4: 0 (≤ 52.71 %, one-sided)</td></tr>
 <tr><th scope="row">502 rate, all requests (95 %)</th><td>0 (≤ 6.05 %, one-sided)</td><td>0 (≤ 6.05 %, one-sided)</td></tr>
 <tr><th scope="row">client-side errors</th><td>0</td><td>0</td></tr>
-<tr><th scope="row">first 502</th><td>—</td><td>—</td></tr>
+<tr><th scope="row">first 502 (from the run&#39;s start)</th><td>—</td><td>—</td></tr>
 <tr><th scope="row">upstream closed by app / LB / reset</th><td>0 / 0 / 0</td><td>0 / 0 / 0</td></tr>
 <tr><th scope="row">  of the LB&#39;s: at shutdown</th><td>0</td><td>0</td></tr>
 <tr><th scope="row">502s in nginx access log</th><td>0</td><td>0</td></tr></tbody>
@@ -12997,7 +12997,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 | aimed cycles with a 502 (95 %) | 0/4: 0 (≤ 52.71 %, one-sided) | 0/4: 0 (≤ 52.71 %, one-sided) |
 | 502 rate, all requests (95 %) | 0 (≤ 6.05 %, one-sided) | 0 (≤ 6.05 %, one-sided) |
 | client-side errors | 0 | 0 |
-| first 502 | — | — |
+| first 502 (from the run's start) | — | — |
 | upstream closed by app / LB / reset | 0 / 0 / 0 | 0 / 0 / 0 |
 |   of the LB's: at shutdown | 0 | 0 |
 | 502s in nginx access log | 0 | 0 |
@@ -13874,7 +13874,7 @@ code { font-size: .92em; }
 <tr><th scope="row">aimed cycles with a 502 (95 %)</th><td>4/4: 100.0 % (51.0 %–100.0 %)</td><td>0/4: 0 (≤ 52.71 %, one-sided)</td></tr>
 <tr><th scope="row">502 rate, all requests (95 %)</th><td>8.3 % (3.3 %–19.6 %)</td><td>0 (≤ 6.05 %, one-sided)</td></tr>
 <tr><th scope="row">client-side errors</th><td>0</td><td>0</td></tr>
-<tr><th scope="row">first 502</th><td>cycle 1, 10.0 s</td><td>—</td></tr>
+<tr><th scope="row">first 502 (from the run&#39;s start)</th><td>cycle 1, 10.0 s</td><td>—</td></tr>
 <tr><th scope="row">upstream closed by app / LB / reset</th><td>0 / 0 / 0</td><td>0 / 0 / 0</td></tr>
 <tr><th scope="row">  of the LB&#39;s: at shutdown</th><td>0</td><td>0</td></tr>
 <tr><th scope="row">502s in nginx access log</th><td>4</td><td>0</td></tr></tbody>
@@ -13918,7 +13918,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 | aimed cycles with a 502 (95 %) | 4/4: 100.0 % (51.0 %–100.0 %) | 0/4: 0 (≤ 52.71 %, one-sided) |
 | 502 rate, all requests (95 %) | 8.3 % (3.3 %–19.6 %) | 0 (≤ 6.05 %, one-sided) |
 | client-side errors | 0 | 0 |
-| first 502 | cycle 1, 10.0 s | — |
+| first 502 (from the run's start) | cycle 1, 10.0 s | — |
 | upstream closed by app / LB / reset | 0 / 0 / 0 | 0 / 0 / 0 |
 |   of the LB's: at shutdown | 0 | 0 |
 | 502s in nginx access log | 4 | 0 |
@@ -14822,7 +14822,7 @@ code { font-size: .92em; }
 <tr><th scope="row">aimed cycles with a 502 (95 %)</th><td>0/4: 0 (≤ 52.71 %, one-sided)</td><td>0/4: 0 (≤ 52.71 %, one-sided)</td></tr>
 <tr><th scope="row">502 rate, all requests (95 %)</th><td>0 (≤ 6.05 %, one-sided)</td><td>0 (≤ 6.05 %, one-sided)</td></tr>
 <tr><th scope="row">client-side errors</th><td>0</td><td>0</td></tr>
-<tr><th scope="row">first 502</th><td>—</td><td>—</td></tr>
+<tr><th scope="row">first 502 (from the run&#39;s start)</th><td>—</td><td>—</td></tr>
 <tr><th scope="row">upstream closed by app / LB / reset</th><td>0 / 0 / 0</td><td>0 / 0 / 0</td></tr>
 <tr><th scope="row">  of the LB&#39;s: at shutdown</th><td>0</td><td>0</td></tr>
 <tr><th scope="row">502s in nginx access log</th><td>0</td><td>0</td></tr></tbody>
@@ -14867,7 +14867,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 | aimed cycles with a 502 (95 %) | 0/4: 0 (≤ 52.71 %, one-sided) | 0/4: 0 (≤ 52.71 %, one-sided) |
 | 502 rate, all requests (95 %) | 0 (≤ 6.05 %, one-sided) | 0 (≤ 6.05 %, one-sided) |
 | client-side errors | 0 | 0 |
-| first 502 | — | — |
+| first 502 (from the run's start) | — | — |
 | upstream closed by app / LB / reset | 0 / 0 / 0 | 0 / 0 / 0 |
 |   of the LB's: at shutdown | 0 | 0 |
 | 502s in nginx access log | 0 | 0 |
@@ -15751,7 +15751,7 @@ code { font-size: .92em; }
 <tr><th scope="row">aimed cycles with a 502 (95 %)</th><td>4/4: 100.0 % (51.0 %–100.0 %)</td><td>0/4: 0 (≤ 52.71 %, one-sided)</td></tr>
 <tr><th scope="row">502 rate, all requests (95 %)</th><td>8.3 % (3.3 %–19.6 %)</td><td>0 (≤ 6.05 %, one-sided)</td></tr>
 <tr><th scope="row">client-side errors</th><td>0</td><td>0</td></tr>
-<tr><th scope="row">first 502</th><td>cycle 1, 10.0 s</td><td>—</td></tr>
+<tr><th scope="row">first 502 (from the run&#39;s start)</th><td>cycle 1, 10.0 s</td><td>—</td></tr>
 <tr><th scope="row">upstream closed by app / LB / reset</th><td>0 / 0 / 0</td><td>0 / 0 / 0</td></tr>
 <tr><th scope="row">  of the LB&#39;s: at shutdown</th><td>0</td><td>0</td></tr>
 <tr><th scope="row">502s in nginx access log</th><td>4</td><td>0</td></tr></tbody>
@@ -15796,7 +15796,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 | aimed cycles with a 502 (95 %) | 4/4: 100.0 % (51.0 %–100.0 %) | 0/4: 0 (≤ 52.71 %, one-sided) |
 | 502 rate, all requests (95 %) | 8.3 % (3.3 %–19.6 %) | 0 (≤ 6.05 %, one-sided) |
 | client-side errors | 0 | 0 |
-| first 502 | cycle 1, 10.0 s | — |
+| first 502 (from the run's start) | cycle 1, 10.0 s | — |
 | upstream closed by app / LB / reset | 0 / 0 / 0 | 0 / 0 / 0 |
 |   of the LB's: at shutdown | 0 | 0 |
 | 502s in nginx access log | 4 | 0 |
