@@ -185,15 +185,20 @@ t.test('faults on the local runtime', async (t) => {
     t.ok(await allPortsFree(), 'torn down: every port free');
   });
 
-  t.test('results directory not writable: exit 1 before anything starts', async (t) => {
+  t.test('a results directory under a file: exit 2 at the flags, before anything starts', async (t) => {
     const file = join(resultsDir, 'a-file');
     writeFileSync(file, 'x');
     const lab = startLab([...LOCAL_RUN, '--results-dir', join(file, 'sub')]);
+    t.equal(await lab.exited, EXIT.badInput);
+    t.match(lab.stderr(), /keepalive-lab: --results-dir .*a-file\/sub: .*a-file is a file, not a directory\./);
+    t.ok(await allPortsFree());
+  });
+
+  t.test('a results directory that cannot be made: exit 1 before anything starts', async (t) => {
+    // sysfs refuses mkdir even to root (EPERM): the flag check passes (a directory), the run's own creation fails.
+    const lab = startLab([...LOCAL_RUN, '--results-dir', '/sys/keepalive-lab-results']);
     t.equal(await lab.exited, EXIT.couldNotRun);
-    t.match(
-      lab.stderr(),
-      /keepalive-lab: Cannot create the results directory .*a-file\/sub: a part of the path is a file, not a directory \(ENOTDIR\)\./,
-    );
+    t.match(lab.stderr(), /keepalive-lab: Cannot create the results directory \/sys\/keepalive-lab-results: /);
     t.match(lab.stderr(), /hint: Choose a writable directory with --results-dir/);
     t.ok(await allPortsFree());
   });
