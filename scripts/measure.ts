@@ -101,7 +101,8 @@ function time(name: string, condition: string, label: string, command: string[])
     startedAt,
     machine: machineNow(),
   };
-  const dest = join(MEASUREMENTS_DIR, 'timings');
+  // MEASURE_INTO: another checkout's docs/measurements, for a command timed in a clone that must not see its timing.
+  const dest = join(process.env.MEASURE_INTO ?? MEASUREMENTS_DIR, 'timings');
   mkdirSync(dest, { recursive: true });
   writeJson(join(dest, `${name}.json`), timing);
   console.log(`${label} (${condition}): ${(timing.wallMs / 1000).toFixed(1)} s, exit ${timing.exitCode}`);

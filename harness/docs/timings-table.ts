@@ -14,9 +14,11 @@ export function timingsTable(timings: readonly Timing[]): string {
   const commands = [...new Set(timings.map((t) => t.command))];
   const at = (command: string, condition: Timing['condition']) => {
     const t = timings.find((x) => x.command === command && x.condition === condition);
-    return t === undefined ? '—' : `${minutes(t.wallMs)}${t.exitCode === 0 ? '' : ` (exit ${t.exitCode})`}`;
+    if (t === undefined) return '—';
+    const load = t.machine.loadAverage === undefined ? '' : ` (load ${t.machine.loadAverage[2].toFixed(1)})`;
+    return `${minutes(t.wallMs)}${t.exitCode === 0 ? '' : ` (exit ${t.exitCode})`}${load}`;
   };
-  const machines = [...new Set(timings.map((t) => describeMachine(t.machine)))];
+  const machines = [...new Set(timings.map((t) => describeMachine({ ...t.machine, loadAverage: undefined })))];
   const dates = [...new Set(timings.map((t) => t.startedAt.slice(0, 10)))].sort();
   const removed = [...new Set(timings.flatMap((t) => t.removedBefore ?? []))];
   return [
@@ -25,6 +27,7 @@ export function timingsTable(timings: readonly Timing[]): string {
     ...commands.map((c) => `| \`${c}\` | ${at(c, 'cold')} | ${at(c, 'warm')} |`),
     '',
     `Cold: removed just before, ${removed.join('; ')}; the base images stayed (air-gapped substitutes here, ` +
-      `pulls elsewhere). Timed ${dates.join(', ')} on ${machines.join('; ')} (\`docs/measurements/timings/\`).`,
+      `pulls elsewhere). Timed ${dates.join(', ')} on ${machines.join('; ')}; in brackets the load average over ` +
+      `the 15 min before each was kept (\`docs/measurements/timings/\`).`,
   ].join('\n');
 }
