@@ -124,7 +124,9 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     // The fix where a fix can fail: connections idle just under the LB's 60 s, reused through the fixed app's own pool.
     const atLb = summary.variants.fixed.lbBoundary;
     t.comment(`fixed at the LB's 60 s: ${JSON.stringify(atLb)}`);
-    t.ok(atLb && atLb.boundary >= 25, `fixed: ${atLb?.boundary} boundary requests at the LB's 60 s`);
+    // Most of the 30 reuse a connection idle that long; on a loaded machine some sends come late, after nginx closed
+    // theirs (24 of 30 while three test files ran at once). A pool the lane did not hold to itself gives none.
+    t.ok(atLb && atLb.boundary >= 15, `fixed: ${atLb?.boundary} boundary requests at the LB's 60 s`);
     t.equal(atLb?.failures, 0, "fixed: none failed at the LB's 60 s");
     t.ok(
       atLb?.idleGapMs && atLb.idleGapMs >= 59_000 && atLb.idleGapMs < 60_000,
