@@ -3,6 +3,7 @@
 // interrupted or failed bench keeps what it measured.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readJsonLines } from '../model/json-lines.js';
 import { runLab, type LabIo } from '../lab/lab.js';
@@ -52,7 +53,7 @@ function describeRun(r: BenchRun, of: number): string {
   const first =
     r.timeToFirst502Ms === null
       ? 'no 502'
-      : `first 502 after ${(r.timeToFirst502Ms / 1000).toFixed(1)} s (aimed cycle ${r.cyclesToFirstHit})`;
+      : `first 502 after ${(r.timeToFirst502Ms / 1000).toFixed(1)} s (aimed cycle ${r.firstHitCycle})`;
   const { aimed, naive } = r.ab;
   return `bench run ${r.run}/${of}: ${first}; A/B aimed ${aimed.count502}/${aimed.requests}, naive ${naive.count502}/${naive.requests}; cross-checks ${r.checks.harnessEqualsAccessLog && r.checks.raceLinesCoverFailures ? 'agree' : 'DISAGREE'}`;
 }
@@ -73,6 +74,8 @@ export function benchLabOptions(options: Pick<BenchOptions, 'runtime' | 'results
 
 export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchOutcome> {
   const startedAt = new Date();
+  // Other work on the machine moves the figures as much as --cpu-load does: the bench keeps the load it ran under.
+  const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
   const benchId = timestampId(startedAt);
   const resultsDir = resolve(options.resultsDir);
   const labOptions = benchLabOptions(options);
@@ -88,7 +91,8 @@ export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchO
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         runtime,
-        cpuLoadProcesses: options.cpuLoad,
+        cpuLoad: options.cpuLoad,
+        loadAverage: { start: loadAtStart, end: loadavg().map((l) => Math.round(l * 100) / 100) },
         injectedAppClockOffsetMs: injectedAppClockOffsetMs(),
         versions,
       },

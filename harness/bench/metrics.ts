@@ -11,8 +11,12 @@ import { roundMs } from '../model/clock.js';
 import type { CycleRecord, Summary } from '../results/schema.js';
 import type { RequestRecord } from '../records/request-records.js';
 
-/** bench-<id>.json's version: 2 added `pooled.aimedOverNaiveAtLeast` (readBenchResult derives it for 1). */
-export const BENCH_SCHEMA_VERSION = 2;
+/**
+ * bench-<id>.json's version: 2 added `pooled.aimedOverNaiveAtLeast`; 3 renamed `cpuLoadProcesses` to `cpuLoad` and each
+ * run's `cyclesToFirstHit` to `firstHitCycle`, and added `firstHitCycles`, `pooled.aimedRate` and `loadAverage`
+ * (readBenchResult upgrades 1 and 2).
+ */
+export const BENCH_SCHEMA_VERSION = 3;
 
 /** One side of the A/B: the aim variant's requests in those cycles. */
 export interface AbSide {
@@ -38,8 +42,8 @@ export interface BenchRun {
   appClockUncertaintyMs: number | null;
   /** From the first traffic request to the first 502; null without one. */
   timeToFirst502Ms: number | null;
-  /** Aimed cycles run until the first 502 (1 = the first cycle hit). */
-  cyclesToFirstHit: number | null;
+  /** The number of the aimed cycle that brought the first 502 (1: the first cycle hit); null without one. */
+  firstHitCycle: number | null;
   /** Every aimed cycle of the aim variant: 502s per aimed request. */
   aimedRate: Proportion;
   /** Per hitting aimed cycle, its 502s ÷ its sends (C); the mean over those cycles. */
@@ -184,8 +188,7 @@ export function benchRun(
     appClockOffsetMs: clock?.offsetMs ?? null,
     appClockUncertaintyMs: clock?.uncertaintyMs ?? null,
     timeToFirst502Ms: firstHits.length > 0 ? Math.min(...firstHits) : null,
-    cyclesToFirstHit:
-      firstHitIndex < 0 ? null : aimedCycles.filter((c) => c.cycle <= cycles[firstHitIndex].cycle).length,
+    firstHitCycle: firstHitIndex < 0 ? null : cycles[firstHitIndex].cycle,
     aimedRate: proportion(aimedRecords.filter((r) => r.status === 502).length, aimedRecords.length),
     hitCycleYield: yields.length > 0 ? roundMs(yields.reduce((a, b) => a + b, 0) / yields.length) : null,
     ab,
@@ -198,26 +201,49 @@ export function benchRun(
   };
 }
 
+/** Runs whose first 502 came in one cycle (null: no 502 at all). */
+export interface FirstHitCycleCount {
+  cycle: number | null;
+  runs: number;
+}
+
+/** How many runs first hit in each cycle: ascending by cycle, the runs without a hit last. */
+export function firstHitCyclesOf(firstHitCycles: ReadonlyArray<number | null>): FirstHitCycleCount[] {
+  const cycles = [...new Set(firstHitCycles)].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
+  return cycles.map((cycle) => ({ cycle, runs: firstHitCycles.filter((c) => c === cycle).length }));
+}
+
 export interface BenchResult {
   schemaVersion: typeof BENCH_SCHEMA_VERSION;
   benchId: string;
   startedAt: string;
   finishedAt: string;
   runtime: string;
-  /** Extra CPU load while the runs ran (a busy process per core asked for). */
-  cpuLoadProcesses: number;
+  /** Extra CPU load while the runs ran: busy processes beside the lab (--cpu-load). */
+  cpuLoad: number;
+  /** The machine's load averages (1, 5, 15 min) when the bench started and when it last wrote; null before v3. */
+  loadAverage: { start: number[]; end: number[] } | null;
   injectedAppClockOffsetMs: number;
   versions: Record<string, string>;
   runs: BenchRun[];
   timeToFirst502Ms: Spread | null;
-  cyclesToFirstHit: Spread | null;
+  firstHitCycle: Spread | null;
+  /** How many runs first hit in each cycle, by cycle (ascending), the runs without a 502 last (cycle null). */
+  firstHitCycles: FirstHitCycleCount[];
   /** 502s ÷ C in hitting aimed cycles. */
   hitCycleYield: Spread | null;
   aimedRate: Spread | null;
   aimedOverNaive: Spread | null;
   aimedOverNaiveAtLeast: Spread | null;
   /** Every run's A/B pooled: aimed 502s per request ÷ naive 502s per request, and what that proves at least. */
-  pooled: { aimed: Proportion; naive: Proportion; aimedOverNaive: number | null; aimedOverNaiveAtLeast: number | null };
+  pooled: {
+    aimed: Proportion;
+    naive: Proportion;
+    aimedOverNaive: number | null;
+    aimedOverNaiveAtLeast: number | null;
+    /** Every run's aimed requests (its first cycles and its A/B's aimed side): 502s per aimed request. */
+    aimedRate: Proportion;
+  };
   boundaryPerMinute: Spread | null;
   wallMs: { cold: number | null; warm: Spread | null };
   /** Runs that ran to the end, and whether every cross-check of every run agreed. */
@@ -240,7 +266,14 @@ export function aimedOverNaiveAtLeastOf(aimed: Proportion, naive: Proportion): n
 export function benchResult(
   meta: Pick<
     BenchResult,
-    'benchId' | 'startedAt' | 'finishedAt' | 'runtime' | 'cpuLoadProcesses' | 'injectedAppClockOffsetMs' | 'versions'
+    | 'benchId'
+    | 'startedAt'
+    | 'finishedAt'
+    | 'runtime'
+    | 'cpuLoad'
+    | 'loadAverage'
+    | 'injectedAppClockOffsetMs'
+    | 'versions'
   >,
   runs: BenchRun[],
 ): BenchResult {
@@ -256,7 +289,8 @@ export function benchResult(
     ...meta,
     runs,
     timeToFirst502Ms: spreadOf(runs.map((r) => r.timeToFirst502Ms)),
-    cyclesToFirstHit: spreadOf(runs.map((r) => r.cyclesToFirstHit)),
+    firstHitCycle: spreadOf(runs.map((r) => r.firstHitCycle)),
+    firstHitCycles: firstHitCyclesOf(runs.map((r) => r.firstHitCycle)),
     hitCycleYield: spreadOf(runs.map((r) => r.hitCycleYield)),
     aimedRate: spreadOf(runs.map((r) => r.aimedRate.rate)),
     aimedOverNaive: spreadOf(runs.map((r) => r.aimedOverNaive)),
@@ -266,6 +300,7 @@ export function benchResult(
       naive,
       aimedOverNaive: naive.failures > 0 && aimed.trials > 0 ? roundMs(aimed.rate / naive.rate) : null,
       aimedOverNaiveAtLeast: aimedOverNaiveAtLeastOf(aimed, naive),
+      aimedRate: pooledAimedRate(runs),
     },
     boundaryPerMinute: spreadOf(runs.map((r) => r.boundaryPerMinute)),
     // The first run may build images and warm caches; the others show a speaker's second run.
@@ -275,18 +310,56 @@ export function benchResult(
   };
 }
 
-/**
- * A bench-<id>.json as the current version: v1 lacks `pooled.aimedOverNaiveAtLeast`, derived by the rule v2 writes
- * it with. A file of another kind or a newer version is refused.
- */
-export function readBenchResult(value: unknown, file: string): BenchResult {
-  const b = value as Omit<BenchResult, 'schemaVersion'> & { schemaVersion: number };
-  if (typeof b !== 'object' || b === null || ![1, 2].includes(b.schemaVersion) || !Array.isArray(b.runs))
-    throw new Error(`${file} is not a bench result this lab reads (schemaVersion 1 or 2)`);
-  if (b.schemaVersion === 2) return b as BenchResult;
-  return {
-    ...b,
-    schemaVersion: BENCH_SCHEMA_VERSION,
-    pooled: { ...b.pooled, aimedOverNaiveAtLeast: aimedOverNaiveAtLeastOf(b.pooled.aimed, b.pooled.naive) },
+/** Every run's aimed requests pooled: 502s per aimed request over the bench. */
+function pooledAimedRate(runs: ReadonlyArray<Pick<BenchRun, 'aimedRate'>>): Proportion {
+  return proportion(
+    runs.reduce((n, r) => n + r.aimedRate.failures, 0),
+    runs.reduce((n, r) => n + r.aimedRate.trials, 0),
+  );
+}
+
+/** A v1 or v2 bench file as written (the fields v3 renamed or added differ). */
+type OldBenchResult = Omit<
+  BenchResult,
+  'schemaVersion' | 'cpuLoad' | 'loadAverage' | 'firstHitCycle' | 'firstHitCycles' | 'runs' | 'pooled'
+> & {
+  schemaVersion: 1 | 2;
+  cpuLoadProcesses: number;
+  cyclesToFirstHit: Spread | null;
+  runs: Array<Omit<BenchRun, 'firstHitCycle'> & { cyclesToFirstHit: number | null }>;
+  pooled: Omit<BenchResult['pooled'], 'aimedOverNaiveAtLeast' | 'aimedRate'> & {
+    aimedOverNaiveAtLeast?: number | null;
   };
+};
+
+/**
+ * A v1 or v2 file as v3: its runs' `cyclesToFirstHit` counted the aimed cycles up to the first hit, and every cycle
+ * before it was aimed (the A/B's naive cycles come after), so it is the first hit's cycle number; v1 lacks
+ * `pooled.aimedOverNaiveAtLeast`, derived by the rule v2 wrote it with; no load average was kept.
+ */
+function upgradeBenchResult(b: OldBenchResult): BenchResult {
+  const { cpuLoadProcesses, cyclesToFirstHit, runs: oldRuns, pooled, ...rest } = b;
+  const runs = oldRuns.map(({ cyclesToFirstHit: firstHitCycle, ...run }) => ({ ...run, firstHitCycle }));
+  return {
+    ...rest,
+    schemaVersion: BENCH_SCHEMA_VERSION,
+    cpuLoad: cpuLoadProcesses,
+    loadAverage: null,
+    runs,
+    firstHitCycle: cyclesToFirstHit,
+    firstHitCycles: firstHitCyclesOf(runs.map((r) => r.firstHitCycle)),
+    pooled: {
+      ...pooled,
+      aimedOverNaiveAtLeast: pooled.aimedOverNaiveAtLeast ?? aimedOverNaiveAtLeastOf(pooled.aimed, pooled.naive),
+      aimedRate: pooledAimedRate(runs),
+    },
+  };
+}
+
+/** A bench-<id>.json as the current version (1 and 2 upgraded); a file of another kind or a newer one is refused. */
+export function readBenchResult(value: unknown, file: string): BenchResult {
+  const b = value as { schemaVersion?: unknown; runs?: unknown };
+  if (typeof b !== 'object' || b === null || ![1, 2, 3].includes(b.schemaVersion as number) || !Array.isArray(b.runs))
+    throw new Error(`${file} is not a bench result this lab reads (schemaVersion 1, 2 or 3)`);
+  return b.schemaVersion === BENCH_SCHEMA_VERSION ? (b as BenchResult) : upgradeBenchResult(b as OldBenchResult);
 }

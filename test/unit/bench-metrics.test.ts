@@ -101,7 +101,7 @@ t.test('one run: first hit, the A/B after it, hitting cycles, cross-checks', asy
     requests(cycles),
     'upstream prematurely closed connection\n'.repeat(0),
   );
-  t.equal(r.cyclesToFirstHit, 2);
+  t.equal(r.firstHitCycle, 2, 'the number of the cycle that brought the first 502');
   t.equal(r.timeToFirst502Ms, 12_400);
   t.same(
     [r.ab.aimed.count502, r.ab.aimed.requests, r.ab.aimed.cycles, r.ab.aimed.hittingCycles],
@@ -151,7 +151,8 @@ t.test('a run whose naive side never hit: the ratio only as a lower bound; misma
       startedAt: 'x',
       finishedAt: 'y',
       runtime: 'docker',
-      cpuLoadProcesses: 1,
+      cpuLoad: 1,
+      loadAverage: { start: [1.5, 2.25, 3], end: [4, 5, 6] },
       injectedAppClockOffsetMs: 0,
       versions: {},
     },
@@ -160,6 +161,13 @@ t.test('a run whose naive side never hit: the ratio only as a lower bound; misma
   t.equal(result.checksAgree, false);
   t.same(result.wallMs, { cold: 95_000, warm: { min: 80_000, median: 80_000, max: 80_000 } });
   t.equal(result.pooled.aimedOverNaive, null, 'no naive 502 in any run');
+  t.same([result.pooled.aimedRate.failures, result.pooled.aimedRate.trials], [12, 32], "both runs' aimed requests");
+  t.same(result.firstHitCycles, [{ cycle: 1, runs: 2 }]);
+  t.match(
+    benchMarkdown(result),
+    /extra CPU load: 1 busy process\(es\); load average 1\.50 2\.25 3\.00 → 4\.00 5\.00 6\.00\./,
+  );
+  t.match(benchMarkdown(result), /- first 502 by cycle: cycle 1 in 2 of 2\n/);
   t.match(benchMarkdown(result), /DISAGREE/);
   t.match(
     benchMarkdown(result),
@@ -182,6 +190,64 @@ t.test("what an A/B proves at least: aimed's 95 % lower bound ÷ naive's 95 % up
   t.equal(aimedOverNaiveAtLeastOf(proportion(0, 0), proportion(0, 200)), null, 'no aimed request, no answer');
 });
 
+t.test('the first-hit cycles over runs: counted per cycle, the runs without a 502 last, and in words', async (t) => {
+  const { firstHitCyclesOf } = await import('../../harness/bench/metrics.js');
+  const { firstHitCyclesText, pooledRateText } = await import('../../harness/bench/report.js');
+  const { proportion } = await import('../../harness/model/stats.js');
+  const counts = firstHitCyclesOf([2, 1, null, 1, 1, 3, 1]);
+  t.same(counts, [
+    { cycle: 1, runs: 4 },
+    { cycle: 2, runs: 1 },
+    { cycle: 3, runs: 1 },
+    { cycle: null, runs: 1 },
+  ]);
+  t.equal(firstHitCyclesText(counts, 7), 'cycle 1 in 4 of 7; 2: 1; 3: 1; no 502: 1');
+  t.equal(firstHitCyclesText(firstHitCyclesOf([2, 2]), 2), 'cycle 1 in 0 of 2; 2: 2');
+  // By hand: Wilson's 95 % interval of 86/200 is 0.36334 … 0.49930.
+  t.equal(pooledRateText(proportion(86, 200)), '86/200 = 43.0 % (36.3–49.9 %)');
+});
+
+t.test("a v2 bench file is read as v3: cpuLoad, each run's firstHitCycle, the pooled aimed rate", async (t) => {
+  const { readBenchResult } = await import('../../harness/bench/metrics.js');
+  const { proportion } = await import('../../harness/model/stats.js');
+  const run = (n: number, cyclesToFirstHit: number | null, failures: number) => ({
+    run: n,
+    cyclesToFirstHit,
+    aimedRate: proportion(failures, 40),
+  });
+  const v2 = {
+    schemaVersion: 2,
+    cpuLoadProcesses: 1,
+    cyclesToFirstHit: { min: 1, median: 2, max: 3 },
+    runs: [run(1, 1, 9), run(2, 3, 0), run(3, null, 0)],
+    pooled: {
+      aimed: proportion(124, 200),
+      naive: proportion(1, 200),
+      aimedOverNaive: 124,
+      aimedOverNaiveAtLeast: 19.84,
+    },
+  };
+  const read = readBenchResult(v2, 'bench-x.json');
+  t.equal(read.schemaVersion, 3);
+  t.equal(read.cpuLoad, 1);
+  t.notOk('cpuLoadProcesses' in read, 'the old name is gone');
+  t.same(
+    read.runs.map((r) => r.firstHitCycle),
+    [1, 3, null],
+  );
+  t.notOk('cyclesToFirstHit' in read.runs[0], "a run's old name is gone");
+  t.same(read.firstHitCycle, { min: 1, median: 2, max: 3 });
+  t.same(read.firstHitCycles, [
+    { cycle: 1, runs: 1 },
+    { cycle: 3, runs: 1 },
+    { cycle: null, runs: 1 },
+  ]);
+  t.same([read.pooled.aimedRate.failures, read.pooled.aimedRate.trials], [9, 120]);
+  t.equal(read.pooled.aimedOverNaiveAtLeast, 19.84, 'kept as v2 wrote it');
+  t.equal(read.loadAverage, null, 'none was kept');
+  t.equal(readBenchResult({ ...read }, 'bench-y.json').cpuLoad, 1, 'a v3 file is read as it is');
+});
+
 t.test('a v1 bench file is read with the bound v2 stores; another kind of file is refused', async (t) => {
   const { readBenchResult } = await import('../../harness/bench/metrics.js');
   const { proportion } = await import('../../harness/model/stats.js');
@@ -191,7 +257,7 @@ t.test('a v1 bench file is read with the bound v2 stores; another kind of file i
     pooled: { aimed: proportion(124, 200), naive: proportion(1, 200), aimedOverNaive: 124 },
   };
   const read = readBenchResult(v1, 'bench-x.json');
-  t.equal(read.schemaVersion, 2);
+  t.equal(read.schemaVersion, 3);
   t.ok(Math.abs(read.pooled.aimedOverNaiveAtLeast! - 19.84) < 0.01, 'derived by the rule v2 writes it with');
   t.throws(
     () => readBenchResult({ schemaVersion: 8, runs: [] }, 'summary.json'),

@@ -95,6 +95,9 @@ t.test("the bench table holds each committed bench's pooled A/B", async (t) => {
   for (const f of files) {
     const b = JSON.parse(read(`docs/measurements/bench/${f}`)) as {
       benchId: string;
+      cpuLoad?: number;
+      cpuLoadProcesses?: number;
+      runs: Array<{ firstHitCycle?: number | null; cyclesToFirstHit?: number | null }>;
       pooled: { aimed: { failures: number; trials: number }; naive: { failures: number; trials: number } };
     };
     const row = table.split('\n').find((l) => l.includes(b.benchId));
@@ -103,6 +106,13 @@ t.test("the bench table holds each committed bench's pooled A/B", async (t) => {
       row!,
       `| ${b.pooled.aimed.failures}/${b.pooled.aimed.trials} | ${b.pooled.naive.failures}/${b.pooled.naive.trials} |`,
     );
+    // Counted here from the file's own runs (v1 and v2 named it cyclesToFirstHit): the table's distribution must agree.
+    const inFirst = b.runs.filter((r) => (r.firstHitCycle ?? r.cyclesToFirstHit) === 1).length;
+    t.match(row!, `| cycle 1 in ${inFirst} of ${b.runs.length}`, `${b.benchId}: runs hit in cycle 1`);
+    const cpuLoad = b.cpuLoad ?? b.cpuLoadProcesses;
+    t.ok(row!.startsWith(cpuLoad === 0 ? '| none' : `| \`--cpu-load ${cpuLoad}\``), `${b.benchId}: its CPU load`);
+    const runs = row!.split(' | ')[3];
+    t.equal(runs, String(b.runs.length), `${b.benchId}: its runs`);
   }
 });
 
