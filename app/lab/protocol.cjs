@@ -29,6 +29,13 @@ const HEADERS = /** @type {const} */ ({
    * Only the lab's harness sends it; the app is a lab app on loopback.
    */
   holdUntilMonoMs: 'x-lab-hold-until-mono-ms',
+  /**
+   * Harness → LB: which of the LB's upstream pools for the app carries the
+   * request (1, 2, …; absent: the app's own). Each pool is an upstream of its
+   * own with its own idle connections, so a matrix's long-gap cycles run side
+   * by side instead of one after another. The LB routes on it; the app ignores it.
+   */
+  pool: 'x-lab-pool',
 });
 
 /** Every record is one JSON object on its own line of the app's stdout, its kind under this key. */

@@ -4,6 +4,7 @@
 import { BUILT_APP_IMAGE } from '../runtime/compose-file.js';
 import {
   appUnderTestVariant,
+  withLongPools,
   COMPARED_APP_VARIANT,
   LB,
   YOUR_APP_VARIANT,
@@ -34,15 +35,24 @@ export function yourAppScenario(app: AppOptions, retryPolicy: RetryPolicy, hapro
     startTimeoutMs: app.startTimeoutMs,
     trafficPath: app.path,
   };
-  const variants: Variant[] = [appUnderTestVariant(YOUR_APP_VARIANT, 0, { ...base, image, env: app.env }, app.lb)];
+  const variants: Variant[] = [
+    withLongPools(appUnderTestVariant(YOUR_APP_VARIANT, 0, { ...base, image, env: app.env }, app.lb)),
+  ];
   if (app.compare !== null) {
     const compareImage = app.compare.image ?? image;
     variants.push(
-      appUnderTestVariant(
-        COMPARED_APP_VARIANT,
-        1,
-        { ...base, image: compareImage, buildDir: compareImage === image ? app.buildDir : null, env: app.compare.env },
-        app.lb,
+      withLongPools(
+        appUnderTestVariant(
+          COMPARED_APP_VARIANT,
+          1,
+          {
+            ...base,
+            image: compareImage,
+            buildDir: compareImage === image ? app.buildDir : null,
+            env: app.compare.env,
+          },
+          app.lb,
+        ),
       ),
     );
   }

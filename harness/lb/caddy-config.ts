@@ -1,22 +1,32 @@
 // Renders the Caddyfile from the templates in caddy/ and the scenario data: one
 // site per app, on the app's LB port. Pure, like the nginx renderer.
-import type { LbTimings, Variant } from '../scenarios/scenarios.js';
+import { HEADERS } from '../model/protocol.js';
+import { LONG_POOL_CONNECTIONS, type LbTimings, type Variant } from '../scenarios/scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 import type { LbAddresses } from './addresses.js';
 
 export function renderCaddyConfig(lb: LbTimings, addresses: LbAddresses, variants: readonly Variant[]): string {
-  const sites = variants.map((v) =>
-    fillTemplate(readTemplate('caddy', 'site.Caddyfile'), {
+  const sites = variants.map((v) => {
+    const handle = (pool: number | null) =>
+      fillTemplate(readTemplate('caddy', 'handle.Caddyfile'), {
+        // A reverse_proxy of its own has a transport of its own: its own idle connections.
+        matcher: pool === null ? '' : `\t@pool${pool} header ${HEADERS.pool} ${pool}\n`,
+        matcherRef: pool === null ? '' : ` @pool${pool}`,
+        appAddress: addresses.appAddress(v),
+        keepaliveTimeout: durationText(lb.upstreamKeepaliveTimeoutMs),
+        keepaliveConnections: pool === null ? lb.upstreamKeepaliveConnections : LONG_POOL_CONNECTIONS,
+        connectTimeout: durationText(lb.proxyConnectTimeoutMs),
+        readTimeout: durationText(lb.proxyReadTimeoutMs),
+      });
+    // The long lane's pools (Variant.longPools) first: Caddy tries a handle without a matcher last.
+    const pools = Array.from({ length: v.longPools ?? 0 }, (_, i) => handle(i + 1));
+    return fillTemplate(readTemplate('caddy', 'site.Caddyfile'), {
       variant: v.name,
       port: v.lbPort,
       bindHost: addresses.bindHost,
-      appAddress: addresses.appAddress(v),
-      keepaliveTimeout: durationText(lb.upstreamKeepaliveTimeoutMs),
-      keepaliveConnections: lb.upstreamKeepaliveConnections,
-      connectTimeout: durationText(lb.proxyConnectTimeoutMs),
-      readTimeout: durationText(lb.proxyReadTimeoutMs),
-    }),
-  );
+      handles: [...pools, handle(null)].join(''),
+    });
+  });
   return fillTemplate(readTemplate('caddy', 'Caddyfile'), { sites: sites.join('\n') });
 }
 

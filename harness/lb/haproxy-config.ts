@@ -2,7 +2,7 @@
 // frontend (named after the variant, which its log lines carry) and one backend
 // per app. Pure, like the nginx renderer.
 import { HEADERS } from '../model/protocol.js';
-import type { HaproxyReuse, LbTimings, Variant } from '../scenarios/scenarios.js';
+import { LONG_POOL_CONNECTIONS, type HaproxyReuse, type LbTimings, type Variant } from '../scenarios/scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 import type { LbAddresses } from './addresses.js';
 
@@ -12,19 +12,31 @@ export function renderHaproxyConfig(
   addresses: LbAddresses,
   variants: readonly Variant[],
 ): string {
-  const proxies = variants.map((v) =>
-    fillTemplate(readTemplate('haproxy', 'proxy.cfg'), {
-      variant: v.name,
-      listen: addresses.listen(v),
-      backend: `app_${v.name}`,
+  const backend = (name: string, v: Variant, keepaliveConnections: number) =>
+    fillTemplate(readTemplate('haproxy', 'backend.cfg'), {
+      backend: name,
       reuse,
       appAddress: addresses.appAddress(v),
-      keepaliveConnections: lb.upstreamKeepaliveConnections,
+      keepaliveConnections,
       keepaliveTimeout: durationText(lb.upstreamKeepaliveTimeoutMs),
+    });
+  const proxies = variants.map((v) => {
+    const main = `app_${v.name}`;
+    // The long lane's pools (Variant.longPools): a backend each, chosen by the request's HEADERS.pool.
+    const pools = Array.from({ length: v.longPools ?? 0 }, (_, i) => ({ n: i + 1, name: `${main}_pool${i + 1}` }));
+    return fillTemplate(readTemplate('haproxy', 'proxy.cfg'), {
+      variant: v.name,
+      listen: addresses.listen(v),
+      backend: main,
       requestIdHeader: HEADERS.requestId,
       socketIdHeader: HEADERS.socketId,
-    }),
-  );
+      poolRules: pools.map((p) => `  use_backend ${p.name} if { req.hdr(${HEADERS.pool}) -m str ${p.n} }\n`).join(''),
+      backends: [
+        backend(main, v, lb.upstreamKeepaliveConnections),
+        ...pools.map((p) => backend(p.name, v, LONG_POOL_CONNECTIONS)),
+      ].join('\n'),
+    });
+  });
   return fillTemplate(readTemplate('haproxy', 'haproxy.cfg'), {
     reuse,
     connectTimeout: durationText(lb.proxyConnectTimeoutMs),

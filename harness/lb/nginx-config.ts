@@ -6,6 +6,7 @@ import { DOCKER_ADDRESSES } from './addresses.js';
 import {
   LB,
   lbBoundaryPoolOf,
+  LONG_POOL_CONNECTIONS,
   RETRY_POLICIES,
   VARIANTS,
   type LbTimings,
@@ -77,6 +78,31 @@ function poolsOf(variants: readonly Variant[]): Array<{ upstream: string; via: V
   });
 }
 
+/** The upstream of one of a variant's long-lane pools (Variant.longPools): the same app, a cache of its own. */
+export function poolUpstreamName(variant: Variant, pool: number): string {
+  return `${upstreamName(variant)}_pool${pool}`;
+}
+
+/** The variable a pooled variant's proxy_pass adds to its upstream's name: the pool's suffix, or none. */
+const POOL_SUFFIX_VARIABLE = '$lab_pool';
+
+/**
+ * The pool a request names (HEADERS.pool) as the suffix of its upstream's name:
+ * 'app_x' + '_pool3' is the upstream block app_x_pool3 (nginx looks a
+ * proxy_pass with variables up among its upstream blocks first). No header, or
+ * a pool the app has not, is its main upstream.
+ */
+function poolMap(pools: number): string {
+  const lines = Array.from({ length: pools }, (_, i) => `    "${i + 1}" "_pool${i + 1}";`);
+  return [
+    `  # The long lane's cycles each go through a pool of their own (${HEADERS.pool}: n → upstream <app>_pool<n>).`,
+    `  map ${nginxHeaderVariable('request', HEADERS.pool)} ${POOL_SUFFIX_VARIABLE} {`,
+    '    default "";',
+    ...lines,
+    '  }',
+  ].join('\n');
+}
+
 export function renderNginxConfig(
   lb: LbSettings,
   layout: NginxLayout,
@@ -85,20 +111,24 @@ export function renderNginxConfig(
   const policy = RETRY_POLICIES[lb.retryPolicy];
   if (!policy) throw new Error(`unknown retry policy '${lb.retryPolicy}'`);
   const pools = poolsOf(variants);
-  const upstreams = pools.map(({ upstream, via: v }) =>
+  const upstream = (name: string, v: Variant, keepaliveConnections: number) =>
     fillTemplate(template('upstream'), {
-      upstreamName: upstream,
+      upstreamName: name,
       appAddress: layout.appAddress(v),
-      keepaliveConnections: lb.upstreamKeepaliveConnections,
+      keepaliveConnections,
       keepaliveTimeout: nginxDuration(lb.upstreamKeepaliveTimeoutMs),
       keepaliveRequests: lb.upstreamKeepaliveRequests,
-    }),
+    });
+  const upstreams = pools.map(({ upstream: name, via: v }) => upstream(name, v, lb.upstreamKeepaliveConnections));
+  const longPools = variants.flatMap((v) =>
+    Array.from({ length: v.longPools ?? 0 }, (_, i) => upstream(poolUpstreamName(v, i + 1), v, LONG_POOL_CONNECTIONS)),
   );
-  const servers = pools.map(({ upstream, via: v }) =>
+  const maxPools = Math.max(0, ...variants.map((v) => v.longPools ?? 0));
+  const servers = pools.map(({ upstream: name, via: v }) =>
     fillTemplate(template('server'), {
       listen: layout.listen(v),
       variant: v.name,
-      upstreamName: upstream,
+      upstreamName: v.longPools ? `${name}${POOL_SUFFIX_VARIABLE}` : name,
       proxyConnectTimeout: nginxDuration(lb.proxyConnectTimeoutMs),
       proxyReadTimeout: nginxDuration(lb.proxyReadTimeoutMs),
       proxyNextUpstream: policy.proxyNextUpstream,
@@ -114,7 +144,7 @@ export function renderNginxConfig(
     clientKeepaliveTimeout: nginxDuration(lb.clientKeepaliveTimeoutMs),
     requestIdVariable: nginxHeaderVariable('request', HEADERS.requestId),
     upstreamSocketIdVariable: nginxHeaderVariable('upstream-response', HEADERS.socketId),
-    upstreams: upstreams.join('\n'),
+    upstreams: [...(maxPools > 0 ? [poolMap(maxPools)] : []), ...upstreams, ...longPools].join('\n'),
     servers: servers.join('\n'),
   });
 }

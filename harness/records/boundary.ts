@@ -40,8 +40,25 @@ export interface BoundaryContext {
  */
 export function testedBoundary(r: RequestRecord, context: BoundaryContext): boolean {
   if (r.phase !== 'aimed') return false;
-  if (metRaceOrReused(r)) return true;
+  if (metRaceOrReused(r) && !reusedAFreedConnection(r)) return true;
   return context.replaysUnseen && arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
+}
+
+/**
+ * A request answered on a reused connection that had idled far less than the
+ * gap it was aimed at: another request of the same batch had just freed it
+ * (the LB hands out its most recent idle connection first), and it tested
+ * nothing. A batch larger than the app's answer is quick sees some (a long
+ * lane's 64 per pool).
+ */
+function reusedAFreedConnection(r: RequestRecord): boolean {
+  return (
+    clientSymptom(r) === null &&
+    (r.upstreamSocketRequest ?? 0) > 1 &&
+    r.achievedIdleMs !== null &&
+    r.idleGapMs !== null &&
+    r.achievedIdleMs < r.idleGapMs - LB_BOUNDARY_IDLE_SLACK_MS
+  );
 }
 
 /**

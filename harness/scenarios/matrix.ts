@@ -12,6 +12,7 @@ import {
   LB,
   LB_NAMES,
   makeVariant,
+  withLongPools,
   MAX_VARIANTS,
   NODE_LINES,
   SERVER_MODES,
@@ -182,6 +183,7 @@ export function matrixScenario(
     haproxyReuse,
     lb,
     kind: 'matrix',
-    variants: cells.map((c, i) => makeVariant(appCellName(c), i, c, lb)),
+    // Every app gets the long lane's pools: which apps run there is known only once the probe has measured them.
+    variants: cells.map((c, i) => withLongPools(makeVariant(appCellName(c), i, c, lb))),
   };
 }

@@ -207,6 +207,16 @@ export interface Variant {
    * connection there ever idles that long. nginx only; undefined elsewhere.
    */
   lbBoundaryPort?: number;
+  /**
+   * A matrix's app and your app: how many upstream pools of its own, besides
+   * its main one, the LB keeps for it on its LB port, chosen per request by
+   * HEADERS.pool. The long lane's cycles each go through one, side by side
+   * (traffic/engine.ts): a cycle that waits out the LB's timeout needs idle
+   * connections no other cycle touches, not the whole LB. Undefined: none.
+   */
+  longPools?: number;
+  /** One long-lane cycle's view of the app: the pool (1 … longPools) its requests name; undefined: the main one. */
+  pool?: number;
 }
 
 /**
@@ -233,6 +243,31 @@ export function lbBoundaryPoolOf(v: Variant): Variant | null {
   if (v.lbBoundaryPort === undefined) return null;
   const { lbBoundaryPort, ...app } = v;
   return { ...app, lbPort: lbBoundaryPort };
+}
+
+/**
+ * Upstream pools per app for the long lane (Variant.longPools): the default
+ * --long-cycles run side by side, one LB-timeout's wait for all of them.
+ */
+export const LONG_LANE_POOLS = 10;
+/**
+ * Idle connections each of those pools keeps (the LB's upstream keep-alive
+ * cache per pool): a long-lane cycle sends this many per app, so the default
+ * 10 cycles give each method of a two-method cell 320 requests at the boundary,
+ * enough for "≤ 1 %" (0 in 300, one-sided 95 %).
+ */
+export const LONG_POOL_CONNECTIONS = 64;
+
+/** An app with the long lane's pools (Variant.longPools). */
+export function withLongPools(v: Variant, pools: number = LONG_LANE_POOLS): Variant {
+  return { ...v, longPools: pools };
+}
+
+/** One long-lane cycle's view of an app: its requests go through pool n (1 … longPools) of its LB port. */
+export function poolOf(v: Variant, pool: number): Variant {
+  if (!Number.isInteger(pool) || pool < 1 || pool > (v.longPools ?? 0))
+    throw new Error(`variant ${v.name} has no pool ${pool} (it has ${v.longPools ?? 0})`);
+  return { ...v, pool };
 }
 
 /** The variant a (node line, server mode, fix) makes as the nth of a run. */

@@ -14,7 +14,7 @@ import { testedBoundary } from '../records/boundary.js';
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { CycleRecord } from '../records/summary-schema.js';
 import type { LabOptions } from '../scenarios/run-options.js';
-import type { Scenario, Variant, VariantName } from '../scenarios/scenarios.js';
+import { LONG_POOL_CONNECTIONS, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import { lbRetries, LB_DRIVERS } from '../lb/drivers.js';
 import { count502 } from './cycle-report.js';
 import type { Estimates } from './estimates.js';
@@ -53,12 +53,6 @@ export const LONG_GAP_SPREAD_MS = 2;
  * same two minutes. Their LB pool (32 idle connections) holds them all.
  */
 export const SAFE_VARIANT_SENDS_PER_CYCLE = 25;
-/**
- * Your app, driven at the LB's timeout (it outlives it), sends this many per
- * cycle: the default 10 long cycles give 300 boundary requests, and 0 in 300
- * is the "≤ 1 %" a SAFE verdict states. The LB's pool (32) holds them all.
- */
-export const YOUR_APP_LONG_LANE_SENDS_PER_CYCLE = 30;
 /** Idle starts within this window count as one cluster of sockets that close together. */
 export const CLUSTER_WINDOW_MS = 2;
 
@@ -133,8 +127,9 @@ export class AimPolicy {
   sendsPerCycle(v: Variant): number {
     const { scenario, lane, options } = this.input;
     const { concurrency } = options;
-    // A user's app driven at the LB's timeout is there to be shown safe: a tight bound needs more requests than C.
-    if (v.app && lane === 'long') return Math.max(concurrency, YOUR_APP_LONG_LANE_SENDS_PER_CYCLE);
+    // A long lane with pools of its own (a matrix's apps, yours) fills each pool's cache: its cycles side by side give
+    // the "≤ 1 %" a SAFE verdict states in one idle gap.
+    if (lane === 'long' && (v.longPools ?? 0) > 0) return Math.max(concurrency, LONG_POOL_CONNECTIONS);
     return scenario.kind === 'classic' && v.name !== this.aim.name
       ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE)
       : concurrency;
@@ -147,6 +142,19 @@ export class AimPolicy {
     const low = Math.min(...relativeOffsetsMs);
     const high = Math.max(...relativeOffsetsMs);
     return spreadOffsets((low + high) / 2, (high - low) / 2, n);
+  }
+
+  /**
+   * A pooled cycle's batch (Variant.pool): every request at one instant, the
+   * pool's own offset of the plan. Spread over milliseconds, the later of 64
+   * requests would get connections the earlier ones had just freed (the app
+   * answers in about one), which test nothing; the lane's pools together
+   * cover the plan's span instead, one offset each.
+   */
+  poolOffsets(v: Variant, relativeOffsetsMs: number[]): number[] {
+    if (v.pool === undefined) return this.spreadFor(v, relativeOffsetsMs);
+    const offset = relativeOffsetsMs[(v.pool - 1) % relativeOffsetsMs.length];
+    return Array.from({ length: this.sendsPerCycle(v) }, () => offset);
   }
 
   /**

@@ -24,6 +24,8 @@ export interface BurstSettings {
   holdUntilAppMs?: number;
   /** A user's app: the path every request asks (--path); the sample app's cheapest routes otherwise. */
   trafficPath?: string;
+  /** The LB's pool for the app its requests name (HEADERS.pool, Variant.pool); undefined: the app's main one. */
+  pool?: number;
   signal?: AbortSignal;
 }
 
@@ -70,6 +72,7 @@ function burstRequest(s: BurstSettings, method: Method, requestId: string, index
       [HEADERS.requestId]: requestId,
       'content-type': 'application/json',
       ...(s.holdUntilAppMs === undefined ? {} : { [HEADERS.holdUntilMonoMs]: String(s.holdUntilAppMs) }),
+      ...(s.pool === undefined ? {} : { [HEADERS.pool]: String(s.pool) }),
     },
     body: method === 'GET' ? undefined : JSON.stringify({ cycle: s.cycle, index }),
   };

@@ -81,14 +81,28 @@ export interface CycleStepsInput {
   estimates: Estimates;
   /** Requests per cycle (burst and batch) of a variant (AimPolicy.sendsPerCycle). */
   sendsPerCycle: (v: Variant) => number;
+  /** Where the records go: the lane's, when several steps (a pooled long lane's cycles) make one lane. */
+  records?: RequestRecord[];
 }
 
 /** One lane's steps on the wire, and the records of every request they sent. */
 export class CycleSteps {
   /** Every request the lane sent, in the order their records were kept. */
-  readonly records: RequestRecord[] = [];
+  readonly records: RequestRecord[];
 
-  constructor(private readonly input: CycleStepsInput) {}
+  constructor(private readonly input: CycleStepsInput) {
+    this.records = input.records ?? [];
+  }
+
+  /** The variants its steps send to (a pooled cycle's name their pool). */
+  get variants(): readonly Variant[] {
+    return this.input.variants;
+  }
+
+  /** Whether its signal (the lane's, or a pooled wave's) has stopped it. */
+  get aborted(): boolean {
+    return this.input.signal.aborted;
+  }
 
   /** Client connections idle longer than this are replaced before they carry a request (CLIENT_IDLE_MARGIN_MS). */
   private get clientMaxIdleMs(): number {
@@ -213,6 +227,7 @@ export class CycleSteps {
         methods,
         holdUntilAppMs,
         trafficPath: v.app?.trafficPath,
+        pool: v.pool,
         signal,
       });
     }

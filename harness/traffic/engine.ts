@@ -12,13 +12,14 @@
 // (naive-cycles.ts). Everything outside (clock, sleeps, sends, the apps'
 // events) comes in through TrafficIo and AppEvents, so the whole loop runs
 // against a simulated lab in the unit tests.
-import { perVariant, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
+import { setMaxListeners } from 'node:events';
+import { perVariant, poolOf, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { LabOptions } from '../scenarios/run-options.js';
 import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';
 import { AimPolicy, LONG_GAP_SPREAD_MS, type LaneKind } from './aim-policy.js';
 import { cycleLine, cycleRecordOf, longGapLine, plannedCount, type CyclePosition } from './cycle-report.js';
-import { CycleSteps, type AimedVariant, type VariantAim } from './cycle-steps.js';
+import { CycleSteps, type AimedVariant, type CycleStepsInput, type VariantAim } from './cycle-steps.js';
 import { Estimates } from './estimates.js';
 import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import { naiveComparison, naivePairsOf } from './naive-cycles.js';
@@ -61,6 +62,8 @@ export interface EngineInput {
   probedCloseMs: Record<VariantName, number | null>;
   apps: ReadonlyMap<VariantName, AppEvents>;
   io: TrafficIo;
+  /** A fresh TrafficIo: the long lane's pooled cycles each have their own connections (pooledLongCycles). */
+  makeIo?: () => TrafficIo;
   signal: AbortSignal;
   progress: (line: string) => void;
   /** Called after every cycle; throws when a component of the stack stopped (a fault mid-run). */
@@ -81,6 +84,34 @@ export const CYCLE_OVERHEAD_MS = 1_500;
  * than the spread of any close measured here, short enough for compressed tests.
  */
 export const SHORT_LANE_MARGIN_MS = 2_000;
+/**
+ * The long lane's pooled cycles start this far apart: each cycle's burst (an
+ * autocannon run of 64 per app) and, a gap later, its batch get the machine
+ * to themselves, and no two batches reach the LB at once.
+ */
+export const LONG_POOL_STAGGER_MS = 2_000;
+
+/** Abort listeners a pooled cycle holds at once per app (burst, prepare, send), with room to spare, and of its own. */
+const LISTENERS_PER_POOLED_APP = 4;
+const LISTENERS_PER_POOLED_CYCLE = 10;
+
+/** Whether a lane runs its cycles side by side: a long lane whose apps all have pools of their own (longPools). */
+export function runsPooled(lane: LaneKind, variants: readonly Variant[]): boolean {
+  return lane === 'long' && variants.length > 0 && variants.every((v) => (v.longPools ?? 0) > 0);
+}
+
+/**
+ * How long a long lane takes: pooled, its cycles in waves of as many as the
+ * apps have pools, each wave one idle gap plus its stagger; else one cycle
+ * after another.
+ */
+export function longLaneMs(variants: readonly Variant[], longCycles: number, lbTimeoutMs: number): number {
+  const cycleMs = lbTimeoutMs + CYCLE_OVERHEAD_MS;
+  if (!runsPooled('long', variants)) return longCycles * cycleMs;
+  const pools = Math.min(...variants.map((v) => v.longPools ?? 0));
+  const waves = Math.ceil(longCycles / pools);
+  return waves * (cycleMs + (Math.min(pools, longCycles) - 1) * LONG_POOL_STAGGER_MS);
+}
 
 /** One lane's loop: calibration, aimed cycles until the policy stops it, the bench's A/B, --full's long gaps. */
 export class TrafficEngine {
@@ -88,6 +119,8 @@ export class TrafficEngine {
   private readonly estimates: Estimates;
   private readonly policy: AimPolicy;
   private readonly steps: CycleSteps;
+  /** What every CycleSteps of the lane is made of (a pooled cycle's has its own variants and connections). */
+  private readonly stepsInput: CycleStepsInput;
   /** The talk-sized run steers one scheduler by the aim variant's hits; a matrix one per app, by its own. */
   private readonly schedulers = new Map<VariantName, GapScheduler>();
   readonly lane: LaneKind;
@@ -101,16 +134,8 @@ export class TrafficEngine {
     this.policy = new AimPolicy({ scenario, variants, lane: this.lane, options, estimates: this.estimates, apps });
     const { estimates, policy } = this;
     const sendsPerCycle = (v: Variant) => policy.sendsPerCycle(v);
-    this.steps = new CycleSteps({
-      scenario,
-      variants,
-      methods: options.methods,
-      apps,
-      io,
-      signal,
-      estimates,
-      sendsPerCycle,
-    });
+    this.stepsInput = { scenario, variants, methods: options.methods, apps, io, signal, estimates, sendsPerCycle };
+    this.steps = new CycleSteps(this.stepsInput);
     const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: options.concurrency });
     const shared = newScheduler();
     for (const v of variants) this.schedulers.set(v.name, scenario.kind === 'classic' ? shared : newScheduler());
@@ -129,7 +154,8 @@ export class TrafficEngine {
     try {
       await this.steps.calibrate();
       this.estimates.learnCloseDelays();
-      for (let cycle = 1; cycle <= this.policy.lastCycle && !signal.aborted; cycle++) {
+      if (runsPooled(this.lane, this.variants)) await this.pooledLongCycles();
+      for (let cycle = 1; cycle <= this.policy.lastCycle && !signal.aborted && !this.pooled; cycle++) {
         await this.aimedCycle(cycle);
         await this.input.checkStillRunning?.();
         const { stop, continuing } = this.policy.afterCycle(cycle, this.steps.records);
@@ -163,6 +189,68 @@ export class TrafficEngine {
     return this.result();
   }
 
+  private get pooled(): boolean {
+    return runsPooled(this.lane, this.variants);
+  }
+
+  /**
+   * The long lane's cycles side by side: cycle n through pool n of every app
+   * (Variant.longPools), each with idle connections no other cycle touches, so
+   * one idle gap as long as the LB's timeout serves them all. Their bursts
+   * start LONG_POOL_STAGGER_MS apart; more cycles than pools run in waves. A
+   * cycle that fails stops its wave's others.
+   */
+  private async pooledLongCycles(): Promise<void> {
+    const { signal, progress, scenario } = this.input;
+    const pools = Math.min(...this.variants.map((v) => v.longPools ?? 0));
+    const last = this.policy.lastCycle;
+    const lbS = scenario.lb.upstreamKeepaliveTimeoutMs / 1000;
+    progress(
+      `long lane: ${last} cycles side by side, each through pools of its own (${Math.min(pools, last)} per app), bursts ${LONG_POOL_STAGGER_MS / 1000} s apart, then one idle gap of about ${lbS} s`,
+    );
+    for (let first = 1; first <= last && !signal.aborted; first += pools) {
+      const stopWave = new AbortController();
+      const waveSignal = AbortSignal.any([signal, stopWave.signal]);
+      // Each cycle's bursts, sends and sleeps listen on it at once: many listeners, none leaked.
+      setMaxListeners(
+        pools * (LISTENERS_PER_POOLED_APP * this.variants.length + LISTENERS_PER_POOLED_CYCLE),
+        waveSignal,
+      );
+      const wave = Array.from({ length: Math.min(pools, last - first + 1) }, (_, i) =>
+        this.pooledCycle(first + i, i + 1, i * LONG_POOL_STAGGER_MS, waveSignal).catch((err: unknown) => {
+          stopWave.abort();
+          throw err;
+        }),
+      );
+      const outcomes = await Promise.allSettled(wave);
+      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    this.cycles.sort((a, b) => a.cycle - b.cycle);
+  }
+
+  /** One pooled cycle: after its stagger, a cycle of the lab's through pool `pool` on connections of its own. */
+  private async pooledCycle(cycle: number, pool: number, startAfterMs: number, signal: AbortSignal): Promise<void> {
+    const { makeIo } = this.input;
+    if (!makeIo) throw new Error('a pooled long lane needs makeIo: each cycle has its own connections');
+    await this.input.io.sleep(startAfterMs, signal);
+    if (signal.aborted) return;
+    const io = makeIo();
+    try {
+      const steps = new CycleSteps({
+        ...this.stepsInput,
+        variants: this.variants.map((v) => poolOf(v, pool)),
+        io,
+        signal,
+        records: this.steps.records,
+      });
+      await this.aimedCycle(cycle, undefined, steps);
+      await this.input.checkStillRunning?.();
+    } finally {
+      io.close();
+    }
+  }
+
   /** What was measured so far; also what a failed or interrupted run keeps. */
   result(): TrafficResult {
     return {
@@ -194,16 +282,17 @@ export class TrafficEngine {
    * boundary around its densest cluster of idle starts, then what the hits
    * and the apps' accounts teach the schedulers and the estimates.
    */
-  private async aimedCycle(cycle: number, position?: CyclePosition): Promise<void> {
-    const idleStarts = this.policy.anchors(await this.steps.burst(cycle));
-    if (this.input.signal.aborted) return;
-    const plans = this.variants.map((v) => ({ v, plan: this.scheduler(v.name).plan(this.boundaryMs(v)) }));
+  private async aimedCycle(cycle: number, position?: CyclePosition, steps: CycleSteps = this.steps): Promise<void> {
+    const idleStarts = this.policy.anchors(await steps.burst(cycle));
+    if (steps.aborted) return;
+    // The steps' own variants: a pooled cycle's name their pool.
+    const plans = steps.variants.map((v) => ({ v, plan: this.scheduler(v.name).plan(this.boundaryMs(v)) }));
     const targets = plans.map(({ v, plan }) => {
       const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
       const aim = { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs };
-      return this.target(v, { ...aim, relativeOffsetsMs: this.policy.spreadFor(v, relative) }, idleStarts);
+      return this.target(v, { ...aim, relativeOffsetsMs: this.policy.poolOffsets(v, relative) }, idleStarts);
     });
-    const sent = await this.steps.sendAround(cycle, 'aimed', targets);
+    const sent = await steps.sendAround(cycle, 'aimed', targets);
     // Each scheduler learns from the hits of the variant it steers: in the
     // talk-sized run the aim variant's (one scheduler for all), in a matrix each app's own.
     const hitsOf = (name: VariantName) =>

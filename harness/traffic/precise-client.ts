@@ -183,6 +183,7 @@ export function requestBytes(
   requestId: string,
   body = '',
   holdUntilAppMs?: number,
+  pool?: number,
 ): Buffer {
   const lines = [
     `${method} ${path} HTTP/1.1`,
@@ -191,6 +192,7 @@ export function requestBytes(
     `${HEADERS.requestId}: ${requestId}`,
   ];
   if (holdUntilAppMs !== undefined) lines.push(`${HEADERS.holdUntilMonoMs}: ${holdUntilAppMs}`);
+  if (pool !== undefined) lines.push(`${HEADERS.pool}: ${pool}`);
   if (method !== 'GET') lines.push('Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`);
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${method !== 'GET' ? body : ''}`);
 }

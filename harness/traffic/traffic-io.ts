@@ -80,10 +80,14 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 
 /** The real thing: requests through the LB on 127.0.0.1. */
 export function liveTrafficIo(): TrafficIo {
-  const clients = new Map<number, PreciseClient>();
+  // One set of connections per LB port and pool: a long-lane cycle's requests name their pool (HEADERS.pool), and
+  // behind HAProxy's http-reuse safe only a client connection's second request may get the idle server connection
+  // its first left.
+  const clients = new Map<string, PreciseClient>();
   const clientFor = (variant: Variant) => {
-    let client = clients.get(variant.lbPort);
-    if (!client) clients.set(variant.lbPort, (client = new PreciseClient(variant.lbPort)));
+    const key = `${variant.lbPort}/${variant.pool ?? 0}`;
+    let client = clients.get(key);
+    if (!client) clients.set(key, (client = new PreciseClient(variant.lbPort)));
     return client;
   };
   return {
@@ -104,6 +108,7 @@ export function liveTrafficIo(): TrafficIo {
             s.requestId,
             s.body,
             s.holdUntilAppMs,
+            s.variant.pool,
           ),
         })),
         signal,

@@ -35,6 +35,8 @@ export interface SimulationSettings {
 
 interface Socket {
   id: number;
+  /** The LB's pool it belongs to (HEADERS.pool; 0: the app's main one): a request never gets another pool's. */
+  pool: number;
   requests: number;
   /** Harness-clock time the last response ended: the idle start. */
   idleSince: number;
@@ -157,6 +159,7 @@ export class SimulatedLab implements TrafficIo {
     variant: VariantName,
     arrival: number,
     holdUntilAppMs?: number,
+    pool = 0,
   ): { status: number; socket: Socket | null; appStart: number | null } {
     this.expire(variant, arrival);
     this.lbExpire(variant, arrival);
@@ -164,7 +167,7 @@ export class SimulatedLab implements TrafficIo {
     // The LB's cache: most recently idle first, among sockets it still holds and that are not busy.
     const idle = this.sockets
       .get(variant)!
-      .filter((s) => !s.closed && s.busyUntil <= arrival)
+      .filter((s) => !s.closed && s.pool === pool && s.busyUntil <= arrival)
       .sort((a, b) => b.idleSince - a.idleSince);
     let socket = idle[0];
     if (socket && delay !== null && socket.idleSince + delay - arrival <= this.raceWindowMs) {
@@ -174,7 +177,7 @@ export class SimulatedLab implements TrafficIo {
       return { status: 502, socket: null, appStart: null };
     }
     if (!socket) {
-      socket = { id: this.nextSocketId++, requests: 0, idleSince: arrival, busyUntil: arrival, closed: false };
+      socket = { id: this.nextSocketId++, pool, requests: 0, idleSince: arrival, busyUntil: arrival, closed: false };
       this.sockets.get(variant)!.push(socket);
     }
     socket.requests += 1;
@@ -190,9 +193,44 @@ export class SimulatedLab implements TrafficIo {
 
   now = (): number => this.nowMs;
 
-  sleep = async (ms: number, signal: AbortSignal): Promise<void> => {
-    if (!signal.aborted) this.nowMs += Math.max(0, ms);
+  /**
+   * Virtual time for concurrent sleepers (a pooled long lane's cycles): each
+   * sleep wakes at its own instant, the earliest first, once every task that
+   * could run has run (setImmediate comes after the pending promise callbacks).
+   */
+  sleep = (ms: number, signal: AbortSignal): Promise<void> => {
+    if (signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sleeper = { at: this.nowMs + Math.max(0, ms), resolve };
+      this.sleepers.push(sleeper);
+      signal.addEventListener(
+        'abort',
+        () => {
+          this.sleepers = this.sleepers.filter((x) => x !== sleeper);
+          resolve();
+        },
+        { once: true },
+      );
+      this.wakeNextSoon();
+    });
   };
+
+  private sleepers: Array<{ at: number; resolve: () => void }> = [];
+  private waking = false;
+
+  private wakeNextSoon(): void {
+    if (this.waking) return;
+    this.waking = true;
+    setImmediate(() => {
+      this.waking = false;
+      if (this.sleepers.length === 0) return;
+      this.sleepers.sort((a, b) => a.at - b.at);
+      const next = this.sleepers.shift()!;
+      this.nowMs = Math.max(this.nowMs, next.at);
+      next.resolve();
+      if (this.sleepers.length > 0) this.wakeNextSoon();
+    });
+  }
 
   burst = async (s: BurstSettings): Promise<RequestRecord[]> => {
     const start = this.nowMs;
@@ -201,7 +239,7 @@ export class SimulatedLab implements TrafficIo {
     const records = Array.from({ length: s.concurrency }, (_, i): RequestRecord => {
       const method = s.methods[i % s.methods.length];
       const sent = start + i * this.burstSpacingMs;
-      const served = this.serve(s.variant, sent + this.latencyMs, s.holdUntilAppMs);
+      const served = this.serve(s.variant, sent + this.latencyMs, s.holdUntilAppMs, s.pool);
       return {
         requestId: `c${s.cycle}-${s.variant}-burst-${i}`,
         variant: s.variant,
@@ -220,9 +258,9 @@ export class SimulatedLab implements TrafficIo {
         achievedIdleMs: null,
       };
     });
-    const heldUntil =
-      s.holdUntilAppMs === undefined ? -Infinity : s.holdUntilAppMs - (this.app(s.variant).clockOffsetMs ?? 0);
-    this.nowMs = Math.max(start + s.concurrency * this.burstSpacingMs + this.serviceMs, heldUntil) + 2 * this.latencyMs;
+    // Every variant's burst runs at once (the engine starts them together): the clock moves by one burst's sending,
+    // not past its hold, which would leave the next variant's hold instant behind it and its burst unheld.
+    this.nowMs = start + s.concurrency * this.burstSpacingMs + 2 * this.latencyMs;
     return records;
   };
 
@@ -236,7 +274,7 @@ export class SimulatedLab implements TrafficIo {
       if (signal.aborted) break;
       const sentAt = Math.max(this.nowMs, s.atMonoMs);
       this.nowMs = sentAt;
-      const served = this.serve(s.variant.name, sentAt + this.latencyMs, s.holdUntilAppMs);
+      const served = this.serve(s.variant.name, sentAt + this.latencyMs, s.holdUntilAppMs, s.variant.pool);
       const headers: Record<string, string> = {};
       if (served.socket && served.appStart !== null) {
         headers[HEADERS.socketId] = String(served.socket.id);

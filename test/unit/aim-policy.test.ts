@@ -101,41 +101,56 @@ t.test('behind HAProxy (no per-connection idle timeout), an app is aimed at its 
   t.equal(unknown.boundaryMs(article, []), 59_500, "never seen to close: the LB's timeout, less the unknown lead");
 });
 
-t.test("sends per cycle: C; the talk-sized run's safe variants 25; your app at the LB's timeout 30", async (t) => {
-  const [def, fixed] = defaultScenario().variants;
-  const { policy: p } = policy();
-  t.equal(p.sendsPerCycle(def), 8, 'the aim variant: C');
-  t.equal(p.sendsPerCycle(fixed), 25, 'a safe variant beside it');
-  t.equal(policy({ options: { concurrency: 40 } }).policy.sendsPerCycle(fixed), 40, 'never fewer than C');
+t.test(
+  "sends per cycle: C; the talk-sized run's safe variants 25; a pooled long lane a pool's cache, 64",
+  async (t) => {
+    const [def, fixed] = defaultScenario().variants;
+    const { policy: p } = policy();
+    t.equal(p.sendsPerCycle(def), 8, 'the aim variant: C');
+    t.equal(p.sendsPerCycle(fixed), 25, 'a safe variant beside it');
+    t.equal(policy({ options: { concurrency: 40 } }).policy.sendsPerCycle(fixed), 40, 'never fewer than C');
 
-  const s = matrix('node24-standalone-default', 'node24-standalone-article');
-  const both = { [s.variants[0].name]: 6_001, [s.variants[1].name]: 6_002 };
-  const m = policy({ scenario: s, probedCloseMs: both }).policy;
-  t.same(
-    s.variants.map((v) => m.sendsPerCycle(v)),
-    [8, 8],
-    'a matrix: C each',
-  );
+    const s = matrix('node24-standalone-default', 'node24-standalone-article');
+    const both = { [s.variants[0].name]: 6_001, [s.variants[1].name]: 6_002 };
+    const m = policy({ scenario: s, probedCloseMs: both }).policy;
+    t.same(
+      s.variants.map((v) => m.sendsPerCycle(v)),
+      [8, 8],
+      'a matrix: C each',
+    );
 
-  const app = {
-    image: 'mine',
-    buildDir: null,
-    containerPort: 3000,
-    healthPath: '/',
-    startTimeoutMs: 1,
-    trafficPath: '/',
-  };
-  const yours: Variant = { ...s.variants[0], name: 'yours', app: { ...app, env: {} } };
-  const lanes = (lane: LaneKind) =>
-    policy({ scenario: { ...s, variants: [yours] }, lane, probedCloseMs: { yours: null } }).policy.sendsPerCycle(yours);
-  t.equal(lanes('long'), 30, 'your app driven at the LB: 30 a cycle');
-  t.throws(() => lanes('short'), LabError, 'your app never closing cannot be in a short lane');
-  t.equal(
-    policy({ scenario: { ...s, variants: [yours] }, probedCloseMs: { yours: 6_000 } }).policy.sendsPerCycle(yours),
-    8,
-    'your app that closes early: C',
-  );
-});
+    const app = {
+      image: 'mine',
+      buildDir: null,
+      containerPort: 3000,
+      healthPath: '/',
+      startTimeoutMs: 1,
+      trafficPath: '/',
+    };
+    const yours: Variant = { ...s.variants[0], name: 'yours', app: { ...app, env: {} } };
+    const lanes = (lane: LaneKind) =>
+      policy({ scenario: { ...s, variants: [yours] }, lane, probedCloseMs: { yours: null } }).policy.sendsPerCycle(
+        yours,
+      );
+    t.equal(lanes('long'), 64, "your app driven at the LB, through pools of its own: a pool's cache (64) a cycle");
+    const withoutPools: Variant = { ...yours, longPools: undefined };
+    t.equal(
+      policy({
+        scenario: { ...s, variants: [withoutPools] },
+        lane: 'long',
+        probedCloseMs: { yours: null },
+      }).policy.sendsPerCycle(withoutPools),
+      8,
+      'an app without pools of its own: C, as many as the LB caches beside the others',
+    );
+    t.throws(() => lanes('short'), LabError, 'your app never closing cannot be in a short lane');
+    t.equal(
+      policy({ scenario: { ...s, variants: [yours] }, probedCloseMs: { yours: 6_000 } }).policy.sendsPerCycle(yours),
+      8,
+      'your app that closes early: C',
+    );
+  },
+);
 
 t.test("spreadFor: a variant's own count of sends over the same span, evenly", async (t) => {
   const [def, fixed] = defaultScenario().variants;

@@ -4,7 +4,7 @@
 import t from 'tap';
 import { LabError } from '../../harness/model/errors.js';
 import { parseLabArgs } from '../../harness/cli/options.js';
-import { defaultScenario, type VariantName } from '../../harness/scenarios/scenarios.js';
+import { defaultScenario, LONG_POOL_CONNECTIONS, type VariantName } from '../../harness/scenarios/scenarios.js';
 import { SAFE_VARIANT_SENDS_PER_CYCLE } from '../../harness/traffic/aim-policy.js';
 import { TrafficEngine, type EngineInput } from '../../harness/traffic/engine.js';
 import { densestCluster } from '../../harness/traffic/gap-scheduler.js';
@@ -313,8 +313,11 @@ t.test(
       scenario,
       lane: 'long',
       probedCloseMs: { [tooShort]: lbMs - 5, [article]: lbMs + 2_000 },
+      makeIo: () => lab,
     });
+    const startMs = lab.now();
     const r = await e.run();
+    const laneMs = lab.now() - startMs;
     t.equal(r.cycles.length, 3, 'exactly --long-cycles');
     t.ok(r.cycles.every((c) => c.lane === 'long'));
     t.equal(r.boundaryMs[tooShort], lbMs - 5, 'the too-short app: aimed at its own close');
@@ -323,7 +326,26 @@ t.test(
       `the fixed app: just before the LB's close (${r.boundaryMs[article]})`,
     );
     const aimed = (v: string) => r.records.filter((x) => x.variant === v && x.phase === 'aimed');
-    t.equal(aimed(article).length, 3 * 8, 'every aimed request of the fixed app was sent');
+    t.equal(
+      aimed(article).length,
+      3 * LONG_POOL_CONNECTIONS,
+      "every aimed request of the fixed app was sent: a pool's cache a cycle",
+    );
+    // Side by side: one idle gap for all three cycles, not three one after another.
+    t.ok(laneMs < 2 * lbMs, `the 3 cycles took ${laneMs} ms (virtual), under two of the LB's ${lbMs} ms gaps`);
+    for (const cycle of [1, 2, 3]) {
+      const sends = lab.sends.filter((x) => x.requestId.startsWith(`c${cycle}-`));
+      t.ok(
+        sends.length > 0 && sends.every((x) => x.variant.pool === cycle),
+        `cycle ${cycle}'s requests all name pool ${cycle}`,
+      );
+    }
+    const firstBatch = Math.min(...lab.sends.filter((x) => x.requestId.includes('-aimed-')).map((x) => x.atMonoMs));
+    t.same([...new Set(lab.holds.map((h) => h.cycle))].sort(), [1, 2, 3], 'each cycle held a burst');
+    t.ok(
+      lab.holds.every((h) => h.untilAppMs < firstBatch),
+      "every cycle's burst went idle before the first batch went out: the cycles' idle gaps overlap",
+    );
     for (const x of aimed(article)) {
       t.ok(
         x.idleGapMs! >= lbMs - 505 && x.idleGapMs! <= lbMs - 195,
@@ -361,7 +383,8 @@ t.test('LaneSet: a matrix runs a short and a long lane at once and merges what t
     ];
     const apps = new Map([...labs[0].events, ...labs[1].events]);
     let next = 0;
-    return { labs, apps, makeIo: () => labs[next++] };
+    // The long lane's pooled cycles each ask for connections of their own: the long lane's lab serves them too.
+    return { labs, apps, makeIo: () => labs[Math.min(next++, 1)] };
   };
   const base = (m: ReturnType<typeof make>, checkStillRunning?: () => Promise<void>) => ({
     scenario,
