@@ -23,5 +23,7 @@ export function scenarioListing(cells: readonly AppCell[] | null): string {
           `${listed.length} of ${ALL_APP_CELLS.length} cells; * in the default matrix; run any with --scenario <name,…>`,
           `--matrix with the same --only runs ${runs}.`,
         ];
-  return [...listed.map((name) => `${inDefault.has(name) ? '*' : ' '} ${name}`), '', ...footer].join('\n');
+  // With --matrix --shard i/n the cells listed are that part's (cli/options.ts narrows them first).
+  const shards = '--matrix --shard i/n runs part i of n of these (one per machine); npm run merge joins the parts.';
+  return [...listed.map((name) => `${inDefault.has(name) ? '*' : ' '} ${name}`), '', shards, ...footer].join('\n');
 }

@@ -27,6 +27,7 @@ import {
   LB_IDLE_TIMEOUT_RANGE,
   parseAppOptions,
 } from './app-options.js';
+import { parseShard, selectShard, type ShardOptions } from '../scenarios/shard.js';
 import {
   directoryPath,
   flagsHelp,
@@ -154,6 +155,16 @@ export const LAB_FLAGS = {
       'run these cells (any combination of the axes), e.g.',
       'node22-custom-too-short (behind nginx) or',
       'haproxy-node24-standalone-default',
+    ],
+  },
+  shard: {
+    type: 'string',
+    arg: '<i/n>',
+    group: 'matrix',
+    help: [
+      "with --matrix: run only this machine's part i of n (e.g. 2/4); every",
+      "cell is in exactly one part, whatever the flags' order; npm run merge",
+      "joins the parts' run directories into one run (docs/ci.md)",
     ],
   },
   'list-scenarios': {
@@ -318,6 +329,7 @@ type LabFlag = keyof typeof LAB_FLAGS;
 const OTHER_COMMANDS: ReadonlyArray<readonly [usage: string, what: string]> = [
   ['npm run compare -- <baseline> <current>', "two runs' summaries side by side; exit 99 when worse"],
   ['npm run report -- <run-dir>', "rebuild a saved run's report.html and charts"],
+  ['npm run merge -- <run-dir>…', 'join the shards of a matrix (--shard) into one run'],
   ['npm run bench -- [flags]', "the lab's speed and aim over several runs"],
 ];
 
@@ -423,6 +435,20 @@ function parseCells(v: {
     return cellsByName(names);
   }
   return v.only === undefined ? [...DEFAULT_MATRIX] : selectCells(parseMatrixFilter(v.only));
+}
+
+/** --shard i/n: the matrix's cells narrowed to this part, and the record its summary keeps; null without --shard. */
+function parseShardOf(
+  v: { shard?: string; matrix?: boolean; scenario?: string },
+  cells: AppCell[] | null,
+): { cells: AppCell[]; shard: ShardOptions } | null {
+  if (v.shard === undefined) return null;
+  const shard = parseShard(v.shard);
+  if (v.scenario !== undefined)
+    throw usage('--shard splits --matrix over machines; --scenario names its cells itself: run them where you want.');
+  if (!v.matrix || cells === null)
+    throw usage('--shard splits a matrix run (--matrix, with --only or not) over machines; add --matrix.');
+  return selectShard(cells, shard);
 }
 
 /** --live-port: with --live only, a port the lab does not use itself; null for any free one. */
@@ -531,8 +557,11 @@ export function parseLabArgs(argv: string[]): LabOptions {
   const app = parseAppOptions(v);
   refuseWrongAssertion(v, app);
   const methods = app !== null ? [app.method] : (parseMethods(v.methods) ?? DEFAULT_OPTIONS.methods);
-  const cells = parseCells(v);
-  refuseSettingsOfAbsentLbs(v, cells, app);
+  const matrixCells = parseCells(v);
+  const sharded = parseShardOf(v, matrixCells);
+  const cells = sharded?.cells ?? matrixCells;
+  // Against the whole matrix: every shard gets the same flags, and one without a HAProxy cell still passes them on.
+  refuseSettingsOfAbsentLbs(v, matrixCells, app);
   return {
     ...DEFAULT_OPTIONS,
     mode: v.full ? 'full' : 'quick',
@@ -544,6 +573,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
     haproxyReuse: oneOf('haproxy-reuse', v['haproxy-reuse'], HAPROXY_REUSE_MODES) ?? DEFAULT_OPTIONS.haproxyReuse,
     serverMode: oneOf('server-mode', v['server-mode'], SERVER_MODES) ?? DEFAULT_OPTIONS.serverMode,
     cells,
+    shard: sharded?.shard ?? null,
     longCycles: rangedInteger(LAB_FLAGS, 'long-cycles', v['long-cycles']) ?? DEFAULT_OPTIONS.longCycles,
     listScenarios: v['list-scenarios'] ?? false,
     runtime: oneOf('runtime', v.runtime, RUNTIME_CHOICES) ?? DEFAULT_OPTIONS.runtime,

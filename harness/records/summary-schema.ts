@@ -20,6 +20,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Proportion } from '../model/stats.js';
 import type { AppCell } from '../scenarios/matrix.js';
+import type { ShardOptions } from '../scenarios/shard.js';
 import {
   FIX_NAMES,
   HAPROXY_REUSE_MODES,
@@ -39,7 +40,7 @@ import { METHODS, RUNTIME_CHOICES, type LabOptions, RUNTIMES } from '../scenario
  */
 export const DEFAULT_SUMMARY_SCHEMA_REF = '../../schemas/summary.schema.json';
 
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /** The phases of a run, in order; a failed run names the one it failed in. */
 export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
@@ -168,6 +169,19 @@ export const AppCellSchema = Type.Object(
   { additionalProperties: false, description: 'One app of a matrix run: its LB, Node line, server mode and fix.' },
 );
 
+/** Mirrors scenarios/shard.ts ShardOptions. */
+export const ShardOptionsSchema = Type.Object(
+  {
+    index: Type.Integer({ minimum: 1, description: 'This shard, 1 ≤ index ≤ count.' }),
+    count: Type.Integer({ minimum: 1, description: 'The shards the matrix was split into.' }),
+    matrixCells: Type.Array(AppCellSchema, {
+      description:
+        'Every app cell of the matrix before it was split, in its order: npm run merge joins only shards of the same matrix.',
+    }),
+  },
+  { additionalProperties: false, description: 'v9: one part of a matrix run (--shard i/n; scenarios/shard.ts).' },
+);
+
 /**
  * LabOptions a summary leaves out: where results go (--results-dir, --out), the
  * flags that only print (--help, --version, --list-scenarios) and the live page
@@ -204,6 +218,10 @@ export const SummaryOptionsSchema = Type.Object(
     serverMode: OneOf(SERVER_MODES),
     cells: Nullable(Type.Array(AppCellSchema), {
       description: 'The matrix apps run (--matrix, --only, --scenario); null for the talk-sized default/fixed run.',
+    }),
+    shard: Nullable(ShardOptionsSchema, {
+      description:
+        'v9: --shard i/n: this run is one part of a matrix (cells holds its part); null for a whole run (and before v9).',
     }),
     longCycles: Count(
       "Cycles with idle gaps at the LB's timeout, for matrix cells whose boundary is there (0 before v3).",
@@ -721,5 +739,6 @@ type _ProportionMatches = Assert<Equal<Static<typeof ProportionSchema>, Proporti
 type _AppClockEstimateMatches = Assert<Equal<Static<typeof AppClockEstimateSchema>, AppClockEstimate>>;
 type _ErrorLogCountsMatches = Assert<Equal<Static<typeof ErrorLogCountsSchema>, ErrorLogCounts>>;
 type _AppCellMatches = Assert<Equal<Static<typeof AppCellSchema>, AppCell>>;
+type _ShardOptionsMatch = Assert<Equal<Static<typeof ShardOptionsSchema>, ShardOptions>>;
 type _VerdictMatches = Assert<Equal<Static<typeof VerdictSchema>, Verdict>>;
 type _SummaryOptionsMatch = Assert<Equal<SummaryOptions, Omit<LabOptions, (typeof OPTIONS_NOT_KEPT)[number]>>>;

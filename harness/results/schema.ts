@@ -46,6 +46,9 @@
 // variant's test at the LB's own timeout (null before v8). Your app's verdict
 // may be INCOMPLETE (an unfinished run; INCONCLUSIVE before) and is its cell's
 // word mapped (model/verdict.ts APP_WORD_OF): v7 apps are re-read so.
+// v9 (from v8): `options.shard`, a run that is one part of a matrix (--shard
+// i/n, with the whole matrix's cells), so npm run merge can join the parts.
+// v8 summaries read with shard null: every run before v9 was whole.
 // Older summaries are upgraded step by step, then checked against the schema.
 import { cellVerdict, runVerdict, verdictOk } from '../analysis/verdict.js';
 import { appVerdict } from '../analysis/your-app-verdict.js';
@@ -85,7 +88,7 @@ export {
 export { schemaRefFrom, SUMMARY_SCHEMA_PATH } from './schema-files.js';
 
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /**
  * Problems a summary of the current version has, one readable line each: where
@@ -410,6 +413,13 @@ function upgradeToV8(old: Record<string, unknown>, writtenVersion: number): Reco
   };
 }
 
+/** v8 → v9: no run before v9 was a shard of a matrix. */
+function upgradeToV9(old: Record<string, unknown>): Record<string, unknown> {
+  const upgraded: Record<string, unknown> = { ...old, schemaVersion: SCHEMA_VERSION };
+  if (typeof old.options === 'object' && old.options !== null) upgraded.options = { ...old.options, shard: null };
+  return upgraded;
+}
+
 function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {
   // A malformed v5 summary passes through unchanged here; validateSummary then says what is wrong with it.
   const upgraded: Record<string, unknown> = {
@@ -472,6 +482,7 @@ export function readSummary(
   if (version < 6) upgraded = upgradeToV6(upgraded);
   if (version < 7) upgraded = upgradeToV7(upgraded);
   if (version < 8) upgraded = upgradeToV8(upgraded, version);
+  if (version < 9) upgraded = upgradeToV9(upgraded);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

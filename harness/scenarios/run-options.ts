@@ -9,6 +9,7 @@ import {
   type ServerMode,
 } from './scenarios.js';
 import type { AppCell } from './matrix.js';
+import type { ShardOptions } from './shard.js';
 
 /** What runs the stack: Docker Compose, or the system's LBs (nginx, HAProxy, Caddy) and the apps as local processes. */
 export type Runtime = 'docker' | 'local';
@@ -65,6 +66,8 @@ export interface LabOptions {
   serverMode: ServerMode;
   /** The matrix apps to run (--matrix, --only, --scenario); null for the talk-sized default/fixed run. */
   cells: AppCell[] | null;
+  /** --shard i/n: this run is one part of the matrix (cells holds its part); null for a whole run. */
+  shard: ShardOptions | null;
   /** Cycles with idle gaps at the LB's timeout, for matrix cells whose boundary is there. */
   longCycles: number;
   keep: boolean;
@@ -106,6 +109,7 @@ export const DEFAULT_OPTIONS: LabOptions = {
   haproxyReuse: DEFAULT_HAPROXY_REUSE,
   serverMode: 'standalone',
   cells: null,
+  shard: null,
   longCycles: 10,
   keep: false,
   json: false,

@@ -65,6 +65,7 @@ t.test('every flag is read', async (t) => {
     help: false,
     version: false,
     cells: null,
+    shard: null,
     longCycles: 10,
     listScenarios: false,
     out: '/tmp/s.json',

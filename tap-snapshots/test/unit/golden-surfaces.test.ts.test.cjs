@@ -143,7 +143,7 @@ code { font-size: .92em; }
 <tr><th scope="row">node24-next-start-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.002 s</td><td>6.003 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -182,14 +182,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
 - LBs: nginx 1.22.1 (390 access-log entries, 21 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "20261127-221646Z-docker",
   "startedAt": "2026-11-27T22:16:46.184Z",
   "finishedAt": "2026-11-27T22:18:19.118Z",
@@ -233,7 +233,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
     "assert": false,
     "minBoundaryRequests": 40,
     "baseline": null,
-    "assertSafe": false
+    "assertSafe": false,
+    "shard": null
   },
   "versions": {
     "docker": "20.10.24+dfsg1",
@@ -1444,7 +1445,7 @@ code { font-size: .92em; }
 <tr><th scope="row">node24-standalone-node-65s</th><td>keepAliveTimeout 65000 ms</td><td>66.006 s</td><td>66.005 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -1535,14 +1536,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
 - LBs: nginx 1.22.1 (3213 access-log entries, 72 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "20261127-224243Z-docker",
   "startedAt": "2026-11-27T22:42:43.007Z",
   "finishedAt": "2026-11-27T22:55:02.406Z",
@@ -1664,7 +1665,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
     "assert": false,
     "minBoundaryRequests": 40,
     "baseline": null,
-    "assertSafe": false
+    "assertSafe": false,
+    "shard": null
   },
   "versions": {
     "docker": "20.10.24+dfsg1",
@@ -6630,7 +6632,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.001 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -6672,14 +6674,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
 - LBs: nginx 1.22.1 (798 access-log entries, 33 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "20261128-042022Z-docker",
   "startedAt": "2026-11-28T04:20:22.739Z",
   "finishedAt": "2026-11-28T04:22:00.332Z",
@@ -6710,7 +6712,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
     "assert": false,
     "minBoundaryRequests": 40,
     "baseline": null,
-    "assertSafe": false
+    "assertSafe": false,
+    "shard": null
   },
   "versions": {
     "docker": "20.10.24+dfsg1",
@@ -7805,7 +7808,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.004 s</td><td>6.006 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -7840,14 +7843,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
 - LBs: nginx 1.22.1 (195 access-log entries, 34 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "20261128-084831Z-docker",
   "startedAt": "2026-11-28T08:48:31.531Z",
   "finishedAt": "2026-11-28T08:50:02.132Z",
@@ -7877,7 +7880,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
     "assertSafe": false,
     "minBoundaryRequests": 40,
     "naivePairs": 0,
-    "baseline": null
+    "baseline": null,
+    "shard": null
   },
   "versions": {
     "docker": "20.10.24+dfsg1",
@@ -8648,7 +8652,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.003 s</td><td>6.002 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -8683,14 +8687,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
 - LBs: nginx 1.22.1 (195 access-log entries, 32 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "20261128-085126Z-docker",
   "startedAt": "2026-11-28T08:51:26.178Z",
   "finishedAt": "2026-11-28T08:52:57.020Z",
@@ -8720,7 +8724,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
     "assertSafe": false,
     "minBoundaryRequests": 40,
     "naivePairs": 0,
-    "baseline": null
+    "baseline": null,
+    "shard": null
   },
   "versions": {
     "docker": "20.10.24+dfsg1",
@@ -9499,7 +9504,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -9542,14 +9547,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -9573,6 +9578,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -10439,7 +10445,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -10475,14 +10481,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -10506,6 +10512,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -11095,7 +11102,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -11138,14 +11145,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -11169,6 +11176,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -12039,7 +12047,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -12081,14 +12089,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -12112,6 +12120,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -12973,7 +12982,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -13016,14 +13025,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -13047,6 +13056,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -13895,7 +13905,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -13937,14 +13947,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -13968,6 +13978,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -14843,7 +14854,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -14886,14 +14897,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -14917,6 +14928,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -15772,7 +15784,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -15815,14 +15827,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -15846,6 +15858,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -16695,7 +16708,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -16732,14 +16745,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -16763,6 +16776,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -17399,7 +17413,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -17436,14 +17450,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -17467,6 +17481,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
@@ -18088,7 +18103,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v8) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -18125,14 +18140,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v8), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 8,
+  "schemaVersion": 9,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -18156,6 +18171,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
     "haproxyReuse": "safe",
     "serverMode": "standalone",
     "cells": null,
+    "shard": null,
     "longCycles": 10,
     "keep": false,
     "json": false,
