@@ -36,7 +36,13 @@ import {
   type Variant,
   type VariantName,
 } from '../scenarios/scenarios.js';
-import { CYCLE_OVERHEAD_MS, SHORT_LANE_MARGIN_MS, type TrafficResult } from '../traffic/engine.js';
+import {
+  CYCLE_OVERHEAD_MS,
+  longLaneMs,
+  runsPooled,
+  SHORT_LANE_MARGIN_MS,
+  type TrafficResult,
+} from '../traffic/engine.js';
 import { AppMonitor } from '../traffic/app-monitor.js';
 import { LaneSet, splitLanes } from '../traffic/lanes.js';
 import { liveTrafficIo } from '../traffic/traffic-io.js';
@@ -453,9 +459,10 @@ function announceLanes(run: Run, probedCloseMs: Record<VariantName, number | nul
     );
   }
   if (lanes.long.length > 0) {
-    const minutes = (options.longCycles * (lbMs + CYCLE_OVERHEAD_MS)) / 60_000;
+    const minutes = longLaneMs(lanes.long, options.longCycles, lbMs) / 60_000;
+    const how = runsPooled('long', lanes.long) ? 'side by side, each through pools of its own' : 'one after another';
     io.progress(
-      `  long lane (boundary at the LB's ${lbMs / 1000} s; ${options.longCycles} cycles, about ${minutes.toFixed(1)} min): ${lanes.long.map((v) => v.name).join(', ')}`,
+      `  long lane (boundary at the LB's ${lbMs / 1000} s; ${options.longCycles} cycles ${how}, about ${minutes.toFixed(1)} min): ${lanes.long.map((v) => v.name).join(', ')}`,
     );
   }
 }

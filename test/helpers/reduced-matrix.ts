@@ -13,12 +13,15 @@ import { parseLabArgs } from '../../harness/cli/options.js';
 import { readSummary, type CellSummary, type Summary } from '../../harness/results/schema.js';
 import { DEFAULT_NODE_LINE, LB } from '../../harness/scenarios/scenarios.js';
 import { invariantProblems } from '../../harness/analysis/invariants.js';
+import { assertLongLanePools } from './long-lane-pools.js';
 
 /**
  * Long enough that Node's default close (6 s) is in the short lane, short enough for three long cycles in under a
  * minute.
  */
 export const COMPRESSED_LB_MS = 12_000;
+/** The long lane's cycles: side by side, each through a pool of its own. */
+export const LONG_CYCLES = 3;
 /** --min-boundary is per app; each of its two method cells needs half. */
 export const MIN_BOUNDARY_PER_CELL = 8;
 /** The apps, on a Node line: Docker's default line (the only image CI builds), or the host's for the local runtime. */
@@ -51,7 +54,7 @@ export async function runCompressedMatrix(
     '--max-cycles',
     '30',
     '--long-cycles',
-    '3',
+    String(LONG_CYCLES),
     '--min-boundary',
     String(2 * MIN_BOUNDARY_PER_CELL),
   ];
@@ -86,6 +89,7 @@ export function cell(summary: Summary, name: string): CellSummary {
 }
 
 export function assertReducedMatrix(t: Test, summary: Summary, runDir: string, line: string): void {
+  assertLongLanePools(t, summary, runDir, LONG_CYCLES);
   const fromDisk = readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')));
   t.same(fromDisk.problems, [], 'summary.json reads back');
   t.equal(summary.complete, true, 'complete');

@@ -4,7 +4,8 @@
 // First: this file's own ports and Compose project (test/helpers/slot.ts).
 import '../helpers/slot.js';
 import t from 'tap';
-import { lineFor } from '../helpers/reduced-matrix.js';
+import { lineFor, LONG_CYCLES } from '../helpers/reduced-matrix.js';
+import { assertLongLanePools } from '../helpers/long-lane-pools.js';
 import {
   assertCaddyDefault,
   assertFixedSafe,
@@ -23,6 +24,8 @@ t.test('HAProxy and Caddy beside each other, local runtime', async (t) => {
   );
   const { summary, runDir, progress } = await runLbMatrix(t, 'local', cells);
   assertLbRun(t, summary, runDir);
+  // HAProxy's backends and Caddy's reverse_proxy handles: each pool its own idle connections.
+  assertLongLanePools(t, summary, runDir, LONG_CYCLES);
   assertHaproxyDefault(t, summary, runDir, line);
   assertCaddyDefault(t, summary, line);
   assertHaproxyFixed(t, summary, line);
