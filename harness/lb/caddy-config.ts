@@ -1,7 +1,7 @@
 // Renders the Caddyfile from the templates in caddy/ and the scenario data: one
 // site per app, on the app's LB port. Pure, like the nginx renderer.
 import { HEADERS } from '../model/protocol.js';
-import { LONG_POOL_CONNECTIONS, type LbTimings, type Variant } from '../scenarios/scenarios.js';
+import type { LbTimings, Variant } from '../scenarios/scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 import type { LbAddresses } from './addresses.js';
 
@@ -14,7 +14,7 @@ export function renderCaddyConfig(lb: LbTimings, addresses: LbAddresses, variant
         matcherRef: pool === null ? '' : ` @pool${pool}`,
         appAddress: addresses.appAddress(v),
         keepaliveTimeout: durationText(lb.upstreamKeepaliveTimeoutMs),
-        keepaliveConnections: pool === null ? lb.upstreamKeepaliveConnections : LONG_POOL_CONNECTIONS,
+        keepaliveConnections: lb.upstreamKeepaliveConnections,
         connectTimeout: durationText(lb.proxyConnectTimeoutMs),
         readTimeout: durationText(lb.proxyReadTimeoutMs),
       });

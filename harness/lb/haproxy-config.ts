@@ -2,7 +2,7 @@
 // frontend (named after the variant, which its log lines carry) and one backend
 // per app. Pure, like the nginx renderer.
 import { HEADERS } from '../model/protocol.js';
-import { LONG_POOL_CONNECTIONS, type HaproxyReuse, type LbTimings, type Variant } from '../scenarios/scenarios.js';
+import type { HaproxyReuse, LbTimings, Variant } from '../scenarios/scenarios.js';
 import { durationText, fillTemplate, readTemplate } from './template.js';
 import type { LbAddresses } from './addresses.js';
 
@@ -33,7 +33,7 @@ export function renderHaproxyConfig(
       poolRules: pools.map((p) => `  use_backend ${p.name} if { req.hdr(${HEADERS.pool}) -m str ${p.n} }\n`).join(''),
       backends: [
         backend(main, v, lb.upstreamKeepaliveConnections),
-        ...pools.map((p) => backend(p.name, v, LONG_POOL_CONNECTIONS)),
+        ...pools.map((p) => backend(p.name, v, lb.upstreamKeepaliveConnections)),
       ].join('\n'),
     });
   });

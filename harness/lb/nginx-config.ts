@@ -6,7 +6,6 @@ import { DOCKER_ADDRESSES } from './addresses.js';
 import {
   LB,
   lbBoundaryPoolOf,
-  LONG_POOL_CONNECTIONS,
   RETRY_POLICIES,
   VARIANTS,
   type LbTimings,
@@ -121,7 +120,9 @@ export function renderNginxConfig(
     });
   const upstreams = pools.map(({ upstream: name, via: v }) => upstream(name, v, lb.upstreamKeepaliveConnections));
   const longPools = variants.flatMap((v) =>
-    Array.from({ length: v.longPools ?? 0 }, (_, i) => upstream(poolUpstreamName(v, i + 1), v, LONG_POOL_CONNECTIONS)),
+    Array.from({ length: v.longPools ?? 0 }, (_, i) =>
+      upstream(poolUpstreamName(v, i + 1), v, lb.upstreamKeepaliveConnections),
+    ),
   );
   const maxPools = Math.max(0, ...variants.map((v) => v.longPools ?? 0));
   const servers = pools.map(({ upstream: name, via: v }) =>

@@ -49,7 +49,7 @@ export function testedBoundary(r: RequestRecord, context: BoundaryContext): bool
  * gap it was aimed at: another request of the same batch had just freed it
  * (the LB hands out its most recent idle connection first), and it tested
  * nothing. A batch larger than the app's answer is quick sees some (a long
- * lane's 64 per pool).
+ * lane's 32 per pool).
  */
 function reusedAFreedConnection(r: RequestRecord): boolean {
   return (

@@ -110,7 +110,7 @@ export const DEFAULT_OPTIONS: LabOptions = {
   serverMode: 'standalone',
   cells: null,
   shard: null,
-  longCycles: 10,
+  longCycles: 20,
   keep: false,
   json: false,
   assert: false,

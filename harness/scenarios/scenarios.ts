@@ -247,16 +247,13 @@ export function lbBoundaryPoolOf(v: Variant): Variant | null {
 
 /**
  * Upstream pools per app for the long lane (Variant.longPools): the default
- * --long-cycles run side by side, one LB-timeout's wait for all of them.
+ * --long-cycles run side by side, one LB-timeout's wait for all of them. Each
+ * pool is a copy of the app's main upstream (its cache of 32 idle
+ * connections); a cycle fills it, so 20 cycles give each method of a
+ * two-method cell 320 boundary requests, enough for "≤ 1 %" (0 in 300,
+ * one-sided 95 %), and 20 independent cycles bound the rate per cycle at 13.9 %.
  */
-export const LONG_LANE_POOLS = 10;
-/**
- * Idle connections each of those pools keeps (the LB's upstream keep-alive
- * cache per pool): a long-lane cycle sends this many per app, so the default
- * 10 cycles give each method of a two-method cell 320 requests at the boundary,
- * enough for "≤ 1 %" (0 in 300, one-sided 95 %).
- */
-export const LONG_POOL_CONNECTIONS = 64;
+export const LONG_LANE_POOLS = 20;
 
 /** An app with the long lane's pools (Variant.longPools). */
 export function withLongPools(v: Variant, pools: number = LONG_LANE_POOLS): Variant {

@@ -14,7 +14,7 @@ import { testedBoundary } from '../records/boundary.js';
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { CycleRecord } from '../records/summary-schema.js';
 import type { LabOptions } from '../scenarios/run-options.js';
-import { LONG_POOL_CONNECTIONS, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
+import type { Scenario, Variant, VariantName } from '../scenarios/scenarios.js';
 import { lbRetries, LB_DRIVERS } from '../lb/drivers.js';
 import { count502 } from './cycle-report.js';
 import type { Estimates } from './estimates.js';
@@ -129,7 +129,8 @@ export class AimPolicy {
     const { concurrency } = options;
     // A long lane with pools of its own (a matrix's apps, yours) fills each pool's cache: its cycles side by side give
     // the "≤ 1 %" a SAFE verdict states in one idle gap.
-    if (lane === 'long' && (v.longPools ?? 0) > 0) return Math.max(concurrency, LONG_POOL_CONNECTIONS);
+    if (lane === 'long' && (v.longPools ?? 0) > 0)
+      return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
     return scenario.kind === 'classic' && v.name !== this.aim.name
       ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE)
       : concurrency;
@@ -146,7 +147,7 @@ export class AimPolicy {
 
   /**
    * A pooled cycle's batch (Variant.pool): every request at one instant, the
-   * pool's own offset of the plan. Spread over milliseconds, the later of 64
+   * pool's own offset of the plan. Spread over milliseconds, the later of 32
    * requests would get connections the earlier ones had just freed (the app
    * answers in about one), which test nothing; the lane's pools together
    * cover the plan's span instead, one offset each.

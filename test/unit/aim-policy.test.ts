@@ -102,7 +102,7 @@ t.test('behind HAProxy (no per-connection idle timeout), an app is aimed at its 
 });
 
 t.test(
-  "sends per cycle: C; the talk-sized run's safe variants 25; a pooled long lane a pool's cache, 64",
+  "sends per cycle: C; the talk-sized run's safe variants 25; a pooled long lane a pool's cache, 32",
   async (t) => {
     const [def, fixed] = defaultScenario().variants;
     const { policy: p } = policy();
@@ -132,7 +132,7 @@ t.test(
       policy({ scenario: { ...s, variants: [yours] }, lane, probedCloseMs: { yours: null } }).policy.sendsPerCycle(
         yours,
       );
-    t.equal(lanes('long'), 64, "your app driven at the LB, through pools of its own: a pool's cache (64) a cycle");
+    t.equal(lanes('long'), 32, "your app driven at the LB, through pools of its own: a pool's cache (32) a cycle");
     const withoutPools: Variant = { ...yours, longPools: undefined };
     t.equal(
       policy({

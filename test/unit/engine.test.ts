@@ -4,7 +4,7 @@
 import t from 'tap';
 import { LabError } from '../../harness/model/errors.js';
 import { parseLabArgs } from '../../harness/cli/options.js';
-import { defaultScenario, LONG_POOL_CONNECTIONS, type VariantName } from '../../harness/scenarios/scenarios.js';
+import { defaultScenario, type VariantName } from '../../harness/scenarios/scenarios.js';
 import { SAFE_VARIANT_SENDS_PER_CYCLE } from '../../harness/traffic/aim-policy.js';
 import { TrafficEngine, type EngineInput } from '../../harness/traffic/engine.js';
 import { densestCluster } from '../../harness/traffic/gap-scheduler.js';
@@ -328,7 +328,7 @@ t.test(
     const aimed = (v: string) => r.records.filter((x) => x.variant === v && x.phase === 'aimed');
     t.equal(
       aimed(article).length,
-      3 * LONG_POOL_CONNECTIONS,
+      3 * scenario.lb.upstreamKeepaliveConnections,
       "every aimed request of the fixed app was sent: a pool's cache a cycle",
     );
     // Side by side: one idle gap for all three cycles, not three one after another.

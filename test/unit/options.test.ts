@@ -66,7 +66,7 @@ t.test('every flag is read', async (t) => {
     version: false,
     cells: null,
     shard: null,
-    longCycles: 10,
+    longCycles: 20,
     listScenarios: false,
     out: '/tmp/s.json',
     baseline: 'results/x',
