@@ -12,12 +12,40 @@ import { EXIT } from '../model/exit-codes.js';
 import { createRunDir, timestampId, writeRunFile } from '../records/writer.js';
 import { checkShards, mergeShardSummaries, type ShardRun } from '../results/merge.js';
 import { schemaRefFrom, type Summary } from '../results/schema.js';
-import { readRunSummary, runPathsOf } from '../report/html/run-files.js';
+import { readRunSummary, runPathsOf, variantsForLogs } from '../report/html/run-files.js';
 import { writeReport } from '../report/html/build.js';
 import { reportMarkdown } from '../report/markdown.js';
 
-/** The LB logs that name each request's variant themselves, so the shards' logs joined read as one run's. */
-const JOINABLE_LB_LOGS = ['nginx-access.log', 'nginx-error.log', 'haproxy-access.log', 'haproxy-error.log'];
+/**
+ * The LB logs joined: nginx's and HAProxy's access logs name each request's variant, the error logs are counted
+ * whole; Caddy's access log names it by the LB port, which is the variant's place in the run (caddyLinesForMerged).
+ */
+const JOINABLE_LB_LOGS = [
+  'nginx-access.log',
+  'nginx-error.log',
+  'haproxy-access.log',
+  'haproxy-error.log',
+  'caddy-access.log',
+  'caddy-error.log',
+];
+
+/** The Host of a Caddy access-log line, as the lab sends it (127.0.0.1:<LB port>), and the port. */
+const CADDY_HOST = /("host":"127\.0\.0\.1:)(\d+)"/;
+
+/**
+ * A shard's Caddy access log as the merged run's: each line's LB port (which names its variant: run-files.ts
+ * variantsForLogs) moved from the variant's place in the shard to its place in the merged run; only that number
+ * changes, every other byte of the line is kept. A line whose port names no variant of the shard stays as it was.
+ */
+function caddyLinesForMerged(text: string, shard: Summary, merged: Summary): string {
+  const nameOfPort = new Map(variantsForLogs(shard).map((v) => [v.lbPort, v.name]));
+  const portOfName = new Map(variantsForLogs(merged).map((v) => [v.name, v.lbPort]));
+  return text.replace(new RegExp(CADDY_HOST.source, 'g'), (whole, prefix: string, port: string) => {
+    const name = nameOfPort.get(Number(port));
+    const moved = name === undefined ? undefined : portOfName.get(name);
+    return moved === undefined ? whole : `${prefix}${moved}"`;
+  });
+}
 
 /** A shard's files the merged run joins at its top; every other one (its summary too) is kept under shards/. */
 const MERGED_AT_TOP = (name: string) =>
@@ -77,7 +105,10 @@ export function mergeRuns(
 
   // requests.ndjson and the LB logs that name their variants: the shards' lines one after another, in shard order.
   for (const name of ['requests.ndjson', ...JOINABLE_LB_LOGS]) {
-    const parts = ordered.map((s) => textOf(join(s.dir, name)));
+    const parts = ordered.map((s) => {
+      const text = textOf(join(s.dir, name));
+      return name === 'caddy-access.log' ? caddyLinesForMerged(text, s.summary, summary) : text;
+    });
     if (parts.some((p) => p !== '') || name === 'requests.ndjson') writeRunFile(run.dir, name, parts.join(''));
   }
   for (const s of ordered) {

@@ -14,6 +14,9 @@ import { mergeRuns } from '../../harness/lab/merge-runs.js';
 import { readSummary, SCHEMA_VERSION, validateSummary, type Summary } from '../../harness/results/schema.js';
 import { appCellName } from '../../harness/scenarios/matrix.js';
 import { shardCells } from '../../harness/scenarios/shard.js';
+import { LB_PORT_BASE } from '../../harness/scenarios/scenarios.js';
+import { parseCaddyAccessLog } from '../../harness/lb/caddy-log.js';
+import { variantsForLogs } from '../../harness/report/html/run-files.js';
 import { loadSummary } from '../../harness/compare/load.js';
 import { compareSummaries } from '../../harness/compare/compare.js';
 
@@ -88,6 +91,10 @@ function shardOf(whole: Summary, requests: string[], index: number, count: numbe
   return { summary, requests: ownRequests };
 }
 
+/** A Caddy access-log line for a request of `variant` sent to its LB port (the shape of lb-configs.test.ts's). */
+const caddyLine = (variant: string, port: number) =>
+  `{"level":"error","ts":1795824505.397223,"logger":"http.log.access.log0","msg":"handled request","request":{"remote_ip":"127.0.0.1","remote_port":"56976","proto":"HTTP/1.1","method":"POST","host":"127.0.0.1:${port}","uri":"/api/echo","headers":{"X-Lab-Request-Id":["c2-${variant}-aimed-2"]}},"duration":0.015174233,"size":0,"status":502}\n`;
+
 /** The shards written as run directories under a new temporary directory; their paths in shard order. */
 function writeShards(whole: Summary, requests: string[], count: number, tmp: string): string[] {
   return Array.from({ length: count }, (_, i) => {
@@ -97,6 +104,12 @@ function writeShards(whole: Summary, requests: string[], count: number, tmp: str
     writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     writeFileSync(join(dir, 'requests.ndjson'), lines.map((l) => `${l}\n`).join(''));
     writeFileSync(join(dir, 'nginx.conf'), `# shard ${i + 1}\n`);
+    // Caddy names a request's variant by its LB port only: the nth variant of a run listens on LB_PORT_BASE + n + 1
+    // (scenarios.ts makeVariant). The request id names it too, which the test reads back against the port.
+    const caddy = Object.keys(summary.variants).flatMap((name, n) =>
+      name.startsWith('caddy-') ? [caddyLine(name, LB_PORT_BASE + n + 1)] : [],
+    );
+    if (caddy.length > 0) writeFileSync(join(dir, 'caddy-access.log'), caddy.join(''));
     return dir;
   });
 }
@@ -158,8 +171,24 @@ for (const run of RUNS) {
           `# shard ${i}\n`,
           `shard ${i}'s own files kept under shards/${i}-of-${count}/`,
         );
+      // Caddy's lines: each request's variant, as its id names it, read back from its port in the merged run.
+      const caddy = parseCaddyAccessLog(readFileSync(join(merged.dir, 'caddy-access.log'), 'utf8'), variantsForLogs(s));
+      t.same(
+        caddy.map((e) => e.variant).sort(),
+        Object.keys(s.variants)
+          .filter((n) => n.startsWith('caddy-'))
+          .sort(),
+        "every Caddy line, each its variant's",
+      );
+      t.ok(
+        caddy.every((e) => e.request_id === `c2-${e.variant}-aimed-2`),
+        "each line's port names the variant its request id names",
+      );
       // The shards' directories are only read.
-      t.same(readdirSync(dirs[0]).sort(), ['nginx.conf', 'requests.ndjson', 'summary.json']);
+      t.same(
+        readdirSync(dirs[0]).filter((f) => f !== 'caddy-access.log'),
+        ['nginx.conf', 'requests.ndjson', 'summary.json'],
+      );
       t.match(readFileSync(join(merged.dir, 'report.md'), 'utf8'), raw.verdict.word);
 
       // compare reads it as any run, and finds the committed run and the merged one the same, row by row.

@@ -103,7 +103,7 @@ export function parseRequestRecords(text: string): RequestRecord[] {
  * variant by its LB port, and the nth variant of a run listens on
  * LB_PORT_BASE + n + 1 (scenarios.ts, makeVariant), in the summary's order.
  */
-function variantsForLogs(summary: Summary): Variant[] {
+export function variantsForLogs(summary: Summary): Variant[] {
   return Object.keys(summary.variants).map((name, n) => ({ name, lbPort: LB_PORT_BASE + n + 1 }) as Variant);
 }
 
