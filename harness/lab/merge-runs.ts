@@ -97,7 +97,7 @@ export function mergeRuns(
       `read ${s.path}: ${shard === null ? 'no shard' : `shard ${shard.index}/${shard.count}`}, ${s.summary.cells.length} cells, ${s.summary.verdict.word}`,
     );
   }
-  const ordered = checkShards(shards).map((checked) => shards.find((s) => s.path === checked.path) ?? shards[0]);
+  const ordered = checkShards(shards);
   const first = ordered[0].summary;
   const run = createRunDir(resultsDir, `${timestampId(now)}-${first.runtime}-merged`);
   const summary = mergeShardSummaries(shards, run.runId);
@@ -112,8 +112,8 @@ export function mergeRuns(
     if (parts.some((p) => p !== '') || name === 'requests.ndjson') writeRunFile(run.dir, name, parts.join(''));
   }
   for (const s of ordered) {
-    const shard = s.summary.options.shard;
-    const sub = join(run.dir, 'shards', `${shard?.index ?? 0}-of-${shard?.count ?? 0}`);
+    const part = `${s.shard.index}-of-${s.shard.count}`;
+    const sub = join(run.dir, 'shards', part);
     mkdirSync(sub, { recursive: true });
     let kept = 0;
     for (const name of readdirSync(s.dir)) {
@@ -126,7 +126,7 @@ export function mergeRuns(
       kept++;
     }
     progress(
-      `shard ${shard?.index}/${shard?.count}: ${kept} files kept as they were under shards/${shard?.index}-of-${shard?.count}/`,
+      `shard ${s.shard.index}/${s.shard.count}: ${kept} file${kept === 1 ? '' : 's'} kept as they were under shards/${part}/`,
     );
   }
   writeRunFile(run.dir, 'report.md', reportMarkdown(summary));

@@ -46,7 +46,7 @@ function refuse(message: string): LabError {
 const label = (s: Pick<ShardOptions, 'index' | 'count'>) => `${s.index}/${s.count}`;
 
 /** The shard record of a run, or why it is not a shard. */
-function shardOf(run: ShardRun): Sharded {
+function shardOf(run: ShardRun): ShardOptions {
   if (run.writtenSchemaVersion < SCHEMA_VERSION)
     throw refuse(
       `${run.path} is not a shard: its summary is schema v${run.writtenSchemaVersion}, from a lab before --shard (v${SCHEMA_VERSION}).`,
@@ -54,7 +54,7 @@ function shardOf(run: ShardRun): Sharded {
   const shard = run.summary.options.shard;
   if (shard === null)
     throw refuse(`${run.path} is not a shard: it ran without --shard (a whole run, nothing to merge).`);
-  return { ...run, shard };
+  return shard;
 }
 
 /** JSON with object keys sorted, so two values compare equal whatever order their keys were written in. */
@@ -135,9 +135,9 @@ function refuseDuplicatesAndGaps(runs: readonly Sharded[]): void {
 }
 
 /** The shard runs, checked (each a shard; one matrix, settings and versions; every shard once), in shard order. */
-export function checkShards(runs: readonly ShardRun[]): Sharded[] {
+export function checkShards<R extends ShardRun>(runs: readonly R[]): Array<R & { shard: ShardOptions }> {
   if (runs.length === 0) throw refuse("Which runs? Give the shards' run directories.");
-  const sharded = runs.map(shardOf);
+  const sharded = runs.map((r) => ({ ...r, shard: shardOf(r) }));
   refuseMismatches(sharded[0], sharded);
   refuseDuplicatesAndGaps(sharded);
   return [...sharded].sort((a, b) => a.shard.index - b.shard.index);

@@ -225,6 +225,11 @@ t.test('refused, exit 2, nothing written: what cannot be one run', async (t) => 
   refusal(t, merge([...dirs, tmp]), /has no summary\.json: not a run directory/);
   refusal(
     t,
+    merge([join(dirs[0], 'summary.json'), dirs[1], dirs[2]]),
+    /summary\.json is a file: give each shard's run directory/,
+  );
+  refusal(
+    t,
     merge([dirs[0], 'docs/measurements/matrix']),
     /is not a shard: its summary is schema v8, from a lab before --shard/,
   );
