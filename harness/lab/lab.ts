@@ -247,6 +247,10 @@ async function preflight(
   await checkPorts(scenario, runtime);
   const { dir, runId } = createRunDir(options.resultsDir, newRunId(runtime, startedAt));
   io.progress(`run ${runId} on ${runtime}; results in ${dir}`);
+  if (options.shard !== null)
+    io.progress(
+      `shard ${options.shard.index}/${options.shard.count}: ${options.cells?.length ?? 0} of the matrix's ${options.shard.matrixCells.length} apps (npm run merge joins the shards' run directories)`,
+    );
   events.emit({
     type: 'run',
     runId,
