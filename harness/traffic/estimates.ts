@@ -97,13 +97,21 @@ export class Estimates {
    * one: the probe times the close from the client, through Docker's proxy,
    * and read 6010.7 ms here where the app's timer closed at 6001. The probe's
    * own connection gives the app's first account, before the first cycle.
+   *
+   * Timed to the keep-alive timer's due instant where the app records it, not
+   * to when the timer ran: the race window opens at the due instant (a request
+   * then lies unread while the loop is busy) and closes when the timer runs,
+   * and how late it runs changes from close to close (1–26 ms with one core
+   * busy, bench --cpu-load 1). Aimed at the timer's instants, a cycle went
+   * where the last cycles' timers had fired: the first at the probe's one close
+   * (8 ms late in one run), the next after a late cycle past its own closes.
    */
   learnCloseDelays(): void {
     for (const v of this.input.variants) {
       const delays = appEventsOf(this.input.apps, v.name)
         .closes.flatMap((c) =>
           c.reason === 'keep-alive-timeout' && c.lastResponseEndMonoMs !== null
-            ? [closeInstant(c) - c.lastResponseEndMonoMs]
+            ? [(c.keepAliveTimerDueMonoMs ?? closeInstant(c)) - c.lastResponseEndMonoMs]
             : [],
         )
         .slice(-CLOSE_DELAYS_KEPT);

@@ -56,6 +56,24 @@ t.test("the app's keep-alive closes replace the probe's: their median, timed by 
   t.equal(e.closeDelayMs('fixed'), undefined, 'the fixed app closed nothing: it has none');
 });
 
+t.test("close delays run to the timer's due instant where the app records it, not to when the timer ran", async (t) => {
+  // Due at 6000.1 … 6000.3 after the last response; the loop ran the timers 1.2 … 25 ms late (one core busy).
+  const due = (socketId: number, lastEndMs: number, dueMs: number, lateMs: number) => ({
+    ...appClose(socketId, lastEndMs, dueMs + lateMs),
+    keepAliveTimerDueMonoMs: lastEndMs + dueMs,
+  });
+  const closes = [due(1, 1_000, 6_000.1, 25), due(2, 2_000, 6_000.2, 1.2), due(3, 3_000, 6_000.3, 18)];
+  const e = estimates({
+    apps: new Map([
+      ['default', appEvents(closes)],
+      ['fixed', appEvents()],
+    ]),
+  });
+  e.learnCloseDelays();
+  // The timers ran at 6025.1, 6001.4 and 6018.3 (median 6018.3): the window opens at the due instants, median 6000.2.
+  t.equal(e.closeDelayMs('default'), 6_000.2);
+});
+
 t.test('close delays follow the last 20 closes, rounded to the microsecond', async (t) => {
   const old = Array.from({ length: 21 }, (_, i) => appClose(i, i * 10_000, 9_000));
   const recent = Array.from({ length: 20 }, (_, i) => appClose(100 + i, 1_000_000 + i * 10_000, 6_000.12345));
