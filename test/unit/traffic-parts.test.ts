@@ -4,6 +4,10 @@
 import t from 'tap';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { monoMs } from '../../harness/model/clock.js';
 import { HEADERS } from '../../harness/model/protocol.js';
 import { lineSplitter } from '../../harness/runtime/lines.js';
@@ -73,6 +77,38 @@ t.test('fireAt: each request leaves at its instant, in order, on its prepared co
     'in time order',
   );
   t.same(new Set(outcomes.map((o) => o?.response?.headers[HEADERS.socketId])).size, 4, 'four connections');
+});
+
+t.test('fireAt: the sending thread asks to be scheduled ahead of ordinary work, where the OS allows it', async (t) => {
+  // A process of its own: the priority is asked once per process, and this one's earlier tests sent already.
+  const file = join(mkdtempSync(join(tmpdir(), 'kal-nice-')), 'nice.mts');
+  const module = (name: string) => JSON.stringify(new URL(`../../harness/${name}`, import.meta.url).href);
+  writeFileSync(
+    file,
+    `import { getPriority, setPriority } from 'node:os';
+import net from 'node:net';
+import { fireAt, PreciseClient, requestBytes } from ${module('traffic/precise-client.ts')};
+import { monoMs } from ${module('model/clock.ts')};
+setPriority(0); // as an ordinary process starts (this test's own may have asked already)
+const before = getPriority();
+let allowed = true;
+try { setPriority(-1); setPriority(0); } catch { allowed = false; }
+const server = net.createServer((s) => s.on('data', () => s.end('HTTP/1.1 200 OK\\r\\ncontent-length: 0\\r\\n\\r\\n')));
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const port = server.address().port;
+const client = new PreciseClient(port);
+await client.prepare(1);
+await fireAt([{ atMonoMs: monoMs(), client, connectionIndex: 0, request: requestBytes('GET', '/', port, 'p') }]);
+client.close();
+server.close();
+console.log(JSON.stringify({ before, after: getPriority(), allowed }));
+`,
+  );
+  const run = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8' });
+  t.equal(run.status, 0, run.stderr);
+  const { before, after, allowed } = JSON.parse(run.stdout) as { before: number; after: number; allowed: boolean };
+  if (allowed) t.equal(after, -10, `nice ${before} → ${after} once it sent`);
+  else t.equal(after, before, 'not allowed here (neither root nor CAP_SYS_NICE): unchanged, and the send went');
 });
 
 t.test('fireAt: an aborted plan sends nothing more; a closed connection is a client error', async (t) => {
