@@ -3,7 +3,7 @@
 // interrupted or failed bench keeps what it measured.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { getPriority, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readJsonLines } from '../model/json-lines.js';
 import { runLab, type LabIo } from '../lab/lab.js';
@@ -93,6 +93,8 @@ export async function runBench(options: BenchOptions, io: LabIo): Promise<BenchO
         runtime,
         cpuLoad: options.cpuLoad,
         loadAverage: { start: loadAtStart, end: loadavg().map((l) => Math.round(l * 100) / 100) },
+        // This thread sent every run's requests (fireAt): its nice is theirs. Linux: the calling thread's.
+        sendingNice: runs.length > 0 ? getPriority() : null,
         injectedAppClockOffsetMs: injectedAppClockOffsetMs(),
         versions,
       },

@@ -13,7 +13,8 @@ import type { RequestRecord } from '../records/request-records.js';
 
 /**
  * bench-<id>.json's version: 2 added `pooled.aimedOverNaiveAtLeast`; 3 renamed `cpuLoadProcesses` to `cpuLoad` and each
- * run's `cyclesToFirstHit` to `firstHitCycle`, and added `firstHitCycles`, `pooled.aimedRate` and `loadAverage`
+ * run's `cyclesToFirstHit` to `firstHitCycle`, and added `firstHitCycles`, `pooled.aimedRate`, `loadAverage` and
+ * `sendingNice`
  * (readBenchResult upgrades 1 and 2).
  */
 export const BENCH_SCHEMA_VERSION = 3;
@@ -223,6 +224,11 @@ export interface BenchResult {
   cpuLoad: number;
   /** The machine's load averages (1, 5, 15 min) when the bench started and when it last wrote; null before v3. */
   loadAverage: { start: number[]; end: number[] } | null;
+  /**
+   * The nice value the harness's sending thread ran at (fireAt asks for −10, granted to root or CAP_SYS_NICE): it moves
+   * how late a batch goes out on a busy machine. Null when not recorded (before v3 and the first v3 files).
+   */
+  sendingNice: number | null;
   injectedAppClockOffsetMs: number;
   versions: Record<string, string>;
   runs: BenchRun[];
@@ -272,6 +278,7 @@ export function benchResult(
     | 'runtime'
     | 'cpuLoad'
     | 'loadAverage'
+    | 'sendingNice'
     | 'injectedAppClockOffsetMs'
     | 'versions'
   >,
@@ -321,7 +328,7 @@ function pooledAimedRate(runs: ReadonlyArray<Pick<BenchRun, 'aimedRate'>>): Prop
 /** A v1 or v2 bench file as written (the fields v3 renamed or added differ). */
 type OldBenchResult = Omit<
   BenchResult,
-  'schemaVersion' | 'cpuLoad' | 'loadAverage' | 'firstHitCycle' | 'firstHitCycles' | 'runs' | 'pooled'
+  'schemaVersion' | 'cpuLoad' | 'loadAverage' | 'sendingNice' | 'firstHitCycle' | 'firstHitCycles' | 'runs' | 'pooled'
 > & {
   schemaVersion: 1 | 2;
   cpuLoadProcesses: number;
@@ -345,6 +352,7 @@ function upgradeBenchResult(b: OldBenchResult): BenchResult {
     schemaVersion: BENCH_SCHEMA_VERSION,
     cpuLoad: cpuLoadProcesses,
     loadAverage: null,
+    sendingNice: null,
     runs,
     firstHitCycle: cyclesToFirstHit,
     firstHitCycles: firstHitCyclesOf(runs.map((r) => r.firstHitCycle)),
@@ -361,5 +369,8 @@ export function readBenchResult(value: unknown, file: string): BenchResult {
   const b = value as { schemaVersion?: unknown; runs?: unknown };
   if (typeof b !== 'object' || b === null || ![1, 2, 3].includes(b.schemaVersion as number) || !Array.isArray(b.runs))
     throw new Error(`${file} is not a bench result this lab reads (schemaVersion 1, 2 or 3)`);
-  return b.schemaVersion === BENCH_SCHEMA_VERSION ? (b as BenchResult) : upgradeBenchResult(b as OldBenchResult);
+  if (b.schemaVersion !== BENCH_SCHEMA_VERSION) return upgradeBenchResult(b as OldBenchResult);
+  // The first v3 files were written before the sending thread's nice was recorded.
+  const v3 = b as Omit<BenchResult, 'sendingNice'> & { sendingNice?: number | null };
+  return { ...v3, sendingNice: v3.sendingNice ?? null };
 }

@@ -72,7 +72,7 @@ export function benchMarkdown(b: BenchResult): string {
   return [
     `# keepalive-lab bench ${b.benchId}`,
     '',
-    `${b.runs.length} runs on ${b.runtime}; apps' clocks shifted by ${b.injectedAppClockOffsetMs} ms${b.injectedAppClockOffsetMs === 0 ? ' (none)' : ' (test setting)'}; extra CPU load: ${b.cpuLoad === 0 ? 'none' : `${b.cpuLoad} busy process(es)`}; load average ${loadAverageText(b.loadAverage)}.`,
+    `${b.runs.length} runs on ${b.runtime}; apps' clocks shifted by ${b.injectedAppClockOffsetMs} ms${b.injectedAppClockOffsetMs === 0 ? ' (none)' : ' (test setting)'}; extra CPU load: ${b.cpuLoad === 0 ? 'none' : `${b.cpuLoad} busy process(es)`}; load average ${loadAverageText(b.loadAverage)}; sending thread's nice ${b.sendingNice ?? '—'}.`,
     `Versions: ${Object.entries(b.versions)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,

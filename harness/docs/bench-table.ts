@@ -26,6 +26,7 @@ function benchRow({ bench: b, machine }: { bench: BenchResult; machine: Machine 
   const atLeast = b.pooled.aimedOverNaiveAtLeast;
   return `| ${[
     benchCondition(b),
+    b.sendingNice === null ? '—' : String(b.sendingNice),
     `\`${b.benchId}\`, ${b.startedAt.slice(0, 10)}`,
     loadAverage15(b, machine),
     String(b.runs.length),
@@ -47,6 +48,7 @@ export function benchTable(benches: ReadonlyArray<{ bench: BenchResult; machine:
     throw new Error('no bench kept under docs/measurements/bench/ (scripts/measure.ts keep-bench)');
   const head = [
     'extra CPU load',
+    "harness's sending nice",
     'run, date',
     'load average (15 min)',
     'runs',

@@ -153,6 +153,7 @@ t.test('a run whose naive side never hit: the ratio only as a lower bound; misma
       runtime: 'docker',
       cpuLoad: 1,
       loadAverage: { start: [1.5, 2.25, 3], end: [4, 5, 6] },
+      sendingNice: -10,
       injectedAppClockOffsetMs: 0,
       versions: {},
     },
@@ -165,7 +166,7 @@ t.test('a run whose naive side never hit: the ratio only as a lower bound; misma
   t.same(result.firstHitCycles, [{ cycle: 1, runs: 2 }]);
   t.match(
     benchMarkdown(result),
-    /extra CPU load: 1 busy process\(es\); load average 1\.50 2\.25 3\.00 → 4\.00 5\.00 6\.00\./,
+    /extra CPU load: 1 busy process\(es\); load average 1\.50 2\.25 3\.00 → 4\.00 5\.00 6\.00; sending thread's nice -10\./,
   );
   t.match(benchMarkdown(result), /- first 502 by cycle: cycle 1 in 2 of 2\n/);
   t.match(benchMarkdown(result), /DISAGREE/);
@@ -245,7 +246,10 @@ t.test("a v2 bench file is read as v3: cpuLoad, each run's firstHitCycle, the po
   t.same([read.pooled.aimedRate.failures, read.pooled.aimedRate.trials], [9, 120]);
   t.equal(read.pooled.aimedOverNaiveAtLeast, 19.84, 'kept as v2 wrote it');
   t.equal(read.loadAverage, null, 'none was kept');
+  t.equal(read.sendingNice, null, 'nor the sending nice');
   t.equal(readBenchResult({ ...read }, 'bench-y.json').cpuLoad, 1, 'a v3 file is read as it is');
+  const { sendingNice: _, ...firstV3 } = read;
+  t.equal(readBenchResult(firstV3, 'bench-z.json').sendingNice, null, 'a v3 file written before it was recorded');
 });
 
 t.test('a v1 bench file is read with the bound v2 stores; another kind of file is refused', async (t) => {
