@@ -167,7 +167,14 @@ export class CycleSteps {
    * together; the bench's naive client holds none.
    */
   async burst(cycle: number, held = true): Promise<Map<VariantName, number[]>> {
-    const { variants, io, estimates } = this.input;
+    const { variants, io, estimates, sendsPerCycle } = this.input;
+    // Connections first, then the hold's instant: opening a pooled cycle's hundreds on a busy machine can take longer
+    // than the hold.
+    await Promise.all(
+      variants
+        .filter((v) => this.burstsOnPrepared(v))
+        .map((v) => io.prepare(v, sendsPerCycle(v), this.clientMaxIdleMs)),
+    );
     const holdUntil = new Map(
       variants.map((v) => [
         v.name,
@@ -210,6 +217,17 @@ export class CycleSteps {
   }
 
   /**
+   * Whether a variant's burst goes out on the connections its aimed requests
+   * use next (burstOf): behind HAProxy's http-reuse safe, and in a pooled
+   * long-lane cycle, whose 20 bursts per app in half a minute as autocannon
+   * runs (one each, 220 in a default matrix) kept this 2-core machine's load
+   * at 31 and its batches seconds late.
+   */
+  private burstsOnPrepared(v: Variant): boolean {
+    return v.pool !== undefined || !LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario);
+  }
+
+  /**
    * One variant's burst: autocannon's connections, or, behind an LB that never
    * gives the first request of a client connection an idle upstream connection
    * (HAProxy's http-reuse safe), the very connections the aimed requests go out
@@ -217,8 +235,8 @@ export class CycleSteps {
    * and may get the upstream connection its burst request left idle.
    */
   private async burstOf(v: Variant, cycle: number, holdUntilAppMs: number | undefined): Promise<RequestRecord[]> {
-    const { methods, signal, io, scenario, sendsPerCycle } = this.input;
-    if (LB_DRIVERS[v.lb].firstRequestReusesIdle(scenario)) {
+    const { methods, signal, io, sendsPerCycle } = this.input;
+    if (!this.burstsOnPrepared(v)) {
       return io.burst({
         port: v.lbPort,
         variant: v.name,
@@ -231,7 +249,7 @@ export class CycleSteps {
         signal,
       });
     }
-    await io.prepare(v, sendsPerCycle(v), this.clientMaxIdleMs);
+    // Its connections are open already (burst).
     const at = io.now();
     const bases: RecordBase[] = [];
     const sends: AimedSend[] = Array.from({ length: sendsPerCycle(v) }, (_, i) => {
@@ -283,6 +301,9 @@ export class CycleSteps {
           variant: v,
           connectionIndex: i,
           method,
+          // A pooled cycle's batch asks the burst's cheap routes: what it tests is the idle connection under it, and
+          // 32 page renders per app at one instant, 20 times in half a minute, overran this 2-core machine.
+          path: v.pool === undefined ? undefined : burstPathFor(method, v),
           requestId,
           body: method === 'GET' ? '' : JSON.stringify({ cycle, i }),
         });

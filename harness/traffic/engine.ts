@@ -86,10 +86,10 @@ export const CYCLE_OVERHEAD_MS = 1_500;
 export const SHORT_LANE_MARGIN_MS = 2_000;
 /**
  * The long lane's pooled cycles start this far apart: each cycle's burst (an
- * autocannon run of 32 per app) and, a gap later, its batch get the machine
+ * 32 requests per app) and, a gap later, its batch get the machine
  * to themselves, and no two batches reach the LB at once.
  */
-export const LONG_POOL_STAGGER_MS = 1_500;
+export const LONG_POOL_STAGGER_MS = 3_000;
 
 /** Abort listeners a pooled cycle holds at once per app (burst, prepare, send), with room to spare, and of its own. */
 const LISTENERS_PER_POOLED_APP = 4;
