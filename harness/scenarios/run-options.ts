@@ -110,7 +110,7 @@ export const DEFAULT_OPTIONS: LabOptions = {
   serverMode: 'standalone',
   cells: null,
   shard: null,
-  longCycles: 20,
+  longCycles: 24,
   keep: false,
   json: false,
   assert: false,

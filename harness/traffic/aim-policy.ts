@@ -56,6 +56,11 @@ export const SAFE_VARIANT_SENDS_PER_CYCLE = 25;
 /** Idle starts within this window count as one cluster of sockets that close together. */
 export const CLUSTER_WINDOW_MS = 2;
 
+/** Whether a lane runs its cycles side by side: a long lane whose apps all have pools of their own (longPools). */
+export function runsPooled(lane: LaneKind, variants: readonly Variant[]): boolean {
+  return lane === 'long' && variants.length > 0 && variants.every((v) => (v.longPools ?? 0) > 0);
+}
+
 /** The run's options the policy reads. */
 export type AimOptions = Pick<LabOptions, 'mode' | 'cycles' | 'maxCycles' | 'concurrency' | 'methods' | 'longCycles'> &
   Partial<Pick<LabOptions, 'minBoundaryRequests'>>;
@@ -116,7 +121,11 @@ export class AimPolicy {
     if (own !== undefined && own <= lbMs + OWN_CLOSE_AFTER_LB_MS) return own;
     // An LB without a per-connection idle timeout (HAProxy) still holds its idle connections when the app closes them.
     if (own !== undefined && !LB_DRIVERS[v.lb].idleTimeoutBoundsConnections) return own;
-    const learned = estimates.lbCloseDelayMs(v.lb, records);
+    // A pooled lane's cycles all reuse held bursts' connections, which nginx closes up to 0.3 s early (its read timer
+    // runs from the request, not the held response), and leave none for the LB to close: what it would learn is the
+    // calibration's connections' close, 59.97 s, and aimed 200 ms before that a whole pool found its connections
+    // closed (a matrix, 2026-12-06). It keeps the wide lead, as the talk-sized run's LB-boundary lane does.
+    const learned = runsPooled(this.input.lane, this.input.variants) ? null : estimates.lbCloseDelayMs(v.lb, records);
     return learned === null ? lbMs - LB_CLOSE_UNKNOWN_LEAD_MS : roundMs(learned - LB_CLOSE_LEAD_MS);
   }
 

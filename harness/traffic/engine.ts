@@ -17,7 +17,9 @@ import { perVariant, poolOf, type Scenario, type Variant, type VariantName } fro
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { LabOptions } from '../scenarios/run-options.js';
 import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';
-import { AimPolicy, LONG_GAP_SPREAD_MS, type LaneKind } from './aim-policy.js';
+import { AimPolicy, LONG_GAP_SPREAD_MS, runsPooled, type LaneKind } from './aim-policy.js';
+
+export { runsPooled };
 import { cycleLine, cycleRecordOf, longGapLine, plannedCount, type CyclePosition } from './cycle-report.js';
 import { CycleSteps, type AimedVariant, type CycleStepsInput, type VariantAim } from './cycle-steps.js';
 import { Estimates } from './estimates.js';
@@ -103,11 +105,6 @@ export function longPoolStaggerMs(apps: number): number {
 /** Abort listeners a pooled cycle holds at once per app (burst, prepare, send), with room to spare, and of its own. */
 const LISTENERS_PER_POOLED_APP = 4;
 const LISTENERS_PER_POOLED_CYCLE = 10;
-
-/** Whether a lane runs its cycles side by side: a long lane whose apps all have pools of their own (longPools). */
-export function runsPooled(lane: LaneKind, variants: readonly Variant[]): boolean {
-  return lane === 'long' && variants.length > 0 && variants.every((v) => (v.longPools ?? 0) > 0);
-}
 
 /**
  * How long a long lane takes: pooled, its cycles in waves of as many as the

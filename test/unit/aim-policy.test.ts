@@ -81,16 +81,31 @@ t.test('a matrix app that closes before the LB (or within 50 ms after it) is aim
 
 t.test("an app that outlives the LB is aimed 200 ms before the LB's close as learned", async (t) => {
   const s = matrix('node24-standalone-article');
-  const [article] = s.variants;
+  // Without pools of its own: the long lane's cycles one after another, each leaving connections for the LB to close.
+  const article = { ...s.variants[0], longPools: undefined };
+  const closes = () => appEvents([lbClose(1, 0, 59_760), lbClose(2, 0, 59_800), lbClose(3, 0, 59_840)]);
   const { policy: p } = policy({
-    scenario: s,
+    scenario: { ...s, variants: [article] },
     lane: 'long',
     probedCloseMs: { [article.name]: null },
-    apps: { [article.name]: appEvents([lbClose(1, 0, 59_760), lbClose(2, 0, 59_800), lbClose(3, 0, 59_840)]) },
+    apps: { [article.name]: closes() },
   });
   const records = [1, 2, 3].map((socket) => request({ variant: article.name, upstreamSocketId: socket }));
   t.equal(p.boundaryMs(article, []), 59_500, 'before any of the LB closes is tied to its requests');
   t.equal(p.boundaryMs(article, records), 59_600, 'the LB closed them after 59.8 s');
+  // With pools (a pooled lane): its held bursts' connections close early, and the LB closes none it could learn from.
+  const [pooled] = s.variants;
+  const { policy: q } = policy({
+    scenario: s,
+    lane: 'long',
+    probedCloseMs: { [pooled.name]: null },
+    apps: { [pooled.name]: closes() },
+  });
+  t.equal(
+    q.boundaryMs(pooled, records),
+    59_500,
+    "a pooled lane keeps the wide lead, whatever the calibration's closes say",
+  );
 });
 
 t.test('behind HAProxy (no per-connection idle timeout), an app is aimed at its own close, however late', async (t) => {

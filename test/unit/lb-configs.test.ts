@@ -43,16 +43,16 @@ t.test('HAProxy: a frontend and backend per app, timeouts and reuse from the sce
     "the pool follows the LB's idle timeout",
   );
   t.match(local, /server app 127\.0\.0\.1:8503 /);
-  t.equal(local.match(/ {2}http-reuse safe\n/g)?.length, 2 * 21, 'each app: its backend and its 20 pools');
+  t.equal(local.match(/ {2}http-reuse safe\n/g)?.length, 2 * 25, 'each app: its backend and its 24 pools');
   // The long lane's pools: a backend each, the same app, the same cache (a cycle fills it), chosen by the pool header.
   t.match(local, /use_backend app_haproxy-node24-standalone-default_pool3 if \{ req\.hdr\(x-lab-pool\) -m str 3 \}\n/);
   t.match(
     local,
-    /use_backend app_haproxy-node24-standalone-default_pool20 [^\n]*\n {2}default_backend app_haproxy-node24-standalone-default\n/,
+    /use_backend app_haproxy-node24-standalone-default_pool24 [^\n]*\n {2}default_backend app_haproxy-node24-standalone-default\n/,
   );
   t.match(
     local,
-    /backend app_haproxy-node24-standalone-default_pool20\n(?:.*\n)*? {2}server app 127\.0\.0\.1:8502 pool-max-conn 32 pool-purge-delay 12s/,
+    /backend app_haproxy-node24-standalone-default_pool24\n(?:.*\n)*? {2}server app 127\.0\.0\.1:8502 pool-max-conn 32 pool-purge-delay 12s/,
   );
   t.match(local, /maxconn 4096/, "room for every app's pools of idle connections");
   t.match(local, /timeout server 60s/);
@@ -64,7 +64,7 @@ t.test('HAProxy: a frontend and backend per app, timeouts and reuse from the sce
   const docker = renderHaproxyConfig(scenario.lb, 'always', DOCKER_ADDRESSES, haproxyVariants);
   t.match(docker, /bind :8402\n/);
   t.match(docker, /server app app-haproxy-node24-standalone-default:3000 /);
-  t.equal(docker.match(/ {2}http-reuse always\n/g)?.length, 2 * 21);
+  t.equal(docker.match(/ {2}http-reuse always\n/g)?.length, 2 * 25);
   t.same(
     LB_DRIVERS.haproxy.render({ ...scenario, haproxyReuse: 'always' }, haproxyVariants, { runtime: 'docker' }),
     docker,
@@ -83,8 +83,8 @@ t.test('Caddy: a site per app, keep-alive from the scenario, Caddy retries off',
   // The long lane's pools: a reverse_proxy (a transport, idle connections) of its own each, chosen by the pool header,
   // before the app's main one (Caddy tries a handle without a matcher last).
   t.match(local, /\t@pool1 header x-lab-pool 1\n\thandle @pool1 \{\n\t\treverse_proxy 127\.0\.0\.1:8504 \{/);
-  t.equal(local.match(/keepalive_idle_conns_per_host 32\n/g)?.length, 21, 'its main reverse_proxy and 20 pools');
-  t.ok(local.indexOf('handle @pool20 {') < local.indexOf('\thandle {\n'), 'the main handle last');
+  t.equal(local.match(/keepalive_idle_conns_per_host 32\n/g)?.length, 25, 'its main reverse_proxy and 24 pools');
+  t.ok(local.indexOf('handle @pool24 {') < local.indexOf('\thandle {\n'), 'the main handle last');
   t.notMatch(local, /\{\{/);
   const docker = renderCaddyConfig(scenario.lb, DOCKER_ADDRESSES, caddyVariants);
   t.match(docker, /bind 0\.0\.0\.0\n/);

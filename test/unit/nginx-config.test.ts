@@ -139,7 +139,7 @@ t.test('committed configs that Compose mounts are up to date (npm run render-ngi
 t.test("a matrix's apps: the long lane's pools, an upstream each, chosen by the request's pool header", async (t) => {
   const scenario = matrixScenario(cellsByName(['node24-standalone-article']), 'alb');
   const [v] = scenario.variants;
-  t.equal(v.longPools, 20);
+  t.equal(v.longPools, 24);
   const conf = renderNginxConfig(lbSettings('alb'), DOCKER_LAYOUT, scenario.variants);
   t.match(
     serverBlock(conf, String(v.lbPort)),
@@ -147,9 +147,9 @@ t.test("a matrix's apps: the long lane's pools, an upstream each, chosen by the 
     'the upstream named by the pool, the main one without',
   );
   t.match(conf, /map \$http_x_lab_pool \$lab_pool \{\n\s+default "";\n\s+"1" "_pool1";/);
-  t.match(conf, /"20" "_pool20";\n\s+\}/);
+  t.match(conf, /"24" "_pool24";\n\s+\}/);
   const main = upstreamBlock(conf, `app_${v.name}`).split('\n').slice(1);
-  for (let pool = 1; pool <= 20; pool++) {
+  for (let pool = 1; pool <= 24; pool++) {
     const lines = upstreamBlock(conf, `app_${v.name}_pool${pool}`).split('\n').slice(1);
     t.same(lines, main, `pool ${pool}: the same app and every directive of the main one, a cache of its own`);
   }

@@ -66,7 +66,7 @@ t.test('every flag is read', async (t) => {
     version: false,
     cells: null,
     shard: null,
-    longCycles: 20,
+    longCycles: 24,
     listScenarios: false,
     out: '/tmp/s.json',
     baseline: 'results/x',
