@@ -178,7 +178,8 @@ export const LAB_FLAGS = {
     group: 'matrix',
     range: { min: 1, max: 100 },
     help: [
-      "matrix cells whose boundary is the LB's timeout: cycles of that length",
+      "matrix cells whose boundary is the LB's timeout: cycles side by side,",
+      "each through pools of its own (waves of 24), one LB timeout's gap a wave",
       `(default ${DEFAULT_OPTIONS.longCycles}, {range})`,
     ],
   },

@@ -4,6 +4,7 @@
 import { percent } from '../model/stats.js';
 import type { Summary } from '../results/schema.js';
 import { cellWordCounts } from '../analysis/verdict-text.js';
+import { closedWhileIdle } from '../analysis/outcome.js';
 import { describeMachine, type Machine } from './measurements.js';
 
 type Cell = Summary['cells'][number];
@@ -62,7 +63,8 @@ function appRow(variant: string, cells: Cell[], withLb: boolean): string {
     `${seconds(first.effectiveCloseMs)}${by}`,
     seconds(first.boundaryMs),
     ...perMethod(boundaryCellText),
-    `${first.closedBy.app} / ${first.closedBy.lb}`,
+    // While idle, as the cells' reasons and report.md count them: the LB's closes at shutdown are not its timeout's.
+    (({ app, lb }) => `${app} / ${lb}`)(closedWhileIdle(first.closedBy)),
     perMethod((c) => c.verdict.word).join(' / '),
   ].join(' | ')} |`;
 }

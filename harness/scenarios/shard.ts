@@ -9,7 +9,7 @@
 // own order), so neither the order of the flags nor the order --only or the
 // default matrix lists its cells moves a cell to another shard; only a change
 // of the cells asked for does, and merge refuses shards of different matrices.
-// The long-lane cells (every fix but Node's defaults: about a minute a cycle)
+// The long-lane cells (every fix but Node's defaults: the LB's timeout, and 450 ms per app and cycle)
 // are dealt first, then the short-lane ones continuing from the next shard:
 // each shard's count of long cells, and of all cells, differs from another's
 // by at most one. The long lane sets a shard's wall time, and a shard's apps

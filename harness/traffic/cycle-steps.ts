@@ -207,6 +207,7 @@ export class CycleSteps {
   ): Promise<{ records: RequestRecord[]; holdUntilAppMs: number | undefined }> {
     const { io, estimates, sendsPerCycle, signal } = this.input;
     if (afterMs > 0) await io.sleep(afterMs, signal);
+    if (signal.aborted) return { records: [], holdUntilAppMs: undefined };
     if (this.burstsOnPrepared(v)) await io.prepare(v, sendsPerCycle(v), this.clientMaxIdleMs);
     const holdUntilAppMs = held ? roundMs(io.now() + estimates.sendToAppMs(v.name) + BURST_HOLD_MS) : undefined;
     return { records: await this.burstOf(v, cycle, holdUntilAppMs), holdUntilAppMs };

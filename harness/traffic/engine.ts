@@ -115,8 +115,10 @@ export function longLaneMs(variants: readonly Variant[], longCycles: number, lbT
   const cycleMs = lbTimeoutMs + CYCLE_OVERHEAD_MS;
   if (!runsPooled('long', variants)) return longCycles * cycleMs;
   const pools = Math.min(...variants.map((v) => v.longPools ?? 0));
-  const waves = Math.ceil(longCycles / pools);
-  return waves * (cycleMs + Math.min(pools, longCycles) * longPoolStaggerMs(variants.length));
+  let total = 0;
+  for (let left = longCycles; left > 0; left -= pools)
+    total += cycleMs + Math.min(pools, left) * longPoolStaggerMs(variants.length);
+  return total;
 }
 
 /** One lane's loop: calibration, aimed cycles until the policy stops it, the bench's A/B, --full's long gaps. */
@@ -209,31 +211,39 @@ export class TrafficEngine {
   private async pooledLongCycles(): Promise<void> {
     const { signal, progress, scenario } = this.input;
     const pools = Math.min(...this.variants.map((v) => v.longPools ?? 0));
-    const staggerMs = longPoolStaggerMs(this.variants.length);
     const last = this.policy.lastCycle;
     const lbS = scenario.lb.upstreamKeepaliveTimeoutMs / 1000;
+    const waves = Math.ceil(last / pools);
     progress(
-      `long lane: ${last} cycles side by side, each through pools of its own (${Math.min(pools, last)} per app), one app's burst every ${LONG_POOL_APP_SLOT_MS} ms, then one idle gap of about ${lbS} s`,
+      `long lane: ${last} cycles side by side, each through pools of its own (${Math.min(pools, last)} per app${waves > 1 ? `, in ${waves} waves` : ''}), one app's burst every ${LONG_POOL_APP_SLOT_MS} ms, then one idle gap of about ${lbS} s${waves > 1 ? ' a wave' : ''}`,
     );
-    for (let first = 1; first <= last && !signal.aborted; first += pools) {
-      const stopWave = new AbortController();
-      const waveSignal = AbortSignal.any([signal, stopWave.signal]);
-      // Each cycle's bursts, sends and sleeps listen on it at once: many listeners, none leaked.
-      setMaxListeners(
-        pools * (LISTENERS_PER_POOLED_APP * this.variants.length + LISTENERS_PER_POOLED_CYCLE),
-        waveSignal,
-      );
-      const wave = Array.from({ length: Math.min(pools, last - first + 1) }, (_, i) =>
-        this.pooledCycle(first + i, i + 1, i * staggerMs, waveSignal).catch((err: unknown) => {
-          stopWave.abort();
-          throw err;
-        }),
-      );
-      const outcomes = await Promise.allSettled(wave);
-      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-      if (failed) throw failed.reason;
+    try {
+      for (let first = 1; first <= last && !signal.aborted; first += pools) await this.pooledWave(first, pools);
+    } finally {
+      // Cycles end in the order their batches come back; a failed or interrupted lane keeps them in order too.
+      this.cycles.sort((a, b) => a.cycle - b.cycle);
     }
-    this.cycles.sort((a, b) => a.cycle - b.cycle);
+  }
+
+  /** One wave of pooled cycles from `first`, as many as the apps have pools; the first failure stops the others. */
+  private async pooledWave(first: number, pools: number): Promise<void> {
+    const { signal } = this.input;
+    const last = this.policy.lastCycle;
+    const staggerMs = longPoolStaggerMs(this.variants.length);
+    const stopWave = new AbortController();
+    const waveSignal = AbortSignal.any([signal, stopWave.signal]);
+    // Each cycle's bursts, sends and sleeps listen on it at once: many listeners, none leaked.
+    setMaxListeners(pools * (LISTENERS_PER_POOLED_APP * this.variants.length + LISTENERS_PER_POOLED_CYCLE), waveSignal);
+    // The first failure in time is the wave's (the others may fail from the stop it causes).
+    let firstFailure: { reason: unknown } | null = null;
+    const wave = Array.from({ length: Math.min(pools, last - first + 1) }, (_, i) =>
+      this.pooledCycle(first + i, i + 1, i * staggerMs, waveSignal).catch((err: unknown) => {
+        firstFailure ??= { reason: err };
+        stopWave.abort();
+      }),
+    );
+    await Promise.all(wave);
+    if (firstFailure !== null) throw (firstFailure as { reason: unknown }).reason;
   }
 
   /** One pooled cycle: after its stagger, a cycle of the lab's through pool `pool` on connections of its own. */
@@ -253,7 +263,7 @@ export class TrafficEngine {
         burstSpreadMs: longPoolStaggerMs(this.variants.length),
       });
       await this.aimedCycle(cycle, undefined, steps);
-      await this.input.checkStillRunning?.();
+      if (!signal.aborted) await this.input.checkStillRunning?.();
     } finally {
       io.close();
     }
@@ -301,6 +311,8 @@ export class TrafficEngine {
       return this.target(v, { ...aim, relativeOffsetsMs: this.policy.poolOffsets(v, relative) }, idleStarts);
     });
     const sent = await steps.sendAround(cycle, 'aimed', targets);
+    // Stopped before its batch went (a pooled wave another cycle failed, an interrupt): no aimed cycle to count.
+    if (steps.aborted && sent.length === 0) return;
     // Each scheduler learns from the hits of the variant it steers: in the
     // talk-sized run the aim variant's (one scheduler for all), in a matrix each app's own.
     const hitsOf = (name: VariantName) =>

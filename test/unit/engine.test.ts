@@ -786,3 +786,84 @@ t.test(
     t.ok(enough.labs.every((l) => l.closed));
   },
 );
+
+t.test('a pooled long lane: waves, a failing cycle, an interrupt in the gap', async (t) => {
+  const { matrixScenario, cellsByName } = await import('../../harness/scenarios/matrix.js');
+  const { withLongPools } = await import('../../harness/scenarios/scenarios.js');
+  const { longLaneMs, longPoolStaggerMs } = await import('../../harness/traffic/engine.js');
+  const lbMs = 12_000;
+  const base = matrixScenario(cellsByName(['node24-standalone-article']), 'alb', {
+    ...defaultScenario().lb,
+    upstreamKeepaliveTimeoutMs: lbMs,
+  });
+  // Two pools: five cycles run as waves of 2, 2 and 1.
+  const scenario = { ...base, variants: base.variants.map((v) => withLongPools(v, 2)) };
+  const [article] = scenario.variants.map((v) => v.name);
+  const labOf = () => new SimulatedLab({ apps: { [article]: { closeDelayMs: lbMs + 2_000 } }, lbIdleMs: lbMs });
+  const run = (lab: SimulatedLab, over: Partial<EngineInput> = {}) =>
+    engine(lab, ['--scenario', article, '--long-cycles', '5'], {
+      scenario,
+      lane: 'long',
+      probedCloseMs: { [article]: lbMs + 2_000 },
+      makeIo: () => lab,
+      ...over,
+    });
+
+  const lab = labOf();
+  const { e, progress } = run(lab);
+  const startMs = lab.now();
+  const r = await e.run();
+  const laneMs = lab.now() - startMs;
+  t.same(
+    r.cycles.map((c) => c.cycle),
+    [1, 2, 3, 4, 5],
+    'every cycle, in order',
+  );
+  t.ok(laneMs > 3 * lbMs && laneMs < 4 * lbMs, `three waves, an idle gap each (${laneMs} ms)`);
+  const pools = new Set(
+    lab.sends
+      .filter((x) => !x.requestId.startsWith('c0-'))
+      .map((x) => `${x.requestId.split('-')[0]}:${x.variant.pool}`),
+  );
+  t.same([...pools].sort(), ['c1:1', 'c2:2', 'c3:1', 'c4:2', 'c5:1'], 'each wave reuses the pools, one cycle each');
+  t.match(progress.join('\n'), /5 cycles side by side, each through pools of its own \(2 per app, in 3 waves\)/);
+  t.ok(
+    Math.abs(longLaneMs(scenario.variants, 5, lbMs) - (3 * (lbMs + 1_500) + 5 * longPoolStaggerMs(1))) < 1,
+    "the lab's estimate: three gaps, and each cycle's stagger once",
+  );
+
+  // A component dies once cycle 1 has ended: its wave stops, the run rejects, and no cycle without a batch is kept.
+  const failing = labOf();
+  let checks = 0;
+  const f = run(failing, {
+    checkStillRunning: async () => {
+      checks += 1;
+      throw new Error('nginx stopped');
+    },
+  });
+  await t.rejects(f.e.run(), /nginx stopped/);
+  const kept = f.e.result().cycles;
+  t.same(
+    kept.map((c) => c.cycle),
+    [1],
+    'only the cycle that sent its batch is an aimed cycle',
+  );
+  t.equal(checks, 1, 'the other cycle of the wave stopped before its batch');
+
+  // Interrupted in the idle gap: no cycle sent its batch, none is counted.
+  const stopped = labOf();
+  const controller = new AbortController();
+  const sleep = stopped.sleep;
+  stopped.sleep = (ms, signal) => {
+    // The first step of the long sleep before the batches (LONG_SLEEP_STEP_MS, 5 s).
+    if (ms >= 4_000) controller.abort();
+    return sleep(ms, signal);
+  };
+  const i = run(stopped, { signal: controller.signal });
+  const ri = await i.e.run();
+  t.same(ri.cycles, [], 'an interrupt in the gap leaves no empty aimed cycle');
+  t.ok(
+    ri.records.every((x) => x.phase !== 'aimed'),
+    'and no aimed request',
+  );
+});

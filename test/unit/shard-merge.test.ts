@@ -230,9 +230,10 @@ t.test('refused, exit 2, nothing written: what cannot be one run', async (t) => 
   );
   refusal(
     t,
-    merge([dirs[0], 'docs/measurements/matrix']),
+    merge([dirs[0], 'docs/measurements/matrix-busy']),
     /is not a shard: its summary is schema v8, from a lab before --shard/,
   );
+  refusal(t, merge([dirs[0], 'docs/measurements/matrix']), /is not a shard: it ran without --shard/);
   const whole = rewrite(dirs[0], (s) => ({ ...s, options: { ...s.options, shard: null } }));
   refusal(t, merge([whole, dirs[1]]), /is not a shard: it ran without --shard/);
   // Another matrix: the same index and count, cells dealt from a matrix without its last app.
