@@ -33,7 +33,12 @@ const RESPONSE_TIMEOUT_MS = 15_000;
 const SENDING_NICE = -10;
 let priorityAsked = false;
 
-/** Asks once, for the thread that sends (Linux: the calling thread), to be scheduled ahead of ordinary work. */
+/**
+ * Asks once, for the thread that sends, to be scheduled ahead of ordinary work. On Linux that is the
+ * calling thread: the harness's main JavaScript thread, for the rest of the process (the sends are
+ * made there), and the processes and threads it starts afterwards (docker-compose, autocannon's
+ * sockets are in-process) inherit it. The apps and LBs run as before.
+ */
 function raiseSendingPriority(): void {
   if (priorityAsked) return;
   priorityAsked = true;
