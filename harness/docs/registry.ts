@@ -7,7 +7,7 @@ import type { DocBlock } from './blocks.js';
 import { benchTable } from './bench-table.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
 import { machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
-import { compareSample, talkSample, yourAppLines } from './samples.js';
+import { compareSample, longLbSample, talkSample, yourAppLines } from './samples.js';
 import { timingsTable } from './timings-table.js';
 
 /** The committed your-app runs the docs quote (kept as test fixtures, with their logs). */
@@ -19,6 +19,10 @@ const YOUR_APP_RUNS = [
 /** The command each kept run was, as the docs name it. */
 const MATRIX_COMMAND = 'npm run lab -- --matrix';
 const TALK_COMMAND = 'npm run lab';
+/** Your app behind GCP's 600 s: the sample app as yours, its timeouts set to outlive it. */
+const YOUR_APP_600_COMMAND =
+  'npm run lab -- --app-image keepalive-lab/app:node24 --app-port 3000 --health /api/health ' +
+  '--app-env LAB_KEEP_ALIVE_TIMEOUT_MS=601000 --app-env LAB_HEADERS_TIMEOUT_MS=602000 --lb-idle-timeout 600s --assert safe';
 
 export function docBlocks(root: string): Record<string, DocBlock> {
   const matrix = () => measuredSummary(root, 'matrix');
@@ -66,6 +70,13 @@ export function docBlocks(root: string): Record<string, DocBlock> {
     'compare-example': {
       source: 'test/fixtures/runs (two your-app runs)',
       render: () => compareSample(YOUR_APP_RUNS[0], YOUR_APP_RUNS[1]),
+    },
+    'your-app-600': {
+      source: 'docs/measurements/your-app-600/',
+      render: () => {
+        const summary = measuredSummary(root, 'your-app-600');
+        return longLbSample(summary, runCaption(summary, machineOf(root, 'your-app-600'), YOUR_APP_600_COMMAND));
+      },
     },
     'your-app-lines': {
       source: 'test/fixtures/runs (a your-app run)',

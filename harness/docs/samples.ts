@@ -34,3 +34,22 @@ export function yourAppLines(paths: readonly string[]): string {
   const lines = paths.flatMap((p) => (loadSummary(p).summary.yourApp ?? []).map((a) => a.line));
   return [fence(lines.join('\n')), '', `From ${paths.map((p) => `\`${p}\``).join(', ')}.`].join('\n');
 }
+
+/**
+ * Your app behind a long LB timeout: its verdict line as the lab printed it,
+ * the requests that tested the LB's boundary per method, and in how many
+ * cycles side by side (the long lane's pools), for a committed run.
+ */
+export function longLbSample(summary: Summary, caption: string): string {
+  const lines = (summary.yourApp ?? []).map((a) => a.line);
+  const lbS = summary.scenario.lb.upstreamKeepaliveTimeoutMs / 1000;
+  const longCycles = summary.schedule.cycles.filter((c) => c.lane === 'long').length;
+  const perMethod = summary.cells.map((c) => `${c.method} ${c.counts.boundary} of ${c.counts.aimed} aimed`).join(', ');
+  return [
+    fence(lines.join('\n')),
+    '',
+    `Requests that tested the LB's ${lbS} s boundary: ${perMethod}, in ${longCycles} long cycles side by side, one idle gap.`,
+    '',
+    caption,
+  ].join('\n');
+}
