@@ -48,8 +48,10 @@ export function assertLongLanePools(t: Test, summary: Summary, runDir: string, l
     t.ok(lastBurst < firstAimed, `${app}: side by side, every cycle's burst went before the first batch`);
     const reused = aimed.filter((r) => (r.upstreamSocketRequest ?? 0) > 1 && r.achievedIdleMs !== null);
     const idleTheGap = reused.filter((r) => r.achievedIdleMs! >= r.idleGapMs! - LB_BOUNDARY_IDLE_SLACK_MS);
+    // An app aimed at its own close as the LB's (too-short) may have none reused: the race took them, or the LB.
+    const shownSafe = summary.cells.some((c) => c.variant === app && c.outcome === 'safe');
     t.ok(
-      idleTheGap.length >= 0.9 * reused.length && reused.length > 0,
+      idleTheGap.length >= 0.9 * reused.length && (reused.length > 0 || !shownSafe),
       `${app}: ${idleTheGap.length} of ${reused.length} reused connections had idled the gap aimed at`,
     );
   }
