@@ -10,15 +10,13 @@ import {
 } from '../records/summary-schema.js';
 import { countErrorLog } from '../lb/nginx-log.js';
 import type { TrafficResult } from '../traffic/engine.js';
-import { runVerdict, verdictOk } from './verdict.js';
 import { noTraffic, type SummaryInput } from './summary-input.js';
 import { variantSummaries } from './variant-summary.js';
 import { cellSummaries } from './cell-summary.js';
 import { yourAppSummaries } from './your-app-summary.js';
 import { accessLogMismatches, lbLogCounts, type Mismatch } from './lb-logs.js';
 import { aimRaceWindow } from './race-window.js';
-import { verdictText } from './verdict-text.js';
-import { assertionOf } from './assertion.js';
+import { judgeRun } from './judge-run.js';
 
 export type { SummaryInput } from './summary-input.js';
 
@@ -59,37 +57,19 @@ interface Findings {
   yourApp: Summary['yourApp'];
 }
 
-/** The run's verdict (analysis/verdict.ts) with the counts beside it, and --assert's answer on both. */
+/** The run's verdict (judge-run.ts) with the counts beside it, and --assert's answer on both. */
 function judge(input: SummaryInput, f: Findings): Pick<Summary, 'verdict' | 'assertion'> {
-  const { scenario } = input;
-  const { complete, variants, mismatches, cells, yourApp } = f;
-  const { interrupted, failure } = input;
-  const verdict = runVerdict({ complete, interrupted, failure, yourApp, variants, nginx: { mismatches }, cells });
-  const text = verdictText({
+  const { scenario, interrupted, failure, options } = input;
+  return judgeRun({
+    ...f,
     kind: scenario.kind,
     lbTimeoutMs: scenario.lb.upstreamKeepaliveTimeoutMs,
+    interrupted,
     failure,
-    aim: f.aim,
     names: scenario.variants.map((v) => v.name),
-    variants,
-    cells,
-    yourApp,
+    assert: options.assert,
+    assertSafe: options.assertSafe,
   });
-  return {
-    verdict: { ok: verdictOk(verdict.word, scenario.kind, yourApp !== null), text, ...verdict },
-    assertion: assertionOf({
-      kind: scenario.kind,
-      assert: input.options.assert,
-      assertSafe: input.options.assertSafe,
-      complete,
-      interrupted,
-      failure,
-      cells,
-      yourApp,
-      verdict,
-      mismatches: mismatches.length,
-    }),
-  };
 }
 
 /** How the traffic was scheduled: the close delay aimed at, each app's clock, the cycles as they ran. */

@@ -5,9 +5,7 @@
 // assertion.ts), never decided here. Shards that cannot be joined (another
 // matrix, other settings or versions, a shard twice or missing) are refused in
 // one line, exit 2, before anything is written. Pure.
-import { assertionOf } from '../analysis/assertion.js';
-import { runVerdict, verdictOk } from '../analysis/verdict.js';
-import { verdictText } from '../analysis/verdict-text.js';
+import { judgeRun } from '../analysis/judge-run.js';
 import { LabError } from '../model/errors.js';
 import { EXIT } from '../model/exit-codes.js';
 import { appCellName } from '../scenarios/matrix.js';
@@ -232,8 +230,22 @@ export function mergeShardSummaries(shardRuns: readonly ShardRun[], runId: strin
   const options: SummaryOptions = { ...first.summary.options, cells: [...first.shard.matrixCells], shard: null };
   const lbTimeoutMs = first.summary.scenario.lb.upstreamKeepaliveTimeoutMs;
 
-  const verdict = runVerdict({ complete, interrupted, failure, yourApp, variants, nginx: { mismatches }, cells });
-  const text = verdictText({ kind: 'matrix', lbTimeoutMs, failure, aim, names, variants, cells, yourApp });
+  // By the rules a whole run's summary is judged by: one function, the same cells, the same words.
+  const judged = judgeRun({
+    kind: 'matrix',
+    lbTimeoutMs,
+    complete,
+    interrupted,
+    failure,
+    aim,
+    names,
+    variants,
+    mismatches,
+    cells,
+    yourApp,
+    assert: options.assert,
+    assertSafe: options.assertSafe,
+  });
   const startedAt = runs.map((r) => r.summary.startedAt).sort()[0];
   const finishedAt = runs.map((r) => r.summary.finishedAt).sort()[runs.length - 1];
   const merged: Summary = {
@@ -271,19 +283,7 @@ export function mergeShardSummaries(shardRuns: readonly ShardRun[], runId: strin
     lbs: mergedLbs(runs),
     nginx: mergedNginx(runs),
     yourApp,
-    verdict: { ok: verdictOk(verdict.word, 'matrix', false), text, ...verdict },
-    assertion: assertionOf({
-      kind: 'matrix',
-      assert: options.assert,
-      assertSafe: options.assertSafe,
-      complete,
-      interrupted,
-      failure,
-      cells,
-      yourApp,
-      verdict,
-      mismatches: mismatches.length,
-    }),
+    ...judged,
   };
   const problems = validateSummary(merged);
   // Every part came from a valid summary: a merged one that is not valid is the merge's bug, not the user's.
