@@ -9,7 +9,7 @@ import { expectationOf } from './expectations.js';
 import { showedRace } from './verdict.js';
 
 /** What matrixReasons reads of a cell. */
-export type AssertedCell = Pick<CellSummary, 'name' | 'variant' | 'fix' | 'lb' | 'outcome' | 'reason'> & {
+export type AssertedCell = Pick<CellSummary, 'name' | 'variant' | 'fix' | 'lbFix' | 'lb' | 'outcome' | 'reason'> & {
   verdict: Pick<Verdict, 'word'>;
 };
 
@@ -24,7 +24,7 @@ export function matrixReasons(cells: readonly AssertedCell[]): string[] {
   const racy = showedRace(cells);
   // A user's app has no expectation: --assert safe asks about it (yourAppReasons).
   for (const c of cells.filter((cell) => cell.fix !== YOUR_APP_FIX)) {
-    const expected = expectationOf(c.fix, c.lb);
+    const expected = expectationOf(c.fix, c.lb, c.lbFix);
     if (expected === 'safe' && c.outcome !== 'safe')
       reasons.push(`${c.name} (fix ${c.fix}) is ${c.outcome}: ${c.reason}`);
     if (expected === 'race' && !racy.has(c.variant) && (c.outcome === 'safe' || c.outcome === 'inconclusive'))

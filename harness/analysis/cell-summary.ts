@@ -5,6 +5,7 @@
 // Pure.
 import type { BoundaryCycles, CellSummary, CycleRecord, VariantSummary } from '../records/summary-schema.js';
 import { nodeVersionKey } from '../runtime/stack.js';
+import { NO_LB_FIX } from '../scenarios/lb-fixes.js';
 import { lbPortsOf, YOUR_APP_FIX, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import { clientSymptom, isAppError, type ClientSymptom, type RequestRecord } from '../records/request-records.js';
@@ -93,6 +94,7 @@ type CellIdentity = Pick<
   | 'nodeLine'
   | 'serverMode'
   | 'fix'
+  | 'lbFix'
   | 'keepAliveTimeoutMs'
   | 'headersTimeoutMs'
 >;
@@ -107,6 +109,7 @@ export function cellIdentityOf(
     lb: v.lb,
     lbVersion: input.versions[v.lb] ?? null,
     retryPolicy: LB_DRIVERS[v.lb].policy(input.scenario),
+    lbFix: v.lbFix ?? NO_LB_FIX,
     ...(v.app
       ? {
           node: input.yourApp?.preloadNode[v.name] ?? null,
@@ -179,7 +182,7 @@ function variantCellsOf(
     cycles: traffic.cycles,
     app: appCloseContextOf(input, traffic, v),
     appClosesKnown: !v.app || (input.yourApp?.preloadNode[v.name] ?? null) !== null,
-    retried: driver.loggedRetriesAreRace
+    retried: driver.loggedRetriesAreRace(v)
       ? (input.accessLog ?? []).filter((e) => e.variant === v.name && e.status !== 502 && wasRetried(e))
       : [],
     raceLines: raceLines.filter((l) => l.lbPort !== null && ports.includes(l.lbPort)),
@@ -289,7 +292,7 @@ function classify(cells: VariantCells, c: CellRecords): Classification {
       untiedGateway: c.ties.untiedGateway,
       aimedCycles: c.boundaryCycles.cycles,
       closesBeforeLb: cells.closesBeforeLb,
-      silentRetry: cells.driver.silentRetry(cells.input.scenario, c.method),
+      silentRetry: cells.driver.silentRetry(cells.input.scenario, c.method, cells.v),
     },
     cells.minBoundary,
   );
@@ -326,6 +329,9 @@ function cellSummary(cells: VariantCells, method: string): CellSummary {
     effectiveCloseMs: cells.close.ms,
     effectiveCloseBy: cells.close.by,
     closedBy: cells.summary.closedBy,
+    connectionsPer1000: null,
+    addedLatencyMs: null,
+    duplicates: null,
     firstHit: firstHit
       ? { cycle: firstHit.cycle, afterTrafficStartMs: Math.round(firstHit.startMonoMs - cells.trafficStartMonoMs) }
       : null,

@@ -2,6 +2,7 @@
 // app's socket accounting, the LBs' logs), and the readings of it that more
 // than one part of the summary shares: the traffic of a run that sent none,
 // where each app's clock stands, the boundary rule's context. Pure.
+import { lbFixOf } from '../scenarios/lb-fixes.js';
 import type { SocketClosedRecord } from '../model/protocol.js';
 import type { IdleCloseProbe } from '../traffic/probe.js';
 import type { LabPhase } from '../records/summary-schema.js';
@@ -115,9 +116,13 @@ export function appCloseContextOf(
  */
 export function boundaryContextOf(
   input: Pick<SummaryInput, 'scenario'>,
-  v: Pick<Variant, 'lb'>,
+  v: Pick<Variant, 'lb' | 'lbFix'>,
   method: string,
   app: AppCloseContext,
 ): BoundaryContext {
-  return { replaysUnseen: LB_DRIVERS[v.lb].silentRetry(input.scenario, method) !== null, ...app };
+  return {
+    replaysUnseen: LB_DRIVERS[v.lb].silentRetry(input.scenario, method, v) !== null,
+    lbFixed: lbFixOf(v.lbFix) !== null,
+    ...app,
+  };
 }

@@ -12,7 +12,7 @@ import { percent, type Proportion } from '../model/stats.js';
 /** What the cell rule reads of a cell: its outcome and the counts behind it. */
 export type CellVerdictInput = Pick<
   CellSummary,
-  'outcome' | 'reason' | 'fix' | 'lb' | 'clientSaw' | 'counts' | 'boundaryFailureRate' | 'boundaryCycles'
+  'outcome' | 'reason' | 'fix' | 'lbFix' | 'lb' | 'clientSaw' | 'counts' | 'boundaryFailureRate' | 'boundaryCycles'
 >;
 
 /** "≤ 2.5 %": a zero-failure bound, or the rate with its interval. */
@@ -58,7 +58,7 @@ export function cellEvidence(
  * NOT REPRODUCED. A SAFE needs the evidence floor whatever the outcome says.
  */
 export function cellVerdict(c: CellVerdictInput): Verdict {
-  const expected = expectationOf(c.fix, c.lb);
+  const expected = expectationOf(c.fix, c.lb, c.lbFix);
   const evidence = cellEvidence(c);
   switch (c.outcome) {
     case 'reproduced':

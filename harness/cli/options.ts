@@ -144,7 +144,9 @@ export const LAB_FLAGS = {
       'with --matrix or --list-scenarios: only the cells matching, axes',
       'lb (nginx, haproxy, caddy), node (20, 22, 24, 26), mode (standalone,',
       'next-start, custom), fix (default, article, keepalive-only, too-short,',
-      'node-65s); e.g. --only lb=haproxy',
+      'node-65s), lbfix (an LB-side fix in front of Node 24 standalone with',
+      "Node's defaults, beside its LB unfixed; names: --list-scenarios --only",
+      'lbfix=…, docs/lb-fixes.md); e.g. --only lb=haproxy, --only lbfix=keepalive-4s',
     ],
   },
   scenario: {
@@ -411,7 +413,9 @@ function parseCells(v: {
     throw usage('--only narrows --matrix; --scenario names its cells itself.');
   if (v.only !== undefined && !v.matrix) {
     if (!v['list-scenarios']) throw usage('--only narrows --matrix or --list-scenarios; add --matrix.');
-    const listed = ALL_APP_CELLS.filter((c) => matchesFilter(c, parseMatrixFilter(v.only as string)));
+    const filter = parseMatrixFilter(v.only);
+    // An LB-side fix is listed as --matrix runs it: with its LB's baseline beside it.
+    const listed = filter.lbfix !== undefined ? selectCells(filter) : ALL_APP_CELLS.filter((c) => matchesFilter(c, filter));
     // The catalogue is every combination of the axes' values, which parseMatrixFilter checked: never empty today.
     if (listed.length === 0) throw usage(`No cell matches --only ${v.only}.`);
     return listed;

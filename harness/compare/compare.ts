@@ -20,6 +20,7 @@
 // its sample finds at 80 % power (power.ts): an "ok" is no larger change, not
 // no change.
 import { expectationOf } from '../analysis/expectations.js';
+import { NO_LB_FIX } from '../scenarios/lb-fixes.js';
 import { showedRace } from '../analysis/verdict.js';
 import { normalQuantile, rateDifference, type RateDifference } from '../model/stats.js';
 import { LabError } from '../model/errors.js';
@@ -212,6 +213,7 @@ interface Side {
   kind: ComparedRow['kind'];
   fix: string;
   lb: string;
+  lbFix: string;
   side: SideCounts;
 }
 
@@ -221,17 +223,18 @@ interface Side {
 function sidesOf(s: Summary): Map<string, Side> {
   const racy = showedRace(s.cells);
   if (s.scenario.kind === 'matrix')
-    return new Map(s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, side: cellSide(c, racy) }]));
+    return new Map(s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, lbFix: c.lbFix, side: cellSide(c, racy) }]));
   return new Map(
     Object.values(s.variants).map((v) => [
       v.name,
-      { kind: 'variant', fix: v.fix, lb: 'nginx', side: variantSide(v, s.cells, racy) },
+      { kind: 'variant', fix: v.fix, lb: 'nginx', lbFix: NO_LB_FIX, side: variantSide(v, s.cells, racy) },
     ]),
   );
 }
 
 /** Your app must be shown safe (what --assert safe asks); the sample app's fixes what expectations.ts says. */
-const mustShowOf = (fix: string, lb: string): MustShow => (fix === YOUR_APP_FIX ? 'safe' : expectationOf(fix, lb));
+const mustShowOf = (fix: string, lb: string, lbFix: string): MustShow =>
+  fix === YOUR_APP_FIX ? 'safe' : expectationOf(fix, lb, lbFix);
 
 /** The names a run's rows have: its variants (talk-sized) or cells (matrix). */
 export function rowNamesOf(s: Summary): string[] {
@@ -332,13 +335,13 @@ function judgedRow(row: Omit<ComparedRow, 'status' | 'why'>, a: Side, b: Side, l
 
 /** One row of the comparison; `judged` set when no row can be judged on its rates (and why not, in a word). */
 function comparedRow({ name, a, b, named }: RowSides, judged: RowStatus | null, level: RowLevel): ComparedRow {
-  const { kind, fix, lb } = named;
+  const { kind, fix, lb, lbFix } = named;
   const row = {
     name,
     kind,
     fix,
     lb,
-    expected: mustShowOf(fix, lb),
+    expected: mustShowOf(fix, lb, lbFix),
     baseline: a?.side ?? null,
     current: b?.side ?? null,
     change: null,

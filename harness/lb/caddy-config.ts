@@ -2,7 +2,8 @@
 // site per app, on the app's LB port. Pure, like the nginx renderer.
 import { HEADERS } from '../model/protocol.js';
 import type { LbTimings, Variant } from '../scenarios/scenarios.js';
-import { durationText, fillTemplate, readTemplate } from './template.js';
+import { lbFixOf, lbIdleTimeoutOf } from '../scenarios/lb-fixes.js';
+import { durationText, fillTemplate, lbFixComment, readTemplate } from './template.js';
 import type { LbAddresses } from './addresses.js';
 
 export function renderCaddyConfig(lb: LbTimings, addresses: LbAddresses, variants: readonly Variant[]): string {
@@ -12,8 +13,10 @@ export function renderCaddyConfig(lb: LbTimings, addresses: LbAddresses, variant
         // A reverse_proxy of its own has a transport of its own: its own idle connections.
         matcher: pool === null ? '' : `\t@pool${pool} header ${HEADERS.pool} ${pool}\n`,
         matcherRef: pool === null ? '' : ` @pool${pool}`,
+        lbFixComment: lbFixComment(v, '\t\t'),
         appAddress: addresses.appAddress(v),
-        keepaliveTimeout: durationText(lb.upstreamKeepaliveTimeoutMs),
+        lbTryDuration: durationText(lbFixOf(v.lbFix)?.lbTryDurationMs ?? 0),
+        keepaliveTimeout: durationText(lbIdleTimeoutOf(v.lbFix, lb.upstreamKeepaliveTimeoutMs)),
         keepaliveConnections: lb.upstreamKeepaliveConnections,
         connectTimeout: durationText(lb.proxyConnectTimeoutMs),
         readTimeout: durationText(lb.proxyReadTimeoutMs),

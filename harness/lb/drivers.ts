@@ -10,6 +10,7 @@ import { countHaproxyAlerts, parseHaproxyAccessLog } from './haproxy-log.js';
 import { countErrorLines, parseAccessLog as parseNginxAccessLog } from './nginx-log.js';
 import { isIdempotent, retryHides, type LbName, type Scenario, type Variant } from '../scenarios/scenarios.js';
 import { DOCKER_ADDRESSES, LOCAL_ADDRESSES } from './addresses.js';
+import { lbFixOf } from '../scenarios/lb-fixes.js';
 import { parseCaddyVersion, renderCaddyConfig } from './caddy-config.js';
 import { parseHaproxyVersion, renderHaproxyConfig } from './haproxy-config.js';
 import { DOCKER_LAYOUT, lbSettings, localLayout, parseNginxVersion, renderNginxConfig } from './nginx-config.js';
@@ -56,15 +57,16 @@ export interface LbDriver {
   countErrors(stderr: string): number;
   /**
    * Whether it retries a request of this method on a new connection when a reused one dies under it: the race masked.
+   * The variant's LB-side fix (Variant.lbFix) may make it retry where the lab's settings do not.
    */
-  retries(scenario: Scenario, method: string): boolean;
+  retries(scenario: Scenario, method: string, variant?: Pick<Variant, 'lbFix'>): boolean;
   /** The setting of this LB a run varies, as cells report it ('alb', 'http-reuse safe'). */
   policy(scenario: Scenario): string;
   /**
-   * Whether a retry its access log shows can be the race's (nginx retries a failed reused connection; HAProxy's
-   * retry-on conn-failure retries only failed connects).
+   * Whether a retry its access log shows in front of this variant can be the race's (nginx retries a failed reused
+   * connection; HAProxy's retry-on conn-failure retries only failed connects, its retry-on empty-response the race).
    */
-  loggedRetriesAreRace: boolean;
+  loggedRetriesAreRace(variant: Pick<Variant, 'lbFix'>): boolean;
   /**
    * Whether the LB closes each idle upstream connection after its idle timeout
    * (nginx, Caddy), so an app that outlives that timeout outlives every idle
@@ -76,7 +78,7 @@ export interface LbDriver {
    */
   idleTimeoutBoundsConnections: boolean;
   /** How it retries a request of this method without logging it (the masking shows nowhere); null when it does not. */
-  silentRetry(scenario: Scenario, method: string): string | null;
+  silentRetry(scenario: Scenario, method: string, variant?: Pick<Variant, 'lbFix'>): string | null;
   /**
    * Whether the first request of a client connection can get an idle upstream connection (HAProxy's http-reuse safe:
    * no).
@@ -122,11 +124,13 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     healthcheck: curlHealth,
     parseAccessLog: (stdout) => parseNginxAccessLog(stdout),
     countErrors: countErrorLines,
-    retries: (scenario, method) => retryHides(scenario.retryPolicy, method),
+    retries: (scenario, method, v) =>
+      lbFixOf(v?.lbFix)?.proxyNextUpstream?.includes('non_idempotent') === true ||
+      retryHides(scenario.retryPolicy, method),
     // nginx logs every upstream attempt ($upstream_status "502, 200").
     silentRetry: () => null,
     policy: (scenario) => scenario.retryPolicy,
-    loggedRetriesAreRace: true,
+    loggedRetriesAreRace: () => true,
     idleTimeoutBoundsConnections: true,
     firstRequestReusesIdle: () => true,
   },
@@ -163,11 +167,12 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     ],
     parseAccessLog: (stdout) => parseHaproxyAccessLog(stdout),
     countErrors: countHaproxyAlerts,
-    // retry-on conn-failure: a reused connection that dies under a request is not retried, whatever the method.
-    retries: () => false,
+    // retry-on conn-failure: a reused connection that dies under a request is not retried, whatever the method; the
+    // retry-on empty-response fix retries it (%rc in its log).
+    retries: (_scenario, _method, v) => lbFixOf(v?.lbFix)?.retryOn?.includes('empty-response') === true,
     silentRetry: () => null,
     policy: (scenario) => `http-reuse ${scenario.haproxyReuse}`,
-    loggedRetriesAreRace: false,
+    loggedRetriesAreRace: (v) => lbFixOf(v.lbFix)?.retryOn?.includes('empty-response') === true,
     idleTimeoutBoundsConnections: false,
     firstRequestReusesIdle: (scenario) => scenario.haproxyReuse === 'always',
   },
@@ -205,7 +210,7 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
         ? `Go's transport under Caddy replays a ${method} on a new connection when a reused one dies, and nothing logs it`
         : null,
     policy: () => 'default',
-    loggedRetriesAreRace: true,
+    loggedRetriesAreRace: () => true,
     idleTimeoutBoundsConnections: true,
     firstRequestReusesIdle: () => true,
   },
@@ -220,5 +225,5 @@ export function lbsOf(scenario: Scenario): Array<{ driver: LbDriver; variants: V
 
 /** Whether the LB in front of a variant hides the race from a request of this method (it retries it). */
 export function lbRetries(scenario: Scenario, variant: Variant, method: string): boolean {
-  return LB_DRIVERS[variant.lb].retries(scenario, method);
+  return LB_DRIVERS[variant.lb].retries(scenario, method, variant);
 }

@@ -3,7 +3,11 @@
 // per app. Pure, like the nginx renderer.
 import { HEADERS } from '../model/protocol.js';
 import type { HaproxyReuse, LbTimings, Variant } from '../scenarios/scenarios.js';
-import { durationText, fillTemplate, readTemplate } from './template.js';
+import { lbFixOf } from '../scenarios/lb-fixes.js';
+import { durationText, fillTemplate, lbFixComment, readTemplate } from './template.js';
+
+/** HAProxy's own default, written out: only a failed connect is retried, never a request on a dead connection. */
+export const HAPROXY_RETRY_ON = 'conn-failure';
 import type { LbAddresses } from './addresses.js';
 
 export function renderHaproxyConfig(
@@ -12,14 +16,19 @@ export function renderHaproxyConfig(
   addresses: LbAddresses,
   variants: readonly Variant[],
 ): string {
-  const backend = (name: string, v: Variant, keepaliveConnections: number) =>
-    fillTemplate(readTemplate('haproxy', 'backend.cfg'), {
+  const backend = (name: string, v: Variant, keepaliveConnections: number) => {
+    const fix = lbFixOf(v.lbFix);
+    return fillTemplate(readTemplate('haproxy', 'backend.cfg'), {
       backend: name,
-      reuse,
+      lbFixComment: lbFixComment(v, '  '),
+      reuse: fix?.httpReuse ?? reuse,
       appAddress: addresses.appAddress(v),
       keepaliveConnections,
       keepaliveTimeout: durationText(lb.upstreamKeepaliveTimeoutMs),
+      poolPurgeDelay: durationText(fix?.poolPurgeDelayMs ?? lb.upstreamKeepaliveTimeoutMs),
+      retryOn: fix?.retryOn ?? HAPROXY_RETRY_ON,
     });
+  };
   const proxies = variants.map((v) => {
     const main = `app_${v.name}`;
     // The long lane's pools (Variant.longPools): a backend each, chosen by the request's HEADERS.pool.

@@ -12,7 +12,8 @@ import {
   type RetryPolicy,
   type Variant,
 } from '../scenarios/scenarios.js';
-import { durationText, fillTemplate, readTemplate } from './template.js';
+import { lbFixOf, lbIdleTimeoutOf } from '../scenarios/lb-fixes.js';
+import { durationText, fillTemplate, lbFixComment, readTemplate } from './template.js';
 
 const template = (name: string) => readTemplate('nginx', `${name}.conf`);
 
@@ -115,7 +116,7 @@ export function renderNginxConfig(
       upstreamName: name,
       appAddress: layout.appAddress(v),
       keepaliveConnections,
-      keepaliveTimeout: nginxDuration(lb.upstreamKeepaliveTimeoutMs),
+      keepaliveTimeout: nginxDuration(lbIdleTimeoutOf(v.lbFix, lb.upstreamKeepaliveTimeoutMs)),
       keepaliveRequests: lb.upstreamKeepaliveRequests,
     });
   const upstreams = pools.map(({ upstream: name, via: v }) => upstream(name, v, lb.upstreamKeepaliveConnections));
@@ -129,10 +130,11 @@ export function renderNginxConfig(
     fillTemplate(template('server'), {
       listen: layout.listen(v),
       variant: v.name,
+      lbFixComment: lbFixComment(v, '    '),
       upstreamName: v.longPools ? `${name}${POOL_SUFFIX_VARIABLE}` : name,
       proxyConnectTimeout: nginxDuration(lb.proxyConnectTimeoutMs),
       proxyReadTimeout: nginxDuration(lb.proxyReadTimeoutMs),
-      proxyNextUpstream: policy.proxyNextUpstream,
+      proxyNextUpstream: lbFixOf(v.lbFix)?.proxyNextUpstream ?? policy.proxyNextUpstream,
     }),
   );
   return fillTemplate(template('nginx'), {

@@ -3,6 +3,8 @@
 // value and every value must be used, so a renamed key fails at once.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { lbFixOf } from '../scenarios/lb-fixes.js';
+import type { Variant } from '../scenarios/scenarios.js';
 
 /** A template file of an LB: `<repo>/<dir>/<name>.template`. */
 export function readTemplate(dir: string, name: string): string {
@@ -20,6 +22,16 @@ export function fillTemplate(text: string, values: Record<string, string | numbe
   const unused = Object.keys(values).filter((k) => !used.has(k));
   if (unused.length > 0) throw new Error(`values not used by the template: ${unused.join(', ')}`);
   return out;
+}
+
+/**
+ * The comment line a variant's LB-side fix (Variant.lbFix) puts above its
+ * settings, so the rendered file says why they differ from the lab's; empty
+ * without one. Every LB's comments start with '#'.
+ */
+export function lbFixComment(v: Pick<Variant, 'lbFix'>, indent: string): string {
+  const fix = lbFixOf(v.lbFix);
+  return fix === null ? '' : `${indent}# LB-side fix ${v.lbFix}: ${fix.description}.\n`;
 }
 
 /** Whole seconds read best, and every LB value here is one; HAProxy, nginx and Caddy all read `60s` and `1500ms`. */

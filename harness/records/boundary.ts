@@ -25,6 +25,14 @@ export interface BoundaryContext {
   appCloseInstants: readonly number[];
   /** A send at harness time t reached the app at t + this. */
   sendToAppMs: number;
+  /**
+   * A fix on the LB's side is in front of the app (scenarios/lb-fixes.ts):
+   * its aimed requests go out at the app's idle close, where the LB without
+   * the fix hands them connections idle that long. One answered there on a
+   * new connection is the fix at work (the LB closed or never kept the idle
+   * one), and tested it as much as one that reused a connection.
+   */
+  lbFixed?: boolean;
 }
 
 /**
@@ -41,6 +49,7 @@ export interface BoundaryContext {
 export function testedBoundary(r: RequestRecord, context: BoundaryContext): boolean {
   if (r.phase !== 'aimed') return false;
   if (metRaceOrReused(r) && !reusedAFreedConnection(r)) return true;
+  if (context.lbFixed && r.status !== null && !reusedAFreedConnection(r)) return true;
   return context.replaysUnseen && arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants);
 }
 

@@ -21,6 +21,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { Proportion } from '../model/stats.js';
 import type { AppCell } from '../scenarios/matrix.js';
 import type { ShardOptions } from '../scenarios/shard.js';
+import { LB_FIX_NAMES } from '../scenarios/lb-fixes.js';
 import {
   FIX_NAMES,
   HAPROXY_REUSE_MODES,
@@ -40,7 +41,7 @@ import { METHODS, RUNTIME_CHOICES, type LabOptions, RUNTIMES } from '../scenario
  */
 export const DEFAULT_SUMMARY_SCHEMA_REF = '../../schemas/summary.schema.json';
 
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /** The phases of a run, in order; a failed run names the one it failed in. */
 export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
@@ -165,8 +166,17 @@ export const VerdictSchema = Type.Object(
 
 /** Mirrors scenarios/matrix.ts AppCell. */
 export const AppCellSchema = Type.Object(
-  { lb: OneOf(LB_NAMES), nodeLine: OneOf(NODE_LINES), serverMode: OneOf(SERVER_MODES), fix: OneOf(FIX_NAMES) },
-  { additionalProperties: false, description: 'One app of a matrix run: its LB, Node line, server mode and fix.' },
+  {
+    lb: OneOf(LB_NAMES),
+    nodeLine: OneOf(NODE_LINES),
+    serverMode: OneOf(SERVER_MODES),
+    fix: OneOf(FIX_NAMES),
+    lbFix: Type.Optional(OneOf(LB_FIX_NAMES, { description: 'v10: a fix on the LB side; absent: none.' })),
+  },
+  {
+    additionalProperties: false,
+    description: 'One app of a matrix run: its LB, Node line, server mode and fix (and v10: the LB-side fix).',
+  },
 );
 
 /** Mirrors scenarios/shard.ts ShardOptions. */
@@ -475,6 +485,10 @@ export const CellSummarySchema = Type.Object(
     nodeLine: Type.String(),
     serverMode: Type.String(),
     fix: Type.String(),
+    lbFix: Type.String({
+      description:
+        "v10: the fix on the LB's side in front of the app (scenarios/lb-fixes.ts), 'none' for the LB as the lab sets it (and in older summaries).",
+    }),
     keepAliveTimeoutMs: Nullable(Type.Number(), { description: "Configured; null = Node's default." }),
     headersTimeoutMs: Nullable(Type.Number()),
     method: Type.String(),
@@ -538,6 +552,21 @@ export const CellSummarySchema = Type.Object(
     }),
     effectiveCloseBy: Nullable(OneOf(['app', 'lb'] as const), { description: 'Who closed most of them.' }),
     closedBy: ClosedByTallySchema,
+    connectionsPer1000: Nullable(Type.Number({ minimum: 0 }), {
+      description:
+        "v10: the upstream connections the app accepted per 1,000 requests of this cell's variant it answered (its connection accounting); null without the preload, and in older summaries.",
+    }),
+    addedLatencyMs: Nullable(
+      Type.Object({ median: Type.Number(), p99: Type.Number() }, { additionalProperties: false }),
+      {
+        description:
+          "v10: the client's latency of the cell's answered requests minus that of its baseline's (the same app and method behind the same LB without an LB-side fix, in the same run), median and p99; null for a baseline, without one in the run, and in older summaries.",
+      },
+    ),
+    duplicates: Nullable(Count(), {
+      description:
+        "v10: requests of the cell's method the app answered more than once (the same request id served twice: a retry that replayed it); null without the preload's request ids, and in older summaries.",
+    }),
     firstHit: Nullable(
       Type.Object({ cycle: Count(), afterTrafficStartMs: Type.Number() }, { additionalProperties: false }),
       {

@@ -49,6 +49,11 @@
 // v9 (from v8): `options.shard`, a run that is one part of a matrix (--shard
 // i/n, with the whole matrix's cells), so npm run merge can join the parts.
 // v8 summaries read with shard null: every run before v9 was whole.
+// v10 (from v9): LB-side fixes (--only lbfix=…): `cells[].lbFix` names the
+// fix in front of the app ('none': the LB as the lab sets it) and each cell
+// has its price: `connectionsPer1000`, `addedLatencyMs {median, p99}` against
+// its baseline, and `duplicates` (requests the app answered twice). v9 cells
+// read with lbFix 'none' and the three prices null (never measured).
 // Older summaries are upgraded step by step, then checked against the schema.
 import { cellVerdict, runVerdict, verdictOk } from '../analysis/verdict.js';
 import { appVerdict } from '../analysis/your-app-verdict.js';
@@ -88,7 +93,7 @@ export {
 export { schemaRefFrom, SUMMARY_SCHEMA_PATH } from './schema-files.js';
 
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /**
  * Problems a summary of the current version has, one readable line each: where
@@ -150,6 +155,7 @@ function cellsFromVariants(old: OldSummary): Array<Omit<CellSummary, 'verdict'>>
       nodeLine: (old.versions?.node ?? '').split('.')[0],
       serverMode: old.scenario?.serverMode ?? 'standalone',
       fix: OLD_VARIANT_FIX[v.name] ?? 'unknown',
+      lbFix: 'none',
       keepAliveTimeoutMs: v.configured?.keepAliveTimeoutMs ?? null,
       headersTimeoutMs: v.configured?.headersTimeoutMs ?? null,
       method,
@@ -181,6 +187,9 @@ function cellsFromVariants(old: OldSummary): Array<Omit<CellSummary, 'verdict'>>
       effectiveCloseMs: null,
       effectiveCloseBy: null,
       closedBy: v.closedBy,
+      connectionsPer1000: null,
+      addedLatencyMs: null,
+      duplicates: null,
       firstHit: null,
     })),
   );
@@ -420,6 +429,18 @@ function upgradeToV9(old: Record<string, unknown>): Record<string, unknown> {
   return upgraded;
 }
 
+/** v9 → v10: no run before v10 put an LB-side fix in front of an app, nor priced one. */
+function upgradeToV10(old: Record<string, unknown>): Record<string, unknown> {
+  const upgraded: Record<string, unknown> = { ...old, schemaVersion: SCHEMA_VERSION };
+  if (Array.isArray(old.cells))
+    upgraded.cells = old.cells.map((c: unknown) =>
+      typeof c === 'object' && c !== null
+        ? { ...c, lbFix: 'none', connectionsPer1000: null, addedLatencyMs: null, duplicates: null }
+        : c,
+    );
+  return upgraded;
+}
+
 function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {
   // A malformed v5 summary passes through unchanged here; validateSummary then says what is wrong with it.
   const upgraded: Record<string, unknown> = {
@@ -483,6 +504,7 @@ export function readSummary(
   if (version < 7) upgraded = upgradeToV7(upgraded);
   if (version < 8) upgraded = upgradeToV8(upgraded, version);
   if (version < 9) upgraded = upgradeToV9(upgraded);
+  if (version < 10) upgraded = upgradeToV10(upgraded);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

@@ -25,6 +25,7 @@ import {
   type Scenario,
   type ServerMode,
 } from './scenarios.js';
+import { LB_FIX_NAMES, LB_FIXES, NO_LB_FIX, type LbFixName } from './lb-fixes.js';
 
 /** One app of the matrix behind one LB; crossed with the request methods it makes the result cells. */
 export interface AppCell {
@@ -32,7 +33,12 @@ export interface AppCell {
   nodeLine: NodeLine;
   serverMode: ServerMode;
   fix: FixName;
+  /** A fix on the LB's side (scenarios/lb-fixes.ts); absent: none, the LB as the lab sets it. */
+  lbFix?: LbFixName;
 }
+
+/** A cell's LB-side fix, 'none' when it has none. */
+export const lbFixOfCell = (c: AppCell): LbFixName => c.lbFix ?? NO_LB_FIX;
 
 /**
  * 'node24-next-start-too-short' behind nginx, 'haproxy-node24-standalone-default'
@@ -40,15 +46,34 @@ export interface AppCell {
  * nginx's names carry no prefix, so the names of earlier results still mean the same cells.
  */
 export function appCellName(c: AppCell): string {
-  return `${c.lb === DEFAULT_LB ? '' : `${c.lb}-`}node${c.nodeLine}-${c.serverMode}-${c.fix}`;
+  const lbFix = lbFixOfCell(c);
+  return `${c.lb === DEFAULT_LB ? '' : `${c.lb}-`}node${c.nodeLine}-${c.serverMode}-${c.fix}${lbFix === NO_LB_FIX ? '' : `-lbfix-${lbFix}`}`;
 }
 
-/** Every combination of the axes (180 apps); any of them can be asked for by name. */
-export const ALL_APP_CELLS: readonly AppCell[] = LB_NAMES.flatMap((lb) =>
-  NODE_LINES.flatMap((nodeLine) =>
-    SERVER_MODES.flatMap((serverMode) => FIX_NAMES.map((fix) => ({ lb, nodeLine, serverMode, fix }))),
+/**
+ * The LB-side fixes' cells: each fix in front of the app as it ships (Node
+ * 24 standalone, Node's defaults), and beside them, per LB, that app behind
+ * the LB as the lab sets it (the unsafe baseline, a cell of the default
+ * matrix too). `--matrix --only lbfix=…` runs from these.
+ */
+export const LB_FIX_MATRIX: readonly AppCell[] = LB_NAMES.flatMap((lb) => {
+  const app = { lb, nodeLine: DEFAULT_NODE_LINE, serverMode: 'standalone' as const, fix: 'default' as const };
+  const fixes = (Object.keys(LB_FIXES) as Array<keyof typeof LB_FIXES>).filter((n) => LB_FIXES[n].lb === lb);
+  return [app, ...fixes.map((lbFix) => ({ ...app, lbFix }))];
+});
+
+/**
+ * Every combination of the app's axes behind each LB (180 apps), then the
+ * LB-side fixes' cells; any of them can be asked for by name.
+ */
+export const ALL_APP_CELLS: readonly AppCell[] = [
+  ...LB_NAMES.flatMap((lb) =>
+    NODE_LINES.flatMap((nodeLine) =>
+      SERVER_MODES.flatMap((serverMode) => FIX_NAMES.map((fix) => ({ lb, nodeLine, serverMode, fix }))),
+    ),
   ),
-);
+  ...LB_FIX_MATRIX.filter((c) => c.lbFix !== undefined),
+];
 
 /**
  * The default matrix: every axis value covered, the interactions that matter
@@ -92,6 +117,7 @@ export const FILTER_AXES = {
   node: { values: NODE_LINES, of: (c: AppCell) => c.nodeLine },
   mode: { values: SERVER_MODES, of: (c: AppCell) => c.serverMode },
   fix: { values: FIX_NAMES, of: (c: AppCell) => c.fix },
+  lbfix: { values: LB_FIX_NAMES, of: lbFixOfCell },
 } as const;
 export type FilterAxis = keyof typeof FILTER_AXES;
 /** Per axis, the values a cell may have; an axis not named lets every value through. */
@@ -134,9 +160,12 @@ export function matchesFilter(cell: AppCell, filter: MatrixFilter): boolean {
   });
 }
 
-/** The default matrix narrowed by a filter; an empty result is a user mistake, said as one. */
+/**
+ * The default matrix narrowed by a filter; an empty result is a user mistake, said as one. A filter on lbfix
+ * narrows the LB-side fixes' cells instead (LB_FIX_MATRIX): each fix named, with its LB's baseline beside it.
+ */
 export function selectCells(filter: MatrixFilter, from: readonly AppCell[] = DEFAULT_MATRIX): AppCell[] {
-  const cells = from.filter((c) => matchesFilter(c, filter));
+  const cells = filter.lbfix === undefined ? from.filter((c) => matchesFilter(c, filter)) : lbFixCells(filter);
   if (cells.length === 0) {
     throw badInput(
       'No cell of the default matrix matches --only.',
@@ -144,6 +173,17 @@ export function selectCells(filter: MatrixFilter, from: readonly AppCell[] = DEF
     );
   }
   return cells;
+}
+
+/** The LB-side fixes' cells a filter names, each LB's baseline (lbfix=none) beside its fixes. */
+function lbFixCells(filter: MatrixFilter): AppCell[] {
+  const wanted = filter.lbfix ?? [];
+  const others = { ...filter, lbfix: undefined };
+  const fixed = LB_FIX_MATRIX.filter((c) => c.lbFix !== undefined && wanted.includes(c.lbFix));
+  const baselineLbs = new Set([...fixed.map((c) => c.lb), ...(wanted.includes(NO_LB_FIX) ? LB_NAMES : [])]);
+  return LB_FIX_MATRIX.filter(
+    (c) => matchesFilter(c, others) && (c.lbFix === undefined ? baselineLbs.has(c.lb) : wanted.includes(c.lbFix)),
+  );
 }
 
 /** Cells by name (--scenario a,b); an unknown name gets the nearest suggestions. */

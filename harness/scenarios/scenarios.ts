@@ -2,6 +2,7 @@
 // docker-compose.yml repeats some of these as defaults (YAML cannot import them);
 // test/unit/scenarios.test.ts fails if the two ever disagree.
 import { LAB_SLOT, SLOT_PORT_STRIDE, SLOT_SUFFIX } from './slot.js';
+import type { LbFixName } from './lb-fixes.js';
 
 /** How the LB reacts when a cached upstream connection fails under a request. */
 export type RetryPolicy = 'alb' | 'nginx';
@@ -192,6 +193,8 @@ export interface Variant {
   fix: FixName;
   /** The LB in front of this app. */
   lb: LbName;
+  /** A fix on the LB's side (scenarios/lb-fixes.ts) in front of this app; undefined: the LB as the lab sets it. */
+  lbFix?: LbFixName;
   /** Port the LB listens on for this variant (host loopback, and inside the LB's container). */
   lbPort: number;
   /** Host loopback port published straight to the app, for probes that bypass the LB. */
@@ -273,7 +276,7 @@ export function poolOf(v: Variant, pool: number): Variant {
 export function makeVariant(
   name: VariantName,
   index: number,
-  cell: { nodeLine: NodeLine; serverMode: ServerMode; fix: FixName; lb?: LbName },
+  cell: { nodeLine: NodeLine; serverMode: ServerMode; fix: FixName; lb?: LbName; lbFix?: LbFixName },
   lb: Pick<LbTimings, 'upstreamKeepaliveTimeoutMs'> = LB,
 ): Variant {
   if (index < 0 || index >= MAX_VARIANTS) throw new Error(`variant index ${index} out of range`);
@@ -287,6 +290,7 @@ export function makeVariant(
     serverMode: cell.serverMode,
     fix: cell.fix,
     lb: cell.lb ?? DEFAULT_LB,
+    ...(cell.lbFix !== undefined && cell.lbFix !== 'none' ? { lbFix: cell.lbFix } : {}),
     lbPort: LB_PORT_BASE + index + 1,
     appPort: APP_PORT_BASE + index + 1,
     service: `app-${name}`,

@@ -11,6 +11,7 @@ import { LabError } from '../model/errors.js';
 import { roundMs } from '../model/clock.js';
 import { closeInstant } from '../records/app-records.js';
 import { testedBoundary } from '../records/boundary.js';
+import { lbFixOf } from '../scenarios/lb-fixes.js';
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { CycleRecord } from '../records/summary-schema.js';
 import type { LabOptions } from '../scenarios/run-options.js';
@@ -140,6 +141,8 @@ export class AimPolicy {
     // the "≤ 1 %" a SAFE verdict states in one idle gap.
     if (lane === 'long' && (v.longPools ?? 0) > 0)
       return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
+    // An LB-side fix is shown by its boundary requests alone (no hit ends its lane): a full pool a cycle gets them sooner.
+    if (lbFixOf(v.lbFix) !== null) return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
     return scenario.kind === 'classic' && v.name !== this.aim.name
       ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE)
       : concurrency;
@@ -218,15 +221,18 @@ export class AimPolicy {
       .filter((v) => estimates.closeDelayMs(v.name) !== undefined)
       .flatMap((v) => methods.map((m) => ({ v, m })));
     const mine = (v: Variant, m: string) => records.filter((r) => r.variant === v.name && r.method === m);
+    // An LB-side fix may hide the race (a retry) or prevent it: either way what it shows is its boundary requests.
+    const needsBoundary = (v: Variant, m: string) => lbRetries(scenario, v, m) || lbFixOf(v.lbFix) !== null;
     const hitless = cells
-      .filter(({ v, m }) => !lbRetries(scenario, v, m))
+      .filter(({ v, m }) => !needsBoundary(v, m))
       .filter(({ v, m }) => !mine(v, m).some((r) => clientSymptom(r) !== null))
       .map(({ v, m }) => `${v.name} ${m}`);
     // A method the LB retries never fails at the client; what shows the race there
     // (its retries, or its silence while the app closed connections) needs enough boundary requests.
     const tested = (v: Variant, m: string) => {
       const context = {
-        replaysUnseen: LB_DRIVERS[v.lb].silentRetry(scenario, m) !== null,
+        replaysUnseen: LB_DRIVERS[v.lb].silentRetry(scenario, m, v) !== null,
+        lbFixed: lbFixOf(v.lbFix) !== null,
         appCloseInstants: appEventsOf(apps, v.name)
           .closes.filter((c) => c.closedBy === 'app')
           .map(closeInstant),
@@ -235,7 +241,7 @@ export class AimPolicy {
       return mine(v, m).filter((r) => testedBoundary(r, context)).length;
     };
     const short = cells
-      .filter(({ v, m }) => lbRetries(scenario, v, m))
+      .filter(({ v, m }) => needsBoundary(v, m))
       .filter(({ v, m }) => tested(v, m) < perCell)
       .map(({ v, m }) => `${v.name} ${m} (boundary requests)`);
     return [...hitless, ...short];

@@ -21,6 +21,7 @@ function cell(
     name,
     variant: name.replace(/-(post|get)$/, ''),
     fix,
+    lbFix: 'none',
     lb,
     outcome,
     reason: `${name}'s reason`,

@@ -19,7 +19,7 @@ const tally = (over: Partial<Cell['closedBy']> = {}): Cell['closedBy'] => ({
 /** A cell of your app with its verdict as the lab's rule gives it (analysis/verdict.ts). */
 const cell = (over: Partial<Cell>): Cell => {
   const c = { ...bare(), ...over };
-  return { ...c, verdict: cellVerdict({ ...c, fix: 'yours', lb: 'nginx' }) };
+  return { ...c, verdict: cellVerdict({ ...c, fix: 'yours', lbFix: 'none', lb: 'nginx' }) };
 };
 const bare = (): Omit<Cell, 'verdict'> => ({
   outcome: 'safe',
