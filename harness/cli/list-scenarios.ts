@@ -1,7 +1,6 @@
 // What `npm run lab -- --list-scenarios` prints: the cells' names, the default
 // matrix's marked, narrowed by --only when given (cli/options.ts selects them).
-import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX, lbFixOfCell, type AppCell } from '../scenarios/matrix.js';
-import { NO_LB_FIX } from '../scenarios/lb-fixes.js';
+import { ALL_APP_CELLS, appCellName, DEFAULT_MATRIX, LB_FIX_MATRIX, type AppCell } from '../scenarios/matrix.js';
 
 /**
  * The names of `cells` (every cell when null), one a line, then how many of the catalogue they are; narrowed by --only
@@ -10,8 +9,9 @@ import { NO_LB_FIX } from '../scenarios/lb-fixes.js';
 export function scenarioListing(cells: readonly AppCell[] | null): string {
   const inDefault = new Set(DEFAULT_MATRIX.map(appCellName));
   const listed = (cells ?? ALL_APP_CELLS).map(appCellName);
-  // --only lbfix=… lists the LB-side fixes' cells with their baselines, all of which --matrix runs (selectCells).
-  const lbFixes = cells !== null && cells.some((c) => lbFixOfCell(c) !== NO_LB_FIX);
+  // --only lbfix=… lists LB-side fixes' cells with their baselines, all of which --matrix runs (selectCells).
+  const lbFixMatrix = new Set(LB_FIX_MATRIX.map(appCellName));
+  const lbFixes = cells !== null && listed.every((name) => lbFixMatrix.has(name));
   const marked = lbFixes ? listed.length : listed.filter((name) => inDefault.has(name)).length;
   const runs =
     marked === listed.length

@@ -145,8 +145,8 @@ export const LAB_FLAGS = {
       'lb (nginx, haproxy, caddy), node (20, 22, 24, 26), mode (standalone,',
       'next-start, custom), fix (default, article, keepalive-only, too-short,',
       'node-65s), lbfix (an LB-side fix in front of Node 24 standalone with',
-      "Node's defaults, beside its LB unfixed; names: --list-scenarios --only",
-      'lbfix=…, docs/lb-fixes.md); e.g. --only lb=haproxy, --only lbfix=keepalive-4s',
+      "Node's defaults, beside its LB unfixed: docs/lb-fixes.md); e.g.",
+      '--only lb=haproxy, --only lbfix=keepalive-4s',
     ],
   },
   scenario: {

@@ -1,12 +1,14 @@
 // Real HAProxy and Caddy accept what their renderers write (nginx: nginx-syntax.test.ts),
-// checked by the driver's own validate command, the one a user would run.
+// checked by the driver's own validate command, the one a user would run; and
+// every LB, nginx too, accepts each LB-side fix's settings.
 import t from 'tap';
 import { execa } from 'execa';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LB_DRIVERS, lbsOf } from '../../harness/lb/drivers.js';
-import { cellsByName, matrixScenario } from '../../harness/scenarios/matrix.js';
+import { cellsByName, LB_FIX_MATRIX, matrixScenario } from '../../harness/scenarios/matrix.js';
+import { LB_FIXES } from '../../harness/scenarios/lb-fixes.js';
 import { lbBinary, localLbVersion } from '../../harness/runtime/local-stack.js';
 import { HAPROXY_REUSE_MODES, LB } from '../../harness/scenarios/scenarios.js';
 import { lbsOrSkip } from '../helpers/require.js';
@@ -57,6 +59,27 @@ for (const lb of ['haproxy', 'caddy'] as const) {
     }
   });
 }
+
+t.test('every LB accepts each LB-side fix it has, written into the fix cells only', async (t) => {
+  if (!(await lbsOrSkip(t, ['nginx', 'haproxy', 'caddy']))) return;
+  const scenario = matrixScenario(LB_FIX_MATRIX);
+  for (const { driver, variants } of lbsOf(scenario)) {
+    const dir = mkdtempSync(join(tmpdir(), `keepalive-lab-${driver.name}-fixes-`));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, driver.configFile);
+    const text = driver.render(scenario, variants, { runtime: 'local', workDir: dir });
+    writeFileSync(file, text);
+    const result = await execa((await lbBinary(driver))!, driver.validateArgs(file, dir), {
+      reject: false,
+      env: { ...process.env, ...driver.env(dir) },
+    });
+    t.equal(result.exitCode, 0, `${driver.name}: ${(result.stderr || result.stdout).trim().split('\n').pop()}`);
+    const fixes = variants.filter((v) => v.lbFix !== undefined);
+    t.ok(fixes.length >= 2, `${driver.name}: its fixes are in the run`);
+    for (const v of fixes)
+      t.match(text, `LB-side fix ${v.lbFix}: ${LB_FIXES[v.lbFix as keyof typeof LB_FIXES].description}`);
+  }
+});
 
 t.test('a broken configuration is refused (the check can fail)', async (t) => {
   if (!(await lbsOrSkip(t, ['haproxy', 'caddy']))) return;
