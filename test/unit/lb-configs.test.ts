@@ -206,7 +206,7 @@ t.test(
     t.notMatch(block(nginx, 'set $lab_variant node24-standalone-default;'), /LB-side fix/);
 
     const haproxy = render('haproxy');
-    const backend = (name: string) => haproxy.split(`backend ${name}\n`)[1].split('\n\n')[0];
+    const backend = (name: string) => haproxy.split(`\nbackend ${name}\n`)[1].split('\n\n')[0];
     t.match(backend('app_haproxy-node24-standalone-default-lbfix-pool-purge-1s'), /pool-purge-delay 1s/);
     t.match(backend('app_haproxy-node24-standalone-default'), /pool-purge-delay 60s/);
     t.match(backend('app_haproxy-node24-standalone-default'), /http-reuse safe\n/);
