@@ -42,12 +42,17 @@ export const lbFixOfCell = (c: AppCell): LbFixName => c.lbFix ?? NO_LB_FIX;
 
 /**
  * 'node24-next-start-too-short' behind nginx, 'haproxy-node24-standalone-default'
- * behind another LB: what users type after --scenario and read in the table.
+ * behind another LB, 'haproxy-lbfix-pool-purge-1s' for an LB-side fix: what
+ * users type after --scenario and read in the table.
  * nginx's names carry no prefix, so the names of earlier results still mean the same cells.
  */
 export function appCellName(c: AppCell): string {
+  const lb = c.lb === DEFAULT_LB ? '' : `${c.lb}-`;
   const lbFix = lbFixOfCell(c);
-  return `${c.lb === DEFAULT_LB ? '' : `${c.lb}-`}node${c.nodeLine}-${c.serverMode}-${c.fix}${lbFix === NO_LB_FIX ? '' : `-lbfix-${lbFix}`}`;
+  // An LB-side fix's app is always LB_FIX_MATRIX's (Node 24 standalone, Node's defaults): its name is the fix's. Names
+  // become the apps' host names in Docker, one DNS label each (≤ 63 characters, test/unit/matrix.test.ts).
+  if (lbFix !== NO_LB_FIX) return `${lb}lbfix-${lbFix}`;
+  return `${lb}node${c.nodeLine}-${c.serverMode}-${c.fix}`;
 }
 
 /**

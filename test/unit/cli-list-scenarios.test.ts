@@ -70,9 +70,9 @@ t.test('--only lbfix=…: each fix named, beside its LB unfixed, all of which --
   const text = listing('--only', 'lbfix=pool-purge-1s,lbfix=keepalive-timeout-4s');
   t.same(namesOf(text).names, [
     'node24-standalone-default',
-    'node24-standalone-default-lbfix-keepalive-timeout-4s',
+    'lbfix-keepalive-timeout-4s',
     'haproxy-node24-standalone-default',
-    'haproxy-node24-standalone-default-lbfix-pool-purge-1s',
+    'haproxy-lbfix-pool-purge-1s',
   ]);
   t.match(text, /\n--matrix with the same --only runs all 4\.$/);
   const run = parseLabArgs(['--matrix', '--only', 'lbfix=pool-purge-1s,lbfix=keepalive-timeout-4s']).cells ?? [];

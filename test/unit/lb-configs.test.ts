@@ -169,15 +169,15 @@ t.test(
     const fixes = matrixScenario(
       cellsByName([
         'node24-standalone-default',
-        'node24-standalone-default-lbfix-keepalive-timeout-4s',
-        'node24-standalone-default-lbfix-retry-non-idempotent',
+        'lbfix-keepalive-timeout-4s',
+        'lbfix-retry-non-idempotent',
         'haproxy-node24-standalone-default',
-        'haproxy-node24-standalone-default-lbfix-pool-purge-1s',
-        'haproxy-node24-standalone-default-lbfix-http-reuse-never',
-        'haproxy-node24-standalone-default-lbfix-retry-empty-response',
+        'haproxy-lbfix-pool-purge-1s',
+        'haproxy-lbfix-http-reuse-never',
+        'haproxy-lbfix-retry-empty-response',
         'caddy-node24-standalone-default',
-        'caddy-node24-standalone-default-lbfix-keepalive-4s',
-        'caddy-node24-standalone-default-lbfix-lb-try-duration-5s',
+        'caddy-lbfix-keepalive-4s',
+        'caddy-lbfix-lb-try-duration-5s',
       ]),
     );
     const render = (lb: 'nginx' | 'haproxy' | 'caddy') => {
@@ -188,18 +188,15 @@ t.test(
     const block = (text: string, header: string) => text.split(header)[1].split(/\n(?=\S|  (?:upstream|server) )/)[0];
 
     const nginx = render('nginx');
+    t.match(block(nginx, 'upstream app_lbfix-keepalive-timeout-4s {'), /keepalive_timeout 4s;/);
     t.match(
-      block(nginx, 'upstream app_node24-standalone-default-lbfix-keepalive-timeout-4s {'),
-      /keepalive_timeout 4s;/,
-    );
-    t.match(
-      block(nginx, 'upstream app_node24-standalone-default-lbfix-keepalive-timeout-4s_pool7 {'),
+      block(nginx, 'upstream app_lbfix-keepalive-timeout-4s_pool7 {'),
       /keepalive_timeout 4s;/,
       "the long lane's pools too",
     );
     t.match(block(nginx, 'upstream app_node24-standalone-default {'), /keepalive_timeout 60s;/);
     t.match(
-      block(nginx, 'set $lab_variant node24-standalone-default-lbfix-retry-non-idempotent;'),
+      block(nginx, 'set $lab_variant lbfix-retry-non-idempotent;'),
       /# LB-side fix retry-non-idempotent: [^\n]+\n[\s\S]*proxy_next_upstream error timeout non_idempotent;/,
     );
     t.match(block(nginx, 'set $lab_variant node24-standalone-default;'), /proxy_next_upstream off;/);
@@ -207,30 +204,30 @@ t.test(
 
     const haproxy = render('haproxy');
     const backend = (name: string) => haproxy.split(`\nbackend ${name}\n`)[1].split('\n\n')[0];
-    t.match(backend('app_haproxy-node24-standalone-default-lbfix-pool-purge-1s'), /pool-purge-delay 1s/);
+    t.match(backend('app_haproxy-lbfix-pool-purge-1s'), /pool-purge-delay 1s/);
     t.match(backend('app_haproxy-node24-standalone-default'), /pool-purge-delay 60s/);
     t.match(backend('app_haproxy-node24-standalone-default'), /http-reuse safe\n/);
     t.match(backend('app_haproxy-node24-standalone-default'), /retry-on conn-failure\n/);
-    t.match(backend('app_haproxy-node24-standalone-default-lbfix-http-reuse-never'), /http-reuse never\n/);
+    t.match(backend('app_haproxy-lbfix-http-reuse-never'), /http-reuse never\n/);
     t.match(
-      backend('app_haproxy-node24-standalone-default-lbfix-retry-empty-response'),
+      backend('app_haproxy-lbfix-retry-empty-response'),
       /retry-on conn-failure empty-response response-timeout\n/,
     );
 
     const caddy = render('caddy');
     const site = (name: string) => caddy.split(`# ${name}\n`)[1].split(/\n# /)[0];
-    t.match(site('caddy-node24-standalone-default-lbfix-keepalive-4s'), /keepalive 4s\n/);
-    t.notMatch(site('caddy-node24-standalone-default-lbfix-keepalive-4s'), /keepalive 60s\n/);
+    t.match(site('caddy-lbfix-keepalive-4s'), /keepalive 4s\n/);
+    t.notMatch(site('caddy-lbfix-keepalive-4s'), /keepalive 60s\n/);
     t.match(
       site('caddy-node24-standalone-default'),
       /keepalive 60s\n[\s\S]*lb_try_duration 0s|lb_try_duration 0s[\s\S]*keepalive 60s/,
     );
-    t.match(site('caddy-node24-standalone-default-lbfix-lb-try-duration-5s'), /lb_try_duration 5s\n/);
+    t.match(site('caddy-lbfix-lb-try-duration-5s'), /lb_try_duration 5s\n/);
 
     const v = (name: string) => fixes.variants.find((x) => x.name === name)!;
-    t.equal(LB_DRIVERS.nginx.retries(fixes, 'POST', v('node24-standalone-default-lbfix-retry-non-idempotent')), true);
+    t.equal(LB_DRIVERS.nginx.retries(fixes, 'POST', v('lbfix-retry-non-idempotent')), true);
     t.equal(LB_DRIVERS.nginx.retries(fixes, 'POST', v('node24-standalone-default')), false);
-    const haproxyRetry = v('haproxy-node24-standalone-default-lbfix-retry-empty-response');
+    const haproxyRetry = v('haproxy-lbfix-retry-empty-response');
     t.equal(LB_DRIVERS.haproxy.retries(fixes, 'POST', haproxyRetry), true);
     t.equal(LB_DRIVERS.haproxy.loggedRetriesAreRace(haproxyRetry), true, 'its %rc retries are the race');
     t.equal(LB_DRIVERS.haproxy.loggedRetriesAreRace(v('haproxy-node24-standalone-default')), false);

@@ -22,9 +22,14 @@ import {
   NODE_LINES,
   SERVER_MODES,
 } from '../../harness/scenarios/scenarios.js';
+import { LB_FIX_NAMES } from '../../harness/scenarios/lb-fixes.js';
 
 t.test('the full product has every combination once, with unique names', async (t) => {
-  t.equal(ALL_APP_CELLS.length, LB_NAMES.length * NODE_LINES.length * SERVER_MODES.length * FIX_NAMES.length);
+  t.equal(
+    ALL_APP_CELLS.length,
+    LB_NAMES.length * NODE_LINES.length * SERVER_MODES.length * FIX_NAMES.length + LB_FIX_NAMES.length - 1,
+    "the app axes' product, then each LB-side fix once",
+  );
   const names = ALL_APP_CELLS.map(appCellName);
   t.equal(new Set(names).size, names.length, 'names unique');
   t.same(cellsByName(names), ALL_APP_CELLS, 'every name finds its cell');
@@ -123,6 +128,12 @@ t.test('matrix scenarios: ports distinct and in range, services named by cell', 
   );
   t.equal(s.variants[0].service, `app-${appCellName(ALL_APP_CELLS[0])}`);
   t.equal(s.kind, 'matrix');
+  // Docker names each app's host by its service: one DNS label. haproxy could not resolve a 64-character one.
+  const longest = matrixScenario(ALL_APP_CELLS.slice(-MAX_VARIANTS))
+    .variants.concat(s.variants)
+    .map((v) => v.service)
+    .sort((a, b) => b.length - a.length)[0];
+  t.ok(longest.length <= 63, `every service name is a DNS label (${longest}: ${longest.length} characters)`);
   t.throws(() => matrixScenario(Array.from({ length: MAX_VARIANTS + 1 }, () => ALL_APP_CELLS[0])), /at most 99/);
 });
 
