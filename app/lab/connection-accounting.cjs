@@ -8,7 +8,8 @@
 //
 // Output on stdout, one JSON line per record of ./protocol.cjs (the contract
 // with the harness): `response-finished` per response (the socket's idle time
-// starts there) and `socket-closed` per socket. Times are this process's
+// starts there; it names the request's id, so a replayed request shows twice)
+// and `socket-closed` per socket. Times are this process's
 // CLOCK_MONOTONIC milliseconds (process.hrtime); the harness estimates how they
 // line up with its own clock.
 // Loaded once per process, however many --require name it: a user's image that
@@ -198,6 +199,12 @@ dc.subscribe('http.server.request.start', ({ request, response, socket }) => {
   response.setHeader(HEADERS.requestStartMonoMs, String(round(monoMs())));
 });
 
+/** The harness's id for a request (its header), or null: a request the harness did not send (a probe's, a user's). */
+function requestIdOf(request) {
+  const id = request.headers[HEADERS.requestId];
+  return typeof id === 'string' ? id : null;
+}
+
 dc.subscribe('http.server.response.finish', ({ request, response, socket }) => {
   const info = sockets.get(socket);
   if (!info) return;
@@ -208,6 +215,7 @@ dc.subscribe('http.server.response.finish', ({ request, response, socket }) => {
     method: request.method,
     status: response.statusCode,
     endMonoMs: round(info.lastResponseEndMonoMs),
+    requestId: requestIdOf(request),
   });
 });
 

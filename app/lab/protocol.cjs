@@ -45,8 +45,12 @@ const KIND_KEY = 'lab';
 const RECORDS = /** @type {const} */ ({
   /** Printed once when the preload has loaded: the app is instrumented. */
   'accounting-ready': ['lab', 'variant', 'pid', 'node'],
-  /** One per finished response: the socket's idle time starts at endMonoMs. */
-  'response-finished': ['lab', 'socketId', 'request', 'method', 'status', 'endMonoMs'],
+  /**
+   * One per finished response: the socket's idle time starts at endMonoMs;
+   * requestId is the request's HEADERS.requestId (null without one), so a
+   * request the app answered twice (an LB's replay) shows.
+   */
+  'response-finished': ['lab', 'socketId', 'request', 'method', 'status', 'endMonoMs', 'requestId'],
   /** One per closed socket: who closed it, after how long idle, under which server timeouts. */
   'socket-closed': [
     'lab',
@@ -75,6 +79,7 @@ const RECORDS = /** @type {const} */ ({
  */
 const ADDED_FIELDS = /** @type {const} */ ({
   'socket-closed': ['keepAliveTimerDueMonoMs'],
+  'response-finished': ['requestId'],
 });
 
 /** Who closed a socket: the app (its keep-alive timer or another server-side close), the peer's FIN, or a reset. */

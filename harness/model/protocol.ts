@@ -27,6 +27,12 @@ export interface ResponseFinished {
   method: string;
   status: number;
   endMonoMs: number;
+  /**
+   * The request's HEADERS.requestId: the harness's id for it, so one the app
+   * answered twice (an LB replayed it) shows. null when the request had none;
+   * absent (read as null) from an older preload's records (ADDED_FIELDS).
+   */
+  requestId?: string | null;
 }
 
 /** One of the app's sockets closed: who closed it, after how long idle. */

@@ -72,7 +72,7 @@ t.test('connection accounting', async (t) => {
     t.equal(first.upstreamSocketId, 1, HEADERS.socketId);
     t.equal(first.upstreamSocketRequest, 1, HEADERS.socketRequest);
     t.ok(first.appStartMonoMs !== null && first.appStartMonoMs > 0, HEADERS.requestStartMonoMs);
-    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    socket.write(`GET / HTTP/1.1\r\nHost: x\r\n${HEADERS.requestId}: c1-test-aimed-0\r\n\r\n`);
     const second = upstreamTags(parseResponse((await once(socket, 'data'))[0])!.headers);
     t.equal(second.upstreamSocketId, 1);
     t.equal(second.upstreamSocketRequest, 2);
@@ -85,6 +85,10 @@ t.test('connection accounting', async (t) => {
     t.equal(record.reason, 'fin');
     t.equal(record.variant, 'test');
     t.equal(record.keepAliveTimeoutMs, KEEP_ALIVE_TIMEOUT_MS);
+    const finished = parseAppRecords(server.output()).flatMap((r) =>
+      r.lab === 'response-finished' && r.socketId === 1 ? [r.requestId] : [],
+    );
+    t.same(finished, [null, 'c1-test-aimed-0'], `response-finished names the request's ${HEADERS.requestId}, or null`);
   });
 
   t.test("an idle socket closed by the app's keep-alive timer is the app's close", async (t) => {
