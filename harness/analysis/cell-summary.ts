@@ -34,6 +34,8 @@ import {
   type SummaryInput,
 } from './summary-input.js';
 import { medianMs, rate502Of } from './variant-summary.js';
+import { addedLatencyOf, baselineOf, connectionsPer1000Of, duplicatesOf } from './lb-fix-price.js';
+import type { ResponseFinished } from '../model/protocol.js';
 
 /**
  * A cell's aimed cycles (its variant's: boundaryCyclesOf's) and those in which
@@ -156,6 +158,12 @@ interface VariantCells {
   trafficStartMonoMs: number;
   /** The boundary requests a cell needs (the run's, shared among its methods). */
   minBoundary: number;
+  /** The responses the app finished (its preload's records; none without it), every method's. */
+  responses: readonly ResponseFinished[];
+  /** The app's upstream connections per 1,000 responses, the same for every method. */
+  connectionsPer1000: number | null;
+  /** The requests of the variant an LB-side fix is measured against (every method's); null without one. */
+  baselineRequests: RequestRecord[] | null;
 }
 
 function variantCellsOf(
@@ -168,6 +176,8 @@ function variantCellsOf(
   const mine = traffic.records.filter((r) => r.variant === v.name);
   const driver = LB_DRIVERS[v.lb];
   const ports = lbPortsOf(v);
+  const responses = input.appResponses?.[v.name] ?? [];
+  const baseline = baselineOf(v, input.scenario.variants);
   return {
     input,
     v,
@@ -189,6 +199,9 @@ function variantCellsOf(
     closesBeforeLb: closesBeforeLbOf(v, input),
     trafficStartMonoMs: input.trafficStartMonoMs ?? input.runStartMonoMs,
     minBoundary: Math.ceil(input.options.minBoundaryRequests / input.options.methods.length),
+    responses,
+    connectionsPer1000: connectionsPer1000Of(input.appCloses[v.name] ?? [], responses),
+    baselineRequests: baseline && traffic.records.filter((r) => r.variant === baseline.name),
   };
 }
 
@@ -329,9 +342,9 @@ function cellSummary(cells: VariantCells, method: string): CellSummary {
     effectiveCloseMs: cells.close.ms,
     effectiveCloseBy: cells.close.by,
     closedBy: cells.summary.closedBy,
-    connectionsPer1000: null,
-    addedLatencyMs: null,
-    duplicates: null,
+    connectionsPer1000: cells.connectionsPer1000,
+    addedLatencyMs: addedLatencyOf(c.sent, cells.baselineRequests?.filter((r) => r.method === method) ?? null),
+    duplicates: duplicatesOf(cells.responses, method),
     firstHit: firstHit
       ? { cycle: firstHit.cycle, afterTrafficStartMs: Math.round(firstHit.startMonoMs - cells.trafficStartMonoMs) }
       : null,

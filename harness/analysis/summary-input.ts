@@ -3,7 +3,7 @@
 // than one part of the summary shares: the traffic of a run that sent none,
 // where each app's clock stands, the boundary rule's context. Pure.
 import { lbFixOf } from '../scenarios/lb-fixes.js';
-import type { SocketClosedRecord } from '../model/protocol.js';
+import type { ResponseFinished, SocketClosedRecord } from '../model/protocol.js';
 import type { IdleCloseProbe } from '../traffic/probe.js';
 import type { LabPhase } from '../records/summary-schema.js';
 import { perVariant, type LbName, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
@@ -47,6 +47,11 @@ export interface SummaryInput {
   appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
   /** When each app finished each response (its clock), by `socketId/request`. */
   appResponseEnds: Partial<Record<VariantName, Map<string, number>>>;
+  /**
+   * Each app's response-finished records, for the cells' price (analysis/lb-fix-price.ts); missing (an input
+   * built without them): the price reads as unknown.
+   */
+  appResponses?: Partial<Record<VariantName, ResponseFinished[]>>;
   /**
    * Every LB's access log, in one list; null when it could not be read (a failed run): then there is nothing to
    * cross-check.

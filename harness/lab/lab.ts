@@ -4,9 +4,14 @@
 // whether the run completed, and the same teardown runs once.
 import { basename, dirname, resolve } from 'node:path';
 import { injectedAppClockOffsetMs, monoMs } from '../model/clock.js';
-import { APP_CLOCK_OFFSET_ENV, type SocketClosedRecord } from '../model/protocol.js';
+import { APP_CLOCK_OFFSET_ENV, type ResponseFinished, type SocketClosedRecord } from '../model/protocol.js';
 import { withDeadline } from '../model/deadline.js';
-import { preloadReadyNode, responseEnds, socketClosedRecords } from '../records/app-records.js';
+import {
+  preloadReadyNode,
+  responseEnds,
+  responseFinishedRecords,
+  socketClosedRecords,
+} from '../records/app-records.js';
 import type { AccessLogEntry } from '../lb/access-log.js';
 import { buildSummary, type SummaryInput } from '../analysis/summarize.js';
 import { interrupted, LabError, messageOf, firstLineOf } from '../model/errors.js';
@@ -475,6 +480,7 @@ interface Collected {
   lbLogs: Partial<Record<LbName, LogStreams>>;
   appCloses: Partial<Record<VariantName, SocketClosedRecord[]>>;
   appResponseEnds: Partial<Record<VariantName, Map<string, number>>>;
+  appResponses: Partial<Record<VariantName, ResponseFinished[]>>;
 }
 
 /**
@@ -499,13 +505,15 @@ async function readLogs(run: Run, stack: Stack): Promise<Collected> {
   }
   const appCloses: Collected['appCloses'] = {};
   const appResponseEnds: Collected['appResponseEnds'] = {};
+  const appResponses: Collected['appResponses'] = {};
   for (const v of run.scenario.variants) {
     const logs = await stack.appLogs(v);
     writeRunFile(run.dir, `app-${v.name}.log`, logs.stdout + (logs.stderr ? `\n--- stderr ---\n${logs.stderr}` : ''));
     appCloses[v.name] = socketClosedRecords(logs.stdout);
     appResponseEnds[v.name] = responseEnds(logs.stdout);
+    appResponses[v.name] = responseFinishedRecords(logs.stdout);
   }
-  return { lbLogs, appCloses, appResponseEnds };
+  return { lbLogs, appCloses, appResponseEnds, appResponses };
 }
 
 function summarize(
@@ -533,6 +541,7 @@ function summarize(
     traffic,
     appCloses: collected?.appCloses ?? {},
     appResponseEnds: collected?.appResponseEnds ?? {},
+    appResponses: collected?.appResponses ?? {},
     accessLog: collected ? accessLogs(run.scenario, collected) : null,
     errorLogText: collected?.lbLogs.nginx?.stderr ?? '',
     lbErrorLines: collected ? lbErrorLines(run.scenario, collected) : {},

@@ -112,6 +112,18 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * The p-th percentile (0 < p ≤ 100) by nearest rank: the smallest value with at
+ * least p % of the values at or below it, always one of them; null when none.
+ */
+export function nearestRankPercentile(values: readonly number[], p: number): number | null {
+  if (!(p > 0 && p <= 100)) throw new Error(`nearestRankPercentile needs 0 < p <= 100, got ${p}`);
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  // p × n first: an integer product divides by 100 exactly where (p / 100) × n may not (7 % of 100: 7.000000000000001).
+  return sorted[Math.ceil((p * sorted.length) / 100) - 1];
+}
+
 export interface Spread {
   min: number;
   median: number;

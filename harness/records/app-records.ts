@@ -9,6 +9,7 @@ import {
   RECORDS,
   type AppRecord,
   type RecordKind,
+  type ResponseFinished,
   type SocketClosedRecord,
 } from '../model/protocol.js';
 import { readJsonLines } from '../model/json-lines.js';
@@ -44,6 +45,11 @@ export function parseAppRecords(output: string): AppRecord[] {
 
 export function socketClosedRecords(output: string): SocketClosedRecord[] {
   return parseAppRecords(output).filter((r): r is SocketClosedRecord => r.lab === 'socket-closed');
+}
+
+/** Every response the app finished, in order. */
+export function responseFinishedRecords(output: string): ResponseFinished[] {
+  return parseAppRecords(output).filter((r): r is ResponseFinished => r.lab === 'response-finished');
 }
 
 /** When the app decided to close a socket: its timer's instant when that fired, else the close itself. */
