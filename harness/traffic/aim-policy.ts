@@ -141,8 +141,10 @@ export class AimPolicy {
     // the "≤ 1 %" a SAFE verdict states in one idle gap.
     if (lane === 'long' && (v.longPools ?? 0) > 0)
       return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
-    // An LB-side fix is shown by its boundary requests alone (no hit ends its lane): a full pool a cycle gets them sooner.
-    if (lbFixOf(v.lbFix) !== null) return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
+    // An LB-side fix is shown by its boundary requests alone (no hit ends its lane): a full pool a cycle gets them
+    // sooner. Its baselines send as many, so a fix's price is measured against the same traffic.
+    if (scenario.variants.some((x) => lbFixOf(x.lbFix) !== null))
+      return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
     return scenario.kind === 'classic' && v.name !== this.aim.name
       ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE)
       : concurrency;

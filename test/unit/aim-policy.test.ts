@@ -294,6 +294,35 @@ t.test('a method the LB retries (Caddy, GET) waits for enough boundary requests 
   );
 });
 
+t.test(
+  'an LB-side fix waits for its boundary requests, not a failure; its run sends a full LB pool a cycle',
+  async (t) => {
+    const s = matrix('node24-standalone-default', 'lbfix-keepalive-timeout-4s');
+    const [baseline, fixed] = s.variants;
+    const p = policy({
+      scenario: s,
+      probedCloseMs: { [baseline.name]: 6_001, [fixed.name]: 6_001 },
+      flags: ['--scenario', `${baseline.name},${fixed.name}`],
+      options: { methods: ['POST'], minBoundaryRequests: 2 },
+    }).policy;
+    t.equal(p.sendsPerCycle(fixed), 32, "the fix's app: the LB's pool of 32");
+    t.equal(p.sendsPerCycle(baseline), 32, 'its baseline beside it: the same traffic');
+    t.equal(policy().policy.sendsPerCycle(defaultScenario().variants[0]), 8, 'a run without LB-side fixes: C');
+    const baselineHit = request({ variant: baseline.name, ...LB_502 });
+    // New connections, answered at the app's close: the LB closed the idle ones first.
+    const fresh = (i: number) => request({ variant: fixed.name, requestId: `f${i}`, upstreamSocketRequest: 1 });
+    t.same(p.awaitingHits([baselineHit]), [`${fixed.name} POST (boundary requests)`], 'no failure is awaited of it');
+    t.same(p.awaitingHits([baselineHit, fresh(1)]), [`${fixed.name} POST (boundary requests)`]);
+    t.same(p.awaitingHits([baselineHit, fresh(1), fresh(2)]), [], 'two answered at the close: enough');
+    t.same(
+      p.awaitingHits([baselineHit, fresh(1), request({ variant: fixed.name, phase: 'burst' })]),
+      [`${fixed.name} POST (boundary requests)`],
+      "a burst's request tested nothing",
+    );
+    t.same(p.awaitingHits([fresh(1), fresh(2)]), [`${baseline.name} POST`], 'the baseline still awaits its failure');
+  },
+);
+
 t.test("--full, in the talk-sized run: one idle gap a second either side of the LB's timeout", async (t) => {
   t.same(policy({ flags: ['--full'] }).policy.longGapsMs, [59_000, 61_000]);
   t.same(policy().policy.longGapsMs, [], '--quick: none');

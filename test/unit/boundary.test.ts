@@ -57,6 +57,21 @@ t.test('behind an LB that replays unseen, a new connection at the app close coun
   t.notOk(testedBoundary(aimed(), context(true, [9_000, 20_000])), 'the closes were elsewhere');
 });
 
+t.test(
+  "in front of an LB-side fix, an aimed request answered on a new connection at the app's close counts",
+  async (t) => {
+    const fixed = { ...context(false, []), lbFixed: true };
+    t.ok(testedBoundary(aimed(), fixed), 'the LB had closed the idle connection: the fix at work');
+    t.ok(testedBoundary(aimed(LB_502), fixed), 'a failure still counts');
+    t.notOk(testedBoundary(aimed({ phase: 'burst' }), fixed), 'only aimed requests');
+    t.notOk(
+      testedBoundary(aimed({ upstreamSocketRequest: 3, achievedIdleMs: 2 }), fixed),
+      'one that got a connection its own batch had just freed tested nothing',
+    );
+    t.notOk(testedBoundary(aimed(), context(false, [])), 'without the fix the same request tested nothing');
+  },
+);
+
 t.test('arrivedAtAppClose converts the send to the app clock before comparing', async (t) => {
   t.ok(arrivedAtAppClose(10_000, 5_001, [15_000]));
   t.notOk(arrivedAtAppClose(10_000, 0, [15_000]), 'without the clock offset the close is 5 s away');
