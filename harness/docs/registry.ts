@@ -5,6 +5,7 @@
 import { verdictTableMarkdown } from '../model/verdict.js';
 import type { DocBlock } from './blocks.js';
 import { benchTable } from './bench-table.js';
+import { lbFixAnswer, lbFixTable } from './lb-fix-table.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
 import { machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
 import { compareSample, longLbSample, talkSample, yourAppLines } from './samples.js';
@@ -24,7 +25,15 @@ const YOUR_APP_600_COMMAND =
   'npm run lab -- --app-image keepalive-lab/app:node24 --app-port 3000 --health /api/health ' +
   '--app-env LAB_KEEP_ALIVE_TIMEOUT_MS=601000 --app-env LAB_HEADERS_TIMEOUT_MS=602000 --lb-idle-timeout 600s --assert safe';
 
+/** Every LB-side fix beside its LB unfixed, each cell ≥ 300 boundary requests per method. */
+const LB_FIXES_COMMAND =
+  'npm run lab -- --matrix --only lbfix=keepalive-timeout-4s,lbfix=keepalive-timeout-5900ms,lbfix=retry-non-idempotent,' +
+  'lbfix=pool-purge-1s,lbfix=pool-purge-500ms,lbfix=http-reuse-never,lbfix=retry-empty-response,lbfix=keepalive-4s,' +
+  'lbfix=lb-try-duration-5s --min-boundary 600 --max-cycles 40';
+
 export function docBlocks(root: string): Record<string, DocBlock> {
+  const lbFixes = () => measuredSummary(root, 'lb-fixes');
+  const lbFixesCaption = () => runCaption(lbFixes(), machineOf(root, 'lb-fixes'), LB_FIXES_COMMAND);
   const matrix = () => measuredSummary(root, 'matrix');
   const matrixCaption = () => runCaption(matrix(), machineOf(root, 'matrix'), MATRIX_COMMAND);
   return {
@@ -77,6 +86,19 @@ export function docBlocks(root: string): Record<string, DocBlock> {
         const summary = measuredSummary(root, 'your-app-600');
         return longLbSample(summary, runCaption(summary, machineOf(root, 'your-app-600'), YOUR_APP_600_COMMAND));
       },
+    },
+    ...Object.fromEntries(
+      (['nginx', 'haproxy', 'caddy'] as const).map((lb) => [
+        `lb-fixes-${lb}`,
+        {
+          source: 'docs/measurements/lb-fixes/',
+          render: () => `${lbFixTable(lbFixes(), lb)}\n\n${lbFixesCaption()}`,
+        },
+      ]),
+    ),
+    'lb-fixes-answer': {
+      source: 'docs/measurements/lb-fixes/',
+      render: () => `${lbFixAnswer(lbFixes())}\n\n${lbFixesCaption()}`,
     },
     'your-app-lines': {
       source: 'test/fixtures/runs (a your-app run)',

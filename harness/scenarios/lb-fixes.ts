@@ -4,7 +4,7 @@
 // (harness/lb/ renders them), and what it claims. Whether the claim holds is
 // what a matrix run with `--only lbfix=…` measures; the rendered
 // configuration shows every setting.
-import type { LbName } from './scenarios.js';
+import type { LbName } from './lb-names.js';
 
 /** Every LB-side fix, 'none' for the LB as the lab configures it (the unsafe baseline beside each fix). */
 export const LB_FIX_NAMES = [
@@ -36,7 +36,7 @@ export interface LbFix {
    * outcome is a finding, and the run says which.
    */
   mustBeSafe: boolean;
-  /** nginx upstream keepalive_timeout, Caddy's transport keepalive: how long the LB keeps an idle upstream connection. */
+  /** How long the LB keeps an idle upstream connection: nginx's upstream keepalive_timeout, Caddy's keepalive. */
   idleTimeoutMs?: number;
   /** nginx proxy_next_upstream. */
   proxyNextUpstream?: string;
@@ -68,7 +68,8 @@ export const LB_FIXES: Record<Exclude<LbFixName, 'none'>, LbFix> = {
     lb: 'nginx',
     mustBeSafe: false,
     proxyNextUpstream: 'error timeout non_idempotent',
-    description: 'proxy_next_upstream error timeout non_idempotent: a request that fails on a dead connection, POST too, is retried',
+    description:
+      'proxy_next_upstream error timeout non_idempotent: a request that fails on a dead connection, POST too, is retried',
   },
   'pool-purge-1s': {
     lb: 'haproxy',
@@ -92,7 +93,8 @@ export const LB_FIXES: Record<Exclude<LbFixName, 'none'>, LbFix> = {
     lb: 'haproxy',
     mustBeSafe: false,
     retryOn: 'conn-failure empty-response response-timeout',
-    description: 'retry-on conn-failure empty-response response-timeout: a request whose server connection dies is retried',
+    description:
+      'retry-on conn-failure empty-response response-timeout: a request whose server connection dies is retried',
   },
   'keepalive-4s': {
     lb: 'caddy',

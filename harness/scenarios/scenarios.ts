@@ -3,6 +3,7 @@
 // test/unit/scenarios.test.ts fails if the two ever disagree.
 import { LAB_SLOT, SLOT_PORT_STRIDE, SLOT_SUFFIX } from './slot.js';
 import type { LbFixName } from './lb-fixes.js';
+import type { LbName } from './lb-names.js';
 
 /** How the LB reacts when a cached upstream connection fails under a request. */
 export type RetryPolicy = 'alb' | 'nginx';
@@ -34,12 +35,7 @@ export function retryHides(policy: RetryPolicy, method: string): boolean {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = 'alb';
 
-/**
- * The load balancers the lab puts in front of the apps, each with its own configuration renderer and log parser
- * (harness/lb/).
- */
-export const LB_NAMES = ['nginx', 'haproxy', 'caddy'] as const;
-export type LbName = (typeof LB_NAMES)[number];
+export { LB_NAMES, type LbName } from './lb-names.js';
 /** The LB of the talk-sized run, and the one whose matrix cells carry no LB prefix in their names. */
 export const DEFAULT_LB: LbName = 'nginx';
 

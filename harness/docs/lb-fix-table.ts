@@ -1,0 +1,113 @@
+// docs/lb-fixes.md's tables: per LB, each LB-side fix of the committed run
+// beside the LB unfixed, with each method's verdict, its failures among the
+// boundary requests, and its price; then the answer per LB, grouped by what
+// the verdicts say. Every figure and word is read off the run's cells (their
+// verdict, counts, intervals and prices); none is recomputed here.
+import type { Summary } from '../results/schema.js';
+import { LB_FIXES, NO_LB_FIX, type LbFixName } from '../scenarios/lb-fixes.js';
+import { LB_NAMES } from '../scenarios/lb-names.js';
+import { boundaryCellText } from './matrix-tables.js';
+
+type Cell = Summary['cells'][number];
+
+const METHODS = ['POST', 'GET'] as const;
+
+/** What a cell's setting is, in words: the fix's own description, or the LB as the lab sets it. */
+function settingOf(lbFix: string): string {
+  return lbFix === NO_LB_FIX
+    ? 'none: the LB as the lab sets it (60 s idle)'
+    : `\`${lbFix}\`: ${LB_FIXES[lbFix as Exclude<LbFixName, 'none'>].description}`;
+}
+
+/** The run's apps behind one LB, each with its cells, the baseline first. */
+function appsBehind(summary: Summary, lb: string): Array<{ lbFix: string; cells: Cell[] }> {
+  const apps = new Map<string, Cell[]>();
+  for (const c of summary.cells.filter((cell) => cell.lb === lb))
+    apps.set(c.variant, [...(apps.get(c.variant) ?? []), c]);
+  return [...apps.values()]
+    .map((cells) => ({ lbFix: cells[0].lbFix, cells }))
+    .sort((a, b) => Number(a.lbFix !== NO_LB_FIX) - Number(b.lbFix !== NO_LB_FIX));
+}
+
+const signed = (ms: number) => `${ms > 0 ? '+' : ms < 0 ? '−' : '±'}${Math.abs(ms).toFixed(1)}`;
+
+/** One method's price: added latency (median / p99) and the requests the app answered twice. */
+function priceText(c: Cell | undefined): { latency: string; duplicates: string } {
+  if (!c) return { latency: '—', duplicates: '—' };
+  return {
+    latency: c.addedLatencyMs === null ? '—' : `${signed(c.addedLatencyMs.median)} / ${signed(c.addedLatencyMs.p99)}`,
+    duplicates: c.duplicates === null ? '—' : String(c.duplicates),
+  };
+}
+
+/** The table of one LB: a row per setting, its POST and GET verdicts with their evidence, then its price. */
+export function lbFixTable(summary: Summary, lb: string): string {
+  const header = [
+    '| Setting | POST | GET | Upstream connections per 1,000 requests | Added latency, ms (median / p99), POST · GET | Answered twice, POST · GET |',
+    '|---|---|---|---|---|---|',
+  ];
+  const rows = appsBehind(summary, lb).map(({ lbFix, cells }) => {
+    const of = (m: string) => cells.find((c) => c.method === m);
+    const verdict = (m: string) => {
+      const c = of(m);
+      return c ? `**${c.verdict.word}** ${boundaryCellText(c)}` : '—';
+    };
+    const prices = METHODS.map((m) => priceText(of(m)));
+    const connections = cells[0].connectionsPer1000;
+    return `| ${[
+      settingOf(lbFix),
+      ...METHODS.map(verdict),
+      connections === null ? '—' : connections.toFixed(1),
+      prices.map((p) => p.latency).join(' · '),
+      prices.map((p) => p.duplicates).join(' · '),
+    ].join(' | ')} |`;
+  });
+  return [...header, ...rows].join('\n');
+}
+
+/** The LBs the run put fixes in front of, in LB_NAMES order. */
+export function lbsWithFixes(summary: Summary): string[] {
+  return LB_NAMES.filter((lb) => summary.cells.some((c) => c.lb === lb && c.lbFix !== NO_LB_FIX));
+}
+
+/** A fix's cells' verdict words, by method: 'SAFE', or 'MASKED (POST), SAFE (GET)'. */
+function wordsOf(cells: readonly Cell[]): string {
+  const words = [...new Set(cells.map((c) => c.verdict.word))];
+  return words.length === 1 ? words[0] : cells.map((c) => `${c.verdict.word} (${c.method})`).join(', ');
+}
+
+/**
+ * The answer per LB, from the verdicts: the settings shown SAFE for every method, those that only hid the race by
+ * replaying requests (MASKED: the LB retried them; the app's count of requests it answered twice says whether a
+ * replay reached it twice), and those that left the race there.
+ */
+export function lbFixAnswer(summary: Summary): string {
+  return lbsWithFixes(summary)
+    .map((lb) => {
+      const fixes = appsBehind(summary, lb).filter((a) => a.lbFix !== NO_LB_FIX);
+      const safe = fixes.filter((f) => f.cells.every((c) => c.verdict.word === 'SAFE'));
+      const masked = fixes.filter(
+        (f) => !safe.includes(f) && f.cells.every((c) => ['SAFE', 'MASKED'].includes(c.verdict.word)),
+      );
+      const not = fixes.filter((f) => !safe.includes(f) && !masked.includes(f));
+      const line = (f: { lbFix: string; cells: Cell[] }) => {
+        const retried = f.cells.filter((c) => c.counts.masked > 0).map((c) => `${c.counts.masked} ${c.method}`);
+        const twice = f.cells.map((c) => c.duplicates).filter((d): d is number => d !== null);
+        const replay =
+          retried.length > 0
+            ? ` — retried ${retried.join(' and ')}; answered twice: ${twice.length > 0 ? twice.reduce((a, b) => a + b, 0) : 'not known'}`
+            : '';
+        return `  - \`${f.lbFix}\` (${wordsOf(f.cells)})${replay}`;
+      };
+      const group = (title: string, list: typeof fixes) =>
+        list.length === 0 ? [`- ${title}: none of the ${fixes.length} measured.`] : [`- ${title}:`, ...list.map(line)];
+      return [
+        `**${lb}**`,
+        '',
+        ...group('Safe for POST and GET', safe),
+        ...group('Hides the race by replaying the request (not safe for a request that must not run twice)', masked),
+        ...group('Leaves the race there', not),
+      ].join('\n');
+    })
+    .join('\n\n');
+}
