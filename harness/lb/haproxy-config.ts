@@ -10,6 +10,14 @@ import { durationText, fillTemplate, lbFixComment, readTemplate } from './templa
 export const HAPROXY_RETRY_ON = 'conn-failure';
 import type { LbAddresses } from './addresses.js';
 
+/** A frontend's own settings: an LB-side fix's client idle timeout (the defaults' otherwise, written there). */
+function frontendSettingsOf(v: Variant): string {
+  const clientIdleMs = lbFixOf(v.lbFix)?.clientIdleTimeoutMs;
+  return clientIdleMs === undefined
+    ? ''
+    : `${lbFixComment(v, '  ')}  timeout http-keep-alive ${durationText(clientIdleMs)}\n`;
+}
+
 export function renderHaproxyConfig(
   lb: LbTimings,
   reuse: HaproxyReuse,
@@ -39,6 +47,7 @@ export function renderHaproxyConfig(
       backend: main,
       requestIdHeader: HEADERS.requestId,
       socketIdHeader: HEADERS.socketId,
+      frontendSettings: frontendSettingsOf(v),
       poolRules: pools.map((p) => `  use_backend ${p.name} if { req.hdr(${HEADERS.pool}) -m str ${p.n} }\n`).join(''),
       backends: [
         backend(main, v, lb.upstreamKeepaliveConnections),

@@ -15,6 +15,7 @@ export const LB_FIX_NAMES = [
   'pool-purge-1s',
   'pool-purge-500ms',
   'http-reuse-never',
+  'http-reuse-never-client-4s',
   'retry-empty-response',
   'keepalive-4s',
   'lb-try-duration-5s',
@@ -44,6 +45,8 @@ export interface LbFix {
   poolPurgeDelayMs?: number;
   /** HAProxy http-reuse. */
   httpReuse?: 'never';
+  /** HAProxy's frontend timeout http-keep-alive: how long it keeps a client's idle connection (and what it holds). */
+  clientIdleTimeoutMs?: number;
   /** HAProxy retry-on (with its retries). */
   retryOn?: string;
   /** Caddy lb_try_duration: how long it may retry a failed round trip. */
@@ -88,6 +91,14 @@ export const LB_FIXES: Record<Exclude<LbFixName, 'none'>, LbFix> = {
     mustBeSafe: false,
     httpReuse: 'never',
     description: 'http-reuse never: no idle server connection is shared between client connections',
+  },
+  'http-reuse-never-client-4s': {
+    lb: 'haproxy',
+    mustBeSafe: false,
+    httpReuse: 'never',
+    clientIdleTimeoutMs: 4_000,
+    description:
+      "http-reuse never and the client's idle connection closed after 4 s: a server connection never outlives its client's",
   },
   'retry-empty-response': {
     lb: 'haproxy',
