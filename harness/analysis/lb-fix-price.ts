@@ -5,7 +5,7 @@
 // app had already handled). Pure.
 import type { ResponseFinished, SocketClosedRecord } from '../model/protocol.js';
 import { median, nearestRankPercentile } from '../model/stats.js';
-import type { RequestRecord } from '../records/request-records.js';
+import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { CellSummary } from '../records/summary-schema.js';
 import { NO_LB_FIX } from '../scenarios/lb-fixes.js';
 import type { Variant } from '../scenarios/scenarios.js';
@@ -63,23 +63,27 @@ export function baselineOf(v: Variant, variants: readonly Variant[]): Variant | 
   );
 }
 
-/** The median and p99 (nearest rank) client latency of the answered requests (a status came back); null when none. */
-function latencyOf(
-  requests: readonly Pick<RequestRecord, 'status' | 'latencyMs'>[],
-): { median: number; p99: number } | null {
-  const answered = requests.flatMap((r) => (r.status !== null && r.latencyMs !== null ? [r.latencyMs] : []));
+/**
+ * The median and p99 (nearest rank) client latency of the aimed requests the app answered; null when none. A
+ * burst's responses are held to one instant (the lab's own wait, not the LB's), and an LB's quick 502 or dropped
+ * connection is no served request: either would make a fix that prevents failures look slower than it is.
+ */
+function latencyOf(requests: readonly RequestRecord[]): { median: number; p99: number } | null {
+  const answered = requests.flatMap((r) =>
+    r.phase === 'aimed' && r.status !== null && r.latencyMs !== null && clientSymptom(r) === null ? [r.latencyMs] : [],
+  );
   const middle = median(answered);
   const p99 = nearestRankPercentile(answered, 99);
   return middle === null || p99 === null ? null : { median: middle, p99 };
 }
 
 /**
- * What a cell's answered requests took over its baseline's of the same method: median − median and p99 − p99
- * (nearest rank), each to 0.1 ms. null without a baseline, or when either side had no answered request.
+ * What a cell's aimed requests the app answered took over its baseline's of the same method: median − median and
+ * p99 − p99 (nearest rank), each to 0.1 ms. null without a baseline, or when either side had none answered.
  */
 export function addedLatencyOf(
-  requests: readonly Pick<RequestRecord, 'status' | 'latencyMs'>[],
-  baseline: readonly Pick<RequestRecord, 'status' | 'latencyMs'>[] | null,
+  requests: readonly RequestRecord[],
+  baseline: readonly RequestRecord[] | null,
 ): CellSummary['addedLatencyMs'] {
   const mine = latencyOf(requests);
   const theirs = baseline === null ? null : latencyOf(baseline);

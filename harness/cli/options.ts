@@ -145,8 +145,8 @@ export const LAB_FLAGS = {
       'lb (nginx, haproxy, caddy), node (20, 22, 24, 26), mode (standalone,',
       'next-start, custom), fix (default, article, keepalive-only, too-short,',
       'node-65s), lbfix (an LB-side fix in front of Node 24 standalone with',
-      "Node's defaults, beside its LB unfixed: docs/lb-fixes.md); e.g.",
-      '--only lb=haproxy, --only lbfix=keepalive-4s',
+      "Node's defaults, beside its LB unfixed; lbfix=all for every one:",
+      'docs/lb-fixes.md); e.g. --only lb=haproxy, --only lbfix=keepalive-4s',
     ],
   },
   scenario: {
@@ -415,7 +415,8 @@ function parseCells(v: {
     if (!v['list-scenarios']) throw usage('--only narrows --matrix or --list-scenarios; add --matrix.');
     const filter = parseMatrixFilter(v.only);
     // An LB-side fix is listed as --matrix runs it: with its LB's baseline beside it.
-    const listed = filter.lbfix !== undefined ? selectCells(filter) : ALL_APP_CELLS.filter((c) => matchesFilter(c, filter));
+    const listed =
+      filter.lbfix !== undefined ? selectCells(filter) : ALL_APP_CELLS.filter((c) => matchesFilter(c, filter));
     // The catalogue is every combination of the axes' values, which parseMatrixFilter checked: never empty today.
     if (listed.length === 0) throw usage(`No cell matches --only ${v.only}.`);
     return listed;

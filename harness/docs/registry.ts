@@ -26,10 +26,7 @@ const YOUR_APP_600_COMMAND =
   '--app-env LAB_KEEP_ALIVE_TIMEOUT_MS=601000 --app-env LAB_HEADERS_TIMEOUT_MS=602000 --lb-idle-timeout 600s --assert safe';
 
 /** Every LB-side fix beside its LB unfixed, each cell ≥ 300 boundary requests per method. */
-const LB_FIXES_COMMAND =
-  'npm run lab -- --matrix --only lbfix=keepalive-timeout-4s,lbfix=keepalive-timeout-5900ms,lbfix=retry-non-idempotent,' +
-  'lbfix=pool-purge-1s,lbfix=pool-purge-500ms,lbfix=http-reuse-never,lbfix=retry-empty-response,lbfix=keepalive-4s,' +
-  'lbfix=lb-try-duration-5s --min-boundary 600 --max-cycles 40';
+const LB_FIXES_COMMAND = 'npm run lab -- --matrix --only lbfix=all --min-boundary 600 --max-cycles 40';
 
 export function docBlocks(root: string): Record<string, DocBlock> {
   const lbFixes = () => measuredSummary(root, 'lb-fixes');

@@ -116,6 +116,9 @@ export const DEFAULT_MATRIX: readonly AppCell[] = [
   ),
 ];
 
+/** --only lbfix=all: every LB-side fix. */
+export const ALL_LB_FIXES = 'all';
+
 /** The axes --only filters on, and the values each accepts. */
 export const FILTER_AXES = {
   lb: { values: LB_NAMES, of: (c: AppCell) => c.lb },
@@ -145,13 +148,19 @@ export function parseMatrixFilter(raw: string): MatrixFilter {
       );
     const [, axis, value] = match;
     if (!Object.hasOwn(FILTER_AXES, axis)) throw badInput(`--only: unknown axis '${axis}'.`, `Axes: ${axes}.`);
+    // lbfix=all: every LB-side fix, each beside its LB unfixed.
+    if (axis === 'lbfix' && value === ALL_LB_FIXES) {
+      (filter.lbfix ??= []).push(...LB_FIX_NAMES.filter((n) => n !== NO_LB_FIX));
+      continue;
+    }
     const allowed: readonly string[] = FILTER_AXES[axis as FilterAxis].values;
     if (!allowed.includes(value)) {
       const hint =
         axis === 'lb'
           ? 'The lab runs the LBs it can verify here; Envoy and Traefik have no Debian package yet.'
           : 'See npm run lab -- --help.';
-      throw badInput(`--only: ${axis} must be one of ${allowed.join(', ')}, got '${value}'.`, hint);
+      const values = axis === 'lbfix' ? [...allowed, ALL_LB_FIXES] : allowed;
+      throw badInput(`--only: ${axis} must be one of ${values.join(', ')}, got '${value}'.`, hint);
     }
     (filter[axis as FilterAxis] ??= []).push(value);
   }

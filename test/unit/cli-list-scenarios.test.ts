@@ -13,27 +13,27 @@ function namesOf(text: string): { names: string[]; marked: string[] } {
 }
 
 t.test(
-  'without --only: all 189 cells (3 LBs × 4 Node lines × 3 modes × 5 fixes, and 9 LB-side fixes), the 19 of the default marked',
+  'without --only: all 190 cells (3 LBs × 4 Node lines × 3 modes × 5 fixes, and 10 LB-side fixes), the 19 of the default marked',
   async (t) => {
     const text = listing();
     const { names, marked } = namesOf(text);
-    t.equal(names.length, 189);
-    t.equal(new Set(names).size, 189, 'each once');
+    t.equal(names.length, 190);
+    t.equal(new Set(names).size, 190, 'each once');
     t.equal(marked.length, 19);
-    t.match(text, /\n189 cells; \* in the default matrix \(--matrix\); run any with --scenario <name,…>$/);
+    t.match(text, /\n190 cells; \* in the default matrix \(--matrix\); run any with --scenario <name,…>$/);
   },
 );
 
 t.test('--only lb=haproxy: just the HAProxy cells, and how many of how many', async (t) => {
   const text = listing('--only', 'lb=haproxy');
   const { names, marked } = namesOf(text);
-  t.equal(names.length, 64, '4 Node lines × 3 modes × 5 fixes, and its 4 LB-side fixes');
+  t.equal(names.length, 65, '4 Node lines × 3 modes × 5 fixes, and its 5 LB-side fixes');
   t.ok(
     names.every((n) => n.startsWith('haproxy-')),
     'every name is a HAProxy cell',
   );
   t.same(marked, ['haproxy-node24-standalone-default', 'haproxy-node24-standalone-article']);
-  t.match(text, /\n64 of 189 cells; \* in the default matrix/);
+  t.match(text, /\n65 of 190 cells; \* in the default matrix/);
 });
 
 t.test('--only lists from the whole catalogue; the footer says how many of them --matrix --only runs', async (t) => {
@@ -62,7 +62,7 @@ t.test('--only lists from the whole catalogue; the footer says how many of them 
   const text = listing('--matrix', '--only', 'lb=haproxy');
   t.match(
     text,
-    /\n2 of 189 cells; \* in the default matrix; run any with --scenario <name,…>\n--matrix with the same --only runs all 2\.$/,
+    /\n2 of 190 cells; \* in the default matrix; run any with --scenario <name,…>\n--matrix with the same --only runs all 2\.$/,
   );
 });
 
@@ -80,6 +80,8 @@ t.test('--only lbfix=…: each fix named, beside its LB unfixed, all of which --
     run.map((c) => c.lbFix ?? 'none'),
     ['none', 'keepalive-timeout-4s', 'none', 'pool-purge-1s'],
   );
+  const all = parseLabArgs(['--matrix', '--only', 'lbfix=all']).cells ?? [];
+  t.equal(all.length, 13, 'lbfix=all: the 10 fixes and their 3 LBs unfixed');
   t.throws(() => parseLabArgs(['--matrix', '--only', 'lbfix=keepalive-timeout-9s']), {
     message: /lbfix must be one of none, keepalive-timeout-4s/,
   });

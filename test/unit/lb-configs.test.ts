@@ -174,6 +174,7 @@ t.test(
         'haproxy-node24-standalone-default',
         'haproxy-lbfix-pool-purge-1s',
         'haproxy-lbfix-http-reuse-never',
+        'haproxy-lbfix-http-reuse-never-client-4s',
         'haproxy-lbfix-retry-empty-response',
         'caddy-node24-standalone-default',
         'caddy-lbfix-keepalive-4s',
@@ -209,6 +210,10 @@ t.test(
     t.match(backend('app_haproxy-node24-standalone-default'), /http-reuse safe\n/);
     t.match(backend('app_haproxy-node24-standalone-default'), /retry-on conn-failure\n/);
     t.match(backend('app_haproxy-lbfix-http-reuse-never'), /http-reuse never\n/);
+    const frontend = (name: string) => haproxy.split(`frontend ${name}\n`)[1].split('\n\n')[0];
+    t.match(backend('app_haproxy-lbfix-http-reuse-never-client-4s'), /http-reuse never\n/);
+    t.match(frontend('haproxy-lbfix-http-reuse-never-client-4s'), /\n {2}timeout http-keep-alive 4s\n/);
+    t.notMatch(frontend('haproxy-node24-standalone-default'), /timeout http-keep-alive/, "the defaults' 75 s");
     t.match(
       backend('app_haproxy-lbfix-retry-empty-response'),
       /retry-on conn-failure empty-response response-timeout\n/,

@@ -94,25 +94,30 @@ t.test("baselineOf: the same app behind the same LB without the LB's fix", async
   t.equal(baselineOf(fixed, [fixed, otherLine, haproxy]), null, 'its baseline not in the run');
 });
 
-t.test('addedLatencyOf: median − median and p99 − p99 of the answered requests, to 0.1 ms', async (t) => {
-  const answered = (latencyMs: number, status = 200) => ({ status, latencyMs });
+t.test('addedLatencyOf: median − median and p99 − p99 of the aimed requests the app answered, to 0.1 ms', async (t) => {
+  const answered = (latencyMs: number, over = {}) => request({ latencyMs, ...over });
   const cell = [
     answered(10),
     answered(12),
     answered(14),
     answered(40),
-    { status: null, latencyMs: null }, // no answer
-    { status: null, latencyMs: 999 }, // a client-side error that timed: not an answer either
+    answered(0, { status: null, latencyMs: null }), // no answer
+    answered(999, { status: null, error: 'ECONNRESET' }), // a reset that timed: not an answer either
+    answered(700, { phase: 'burst' }), // a burst's response, held to one instant by the lab
   ];
-  const baseline = [answered(9), answered(10), answered(11), { status: null, latencyMs: null }];
+  const baseline = [answered(9), answered(10), answered(11), answered(0, { status: null, latencyMs: null })];
   // Cell: median (12 + 14) / 2 = 13, p99 rank ⌈3.96⌉ = 4 → 40. Baseline: median 10, p99 rank ⌈2.97⌉ = 3 → 11.
   t.strictSame(addedLatencyOf(cell, baseline), { median: 3, p99: 29 });
   t.strictSame(addedLatencyOf([answered(8)], [answered(10)]), { median: -2, p99: -2 }, 'a fix may be faster');
   t.strictSame(addedLatencyOf([answered(10.37)], [answered(10.01)]), { median: 0.4, p99: 0.4 }, '0.36 → 0.4');
-  t.strictSame(addedLatencyOf([answered(5, 502)], [answered(10)]), { median: -5, p99: -5 }, "a 502 is the LB's answer");
+  t.strictSame(
+    addedLatencyOf([answered(12)], [answered(10), answered(1, { status: 502, upstreamSocketId: null })]),
+    { median: 2, p99: 2 },
+    "the LB's quick 502 is no served request",
+  );
   t.equal(addedLatencyOf(cell, null), null, 'no baseline');
-  t.equal(addedLatencyOf(cell, [{ status: null, latencyMs: null }]), null, 'the baseline answered none');
-  t.equal(addedLatencyOf([{ status: null, latencyMs: null }], baseline), null, 'the cell answered none');
+  t.equal(addedLatencyOf(cell, [answered(0, { status: null, latencyMs: null })]), null, 'the baseline answered none');
+  t.equal(addedLatencyOf([answered(5, { phase: 'burst' })], baseline), null, 'the cell answered no aimed request');
 });
 
 t.test('cellSummaries: each cell carries its price', async (t) => {
