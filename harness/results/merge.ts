@@ -43,11 +43,14 @@ function refuse(message: string): LabError {
 /** `2/4`, as the user typed it. */
 const label = (s: Pick<ShardOptions, 'index' | 'count'>) => `${s.index}/${s.count}`;
 
+/** The summary version --shard came with (options.shard); an older summary was never a shard. */
+const SHARD_SCHEMA_VERSION = 9;
+
 /** The shard record of a run, or why it is not a shard. */
 function shardOf(run: ShardRun): ShardOptions {
-  if (run.writtenSchemaVersion < SCHEMA_VERSION)
+  if (run.writtenSchemaVersion < SHARD_SCHEMA_VERSION)
     throw refuse(
-      `${run.path} is not a shard: its summary is schema v${run.writtenSchemaVersion}, from a lab before --shard (v${SCHEMA_VERSION}).`,
+      `${run.path} is not a shard: its summary is schema v${run.writtenSchemaVersion}, from a lab before --shard (v${SHARD_SCHEMA_VERSION}).`,
     );
   const shard = run.summary.options.shard;
   if (shard === null)

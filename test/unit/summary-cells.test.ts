@@ -97,9 +97,15 @@ t.test('cellIdentityOf: the app and LB a cell names', async (t) => {
     nodeLine: '20',
     serverMode: 'standalone',
     fix: 'article',
+    lbFix: 'none',
     keepAliveTimeoutMs: 65_000,
     headersTimeoutMs: null,
   });
+  t.match(
+    cellIdentityOf(input, variant({ name: 'lbfix-keepalive-timeout-4s', lbFix: 'keepalive-timeout-4s' })),
+    { lbFix: 'keepalive-timeout-4s', fix: 'default' },
+    "an LB-side fix: named beside the app's own axes",
+  );
   t.match(cellIdentityOf(input, variant()), { node: '24.1.0' }, "no release of its line: the run's node");
   t.match(
     cellIdentityOf(input, variant({ name: 'yours', lb: 'haproxy', app: APP })),

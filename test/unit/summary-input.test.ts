@@ -60,7 +60,16 @@ t.test("the boundary rule's context: the app's own closes, and whether the LB re
     sendToAppMs: 0,
   });
   const scenario = { scenario: defaultScenario() };
-  t.same(boundaryContextOf(scenario, variant({ lb: 'caddy' }), 'GET', app), { replaysUnseen: true, ...app });
+  t.same(boundaryContextOf(scenario, variant({ lb: 'caddy' }), 'GET', app), {
+    replaysUnseen: true,
+    lbFixed: false,
+    ...app,
+  });
+  t.equal(
+    boundaryContextOf(scenario, variant({ lbFix: 'keepalive-timeout-4s' }), 'POST', app).lbFixed,
+    true,
+    'an LB-side fix in front: answered aimed requests count',
+  );
   t.equal(boundaryContextOf(scenario, variant({ lb: 'caddy' }), 'POST', app).replaysUnseen, false);
   t.equal(boundaryContextOf(scenario, variant(), 'GET', app).replaysUnseen, false, 'nginx logs its retries');
 });
