@@ -1,38 +1,16 @@
 // The matrix's tables in docs/matrix.md and docs/load-balancers.md: one row per
 // app, its two methods side by side, every figure read off the committed run's
 // cells (outcome, counts, intervals, closes), none recomputed.
-import { percent } from '../model/stats.js';
 import type { Summary } from '../results/schema.js';
 import { cellWordCounts } from '../analysis/verdict-text.js';
 import { closedWhileIdle } from '../analysis/outcome.js';
 import { describeMachine, type Machine } from './measurements.js';
+import { boundaryCellText } from '../report/boundary-text.js';
 
 type Cell = Summary['cells'][number];
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`);
 const timeout = (ms: number | null) => (ms === null ? 'default' : String(ms));
-
-/** The kinds of failure the client saw ("502", "empty reply"), from its clientSaw ("3 × 502, 2 × empty reply"). */
-function symptomsOf(cell: Cell): string {
-  return [...cell.clientSaw.matchAll(/× ([^,]+)/g)].map((m) => m[1].trim()).join(', ');
-}
-
-/**
- * "14 / 24 (48): 58.3 % (38.8 %–75.5 %) empty reply": the failures among the boundary requests, of those aimed,
- * with the interval and the kind; all of it the cell's boundaryFailureRate and counts.
- */
-export function boundaryCellText(cell: Cell): string {
-  const aimed = cell.counts.aimed === null ? '' : ` (${cell.counts.aimed})`;
-  const rate = cell.boundaryFailureRate;
-  if (rate === null) return `— / ${cell.counts.boundary ?? '—'}${aimed}`;
-  const interval =
-    rate.trials === 0
-      ? ''
-      : rate.failures === 0
-        ? `: ≤ ${percent(rate.high)}`
-        : `: ${percent(rate.rate)} (${percent(rate.low)}–${percent(rate.high)}) ${symptomsOf(cell)}`;
-  return `${rate.failures} / ${rate.trials}${aimed}${interval}`;
-}
 
 /** The cells of one LB, grouped by app (variant), in the run's order. */
 function appsOf(summary: Summary, lbs: readonly string[]): Array<{ variant: string; cells: Cell[] }> {

@@ -5,7 +5,7 @@
 import { verdictTableMarkdown } from '../model/verdict.js';
 import type { DocBlock } from './blocks.js';
 import { benchTable } from './bench-table.js';
-import { lbFixAnswer, lbFixTable } from './lb-fix-table.js';
+import { lbFixAnswer, lbFixTable } from '../report/lb-fixes.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
 import { machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
 import { compareSample, longLbSample, talkSample, yourAppLines } from './samples.js';

@@ -1,5 +1,6 @@
 // What people read: the side-by-side table, the verdict and report.md, all
 // rebuilt from a Summary alone.
+import { lbFixSection } from './lb-fixes.js';
 import { closedWhileIdle } from '../analysis/outcome.js';
 import { percent, type Proportion } from '../model/stats.js';
 import type { CellSummary, RaceModel, Summary, VariantSummary } from '../results/schema.js';
@@ -154,6 +155,7 @@ export function reportMarkdown(summary: Summary): string {
     ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
     '',
     ...(summary.scenario.kind === 'matrix' ? ['## Cells', '', ...cellReasons(summary).map((l) => `- ${l}`), ''] : []),
+    ...lbFixSection(summary),
     '## How it ran',
     '',
     `- runtime: ${summary.runtime}, mode: ${summary.mode}, nginx retry policy: ${summary.scenario.retryPolicy}${summary.scenario.haproxyReuse ? `, HAProxy http-reuse: ${summary.scenario.haproxyReuse}` : ''}, app server: ${summary.scenario.serverMode}`,

@@ -135,3 +135,8 @@ export function lbFixesFor(lb: LbName): Array<Exclude<LbFixName, 'none'>> {
 export function lbIdleTimeoutOf(lbFix: LbFixName | undefined, labTimeoutMs: number): number {
   return lbFixOf(lbFix)?.idleTimeoutMs ?? labTimeoutMs;
 }
+
+/** How long the LB keeps a client's idle connection in front of a variant: its fix's setting, else the lab's. */
+export function clientIdleTimeoutOf(lbFix: LbFixName | undefined, labTimeoutMs: number): number {
+  return lbFixOf(lbFix)?.clientIdleTimeoutMs ?? labTimeoutMs;
+}

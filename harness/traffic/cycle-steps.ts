@@ -3,6 +3,7 @@
 // holding idle upstream connections (and when each went idle), and the batch
 // sent around an instant per variant. Every step keeps the records of what it
 // sent: together they are the lane's records.
+import { clientIdleTimeoutOf } from '../scenarios/lb-fixes.js';
 import { LabError } from '../model/errors.js';
 import { roundMs } from '../model/clock.js';
 import { clientSymptom, type Phase, type RequestRecord } from '../records/request-records.js';
@@ -112,9 +113,13 @@ export class CycleSteps {
     return this.input.signal.aborted;
   }
 
-  /** Client connections idle longer than this are replaced before they carry a request (CLIENT_IDLE_MARGIN_MS). */
-  private get clientMaxIdleMs(): number {
-    return this.input.scenario.lb.clientKeepaliveTimeoutMs - CLIENT_IDLE_MARGIN_MS;
+  /**
+   * A variant's client connections idle longer than this are replaced before they carry a request
+   * (CLIENT_IDLE_MARGIN_MS): the LB's client keep-alive, or an LB-side fix's shorter one (HAProxy's 4 s closed 57
+   * prepared connections under their sends, a run of 2026-12-06).
+   */
+  private clientMaxIdleMs(v: Variant): number {
+    return clientIdleTimeoutOf(v.lbFix, this.input.scenario.lb.clientKeepaliveTimeoutMs) - CLIENT_IDLE_MARGIN_MS;
   }
 
   /**
@@ -208,7 +213,7 @@ export class CycleSteps {
     const { io, estimates, sendsPerCycle, signal } = this.input;
     if (afterMs > 0) await io.sleep(afterMs, signal);
     if (signal.aborted) return { records: [], holdUntilAppMs: undefined };
-    if (this.burstsOnPrepared(v)) await io.prepare(v, sendsPerCycle(v), this.clientMaxIdleMs);
+    if (this.burstsOnPrepared(v)) await io.prepare(v, sendsPerCycle(v), this.clientMaxIdleMs(v));
     const holdUntilAppMs = held ? roundMs(io.now() + estimates.sendToAppMs(v.name) + BURST_HOLD_MS) : undefined;
     return { records: await this.burstOf(v, cycle, holdUntilAppMs), holdUntilAppMs };
   }
@@ -304,7 +309,9 @@ export class CycleSteps {
     // first ones idled on towards the LB's client keep-alive meanwhile.
     await Promise.all(
       targets.flatMap((t) =>
-        t.centerMonoMs === null ? [] : [io.prepare(t.variant, t.aim.relativeOffsetsMs.length, this.clientMaxIdleMs)],
+        t.centerMonoMs === null
+          ? []
+          : [io.prepare(t.variant, t.aim.relativeOffsetsMs.length, this.clientMaxIdleMs(t.variant))],
       ),
     );
     for (const { variant: v, aim, centerMonoMs: center } of targets) {

@@ -1,12 +1,12 @@
-// docs/lb-fixes.md's tables: per LB, each LB-side fix of the committed run
-// beside the LB unfixed, with each method's verdict, its failures among the
+// The LB-side fixes' tables, in report.md and (from the committed run)
+// docs/lb-fixes.md: per LB, each LB-side fix beside the LB unfixed, with each method's verdict, its failures among the
 // boundary requests, and its price; then the answer per LB, grouped by what
 // the verdicts say. Every figure and word is read off the run's cells (their
 // verdict, counts, intervals and prices); none is recomputed here.
 import type { Summary } from '../results/schema.js';
 import { LB_FIXES, NO_LB_FIX, type LbFixName } from '../scenarios/lb-fixes.js';
 import { LB_NAMES } from '../scenarios/lb-names.js';
-import { boundaryCellText } from './matrix-tables.js';
+import { boundaryCellText } from './boundary-text.js';
 
 type Cell = Summary['cells'][number];
 
@@ -110,4 +110,19 @@ export function lbFixAnswer(summary: Summary): string {
       ].join('\n');
     })
     .join('\n\n');
+}
+
+/**
+ * report.md's section for a run with LB-side fixes: the answer, then a table per LB; none for a run without one.
+ */
+export function lbFixSection(summary: Summary): string[] {
+  const lbs = lbsWithFixes(summary);
+  if (lbs.length === 0) return [];
+  return [
+    '## LB-side fixes',
+    '',
+    lbFixAnswer(summary),
+    '',
+    ...lbs.flatMap((lb) => [`### ${lb}`, '', lbFixTable(summary, lb), '']),
+  ];
 }

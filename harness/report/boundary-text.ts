@@ -1,0 +1,29 @@
+// A cell's failures among its boundary requests, in the words every table
+// uses (the matrix's in docs/, the LB-side fixes' in report.md and docs/): all
+// of it the cell's boundaryFailureRate and counts, none recomputed.
+import { percent } from '../model/stats.js';
+import type { Summary } from '../results/schema.js';
+
+type Cell = Summary['cells'][number];
+
+/** The kinds of failure the client saw ("502", "empty reply"), from its clientSaw ("3 × 502, 2 × empty reply"). */
+function symptomsOf(cell: Cell): string {
+  return [...cell.clientSaw.matchAll(/× ([^,]+)/g)].map((m) => m[1].trim()).join(', ');
+}
+
+/**
+ * "14 / 24 (48): 58.3 % (38.8 %–75.5 %) empty reply": the failures among the boundary requests, of those aimed,
+ * with the interval and the kind; all of it the cell's boundaryFailureRate and counts.
+ */
+export function boundaryCellText(cell: Cell): string {
+  const aimed = cell.counts.aimed === null ? '' : ` (${cell.counts.aimed})`;
+  const rate = cell.boundaryFailureRate;
+  if (rate === null) return `— / ${cell.counts.boundary ?? '—'}${aimed}`;
+  const interval =
+    rate.trials === 0
+      ? ''
+      : rate.failures === 0
+        ? `: ≤ ${percent(rate.high)}`
+        : `: ${percent(rate.rate)} (${percent(rate.low)}–${percent(rate.high)}) ${symptomsOf(cell)}`;
+  return `${rate.failures} / ${rate.trials}${aimed}${interval}`;
+}
