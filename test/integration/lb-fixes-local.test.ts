@@ -1,8 +1,9 @@
 // LB-side fixes on the local runtime (Debian's nginx and HAProxy, the host's
 // Node with its defaults: idle sockets closed after 6 s), each beside its LB
-// unfixed: nginx's upstream keepalive_timeout 4 s must be SAFE on ≥ 300
-// boundary requests aimed at the app's close, with the LB closing every idle
-// connection; HAProxy's http-reuse never must still show the race (its server
+// unfixed: nginx's upstream keepalive_timeout 4 s, and HAProxy's http-reuse
+// never with the client's idle connection closed after 4 s, must be SAFE on ≥
+// 300 boundary requests aimed at the app's close, with the LB closing every
+// idle connection; http-reuse never alone must still show the race (its server
 // connection stays with the client's, idle past the app's close); both
 // baselines REPRODUCED. A lab that aimed elsewhere, counted fresh connections
 // wrong or wrote a fix into the wrong block fails here.
@@ -29,7 +30,7 @@ t.test("LB-side fixes beside their LBs unfixed, in front of Node's defaults (loc
   const cells = LB_FIX_MATRIX.filter(
     (c) =>
       (c.lb === 'nginx' || c.lb === 'haproxy') &&
-      [undefined, 'keepalive-timeout-4s', 'http-reuse-never'].includes(c.lbFix),
+      [undefined, 'keepalive-timeout-4s', 'http-reuse-never', 'http-reuse-never-client-4s'].includes(c.lbFix),
   ).map((c) => ({ ...c, nodeLine: line as typeof c.nodeLine }));
   const names = cells.map(appCellName);
   t.same(names, [
@@ -37,6 +38,7 @@ t.test("LB-side fixes beside their LBs unfixed, in front of Node's defaults (loc
     'lbfix-keepalive-timeout-4s',
     `haproxy-node${line}-standalone-default`,
     'haproxy-lbfix-http-reuse-never',
+    'haproxy-lbfix-http-reuse-never-client-4s',
   ]);
   const resultsDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-lb-fixes-'));
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
@@ -54,19 +56,28 @@ t.test("LB-side fixes beside their LBs unfixed, in front of Node's defaults (loc
   t.same(readSummary(JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'))).problems, []);
   t.equal(summary.complete, true, 'complete');
 
-  const safe = cell(summary, 'lbfix-keepalive-timeout-4s-post');
-  t.equal(safe.lbFix, 'keepalive-timeout-4s');
-  t.equal(safe.verdict.word, 'SAFE', safe.reason);
-  t.ok(safe.counts.boundary! >= MIN_BOUNDARY, `${safe.counts.boundary} boundary requests`);
-  t.equal(safe.closedBy.app, 0, 'the app closed no idle connection: nginx closed them first');
-  t.ok(
-    safe.effectiveCloseBy === 'lb' && safe.effectiveCloseMs! > 3_900 && safe.effectiveCloseMs! < 4_300,
-    `nginx closed them at ${safe.effectiveCloseMs} ms idle`,
-  );
-  t.ok(safe.boundaryMs! > 5_900, `aimed at the app's close (${safe.boundaryMs} ms), where the race would be`);
-  t.equal(safe.duplicates, 0, 'nothing replayed');
-  t.ok(safe.connectionsPer1000! > 0 && safe.connectionsPer1000! <= 1000, `${safe.connectionsPer1000} per 1,000`);
-  t.ok(safe.addedLatencyMs !== null, 'priced against its baseline');
+  for (const [name, lb] of [
+    ['lbfix-keepalive-timeout-4s-post', 'nginx'],
+    ['haproxy-lbfix-http-reuse-never-client-4s-post', 'haproxy'],
+  ]) {
+    const safe = cell(summary, name);
+    t.equal(safe.verdict.word, 'SAFE', `${name}: ${safe.reason}`);
+    t.ok(safe.counts.boundary! >= MIN_BOUNDARY, `${name}: ${safe.counts.boundary} boundary requests`);
+    t.equal(safe.counts.clientErrors, 0, `${name}: no send lost to the LB's shorter client keep-alive`);
+    t.equal(safe.closedBy.app, 0, `${name}: the app closed no idle connection: ${lb} closed them first`);
+    t.ok(
+      safe.effectiveCloseBy === 'lb' && safe.effectiveCloseMs! > 3_900 && safe.effectiveCloseMs! < 4_300,
+      `${name}: ${lb} closed them at ${safe.effectiveCloseMs} ms idle`,
+    );
+    t.ok(
+      safe.boundaryMs! > 5_900,
+      `${name}: aimed at the app's close (${safe.boundaryMs} ms), where the race would be`,
+    );
+    t.equal(safe.duplicates, 0, `${name}: nothing replayed`);
+    t.ok(safe.connectionsPer1000! > 0 && safe.connectionsPer1000! <= 1000, `${safe.connectionsPer1000} per 1,000`);
+    t.ok(safe.addedLatencyMs !== null, `${name}: priced against its baseline`);
+  }
+  t.equal(cell(summary, 'lbfix-keepalive-timeout-4s-post').lbFix, 'keepalive-timeout-4s');
 
   const unsafe = cell(summary, 'haproxy-lbfix-http-reuse-never-post');
   t.equal(unsafe.lbFix, 'http-reuse-never');

@@ -143,7 +143,7 @@ code { font-size: .92em; }
 <tr><th scope="row">node24-next-start-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.002 s</td><td>6.003 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -182,14 +182,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
 - LBs: nginx 1.22.1 (390 access-log entries, 21 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "20261127-221646Z-docker",
   "startedAt": "2026-11-27T22:16:46.184Z",
   "finishedAt": "2026-11-27T22:18:19.118Z",
@@ -502,7 +502,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
           "4 × 502 to the client"
         ],
         "evidence": "4 of 48 boundary requests failed (8.3 %, 95 % CI 3.3 %–19.6 %) in aimed cycles not counted (summary before v6) (4 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-default-get",
@@ -573,7 +577,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
           "the LB retried 10 requests on a new connection; the client saw no 502"
         ],
         "evidence": "0 failures in 48 boundary requests (≤ 6.1 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-next-start-default-post",
@@ -647,7 +655,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
           "1 × 502 to the client"
         ],
         "evidence": "1 of 48 boundary requests failed (2.1 %, 95 % CI 0.4 %–10.9 %) in aimed cycles not counted (summary before v6) (1 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-next-start-default-get",
@@ -718,7 +730,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
           "the LB retried 6 requests on a new connection; the client saw no 502"
         ],
         "evidence": "0 failures in 48 boundary requests (≤ 6.1 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     }
   ],
   "aimVariant": "node24-next-start-default",
@@ -1445,7 +1461,7 @@ code { font-size: .92em; }
 <tr><th scope="row">node24-standalone-node-65s</th><td>keepAliveTimeout 65000 ms</td><td>66.006 s</td><td>66.005 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -1536,14 +1552,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
 - LBs: nginx 1.22.1 (3213 access-log entries, 72 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "20261127-224243Z-docker",
   "startedAt": "2026-11-27T22:42:43.007Z",
   "finishedAt": "2026-11-27T22:55:02.406Z",
@@ -2997,7 +3013,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "4 × 502 to the client"
         ],
         "evidence": "4 of 67 boundary requests failed (6.0 %, 95 % CI 2.3 %–14.4 %) in aimed cycles not counted (summary before v6) (4 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node20-standalone-default-get",
@@ -3071,7 +3091,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "3 × 502 to the client"
         ],
         "evidence": "3 of 63 boundary requests failed (4.8 %, 95 % CI 1.6 %–13.1 %) in aimed cycles not counted (summary before v6) (3 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node20-standalone-article-post",
@@ -3140,7 +3164,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 40 boundary requests (≤ 7.2 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node20-standalone-article-get",
@@ -3209,7 +3237,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 39 boundary requests (≤ 7.4 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node22-standalone-default-post",
@@ -3283,7 +3315,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "4 × 502 to the client"
         ],
         "evidence": "4 of 66 boundary requests failed (6.1 %, 95 % CI 2.4 %–14.6 %) in aimed cycles not counted (summary before v6) (4 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node22-standalone-default-get",
@@ -3357,7 +3393,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "3 × 502 to the client"
         ],
         "evidence": "3 of 62 boundary requests failed (4.8 %, 95 % CI 1.7 %–13.3 %) in aimed cycles not counted (summary before v6) (3 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node22-standalone-article-post",
@@ -3426,7 +3466,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 37 boundary requests (≤ 7.8 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node22-standalone-article-get",
@@ -3495,7 +3539,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 35 boundary requests (≤ 8.2 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-default-post",
@@ -3569,7 +3617,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "2 × 502 to the client"
         ],
         "evidence": "2 of 56 boundary requests failed (3.6 %, 95 % CI 1.0 %–12.1 %) in aimed cycles not counted (summary before v6) (2 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-default-get",
@@ -3643,7 +3695,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "5 × 502 to the client"
         ],
         "evidence": "5 of 49 boundary requests failed (10.2 %, 95 % CI 4.4 %–21.8 %) in aimed cycles not counted (summary before v6) (5 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-article-post",
@@ -3712,7 +3768,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 38 boundary requests (≤ 7.6 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-article-get",
@@ -3781,7 +3841,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 39 boundary requests (≤ 7.4 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node26-standalone-default-post",
@@ -3855,7 +3919,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "10 × 502 to the client"
         ],
         "evidence": "10 of 59 boundary requests failed (16.9 %, 95 % CI 9.5 %–28.5 %) in aimed cycles not counted (summary before v6) (10 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node26-standalone-default-get",
@@ -3929,7 +3997,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "6 × 502 to the client"
         ],
         "evidence": "6 of 45 boundary requests failed (13.3 %, 95 % CI 6.3 %–26.2 %) in aimed cycles not counted (summary before v6) (6 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node26-standalone-article-post",
@@ -3998,7 +4070,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 35 boundary requests (≤ 8.2 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node26-standalone-article-get",
@@ -4067,7 +4143,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 37 boundary requests (≤ 7.8 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-next-start-default-post",
@@ -4141,7 +4221,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "7 × 502 to the client"
         ],
         "evidence": "7 of 61 boundary requests failed (11.5 %, 95 % CI 5.7 %–21.8 %) in aimed cycles not counted (summary before v6) (7 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-next-start-default-get",
@@ -4215,7 +4299,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "10 × 502 to the client"
         ],
         "evidence": "10 of 59 boundary requests failed (16.9 %, 95 % CI 9.5 %–28.5 %) in aimed cycles not counted (summary before v6) (10 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-next-start-article-post",
@@ -4284,7 +4372,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 34 boundary requests (≤ 8.4 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-next-start-article-get",
@@ -4353,7 +4445,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 34 boundary requests (≤ 8.4 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-custom-default-post",
@@ -4427,7 +4523,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "6 × 502 to the client"
         ],
         "evidence": "6 of 62 boundary requests failed (9.7 %, 95 % CI 4.5 %–19.5 %) in aimed cycles not counted (summary before v6) (6 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-custom-default-get",
@@ -4501,7 +4601,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "9 × 502 to the client"
         ],
         "evidence": "9 of 58 boundary requests failed (15.5 %, 95 % CI 8.4 %–26.9 %) in aimed cycles not counted (summary before v6) (9 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-custom-article-post",
@@ -4570,7 +4674,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 37 boundary requests (≤ 7.8 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-custom-article-get",
@@ -4639,7 +4747,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 37 boundary requests (≤ 7.8 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-keepalive-only-post",
@@ -4708,7 +4820,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 36 boundary requests (≤ 8.0 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-keepalive-only-get",
@@ -4777,7 +4893,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 33 boundary requests (≤ 8.7 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-too-short-post",
@@ -4851,7 +4971,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "2 × 502 to the client"
         ],
         "evidence": "2 of 30 boundary requests failed (6.7 %, 95 % CI 1.8 %–21.3 %) in aimed cycles not counted (summary before v6) (2 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-too-short-get",
@@ -4925,7 +5049,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
           "1 × 502 to the client"
         ],
         "evidence": "1 of 24 boundary requests failed (4.2 %, 95 % CI 0.7 %–20.2 %) in aimed cycles not counted (summary before v6) (1 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-node-65s-post",
@@ -4994,7 +5122,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 38 boundary requests (≤ 7.6 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "node24-standalone-node-65s-get",
@@ -5063,7 +5195,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 38 boundary requests (≤ 7.6 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     }
   ],
   "aimVariant": "node24-next-start-default",
@@ -6632,7 +6768,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.001 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -6674,14 +6810,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
 - LBs: nginx 1.22.1 (798 access-log entries, 33 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "20261128-042022Z-docker",
   "startedAt": "2026-11-28T04:20:22.739Z",
   "finishedAt": "2026-11-28T04:22:00.332Z",
@@ -6978,7 +7114,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
           "15 × 502 to the client"
         ],
         "evidence": "15 of 21 boundary requests failed (71.4 %, 95 % CI 50.0 %–86.2 %) in aimed cycles not counted (summary before v6) (15 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "default-get",
@@ -7052,7 +7192,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
           "18 × 502 to the client"
         ],
         "evidence": "18 of 20 boundary requests failed (90.0 %, 95 % CI 69.9 %–97.2 %) in aimed cycles not counted (summary before v6) (18 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "fixed-post",
@@ -7121,7 +7265,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 91 boundary requests (≤ 3.2 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     },
     {
       "name": "fixed-get",
@@ -7190,7 +7338,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
         "tone": "good",
         "reasons": [],
         "evidence": "0 failures in 84 boundary requests (≤ 3.5 % per request), one-sided 95 %"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     }
   ],
   "aimVariant": "default",
@@ -7808,7 +7960,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.004 s</td><td>6.006 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -7843,14 +7995,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
 - LBs: nginx 1.22.1 (195 access-log entries, 34 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "20261128-084831Z-docker",
   "startedAt": "2026-11-28T08:48:31.531Z",
   "finishedAt": "2026-11-28T08:50:02.132Z",
@@ -8070,7 +8222,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
           "34 × 502 to the client"
         ],
         "evidence": "34 of 56 boundary requests failed (60.7 %, 95 % CI 47.6 %–72.4 %) in 7/12 aimed cycles (34 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     }
   ],
   "aimVariant": "yours",
@@ -8652,7 +8808,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.003 s</td><td>6.002 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -8687,14 +8843,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
 - LBs: nginx 1.22.1 (195 access-log entries, 32 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "20261128-085126Z-docker",
   "startedAt": "2026-11-28T08:51:26.178Z",
   "finishedAt": "2026-11-28T08:52:57.020Z",
@@ -8914,7 +9070,11 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
           "32 × 502 to the client"
         ],
         "evidence": "32 of 43 boundary requests failed (74.4 %, 95 % CI 59.8 %–85.1 %) in 7/12 aimed cycles (32 × 502 in all)"
-      }
+      },
+      "lbFix": "none",
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null
     }
   ],
   "aimVariant": "yours",
@@ -9504,7 +9664,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -9547,14 +9707,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -9784,6 +9944,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -9850,6 +10011,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -9869,6 +10033,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -9935,6 +10100,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -9951,6 +10119,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -10017,6 +10186,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -10036,6 +10208,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -10102,6 +10275,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -10445,7 +10621,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -10481,14 +10657,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -10630,6 +10806,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -10696,6 +10873,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -10710,6 +10890,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -10776,6 +10957,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -11102,7 +11286,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -11145,14 +11329,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -11378,6 +11562,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -11444,6 +11629,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -11463,6 +11651,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -11529,6 +11718,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -11545,6 +11737,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -11611,6 +11804,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -11625,6 +11821,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -11691,6 +11888,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -12047,7 +12247,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -12089,14 +12289,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -12318,6 +12518,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -12387,6 +12588,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "MASKED",
@@ -12403,6 +12607,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -12469,6 +12674,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "INCONCLUSIVE",
@@ -12485,6 +12693,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -12551,6 +12760,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -12565,6 +12777,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -12631,6 +12844,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -12982,7 +13198,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -13025,14 +13241,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -13254,6 +13470,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -13320,6 +13537,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -13336,6 +13556,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -13402,6 +13623,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -13418,6 +13642,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -13484,6 +13709,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -13498,6 +13726,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -13564,6 +13793,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -13905,7 +14137,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -13947,14 +14179,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -14180,6 +14412,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -14246,6 +14479,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -14265,6 +14501,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -14331,6 +14568,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -14347,6 +14587,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -14413,6 +14654,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -14427,6 +14671,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -14493,6 +14738,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -14854,7 +15102,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -14897,14 +15145,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -15127,6 +15375,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -15193,6 +15442,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -15209,6 +15461,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -15275,6 +15528,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -15291,6 +15547,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -15357,6 +15614,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -15371,6 +15631,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -15437,6 +15698,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -15784,7 +16048,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -15827,14 +16091,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -16060,6 +16324,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -16126,6 +16391,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -16145,6 +16413,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -16211,6 +16480,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -16227,6 +16499,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -16293,6 +16566,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -16307,6 +16583,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "24.0.0",
       "nodeLine": "24",
       "serverMode": "standalone",
@@ -16373,6 +16650,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 48,
         "total": 48
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -16708,7 +16988,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -16745,14 +17025,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -16898,6 +17178,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "v24.0.0",
       "nodeLine": "yours",
       "serverMode": "yours",
@@ -16964,6 +17245,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -16983,6 +17267,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "v24.0.0",
       "nodeLine": "yours",
       "serverMode": "yours",
@@ -17049,6 +17334,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "INCONCLUSIVE",
@@ -17413,7 +17701,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -17450,14 +17738,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -17603,6 +17891,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "v24.0.0",
       "nodeLine": "yours",
       "serverMode": "yours",
@@ -17669,6 +17958,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -17688,6 +17980,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "v24.0.0",
       "nodeLine": "yours",
       "serverMode": "yours",
@@ -17754,6 +18047,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "INCONCLUSIVE",
@@ -18103,7 +18399,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v9) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -18140,14 +18436,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v9), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 9,
+  "schemaVersion": 10,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -18293,6 +18589,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "v24.0.0",
       "nodeLine": "yours",
       "serverMode": "yours",
@@ -18359,6 +18656,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -18378,6 +18678,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "lb": "nginx",
       "lbVersion": "1.22.1",
       "retryPolicy": "alb",
+      "lbFix": "none",
       "node": "v24.0.0",
       "nodeLine": "yours",
       "serverMode": "yours",
@@ -18444,6 +18745,9 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
         "open": 44,
         "total": 44
       },
+      "connectionsPer1000": null,
+      "addedLatencyMs": null,
+      "duplicates": null,
       "firstHit": null,
       "verdict": {
         "word": "INCONCLUSIVE",
