@@ -64,13 +64,13 @@ export function baselineOf(v: Variant, variants: readonly Variant[]): Variant | 
 }
 
 /**
- * The median and p99 (nearest rank) client latency of the aimed requests the app answered; null when none. A
- * burst's responses are held to one instant (the lab's own wait, not the LB's), and an LB's quick 502 or dropped
- * connection is no served request: either would make a fix that prevents failures look slower than it is.
+ * The median and p99 (nearest rank) client latency of the price rounds' requests the app answered (engine.ts: one
+ * at a time, on a machine at rest); null when none. The cycles' requests cannot price a fix: their batches queue
+ * for hundreds of milliseconds behind each other, and a burst's responses are held by the lab.
  */
 function latencyOf(requests: readonly RequestRecord[]): { median: number; p99: number } | null {
   const answered = requests.flatMap((r) =>
-    r.phase === 'aimed' && r.status !== null && r.latencyMs !== null && clientSymptom(r) === null ? [r.latencyMs] : [],
+    r.phase === 'price' && r.status !== null && r.latencyMs !== null && clientSymptom(r) === null ? [r.latencyMs] : [],
   );
   const middle = median(answered);
   const p99 = nearestRankPercentile(answered, 99);
@@ -78,7 +78,7 @@ function latencyOf(requests: readonly RequestRecord[]): { median: number; p99: n
 }
 
 /**
- * What a cell's aimed requests the app answered took over its baseline's of the same method: median − median and
+ * What a cell's price requests the app answered took over its baseline's of the same method: median − median and
  * p99 − p99 (nearest rank), each to 0.1 ms. null without a baseline, or when either side had none answered.
  */
 export function addedLatencyOf(

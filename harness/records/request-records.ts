@@ -7,7 +7,7 @@ import { Nullable, OneOf } from './schema-kit.js';
 export const EMPTY_REPLY = 'connection closed before a response';
 
 /** The phases a request is sent in; 'naive': npm run bench's client-side sweep, sent without the lab's aiming. */
-export const PHASES = ['calibration', 'burst', 'aimed', 'long-gap', 'naive'] as const;
+export const PHASES = ['calibration', 'burst', 'aimed', 'long-gap', 'naive', 'price'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /**

@@ -94,7 +94,7 @@ export const LB_FIXES: Record<Exclude<LbFixName, 'none'>, LbFix> = {
   },
   'http-reuse-never-client-4s': {
     lb: 'haproxy',
-    mustBeSafe: false,
+    mustBeSafe: true,
     httpReuse: 'never',
     clientIdleTimeoutMs: 4_000,
     description:

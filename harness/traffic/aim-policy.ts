@@ -54,6 +54,16 @@ export const LONG_GAP_SPREAD_MS = 2;
  * same two minutes. Their LB pool (32 idle connections) holds them all.
  */
 export const SAFE_VARIANT_SENDS_PER_CYCLE = 25;
+/**
+ * A run with LB-side fixes ends with this many price rounds (priceRound): one
+ * request of each method per app after an idle gap, on a machine otherwise at
+ * rest. Its cycles' batches cannot price a fix: every app's 32 requests at one
+ * instant queue for hundreds of milliseconds on 2 cores (measured: aimed
+ * medians of 280–630 ms per app, in no order the fixes explain).
+ */
+export const PRICE_ROUNDS = 10;
+/** A price round's idle gap: this much under the app's own close, over an LB-side fix's 4 s idle timeout. */
+export const PRICE_GAP_UNDER_APP_CLOSE_MS = 1_000;
 /** Idle starts within this window count as one cluster of sockets that close together. */
 export const CLUSTER_WINDOW_MS = 2;
 
@@ -247,6 +257,18 @@ export class AimPolicy {
       .filter(({ v, m }) => tested(v, m) < perCell)
       .map(({ v, m }) => `${v.name} ${m} (boundary requests)`);
     return [...hitless, ...short];
+  }
+
+  /**
+   * The idle gap of a short lane's price rounds (engine.ts), when the run has LB-side fixes: just under its apps'
+   * earliest close, where a baseline still reuses its idle connection and a fix with a shorter idle timeout (4 s)
+   * has closed it; null otherwise. A fix whose timeout is over the gap (5.9 s) reuses there too: no price at it.
+   */
+  get priceGapMs(): number | null {
+    const { scenario, lane, variants, estimates } = this.input;
+    if (lane !== 'short' || !scenario.variants.some((v) => lbFixOf(v.lbFix) !== null)) return null;
+    const closes = variants.flatMap((v) => estimates.closeDelayMs(v.name) ?? []);
+    return closes.length === 0 ? null : roundMs(Math.min(...closes) - PRICE_GAP_UNDER_APP_CLOSE_MS);
   }
 
   /** --full, in the talk-sized run: one idle gap just under and one just over the LB's own timeout. */

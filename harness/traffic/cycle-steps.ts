@@ -219,6 +219,50 @@ export class CycleSteps {
   }
 
   /**
+   * One price round: an idle gap, then one request of each method per app,
+   * one after another (none while another is out: each fix and its baseline
+   * meet the same machine at rest). The gap is under the app's close and over
+   * a fix's shorter idle timeout: there a baseline reuses its idle upstream
+   * connection, and a fix that closed it pays for a new one (a retrying fix
+   * pays only at the race: its masked requests' latency).
+   */
+  async priceRound(round: number, gapMs: number): Promise<void> {
+    const { io, signal, variants, methods } = this.input;
+    await io.sleep(gapMs, signal);
+    for (const v of variants) {
+      for (const [i, method] of methods.entries()) {
+        if (signal.aborted) return;
+        await io.prepare(v, 1, this.clientMaxIdleMs(v));
+        const requestId = `c0-${v.name}-price-${round * methods.length + i}`;
+        const [outcome] = await io.fire(
+          [
+            {
+              atMonoMs: io.now(),
+              variant: v,
+              connectionIndex: 0,
+              method,
+              path: undefined,
+              requestId,
+              body: method === 'GET' ? '' : JSON.stringify({ price: round }),
+            },
+          ],
+          signal,
+        );
+        if (!outcome) return;
+        this.keep(outcome, {
+          requestId,
+          variant: v.name,
+          method,
+          cycle: 0,
+          phase: 'price',
+          idleGapMs: gapMs,
+          offsetMs: null,
+        });
+      }
+    }
+  }
+
+  /**
    * When each of a burst's upstream connections went idle (app clock): the
    * app's response-finished events; without them (they were late), its start
    * headers are the next best clock; without either (an app with no preload),

@@ -17,7 +17,7 @@ import { perVariant, poolOf, type Scenario, type Variant, type VariantName } fro
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { LabOptions } from '../scenarios/run-options.js';
 import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';
-import { AimPolicy, LONG_GAP_SPREAD_MS, runsPooled, type LaneKind } from './aim-policy.js';
+import { AimPolicy, LONG_GAP_SPREAD_MS, PRICE_ROUNDS, runsPooled, type LaneKind } from './aim-policy.js';
 
 export { runsPooled };
 import { cycleLine, cycleRecordOf, longGapLine, plannedCount, type CyclePosition } from './cycle-report.js';
@@ -191,10 +191,24 @@ export class TrafficEngine {
         await this.longGapCycle(++cycle, gapMs);
         await this.input.checkStillRunning?.();
       }
+      await this.priceRounds();
     } finally {
       this.input.io.close();
     }
     return this.result();
+  }
+
+  /** A run with LB-side fixes: PRICE_ROUNDS rounds that price each fix beside its baseline (CycleSteps.priceRound). */
+  private async priceRounds(): Promise<void> {
+    const gapMs = this.policy.priceGapMs;
+    if (gapMs === null) return;
+    this.input.progress(
+      `price: ${PRICE_ROUNDS} rounds of one request per app and method, one at a time, after ${(gapMs / 1000).toFixed(1)} s idle`,
+    );
+    for (let round = 0; round < PRICE_ROUNDS && !this.input.signal.aborted; round++) {
+      await this.steps.priceRound(round, gapMs);
+      await this.input.checkStillRunning?.();
+    }
   }
 
   private get pooled(): boolean {

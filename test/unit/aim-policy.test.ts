@@ -320,6 +320,9 @@ t.test(
       "a burst's request tested nothing",
     );
     t.same(p.awaitingHits([fresh(1), fresh(2)]), [`${baseline.name} POST`], 'the baseline still awaits its failure');
+    t.equal(p.priceGapMs, 5_001, "price rounds: idle 1 s under the apps' close (6 001 ms), over the fix's 4 s");
+    t.equal(policy().policy.priceGapMs, null, 'a run without LB-side fixes has no price rounds');
+    t.equal(policy({ scenario: s, lane: 'long' }).policy.priceGapMs, null, 'nor a long lane');
   },
 );
 

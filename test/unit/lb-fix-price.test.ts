@@ -94,8 +94,8 @@ t.test("baselineOf: the same app behind the same LB without the LB's fix", async
   t.equal(baselineOf(fixed, [fixed, otherLine, haproxy]), null, 'its baseline not in the run');
 });
 
-t.test('addedLatencyOf: median − median and p99 − p99 of the aimed requests the app answered, to 0.1 ms', async (t) => {
-  const answered = (latencyMs: number, over = {}) => request({ latencyMs, ...over });
+t.test('addedLatencyOf: median − median and p99 − p99 of the price requests the app answered, to 0.1 ms', async (t) => {
+  const answered = (latencyMs: number, over = {}) => request({ latencyMs, phase: 'price', ...over });
   const cell = [
     answered(10),
     answered(12),
@@ -103,7 +103,8 @@ t.test('addedLatencyOf: median − median and p99 − p99 of the aimed requests 
     answered(40),
     answered(0, { status: null, latencyMs: null }), // no answer
     answered(999, { status: null, error: 'ECONNRESET' }), // a reset that timed: not an answer either
-    answered(700, { phase: 'burst' }), // a burst's response, held to one instant by the lab
+    answered(700, { phase: 'aimed' }), // a cycle's request, queued behind every app's batch
+    answered(900, { phase: 'burst' }), // a burst's response, held to one instant by the lab
   ];
   const baseline = [answered(9), answered(10), answered(11), answered(0, { status: null, latencyMs: null })];
   // Cell: median (12 + 14) / 2 = 13, p99 rank ⌈3.96⌉ = 4 → 40. Baseline: median 10, p99 rank ⌈2.97⌉ = 3 → 11.
@@ -117,7 +118,7 @@ t.test('addedLatencyOf: median − median and p99 − p99 of the aimed requests 
   );
   t.equal(addedLatencyOf(cell, null), null, 'no baseline');
   t.equal(addedLatencyOf(cell, [answered(0, { status: null, latencyMs: null })]), null, 'the baseline answered none');
-  t.equal(addedLatencyOf([answered(5, { phase: 'burst' })], baseline), null, 'the cell answered no aimed request');
+  t.equal(addedLatencyOf([answered(5, { phase: 'aimed' })], baseline), null, 'the cell answered no price request');
 });
 
 t.test('cellSummaries: each cell carries its price', async (t) => {
@@ -130,12 +131,12 @@ t.test('cellSummaries: each cell carries its price', async (t) => {
     service: 'app-lbfix',
   });
   const records = [
-    request({ requestId: 'b1', latencyMs: 10 }),
-    request({ requestId: 'b2', latencyMs: 20 }),
-    request({ requestId: 'b3', method: 'GET', latencyMs: 4 }),
-    request({ requestId: 'f1', variant: 'lbfix', latencyMs: 15 }),
-    request({ requestId: 'f2', variant: 'lbfix', latencyMs: 35 }),
-    request({ requestId: 'f3', variant: 'lbfix', method: 'GET', latencyMs: 5 }),
+    request({ requestId: 'b1', latencyMs: 10, phase: 'price' }),
+    request({ requestId: 'b2', latencyMs: 20, phase: 'price' }),
+    request({ requestId: 'b3', method: 'GET', latencyMs: 4, phase: 'price' }),
+    request({ requestId: 'f1', variant: 'lbfix', latencyMs: 15, phase: 'price' }),
+    request({ requestId: 'f2', variant: 'lbfix', latencyMs: 35, phase: 'price' }),
+    request({ requestId: 'f3', variant: 'lbfix', method: 'GET', latencyMs: 5, phase: 'price' }),
   ];
   const input = summaryInput(
     {
