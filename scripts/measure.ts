@@ -45,7 +45,7 @@ function keepRun(runDir: string, what: string): void {
   // The LB-side fixes' docs read their summary alone (every figure of their tables is a cell's); their 40 cycles of
   // 32 requests per app would add 9 MB of requests nothing reads.
   const files =
-    what === 'lb-fixes'
+    what.startsWith('lb-fixes')
       ? []
       : what.startsWith('matrix')
         ? ['requests.ndjson']

@@ -5,7 +5,7 @@
 import { verdictTableMarkdown } from '../model/verdict.js';
 import type { DocBlock } from './blocks.js';
 import { benchTable } from './bench-table.js';
-import { lbFixAnswer, lbFixTable } from '../report/lb-fixes.js';
+import { lbFixAnswer, lbFixRepeatsTable, lbFixTable } from '../report/lb-fixes.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
 import { machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
 import { compareSample, longLbSample, talkSample, yourAppLines } from './samples.js';
@@ -28,8 +28,15 @@ const YOUR_APP_600_COMMAND =
 /** Every LB-side fix beside its LB unfixed, each cell ≥ 300 boundary requests per method. */
 const LB_FIXES_COMMAND = 'npm run lab -- --matrix --only lbfix=all --min-boundary 600 --max-cycles 40';
 
+/** The runs of every LB-side fix the docs keep: the one their tables show, then its repeats. */
+const LB_FIX_RUNS = ['lb-fixes', 'lb-fixes-repeat-2', 'lb-fixes-repeat-3'] as const;
+
+/** Several runs' captions as one paragraph, each its own sentence. */
+const runsCaption = (captions: readonly string[]) => captions.join(' ');
+
 export function docBlocks(root: string): Record<string, DocBlock> {
   const lbFixes = () => measuredSummary(root, 'lb-fixes');
+  const lbFixRuns = () => LB_FIX_RUNS.map((what) => measuredSummary(root, what));
   const lbFixesCaption = () => runCaption(lbFixes(), machineOf(root, 'lb-fixes'), LB_FIXES_COMMAND);
   const matrix = () => measuredSummary(root, 'matrix');
   const matrixCaption = () => runCaption(matrix(), machineOf(root, 'matrix'), MATRIX_COMMAND);
@@ -94,8 +101,13 @@ export function docBlocks(root: string): Record<string, DocBlock> {
       ]),
     ),
     'lb-fixes-answer': {
-      source: 'docs/measurements/lb-fixes/',
-      render: () => `${lbFixAnswer(lbFixes())}\n\n${lbFixesCaption()}`,
+      source: 'docs/measurements/lb-fixes*/',
+      render: () =>
+        `${lbFixAnswer(lbFixRuns())}\n\n${runsCaption(LB_FIX_RUNS.map((what) => runCaption(measuredSummary(root, what), machineOf(root, what), LB_FIXES_COMMAND)))}`,
+    },
+    'lb-fixes-repeats': {
+      source: 'docs/measurements/lb-fixes*/',
+      render: () => lbFixRepeatsTable(lbFixRuns()),
     },
     'your-app-lines': {
       source: 'test/fixtures/runs (a your-app run)',

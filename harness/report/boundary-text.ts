@@ -1,7 +1,7 @@
 // A cell's failures among its boundary requests, in the words every table
 // uses (the matrix's in docs/, the LB-side fixes' in report.md and docs/): all
 // of it the cell's boundaryFailureRate and counts, none recomputed.
-import { percent } from '../model/stats.js';
+import { percent, type Proportion } from '../model/stats.js';
 import type { Summary } from '../results/schema.js';
 
 type Cell = Summary['cells'][number];
@@ -19,11 +19,14 @@ export function boundaryCellText(cell: Cell): string {
   const aimed = cell.counts.aimed === null ? '' : ` (${cell.counts.aimed})`;
   const rate = cell.boundaryFailureRate;
   if (rate === null) return `— / ${cell.counts.boundary ?? '—'}${aimed}`;
-  const interval =
-    rate.trials === 0
-      ? ''
-      : rate.failures === 0
-        ? `: ≤ ${percent(rate.high)}`
-        : `: ${percent(rate.rate)} (${percent(rate.low)}–${percent(rate.high)}) ${symptomsOf(cell)}`;
-  return `${rate.failures} / ${rate.trials}${aimed}${interval}`;
+  const text = failureRateText(rate);
+  return `${rate.failures} / ${rate.trials}${aimed}${text === '' ? '' : `: ${text}${rate.failures > 0 ? ` ${symptomsOf(cell)}` : ''}`}`;
+}
+
+/** "58.3 % (38.8 %–75.5 %)", or "≤ 0.9 %" for no failure (one-sided 95 %); empty for no trial. */
+export function failureRateText(rate: Proportion): string {
+  if (rate.trials === 0) return '';
+  return rate.failures === 0
+    ? `≤ ${percent(rate.high)}`
+    : `${percent(rate.rate)} (${percent(rate.low)}–${percent(rate.high)})`;
 }

@@ -6,7 +6,8 @@
 import type { Summary } from '../results/schema.js';
 import { LB_FIXES, NO_LB_FIX, type LbFixName } from '../scenarios/lb-fixes.js';
 import { LB_NAMES } from '../scenarios/lb-names.js';
-import { boundaryCellText } from './boundary-text.js';
+import { proportion } from '../model/stats.js';
+import { boundaryCellText, failureRateText } from './boundary-text.js';
 
 type Cell = Summary['cells'][number];
 
@@ -76,40 +77,98 @@ function wordsOf(cells: readonly Cell[]): string {
   return words.length === 1 ? words[0] : cells.map((c) => `${c.verdict.word} (${c.method})`).join(', ');
 }
 
+/** One fix behind one LB, with its cells in each run that measured it (in the runs' order). */
+interface FixAcrossRuns {
+  lbFix: string;
+  runs: Cell[][];
+}
+
+/** Each LB's fixes across runs, in the first run's order (a fix a later run adds comes after). */
+function fixesAcross(runs: readonly Summary[], lb: string): FixAcrossRuns[] {
+  const fixes = new Map<string, Cell[][]>();
+  for (const run of runs)
+    for (const { lbFix, cells } of appsBehind(run, lb).filter((a) => a.lbFix !== NO_LB_FIX))
+      fixes.set(lbFix, [...(fixes.get(lbFix) ?? []), cells]);
+  return [...fixes].map(([lbFix, cellsByRun]) => ({ lbFix, runs: cellsByRun }));
+}
+
+/** 'SAFE', or with several runs that differ, each run's words: 'SAFE · REPRODUCED (POST), SAFE (GET)'. */
+function wordsAcross(f: FixAcrossRuns): string {
+  const perRun = f.runs.map(wordsOf);
+  if (new Set(perRun).size === 1) return perRun.length === 1 ? perRun[0] : `${perRun[0]} in all ${perRun.length} runs`;
+  return `in ${perRun.length} runs: ${perRun.join(' · ')}`;
+}
+
+/** What a fix's retries were, summed over its runs: ' — retried 7 POST and 5 GET; answered twice: 0'. */
+function replayText(f: FixAcrossRuns): string {
+  const cells = f.runs.flat();
+  const retried = ['POST', 'GET'].flatMap((m) => {
+    const n = cells.filter((c) => c.method === m).reduce((sum, c) => sum + c.counts.masked, 0);
+    return n > 0 ? [`${n} ${m}`] : [];
+  });
+  if (retried.length === 0) return '';
+  const twice = cells.map((c) => c.duplicates).filter((d): d is number => d !== null);
+  return ` — retried ${retried.join(' and ')}; answered twice: ${twice.length > 0 ? twice.reduce((a, b) => a + b, 0) : 'not known'}`;
+}
+
 /**
- * The answer per LB, from the verdicts: the settings shown SAFE for every method, those that only hid the race by
- * replaying requests (MASKED: the LB retried them; the app's count of requests it answered twice says whether a
- * replay reached it twice), and those that left the race there.
+ * The answer per LB, from the verdicts of one run or several (the docs keep repeats): the settings shown SAFE for
+ * every method in every run, those that only hid the race by replaying requests (MASKED in some run, nothing worse
+ * in any: the LB retried them; the app's count of requests it answered twice says whether a replay reached it
+ * twice), and those that left the race there in some run.
  */
-export function lbFixAnswer(summary: Summary): string {
-  return lbsWithFixes(summary)
+export function lbFixAnswer(runs: readonly Summary[]): string {
+  const lbs = LB_NAMES.filter((lb) => runs.some((run) => lbsWithFixes(run).includes(lb)));
+  return lbs
     .map((lb) => {
-      const fixes = appsBehind(summary, lb).filter((a) => a.lbFix !== NO_LB_FIX);
-      const safe = fixes.filter((f) => f.cells.every((c) => c.verdict.word === 'SAFE'));
-      const masked = fixes.filter(
-        (f) => !safe.includes(f) && f.cells.every((c) => ['SAFE', 'MASKED'].includes(c.verdict.word)),
-      );
+      const fixes = fixesAcross(runs, lb);
+      const words = (f: FixAcrossRuns) => f.runs.flat().map((c) => c.verdict.word);
+      const safe = fixes.filter((f) => words(f).every((w) => w === 'SAFE'));
+      const masked = fixes.filter((f) => !safe.includes(f) && words(f).every((w) => ['SAFE', 'MASKED'].includes(w)));
       const not = fixes.filter((f) => !safe.includes(f) && !masked.includes(f));
-      const line = (f: { lbFix: string; cells: Cell[] }) => {
-        const retried = f.cells.filter((c) => c.counts.masked > 0).map((c) => `${c.counts.masked} ${c.method}`);
-        const twice = f.cells.map((c) => c.duplicates).filter((d): d is number => d !== null);
-        const replay =
-          retried.length > 0
-            ? ` — retried ${retried.join(' and ')}; answered twice: ${twice.length > 0 ? twice.reduce((a, b) => a + b, 0) : 'not known'}`
-            : '';
-        return `  - \`${f.lbFix}\` (${wordsOf(f.cells)})${replay}`;
-      };
+      const line = (f: FixAcrossRuns) => `  - \`${f.lbFix}\` (${wordsAcross(f)})${replayText(f)}`;
       const group = (title: string, list: typeof fixes) =>
         list.length === 0 ? [`- ${title}: none of the ${fixes.length} measured.`] : [`- ${title}:`, ...list.map(line)];
       return [
         `**${lb}**`,
         '',
-        ...group('Safe for POST and GET', safe),
+        ...group(runs.length > 1 ? 'Safe for POST and GET in every run' : 'Safe for POST and GET', safe),
         ...group('Hides the race by replaying the request (not safe for a request that must not run twice)', masked),
-        ...group('Leaves the race there', not),
+        ...group(runs.length > 1 ? 'Leaves the race there (in at least one run)' : 'Leaves the race there', not),
       ].join('\n');
     })
     .join('\n\n');
+}
+
+/**
+ * Every setting across repeated runs of the same fixes (docs/measurements keeps them): each run's verdict words, and
+ * per method the failures among all its runs' boundary requests with their interval (a rare race that one run of a
+ * few hundred boundary requests may miss shows in their sum).
+ */
+export function lbFixRepeatsTable(runs: readonly Summary[]): string {
+  const header = [
+    `| LB | Setting | Verdicts, run by run (${runs.length} runs) | POST failed / boundary, all runs | GET failed / boundary, all runs |`,
+    '|---|---|---|---|---|',
+  ];
+  const lbs = LB_NAMES.filter((lb) => runs.some((run) => run.cells.some((c) => c.lb === lb && c.lbFix !== NO_LB_FIX)));
+  const rows = lbs.flatMap((lb) => {
+    const settings = new Map<string, Cell[][]>();
+    for (const run of runs)
+      for (const { lbFix, cells } of appsBehind(run, lb)) settings.set(lbFix, [...(settings.get(lbFix) ?? []), cells]);
+    return [...settings].map(([lbFix, cellsByRun]) => {
+      const summed = (m: string) => {
+        const rates = cellsByRun
+          .flat()
+          .flatMap((c) => (c.method === m && c.boundaryFailureRate ? [c.boundaryFailureRate] : []));
+        const failures = rates.reduce((n, r) => n + r.failures, 0);
+        const trials = rates.reduce((n, r) => n + r.trials, 0);
+        const text = failureRateText(proportion(failures, trials));
+        return `${failures} / ${trials}${text === '' ? '' : `: ${text}`}`;
+      };
+      return `| ${[lb, lbFix === NO_LB_FIX ? 'none' : `\`${lbFix}\``, cellsByRun.map(wordsOf).join(' · '), summed('POST'), summed('GET')].join(' | ')} |`;
+    });
+  });
+  return [...header, ...rows].join('\n');
 }
 
 /**
@@ -121,7 +180,7 @@ export function lbFixSection(summary: Summary): string[] {
   return [
     '## LB-side fixes',
     '',
-    lbFixAnswer(summary),
+    lbFixAnswer([summary]),
     '',
     ...lbs.flatMap((lb) => [`### ${lb}`, '', lbFixTable(summary, lb), '']),
   ];

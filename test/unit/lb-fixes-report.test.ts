@@ -2,7 +2,7 @@
 // fix grouped by its cells' verdict words, its price and evidence as the cells
 // carry them, the baseline first.
 import t from 'tap';
-import { lbFixAnswer, lbFixSection, lbFixTable } from '../../harness/report/lb-fixes.js';
+import { lbFixAnswer, lbFixRepeatsTable, lbFixSection, lbFixTable } from '../../harness/report/lb-fixes.js';
 import type { Summary } from '../../harness/results/schema.js';
 
 type Cell = Summary['cells'][number];
@@ -32,7 +32,7 @@ const summary = {
     cell('node24-standalone-default', 'none', 'POST', 'REPRODUCED', {
       boundaryFailureRate: { failures: 8, trials: 32, rate: 0.25, low: 0.13, high: 0.42, method: 'wilson' },
       clientSaw: '8 × 502',
-    } as Partial<Cell>),
+    }),
     cell('node24-standalone-default', 'none', 'GET', 'REPRODUCED'),
     cell('lbfix-retry-non-idempotent', 'retry-non-idempotent', 'POST', 'MASKED', {
       counts: { masked: 7, aimed: 40, boundary: 32 } as Cell['counts'],
@@ -50,7 +50,7 @@ t.test(
   'the answer groups each fix by its verdicts: SAFE everywhere, MASKED (a replay), or the race left',
   async (t) => {
     t.equal(
-      lbFixAnswer(summary),
+      lbFixAnswer([summary]),
       [
         '**nginx**',
         '',
@@ -87,3 +87,50 @@ t.test("report.md's section: only for a run with an LB-side fix", async (t) => {
   const plain = { cells: summary.cells.filter((c) => c.lbFix === 'none') } as unknown as Summary;
   t.same(lbFixSection(plain), []);
 });
+
+t.test(
+  'across repeated runs: SAFE only when every run says so, and the failures summed with their interval',
+  async (t) => {
+    // The second run: the 5.9 s fix raced once in 32 POSTs; the rest as in the first.
+    const second = {
+      cells: summary.cells.map((c) =>
+        c.variant === 'lbfix-keepalive-timeout-5900ms' && c.method === 'GET'
+          ? {
+              ...c,
+              verdict: { ...c.verdict, word: 'REPRODUCED' },
+              boundaryFailureRate: {
+                failures: 1,
+                trials: 32,
+                rate: 1 / 32,
+                low: 0.0055,
+                high: 0.157,
+                method: 'wilson',
+              },
+            }
+          : c,
+      ),
+    } as unknown as Summary;
+    const answer = lbFixAnswer([summary, second]);
+    t.match(answer, /- Safe for POST and GET in every run:\n {2}- `keepalive-timeout-4s` \(SAFE in all 2 runs\)\n/);
+    t.match(answer, /`retry-non-idempotent` \(MASKED in all 2 runs\) — retried 14 POST and 10 GET; answered twice: 4/);
+    t.match(
+      answer,
+      /- Leaves the race there \(in at least one run\):\n {2}- `keepalive-timeout-5900ms` \(in 2 runs: REPRODUCED \(POST\), SAFE \(GET\) · REPRODUCED\)/,
+    );
+    const rows = lbFixRepeatsTable([summary, second]).split('\n');
+    t.match(rows[0], /Verdicts, run by run \(2 runs\)/);
+    // 0 + 0 failures in 32 + 32 GETs, and 0 + 1 for the 5.9 s fix's: proportion() of the sums, not of either run.
+    t.match(
+      rows.find((r) => r.includes('`keepalive-timeout-4s`')),
+      /\| 0 \/ 64: ≤ 4\.6 % \| 0 \/ 64: ≤ 4\.6 % \|$/,
+    );
+    t.match(
+      rows.find((r) => r.includes('`keepalive-timeout-5900ms`')),
+      /\| 0 \/ 64: ≤ 4\.6 % \| 1 \/ 64: 1\.6 % \(0\.3 %–8\.3 %\) \|$/,
+    );
+    t.match(
+      rows.find((r) => r.includes('| none |')),
+      /REPRODUCED · REPRODUCED \| 16 \/ 64: 25\.0 %/,
+    );
+  },
+);
