@@ -1,5 +1,6 @@
 // `npm run lab -- [flags]`: read through the flag table (flags.ts: checked, then
 // node:util parseArgs) and validated; a user mistake becomes one LabError line and exit code 2.
+import { LB_FIX_BOUNDARY_PER_CELL } from '../scenarios/lb-fixes.js';
 import {
   DEFAULT_OPTIONS,
   METHODS,
@@ -309,7 +310,8 @@ export const LAB_FLAGS = {
       '--assert needs at least n requests on the fixed variant sent at the',
       `default variant's close boundary (default ${DEFAULT_OPTIONS.minBoundaryRequests}); in a matrix, a cell`,
       'needs n divided by the number of methods, or it is inconclusive; at',
-      `least ${EVIDENCE_FLOOR.boundaryRequestsPerCell} per method (the floor below which no zero says anything)`,
+      `least ${EVIDENCE_FLOOR.boundaryRequestsPerCell} per method (the floor below which no zero says anything);`,
+      `with LB-side fixes (--only lbfix=…) the default is ${LB_FIX_BOUNDARY_PER_CELL} per method`,
     ],
   },
   baseline: {
@@ -356,9 +358,13 @@ ${EXIT_CODES_HELP}`;
  * on fewer boundary requests would rest on a bound of 30 % or more; 0 made
  * every cell of a run without traffic safe).
  */
-function minBoundaryOf(raw: string | undefined, methods: readonly Method[]): number {
+function minBoundaryOf(raw: string | undefined, methods: readonly Method[], cells: readonly AppCell[] | null): number {
   const floor = EVIDENCE_FLOOR.boundaryRequestsPerCell * methods.length;
-  const n = rangedInteger(LAB_FLAGS, 'min-boundary', raw) ?? DEFAULT_OPTIONS.minBoundaryRequests;
+  // An LB-side fix's SAFE is the answer an operator pastes: it rests on LB_FIX_BOUNDARY_PER_CELL per method ("≤ 1 %").
+  const lbFixes = cells?.some((c) => c.lbFix !== undefined) ?? false;
+  const n =
+    rangedInteger(LAB_FLAGS, 'min-boundary', raw) ??
+    (lbFixes ? LB_FIX_BOUNDARY_PER_CELL * methods.length : DEFAULT_OPTIONS.minBoundaryRequests);
   if (n < floor) {
     throw usage(
       `--min-boundary ${n} is below the evidence floor: ${EVIDENCE_FLOOR.boundaryRequestsPerCell} boundary requests per method (${floor} for ${methods.join(' and ')}); no verdict rests on fewer.`,
@@ -583,7 +589,7 @@ export function parseLabArgs(argv: string[]): LabOptions {
     longCycles: rangedInteger(LAB_FLAGS, 'long-cycles', v['long-cycles']) ?? DEFAULT_OPTIONS.longCycles,
     listScenarios: v['list-scenarios'] ?? false,
     runtime: oneOf('runtime', v.runtime, RUNTIME_CHOICES) ?? DEFAULT_OPTIONS.runtime,
-    minBoundaryRequests: minBoundaryOf(v['min-boundary'], methods),
+    minBoundaryRequests: minBoundaryOf(v['min-boundary'], methods, cells),
     resultsDir:
       v['results-dir'] === undefined ? DEFAULT_OPTIONS.resultsDir : directoryPath('results-dir', v['results-dir']),
     keep: v.keep ?? false,

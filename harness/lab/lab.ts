@@ -2,6 +2,7 @@
 // collect, results, tear down. Whatever happens (an error, a component dying
 // mid-run, an interrupt), what was measured is written, summary.json says
 // whether the run completed, and the same teardown runs once.
+import { lbFixOf } from '../scenarios/lb-fixes.js';
 import { basename, dirname, resolve } from 'node:path';
 import { injectedAppClockOffsetMs, monoMs } from '../model/clock.js';
 import { APP_CLOCK_OFFSET_ENV, type ResponseFinished, type SocketClosedRecord } from '../model/protocol.js';
@@ -407,16 +408,28 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
   });
   const probes = perVariant(scenario.variants, (v) => results[scenario.variants.indexOf(v)]);
   // The story in a line per variant, before the traffic shows it.
-  for (const v of scenario.variants)
-    say(`  ${v.name}: ${probeStory(probes[v.name], scenario.lb.upstreamKeepaliveTimeoutMs)}`);
+  for (const v of scenario.variants) {
+    const fix = lbFixOf(v.lbFix);
+    // An LB-side fix changes what the LB does with the app's idle connections: the run, not the probe, says how.
+    const story =
+      fix === null
+        ? probeStory(probes[v.name], scenario.lb.upstreamKeepaliveTimeoutMs)
+        : `${probeStory(probes[v.name], null)}; in front of it, ${v.lbFix}: ${fix.description}`;
+    say(`  ${v.name}: ${story}`);
+  }
   if (io.signal.aborted) throw interrupted('probing');
   return probes;
 }
 
-/** What a probe says about the race, in the LB's terms. */
-function probeStory(p: IdleCloseProbe, lbMs: number): string {
-  const lbS = `${lbMs / 1000} s`;
+/** What a probe says about the race, in the LB's terms (lbMs null: what the app does alone). */
+function probeStory(p: IdleCloseProbe, lbMs: number | null): string {
   const advertises = p.advertisedKeepAlive ?? 'no Keep-Alive header';
+  if (lbMs === null) {
+    return p.idleCloseMs === null
+      ? `still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${advertises})`
+      : `the app closed the idle socket after ${(p.idleCloseMs / 1000).toFixed(3)} s (advertises ${advertises})`;
+  }
+  const lbS = `${lbMs / 1000} s`;
   if (p.idleCloseMs === null) {
     return `still open after ${(p.watchedMs / 1000).toFixed(1)} s (advertises ${advertises}): the LB keeps idle connections ${lbS} and this app longer, so the LB always closes first`;
   }

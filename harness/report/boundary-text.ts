@@ -2,6 +2,7 @@
 // uses (the matrix's in docs/, the LB-side fixes' in report.md and docs/): all
 // of it the cell's boundaryFailureRate and counts, none recomputed.
 import { percent, type Proportion } from '../model/stats.js';
+import { aimedFailureRateOf } from '../analysis/aimed-rate.js';
 import type { Summary } from '../results/schema.js';
 
 type Cell = Summary['cells'][number];
@@ -29,4 +30,12 @@ export function failureRateText(rate: Proportion): string {
   return rate.failures === 0
     ? `≤ ${percent(rate.high)}`
     : `${percent(rate.rate)} (${percent(rate.low)}–${percent(rate.high)})`;
+}
+
+/** "28 / 320 aimed: 8.8 % (6.1 %–12.4 %) 502": a cell's failures among all its aimed requests (aimedFailureRateOf). */
+export function aimedCellText(cell: Cell): string {
+  const rate = aimedFailureRateOf(cell);
+  if (rate === null) return '—';
+  const text = failureRateText(rate);
+  return `${rate.failures} / ${rate.trials} aimed${text === '' ? '' : `: ${text}${rate.failures > 0 ? ` ${symptomsOf(cell)}` : ''}`}`;
 }

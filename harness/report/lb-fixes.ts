@@ -7,7 +7,8 @@ import type { Summary } from '../results/schema.js';
 import { LB_FIXES, NO_LB_FIX, type LbFixName } from '../scenarios/lb-fixes.js';
 import { LB_NAMES } from '../scenarios/lb-names.js';
 import { proportion } from '../model/stats.js';
-import { boundaryCellText, failureRateText } from './boundary-text.js';
+import { aimedFailureRateOf } from '../analysis/aimed-rate.js';
+import { aimedCellText, failureRateText } from './boundary-text.js';
 
 type Cell = Summary['cells'][number];
 
@@ -16,7 +17,7 @@ const METHODS = ['POST', 'GET'] as const;
 /** What a cell's setting is, in words: the fix's own description, or the LB as the lab sets it. */
 function settingOf(lbFix: string): string {
   return lbFix === NO_LB_FIX
-    ? 'none: the LB as the lab sets it (60 s idle)'
+    ? 'none: the LB as the lab sets it'
     : `\`${lbFix}\`: ${LB_FIXES[lbFix as Exclude<LbFixName, 'none'>].description}`;
 }
 
@@ -44,14 +45,14 @@ function priceText(c: Cell | undefined): { latency: string; duplicates: string }
 /** The table of one LB: a row per setting, its POST and GET verdicts with their evidence, then its price. */
 export function lbFixTable(summary: Summary, lb: string): string {
   const header = [
-    '| Setting | POST | GET | Upstream connections per 1,000 requests | Added latency, ms (median / p99), POST · GET | Answered twice, POST · GET |',
+    "| Setting | POST: verdict, failed / aimed at the app's close | GET: the same | Upstream connections per 1,000 requests | Added latency, ms (median / p99 of the price rounds), POST · GET | Answered twice, POST · GET |",
     '|---|---|---|---|---|---|',
   ];
   const rows = appsBehind(summary, lb).map(({ lbFix, cells }) => {
     const of = (m: string) => cells.find((c) => c.method === m);
     const verdict = (m: string) => {
       const c = of(m);
-      return c ? `**${c.verdict.word}** ${boundaryCellText(c)}` : '—';
+      return c ? `**${c.verdict.word}** ${aimedCellText(c)}` : '—';
     };
     const prices = METHODS.map((m) => priceText(of(m)));
     const connections = cells[0].connectionsPer1000;
@@ -76,6 +77,9 @@ function wordsOf(cells: readonly Cell[]): string {
   const words = [...new Set(cells.map((c) => c.verdict.word))];
   return words.length === 1 ? words[0] : cells.map((c) => `${c.verdict.word} (${c.method})`).join(', ');
 }
+
+/** The verdict words of a race shown: the client saw it (REPRODUCED), or a fix that must hold did not (FIX FAILED). */
+const RACE_WORDS: readonly string[] = ['REPRODUCED', 'FIX FAILED'];
 
 /** One fix behind one LB, with its cells in each run that measured it (in the runs' order). */
 interface FixAcrossRuns {
@@ -123,9 +127,11 @@ export function lbFixAnswer(runs: readonly Summary[]): string {
     .map((lb) => {
       const fixes = fixesAcross(runs, lb);
       const words = (f: FixAcrossRuns) => f.runs.flat().map((c) => c.verdict.word);
-      const safe = fixes.filter((f) => words(f).every((w) => w === 'SAFE'));
-      const masked = fixes.filter((f) => !safe.includes(f) && words(f).every((w) => ['SAFE', 'MASKED'].includes(w)));
-      const not = fixes.filter((f) => !safe.includes(f) && !masked.includes(f));
+      // A race seen in any run is the answer; a run without one (INCONCLUSIVE, INCOMPLETE) is no evidence either way.
+      const not = fixes.filter((f) => words(f).some((w) => RACE_WORDS.includes(w)));
+      const open = fixes.filter((f) => !not.includes(f) && words(f).some((w) => !['SAFE', 'MASKED'].includes(w)));
+      const masked = fixes.filter((f) => !not.includes(f) && !open.includes(f) && words(f).includes('MASKED'));
+      const safe = fixes.filter((f) => !not.includes(f) && !open.includes(f) && !masked.includes(f));
       const line = (f: FixAcrossRuns) => `  - \`${f.lbFix}\` (${wordsAcross(f)})${replayText(f)}`;
       const group = (title: string, list: typeof fixes) =>
         list.length === 0 ? [`- ${title}: none of the ${fixes.length} measured.`] : [`- ${title}:`, ...list.map(line)];
@@ -135,6 +141,7 @@ export function lbFixAnswer(runs: readonly Summary[]): string {
         ...group(runs.length > 1 ? 'Safe for POST and GET in every run' : 'Safe for POST and GET', safe),
         ...group('Hides the race by replaying the request (not safe for a request that must not run twice)', masked),
         ...group(runs.length > 1 ? 'Leaves the race there (in at least one run)' : 'Leaves the race there', not),
+        ...(open.length > 0 ? group('No answer yet (a run found too little to say)', open) : []),
       ].join('\n');
     })
     .join('\n\n');
@@ -147,7 +154,7 @@ export function lbFixAnswer(runs: readonly Summary[]): string {
  */
 export function lbFixRepeatsTable(runs: readonly Summary[]): string {
   const header = [
-    `| LB | Setting | Verdicts, run by run (${runs.length} runs) | POST failed / boundary, all runs | GET failed / boundary, all runs |`,
+    `| LB | Setting | Verdicts, run by run (${runs.length} runs) | POST failed / aimed, all runs | GET failed / aimed, all runs |`,
     '|---|---|---|---|---|',
   ];
   const lbs = LB_NAMES.filter((lb) => runs.some((run) => run.cells.some((c) => c.lb === lb && c.lbFix !== NO_LB_FIX)));
@@ -157,9 +164,10 @@ export function lbFixRepeatsTable(runs: readonly Summary[]): string {
       for (const { lbFix, cells } of appsBehind(run, lb)) settings.set(lbFix, [...(settings.get(lbFix) ?? []), cells]);
     return [...settings].map(([lbFix, cellsByRun]) => {
       const summed = (m: string) => {
-        const rates = cellsByRun
-          .flat()
-          .flatMap((c) => (c.method === m && c.boundaryFailureRate ? [c.boundaryFailureRate] : []));
+        const rates = cellsByRun.flat().flatMap((c) => {
+          const rate = c.method === m ? aimedFailureRateOf(c) : null;
+          return rate === null ? [] : [rate];
+        });
         const failures = rates.reduce((n, r) => n + r.failures, 0);
         const trials = rates.reduce((n, r) => n + r.trials, 0);
         const text = failureRateText(proportion(failures, trials));

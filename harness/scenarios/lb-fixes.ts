@@ -121,6 +121,12 @@ export const LB_FIXES: Record<Exclude<LbFixName, 'none'>, LbFix> = {
   },
 };
 
+/**
+ * Boundary requests per method a run with LB-side fixes needs by default (--min-boundary): 0 failures in 300 bound
+ * the rate at ≤ 1 % (one-sided 95 %), the claim a fix's SAFE makes.
+ */
+export const LB_FIX_BOUNDARY_PER_CELL = 300;
+
 /** A fix's settings; none for the baseline. */
 export function lbFixOf(name: LbFixName | undefined): LbFix | null {
   return name === undefined || name === 'none' ? null : LB_FIXES[name];

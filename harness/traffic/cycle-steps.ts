@@ -219,46 +219,48 @@ export class CycleSteps {
   }
 
   /**
-   * One price round: an idle gap, then one request of each method per app,
-   * one after another (none while another is out: each fix and its baseline
-   * meet the same machine at rest). The gap is under the app's close and over
-   * a fix's shorter idle timeout: there a baseline reuses its idle upstream
-   * connection, and a fix that closed it pays for a new one (a retrying fix
-   * pays only at the race: its masked requests' latency).
+   * One price round: an idle gap, then one request per app, one after another
+   * (none while another is out: each fix and its baseline meet the same
+   * machine at rest), of one method, the rounds taking the methods in turn.
+   * Only a request after the gap can pay for a new connection: a second one
+   * would reuse the connection the first had just opened. The gap is under
+   * the app's close and over a fix's shorter idle timeout: there a baseline
+   * reuses its idle upstream connection, and a fix that closed it pays for a
+   * new one (a retrying fix pays only at the race: its masked requests'
+   * latency).
    */
   async priceRound(round: number, gapMs: number): Promise<void> {
     const { io, signal, variants, methods } = this.input;
+    const method = methods[round % methods.length];
     await io.sleep(gapMs, signal);
     for (const v of variants) {
-      for (const [i, method] of methods.entries()) {
-        if (signal.aborted) return;
-        await io.prepare(v, 1, this.clientMaxIdleMs(v));
-        const requestId = `c0-${v.name}-price-${round * methods.length + i}`;
-        const [outcome] = await io.fire(
-          [
-            {
-              atMonoMs: io.now(),
-              variant: v,
-              connectionIndex: 0,
-              method,
-              path: undefined,
-              requestId,
-              body: method === 'GET' ? '' : JSON.stringify({ price: round }),
-            },
-          ],
-          signal,
-        );
-        if (!outcome) return;
-        this.keep(outcome, {
-          requestId,
-          variant: v.name,
-          method,
-          cycle: 0,
-          phase: 'price',
-          idleGapMs: gapMs,
-          offsetMs: null,
-        });
-      }
+      if (signal.aborted) return;
+      await io.prepare(v, 1, this.clientMaxIdleMs(v));
+      const requestId = `c0-${v.name}-price-${round}`;
+      const [outcome] = await io.fire(
+        [
+          {
+            atMonoMs: io.now(),
+            variant: v,
+            connectionIndex: 0,
+            method,
+            path: undefined,
+            requestId,
+            body: method === 'GET' ? '' : JSON.stringify({ price: round }),
+          },
+        ],
+        signal,
+      );
+      if (!outcome) return;
+      this.keep(outcome, {
+        requestId,
+        variant: v.name,
+        method,
+        cycle: 0,
+        phase: 'price',
+        idleGapMs: gapMs,
+        offsetMs: null,
+      });
     }
   }
 

@@ -203,7 +203,7 @@ export class TrafficEngine {
     const gapMs = this.policy.priceGapMs;
     if (gapMs === null) return;
     this.input.progress(
-      `price: ${PRICE_ROUNDS} rounds of one request per app and method, one at a time, after ${(gapMs / 1000).toFixed(1)} s idle`,
+      `price: ${PRICE_ROUNDS} rounds of one request per app, one at a time, the methods in turn, each after ${(gapMs / 1000).toFixed(1)} s idle`,
     );
     for (let round = 0; round < PRICE_ROUNDS && !this.input.signal.aborted; round++) {
       await this.steps.priceRound(round, gapMs);
