@@ -25,32 +25,18 @@ const YOUR_APP_600_COMMAND =
   'npm run lab -- --app-image keepalive-lab/app:node24 --app-port 3000 --health /api/health ' +
   '--app-env LAB_KEEP_ALIVE_TIMEOUT_MS=601000 --app-env LAB_HEADERS_TIMEOUT_MS=602000 --lb-idle-timeout 600s --assert safe';
 
-/** Every LB-side fix beside its LB unfixed, each cell ≥ 300 boundary requests per method. */
-const LB_FIXES_COMMAND = 'npm run lab -- --matrix --only lbfix=all --min-boundary 600 --max-cycles 40';
+/** Every LB-side fix beside its LB unfixed, each cell ≥ 300 boundary requests per method (its --min-boundary 600). */
+const LB_FIXES_COMMAND = 'npm run lab -- --matrix --only lbfix=all --max-cycles 40';
 
 /** The runs of every LB-side fix the docs keep: the one their tables show, then its repeats. */
-const LB_FIX_RUNS = ['lb-fixes', 'lb-fixes-repeat-2', 'lb-fixes-repeat-3'] as const;
-
-/**
- * Two runs of the same command earlier the same day, kept for their nginx cells only: the harness changed after
- * them only where no nginx cell goes (HAProxy's client keep-alive, the price rounds after the cycles), and the
- * first had no HAProxy fix with a client keep-alive yet.
- */
-const LB_FIX_EARLIER_RUNS = ['lb-fixes-earlier-1', 'lb-fixes-earlier-2'] as const;
+const LB_FIX_RUNS = ['lb-fixes', 'lb-fixes-repeat-2', 'lb-fixes-repeat-3', 'lb-fixes-repeat-4'] as const;
 
 /** Several runs' captions as one paragraph, each its own sentence. */
 const runsCaption = (captions: readonly string[]) => captions.join(' ');
 
 export function docBlocks(root: string): Record<string, DocBlock> {
   const lbFixes = () => measuredSummary(root, 'lb-fixes');
-  const nginxCellsOf = (what: string) => {
-    const run = measuredSummary(root, what);
-    return { ...run, cells: run.cells.filter((c) => c.lb === 'nginx') };
-  };
-  const lbFixRuns = () => [
-    ...LB_FIX_RUNS.map((what) => measuredSummary(root, what)),
-    ...LB_FIX_EARLIER_RUNS.map(nginxCellsOf),
-  ];
+  const lbFixRuns = () => LB_FIX_RUNS.map((what) => measuredSummary(root, what));
   const lbFixesCaption = () => runCaption(lbFixes(), machineOf(root, 'lb-fixes'), LB_FIXES_COMMAND);
   const matrix = () => measuredSummary(root, 'matrix');
   const matrixCaption = () => runCaption(matrix(), machineOf(root, 'matrix'), MATRIX_COMMAND);
@@ -117,7 +103,7 @@ export function docBlocks(root: string): Record<string, DocBlock> {
     'lb-fixes-answer': {
       source: 'docs/measurements/lb-fixes*/',
       render: () =>
-        `${lbFixAnswer(lbFixRuns())}\n\n${runsCaption([...LB_FIX_RUNS, ...LB_FIX_EARLIER_RUNS].map((what) => runCaption(measuredSummary(root, what), machineOf(root, what), LB_FIXES_COMMAND)))} The last two: nginx's cells only.`,
+        `${lbFixAnswer(lbFixRuns())}\n\n${runsCaption(LB_FIX_RUNS.map((what) => runCaption(measuredSummary(root, what), machineOf(root, what), LB_FIXES_COMMAND)))}`,
     },
     'lb-fixes-repeats': {
       source: 'docs/measurements/lb-fixes*/',

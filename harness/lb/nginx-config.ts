@@ -114,6 +114,7 @@ export function renderNginxConfig(
   const upstream = (name: string, v: Variant, keepaliveConnections: number) =>
     fillTemplate(template('upstream'), {
       upstreamName: name,
+      lbFixComment: lbFixComment(v, '    '),
       appAddress: layout.appAddress(v),
       keepaliveConnections,
       keepaliveTimeout: nginxDuration(lbIdleTimeoutOf(v.lbFix, lb.upstreamKeepaliveTimeoutMs)),

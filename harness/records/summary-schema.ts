@@ -560,7 +560,7 @@ export const CellSummarySchema = Type.Object(
       Type.Object({ median: Type.Number(), p99: Type.Number() }, { additionalProperties: false }),
       {
         description:
-          "v10: the client's latency of the cell's answered requests minus that of its baseline's (the same app and method behind the same LB without an LB-side fix, in the same run), median and p99; null for a baseline, without one in the run, and in older summaries.",
+          "v10: the client's latency of the cell's price-round requests the app answered (phase 'price': one at a time after an idle gap, at the run's end) minus that of its baseline's (the same app and method behind the same LB without an LB-side fix, in the same run), median and p99 (nearest rank); null for a baseline, without one in the run, and in older summaries.",
       },
     ),
     duplicates: Nullable(Count(), {

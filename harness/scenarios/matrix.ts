@@ -25,7 +25,7 @@ import {
   type Scenario,
   type ServerMode,
 } from './scenarios.js';
-import { LB_FIX_NAMES, LB_FIXES, NO_LB_FIX, type LbFixName } from './lb-fixes.js';
+import { LB_FIX_NAMES, LB_FIXES, lbFixesFor, NO_LB_FIX, type LbFixName } from './lb-fixes.js';
 
 /** One app of the matrix behind one LB; crossed with the request methods it makes the result cells. */
 export interface AppCell {
@@ -180,6 +180,13 @@ export function matchesFilter(cell: AppCell, filter: MatrixFilter): boolean {
  */
 export function selectCells(filter: MatrixFilter, from: readonly AppCell[] = DEFAULT_MATRIX): AppCell[] {
   const cells = filter.lbfix === undefined ? from.filter((c) => matchesFilter(c, filter)) : lbFixCells(filter);
+  if (cells.length === 0 && filter.lbfix !== undefined) {
+    const byLb = LB_NAMES.map((lb) => `${lb}: ${lbFixesFor(lb).join(', ')}`).join('; ');
+    throw badInput(
+      `No LB-side fix matches --only ${filterText(filter)}.`,
+      `Each fix is one LB's, in front of Node ${DEFAULT_NODE_LINE} standalone with Node's defaults (lb, node, mode and fix narrow them only so): ${byLb}.`,
+    );
+  }
   if (cells.length === 0) {
     throw badInput(
       'No cell of the default matrix matches --only.',
@@ -187,6 +194,13 @@ export function selectCells(filter: MatrixFilter, from: readonly AppCell[] = DEF
     );
   }
   return cells;
+}
+
+/** A filter as --only takes it: 'lbfix=keepalive-4s,lb=nginx'. */
+function filterText(filter: MatrixFilter): string {
+  return Object.entries(filter)
+    .flatMap(([axis, values]) => (values ?? []).map((v) => `${axis}=${v}`))
+    .join(',');
 }
 
 /** The LB-side fixes' cells a filter names, each LB's baseline (lbfix=none) beside its fixes. */

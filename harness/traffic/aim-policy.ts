@@ -55,15 +55,14 @@ export const LONG_GAP_SPREAD_MS = 2;
  */
 export const SAFE_VARIANT_SENDS_PER_CYCLE = 25;
 /**
- * A run with LB-side fixes ends with this many price rounds
+ * A run with LB-side fixes ends with this many price rounds per method
  * (CycleSteps.priceRound): one request per app after an idle gap, the
- * methods in turn (8 each of POST and GET), on a machine otherwise at rest.
- * Its cycles' batches cannot price a fix: every app's 32 requests at one
- * instant queue for hundreds of milliseconds on 2 cores (measured: aimed
- * medians of 280–630 ms per app, in no order the fixes explain). With 8
- * samples, a method's p99 is its slowest.
+ * methods in turn, on a machine otherwise at rest. Its cycles' batches cannot
+ * price a fix: every app's 32 requests at one instant queue for hundreds of
+ * milliseconds on 2 cores (measured: aimed medians of 280–630 ms per app, in
+ * no order the fixes explain). With 8 samples, a method's p99 is its slowest.
  */
-export const PRICE_ROUNDS = 16;
+export const PRICE_ROUNDS_PER_METHOD = 8;
 /** A price round's idle gap: this much under the app's own close, over an LB-side fix's 4 s idle timeout. */
 export const PRICE_GAP_UNDER_APP_CLOSE_MS = 1_000;
 /** Idle starts within this window count as one cluster of sockets that close together. */

@@ -17,7 +17,7 @@ import { perVariant, poolOf, type Scenario, type Variant, type VariantName } fro
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { LabOptions } from '../scenarios/run-options.js';
 import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';
-import { AimPolicy, LONG_GAP_SPREAD_MS, PRICE_ROUNDS, runsPooled, type LaneKind } from './aim-policy.js';
+import { AimPolicy, LONG_GAP_SPREAD_MS, PRICE_ROUNDS_PER_METHOD, runsPooled, type LaneKind } from './aim-policy.js';
 
 export { runsPooled };
 import { cycleLine, cycleRecordOf, longGapLine, plannedCount, type CyclePosition } from './cycle-report.js';
@@ -198,14 +198,15 @@ export class TrafficEngine {
     return this.result();
   }
 
-  /** A run with LB-side fixes: PRICE_ROUNDS rounds that price each fix beside its baseline (CycleSteps.priceRound). */
+  /** A run with LB-side fixes: PRICE_ROUNDS_PER_METHOD rounds a method that price each fix beside its baseline. */
   private async priceRounds(): Promise<void> {
     const gapMs = this.policy.priceGapMs;
     if (gapMs === null) return;
+    const rounds = PRICE_ROUNDS_PER_METHOD * this.input.options.methods.length;
     this.input.progress(
-      `price: ${PRICE_ROUNDS} rounds of one request per app, one at a time, the methods in turn, each after ${(gapMs / 1000).toFixed(1)} s idle`,
+      `price: ${rounds} rounds of one request per app, one at a time, the methods in turn, each after ${(gapMs / 1000).toFixed(1)} s idle`,
     );
-    for (let round = 0; round < PRICE_ROUNDS && !this.input.signal.aborted; round++) {
+    for (let round = 0; round < rounds && !this.input.signal.aborted; round++) {
       await this.steps.priceRound(round, gapMs);
       await this.input.checkStillRunning?.();
     }

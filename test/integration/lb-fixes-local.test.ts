@@ -17,6 +17,7 @@ import { runLab } from '../../harness/lab/lab.js';
 import { parseLabArgs } from '../../harness/cli/options.js';
 import { appCellName, LB_FIX_MATRIX, matrixScenario } from '../../harness/scenarios/matrix.js';
 import { readSummary } from '../../harness/results/schema.js';
+import type { RequestRecord } from '../../harness/records/request-records.js';
 import { lbsOrSkip } from '../helpers/require.js';
 import { cell, lineFor } from '../helpers/reduced-matrix.js';
 
@@ -83,6 +84,24 @@ t.test("LB-side fixes beside their LBs unfixed, in front of Node's defaults (loc
   t.equal(unsafe.lbFix, 'http-reuse-never');
   t.equal(unsafe.outcome, 'reproduced', unsafe.reason);
   t.ok(unsafe.closedBy.app > 0, 'the app closed idle connections HAProxy held');
+
+  // The price rounds: one request per app after an idle gap under the app's close. The baseline reuses its idle
+  // connection there; nginx's 4 s fix has closed it, and the request pays for a new one.
+  const records = readFileSync(join(runDir, 'requests.ndjson'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as RequestRecord);
+  const price = (variant: string) => records.filter((r) => r.variant === variant && r.phase === 'price');
+  const baselinePrice = price(`node${line}-standalone-default`);
+  t.equal(baselinePrice.length, 8, 'eight price rounds for the one method');
+  t.ok(
+    baselinePrice.every((r) => r.upstreamSocketRequest! > 1 && r.achievedIdleMs! > r.idleGapMs! - 100),
+    `the baseline reused a connection idle the gap each time (${baselinePrice.map((r) => r.achievedIdleMs).join(', ')} ms)`,
+  );
+  t.ok(
+    price('lbfix-keepalive-timeout-4s').every((r) => r.upstreamSocketRequest === 1 && r.status === 200),
+    'the fix answered each on a new connection',
+  );
 
   for (const name of [`node${line}-standalone-default-post`, `haproxy-node${line}-standalone-default-post`]) {
     const baseline = cell(summary, name);

@@ -82,6 +82,10 @@ t.test('--only lbfix=…: each fix named, beside its LB unfixed, all of which --
   );
   const all = parseLabArgs(['--matrix', '--only', 'lbfix=all']).cells ?? [];
   t.equal(all.length, 13, 'lbfix=all: the 10 fixes and their 3 LBs unfixed');
+  t.throws(() => parseLabArgs(['--matrix', '--only', 'lbfix=keepalive-4s,lb=nginx']), {
+    message: /^No LB-side fix matches --only lbfix=keepalive-4s,lb=nginx\.$/,
+    hint: /caddy: keepalive-4s, lb-try-duration-5s\.$/,
+  });
   t.throws(() => parseLabArgs(['--matrix', '--only', 'lbfix=keepalive-timeout-9s']), {
     message: /lbfix must be one of none, keepalive-timeout-4s/,
   });
