@@ -18,7 +18,7 @@ const METHODS = ['POST', 'GET'] as const;
 function settingOf(lbFix: string): string {
   return lbFix === NO_LB_FIX
     ? 'none: the LB as the lab sets it'
-    : `\`${lbFix}\`: ${LB_FIXES[lbFix as Exclude<LbFixName, 'none'>].description}`;
+    : `${lbFix}: ${LB_FIXES[lbFix as Exclude<LbFixName, 'none'>].description}`;
 }
 
 /** The run's apps behind one LB, each with its cells, the baseline first. */
@@ -42,29 +42,44 @@ function priceText(c: Cell | undefined): { latency: string; duplicates: string }
   };
 }
 
-/** The table of one LB: a row per setting, its POST and GET verdicts with their evidence, then its price. */
-export function lbFixTable(summary: Summary, lb: string): string {
-  const header = [
-    "| Setting | POST: verdict, failed / aimed at the app's close | GET: the same | Upstream connections per 1,000 requests | Added latency, ms (median / p99 of the price rounds), POST · GET | Answered twice, POST · GET |",
-    '|---|---|---|---|---|---|',
-  ];
+/** The header of an LB's fixes table. */
+const TABLE_HEADER = [
+  'Setting',
+  "POST: verdict, failed / aimed at the app's close",
+  'GET: the same',
+  'Upstream connections per 1,000 requests',
+  'Added latency, ms (median / p99 of the price rounds), POST · GET',
+  'Answered twice, POST · GET',
+];
+
+/**
+ * The rows of one LB's table, the header first: a row per setting, its POST and GET verdicts with their evidence,
+ * then its price. Plain text: report.md and report.html each set it their way.
+ */
+export function lbFixRows(summary: Summary, lb: string): string[][] {
   const rows = appsBehind(summary, lb).map(({ lbFix, cells }) => {
     const of = (m: string) => cells.find((c) => c.method === m);
     const verdict = (m: string) => {
       const c = of(m);
-      return c ? `**${c.verdict.word}** ${aimedCellText(c)}` : '—';
+      return c ? `${c.verdict.word} ${aimedCellText(c)}` : '—';
     };
     const prices = METHODS.map((m) => priceText(of(m)));
     const connections = cells[0].connectionsPer1000;
-    return `| ${[
+    return [
       settingOf(lbFix),
       ...METHODS.map(verdict),
       connections === null ? '—' : connections.toFixed(1),
       prices.map((p) => p.latency).join(' · '),
       prices.map((p) => p.duplicates).join(' · '),
-    ].join(' | ')} |`;
+    ];
   });
-  return [...header, ...rows].join('\n');
+  return [TABLE_HEADER, ...rows];
+}
+
+/** One LB's table in markdown (lbFixRows). */
+export function lbFixTable(summary: Summary, lb: string): string {
+  const [header, ...rows] = lbFixRows(summary, lb);
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
 /** The LBs the run put fixes in front of, in LB_NAMES order. */
@@ -122,29 +137,53 @@ function replayText(f: FixAcrossRuns): string {
  * twice), and those that left the race there in some run.
  */
 export function lbFixAnswer(runs: readonly Summary[]): string {
-  const lbs = LB_NAMES.filter((lb) => runs.some((run) => lbsWithFixes(run).includes(lb)));
-  return lbs
-    .map((lb) => {
-      const fixes = fixesAcross(runs, lb);
-      const words = (f: FixAcrossRuns) => f.runs.flat().map((c) => c.verdict.word);
-      // A race seen in any run is the answer; a run without one (INCONCLUSIVE, INCOMPLETE) is no evidence either way.
-      const not = fixes.filter((f) => words(f).some((w) => RACE_WORDS.includes(w)));
-      const open = fixes.filter((f) => !not.includes(f) && words(f).some((w) => !['SAFE', 'MASKED'].includes(w)));
-      const masked = fixes.filter((f) => !not.includes(f) && !open.includes(f) && words(f).includes('MASKED'));
-      const safe = fixes.filter((f) => !not.includes(f) && !open.includes(f) && !masked.includes(f));
-      const line = (f: FixAcrossRuns) => `  - \`${f.lbFix}\` (${wordsAcross(f)})${replayText(f)}`;
-      const group = (title: string, list: typeof fixes) =>
-        list.length === 0 ? [`- ${title}: none of the ${fixes.length} measured.`] : [`- ${title}:`, ...list.map(line)];
-      return [
+  return lbFixGroups(runs)
+    .map(({ lb, groups }) =>
+      [
         `**${lb}**`,
         '',
-        ...group(runs.length > 1 ? 'Safe for POST and GET in every run' : 'Safe for POST and GET', safe),
-        ...group('Hides the race by replaying the request (not safe for a request that must not run twice)', masked),
-        ...group(runs.length > 1 ? 'Leaves the race there (in at least one run)' : 'Leaves the race there', not),
-        ...(open.length > 0 ? group('No answer yet (a run found too little to say)', open) : []),
-      ].join('\n');
-    })
+        ...groups.flatMap((g) =>
+          g.items.length === 0 ? [`- ${g.title}: ${g.empty}.`] : [`- ${g.title}:`, ...g.items.map((i) => `  - ${i}`)],
+        ),
+      ].join('\n'),
+    )
     .join('\n\n');
+}
+
+/** One group of the answer: its title, each fix in it in a line, and what to say when it has none. */
+export interface LbFixGroup {
+  title: string;
+  items: string[];
+  empty: string;
+}
+
+/** The answer's groups per LB (lbFixAnswer), as data: report.md and report.html render the same groups. */
+export function lbFixGroups(runs: readonly Summary[]): Array<{ lb: string; groups: LbFixGroup[] }> {
+  const lbs = LB_NAMES.filter((lb) => runs.some((run) => lbsWithFixes(run).includes(lb)));
+  return lbs.map((lb) => {
+    const fixes = fixesAcross(runs, lb);
+    const words = (f: FixAcrossRuns) => f.runs.flat().map((c) => c.verdict.word);
+    // A race seen in any run is the answer; a run without one (INCONCLUSIVE, INCOMPLETE) is no evidence either way.
+    const not = fixes.filter((f) => words(f).some((w) => RACE_WORDS.includes(w)));
+    const open = fixes.filter((f) => !not.includes(f) && words(f).some((w) => !['SAFE', 'MASKED'].includes(w)));
+    const masked = fixes.filter((f) => !not.includes(f) && !open.includes(f) && words(f).includes('MASKED'));
+    const safe = fixes.filter((f) => !not.includes(f) && !open.includes(f) && !masked.includes(f));
+    const group = (title: string, list: FixAcrossRuns[]): LbFixGroup => ({
+      title,
+      items: list.map((f) => `${f.lbFix} (${wordsAcross(f)})${replayText(f)}`),
+      empty: `none of the ${fixes.length} measured`,
+    });
+    const several = runs.length > 1;
+    return {
+      lb,
+      groups: [
+        group(several ? 'Safe for POST and GET in every run' : 'Safe for POST and GET', safe),
+        group('Hides the race by replaying the request (not safe for a request that must not run twice)', masked),
+        group(several ? 'Leaves the race there (in at least one run)' : 'Leaves the race there', not),
+        ...(open.length > 0 ? [group('No answer yet (a run found too little to say)', open)] : []),
+      ],
+    };
+  });
 }
 
 /**
@@ -173,7 +212,7 @@ export function lbFixRepeatsTable(runs: readonly Summary[]): string {
         const text = failureRateText(proportion(failures, trials));
         return `${failures} / ${trials}${text === '' ? '' : `: ${text}`}`;
       };
-      return `| ${[lb, lbFix === NO_LB_FIX ? 'none' : `\`${lbFix}\``, cellsByRun.map(wordsOf).join(' · '), summed('POST'), summed('GET')].join(' | ')} |`;
+      return `| ${[lb, lbFix === NO_LB_FIX ? 'none' : lbFix, cellsByRun.map(wordsOf).join(' · '), summed('POST'), summed('GET')].join(' | ')} |`;
     });
   });
   return [...header, ...rows].join('\n');

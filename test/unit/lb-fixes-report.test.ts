@@ -55,11 +55,11 @@ t.test(
         '**nginx**',
         '',
         '- Safe for POST and GET:',
-        '  - `keepalive-timeout-4s` (SAFE)',
+        '  - keepalive-timeout-4s (SAFE)',
         '- Hides the race by replaying the request (not safe for a request that must not run twice):',
-        '  - `retry-non-idempotent` (MASKED) — retried 7 POST and 5 GET; answered twice: 2',
+        '  - retry-non-idempotent (MASKED) — retried 7 POST and 5 GET; answered twice: 2',
         '- Leaves the race there:',
-        '  - `keepalive-timeout-5900ms` (REPRODUCED (POST), SAFE (GET))',
+        '  - keepalive-timeout-5900ms (REPRODUCED (POST), SAFE (GET))',
       ].join('\n'),
     );
   },
@@ -70,12 +70,12 @@ t.test("a table per LB: the baseline first, each method's verdict and evidence, 
   t.equal(rows.length, 2 + 4, 'header, rule, and the four apps');
   t.match(
     rows[2],
-    /^\| none: the LB as the lab sets it \| \*\*REPRODUCED\*\* 8 \/ 40 aimed: 20\.0 % \(10\.5 %–34\.8 %\) 502 \|/,
+    /^\| none: the LB as the lab sets it \| REPRODUCED 8 \/ 40 aimed: 20\.0 % \(10\.5 %–34\.8 %\) 502 \|/,
   );
   t.match(rows[2], /\| 500\.0 \| — · — \| 0 · 0 \|$/, 'a baseline has no added latency');
   t.match(
     rows[3],
-    /^\| `keepalive-timeout-4s`: upstream keepalive_timeout 4 s: .*\*\*SAFE\*\* 0 \/ 40 aimed: ≤ 7\.2 %/,
+    /^\| keepalive-timeout-4s: upstream keepalive_timeout 4 s: .*SAFE 0 \/ 40 aimed: ≤ 7\.2 %/,
   );
   t.match(rows[3], /\| \+0\.4 \/ −1\.3 · \+0\.4 \/ −1\.3 \|/, 'median / p99 per method, signed');
   t.match(rows[4], /\| 2 · 0 \|$/, 'answered twice, POST · GET');
@@ -111,21 +111,21 @@ t.test(
       ),
     } as unknown as Summary;
     const answer = lbFixAnswer([summary, second]);
-    t.match(answer, /- Safe for POST and GET in every run:\n {2}- `keepalive-timeout-4s` \(SAFE in all 2 runs\)\n/);
-    t.match(answer, /`retry-non-idempotent` \(MASKED in all 2 runs\) — retried 14 POST and 10 GET; answered twice: 4/);
+    t.match(answer, /- Safe for POST and GET in every run:\n {2}- keepalive-timeout-4s \(SAFE in all 2 runs\)\n/);
+    t.match(answer, /retry-non-idempotent \(MASKED in all 2 runs\) — retried 14 POST and 10 GET; answered twice: 4/);
     t.match(
       answer,
-      /- Leaves the race there \(in at least one run\):\n {2}- `keepalive-timeout-5900ms` \(in 2 runs: REPRODUCED \(POST\), SAFE \(GET\) · REPRODUCED\)/,
+      /- Leaves the race there \(in at least one run\):\n {2}- keepalive-timeout-5900ms \(in 2 runs: REPRODUCED \(POST\), SAFE \(GET\) · REPRODUCED\)/,
     );
     const rows = lbFixRepeatsTable([summary, second]).split('\n');
     t.match(rows[0], /Verdicts, run by run \(2 runs\)/);
     // 0 + 0 failures in 40 + 40 aimed GETs, and 0 + 1 for the 5.9 s fix's: the sums' rate, not either run's.
     t.match(
-      rows.find((r) => r.includes('`keepalive-timeout-4s`')),
+      rows.find((r) => r.includes('keepalive-timeout-4s')),
       /\| 0 \/ 80: ≤ 3\.7 % \| 0 \/ 80: ≤ 3\.7 % \|$/,
     );
     t.match(
-      rows.find((r) => r.includes('`keepalive-timeout-5900ms`')),
+      rows.find((r) => r.includes('keepalive-timeout-5900ms')),
       /\| 0 \/ 80: ≤ 3\.7 % \| 1 \/ 80: 1\.3 % \(0\.2 %–6\.7 %\) \|$/,
     );
     t.match(
@@ -144,8 +144,8 @@ t.test('a run with no answer for a fix (INCONCLUSIVE) files it as no answer, nev
   const answer = lbFixAnswer([summary, short]);
   t.match(
     answer,
-    /\n- No answer yet \(a run found too little to say\):\n {2}- `keepalive-timeout-4s` \(in 2 runs: SAFE · INCONCLUSIVE\)$/,
+    /\n- No answer yet \(a run found too little to say\):\n {2}- keepalive-timeout-4s \(in 2 runs: SAFE · INCONCLUSIVE\)$/,
   );
-  t.notMatch(answer, /Leaves the race there[^-]*- `keepalive-timeout-4s`/);
+  t.notMatch(answer, /Leaves the race there[^-]*- keepalive-timeout-4s/);
   t.notMatch(lbFixAnswer([summary]), /No answer yet/, 'the group shows only when a fix is in it');
 });

@@ -3,6 +3,7 @@
 // Content-Security-Policy forbids it). Large type for a screen, plain enough to print.
 // Its first screen is the answer: the headline, the verdict and, for a matrix,
 // the outcome grid; the run's facts come last, as tables.
+import { lbFixGroups, lbFixRows } from '../lb-fixes.js';
 import { isAbsolute, relative } from 'node:path';
 import { headlineText } from '../headline.js';
 import { cellReasons, mainTable, verdictLine } from '../markdown.js';
@@ -79,6 +80,29 @@ function htmlTable(rows: string[][], rowHeaders: boolean): string {
     `<thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>${body.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('\n')}</tbody>`,
     '</table></div>',
+  ].join('\n');
+}
+
+/** The LB-side fixes of a run that has them: the answer and a table per LB, the same rows as report.md's. */
+function lbFixesSection(summary: Summary): string {
+  const groups = lbFixGroups([summary]);
+  if (groups.length === 0) return '';
+  return [
+    '<section id="lb-fixes"><h2>LB-side fixes</h2>',
+    ...groups.map(({ lb, groups: gs }) =>
+      [
+        `<h3>${esc(lb)}</h3>`,
+        `<ul class="reasons">${gs
+          .map((g) =>
+            g.items.length === 0
+              ? `<li>${esc(`${g.title}: ${g.empty}.`)}</li>`
+              : `<li>${esc(g.title)}:<ul>${g.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul></li>`,
+          )
+          .join('\n')}</ul>`,
+        htmlTable(lbFixRows(summary, lb), true),
+      ].join('\n'),
+    ),
+    '</section>',
   ].join('\n');
 }
 
@@ -252,6 +276,7 @@ export function reportHtml(input: PageInput): string {
           '</section>',
         ]
       : []),
+    lbFixesSection(summary),
     '<section id="facts"><h2>How it ran</h2>',
     facts(summary),
     '<h3>Measured closes</h3>',
