@@ -44,12 +44,11 @@ function keepRun(runDir: string, what: string): void {
   // also what its hit timeline is drawn from (the aim variant's app log, the LB's access log).
   // The LB-side fixes' docs read their summary alone (every figure of their tables is a cell's); their 40 cycles of
   // 32 requests per app would add 9 MB of requests nothing reads.
-  const files =
-    what.startsWith('lb-fixes')
-      ? []
-      : what.startsWith('matrix')
-        ? ['requests.ndjson']
-        : ['requests.ndjson', `app-${summary.aimVariant}.log`, 'nginx-access.log'];
+  const files = what.startsWith('lb-fixes')
+    ? []
+    : what.startsWith('matrix')
+      ? ['requests.ndjson']
+      : ['requests.ndjson', `app-${summary.aimVariant}.log`, 'nginx-access.log'];
   for (const file of files) {
     if (existsSync(join(runDir, file))) copyFileSync(join(runDir, file), join(dest, file));
   }

@@ -14,7 +14,8 @@ export const MUST_BE_SAFE: ReadonlySet<string> = new Set(['article', 'keepalive-
  */
 export function expectationOf(fix: string, lb: string, lbFix: string = NO_LB_FIX): 'safe' | 'race' | null {
   // An LB-side fix in front of Node's defaults: the fix's own claim (scenarios/lb-fixes.ts).
-  if (lbFix !== NO_LB_FIX) return LB_FIX_NAMES.includes(lbFix as LbFixName) && lbFixOf(lbFix as LbFixName)?.mustBeSafe ? 'safe' : null;
+  if (lbFix !== NO_LB_FIX)
+    return LB_FIX_NAMES.includes(lbFix as LbFixName) && lbFixOf(lbFix as LbFixName)?.mustBeSafe ? 'safe' : null;
   if (fix === 'default') return 'race';
   const lbBoundsIdleConnections = LB_DRIVERS[lb as LbName]?.idleTimeoutBoundsConnections !== false;
   return MUST_BE_SAFE.has(fix) && lbBoundsIdleConnections ? 'safe' : null;

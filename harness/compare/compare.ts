@@ -223,7 +223,9 @@ interface Side {
 function sidesOf(s: Summary): Map<string, Side> {
   const racy = showedRace(s.cells);
   if (s.scenario.kind === 'matrix')
-    return new Map(s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, lbFix: c.lbFix, side: cellSide(c, racy) }]));
+    return new Map(
+      s.cells.map((c) => [c.name, { kind: 'cell', fix: c.fix, lb: c.lb, lbFix: c.lbFix, side: cellSide(c, racy) }]),
+    );
   return new Map(
     Object.values(s.variants).map((v) => [
       v.name,

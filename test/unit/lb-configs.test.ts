@@ -186,7 +186,7 @@ t.test(
       return driver.render(fixes, variants, { runtime: 'docker' });
     };
     // The text between one block's header and the next block's.
-    const block = (text: string, header: string) => text.split(header)[1].split(/\n(?=\S|  (?:upstream|server) )/)[0];
+    const block = (text: string, header: string) => text.split(header)[1].split(/\n(?=\S| {2}(?:upstream|server) )/)[0];
 
     const nginx = render('nginx');
     t.match(block(nginx, 'upstream app_lbfix-keepalive-timeout-4s {'), /keepalive_timeout 4s;/);

@@ -73,10 +73,7 @@ t.test("a table per LB: the baseline first, each method's verdict and evidence, 
     /^\| none: the LB as the lab sets it \| REPRODUCED 8 \/ 40 aimed: 20\.0 % \(10\.5 %–34\.8 %\) 502 \|/,
   );
   t.match(rows[2], /\| 500\.0 \| — · — \| 0 · 0 \|$/, 'a baseline has no added latency');
-  t.match(
-    rows[3],
-    /^\| keepalive-timeout-4s: upstream keepalive_timeout 4 s: .*SAFE 0 \/ 40 aimed: ≤ 7\.2 %/,
-  );
+  t.match(rows[3], /^\| keepalive-timeout-4s: upstream keepalive_timeout 4 s: .*SAFE 0 \/ 40 aimed: ≤ 7\.2 %/);
   t.match(rows[3], /\| \+0\.4 \/ −1\.3 · \+0\.4 \/ −1\.3 \|/, 'median / p99 per method, signed');
   t.match(rows[4], /\| 2 · 0 \|$/, 'answered twice, POST · GET');
   t.same(lbFixTable(summary, 'haproxy').split('\n').length, 2, 'an LB without cells: the header only');
