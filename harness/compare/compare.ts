@@ -341,7 +341,8 @@ function comparedRow({ name, a, b, named }: RowSides, judged: RowStatus | null, 
   const row = {
     name,
     kind,
-    fix,
+    // An LB-side fix's row names it: its app's own fix (Node's defaults) is not what the row tests.
+    fix: lbFix === NO_LB_FIX ? fix : `lbfix ${lbFix}`,
     lb,
     expected: mustShowOf(fix, lb, lbFix),
     baseline: a?.side ?? null,

@@ -567,3 +567,20 @@ t.test(
     t.same(readdirSync(resultsDir), [], 'no run was started');
   },
 );
+
+t.test(
+  'LB-side fixes: a row names its fix and what the fix must show; a run compared with itself changes nothing',
+  async (t) => {
+    const { summary } = loadSummary('docs/measurements/lb-fixes');
+    const c = compareSummaries(summary, summary);
+    const row = (name: string) => c.rows.find((r) => r.name === name)!;
+    t.equal(row('lbfix-keepalive-timeout-4s-post').fix, 'lbfix keepalive-timeout-4s');
+    t.equal(row('lbfix-keepalive-timeout-4s-post').expected, 'safe', 'a 4 s idle timeout must hold');
+    t.equal(row('lbfix-keepalive-timeout-5900ms-post').expected, null, 'too close to call: a finding either way');
+    t.equal(row('node24-standalone-default-post').fix, 'default', 'the baseline: the app as it ships');
+    t.ok(
+      c.rows.every((r) => r.status !== 'regression'),
+      'no row is a regression of itself',
+    );
+  },
+);
