@@ -212,7 +212,9 @@ export class AimPolicy {
     if (cycle >= options.cycles && waiting.length === 0) return { stop: true, continuing: null };
     if (cycle !== options.cycles) return { stop: false, continuing: null };
     const what =
-      scenario.kind === 'classic' ? 'no 502 on' : 'no failure (or, where the LB retries, too few boundary requests) on';
+      scenario.kind === 'classic'
+        ? 'no 502 on'
+        : 'no failure (or, where the LB retries or an LB-side fix is in front, too few boundary requests) on';
     return {
       stop: false,
       continuing: `${what} ${waiting.join(', ')} after ${cycle} cycles yet: continuing up to ${options.maxCycles}`,
