@@ -2,16 +2,15 @@
 // app's socket accounting, the LBs' logs), and the readings of it that more
 // than one part of the summary shares: the traffic of a run that sent none,
 // where each app's clock stands, the boundary rule's context. Pure.
-import { lbFixOf } from '../scenarios/lb-fixes.js';
 import type { ResponseFinished, SocketClosedRecord } from '../model/protocol.js';
 import type { IdleCloseProbe } from '../traffic/probe.js';
 import type { LabPhase } from '../records/summary-schema.js';
 import { perVariant, type LbName, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { AccessLogEntry } from '../lb/access-log.js';
-import type { BoundaryContext } from '../records/boundary.js';
+import type { AppCloseContext, BoundaryContext } from '../records/boundary.js';
+import { boundaryContextOf as boundaryContextFor } from '../lb/boundary-context.js';
 import { closeInstant } from '../records/app-records.js';
-import { LB_DRIVERS } from '../lb/drivers.js';
 import type { ImageIdentity } from '../runtime/app-image.js';
 import type { LabOptions, Runtime } from '../scenarios/run-options.js';
 
@@ -101,7 +100,7 @@ export function trafficEndOnAppClock(
 }
 
 /** What the boundary rule reads of a variant's app, whatever the method: its idle closes, and where a send lands. */
-export type AppCloseContext = Omit<BoundaryContext, 'replaysUnseen'>;
+export type { AppCloseContext };
 
 /** A variant's own idle closes (closeInstant of those closedBy 'app', its clock), and its send-to-app delay. */
 export function appCloseContextOf(
@@ -115,19 +114,12 @@ export function appCloseContextOf(
   };
 }
 
-/**
- * What testedBoundary needs of a variant's requests of one method: whether its LB replays them unseen, and the app's
- * closes.
- */
+/** What testedBoundary needs of a variant's requests of one method (lb/boundary-context.ts, the engine's too). */
 export function boundaryContextOf(
   input: Pick<SummaryInput, 'scenario'>,
   v: Pick<Variant, 'lb' | 'lbFix'>,
   method: string,
   app: AppCloseContext,
 ): BoundaryContext {
-  return {
-    replaysUnseen: LB_DRIVERS[v.lb].silentRetry(input.scenario, method, v) !== null,
-    lbFixed: lbFixOf(v.lbFix) !== null,
-    ...app,
-  };
+  return boundaryContextFor(input.scenario, v, method, app);
 }

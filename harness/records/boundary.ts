@@ -35,6 +35,9 @@ export interface BoundaryContext {
   lbFixed?: boolean;
 }
 
+/** The app's side of a BoundaryContext: its own idle closes and how late a send reaches it. */
+export type AppCloseContext = Pick<BoundaryContext, 'appCloseInstants' | 'sendToAppMs'>;
+
 /**
  * An aimed request tested the boundary when it met the race (any failure the
  * client saw) or reused an idle upstream connection there; one that went out

@@ -17,6 +17,7 @@ import type { CycleRecord } from '../records/summary-schema.js';
 import type { LabOptions } from '../scenarios/run-options.js';
 import type { Scenario, Variant, VariantName } from '../scenarios/scenarios.js';
 import { lbRetries, LB_DRIVERS } from '../lb/drivers.js';
+import { boundaryContextOf } from '../lb/boundary-context.js';
 import { count502 } from './cycle-report.js';
 import type { Estimates } from './estimates.js';
 import { densestCluster, spreadOffsets } from './gap-scheduler.js';
@@ -245,14 +246,12 @@ export class AimPolicy {
     // A method the LB retries never fails at the client; what shows the race there
     // (its retries, or its silence while the app closed connections) needs enough boundary requests.
     const tested = (v: Variant, m: string) => {
-      const context = {
-        replaysUnseen: LB_DRIVERS[v.lb].silentRetry(scenario, m, v) !== null,
-        lbFixed: lbFixOf(v.lbFix) !== null,
+      const context = boundaryContextOf(scenario, v, m, {
         appCloseInstants: appEventsOf(apps, v.name)
           .closes.filter((c) => c.closedBy === 'app')
           .map(closeInstant),
         sendToAppMs: estimates.sendToAppMs(v.name),
-      };
+      });
       return mine(v, m).filter((r) => testedBoundary(r, context)).length;
     };
     const short = cells
