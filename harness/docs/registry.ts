@@ -6,6 +6,7 @@ import { verdictTableMarkdown } from '../model/verdict.js';
 import type { DocBlock } from './blocks.js';
 import { benchTable } from './bench-table.js';
 import { lbFixAnswer, lbFixRepeatsTable, lbFixTable } from '../report/lb-fixes.js';
+import { lbFixMethod } from './lb-fix-method.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
 import { machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
 import { compareSample, longLbSample, talkSample, yourAppLines } from './samples.js';
@@ -105,6 +106,7 @@ export function docBlocks(root: string): Record<string, DocBlock> {
       render: () =>
         `${lbFixAnswer(lbFixRuns())}\n\n${runsCaption(LB_FIX_RUNS.map((what) => runCaption(measuredSummary(root, what), machineOf(root, what), LB_FIXES_COMMAND)))}`,
     },
+    'lb-fixes-method': { source: 'harness/docs/lb-fix-method.ts', render: lbFixMethod },
     'lb-fixes-repeats': {
       source: 'docs/measurements/lb-fixes*/',
       render: () => lbFixRepeatsTable(lbFixRuns()),

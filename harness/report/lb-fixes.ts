@@ -47,7 +47,7 @@ const TABLE_HEADER = [
   'Setting',
   "POST: verdict, failed / aimed at the app's close",
   'GET: the same',
-  'Upstream connections per 1,000 requests',
+  'Upstream connections per 1,000 responses',
   'Added latency, ms (median / p99 of the price rounds), POST · GET',
   'Answered twice, POST · GET',
 ];
