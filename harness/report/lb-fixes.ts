@@ -42,6 +42,13 @@ function priceText(c: Cell | undefined): { latency: string; duplicates: string }
   };
 }
 
+/**
+ * What the price columns measure, under every fixes table (report.md, report.html): the answer's limits as the run
+ * provoked them.
+ */
+export const LB_FIX_TABLE_NOTE =
+  "Failed / aimed: failures among all requests aimed at the app's close. Added latency: the price rounds (one request per app after an idle gap under the app's close), against the baseline; with 8 a method, p99 is the slowest. Answered twice: requests the app served twice; the run provokes only retries of dead idle connections, never a timeout's replay of a request the app had begun.";
+
 /** The header of an LB's fixes table. */
 const TABLE_HEADER = [
   'Setting',
@@ -230,5 +237,7 @@ export function lbFixSection(summary: Summary): string[] {
     lbFixAnswer([summary]),
     '',
     ...lbs.flatMap((lb) => [`### ${lb}`, '', lbFixTable(summary, lb), '']),
+    LB_FIX_TABLE_NOTE,
+    '',
   ];
 }

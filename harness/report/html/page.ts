@@ -3,7 +3,7 @@
 // Content-Security-Policy forbids it). Large type for a screen, plain enough to print.
 // Its first screen is the answer: the headline, the verdict and, for a matrix,
 // the outcome grid; the run's facts come last, as tables.
-import { lbFixGroups, lbFixRows } from '../lb-fixes.js';
+import { LB_FIX_TABLE_NOTE, lbFixGroups, lbFixRows } from '../lb-fixes.js';
 import { isAbsolute, relative } from 'node:path';
 import { headlineText } from '../headline.js';
 import { cellReasons, mainTable, verdictLine } from '../markdown.js';
@@ -102,6 +102,7 @@ function lbFixesSection(summary: Summary): string {
         htmlTable(lbFixRows(summary, lb), true),
       ].join('\n'),
     ),
+    `<p>${esc(LB_FIX_TABLE_NOTE)}</p>`,
     '</section>',
   ].join('\n');
 }
