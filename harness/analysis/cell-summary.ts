@@ -22,17 +22,12 @@ import {
   type TieContext,
 } from '../records/boundary.js';
 import { cellVerdict } from './verdict.js';
+import { boundaryContextOf } from '../lb/boundary-context.js';
 import { roundMs as round } from '../model/clock.js';
 import { proportion } from '../model/stats.js';
 import { aimedCyclesOf } from '../records/cycles.js';
 import { effectiveClose } from './connection-closes.js';
-import {
-  appCloseContextOf,
-  boundaryContextOf,
-  trafficEndOnAppClock,
-  type AppCloseContext,
-  type SummaryInput,
-} from './summary-input.js';
+import { appCloseContextOf, trafficEndOnAppClock, type AppCloseContext, type SummaryInput } from './summary-input.js';
 import { medianMs, rate502Of } from './variant-summary.js';
 import { addedLatencyOf, baselineOf, connectionsPer1000Of, duplicatesOf } from './lb-fix-price.js';
 import type { ResponseFinished } from '../model/protocol.js';
@@ -272,7 +267,7 @@ function cellRecordsOf(cells: VariantCells, method: string): CellRecords {
   const sent = cells.mine.filter((r) => r.method === method);
   // Aimed at its boundary, or just under the LB's timeout: the cell's evidence holds both.
   const aimed = sent.filter((r) => r.phase === 'aimed' || aimedAtLbBoundary(r, lbMs));
-  const context: BoundaryContext = boundaryContextOf(input, v, method, cells.app);
+  const context: BoundaryContext = boundaryContextOf(input.scenario, v, method, cells.app);
   return {
     method,
     sent,

@@ -8,8 +8,7 @@ import type { LabPhase } from '../records/summary-schema.js';
 import { perVariant, type LbName, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import type { AccessLogEntry } from '../lb/access-log.js';
-import type { AppCloseContext, BoundaryContext } from '../records/boundary.js';
-import { boundaryContextOf as boundaryContextFor } from '../lb/boundary-context.js';
+import type { AppCloseContext } from '../records/boundary.js';
 import { closeInstant } from '../records/app-records.js';
 import type { ImageIdentity } from '../runtime/app-image.js';
 import type { LabOptions, Runtime } from '../scenarios/run-options.js';
@@ -112,14 +111,4 @@ export function appCloseContextOf(
     appCloseInstants: (input.appCloses[v.name] ?? []).filter((c) => c.closedBy === 'app').map(closeInstant),
     sendToAppMs: sendToAppMs(traffic, v.name),
   };
-}
-
-/** What testedBoundary needs of a variant's requests of one method (lb/boundary-context.ts, the engine's too). */
-export function boundaryContextOf(
-  input: Pick<SummaryInput, 'scenario'>,
-  v: Pick<Variant, 'lb' | 'lbFix'>,
-  method: string,
-  app: AppCloseContext,
-): BoundaryContext {
-  return boundaryContextFor(input.scenario, v, method, app);
 }

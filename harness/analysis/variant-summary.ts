@@ -14,7 +14,8 @@ import { roundMs as round } from '../model/clock.js';
 import { median, proportion, type Proportion } from '../model/stats.js';
 import { boundaryCyclesOf } from '../records/cycles.js';
 import { tallyClosedBy } from './connection-closes.js';
-import { appCloseContextOf, boundaryContextOf, trafficEndOnAppClock, type SummaryInput } from './summary-input.js';
+import { appCloseContextOf, trafficEndOnAppClock, type SummaryInput } from './summary-input.js';
+import { boundaryContextOf } from '../lb/boundary-context.js';
 
 /** The median of some durations, rounded; null without any. */
 export function medianMs(values: readonly number[]): number | null {
@@ -107,7 +108,7 @@ function variantSummary(input: SummaryInput, traffic: TrafficResult, v: Variant)
   const mine = traffic.records.filter((r) => r.variant === v.name);
   const closes = input.appCloses[v.name] ?? [];
   const app = appCloseContextOf(input, traffic, v);
-  const boundary = boundaryRequestsOf(mine, (method) => boundaryContextOf(input, v, method, app));
+  const boundary = boundaryRequestsOf(mine, (method) => boundaryContextOf(input.scenario, v, method, app));
   const accessMine = (input.accessLog ?? []).filter((e) => e.variant === v.name);
   const firstHit = mine.find((r) => clientSymptom(r) === '502');
   return {

@@ -1,6 +1,6 @@
 // `npm run lab -- [flags]`: read through the flag table (flags.ts: checked, then
 // node:util parseArgs) and validated; a user mistake becomes one LabError line and exit code 2.
-import { LB_FIX_BOUNDARY_PER_CELL } from '../scenarios/lb-fixes.js';
+import { hasLbFixes, LB_FIX_BOUNDARY_PER_CELL } from '../scenarios/lb-fixes.js';
 import {
   DEFAULT_OPTIONS,
   METHODS,
@@ -361,10 +361,9 @@ ${EXIT_CODES_HELP}`;
 function minBoundaryOf(raw: string | undefined, methods: readonly Method[], cells: readonly AppCell[] | null): number {
   const floor = EVIDENCE_FLOOR.boundaryRequestsPerCell * methods.length;
   // An LB-side fix's SAFE is the answer an operator pastes: it rests on LB_FIX_BOUNDARY_PER_CELL per method ("≤ 1 %").
-  const lbFixes = cells?.some((c) => c.lbFix !== undefined) ?? false;
   const n =
     rangedInteger(LAB_FLAGS, 'min-boundary', raw) ??
-    (lbFixes ? LB_FIX_BOUNDARY_PER_CELL * methods.length : DEFAULT_OPTIONS.minBoundaryRequests);
+    (hasLbFixes(cells) ? LB_FIX_BOUNDARY_PER_CELL * methods.length : DEFAULT_OPTIONS.minBoundaryRequests);
   if (n < floor) {
     throw usage(
       `--min-boundary ${n} is below the evidence floor: ${EVIDENCE_FLOOR.boundaryRequestsPerCell} boundary requests per method (${floor} for ${methods.join(' and ')}); no verdict rests on fewer.`,

@@ -103,32 +103,36 @@ function wordsOf(cells: readonly Cell[]): string {
 /** The verdict words of a race shown: the client saw it (REPRODUCED), or a fix that must hold did not (FIX FAILED). */
 const RACE_WORDS: readonly string[] = ['REPRODUCED', 'FIX FAILED'];
 
-/** One fix behind one LB, with its cells in each run that measured it (in the runs' order). */
-interface FixAcrossRuns {
+/** One setting behind one LB (a fix, or 'none'), with its cells in each run that measured it (in the runs' order). */
+interface SettingAcrossRuns {
   lbFix: string;
   runs: Cell[][];
 }
 
-/** Each LB's fixes across runs, in the first run's order (a fix a later run adds comes after). */
-function fixesAcross(runs: readonly Summary[], lb: string): FixAcrossRuns[] {
-  const fixes = new Map<string, Cell[][]>();
+/** One LB's settings across runs, the baseline first, then in the first run's order (a later run's new ones after). */
+function settingsAcross(runs: readonly Summary[], lb: string): SettingAcrossRuns[] {
+  const settings = new Map<string, Cell[][]>();
   for (const run of runs)
-    for (const { lbFix, cells } of appsBehind(run, lb).filter((a) => a.lbFix !== NO_LB_FIX))
-      fixes.set(lbFix, [...(fixes.get(lbFix) ?? []), cells]);
-  return [...fixes].map(([lbFix, cellsByRun]) => ({ lbFix, runs: cellsByRun }));
+    for (const { lbFix, cells } of appsBehind(run, lb)) settings.set(lbFix, [...(settings.get(lbFix) ?? []), cells]);
+  return [...settings].map(([lbFix, cellsByRun]) => ({ lbFix, runs: cellsByRun }));
+}
+
+/** The LBs any of the runs put fixes in front of, in LB_NAMES order. */
+function lbsWithFixesIn(runs: readonly Summary[]): string[] {
+  return LB_NAMES.filter((lb) => runs.some((run) => lbsWithFixes(run).includes(lb)));
 }
 
 /** 'SAFE', or with several runs that differ, each run's words: 'SAFE · REPRODUCED (POST), SAFE (GET)'. */
-function wordsAcross(f: FixAcrossRuns): string {
+function wordsAcross(f: SettingAcrossRuns): string {
   const perRun = f.runs.map(wordsOf);
   if (new Set(perRun).size === 1) return perRun.length === 1 ? perRun[0] : `${perRun[0]} in all ${perRun.length} runs`;
   return `in ${perRun.length} runs: ${perRun.join(' · ')}`;
 }
 
 /** What a fix's retries were, summed over its runs: ' — retried 7 POST and 5 GET; answered twice: 0'. */
-function replayText(f: FixAcrossRuns): string {
+function replayText(f: SettingAcrossRuns): string {
   const cells = f.runs.flat();
-  const retried = ['POST', 'GET'].flatMap((m) => {
+  const retried = METHODS.flatMap((m) => {
     const n = cells.filter((c) => c.method === m).reduce((sum, c) => sum + c.counts.masked, 0);
     return n > 0 ? [`${n} ${m}`] : [];
   });
@@ -166,16 +170,15 @@ export interface LbFixGroup {
 
 /** The answer's groups per LB (lbFixAnswer), as data: report.md and report.html render the same groups. */
 export function lbFixGroups(runs: readonly Summary[]): Array<{ lb: string; groups: LbFixGroup[] }> {
-  const lbs = LB_NAMES.filter((lb) => runs.some((run) => lbsWithFixes(run).includes(lb)));
-  return lbs.map((lb) => {
-    const fixes = fixesAcross(runs, lb);
-    const words = (f: FixAcrossRuns) => f.runs.flat().map((c) => c.verdict.word);
+  return lbsWithFixesIn(runs).map((lb) => {
+    const fixes = settingsAcross(runs, lb).filter((f) => f.lbFix !== NO_LB_FIX);
+    const words = (f: SettingAcrossRuns) => f.runs.flat().map((c) => c.verdict.word);
     // A race seen in any run is the answer; a run without one (INCONCLUSIVE, INCOMPLETE) is no evidence either way.
     const not = fixes.filter((f) => words(f).some((w) => RACE_WORDS.includes(w)));
     const open = fixes.filter((f) => !not.includes(f) && words(f).some((w) => !['SAFE', 'MASKED'].includes(w)));
     const masked = fixes.filter((f) => !not.includes(f) && !open.includes(f) && words(f).includes('MASKED'));
     const safe = fixes.filter((f) => !not.includes(f) && !open.includes(f) && !masked.includes(f));
-    const group = (title: string, list: FixAcrossRuns[]): LbFixGroup => ({
+    const group = (title: string, list: SettingAcrossRuns[]): LbFixGroup => ({
       title,
       items: list.map((f) => `${f.lbFix} (${wordsAcross(f)})${replayText(f)}`),
       empty: `none of the ${fixes.length} measured`,
@@ -203,12 +206,8 @@ export function lbFixRepeatsTable(runs: readonly Summary[]): string {
     `| LB | Setting | Verdicts, run by run (${runs.length} runs) | POST failed / aimed, all runs | GET failed / aimed, all runs |`,
     '|---|---|---|---|---|',
   ];
-  const lbs = LB_NAMES.filter((lb) => runs.some((run) => run.cells.some((c) => c.lb === lb && c.lbFix !== NO_LB_FIX)));
-  const rows = lbs.flatMap((lb) => {
-    const settings = new Map<string, Cell[][]>();
-    for (const run of runs)
-      for (const { lbFix, cells } of appsBehind(run, lb)) settings.set(lbFix, [...(settings.get(lbFix) ?? []), cells]);
-    return [...settings].map(([lbFix, cellsByRun]) => {
+  const rows = lbsWithFixesIn(runs).flatMap((lb) =>
+    settingsAcross(runs, lb).map(({ lbFix, runs: cellsByRun }) => {
       const summed = (m: string) => {
         const rates = cellsByRun.flat().flatMap((c) => {
           const rate = c.method === m ? aimedFailureRateOf(c) : null;
@@ -219,9 +218,9 @@ export function lbFixRepeatsTable(runs: readonly Summary[]): string {
         const text = failureRateText(proportion(failures, trials));
         return `${failures} / ${trials}${text === '' ? '' : `: ${text}`}`;
       };
-      return `| ${[lb, lbFix === NO_LB_FIX ? 'none' : lbFix, cellsByRun.map(wordsOf).join(' · '), summed('POST'), summed('GET')].join(' | ')} |`;
-    });
-  });
+      return `| ${[lb, lbFix, cellsByRun.map(wordsOf).join(' · '), ...METHODS.map(summed)].join(' | ')} |`;
+    }),
+  );
   return [...header, ...rows].join('\n');
 }
 

@@ -132,6 +132,11 @@ export function lbFixOf(name: LbFixName | undefined): LbFix | null {
   return name === undefined || name === 'none' ? null : LB_FIXES[name];
 }
 
+/** Whether any of these apps (cells or variants) has an LB-side fix in front: a run that measures LB-side fixes. */
+export function hasLbFixes(apps: ReadonlyArray<{ lbFix?: LbFixName }> | null): boolean {
+  return apps?.some((a) => lbFixOf(a.lbFix) !== null) ?? false;
+}
+
 /** The LB-side fixes of one LB, in LB_FIX_NAMES order. */
 export function lbFixesFor(lb: LbName): Array<Exclude<LbFixName, 'none'>> {
   return (Object.keys(LB_FIXES) as Array<Exclude<LbFixName, 'none'>>).filter((n) => LB_FIXES[n].lb === lb);

@@ -11,7 +11,7 @@ import { LabError } from '../model/errors.js';
 import { roundMs } from '../model/clock.js';
 import { closeInstant } from '../records/app-records.js';
 import { testedBoundary } from '../records/boundary.js';
-import { lbFixOf } from '../scenarios/lb-fixes.js';
+import { hasLbFixes, lbFixOf } from '../scenarios/lb-fixes.js';
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { CycleRecord } from '../records/summary-schema.js';
 import type { LabOptions } from '../scenarios/run-options.js';
@@ -155,8 +155,7 @@ export class AimPolicy {
       return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
     // An LB-side fix is shown by its boundary requests alone (no hit ends its lane): a full pool a cycle gets them
     // sooner. Its baselines send as many, so a fix's price is measured against the same traffic.
-    if (scenario.variants.some((x) => lbFixOf(x.lbFix) !== null))
-      return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
+    if (hasLbFixes(scenario.variants)) return Math.max(concurrency, scenario.lb.upstreamKeepaliveConnections);
     return scenario.kind === 'classic' && v.name !== this.aim.name
       ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE)
       : concurrency;
@@ -268,7 +267,7 @@ export class AimPolicy {
    */
   get priceGapMs(): number | null {
     const { scenario, lane, variants, estimates } = this.input;
-    if (lane !== 'short' || !scenario.variants.some((v) => lbFixOf(v.lbFix) !== null)) return null;
+    if (lane !== 'short' || !hasLbFixes(scenario.variants)) return null;
     const closes = variants.flatMap((v) => estimates.closeDelayMs(v.name) ?? []);
     return closes.length === 0 ? null : roundMs(Math.min(...closes) - PRICE_GAP_UNDER_APP_CLOSE_MS);
   }

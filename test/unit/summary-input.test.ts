@@ -1,9 +1,9 @@
 // analysis/summary-input.ts: the readings of a run's input that more than one
 // part of the summary shares. Expected values written out from the input.
 import t from 'tap';
+import { boundaryContextOf } from '../../harness/lb/boundary-context.js';
 import {
   appCloseContextOf,
-  boundaryContextOf,
   noTraffic,
   sendToAppMs,
   trafficEndOnAppClock,
@@ -59,7 +59,7 @@ t.test("the boundary rule's context: the app's own closes, and whether the LB re
     appCloseInstants: [],
     sendToAppMs: 0,
   });
-  const scenario = { scenario: defaultScenario() };
+  const scenario = defaultScenario();
   t.same(boundaryContextOf(scenario, variant({ lb: 'caddy' }), 'GET', app), {
     replaysUnseen: true,
     lbFixed: false,
