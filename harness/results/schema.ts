@@ -53,7 +53,8 @@
 // fix in front of the app ('none': the LB as the lab sets it) and each cell
 // has its price: `connectionsPer1000`, `addedLatencyMs {median, p99}` against
 // its baseline, and `duplicates` (requests the app answered twice). v9 cells
-// read with lbFix 'none' and the three prices null (never measured).
+// read with lbFix 'none' and the three prices null (never measured). A v10
+// run's requests.ndjson may also hold phase 'price' lines (its price rounds).
 // Older summaries are upgraded step by step, then checked against the schema.
 import { cellVerdict, runVerdict, verdictOk } from '../analysis/verdict.js';
 import { appVerdict } from '../analysis/your-app-verdict.js';
