@@ -58,7 +58,8 @@ t.test('reproduces: 502s on default, none on fixed, a record for every request',
   t.ok(Math.abs(span(c1('fixed')) - span(c1('default'))) < 0.01, "fixed's sends span default's window");
   for (const x of r.records.filter((x) => x.phase === 'aimed')) {
     t.ok(
-      x.offsetMs !== null && x.idleGapMs !== null && Math.abs(x.idleGapMs - CLOSE_DELAY_MS) < 10,
+      // ±2 ms and a sweep of a few, or, until the first hit, a tail up to 10 ms behind the center.
+      x.offsetMs !== null && x.idleGapMs !== null && Math.abs(x.idleGapMs - CLOSE_DELAY_MS) <= 11,
       `${x.requestId}: gap ${x.idleGapMs}, offset ${x.offsetMs}`,
     );
   }
@@ -88,13 +89,20 @@ t.test('aims the batch at the densest cluster of idle starts, minus the one-way 
     .sort((x, y) => x - y)
     .slice(-8);
   const anchor = densestCluster(burstEnds, 2)!;
-  const center = batch.reduce((sum, s) => sum + s.atMonoMs, 0) / batch.length;
+  // The first cycle, before any hit: five sends over ±2 ms, three trailing the center by 4, 7 and 10 ms.
+  const at = batch.map((s) => s.atMonoMs).sort((x, y) => x - y);
+  const core = at.slice(0, 5);
+  const center = core.reduce((sum, x) => sum + x, 0) / core.length;
   t.ok(
     Math.abs(center - (anchor + CLOSE_DELAY_MS - 1.5)) < 0.01,
     `batch centre ${center.toFixed(3)} = cluster ${anchor.toFixed(3)} + ${CLOSE_DELAY_MS} − 1.5`,
   );
-  const spread = Math.max(...batch.map((s) => s.atMonoMs)) - Math.min(...batch.map((s) => s.atMonoMs));
-  t.ok(Math.abs(spread - 4) < 0.01, `sends spread over ±2 ms (${spread.toFixed(3)} ms)`);
+  t.ok(Math.abs(core[4] - core[0] - 4) < 0.01, `the core spread over ±2 ms (${(core[4] - core[0]).toFixed(3)} ms)`);
+  t.same(
+    at.slice(5).map((x) => Math.round((x - center) * 1000) / 1000),
+    [4, 7, 10],
+    'the tail behind the centre',
+  );
 });
 
 t.test(
@@ -112,7 +120,11 @@ t.test(
       starts.every((s) => s === hold),
       'every burst response held to one instant',
     );
-    const center = batch.reduce((sum, s) => sum + s.atMonoMs, 0) / batch.length;
+    const core = batch
+      .map((s) => s.atMonoMs)
+      .sort((x, y) => x - y)
+      .slice(0, 5); // the tail trails it (first cycle)
+    const center = core.reduce((sum, x) => sum + x, 0) / core.length;
     t.ok(Math.abs(center - (hold + CLOSE_DELAY_MS - 1)) < 0.01, `batch centre from the hold (${center.toFixed(3)})`);
   },
 );

@@ -1,7 +1,8 @@
 import t from 'tap';
 import { densestCluster, GapScheduler, spreadOffsets } from '../../harness/traffic/gap-scheduler.js';
 
-const settings = { sendsPerCycle: 5, spreadMs: 2, sweepMs: [0, -1, 1, -2, 2], maxOffsetMs: 3 };
+const settings = { sendsPerCycle: 5, spreadMs: 2, sweepMs: [0, -1, 1, -2, 2], maxOffsetMs: 3, lateWakeTailMs: [] };
+const withTail = { ...settings, sendsPerCycle: 8, lateWakeTailMs: [4, 7, 10] };
 
 t.test('sends spread evenly around the center', async (t) => {
   t.same(spreadOffsets(0, 2, 5), [-2, -1, 0, 1, 2]);
@@ -39,6 +40,33 @@ t.test('a hit re-centers on the offsets that hit, within the bound', async (t) =
   t.equal(s.plan(6000).centerOffsetMs, -3, 'never past maxOffsetMs');
   for (let i = 0; i < 20; i++) s.record([]);
   t.ok(Math.abs(s.plan(6000).centerOffsetMs) <= 3);
+});
+
+t.test('until a cycle hits, the last sends trail the center for an app that wakes late', async (t) => {
+  const s = new GapScheduler(withTail);
+  t.same(s.plan(6000).sendOffsetsMs, [-2, -1, 0, 1, 2, 4, 7, 10], 'five over ±2 ms, three behind');
+  s.record([]);
+  t.same(s.plan(6000).sendOffsetsMs, [-3, -2, -1, 0, 1, 3, 6, 9], 'a miss sweeps the core and the tail with it');
+  s.record([6, 9]);
+  const after = s.plan(6000);
+  t.equal(after.centerOffsetMs, -1, 'a tail-only hit keeps the center it hit from');
+  t.same(
+    after.sendOffsetsMs,
+    [-3, -2.429, -1.857, -1.286, -0.714, -0.143, 0.429, 1],
+    'and ends the tail: all 8 in the core',
+  );
+});
+
+t.test('a hit in the core re-centers on the core hits alone', async (t) => {
+  const s = new GapScheduler(withTail);
+  s.plan(6000);
+  s.record([1, 2, 7, 10]);
+  t.equal(s.plan(6000).centerOffsetMs, 1.5);
+});
+
+t.test('a plan under twice the tail keeps every send in the core', async (t) => {
+  const s = new GapScheduler({ ...withTail, sendsPerCycle: 5 });
+  t.same(s.plan(6000).sendOffsetsMs, [-2, -1, 0, 1, 2]);
 });
 
 t.test('bad settings are refused', async (t) => {
