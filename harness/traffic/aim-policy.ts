@@ -175,11 +175,14 @@ export class AimPolicy {
    * pool's own offset of the plan. Spread over milliseconds, the later of 32
    * requests would get connections the earlier ones had just freed (the app
    * answers in about one), which test nothing; the lane's pools together
-   * cover the plan's span instead, one offset each.
+   * cover the plan's core instead, one offset each. The late-wake tail
+   * (`tailSends` at the plan's end) is for one batch spread in time, not for
+   * pools aimed each at one instant: they leave it out.
    */
-  poolOffsets(v: Variant, relativeOffsetsMs: number[]): number[] {
+  poolOffsets(v: Variant, relativeOffsetsMs: number[], tailSends = 0): number[] {
     if (v.pool === undefined) return this.spreadFor(v, relativeOffsetsMs);
-    const offset = relativeOffsetsMs[(v.pool - 1) % relativeOffsetsMs.length];
+    const core = relativeOffsetsMs.slice(0, relativeOffsetsMs.length - tailSends);
+    const offset = core[(v.pool - 1) % core.length];
     return Array.from({ length: this.sendsPerCycle(v) }, () => offset);
   }
 

@@ -323,7 +323,8 @@ export class TrafficEngine {
     const targets = plans.map(({ v, plan }) => {
       const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
       const aim = { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs };
-      return this.target(v, { ...aim, relativeOffsetsMs: this.policy.poolOffsets(v, relative) }, idleStarts);
+      const relativeOffsetsMs = this.policy.poolOffsets(v, relative, plan.tailSends);
+      return this.target(v, { ...aim, relativeOffsetsMs }, idleStarts);
     });
     const sent = await steps.sendAround(cycle, 'aimed', targets);
     // Stopped before its batch went (a pooled wave another cycle failed, an interrupt): no aimed cycle to count.
@@ -355,7 +356,7 @@ export class TrafficEngine {
     const known = [...idleStarts.values()].filter((t): t is number => t !== null);
     if (known.length === 0 || signal.aborted) return;
     const sent = await this.steps.sendAround(cycle, 'long-gap', targets);
-    const plan: CyclePlan = { centerOffsetMs: 0, sendOffsetsMs: relative, intendedGapMs: gapMs };
+    const plan: CyclePlan = { centerOffsetMs: 0, sendOffsetsMs: relative, tailSends: 0, intendedGapMs: gapMs };
     this.endCycle(cycle, 'long-gap', plan, sent, { of: 'long' });
   }
 

@@ -47,6 +47,8 @@ export interface CyclePlan {
   centerOffsetMs: number;
   /** Planned arrival of each send relative to the predicted close, ascending. */
   sendOffsetsMs: number[];
+  /** How many of sendOffsetsMs, at its end, are the late-wake tail (lateWakeTailMs); 0 after a hit. */
+  tailSends: number;
   /** Idle gap the center gives the upstream socket, on the app's clock. */
   intendedGapMs: number;
 }
@@ -89,6 +91,7 @@ export class GapScheduler {
     return {
       centerOffsetMs: center,
       sendOffsetsMs: [...core, ...tail.map((ms) => round3(center + ms))],
+      tailSends: tail.length,
       intendedGapMs: round3(closeDelayMs + center),
     };
   }

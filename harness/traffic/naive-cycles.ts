@@ -86,7 +86,7 @@ async function naiveCycle(lane: NaiveLane, cycle: number, sweepMs: number): Prom
     }),
   );
   lane.estimates.learnFromCycle(sent);
-  const plan = { centerOffsetMs: sweepMs, sendOffsetsMs: together(policy.aim), intendedGapMs: gapMs };
+  const plan = { centerOffsetMs: sweepMs, sendOffsetsMs: together(policy.aim), tailSends: 0, intendedGapMs: gapMs };
   lane.endCycle(cycle, 'naive', plan, sent, { ab: 'naive' });
 }
 

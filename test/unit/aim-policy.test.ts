@@ -333,3 +333,21 @@ t.test("--full, in the talk-sized run: one idle gap a second either side of the 
   const m = policy({ scenario: s, probedCloseMs: { [s.variants[0].name]: 6_001 }, flags: ['--full'] }).policy;
   t.same(m.longGapsMs, [], 'a matrix: none (its long lane tests the LB boundary)');
 });
+
+t.test("a pooled batch takes one offset of the plan's core each: the late-wake tail is left out", async (t) => {
+  const s = matrix('node24-standalone-article');
+  const [article] = s.variants;
+  const p = policy({ scenario: s, lane: 'long', probedCloseMs: { [article.name]: null } }).policy;
+  const plan = [-2, -1, 0, 1, 2, 4, 7, 10];
+  const pools = [1, 2, 3, 4, 5, 6, 7, 8].map((pool) => p.poolOffsets({ ...article, pool }, plan, 3));
+  t.same(
+    pools.map((offsets) => offsets[0]),
+    [-2, -1, 0, 1, 2, -2, -1, 0],
+    'pools 6–8 start over at the core, none at +4, +7 or +10 ms',
+  );
+  t.ok(
+    pools.every((offsets) => offsets.length === 32 && offsets.every((o) => o === offsets[0])),
+    "each pool's 32 at one instant",
+  );
+  t.same(p.poolOffsets({ ...article, pool: 6 }, plan, 0), Array(32).fill(4), 'without a tail, the whole plan');
+});

@@ -52,7 +52,7 @@ t.test("a cycle's record: its facts, the idle gaps its sends achieved, its 502s"
     kind: 'aimed',
     aimVariant: 'default',
     closeDelayMs: 6_001,
-    plan: { centerOffsetMs: -1, sendOffsetsMs: [-3, -1, 1], intendedGapMs: 6_000 },
+    plan: { centerOffsetMs: -1, sendOffsetsMs: [-3, -1, 1], tailSends: 0, intendedGapMs: 6_000 },
     oneWayLatencyMs: { default: 0.8, fixed: null },
     appClockOffsetMs: { default: 5_000, fixed: null },
     boundaryMs: { default: 6_001, fixed: 6_001 },
