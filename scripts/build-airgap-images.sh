@@ -4,7 +4,9 @@
 # binary and npm from the npm registry (packages node-linux-<arch> and npm), so
 # the app's Node does not depend on this host's; for the load balancers,
 # Debian's own packages: nginx-light (keepalive-lab/nginx-base), haproxy
-# (keepalive-lab/haproxy-base) and caddy (keepalive-lab/caddy-base). Compose
+# (keepalive-lab/haproxy-base) and caddy (keepalive-lab/caddy-base); and the
+# plain minbase the example servers build on (keepalive-lab/debian-base,
+# scripts/build-example-images.sh). Compose
 # picks them up through the `.env` file this script writes, so
 # `docker compose up --build` and `npm run lab` need no further flags. Images
 # already present are kept, so a second run only rewrites `.env`.
@@ -72,16 +74,18 @@ node_image="keepalive-lab/node-base:${node_version}-${SUITE}"
 nginx_image="keepalive-lab/nginx-base:${SUITE}"
 haproxy_image="keepalive-lab/haproxy-base:${SUITE}"
 caddy_image="keepalive-lab/caddy-base:${SUITE}"
+debian_image="keepalive-lab/debian-base:${SUITE}"
 
 have_image() { docker image inspect "$1" >/dev/null 2>&1; }
-need_node=0 need_nginx=0 need_haproxy=0 need_caddy=0
+need_node=0 need_nginx=0 need_haproxy=0 need_caddy=0 need_debian=0
 if [ "$force" = 1 ] || ! have_image "$node_image"; then need_node=1; fi
 if [ "$force" = 1 ] || ! have_image "$nginx_image"; then need_nginx=1; fi
 if [ "$force" = 1 ] || ! have_image "$haproxy_image"; then need_haproxy=1; fi
 if [ "$force" = 1 ] || ! have_image "$caddy_image"; then need_caddy=1; fi
+if [ "$force" = 1 ] || ! have_image "$debian_image"; then need_debian=1; fi
 need_lb=$(( need_nginx + need_haproxy + need_caddy ))
 
-if [ "$need_node" = 1 ] || [ "$need_lb" -gt 0 ]; then
+if [ "$need_node" = 1 ] || [ "$need_lb" -gt 0 ] || [ "$need_debian" = 1 ]; then
   command -v debootstrap >/dev/null || die "debootstrap is missing (apt-get install debootstrap)."
   work=$(mktemp -d /tmp/keepalive-lab-rootfs.XXXXXX)
   trap 'rm -rf "$work"' EXIT
@@ -122,6 +126,19 @@ if [ "$need_node" = 1 ] || [ "$need_lb" -gt 0 ]; then
   debootstrap --variant=minbase --include=ca-certificates,libatomic1 "$SUITE" "$rootfs" "$MIRROR" >"$work/debootstrap.log" 2>&1 \
     || { tail -n 20 "$work/debootstrap.log" >&2; die "debootstrap failed (log above)."; }
   rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+
+  if [ "$need_debian" = 1 ]; then
+    # As debootstrap left it: the examples' Dockerfiles install their packages from its sources.list.
+    echo "==> $debian_image (Debian $SUITE minbase, the example servers' base)"
+    tar -C "$rootfs" -c . | docker import \
+      --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'CMD ["bash"]' - "$debian_image" >/dev/null
+    got=$(docker run --rm --network none "$debian_image" sh -c '. /etc/os-release && echo "$VERSION_CODENAME"') || got=''
+    if [ "$got" != "$SUITE" ]; then
+      docker image rm -f "$debian_image" >/dev/null 2>&1 || true
+      die "$debian_image reports '$got', expected $SUITE."
+    fi
+  fi
 
   if [ "$need_node" = 1 ]; then
     echo "==> $node_image (Node $node_version, npm $npm_version)"
@@ -202,7 +219,7 @@ if [ "$need_node" = 1 ] || [ "$need_lb" -gt 0 ]; then
       'CMD ["caddy", "run", "--config", "/etc/caddy/Caddyfile", "--adapter", "caddyfile"]'
   fi
 else
-  echo "==> $node_image, $nginx_image, $haproxy_image and $caddy_image already present (use --force to rebuild)"
+  echo "==> $node_image, $nginx_image, $haproxy_image, $caddy_image and $debian_image already present (use --force to rebuild)"
 fi
 
 ca_dir=app/.build-ca
@@ -215,10 +232,11 @@ fi
 # keep any other lines. LAB_NODE_IMAGE (the app's build stage, and the runtime
 # of docker-compose.yml) is the Dockerfile's default Node line; every line
 # built gets LAB_NODE_<major>_IMAGE, which the harness's matrix runs on. Each
-# load balancer's base is LAB_<LB>_IMAGE (its Dockerfile's build argument).
+# load balancer's base is LAB_<LB>_IMAGE (its Dockerfile's build argument);
+# the examples' is LAB_DEBIAN_IMAGE.
 node_major=${node_version%%.*}
 touch .env
-lb_keys='LAB_NGINX_IMAGE|LAB_HAPROXY_IMAGE|LAB_CADDY_IMAGE'
+lb_keys='LAB_NGINX_IMAGE|LAB_HAPROXY_IMAGE|LAB_CADDY_IMAGE|LAB_DEBIAN_IMAGE'
 drop="^($lb_keys|LAB_NODE_${node_major}_IMAGE)="
 [ "$node_version" = "$default_node_version" ] && drop="^(LAB_NODE_IMAGE|$lb_keys|LAB_NODE_${node_major}_IMAGE)="
 grep -v -E "$drop" .env >.env.tmp || true
@@ -226,6 +244,7 @@ grep -v -E "$drop" .env >.env.tmp || true
   [ "$node_version" = "$default_node_version" ] && printf 'LAB_NODE_IMAGE=%s\n' "$node_image"
   printf 'LAB_NODE_%s_IMAGE=%s\n' "$node_major" "$node_image"
   printf 'LAB_NGINX_IMAGE=%s\nLAB_HAPROXY_IMAGE=%s\nLAB_CADDY_IMAGE=%s\n' "$nginx_image" "$haproxy_image" "$caddy_image"
+  printf 'LAB_DEBIAN_IMAGE=%s\n' "$debian_image"
 } >>.env.tmp
 mv .env.tmp .env
-echo "==> .env now points Compose at $node_image (Node $node_major), $nginx_image, $haproxy_image and $caddy_image"
+echo "==> .env now points Compose at $node_image (Node $node_major), $nginx_image, $haproxy_image and $caddy_image; the examples at $debian_image"
