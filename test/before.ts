@@ -13,6 +13,7 @@ import { cellsByName, matrixScenario } from '../harness/scenarios/matrix.js';
 import { DEFAULT_NODE_LINE, LB_NAMES } from '../harness/scenarios/scenarios.js';
 import { monoMs } from '../harness/model/clock.js';
 import { LabError, messageOf } from '../harness/model/errors.js';
+import { buildExampleImages, CI_EXAMPLE_DIRS } from './helpers/examples.js';
 
 const started = monoMs();
 const say = (line: string) => console.log(`# before: ${line} (${((monoMs() - started) / 1000).toFixed(0)} s)`);
@@ -36,6 +37,9 @@ async function buildImages(): Promise<void> {
       rmSync(workDir, { recursive: true, force: true });
     }
     say(`images built: the app on Node ${DEFAULT_NODE_LINE}, ${LB_NAMES.join(', ')}`);
+    // The example servers the examples-*-docker files put behind nginx and Caddy: Debian's packages, fetched once.
+    await buildExampleImages(CI_EXAMPLE_DIRS);
+    say(`example servers built: ${CI_EXAMPLE_DIRS.join(', ')}`);
   }
 }
 

@@ -1,0 +1,56 @@
+// Real non-Node servers (examples/: gunicorn, uvicorn, Go net/http) behind
+// nginx, through the real CLI as a user's CI runs it: each as shipped, its
+// default idle timeout under the LB's (compressed to 12 s), is UNSAFE (exit 99
+// under --assert safe), failing requests aimed at the idle close the probe
+// measured; the fix its docs give, beside it in the same run, is SAFE. No
+// preload: the client-side method. The Caddy file runs them the other way
+// round (the fix as yours, exit 0).
+// First: this file's own ports and Compose project (test/helpers/slot.ts).
+import '../helpers/slot.js';
+import t from 'tap';
+import { EXAMPLE_SERVERS, exampleLabArgs } from '../../harness/scenarios/examples.js';
+import { dockerOrSkip } from '../helpers/require.js';
+import { buildExampleImages, CI_EXAMPLE_DIRS, examplesNamed } from '../helpers/examples.js';
+import { BOUNDED, lab, nothingLeft, summaryOf } from '../helpers/your-app.js';
+
+/** The idle close each example's docs give for its default, in ms (gunicorn 2 s, uvicorn 5 s, Go's ReadTimeout 5 s). */
+const DOCUMENTED_CLOSE_MS: Record<string, number> = {
+  'python-gunicorn': 2_000,
+  'python-uvicorn': 5_000,
+  'go-nethttp': 5_000,
+};
+
+t.test('example servers behind nginx: as shipped UNSAFE (exit 99), with the fix SAFE', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  await buildExampleImages(CI_EXAMPLE_DIRS);
+  for (const example of examplesNamed(EXAMPLE_SERVERS, CI_EXAMPLE_DIRS)) {
+    await t.test(example.server, async (t) => {
+      const run = await lab(t, [
+        ...exampleLabArgs(example, 'default'),
+        '--method',
+        'POST',
+        '--assert',
+        'safe',
+        '--json',
+        ...BOUNDED,
+      ]);
+      t.equal(run.exitCode, 99, 'as shipped, --assert safe fails');
+      const { summary, yours } = summaryOf(t, run.stdout);
+      t.equal(yours.measurement, 'client-side', 'no preload in a non-Node server');
+      t.equal(yours.verdict, 'UNSAFE', yours.line);
+      const closeMs = DOCUMENTED_CLOSE_MS[example.dir];
+      t.ok(
+        yours.appIdleCloseMs !== null && Math.abs(yours.appIdleCloseMs - closeMs) < 150,
+        `the probe measured its idle close: ${yours.appIdleCloseMs} ms (documented ${closeMs})`,
+      );
+      const cell = summary.cells.find((c) => c.variant === 'yours')!;
+      t.equal(cell.verdict.word, 'REPRODUCED');
+      t.ok(cell.counts.status502 > 0, `${cell.counts.status502} × 502 to the client`);
+      t.equal(cell.counts.untied, 0, 'every failure at the idle close the probe measured');
+      const compared = summary.yourApp![1];
+      t.match(compared, { variant: 'compared', verdict: 'SAFE', envKeys: [example.fixEnv.key] }, compared.line);
+      t.equal(compared.appIdleCloseMs, null, 'with the fix it kept the idle connection past the LB');
+      await nothingLeft(t);
+    });
+  }
+});

@@ -1,0 +1,31 @@
+// The example servers' images (examples/, scripts/build-example-images.sh) for
+// the tests that put them behind the lab's LB. test/before.ts builds them once
+// for all files; a file run on its own builds what is missing (Docker's cache
+// makes a second build a no-op).
+import { execa } from 'execa';
+import { join } from 'node:path';
+import type { ExampleServer } from '../../harness/scenarios/examples.js';
+import { root } from './your-app.js';
+
+/** The examples CI puts behind nginx and Caddy: default idle closes under the tests' 12 s LB (Jetty's 30 s is not). */
+export const CI_EXAMPLE_DIRS = ['python-gunicorn', 'python-uvicorn', 'go-nethttp'] as const;
+
+/** Builds the examples' images (keepalive-lab/example-<dir>); throws with the script's last lines if one fails. */
+export async function buildExampleImages(dirs: readonly string[]): Promise<void> {
+  const run = await execa(join(root, 'scripts/build-example-images.sh'), [...dirs], {
+    cwd: root,
+    all: true,
+    reject: false,
+    timeout: 15 * 60_000,
+  });
+  if (run.exitCode !== 0) throw new Error(`scripts/build-example-images.sh failed:\n${run.all ?? ''}`);
+}
+
+/** The examples by directory, in the order given. */
+export function examplesNamed(all: readonly ExampleServer[], dirs: readonly string[]): ExampleServer[] {
+  return dirs.map((dir) => {
+    const example = all.find((e) => e.dir === dir);
+    if (!example) throw new Error(`no example ${dir}`);
+    return example;
+  });
+}
