@@ -54,6 +54,11 @@ export function describeMachine(m: Machine): string {
   return `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}${load}`;
 }
 
+/** Whether a lab run is kept under docs/measurements/<what>/. */
+export function isMeasured(root: string, what: string): boolean {
+  return existsSync(join(root, MEASUREMENTS_DIR, what, 'summary.json'));
+}
+
 /** A kept lab run's summary (read as the current schema, any version). */
 export function measuredSummary(root: string, what: string): Summary {
   return loadSummary(join(root, MEASUREMENTS_DIR, what, 'summary.json')).summary;

@@ -5,10 +5,12 @@
 import { verdictTableMarkdown } from '../model/verdict.js';
 import type { DocBlock } from './blocks.js';
 import { benchTable } from './bench-table.js';
+import { exampleCommand, exampleMeasurement, examplesList, examplesTable, EXAMPLE_LBS } from './examples-table.js';
+import { EXAMPLE_SERVERS } from '../scenarios/examples.js';
 import { lbFixAnswer, lbFixRepeatsTable, lbFixTable } from '../report/lb-fixes.js';
 import { lbFixMethod } from './lb-fix-method.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
-import { machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
+import { isMeasured, machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
 import { compareSample, longLbSample, talkSample, yourAppLines } from './samples.js';
 import { timingsTable } from './timings-table.js';
 
@@ -110,6 +112,20 @@ export function docBlocks(root: string): Record<string, DocBlock> {
     'lb-fixes-repeats': {
       source: 'docs/measurements/lb-fixes*/',
       render: () => lbFixRepeatsTable(lbFixRuns()),
+    },
+    'examples-list': { source: 'harness/scenarios/examples.ts', render: examplesList },
+    'examples-table': {
+      source: 'docs/measurements/example-*/',
+      render: () => {
+        const kept = EXAMPLE_SERVERS.flatMap((example) =>
+          EXAMPLE_LBS.map((lb) => ({ what: exampleMeasurement(example, lb), command: exampleCommand(example, lb) })),
+        ).filter(({ what }) => isMeasured(root, what));
+        const captions = kept.map(
+          ({ what, command }) => `- ${runCaption(measuredSummary(root, what), machineOf(root, what), command)}`,
+        );
+        const table = examplesTable((what) => (isMeasured(root, what) ? measuredSummary(root, what) : null));
+        return [table, '', ...captions].join('\n');
+      },
     },
     'your-app-lines': {
       source: 'test/fixtures/runs (a your-app run)',

@@ -1,0 +1,82 @@
+// The example servers' table (docs/your-app.md): each real server behind each
+// LB as shipped and with its fix, from the runs kept under
+// docs/measurements/example-<dir>-<lb>/. Every figure is the kept summary's:
+// the verdicts and the idle closes from yourApp, the failures from the cells.
+import { EXAMPLE_SERVERS, exampleLabArgs, type ExampleServer } from '../scenarios/examples.js';
+import { aimedCellText, boundaryCellText } from '../report/boundary-text.js';
+import type { Summary } from '../results/schema.js';
+
+/** The LBs the examples are measured behind, in the table's order. */
+export const EXAMPLE_LBS = ['nginx', 'caddy'] as const;
+/** The method the examples' runs ask: no LB replays a POST, so a reused connection's failure reaches the client. */
+export const EXAMPLE_METHOD = 'POST';
+/** The LB's idle timeout the kept runs use: AWS ALB's default. */
+export const EXAMPLE_LB_IDLE = '60s';
+
+/** Where a run of an example behind an LB is kept under docs/measurements/. */
+export const exampleMeasurement = (example: ExampleServer, lb: string) => `example-${example.dir}-${lb}`;
+
+/** The command a kept run was: the example as shipped as yours, its fix beside it. */
+export function exampleCommand(example: ExampleServer, lb: string): string {
+  const args = exampleLabArgs(example, 'default').map((a) => (a.includes(' ') ? `'${a}'` : a));
+  return `npm run lab -- ${args.join(' ')} --lb ${lb} --method ${EXAMPLE_METHOD} --lb-idle-timeout ${EXAMPLE_LB_IDLE}`;
+}
+
+const seconds = (ms: number | null) => (ms === null ? 'open past the LB' : `${(ms / 1000).toFixed(1)} s`);
+
+/** One row: the example behind one LB, as shipped and with the fix, from its kept run. */
+function exampleRow(example: ExampleServer, summary: Summary): string {
+  const [shipped, fixed] = summary.yourApp ?? [];
+  if (!shipped || !fixed) throw new Error(`${summary.runId}: not a run of an example with its fix beside it`);
+  const cellOf = (variant: string) => summary.cells.find((c) => c.variant === variant);
+  const shippedCell = cellOf(shipped.variant);
+  const fixedCell = cellOf(fixed.variant);
+  if (!shippedCell || !fixedCell) throw new Error(`${summary.runId}: a cell is missing`);
+  const first = shippedCell.firstHit;
+  return [
+    example.server,
+    shippedCell.lb,
+    example.defaultIdle,
+    seconds(shipped.appIdleCloseMs),
+    first === null ? 'none' : `cycle ${first.cycle}, ${(first.afterTrafficStartMs / 1000).toFixed(1)} s`,
+    aimedCellText(shippedCell),
+    shipped.verdict,
+    example.fixSays,
+    seconds(fixed.appIdleCloseMs),
+    boundaryCellText(fixedCell),
+    fixed.verdict,
+  ].join(' | ');
+}
+
+/** The table, a row per example and LB kept (`summaryOf` reads a kept run, null when none is kept). */
+export function examplesTable(summaryOf: (what: string) => Summary | null): string {
+  const head = [
+    'server',
+    'LB',
+    'default idle timeout',
+    'idle close measured',
+    'first failure (traffic)',
+    'failed / aimed at the close',
+    'as shipped',
+    'fix',
+    'idle close with it',
+    "failed / at the LB's boundary",
+    'with the fix',
+  ];
+  const rows = EXAMPLE_SERVERS.flatMap((example) =>
+    EXAMPLE_LBS.flatMap((lb) => {
+      const summary = summaryOf(exampleMeasurement(example, lb));
+      return summary === null ? [] : [`| ${exampleRow(example, summary)} |`];
+    }),
+  );
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n');
+}
+
+/** The examples, a line each: directory, server, default idle timeout, the fix and the variable the image reads. */
+export function examplesList(): string {
+  return EXAMPLE_SERVERS.map(
+    (e) =>
+      `- \`${e.dir}\` (port ${e.port}): ${e.server}; idle timeout ${e.defaultIdle}; fixed with ${e.fixSays} ` +
+      `(\`${e.fixEnv.key}=${e.fixEnv.value}\`; [its docs](${e.docs})).`,
+  ).join('\n');
+}
