@@ -35,6 +35,7 @@ export interface AppFlags {
   lb?: string;
   'lb-idle-timeout'?: string;
   'app-start-timeout'?: string;
+  'no-preload'?: boolean;
   matrix?: boolean;
   scenario?: string;
   only?: string;
@@ -61,6 +62,7 @@ const APP_ONLY_FLAGS = [
   'lb',
   'lb-idle-timeout',
   'app-start-timeout',
+  'no-preload',
 ] as const;
 /** The sample run's and the matrix's flags, which say nothing about your app. */
 const SAMPLE_ONLY_FLAGS = ['matrix', 'scenario', 'only', 'full', 'methods', 'server-mode'] as const;
@@ -178,5 +180,6 @@ export function parseAppOptions(v: AppFlags): AppOptions | null {
       v['app-start-timeout'] === undefined
         ? DEFAULT_APP_START_TIMEOUT_MS
         : parseDurationMs('app-start-timeout', v['app-start-timeout'], APP_START_TIMEOUT_RANGE),
+    preload: v['no-preload'] !== true,
   };
 }

@@ -246,6 +246,14 @@ export const LAB_FLAGS = {
       '{range}',
     ],
   },
+  'no-preload': {
+    type: 'boolean',
+    group: 'app',
+    help: [
+      "a Node app without the lab's preload: measured from the client side,",
+      'as any other server (no held bursts, no x-lab-* headers)',
+    ],
+  },
   'app-start-timeout': {
     type: 'string',
     arg: '<d>',

@@ -359,10 +359,11 @@ async function inspectYourApps(run: Run, stack: Stack): Promise<NonNullable<Run[
     images[v.name] = await identify(v.app.image);
     preloadNode[v.name] = preloadReadyNode((await stack.appLogs(v)).stdout);
     const node = preloadNode[v.name];
+    const why = v.app.preload ? 'no preload ready line (not a Node app, or NODE_OPTIONS is ignored)' : '--no-preload';
     run.io.progress(
       node !== null
         ? `  ${v.name}: ${v.app.image} — the preload loaded (Node ${node}): the lab sees who closes each connection and aims by the app's clock`
-        : `  ${v.name}: ${v.app.image} — no preload ready line (not a Node app, or NODE_OPTIONS is ignored): ${CLIENT_SIDE_LIMIT}`,
+        : `  ${v.name}: ${v.app.image} — ${why}: ${CLIENT_SIDE_LIMIT}`,
     );
   }
   return { images, preloadNode };

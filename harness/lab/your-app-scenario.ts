@@ -34,6 +34,7 @@ export function yourAppScenario(app: AppOptions, retryPolicy: RetryPolicy, hapro
     healthPath: app.healthPath,
     startTimeoutMs: app.startTimeoutMs,
     trafficPath: app.path,
+    preload: app.preload,
   };
   const variants: Variant[] = [
     withLongPools(appUnderTestVariant(YOUR_APP_VARIANT, 0, { ...base, image, env: app.env }, app.lb)),

@@ -84,6 +84,8 @@ export function appEnvRef(v: Pick<Variant, 'service'>, key: string): string {
 
 /** The variables a user's app gets: its own (--app-env), then NODE_OPTIONS with the preload. */
 export function appEnvValues(app: AppUnderTest, imageNodeOptions: string | undefined): Record<string, string> {
+  // --no-preload: the app's environment as given, its image's NODE_OPTIONS untouched.
+  if (!app.preload) return { ...app.env };
   return { ...app.env, NODE_OPTIONS: nodeOptionsWithPreload(app.env.NODE_OPTIONS ?? imageNodeOptions) };
 }
 
@@ -107,7 +109,7 @@ function appUnderTestService(v: Variant, app: AppUnderTest, builds: boolean) {
       LAB_VARIANT: v.name,
       ...appClockEnv(),
     },
-    volumes: [`${join(PROJECT_DIR, 'app', 'lab')}:${PRELOAD_MOUNT_DIR}:ro`],
+    volumes: app.preload ? [`${join(PROJECT_DIR, 'app', 'lab')}:${PRELOAD_MOUNT_DIR}:ro`] : [],
     ports: [`127.0.0.1:${v.appPort}:${app.containerPort}`],
   };
 }

@@ -42,6 +42,8 @@ export interface AppOptions {
   lbIdleTimeoutMs: number;
   /** --app-start-timeout, in ms: how long the app may take to answer --health once its container runs. */
   startTimeoutMs: number;
+  /** False with --no-preload: a Node app run without the lab's preload, measured from the client side. */
+  preload: boolean;
 }
 
 export const METHODS = ['POST', 'GET'] as const;

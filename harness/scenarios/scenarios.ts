@@ -167,6 +167,8 @@ export interface AppUnderTest {
   trafficPath: string;
   /** Environment the user set (--app-env); the lab adds only LAB_VARIANT and NODE_OPTIONS (the preload). */
   env: Record<string, string>;
+  /** Whether a Node app gets the lab's preload (false: --no-preload, measured from the client side like any server). */
+  preload: boolean;
 }
 
 /** The name of the user's app in the results, and of the comparison variant beside it. */

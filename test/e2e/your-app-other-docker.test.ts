@@ -1,6 +1,7 @@
 // "Test your own app", the rest: the plain Node app outliving the LB with its
-// own 503s (SAFE: they are not the race); Debian's nginx serving a static page
-// (no Node: the client-side method); the mistakes a user makes — a wrong image
+// own 503s (SAFE: they are not the race); the same app with --no-preload (the
+// client-side method, as for any server; examples-*-docker.test.ts runs real
+// non-Node ones); the mistakes a user makes — a wrong image
 // name (exit 2), a wrong port (exit 1), a Dockerfile that does not build —
 // each one line, nothing left behind (test/helpers/your-app.ts runs the CLI).
 // First: this file's own ports and Compose project (test/helpers/slot.ts).
@@ -59,12 +60,16 @@ t.test('your own app behind the LB: no preload, and the mistakes', async (t) => 
     },
   );
 
-  await t.test("Debian's nginx serving a static page (no Node): the client-side method", async (t) => {
+  await t.test('the plain Node app with --no-preload: measured from the client side, as any server', async (t) => {
+    const dir = fixtureDir(t, 'plain-node', images.nodeByLine[DEFAULT_NODE_LINE]);
     const run = await lab(t, [
-      '--app-image',
-      STATIC_IMAGE,
+      '--app-build',
+      dir,
       '--app-port',
       '8080',
+      '--method',
+      'POST',
+      '--no-preload',
       '--assert',
       'safe',
       '--json',
@@ -72,18 +77,18 @@ t.test('your own app behind the LB: no preload, and the mistakes', async (t) => 
     ]);
     t.equal(run.exitCode, 99);
     const { summary, yours } = summaryOf(t, run.stdout);
-    t.equal(yours.measurement, 'client-side');
+    t.equal(yours.measurement, 'client-side', 'no preload loaded, though it is a Node app');
     t.equal(yours.node, null);
     t.match(
       yours.line,
-      /^UNSAFE: your app closes idle connections after 5\.0 s; the LB keeps them 12\.0 s; reproduced: \d+ of \d+ requests aimed at the close failed.*\(measured from the client side: who closed each connection is not seen\)$/,
+      /^UNSAFE: your app closes idle connections after 6\.0 s; the LB keeps them 12\.0 s; reproduced: \d+ of \d+ requests aimed at the close failed.*\(measured from the client side: who closed each connection is not seen\)$/,
     );
     t.ok(
-      yours.appIdleCloseMs! > 4_900 && yours.appIdleCloseMs! < 5_200,
-      `the raw-socket probe measured ${yours.appIdleCloseMs} ms (keepalive_timeout 5s)`,
+      yours.appIdleCloseMs! > 5_900 && yours.appIdleCloseMs! < 6_200,
+      `the raw-socket probe measured ${yours.appIdleCloseMs} ms (Node's 5 s and its 1 s buffer)`,
     );
     t.equal(summary.cells[0].closedBy.total, 0, 'without the preload nothing says who closed what');
-    t.match(run.stderr, /no preload ready line/);
+    t.match(run.stderr, /yours: \S+ — --no-preload: /, 'the output says why');
     await nothingLeft(t);
   });
 

@@ -37,6 +37,7 @@ const SOCKET_BASE: Record<string, number> = { default: 1_000, fixed: 2_000, your
 const YOUR_APP: AppUnderTest = {
   image: 'my-app:ci',
   buildDir: null,
+  preload: true,
   containerPort: 8080,
   healthPath: '/',
   startTimeoutMs: 120_000,

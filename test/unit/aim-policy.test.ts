@@ -142,7 +142,7 @@ t.test(
       startTimeoutMs: 1,
       trafficPath: '/',
     };
-    const yours: Variant = { ...s.variants[0], name: 'yours', app: { ...app, env: {} } };
+    const yours: Variant = { ...s.variants[0], name: 'yours', app: { ...app, env: {}, preload: true } };
     const lanes = (lane: LaneKind) =>
       policy({ scenario: { ...s, variants: [yours] }, lane, probedCloseMs: { yours: null } }).policy.sendsPerCycle(
         yours,

@@ -61,6 +61,7 @@ t.test('an image, with every flag around it', async (t) => {
     lb: 'haproxy',
     lbIdleTimeoutMs: 350_000,
     startTimeoutMs: 30_000,
+    preload: true,
   });
   t.same(o.methods, ['POST'], "the one method is the run's");
   t.equal(o.assertSafe, true);
@@ -80,7 +81,9 @@ t.test('defaults: port 3000, health and path /, GET, nginx, 60 s', async (t) => 
     startTimeoutMs: 120_000,
     env: {},
     compare: null,
+    preload: true,
   });
+  t.equal(parseLabArgs(['--app-image', 'my-app', '--no-preload']).app!.preload, false, '--no-preload');
 });
 
 t.test('--app-build: a directory with a Dockerfile', async (t) => {
@@ -177,6 +180,7 @@ t.test('flags of your app without it, and --assert safe without it', async (t) =
     ['--compare-image', 'x'],
     ['--lb', 'nginx'],
     ['--lb-idle-timeout', '60s'],
+    ['--no-preload'],
   ]) {
     rejects(t, flag, /applies to your own app: add --app-image/);
   }

@@ -221,6 +221,23 @@ t.test(
   },
 );
 
+t.test('--no-preload: a Node app as any server, with its own NODE_OPTIONS and no mount', async (t) => {
+  const app = parseLabArgs([
+    '--app-image',
+    'shop:1',
+    '--app-env',
+    'NODE_OPTIONS=--max-old-space-size=512',
+    '--no-preload',
+  ]).app!;
+  const scenario = yourAppScenario(app, 'alb', 'safe');
+  const { services } = renderComposeFile(scenario, images, (lb) => `/run/${lb}.cfg`) as {
+    services: Record<string, Record<string, unknown>>;
+  };
+  t.same(services['app-yours'].volumes, [], 'no preload mounted');
+  t.same(appEnvValues(scenario.variants[0].app!, '-r dd-trace/init'), { NODE_OPTIONS: '--max-old-space-size=512' });
+  t.same(appEnvValues({ ...scenario.variants[0].app!, env: {} }, '-r dd-trace/init'), {}, "the image's own, untouched");
+});
+
 t.test('--app-build: the one service that builds it; the comparison on the same image runs it', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'build-'));
   writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');

@@ -27,6 +27,7 @@ import {
 const APP: AppUnderTest = {
   image: 'my-app:ci',
   buildDir: null,
+  preload: true,
   containerPort: 8080,
   healthPath: '/',
   startTimeoutMs: 1,

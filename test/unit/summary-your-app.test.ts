@@ -11,6 +11,7 @@ import { summaryInput, variant } from '../helpers/summary-records.js';
 const APP: AppUnderTest = {
   image: 'my-app:ci',
   buildDir: null,
+  preload: true,
   containerPort: 8080,
   healthPath: '/health',
   startTimeoutMs: 1,
