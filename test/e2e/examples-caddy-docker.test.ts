@@ -8,25 +8,35 @@ import '../helpers/slot.js';
 import t from 'tap';
 import { EXAMPLE_SERVERS, exampleLabArgs } from '../../harness/scenarios/examples.js';
 import { dockerOrSkip } from '../helpers/require.js';
-import { buildExampleImages, CI_EXAMPLE_DIRS, examplesNamed } from '../helpers/examples.js';
-import { BOUNDED, lab, nothingLeft, summaryOf } from '../helpers/your-app.js';
+import {
+  buildExampleImages,
+  CI_EXAMPLE_DIRS,
+  EXAMPLE_BOUNDED,
+  EXAMPLE_LB_IDLE,
+  examplesNamed,
+} from '../helpers/examples.js';
+import { lab, nothingLeft, summaryOf } from '../helpers/your-app.js';
 
 t.test('example servers behind Caddy: with the fix SAFE (exit 0), as shipped UNSAFE', async (t) => {
   if (!(await dockerOrSkip(t))) return;
   await buildExampleImages(CI_EXAMPLE_DIRS);
   for (const example of examplesNamed(EXAMPLE_SERVERS, CI_EXAMPLE_DIRS)) {
     await t.test(example.server, async (t) => {
-      const run = await lab(t, [
-        ...exampleLabArgs(example, 'fix'),
-        '--lb',
-        'caddy',
-        '--method',
-        'POST',
-        '--assert',
-        'safe',
-        '--json',
-        ...BOUNDED,
-      ]);
+      const run = await lab(
+        t,
+        [
+          ...exampleLabArgs(example, 'fix'),
+          '--lb',
+          'caddy',
+          '--method',
+          'POST',
+          '--assert',
+          'safe',
+          '--json',
+          ...EXAMPLE_BOUNDED,
+        ],
+        EXAMPLE_LB_IDLE,
+      );
       t.equal(run.exitCode, 0, `with the fix, --assert safe holds (${run.stderr.split('\n').slice(-2).join(' | ')})`);
       const { summary, yours } = summaryOf(t, run.stdout);
       t.equal(yours.measurement, 'client-side');

@@ -1,6 +1,6 @@
 // Real non-Node servers (examples/: gunicorn, uvicorn, Go net/http) behind
 // nginx, through the real CLI as a user's CI runs it: each as shipped, its
-// default idle timeout under the LB's (compressed to 12 s), is UNSAFE (exit 99
+// default idle timeout under the LB's (compressed to 8 s), is UNSAFE (exit 99
 // under --assert safe), failing requests aimed at the idle close the probe
 // measured; the fix its docs give, beside it in the same run, is SAFE. No
 // preload: the client-side method. The Caddy file runs them the other way
@@ -10,8 +10,14 @@ import '../helpers/slot.js';
 import t from 'tap';
 import { EXAMPLE_SERVERS, exampleLabArgs } from '../../harness/scenarios/examples.js';
 import { dockerOrSkip } from '../helpers/require.js';
-import { buildExampleImages, CI_EXAMPLE_DIRS, examplesNamed } from '../helpers/examples.js';
-import { BOUNDED, lab, nothingLeft, summaryOf } from '../helpers/your-app.js';
+import {
+  buildExampleImages,
+  CI_EXAMPLE_DIRS,
+  EXAMPLE_BOUNDED,
+  EXAMPLE_LB_IDLE,
+  examplesNamed,
+} from '../helpers/examples.js';
+import { lab, nothingLeft, summaryOf } from '../helpers/your-app.js';
 
 /** The idle close each example's docs give for its default, in ms (gunicorn 2 s, uvicorn 5 s, Go's ReadTimeout 5 s). */
 const DOCUMENTED_CLOSE_MS: Record<string, number> = {
@@ -25,15 +31,11 @@ t.test('example servers behind nginx: as shipped UNSAFE (exit 99), with the fix 
   await buildExampleImages(CI_EXAMPLE_DIRS);
   for (const example of examplesNamed(EXAMPLE_SERVERS, CI_EXAMPLE_DIRS)) {
     await t.test(example.server, async (t) => {
-      const run = await lab(t, [
-        ...exampleLabArgs(example, 'default'),
-        '--method',
-        'POST',
-        '--assert',
-        'safe',
-        '--json',
-        ...BOUNDED,
-      ]);
+      const run = await lab(
+        t,
+        [...exampleLabArgs(example, 'default'), '--method', 'POST', '--assert', 'safe', '--json', ...EXAMPLE_BOUNDED],
+        EXAMPLE_LB_IDLE,
+      );
       t.equal(run.exitCode, 99, 'as shipped, --assert safe fails');
       const { summary, yours } = summaryOf(t, run.stdout);
       t.equal(yours.measurement, 'client-side', 'no preload in a non-Node server');

@@ -7,8 +7,15 @@ import { join } from 'node:path';
 import type { ExampleServer } from '../../harness/scenarios/examples.js';
 import { root } from './your-app.js';
 
-/** The examples CI puts behind nginx and Caddy: default idle closes under the tests' 12 s LB (Jetty's 30 s is not). */
+/** The examples CI puts behind nginx and Caddy: idle closes (2–5 s) under EXAMPLE_LB_IDLE; Jetty's 30 s is not. */
 export const CI_EXAMPLE_DIRS = ['python-gunicorn', 'python-uvicorn', 'go-nethttp'] as const;
+/** The LB's idle timeout for them: over their 5 s, and short, for the probe and the fix's long gap both wait it out. */
+export const EXAMPLE_LB_IDLE = '8s';
+/**
+ * Bounded: as shipped, the short lane stops at its first failure (a cycle is enough to show the race); the fix's
+ * long lane runs 3 cycles side by side, the evidence floor of a SAFE (model/verdict.ts EVIDENCE_FLOOR).
+ */
+export const EXAMPLE_BOUNDED = ['--cycles', '1', '--max-cycles', '30', '--long-cycles', '3'];
 
 /** Builds the examples' images (keepalive-lab/example-<dir>); throws with the script's last lines if one fails. */
 export async function buildExampleImages(dirs: readonly string[]): Promise<void> {

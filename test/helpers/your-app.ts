@@ -43,13 +43,14 @@ export function fixtureDir(t: Test, name: string, baseImage: string): string {
   return dir;
 }
 
-export async function lab(t: Test, args: string[]) {
+/** The lab's CLI run as a user's CI runs it, behind an LB that keeps idle connections `lbIdle` (default LB_IDLE). */
+export async function lab(t: Test, args: string[], lbIdle = LB_IDLE) {
   const resultsDir = mkdtempSync(join(tmpdir(), 'keepalive-lab-yours-'));
   t.teardown(() => rmSync(resultsDir, { recursive: true, force: true }));
   const started = Date.now();
   const run = await execa(
     'npm',
-    ['run', '-s', 'lab', '--', '--results-dir', resultsDir, '--lb-idle-timeout', LB_IDLE, ...args],
+    ['run', '-s', 'lab', '--', '--results-dir', resultsDir, '--lb-idle-timeout', lbIdle, ...args],
     { cwd: root, reject: false, timeout: 10 * 60_000 },
   );
   t.comment(`${args.join(' ')}: exit ${run.exitCode} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
