@@ -161,12 +161,17 @@ export class AimPolicy {
       : concurrency;
   }
 
-  /** A variant's share of a batch planned for C sends: the same span, its own number of sends, evenly spread. */
-  spreadFor(v: Variant, relativeOffsetsMs: number[]): number[] {
+  /**
+   * A variant's share of a batch planned for C sends: the plan itself for C, else its own number of sends evenly
+   * over the plan's core (the late-wake tail, `tailSends` at its end, is the aim variant's: a safe variant's 25, or
+   * an LB-side fix's 32, would otherwise land mostly after the close they are there to test).
+   */
+  spreadFor(v: Variant, relativeOffsetsMs: number[], tailSends = 0): number[] {
     const n = this.sendsPerCycle(v);
     if (n === relativeOffsetsMs.length) return relativeOffsetsMs;
-    const low = Math.min(...relativeOffsetsMs);
-    const high = Math.max(...relativeOffsetsMs);
+    const core = relativeOffsetsMs.slice(0, relativeOffsetsMs.length - tailSends);
+    const low = Math.min(...core);
+    const high = Math.max(...core);
     return spreadOffsets((low + high) / 2, (high - low) / 2, n);
   }
 
@@ -180,7 +185,7 @@ export class AimPolicy {
    * pools aimed each at one instant: they leave it out.
    */
   poolOffsets(v: Variant, relativeOffsetsMs: number[], tailSends = 0): number[] {
-    if (v.pool === undefined) return this.spreadFor(v, relativeOffsetsMs);
+    if (v.pool === undefined) return this.spreadFor(v, relativeOffsetsMs, tailSends);
     const core = relativeOffsetsMs.slice(0, relativeOffsetsMs.length - tailSends);
     const offset = core[(v.pool - 1) % core.length];
     return Array.from({ length: this.sendsPerCycle(v) }, () => offset);

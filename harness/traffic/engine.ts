@@ -335,7 +335,10 @@ export class TrafficEngine {
       sent.flatMap((r) => (r.variant === name && clientSymptom(r) !== null && r.offsetMs !== null ? [r.offsetMs] : []));
     const { aim } = this.policy;
     const steering = this.input.scenario.kind === 'classic' ? [aim] : this.variants;
-    for (const v of steering) this.scheduler(v.name).record(hitsOf(v.name));
+    for (const v of steering) {
+      const plan = plans.find((p) => p.v.name === v.name)?.plan;
+      if (plan) this.scheduler(v.name).record(plan, hitsOf(v.name));
+    }
     this.estimates.learnFromCycle(sent);
     const aimPlan = plans.find((p) => p.v.name === aim.name)?.plan;
     if (!aimPlan) throw new Error(`the aim variant ${aim.name} is not among the lane's`);

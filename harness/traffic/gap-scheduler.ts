@@ -81,7 +81,7 @@ export class GapScheduler {
 
   get centerOffsetMs(): number {
     const { sweepMs, maxOffsetMs } = this.settings;
-    return clamp(this.base + sweepMs[this.sweepIndex % sweepMs.length], maxOffsetMs);
+    return clamp(round3(this.base + sweepMs[this.sweepIndex % sweepMs.length]), maxOffsetMs);
   }
 
   plan(closeDelayMs: number): CyclePlan {
@@ -97,20 +97,23 @@ export class GapScheduler {
   }
 
   /**
-   * Offsets (as planned) of the sends of the last plan that hit the race. Only the core's hits move the center: a
-   * tail's hit says the app woke late that cycle, not that its close moved.
+   * What a plan's sends hit: their offsets as planned. Only the core's hits move the center: a tail's hit says the
+   * app woke late that cycle, not that its close moved. Sorted by the plan's own core, not the center now: pooled
+   * cycles record side by side.
    */
-  record(hitOffsetsMs: readonly number[]): void {
+  record(plan: CyclePlan, hitOffsetsMs: readonly number[]): void {
     if (hitOffsetsMs.length === 0) {
       this.sweepIndex += 1;
       return;
     }
-    const coreHits = hitOffsetsMs.filter((o) => o <= this.centerOffsetMs + this.settings.spreadMs);
+    const coreTopMs = plan.sendOffsetsMs[plan.sendOffsetsMs.length - 1 - plan.tailSends] ?? plan.centerOffsetMs;
+    // Offsets are rounded to the microsecond where planned and where recorded: within half of one is the same send.
+    const coreHits = hitOffsetsMs.filter((o) => o <= coreTopMs + 0.0005);
     if (coreHits.length > 0) {
       const mean = coreHits.reduce((a, b) => a + b, 0) / coreHits.length;
       this.base = clamp(round3(mean), this.settings.maxOffsetMs);
     } else {
-      this.base = this.centerOffsetMs;
+      this.base = plan.centerOffsetMs;
     }
     this.sweepIndex = 0;
     this.hitSeen = true;

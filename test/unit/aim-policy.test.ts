@@ -351,3 +351,10 @@ t.test("a pooled batch takes one offset of the plan's core each: the late-wake t
   );
   t.same(p.poolOffsets({ ...article, pool: 6 }, plan, 0), Array(32).fill(4), 'without a tail, the whole plan');
 });
+
+t.test("a safe variant's 25 sends spread over the plan's core, not its late-wake tail", async (t) => {
+  const [, fixed] = defaultScenario().variants;
+  const spread = policy().policy.spreadFor(fixed, [-2, -1, 0, 1, 2, 4, 7, 10], 3);
+  t.equal(spread.length, 25);
+  t.same([Math.min(...spread), Math.max(...spread)], [-2, 2]);
+});
