@@ -236,9 +236,9 @@ fi
 # the examples' is LAB_DEBIAN_IMAGE.
 node_major=${node_version%%.*}
 touch .env
-lb_keys='LAB_NGINX_IMAGE|LAB_HAPROXY_IMAGE|LAB_CADDY_IMAGE|LAB_DEBIAN_IMAGE'
-drop="^($lb_keys|LAB_NODE_${node_major}_IMAGE)="
-[ "$node_version" = "$default_node_version" ] && drop="^(LAB_NODE_IMAGE|$lb_keys|LAB_NODE_${node_major}_IMAGE)="
+base_keys='LAB_NGINX_IMAGE|LAB_HAPROXY_IMAGE|LAB_CADDY_IMAGE|LAB_DEBIAN_IMAGE'
+drop="^($base_keys|LAB_NODE_${node_major}_IMAGE)="
+[ "$node_version" = "$default_node_version" ] && drop="^(LAB_NODE_IMAGE|$base_keys|LAB_NODE_${node_major}_IMAGE)="
 grep -v -E "$drop" .env >.env.tmp || true
 {
   [ "$node_version" = "$default_node_version" ] && printf 'LAB_NODE_IMAGE=%s\n' "$node_image"

@@ -11,7 +11,7 @@ export const EXAMPLE_LBS = ['nginx', 'caddy'] as const;
 /** The method the examples' runs ask: no LB replays a POST, so a reused connection's failure reaches the client. */
 export const EXAMPLE_METHOD = 'POST';
 /** The LB's idle timeout the kept runs use: AWS ALB's default. */
-export const EXAMPLE_LB_IDLE = '60s';
+export const KEPT_RUN_LB_IDLE = '60s';
 
 /** Where a run of an example behind an LB is kept under docs/measurements/. */
 export const exampleMeasurement = (example: ExampleServer, lb: string) => `example-${example.dir}-${lb}`;
@@ -19,7 +19,7 @@ export const exampleMeasurement = (example: ExampleServer, lb: string) => `examp
 /** The command a kept run was: the example as shipped as yours, its fix beside it. */
 export function exampleCommand(example: ExampleServer, lb: string): string {
   const args = exampleLabArgs(example, 'default').map((a) => (a.includes(' ') ? `'${a}'` : a));
-  return `npm run lab -- ${args.join(' ')} --lb ${lb} --method ${EXAMPLE_METHOD} --lb-idle-timeout ${EXAMPLE_LB_IDLE}`;
+  return `npm run lab -- ${args.join(' ')} --lb ${lb} --method ${EXAMPLE_METHOD} --lb-idle-timeout ${KEPT_RUN_LB_IDLE}`;
 }
 
 const seconds = (ms: number | null) => (ms === null ? 'open past the LB' : `${(ms / 1000).toFixed(1)} s`);

@@ -360,9 +360,11 @@ async function inspectYourApps(run: Run, stack: Stack): Promise<NonNullable<Run[
     preloadNode[v.name] = preloadReadyNode((await stack.appLogs(v)).stdout);
     const node = preloadNode[v.name];
     const why = v.app.preload ? 'no preload ready line (not a Node app, or NODE_OPTIONS is ignored)' : '--no-preload';
+    // --no-preload only keeps the lab from adding it: an image that loads it itself (the sample app's) still has it.
+    const loaded = v.app.preload ? 'the preload loaded' : '--no-preload, but the image loads the preload itself';
     run.io.progress(
       node !== null
-        ? `  ${v.name}: ${v.app.image} — the preload loaded (Node ${node}): the lab sees who closes each connection and aims by the app's clock`
+        ? `  ${v.name}: ${v.app.image} — ${loaded} (Node ${node}): the lab sees who closes each connection and aims by the app's clock`
         : `  ${v.name}: ${v.app.image} — ${why}: ${CLIENT_SIDE_LIMIT}`,
     );
   }

@@ -6,6 +6,7 @@
 // First: this file's own ports and Compose project (test/helpers/slot.ts).
 import '../helpers/slot.js';
 import t from 'tap';
+import { EXAMPLE_METHOD } from '../../harness/docs/examples-table.js';
 import { EXAMPLE_SERVERS, exampleLabArgs } from '../../harness/scenarios/examples.js';
 import { dockerOrSkip } from '../helpers/require.js';
 import {
@@ -29,7 +30,7 @@ t.test('example servers behind Caddy: with the fix SAFE (exit 0), as shipped UNS
           '--lb',
           'caddy',
           '--method',
-          'POST',
+          EXAMPLE_METHOD,
           '--assert',
           'safe',
           '--json',

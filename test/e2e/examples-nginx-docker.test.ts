@@ -8,6 +8,7 @@
 // First: this file's own ports and Compose project (test/helpers/slot.ts).
 import '../helpers/slot.js';
 import t from 'tap';
+import { EXAMPLE_METHOD } from '../../harness/docs/examples-table.js';
 import { EXAMPLE_SERVERS, exampleLabArgs } from '../../harness/scenarios/examples.js';
 import { dockerOrSkip } from '../helpers/require.js';
 import {
@@ -19,11 +20,14 @@ import {
 } from '../helpers/examples.js';
 import { lab, nothingLeft, summaryOf } from '../helpers/your-app.js';
 
-/** The idle close each example's docs give for its default, in ms (gunicorn 2 s, uvicorn 5 s, Go's ReadTimeout 5 s). */
-const DOCUMENTED_CLOSE_MS: Record<string, number> = {
-  'python-gunicorn': 2_000,
-  'python-uvicorn': 5_000,
-  'go-nethttp': 5_000,
+/**
+ * Where each example's default idle close may fall, in ms: uvicorn's 5 s and Go's 5 s ReadTimeout are timers;
+ * gunicorn's threaded worker checks its 2 s once a second, on a loop tick a response does not wake, so 2–3 s.
+ */
+const CLOSE_RANGE_MS: Record<string, [number, number]> = {
+  'python-gunicorn': [1_950, 3_150],
+  'python-uvicorn': [4_950, 5_150],
+  'go-nethttp': [4_950, 5_150],
 };
 
 t.test('example servers behind nginx: as shipped UNSAFE (exit 99), with the fix SAFE', async (t) => {
@@ -33,17 +37,25 @@ t.test('example servers behind nginx: as shipped UNSAFE (exit 99), with the fix 
     await t.test(example.server, async (t) => {
       const run = await lab(
         t,
-        [...exampleLabArgs(example, 'default'), '--method', 'POST', '--assert', 'safe', '--json', ...EXAMPLE_BOUNDED],
+        [
+          ...exampleLabArgs(example, 'default'),
+          '--method',
+          EXAMPLE_METHOD,
+          '--assert',
+          'safe',
+          '--json',
+          ...EXAMPLE_BOUNDED,
+        ],
         EXAMPLE_LB_IDLE,
       );
       t.equal(run.exitCode, 99, 'as shipped, --assert safe fails');
       const { summary, yours } = summaryOf(t, run.stdout);
       t.equal(yours.measurement, 'client-side', 'no preload in a non-Node server');
       t.equal(yours.verdict, 'UNSAFE', yours.line);
-      const closeMs = DOCUMENTED_CLOSE_MS[example.dir];
+      const [low, high] = CLOSE_RANGE_MS[example.dir];
       t.ok(
-        yours.appIdleCloseMs !== null && Math.abs(yours.appIdleCloseMs - closeMs) < 150,
-        `the probe measured its idle close: ${yours.appIdleCloseMs} ms (documented ${closeMs})`,
+        yours.appIdleCloseMs !== null && yours.appIdleCloseMs >= low && yours.appIdleCloseMs <= high,
+        `the probe measured its idle close: ${yours.appIdleCloseMs} ms (${low}–${high})`,
       );
       const cell = summary.cells.find((c) => c.variant === 'yours')!;
       t.equal(cell.verdict.word, 'REPRODUCED');

@@ -163,7 +163,7 @@ t.test("an app without the preload: idle starts from the client's side", async (
     trafficPath: '/p',
   };
   const base = defaultScenario().variants[0];
-  const yours: Variant = { ...base, name: 'yours', app: { ...app, env: {}, preload: true } };
+  const yours: Variant = { ...base, name: 'yours', app: { ...app, env: {}, preload: false } };
   const { lane, io } = steps({ scenario: { ...defaultScenario(), kind: 'matrix', variants: [yours] } });
   const starts = await lane.burst(1, false);
   t.equal(io.bursts[0].trafficPath, '/p', 'its --path');
