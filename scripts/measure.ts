@@ -44,7 +44,9 @@ function keepRun(runDir: string, what: string): void {
   // also what its hit timeline is drawn from (the aim variant's app log, the LB's access log).
   // The LB-side fixes' docs read their summary alone (every figure of their tables is a cell's); their 40 cycles of
   // 32 requests per app would add 9 MB of requests nothing reads.
-  const files = what.startsWith('lb-fixes')
+  // So do the example servers' and your app's runs (their tables' every figure is a summary's).
+  const summaryAlone = ['lb-fixes', 'example-', 'your-app-'].some((prefix) => what.startsWith(prefix));
+  const files = summaryAlone
     ? []
     : what.startsWith('matrix')
       ? ['requests.ndjson']

@@ -1,0 +1,74 @@
+// The e2e runs of the example servers (test/e2e/examples-*-docker.test.ts), a
+// file per server and LB so that tap runs them side by side, each with its own
+// timeout: behind nginx the server as shipped is yours (UNSAFE, exit 99 under
+// --assert safe) and its fix beside it SAFE; behind Caddy the other way round
+// (the fix as yours, exit 0). No preload: the client-side method. Import it
+// after ./slot.js: the runs use the file's slot.
+import { type Test } from 'tap';
+import { EXAMPLE_METHOD } from '../../harness/docs/examples-table.js';
+import { EXAMPLE_SERVERS, exampleLabArgs } from '../../harness/scenarios/examples.js';
+import { dockerOrSkip } from './require.js';
+import { buildExampleImages, EXAMPLE_BOUNDED, EXAMPLE_LB_IDLE, examplesNamed } from './examples.js';
+import { lab, nothingLeft, summaryOf } from './your-app.js';
+
+/**
+ * Where each CI example's default idle close may fall, in ms (documented, not the lab's): uvicorn's 5 s and Go's 5 s
+ * ReadTimeout are timers.
+ */
+const CLOSE_RANGE_MS: Record<string, [number, number]> = {
+  'python-uvicorn': [4_950, 5_150],
+  'go-nethttp': [4_950, 5_150],
+};
+
+/** The example as shipped behind nginx: UNSAFE, exit 99, failing at the close the probe measured; the fix SAFE. */
+export async function asShippedBehindNginx(t: Test, dir: string): Promise<void> {
+  if (!(await dockerOrSkip(t))) return;
+  await buildExampleImages([dir]);
+  const [example] = examplesNamed(EXAMPLE_SERVERS, [dir]);
+  const args = [...exampleLabArgs(example, 'default'), '--method', EXAMPLE_METHOD, '--assert', 'safe', '--json'];
+  const run = await lab(t, [...args, ...EXAMPLE_BOUNDED], EXAMPLE_LB_IDLE);
+  t.equal(run.exitCode, 99, 'as shipped, --assert safe fails');
+  const { summary, yours } = summaryOf(t, run.stdout);
+  t.equal(yours.measurement, 'client-side', 'no preload in a non-Node server');
+  t.equal(yours.verdict, 'UNSAFE', yours.line);
+  const [low, high] = CLOSE_RANGE_MS[dir];
+  t.ok(
+    yours.appIdleCloseMs !== null && yours.appIdleCloseMs >= low && yours.appIdleCloseMs <= high,
+    `the probe measured its idle close: ${yours.appIdleCloseMs} ms (${low}–${high})`,
+  );
+  const cell = summary.cells.find((c) => c.variant === yours.variant)!;
+  t.equal(cell.verdict.word, 'REPRODUCED');
+  t.ok(cell.counts.status502 > 0, `${cell.counts.status502} × 502 to the client`);
+  t.equal(cell.counts.untied, 0, 'every failure at the idle close the probe measured');
+  const compared = summary.yourApp!.find((a) => a.variant === 'compared')!;
+  t.match(compared, { verdict: 'SAFE', envKeys: [example.fixEnv.key] }, compared.line);
+  t.equal(compared.appIdleCloseMs, null, 'with the fix it kept the idle connection past the LB');
+  await nothingLeft(t);
+}
+
+/** The example with its fix behind Caddy: SAFE, exit 0; as shipped beside it UNSAFE (POST: Caddy never replays it). */
+export async function fixedBehindCaddy(t: Test, dir: string): Promise<void> {
+  if (!(await dockerOrSkip(t))) return;
+  await buildExampleImages([dir]);
+  const [example] = examplesNamed(EXAMPLE_SERVERS, [dir]);
+  const args = [...exampleLabArgs(example, 'fix'), '--lb', 'caddy', '--method', EXAMPLE_METHOD, '--assert', 'safe'];
+  const run = await lab(t, [...args, '--json', ...EXAMPLE_BOUNDED], EXAMPLE_LB_IDLE);
+  t.equal(run.exitCode, 0, `with the fix, --assert safe holds (${run.stderr.split('\n').slice(-2).join(' | ')})`);
+  const { summary, yours } = summaryOf(t, run.stdout);
+  t.equal(yours.measurement, 'client-side');
+  t.equal(yours.verdict, 'SAFE', yours.line);
+  t.equal(yours.appIdleCloseMs, null, "it kept the idle connection open past the LB's timeout");
+  t.match(yours.line, /measured from the client side/);
+  const cell = summary.cells.find((c) => c.variant === yours.variant)!;
+  t.ok((cell.counts.boundary ?? 0) >= 60, `${cell.counts.boundary} requests at the LB's boundary, none failed`);
+  const compared = summary.yourApp!.find((a) => a.variant === 'compared')!;
+  t.equal(compared.verdict, 'UNSAFE', compared.line);
+  const [low, high] = CLOSE_RANGE_MS[dir];
+  t.ok(
+    compared.appIdleCloseMs !== null && compared.appIdleCloseMs >= low && compared.appIdleCloseMs <= high,
+    `as shipped it closed after ${compared.appIdleCloseMs} ms`,
+  );
+  const shipped = summary.cells.find((c) => c.variant === 'compared')!;
+  t.ok(shipped.counts.status502 > 0, `as shipped: ${shipped.counts.status502} × 502 from Caddy`);
+  await nothingLeft(t);
+}
