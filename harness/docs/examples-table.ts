@@ -5,6 +5,7 @@
 import { EXAMPLE_SERVERS, exampleLabArgs, type ExampleServer } from '../scenarios/examples.js';
 import { aimedCellText, boundaryCellText } from '../report/boundary-text.js';
 import type { Summary } from '../results/schema.js';
+import { COMPARED_APP_VARIANT as COMPARED, YOUR_APP_VARIANT as YOURS } from '../scenarios/scenarios.js';
 
 /** The LBs the examples are measured behind, in the table's order. */
 export const EXAMPLE_LBS = ['nginx', 'caddy'] as const;
@@ -63,13 +64,27 @@ export function examplesTable(summaryOf: (what: string) => Summary | null): stri
     "failed / at the LB's boundary",
     'with the fix',
   ];
-  const rows = EXAMPLE_SERVERS.flatMap((example) =>
+  const kept = EXAMPLE_SERVERS.flatMap((example) =>
     EXAMPLE_LBS.flatMap((lb) => {
       const summary = summaryOf(exampleMeasurement(example, lb));
-      return summary === null ? [] : [`| ${exampleRow(example, summary)} |`];
+      return summary === null ? [] : [{ example, lb, summary }];
     }),
   );
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n');
+  const rows = kept.map(({ example, summary }) => `| ${exampleRow(example, summary)} |`);
+  // As shipped should be UNSAFE and fixed SAFE: any other word is said with the cell's own reason.
+  const expected: Record<string, string> = { [YOURS]: 'UNSAFE', [COMPARED]: 'SAFE' };
+  const notes = kept.flatMap(({ example, lb, summary }) =>
+    (summary.yourApp ?? [])
+      .filter((a) => a.verdict !== expected[a.variant])
+      .map((a) => {
+        const cell = summary.cells.find((c) => c.variant === a.variant);
+        const reason = cell?.verdict.reasons[0] ?? cell?.reason ?? a.line;
+        const which = a.variant === YOURS ? 'as shipped' : 'with the fix';
+        return `- ${example.server} behind ${lb}, ${which}: ${a.verdict}, ${reason}.`;
+      }),
+  );
+  const table = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n');
+  return notes.length === 0 ? table : [table, '', 'Not the expected word:', '', ...notes].join('\n');
 }
 
 /** The examples, a line each: directory, server, default idle timeout, the fix and the variable the image reads. */

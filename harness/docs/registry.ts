@@ -7,6 +7,7 @@ import type { DocBlock } from './blocks.js';
 import { benchTable } from './bench-table.js';
 import { exampleCommand, exampleMeasurement, examplesList, examplesTable, EXAMPLE_LBS } from './examples-table.js';
 import { EXAMPLE_SERVERS } from '../scenarios/examples.js';
+import { PRELOAD_COMMAND, PRELOAD_RUNS, preloadTable } from './preload-table.js';
 import { lbFixAnswer, lbFixRepeatsTable, lbFixTable } from '../report/lb-fixes.js';
 import { lbFixMethod } from './lb-fix-method.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
@@ -112,6 +113,20 @@ export function docBlocks(root: string): Record<string, DocBlock> {
     'lb-fixes-repeats': {
       source: 'docs/measurements/lb-fixes*/',
       render: () => lbFixRepeatsTable(lbFixRuns()),
+    },
+    'preload-side-by-side': {
+      source: 'docs/measurements/your-app-preload/, your-app-no-preload/',
+      render: () => {
+        const [withRun, withoutRun] = [PRELOAD_RUNS.with, PRELOAD_RUNS.without];
+        const caption = (what: string, command: string) =>
+          `- ${runCaption(measuredSummary(root, what), machineOf(root, what), command)}`;
+        return [
+          preloadTable(measuredSummary(root, withRun), measuredSummary(root, withoutRun)),
+          '',
+          caption(withRun, PRELOAD_COMMAND),
+          caption(withoutRun, `${PRELOAD_COMMAND} --no-preload`),
+        ].join('\n');
+      },
     },
     'examples-list': { source: 'harness/scenarios/examples.ts', render: examplesList },
     'examples-table': {

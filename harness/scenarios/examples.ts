@@ -26,7 +26,7 @@ export const EXAMPLE_SERVERS: readonly ExampleServer[] = [
     dir: 'python-gunicorn',
     server: 'gunicorn 20.1, threaded worker (gthread)',
     port: 8000,
-    defaultIdle: '2 s (`--keep-alive`)',
+    defaultIdle: '2 s (`--keep-alive`), checked once a second: closed 2–3 s after a response',
     fixEnv: { key: 'GUNICORN_CMD_ARGS', value: '--keep-alive 75' },
     fixSays: '`--keep-alive 75`',
     docs: 'https://docs.gunicorn.org/en/20.1.0/settings.html#keepalive',
