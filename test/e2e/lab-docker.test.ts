@@ -133,8 +133,9 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     const atLb = summary.variants.fixed.lbBoundary;
     t.comment(`fixed at the LB's 60 s: ${JSON.stringify(atLb)}`);
     // Most of the 30 reuse a connection idle that long; on a loaded machine some sends come late, after nginx closed
-    // theirs (24 of 30 while three test files ran at once). A pool the lane did not hold to itself gives none.
-    t.ok(atLb && atLb.boundary >= 15, `fixed: ${atLb?.boundary} boundary requests at the LB's 60 s`);
+    // theirs (24 of 30 while three test files ran at once; 9 of 30 in a CI run beside the example servers' files). A
+    // pool the lane did not hold to itself gives none: that is what this guards, not how many a busy machine gets.
+    t.ok(atLb && atLb.boundary >= 5, `fixed: ${atLb?.boundary} boundary requests at the LB's 60 s`);
     t.equal(atLb?.failures, 0, "fixed: none failed at the LB's 60 s");
     t.ok(
       atLb?.idleGapMs && atLb.idleGapMs >= 59_000 && atLb.idleGapMs < 60_000,
