@@ -4,6 +4,7 @@ import type { BenchResult } from '../bench/metrics.js';
 import { firstHitCyclesText, pooledRateText } from '../bench/report.js';
 import type { Spread } from '../model/stats.js';
 import { describeMachine, type Machine } from './measurements.js';
+import { markdownTable } from '../report/markdown-table.js';
 
 /** The bench's extra CPU load (busy processes beside the lab), and a test setting that set it apart, in words. */
 export function benchCondition(b: BenchResult): string {
@@ -21,10 +22,10 @@ function loadAverage15(b: BenchResult, machine: Machine): string {
   return load === undefined ? '—' : load.toFixed(1);
 }
 
-function benchRow({ bench: b, machine }: { bench: BenchResult; machine: Machine }): string {
+function benchRow({ bench: b, machine }: { bench: BenchResult; machine: Machine }): string[] {
   const { aimed, naive } = b.pooled;
   const atLeast = b.pooled.aimedOverNaiveAtLeast;
-  return `| ${[
+  return [
     benchCondition(b),
     b.sendingNice === null ? '—' : String(b.sendingNice),
     `\`${b.benchId}\`, ${b.startedAt.slice(0, 10)}`,
@@ -39,7 +40,7 @@ function benchRow({ bench: b, machine }: { bench: BenchResult; machine: Machine 
     atLeast === null ? '—' : `≥ ${atLeast.toFixed(1)}×`,
     spread(b.wallMs.warm, (v) => `${(v / 1000).toFixed(0)} s`),
     b.checksAgree ? 'agree' : 'DISAGREE',
-  ].join(' | ')} |`;
+  ];
 }
 
 /** The table, then the machines the benches ran on. */
@@ -64,9 +65,7 @@ export function benchTable(benches: ReadonlyArray<{ bench: BenchResult; machine:
   ];
   const where = [...new Set(benches.map((b) => describeMachine({ ...b.machine, loadAverage: undefined })))];
   return [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...benches.map(benchRow),
+    markdownTable(head, benches.map(benchRow)),
     '',
     `Measured on ${where.join('; ')}; versions: ${Object.entries(benches[0]?.bench.versions ?? {})
       .map(([k, v]) => `${k} ${v}`)

@@ -6,6 +6,7 @@ import { EXAMPLE_SERVERS, exampleLabArgs, type ExampleServer } from '../scenario
 import { aimedCellText, boundaryCellText } from '../report/boundary-text.js';
 import type { Summary } from '../results/schema.js';
 import { COMPARED_APP_VARIANT as COMPARED, YOUR_APP_VARIANT as YOURS } from '../scenarios/scenarios.js';
+import { markdownTable } from '../report/markdown-table.js';
 
 /** The LBs the examples are measured behind, in the table's order. */
 export const EXAMPLE_LBS = ['nginx', 'caddy'] as const;
@@ -26,7 +27,7 @@ export function exampleCommand(example: ExampleServer, lb: string): string {
 const seconds = (ms: number | null) => (ms === null ? 'open past the LB' : `${(ms / 1000).toFixed(1)} s`);
 
 /** One row: the example behind one LB, as shipped and with the fix, from its kept run. */
-function exampleRow(example: ExampleServer, summary: Summary): string {
+function exampleRow(example: ExampleServer, summary: Summary): string[] {
   const [shipped, fixed] = summary.yourApp ?? [];
   if (!shipped || !fixed) throw new Error(`${summary.runId}: not a run of an example with its fix beside it`);
   const cellOf = (variant: string) => summary.cells.find((c) => c.variant === variant);
@@ -46,7 +47,7 @@ function exampleRow(example: ExampleServer, summary: Summary): string {
     seconds(fixed.appIdleCloseMs),
     boundaryCellText(fixedCell),
     fixed.verdict,
-  ].join(' | ');
+  ];
 }
 
 /** The table, a row per example and LB kept (`summaryOf` reads a kept run, null when none is kept). */
@@ -70,7 +71,6 @@ export function examplesTable(summaryOf: (what: string) => Summary | null): stri
       return summary === null ? [] : [{ example, lb, summary }];
     }),
   );
-  const rows = kept.map(({ example, summary }) => `| ${exampleRow(example, summary)} |`);
   // As shipped should be UNSAFE and fixed SAFE: any other word is said with the cell's own reason.
   const expected: Record<string, string> = { [YOURS]: 'UNSAFE', [COMPARED]: 'SAFE' };
   const notes = kept.flatMap(({ example, lb, summary }) =>
@@ -83,7 +83,10 @@ export function examplesTable(summaryOf: (what: string) => Summary | null): stri
         return `- ${example.server} behind ${lb}, ${which}: ${a.verdict}, ${reason}.`;
       }),
   );
-  const table = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows].join('\n');
+  const table = markdownTable(
+    head,
+    kept.map(({ example, summary }) => exampleRow(example, summary)),
+  );
   return notes.length === 0 ? table : [table, '', 'Not the expected word:', '', ...notes].join('\n');
 }
 

@@ -6,6 +6,7 @@ import { cellWordCounts } from '../analysis/verdict-text.js';
 import { closedWhileIdle } from '../analysis/outcome.js';
 import { describeMachine, type Machine } from './measurements.js';
 import { boundaryCellText } from '../report/boundary-text.js';
+import { markdownTable } from '../report/markdown-table.js';
 
 type Cell = Summary['cells'][number];
 
@@ -23,7 +24,7 @@ function appsOf(summary: Summary, lbs: readonly string[]): Array<{ variant: stri
 
 const METHODS = ['POST', 'GET'] as const;
 
-function appRow(variant: string, cells: Cell[], withLb: boolean): string {
+function appRow(variant: string, cells: Cell[], withLb: boolean): string[] {
   const first = cells[0];
   const of = (method: string) => cells.find((c) => c.method === method);
   const perMethod = (show: (c: Cell) => string) =>
@@ -32,7 +33,7 @@ function appRow(variant: string, cells: Cell[], withLb: boolean): string {
       return c ? show(c) : '—';
     });
   const by = first.effectiveCloseBy === null ? '' : ` (${first.effectiveCloseBy})`;
-  return `| ${[
+  return [
     `\`${variant}\``,
     ...(withLb ? [`${first.lb} ${first.lbVersion ?? ''}`.trim()] : []),
     first.node ?? '—',
@@ -44,7 +45,7 @@ function appRow(variant: string, cells: Cell[], withLb: boolean): string {
     // While idle, as the cells' reasons and report.md count them: the LB's closes at shutdown are not its timeout's.
     (({ app, lb }) => `${app} / ${lb}`)(closedWhileIdle(first.closedBy)),
     perMethod((c) => c.verdict.word).join(' / '),
-  ].join(' | ')} |`;
+  ];
 }
 
 /** One LB group's table: a row per app. */
@@ -63,11 +64,10 @@ export function matrixTable(summary: Summary, lbs: readonly string[]): string {
     'idle closes app / LB',
     'verdict POST / GET',
   ];
-  return [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...appsOf(summary, lbs).map((a) => appRow(a.variant, a.cells, withLb)),
-  ].join('\n');
+  return markdownTable(
+    head,
+    appsOf(summary, lbs).map((a) => appRow(a.variant, a.cells, withLb)),
+  );
 }
 
 /** Which run it was, when, where and how long: the caption every measured table carries. */

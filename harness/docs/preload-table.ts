@@ -4,6 +4,7 @@
 // measurement from yourApp, the failures and the first one from the cell.
 import { aimedCellText } from '../report/boundary-text.js';
 import type { Summary } from '../results/schema.js';
+import { markdownTable } from '../report/markdown-table.js';
 
 /** The two kept runs: a plain Node app as yours, with the preload and without. */
 export const PRELOAD_RUNS = { with: 'your-app-preload', without: 'your-app-no-preload' } as const;
@@ -16,7 +17,7 @@ export const PRELOAD_RUNS = { with: 'your-app-preload', without: 'your-app-no-pr
 export const PRELOAD_COMMAND =
   'npm run lab -- --app-image keepalive-lab/plain-node:node24 --app-port 8080 --method POST';
 
-function preloadRow(summary: Summary): string {
+function preloadRow(summary: Summary): string[] {
   const [yours] = summary.yourApp ?? [];
   const cell = summary.cells.find((c) => c.variant === yours?.variant);
   if (!yours || !cell) throw new Error(`${summary.runId}: not a run of your app`);
@@ -30,7 +31,7 @@ function preloadRow(summary: Summary): string {
     aimedCellText(cell),
     hitCycles,
     yours.verdict,
-  ].join(' | ');
+  ];
 }
 
 /** The side-by-side table, a row per run (with the preload first). */
@@ -43,10 +44,5 @@ export function preloadTable(withPreload: Summary, withoutPreload: Summary): str
     'aimed cycles that failed',
     'verdict',
   ];
-  return [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    `| ${preloadRow(withPreload)} |`,
-    `| ${preloadRow(withoutPreload)} |`,
-  ].join('\n');
+  return markdownTable(head, [preloadRow(withPreload), preloadRow(withoutPreload)]);
 }

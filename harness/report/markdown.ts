@@ -6,6 +6,7 @@ import { percent, type Proportion } from '../model/stats.js';
 import type { CellSummary, RaceModel, Summary, VariantSummary } from '../results/schema.js';
 import { YOUR_APP_FIX } from '../scenarios/scenarios.js';
 import { failuresSeen } from '../records/failures.js';
+import { markdownTable } from './markdown-table.js';
 
 const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(3)} s`);
 
@@ -150,9 +151,7 @@ export function reportMarkdown(summary: Summary): string {
     '',
     `**${verdictLine(summary)}**`,
     '',
-    `| ${rows[0].join(' | ')} |`,
-    `|${rows[0].map(() => '---').join('|')}|`,
-    ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
+    markdownTable(rows[0], rows.slice(1)),
     '',
     ...(summary.scenario.kind === 'matrix' ? ['## Cells', '', ...cellReasons(summary).map((l) => `- ${l}`), ''] : []),
     ...lbFixSection(summary),
