@@ -23,7 +23,13 @@ export { runsPooled };
 import { cycleLine, cycleRecordOf, longGapLine, plannedCount, type CyclePosition } from './cycle-report.js';
 import { CycleSteps, type AimedVariant, type CycleStepsInput, type VariantAim } from './cycle-steps.js';
 import { Estimates } from './estimates.js';
-import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
+import {
+  CLIENT_SIDE_SCHEDULER,
+  DEFAULT_SCHEDULER,
+  GapScheduler,
+  spreadOffsets,
+  type CyclePlan,
+} from './gap-scheduler.js';
 import { naiveComparison, naivePairsOf } from './naive-cycles.js';
 import type { AppEvents, TrafficIo } from './traffic-io.js';
 
@@ -144,9 +150,6 @@ export class TrafficEngine {
     const sendsPerCycle = (v: Variant) => policy.sendsPerCycle(v);
     this.stepsInput = { scenario, variants, methods: options.methods, apps, io, signal, estimates, sendsPerCycle };
     this.steps = new CycleSteps(this.stepsInput);
-    const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: options.concurrency });
-    const shared = newScheduler();
-    for (const v of variants) this.schedulers.set(v.name, scenario.kind === 'classic' ? shared : newScheduler());
   }
 
   private get variants(): readonly Variant[] {
@@ -162,6 +165,7 @@ export class TrafficEngine {
     try {
       await this.steps.calibrate();
       this.estimates.learnCloseDelays();
+      this.createSchedulers();
       if (runsPooled(this.lane, this.variants)) await this.pooledLongCycles();
       for (let cycle = 1; cycle <= this.policy.lastCycle && !signal.aborted && !this.pooled; cycle++) {
         await this.aimedCycle(cycle);
@@ -303,6 +307,21 @@ export class TrafficEngine {
     return this.policy.boundaryMs(v, this.steps.records);
   }
 
+  /**
+   * After the calibration, which says which apps are measured from the client side: their schedulers sweep wider
+   * (CLIENT_SIDE_SCHEDULER). The talk-sized run's variants share one.
+   */
+  private createSchedulers(): void {
+    const { scenario, options } = this.input;
+    const newScheduler = (v: Variant) =>
+      new GapScheduler({
+        ...(this.estimates.measuredFromClient(v) ? CLIENT_SIDE_SCHEDULER : DEFAULT_SCHEDULER),
+        sendsPerCycle: options.concurrency,
+      });
+    const shared = newScheduler(this.variants[0]);
+    for (const v of this.variants) this.schedulers.set(v.name, scenario.kind === 'classic' ? shared : newScheduler(v));
+  }
+
   /** The scheduler that steers a variant's aim (the talk-sized run's variants share one). */
   private scheduler(name: VariantName): GapScheduler {
     const scheduler = this.schedulers.get(name);
@@ -316,10 +335,14 @@ export class TrafficEngine {
    * and the apps' accounts teach the schedulers and the estimates.
    */
   private async aimedCycle(cycle: number, position?: CyclePosition, steps: CycleSteps = this.steps): Promise<void> {
-    const idleStarts = this.policy.anchors(await steps.burst(cycle));
+    const starts = await steps.burst(cycle);
+    const idleStarts = this.policy.anchors(starts);
     if (steps.aborted) return;
     // The steps' own variants: a pooled cycle's name their pool.
-    const plans = steps.variants.map((v) => ({ v, plan: this.scheduler(v.name).plan(this.boundaryMs(v)) }));
+    const plans = steps.variants.map((v) => {
+      const spreadMs = this.policy.spreadMsFor(v, starts.get(v.name) ?? []);
+      return { v, plan: this.scheduler(v.name).plan(this.boundaryMs(v), spreadMs) };
+    });
     const targets = plans.map(({ v, plan }) => {
       const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
       const aim = { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs };
