@@ -9,9 +9,9 @@ import { NO_LB_FIX } from '../scenarios/lb-fixes.js';
 import { lbPortsOf, YOUR_APP_FIX, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import { clientSymptom, isAppError, type ClientSymptom, type RequestRecord } from '../records/request-records.js';
-import { raceLogLines, type RaceLogLine } from '../lb/nginx-log.js';
+import type { RaceLogLine } from '../lb/nginx-log.js';
 import { wasRetried, type AccessLogEntry } from '../lb/access-log.js';
-import { LB_DRIVERS, type LbDriver } from '../lb/drivers.js';
+import { LB_DRIVERS, lbsOf, type LbDriver } from '../lb/drivers.js';
 import { classifyCell, clientSawText, type CellEvidence, type Classification } from './outcome.js';
 import {
   aimedAtLbBoundary,
@@ -146,8 +146,8 @@ interface VariantCells {
   appClosesKnown: boolean;
   /** The retries the LB's access log shows of this variant that can be the race's (any method). */
   retried: AccessLogEntry[];
-  /** The race's error-log lines at the variant's LB ports (any method). */
-  raceLines: RaceLogLine[];
+  /** The race's error-log lines at the variant's LB ports (any method); null behind an LB that writes none. */
+  raceLines: RaceLogLine[] | null;
   closesBeforeLb: ReturnType<typeof closesBeforeLbOf>;
   /** Where the cells' time to a first failure counts from. */
   trafficStartMonoMs: number;
@@ -166,7 +166,7 @@ function variantCellsOf(
   traffic: TrafficResult,
   variants: Record<VariantName, VariantSummary>,
   v: Variant,
-  raceLines: readonly RaceLogLine[],
+  raceLines: readonly RaceLogLine[] | null,
 ): VariantCells {
   const mine = traffic.records.filter((r) => r.variant === v.name);
   const driver = LB_DRIVERS[v.lb];
@@ -190,7 +190,7 @@ function variantCellsOf(
     retried: driver.loggedRetriesAreRace(v)
       ? (input.accessLog ?? []).filter((e) => e.variant === v.name && e.status !== 502 && wasRetried(e))
       : [],
-    raceLines: raceLines.filter((l) => l.lbPort !== null && ports.includes(l.lbPort)),
+    raceLines: raceLines?.filter((l) => l.lbPort !== null && ports.includes(l.lbPort)) ?? null,
     closesBeforeLb: closesBeforeLbOf(v, input),
     trafficStartMonoMs: input.trafficStartMonoMs ?? input.runStartMonoMs,
     minBoundary: Math.ceil(input.options.minBoundaryRequests / input.options.methods.length),
@@ -258,7 +258,8 @@ interface CellRecords {
   ties: ReturnType<typeof raceTiesOf>;
   masking: ReturnType<typeof maskingOf>;
   clientErrors: number;
-  raceLogLines: number;
+  /** Null behind an LB that writes none. */
+  raceLogLines: number | null;
   boundaryCycles: BoundaryCycles;
 }
 
@@ -281,7 +282,7 @@ function cellRecordsOf(cells: VariantCells, method: string): CellRecords {
       sent,
     ),
     clientErrors: sent.filter((r) => r.status === null).length,
-    raceLogLines: cells.raceLines.filter((l) => l.method === method).length,
+    raceLogLines: cells.raceLines?.filter((l) => l.method === method).length ?? null,
     boundaryCycles: cellBoundaryCyclesOf(cells.cycles, aimed, v.name, method, lbMs),
   };
 }
@@ -291,7 +292,7 @@ function classify(cells: VariantCells, c: CellRecords): Classification {
     {
       ...c.seen,
       masked: c.masking.masked,
-      raceLogLines: c.seen.status502 > 0 ? 0 : c.raceLogLines,
+      raceLogLines: c.seen.status502 > 0 ? 0 : (c.raceLogLines ?? 0),
       boundary: c.boundary.length,
       clientErrors: c.clientErrors,
       closedBy: cells.summary.closedBy,
@@ -340,6 +341,7 @@ function cellSummary(cells: VariantCells, method: string): CellSummary {
     connectionsPer1000: cells.connectionsPer1000,
     addedLatencyMs: addedLatencyOf(c.sent, cells.baselineRequests?.filter((r) => r.method === method) ?? null),
     duplicates: duplicatesOf(cells.responses, method),
+    lbLogAppCloses: c.raceLogLines,
     firstHit: firstHit
       ? { cycle: firstHit.cycle, afterTrafficStartMs: Math.round(firstHit.startMonoMs - cells.trafficStartMonoMs) }
       : null,
@@ -353,9 +355,12 @@ export function cellSummaries(
   traffic: TrafficResult,
   variants: Record<VariantName, VariantSummary>,
 ): CellSummary[] {
-  const raceLines = raceLogLines(input.errorLogText);
+  // Per LB, its lines of the race; null for one that writes none.
+  const raceLines = new Map(
+    lbsOf(input.scenario).map(({ driver }) => [driver.name, driver.raceLogLines(input.lbErrorLogs[driver.name] ?? '')]),
+  );
   return input.scenario.variants.flatMap((v) => {
-    const cells = variantCellsOf(input, traffic, variants, v, raceLines);
+    const cells = variantCellsOf(input, traffic, variants, v, raceLines.get(v.lb) ?? null);
     return input.options.methods.map((method) => cellSummary(cells, method));
   });
 }

@@ -105,7 +105,7 @@ export function buildSummary(input: SummaryInput): Summary {
     raceWindow: aimRaceWindow(input, traffic, variants[aim].measured.appCloseDelayMedianMs),
     schedule: scheduleOf(input, traffic),
     lbs: lbLogCounts(input.scenario, input.versions, input.accessLog, input.lbErrorLines),
-    nginx: { errorLog: countErrorLog(input.errorLogText), mismatches },
+    nginx: { errorLog: countErrorLog(input.lbErrorLogs.nginx ?? ''), mismatches },
     yourApp,
     verdict,
     assertion,

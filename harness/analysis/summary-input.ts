@@ -55,8 +55,8 @@ export interface SummaryInput {
    * cross-check.
    */
   accessLog: AccessLogEntry[] | null;
-  /** nginx's error log, whose lines explain its 502s. */
-  errorLogText: string;
+  /** Per LB, its error log (stderr), whose lines explain its 502s; none for an LB whose log could not be read. */
+  lbErrorLogs: Partial<Record<LbName, string>>;
   /** Per LB, the error lines of its log. */
   lbErrorLines: Partial<Record<LbName, number>>;
 }

@@ -28,6 +28,8 @@ export interface VerdictInput {
     | 'boundaryFailureRate'
     | 'boundaryCycles'
     | 'method'
+    | 'lb'
+    | 'lbLogAppCloses'
     | 'verdict'
   >;
   /** The probe's idle close straight at the app, ms; null when it kept the socket open past the LB's timeout. */
@@ -40,10 +42,24 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** What the client-side method cannot see, said next to any verdict it gives. */
 export const CLIENT_SIDE_LIMIT =
-  "measured from the client side (no preload: not a Node app, or it did not load): the idle close from a raw socket, failures from the client and the LB's log; who closed each upstream connection is not seen";
+  "measured from the client side (no preload: not a Node app, or it did not load): the idle close from a raw socket, failures from the client and the LB's log; who closed an upstream connection under a request from the LB's error log, where it writes one (nginx, Caddy; not HAProxy)";
 
-/** The same, short, at the end of a verdict line. */
+/** The same, short, at the end of a verdict line, behind an LB that logs nothing of who closed (HAProxy). */
 export const CLIENT_SIDE_NOTE = 'measured from the client side: who closed each connection is not seen';
+
+/**
+ * What the client side cannot see, from the LB's own error log where it writes one (the cell's lbLogAppCloses): how
+ * many upstream connections the app closed or reset under a request.
+ */
+export function clientSideNote(cell: Pick<CellSummary, 'lb' | 'lbLogAppCloses'>): string {
+  const n = cell.lbLogAppCloses;
+  if (n === null) return CLIENT_SIDE_NOTE;
+  const closed =
+    n === 0
+      ? 'no upstream connection closed or reset by the app under a request'
+      : `${n} upstream connection${n === 1 ? '' : 's'} closed or reset by the app under a request`;
+  return `measured from the client side; ${cell.lb}'s error log: ${closed}`;
+}
 
 /**
  * Your app's verdict and the line a CI log shows. The word is the cell's
@@ -61,7 +77,7 @@ export function appVerdict({ cell, appIdleCloseMs, lbIdleTimeoutMs, measurement,
     appIdleCloseMs === null
       ? `your app closed idle connections the LB still held`
       : `your app closes idle connections after ${seconds(appIdleCloseMs)}`;
-  const limit = measurement === 'client-side' ? ` (${CLIENT_SIDE_NOTE})` : '';
+  const limit = measurement === 'client-side' ? ` (${clientSideNote(cell)})` : '';
   const { counts } = cell;
   switch (verdict) {
     case 'UNSAFE': {

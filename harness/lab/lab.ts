@@ -559,7 +559,7 @@ function summarize(
     appResponseEnds: collected?.appResponseEnds ?? {},
     appResponses: collected?.appResponses ?? {},
     accessLog: collected ? accessLogs(run.scenario, collected) : null,
-    errorLogText: collected?.lbLogs.nginx?.stderr ?? '',
+    lbErrorLogs: collected ? lbErrorLogs(run.scenario, collected) : {},
     lbErrorLines: collected ? lbErrorLines(run.scenario, collected) : {},
   });
 }
@@ -568,6 +568,13 @@ function summarize(
 function accessLogs(scenario: Scenario, collected: Collected): AccessLogEntry[] {
   return lbsOf(scenario).flatMap(({ driver, variants }) =>
     driver.parseAccessLog(collected.lbLogs[driver.name]?.stdout ?? '', variants),
+  );
+}
+
+/** Per LB, its error log (stderr). */
+function lbErrorLogs(scenario: Scenario, collected: Collected): Partial<Record<LbName, string>> {
+  return Object.fromEntries(
+    lbsOf(scenario).map(({ driver }) => [driver.name, collected.lbLogs[driver.name]?.stderr ?? '']),
   );
 }
 

@@ -8,6 +8,7 @@ import { HEADERS } from '../model/protocol.js';
 import type { Variant } from '../scenarios/scenarios.js';
 import type { AccessLogEntry } from './access-log.js';
 import { readJsonLines } from '../model/json-lines.js';
+import type { RaceLogLine } from './nginx-log.js';
 
 interface CaddyAccessLine {
   ts: number;
@@ -60,4 +61,20 @@ export function parseCaddyAccessLog(text: string, variants: readonly Variant[]):
 /** Caddy's error-level lines (stderr), e.g. reverse_proxy's "EOF" when an upstream connection died under a request. */
 export function countCaddyErrors(stderr: string): number {
   return readJsonLines(stderr).filter((o) => (o as { level?: string }).level === 'error').length;
+}
+
+/** What reverse_proxy says when the upstream connection under a request was closed or reset by the app. */
+const CADDY_RACE_ERRORS = /\bEOF\b|connection reset by peer|broken pipe/i;
+
+/**
+ * Error lines of the race: reverse_proxy's "EOF", "connection reset by peer" or "broken pipe" on a request, attributed
+ * by the port of its Host header and its method, as nginx's are (nginx-log.ts raceLogLines).
+ */
+export function caddyRaceLogLines(stderr: string): RaceLogLine[] {
+  return readJsonLines(stderr).flatMap((o) => {
+    const line = o as { level?: string; msg?: string; request?: { method?: string; host?: string } };
+    if (line.level !== 'error' || typeof line.msg !== 'string' || !CADDY_RACE_ERRORS.test(line.msg)) return [];
+    const port = /:(\d+)$/.exec(line.request?.host ?? '')?.[1];
+    return [{ lbPort: port === undefined ? null : Number(port), method: line.request?.method ?? null }];
+  });
 }

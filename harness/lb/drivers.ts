@@ -4,10 +4,10 @@
 // request. Stacks, analysis and the traffic engine ask the driver rather than
 // name an LB; the exceptions are nginx's own: its error-log lines the summary
 // reads, and the log files it writes on the local runtime.
-import { countCaddyErrors, parseCaddyAccessLog } from './caddy-log.js';
+import { caddyRaceLogLines, countCaddyErrors, parseCaddyAccessLog } from './caddy-log.js';
 import type { AccessLogEntry } from './access-log.js';
 import { countHaproxyAlerts, parseHaproxyAccessLog } from './haproxy-log.js';
-import { countErrorLines, parseAccessLog as parseNginxAccessLog } from './nginx-log.js';
+import { countErrorLines, parseAccessLog as parseNginxAccessLog, raceLogLines, type RaceLogLine } from './nginx-log.js';
 import { isIdempotent, retryHides, type LbName, type Scenario, type Variant } from '../scenarios/scenarios.js';
 import { DOCKER_ADDRESSES, LOCAL_ADDRESSES } from './addresses.js';
 import { lbFixOf } from '../scenarios/lb-fixes.js';
@@ -55,6 +55,11 @@ export interface LbDriver {
   parseAccessLog(stdout: string, variants: readonly Variant[]): AccessLogEntry[];
   /** Its error lines (stderr) worth a look; none is expected in a clean run. */
   countErrors(stderr: string): number;
+  /**
+   * The error-log lines that say the app closed or reset an upstream connection under a request (the evidence of who
+   * closed, for an app measured from the client side); null for an LB that writes none (HAProxy).
+   */
+  raceLogLines(stderr: string): RaceLogLine[] | null;
   /**
    * Whether it retries a request of this method on a new connection when a reused one dies under it: the race masked.
    * The variant's LB-side fix (Variant.lbFix) may make it retry where the lab's settings do not.
@@ -124,6 +129,7 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     healthcheck: curlHealth,
     parseAccessLog: (stdout) => parseNginxAccessLog(stdout),
     countErrors: countErrorLines,
+    raceLogLines,
     retries: (scenario, method, v) =>
       lbFixOf(v?.lbFix)?.proxyNextUpstream?.includes('non_idempotent') === true ||
       retryHides(scenario.retryPolicy, method),
@@ -167,6 +173,8 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     ],
     parseAccessLog: (stdout) => parseHaproxyAccessLog(stdout),
     countErrors: countHaproxyAlerts,
+    // It closes the client connection with no response and writes no line (docs/load-balancers.md).
+    raceLogLines: () => null,
     // retry-on conn-failure: a reused connection that dies under a request is not retried, whatever the method; the
     // retry-on empty-response fix retries it (%rc in its log).
     retries: (_scenario, _method, v) => lbFixOf(v?.lbFix)?.retryOn?.includes('empty-response') === true,
@@ -203,6 +211,7 @@ export const LB_DRIVERS: Record<LbName, LbDriver> = {
     healthcheck: (port) => ['CMD', 'wget', '-q', '-O', '/dev/null', '-T', '2', `http://127.0.0.1:${port}/lb-health`],
     parseAccessLog: parseCaddyAccessLog,
     countErrors: countCaddyErrors,
+    raceLogLines: caddyRaceLogLines,
     // Go's transport replays an idempotent request on a new connection when a reused one was closed under it.
     retries: (_scenario, method) => isIdempotent(method),
     silentRetry: (_scenario, method) =>

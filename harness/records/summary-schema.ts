@@ -41,7 +41,7 @@ import { METHODS, RUNTIME_CHOICES, type LabOptions, RUNTIMES } from '../scenario
  */
 export const DEFAULT_SUMMARY_SCHEMA_REF = '../../schemas/summary.schema.json';
 
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 /** The phases of a run, in order; a failed run names the one it failed in. */
 export const LAB_PHASES = ['preflight', 'bring-up', 'probe', 'traffic', 'collect', 'results'] as const;
@@ -566,6 +566,10 @@ export const CellSummarySchema = Type.Object(
     duplicates: Nullable(Count(), {
       description:
         "v10: requests of the cell's method the app answered more than once (the same request id served twice: a retry that replayed it); null without the preload's request ids, and in older summaries.",
+    }),
+    lbLogAppCloses: Nullable(Count(), {
+      description:
+        "v11: lines of the LB's error log, at this cell's LB port and of its method, that say the app closed or reset the upstream connection under a request (nginx: 'upstream prematurely closed connection', 'Connection reset by peer', 'Broken pipe'; Caddy: reverse_proxy's 'EOF', 'connection reset by peer', 'broken pipe'): who closed, where the client side cannot see it. Null behind an LB that writes no such line (HAProxy), and in older summaries.",
     }),
     firstHit: Nullable(
       Type.Object({ cycle: Count(), afterTrafficStartMs: Type.Number() }, { additionalProperties: false }),

@@ -94,7 +94,7 @@ export {
 export { schemaRefFrom, SUMMARY_SCHEMA_PATH } from './schema-files.js';
 
 /** Versions readSummary accepts; older ones are upgraded on reading. */
-export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+export const READABLE_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
 /**
  * Problems a summary of the current version has, one readable line each: where
@@ -191,6 +191,7 @@ function cellsFromVariants(old: OldSummary): Array<Omit<CellSummary, 'verdict'>>
       connectionsPer1000: null,
       addedLatencyMs: null,
       duplicates: null,
+      lbLogAppCloses: null,
       firstHit: null,
     })),
   );
@@ -442,6 +443,16 @@ function upgradeToV10(old: Record<string, unknown>): Record<string, unknown> {
   return upgraded;
 }
 
+/** v11 added what the LB's error log says of who closed (cells' lbLogAppCloses): older summaries did not read it. */
+function upgradeToV11(old: Record<string, unknown>): Record<string, unknown> {
+  const upgraded: Record<string, unknown> = { ...old, schemaVersion: SCHEMA_VERSION };
+  if (Array.isArray(old.cells))
+    upgraded.cells = old.cells.map((c: unknown) =>
+      typeof c === 'object' && c !== null ? { ...c, lbLogAppCloses: null } : c,
+    );
+  return upgraded;
+}
+
 function upgradeToV6(old: Record<string, unknown>): Record<string, unknown> {
   // A malformed v5 summary passes through unchanged here; validateSummary then says what is wrong with it.
   const upgraded: Record<string, unknown> = {
@@ -506,6 +517,7 @@ export function readSummary(
   if (version < 8) upgraded = upgradeToV8(upgraded, version);
   if (version < 9) upgraded = upgradeToV9(upgraded);
   if (version < 10) upgraded = upgradeToV10(upgraded);
+  if (version < 11) upgraded = upgradeToV11(upgraded);
   const problems = validateSummary(upgraded);
   return problems.length > 0 ? { summary: null, problems } : { summary: upgraded as unknown as Summary, problems: [] };
 }

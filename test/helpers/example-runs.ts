@@ -40,6 +40,12 @@ export async function asShippedBehindNginx(t: Test, dir: string): Promise<void> 
   t.equal(cell.verdict.word, 'REPRODUCED');
   t.ok(cell.counts.status502 > 0, `${cell.counts.status502} × 502 to the client`);
   t.equal(cell.counts.untied, 0, 'every failure at the idle close the probe measured');
+  // Who closed, which the client side cannot see: nginx logged each 502 as the app's close or reset of the connection.
+  t.equal(cell.lbLogAppCloses, cell.counts.status502, "nginx's error log: the app closed each failed one");
+  t.match(
+    yours.line,
+    /nginx's error log: [1-9]\d* upstream connections? closed or reset by the app under a request\)$/,
+  );
   const compared = summary.yourApp!.find((a) => a.variant === 'compared')!;
   t.match(compared, { verdict: 'SAFE', envKeys: [example.fixEnv.key] }, compared.line);
   t.equal(compared.appIdleCloseMs, null, 'with the fix it kept the idle connection past the LB');
@@ -61,6 +67,8 @@ export async function fixedBehindCaddy(t: Test, dir: string): Promise<void> {
   t.match(yours.line, /measured from the client side/);
   const cell = summary.cells.find((c) => c.variant === yours.variant)!;
   t.ok((cell.counts.boundary ?? 0) >= 60, `${cell.counts.boundary} requests at the LB's boundary, none failed`);
+  t.equal(cell.lbLogAppCloses, 0, "Caddy's error log: no connection closed under a request");
+  t.match(yours.line, /caddy's error log: no upstream connection closed or reset by the app under a request\)$/);
   const compared = summary.yourApp!.find((a) => a.variant === 'compared')!;
   t.equal(compared.verdict, 'UNSAFE', compared.line);
   const [low, high] = CLOSE_RANGE_MS[dir];
@@ -70,5 +78,6 @@ export async function fixedBehindCaddy(t: Test, dir: string): Promise<void> {
   );
   const shipped = summary.cells.find((c) => c.variant === 'compared')!;
   t.ok(shipped.counts.status502 > 0, `as shipped: ${shipped.counts.status502} × 502 from Caddy`);
+  t.equal(shipped.lbLogAppCloses, shipped.counts.status502, "Caddy's error log: the app closed each failed one");
   await nothingLeft(t);
 }

@@ -138,7 +138,7 @@ export function summaryInput(overrides: Partial<SummaryInput> = {}, variants: Va
     appCloses: {},
     appResponseEnds: {},
     accessLog: [],
-    errorLogText: '',
+    lbErrorLogs: {},
     lbErrorLines: {},
     ...overrides,
   };

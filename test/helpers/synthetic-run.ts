@@ -215,7 +215,7 @@ export function syntheticInput(run: SyntheticRun = {}): SummaryInput {
     appCloses: closes,
     accessLog,
     lbErrorLines: { nginx: 0 },
-    errorLogText: '',
+    lbErrorLogs: {},
   };
 }
 

@@ -367,7 +367,16 @@ t.test("a safe variant's 25 sends spread over the plan's core, not its late-wake
 
 /** Your app as the run's one variant, measured from the client side (its calibration carried no app clock). */
 function clientSideSetup(): { policy: AimPolicy; estimates: Estimates; yours: Variant } {
-  const app = parseLabArgs(['--app-image', 'my-app', '--app-port', '8000']).app!;
+  const app = {
+    image: 'my-app',
+    buildDir: null,
+    containerPort: 8000,
+    healthPath: '/',
+    startTimeoutMs: 1,
+    trafficPath: '/',
+    env: {},
+    preload: false,
+  };
   const yours = appUnderTestVariant('yours', 0, app, 'nginx');
   const { policy: p, estimates } = policy({ variants: [yours], probedCloseMs: { yours: 5_003 } });
   estimates.keepClockSamples('yours', [request({ variant: 'yours', latencyMs: 1.5, appStartMonoMs: null })]);

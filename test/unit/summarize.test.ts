@@ -138,11 +138,13 @@ function input(): Input {
     },
     accessLog: records.map(access),
     lbErrorLines: { nginx: 0 },
-    errorLogText: [
-      '2026/11/27 04:12:51 [error] 7#7: *53 upstream prematurely closed connection while reading response header from upstream',
-      '2026/11/27 04:13:03 [error] 7#7: *45 recv() failed (104: Connection reset by peer) while reading response header',
-      '2026/11/27 04:13:04 [notice] 1#1: signal process started',
-    ].join('\n'),
+    lbErrorLogs: {
+      nginx: [
+        '2026/11/27 04:12:51 [error] 7#7: *53 upstream prematurely closed connection while reading response header from upstream',
+        '2026/11/27 04:13:03 [error] 7#7: *45 recv() failed (104: Connection reset by peer) while reading response header',
+        '2026/11/27 04:13:04 [notice] 1#1: signal process started',
+      ].join('\n'),
+    },
   };
 }
 
@@ -293,7 +295,7 @@ t.test('a run that failed before any traffic still has a valid summary', async (
     probes: {},
     appCloses: {},
     accessLog: [],
-    errorLogText: '',
+    lbErrorLogs: {},
     versions: { harnessNode: '20.20.2' },
   };
   i.failure = { phase: 'bring-up', message: 'The images could not be built' };
@@ -361,7 +363,7 @@ t.test(
     const s = buildSummary(i);
     t.match(s.cells[1], { name: 'default-get', outcome: 'masked', counts: { masked: 2 } });
     const j = input();
-    j.errorLogText +=
+    j.lbErrorLogs.nginx +=
       '\n2026/11/27 04:13:05 [error] 7#7: *60 upstream prematurely closed connection while reading response header from upstream, client: 172.18.0.1, server: , request: "GET /api/echo HTTP/1.1", upstream: "http://172.18.0.3:3000/api/echo", host: "127.0.0.1:8401"';
     t.match(buildSummary(j).cells[1], { name: 'default-get', outcome: 'masked', reason: /logged the race 1 time/ });
   },

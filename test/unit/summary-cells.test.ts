@@ -198,10 +198,12 @@ t.test('cellSummaries: one cell per variant × method, each read from its own re
         // HAProxy's logged retries are of failed connects, never the race.
         accessEntry({ lb: 'haproxy', variant: haproxy.name, request_id: 'h30', retries: 1 }),
       ],
-      errorLogText: [
-        '2026/01/01 00:00:00 [error] 1#1: *1 upstream prematurely closed connection while reading response header from upstream, client: 1, request: "POST / HTTP/1.1", host: "127.0.0.1:8401"',
-        '2026/01/01 00:00:01 [error] 1#1: *2 upstream prematurely closed connection while reading response header from upstream, client: 1, request: "GET / HTTP/1.1", host: "127.0.0.1:8402"',
-      ].join('\n'),
+      lbErrorLogs: {
+        nginx: [
+          '2026/01/01 00:00:00 [error] 1#1: *1 upstream prematurely closed connection while reading response header from upstream, client: 1, request: "POST / HTTP/1.1", host: "127.0.0.1:8401"',
+          '2026/01/01 00:00:01 [error] 1#1: *2 upstream prematurely closed connection while reading response header from upstream, client: 1, request: "GET / HTTP/1.1", host: "127.0.0.1:8402"',
+        ].join('\n'),
+      },
     },
     [variant(), haproxy],
   );
@@ -236,9 +238,12 @@ t.test('cellSummaries: one cell per variant × method, each read from its own re
   });
   t.match(hPost, { lb: 'haproxy', retryPolicy: 'http-reuse safe', outcome: 'inconclusive', counts: { masked: 0 } });
   t.match(hPost.reason, /^only 2 boundary requests/, 'below the evidence floor');
-  t.match(hGet, {
-    outcome: 'masked',
-    reason: 'no 502, but the LB logged the race 1 time',
-    verdict: { word: 'MASKED' },
-  });
+  // nginx's line at HAProxy's port is nginx's, not HAProxy's (which writes none): it masks nothing there.
+  t.match(hGet, { outcome: 'inconclusive', verdict: { word: 'INCONCLUSIVE' } });
+  // Who closed, from the LB's own log (an app measured from the client side has no other account): nginx's lines at
+  // each cell's port and method; none from HAProxy, which writes no such line.
+  t.same(
+    cells.map((c) => c.lbLogAppCloses),
+    [1, 0, null, null],
+  );
 });

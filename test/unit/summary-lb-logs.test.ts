@@ -2,6 +2,8 @@
 // how much each LB logged. Expected values are read off the lists by hand.
 import t from 'tap';
 import { accessLogMismatches, lbLogCounts } from '../../harness/analysis/lb-logs.js';
+import { caddyRaceLogLines } from '../../harness/lb/caddy-log.js';
+import { LB_DRIVERS } from '../../harness/lb/drivers.js';
 import { defaultScenario } from '../../harness/scenarios/scenarios.js';
 import { accessEntry, lbFailure, request, variant } from '../helpers/summary-records.js';
 
@@ -46,4 +48,34 @@ t.test("lbLogCounts: each LB of the run, its version, its access log's length, i
     },
     'no log read',
   );
+});
+
+t.test("caddyRaceLogLines: reverse_proxy's errors of the race, by port and method (lines of a run here)", async (t) => {
+  const line = (msg: string, method = 'POST', level = 'error') =>
+    JSON.stringify({
+      level,
+      ts: 1796569594.8684657,
+      logger: 'http.log.error.log0',
+      msg,
+      request: { method, host: '127.0.0.1:8401', uri: '/', headers: { 'X-Lab-Request-Id': ['c12-yours-aimed-4'] } },
+      status: 502,
+    });
+  const stderr = [
+    line(
+      'readfrom tcp 192.168.0.4:42914->192.168.0.3:8000: write tcp 192.168.0.4:42914->192.168.0.3:8000: write: broken pipe',
+    ),
+    line('read tcp 192.168.0.4:59636->192.168.0.3:8000: read: connection reset by peer'),
+    line('EOF', 'GET'),
+    // Not the race: the app refused the connection (it was down), and a line below error.
+    line('dial tcp 192.168.0.3:8000: connect: connection refused'),
+    line('EOF', 'POST', 'warn'),
+    '{"level":"info","msg":"serving initial configuration"}',
+  ].join('\n');
+  t.same(caddyRaceLogLines(stderr), [
+    { lbPort: 8401, method: 'POST' },
+    { lbPort: 8401, method: 'POST' },
+    { lbPort: 8401, method: 'GET' },
+  ]);
+  t.same(caddyRaceLogLines(''), []);
+  t.equal(LB_DRIVERS.haproxy.raceLogLines('anything'), null, 'HAProxy writes no such line');
 });

@@ -94,7 +94,7 @@ function summaryInput(traffic: TrafficResult, lab: SimulatedLab): SummaryInput {
     appCloses: { default: lab.events.get('default')!.closes, fixed: lab.events.get('fixed')!.closes },
     appResponseEnds: { default: lab.events.get('default')!.ends, fixed: lab.events.get('fixed')!.ends },
     accessLog: traffic.records.filter((r) => r.status !== null).map(access),
-    errorLogText: '',
+    lbErrorLogs: {},
     lbErrorLines: { nginx: 0 },
   };
 }

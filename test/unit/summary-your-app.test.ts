@@ -23,6 +23,8 @@ function cell(method: string, word: VerdictWord, reasons: string[]): AppCell {
   return {
     variant: 'yours',
     method,
+    lb: 'nginx',
+    lbLogAppCloses: null,
     outcome: 'inconclusive',
     reason: "the cell's reason",
     clientSaw: 'no failure',

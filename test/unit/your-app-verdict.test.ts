@@ -19,9 +19,11 @@ const tally = (over: Partial<Cell['closedBy']> = {}): Cell['closedBy'] => ({
 /** A cell of your app with its verdict as the lab's rule gives it (analysis/verdict.ts). */
 const cell = (over: Partial<Cell>): Cell => {
   const c = { ...bare(), ...over };
-  return { ...c, verdict: cellVerdict({ ...c, fix: 'yours', lbFix: 'none', lb: 'nginx' }) };
+  return { ...c, verdict: cellVerdict({ ...c, fix: 'yours', lbFix: 'none' }) };
 };
 const bare = (): Omit<Cell, 'verdict'> => ({
+  lb: 'nginx',
+  lbLogAppCloses: null,
   outcome: 'safe',
   reason: '',
   clientSaw: 'no failure',
@@ -108,6 +110,30 @@ t.test('client-side: the same rules, the method and its limit said', async (t) =
     verdict: 'UNSAFE',
     line: /after 5.0 s.*reproduced: 0 of 312 requests aimed at the close failed.*3 × 502 in all.*measured from the client side/,
   });
+});
+
+t.test("client-side: the LB's error log says who closed, where it writes one", async (t) => {
+  const unsafe = appVerdict(
+    input(cell({ outcome: 'reproduced', clientSaw: '6 × 502', lbLogAppCloses: 6 }), {
+      appIdleCloseMs: 5_002,
+      measurement: 'client-side',
+    }),
+  );
+  t.match(
+    unsafe.line,
+    /\(measured from the client side; nginx's error log: 6 upstream connections closed or reset by the app under a request\)$/,
+  );
+  const safe = appVerdict(
+    input(cell({ lb: 'caddy', lbLogAppCloses: 0 }), { appIdleCloseMs: null, measurement: 'client-side' }),
+  );
+  t.equal(safe.verdict, 'SAFE');
+  t.match(safe.line, /caddy's error log: no upstream connection closed or reset by the app under a request\)$/);
+  const haproxy = appVerdict(
+    input(cell({ lb: 'haproxy', lbLogAppCloses: null }), { appIdleCloseMs: null, measurement: 'client-side' }),
+  );
+  t.ok(haproxy.line.endsWith(`(${CLIENT_SIDE_NOTE})`), 'an LB that writes no such line: not seen');
+  const preload = appVerdict(input(cell({ lbLogAppCloses: 3 }), { appIdleCloseMs: null }));
+  t.notMatch(preload.line, /error log/, 'the preload sees who closed: no note');
 });
 
 t.test('inconclusive: says why; never SAFE', async (t) => {

@@ -143,7 +143,7 @@ code { font-size: .92em; }
 <tr><th scope="row">node24-next-start-default</th><td>Node&#39;s default keepAliveTimeout</td><td>6.002 s</td><td>6.003 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -182,14 +182,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
 - LBs: nginx 1.22.1 (390 access-log entries, 21 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221646Z-docker: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "20261127-221646Z-docker",
   "startedAt": "2026-11-27T22:16:46.184Z",
   "finishedAt": "2026-11-27T22:18:19.118Z",
@@ -506,7 +506,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-default-get",
@@ -581,7 +582,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-next-start-default-post",
@@ -659,7 +661,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-next-start-default-get",
@@ -734,7 +737,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-221
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     }
   ],
   "aimVariant": "node24-next-start-default",
@@ -1461,7 +1465,7 @@ code { font-size: .92em; }
 <tr><th scope="row">node24-standalone-node-65s</th><td>keepAliveTimeout 65000 ms</td><td>66.006 s</td><td>66.005 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -1552,14 +1556,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
 - LBs: nginx 1.22.1 (3213 access-log entries, 72 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224243Z-docker-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "20261127-224243Z-docker",
   "startedAt": "2026-11-27T22:42:43.007Z",
   "finishedAt": "2026-11-27T22:55:02.406Z",
@@ -3017,7 +3021,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node20-standalone-default-get",
@@ -3095,7 +3100,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node20-standalone-article-post",
@@ -3168,7 +3174,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node20-standalone-article-get",
@@ -3241,7 +3248,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node22-standalone-default-post",
@@ -3319,7 +3327,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node22-standalone-default-get",
@@ -3397,7 +3406,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node22-standalone-article-post",
@@ -3470,7 +3480,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node22-standalone-article-get",
@@ -3543,7 +3554,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-default-post",
@@ -3621,7 +3633,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-default-get",
@@ -3699,7 +3712,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-article-post",
@@ -3772,7 +3786,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-article-get",
@@ -3845,7 +3860,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node26-standalone-default-post",
@@ -3923,7 +3939,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node26-standalone-default-get",
@@ -4001,7 +4018,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node26-standalone-article-post",
@@ -4074,7 +4092,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node26-standalone-article-get",
@@ -4147,7 +4166,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-next-start-default-post",
@@ -4225,7 +4245,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-next-start-default-get",
@@ -4303,7 +4324,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-next-start-article-post",
@@ -4376,7 +4398,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-next-start-article-get",
@@ -4449,7 +4472,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-custom-default-post",
@@ -4527,7 +4551,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-custom-default-get",
@@ -4605,7 +4630,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-custom-article-post",
@@ -4678,7 +4704,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-custom-article-get",
@@ -4751,7 +4778,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-keepalive-only-post",
@@ -4824,7 +4852,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-keepalive-only-get",
@@ -4897,7 +4926,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-too-short-post",
@@ -4975,7 +5005,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-too-short-get",
@@ -5053,7 +5084,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-node-65s-post",
@@ -5126,7 +5158,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "node24-standalone-node-65s-get",
@@ -5199,7 +5232,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261127-224
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     }
   ],
   "aimVariant": "node24-next-start-default",
@@ -6768,7 +6802,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.001 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -6810,14 +6844,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
 - LBs: nginx 1.22.1 (798 access-log entries, 33 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042022Z-docker: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "20261128-042022Z-docker",
   "startedAt": "2026-11-28T04:20:22.739Z",
   "finishedAt": "2026-11-28T04:22:00.332Z",
@@ -7118,7 +7152,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "default-get",
@@ -7196,7 +7231,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "fixed-post",
@@ -7269,7 +7305,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     },
     {
       "name": "fixed-get",
@@ -7342,7 +7379,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-042
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     }
   ],
   "aimVariant": "default",
@@ -7960,7 +7998,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.004 s</td><td>6.006 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -7995,14 +8033,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
 - LBs: nginx 1.22.1 (195 access-log entries, 34 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084831Z-docker-your-app-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "20261128-084831Z-docker",
   "startedAt": "2026-11-28T08:48:31.531Z",
   "finishedAt": "2026-11-28T08:50:02.132Z",
@@ -8226,7 +8264,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-084
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     }
   ],
   "aimVariant": "yours",
@@ -8808,7 +8847,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.003 s</td><td>6.002 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -8843,14 +8882,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
 - LBs: nginx 1.22.1 (195 access-log entries, 32 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085126Z-docker-your-app-summary-only: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "20261128-085126Z-docker",
   "startedAt": "2026-11-28T08:51:26.178Z",
   "finishedAt": "2026-11-28T08:52:57.020Z",
@@ -9074,7 +9113,8 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > committed runs > 20261128-085
       "lbFix": "none",
       "connectionsPer1000": null,
       "addedLatencyMs": null,
-      "duplicates": null
+      "duplicates": null,
+      "lbLogAppCloses": null
     }
   ],
   "aimVariant": "yours",
@@ -9664,7 +9704,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -9707,14 +9747,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fix failed: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -10014,6 +10054,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -10103,6 +10144,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -10189,6 +10231,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -10278,6 +10321,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -10621,7 +10665,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -10657,14 +10701,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > fixed alone: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -10876,6 +10920,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -10960,6 +11005,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -11286,7 +11332,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -11329,14 +11375,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > interrupted: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -11632,6 +11678,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -11721,6 +11768,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -11807,6 +11855,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -11891,6 +11940,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -12247,7 +12297,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -12289,14 +12339,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > masked: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -12591,6 +12641,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "MASKED",
@@ -12677,6 +12728,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "INCONCLUSIVE",
@@ -12763,6 +12815,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -12847,6 +12900,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -13198,7 +13252,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -13241,14 +13295,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > not reproduced: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -13540,6 +13594,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -13626,6 +13681,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -13712,6 +13768,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -13796,6 +13853,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -14137,7 +14195,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -14179,14 +14237,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > reproduced: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -14482,6 +14540,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -14571,6 +14630,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -14657,6 +14717,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -14741,6 +14802,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -15102,7 +15164,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -15145,14 +15207,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > the app's own 503: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -15445,6 +15507,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -15531,6 +15594,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -15617,6 +15681,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -15701,6 +15766,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -16048,7 +16114,7 @@ code { font-size: .92em; }
 <tr><th scope="row">fixed</th><td>keepAliveTimeout 61000 ms</td><td>still open after 9.000 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -16091,14 +16157,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (96 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > untied 502: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -16394,6 +16460,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -16483,6 +16550,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "NOT REPRODUCED",
@@ -16569,6 +16637,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -16653,6 +16722,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "SAFE",
@@ -16988,7 +17058,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -17025,14 +17095,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, interrupted: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -17248,6 +17318,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -17337,6 +17408,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "INCONCLUSIVE",
@@ -17701,7 +17773,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>—</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -17738,14 +17810,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app, untied: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -17961,6 +18033,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -18050,6 +18123,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "INCONCLUSIVE",
@@ -18399,7 +18473,7 @@ code { font-size: .92em; }
 <tbody><tr><th scope="row">yours</th><td>Node&#39;s default keepAliveTimeout</td><td>6.001 s</td><td>6.000 s</td></tr></tbody>
 </table></div>
 </section>
-<p><small>From <code>summary.json</code> (schema v10) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
+<p><small>From <code>summary.json</code> (schema v11) and the run's logs; rebuild with <code>npm run report -- results/x</code>.</small></p>
 </body>
 </html>
 
@@ -18436,14 +18510,14 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
 - LBs: nginx 1.22.1 (48 access-log entries, 0 error lines)
 - every 502 the harness counted is in its LB's access log, and no other
 
-Files: \`summary.json\` (schema v10), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
+Files: \`summary.json\` (schema v11), \`requests.ndjson\`, \`compose.json\` (Docker), each LB's configuration (\`nginx.conf\`, \`haproxy.cfg\`, \`Caddyfile\`) and \`<lb>-access.log\`, \`<lb>-error.log\`, \`app-*.log\`.
 
 `
 
 exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from their records > your app: summary.json 1`] = `
 {
   "$schema": "(where this checkout keeps it)",
-  "schemaVersion": 10,
+  "schemaVersion": 11,
   "runId": "synthetic",
   "startedAt": "1970-01-01T00:00:00.000Z",
   "finishedAt": "1970-01-01T00:01:30.000Z",
@@ -18659,6 +18733,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": {
         "cycle": 1,
         "afterTrafficStartMs": 0
@@ -18748,6 +18823,7 @@ exports[`test/unit/golden-surfaces.test.ts > TAP > made-up runs, summarised from
       "connectionsPer1000": null,
       "addedLatencyMs": null,
       "duplicates": null,
+      "lbLogAppCloses": 0,
       "firstHit": null,
       "verdict": {
         "word": "INCONCLUSIVE",
