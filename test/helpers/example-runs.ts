@@ -8,17 +8,8 @@ import { type Test } from 'tap';
 import { EXAMPLE_METHOD } from '../../harness/docs/examples-table.js';
 import { EXAMPLE_SERVERS, exampleLabArgs } from '../../harness/scenarios/examples.js';
 import { dockerOrSkip } from './require.js';
-import { buildExampleImages, EXAMPLE_BOUNDED, EXAMPLE_LB_IDLE, examplesNamed } from './examples.js';
+import { buildExampleImages, CI_EXAMPLES, exampleBounded, examplesNamed } from './examples.js';
 import { lab, nothingLeft, summaryOf } from './your-app.js';
-
-/**
- * Where each CI example's default idle close may fall, in ms (documented, not the lab's): uvicorn's 5 s and Go's 5 s
- * ReadTimeout are timers.
- */
-const CLOSE_RANGE_MS: Record<string, [number, number]> = {
-  'python-uvicorn': [4_950, 5_150],
-  'go-nethttp': [4_950, 5_150],
-};
 
 /** The example as shipped behind nginx: UNSAFE, exit 99, failing at the close the probe measured; the fix SAFE. */
 export async function asShippedBehindNginx(t: Test, dir: string): Promise<void> {
@@ -26,12 +17,12 @@ export async function asShippedBehindNginx(t: Test, dir: string): Promise<void> 
   await buildExampleImages([dir]);
   const [example] = examplesNamed(EXAMPLE_SERVERS, [dir]);
   const args = [...exampleLabArgs(example, 'default'), '--method', EXAMPLE_METHOD, '--assert', 'safe', '--json'];
-  const run = await lab(t, [...args, ...EXAMPLE_BOUNDED], EXAMPLE_LB_IDLE);
+  const run = await lab(t, [...args, ...exampleBounded(dir)], CI_EXAMPLES[dir].lbIdle);
   t.equal(run.exitCode, 99, 'as shipped, --assert safe fails');
   const { summary, yours } = summaryOf(t, run.stdout);
   t.equal(yours.measurement, 'client-side', 'no preload in a non-Node server');
   t.equal(yours.verdict, 'UNSAFE', yours.line);
-  const [low, high] = CLOSE_RANGE_MS[dir];
+  const [low, high] = CI_EXAMPLES[dir].closeRangeMs;
   t.ok(
     yours.appIdleCloseMs !== null && yours.appIdleCloseMs >= low && yours.appIdleCloseMs <= high,
     `the probe measured its idle close: ${yours.appIdleCloseMs} ms (${low}–${high})`,
@@ -58,7 +49,7 @@ export async function fixedBehindCaddy(t: Test, dir: string): Promise<void> {
   await buildExampleImages([dir]);
   const [example] = examplesNamed(EXAMPLE_SERVERS, [dir]);
   const args = [...exampleLabArgs(example, 'fix'), '--lb', 'caddy', '--method', EXAMPLE_METHOD, '--assert', 'safe'];
-  const run = await lab(t, [...args, '--json', ...EXAMPLE_BOUNDED], EXAMPLE_LB_IDLE);
+  const run = await lab(t, [...args, '--json', ...exampleBounded(dir)], CI_EXAMPLES[dir].lbIdle);
   t.equal(run.exitCode, 0, `with the fix, --assert safe holds (${run.stderr.split('\n').slice(-2).join(' | ')})`);
   const { summary, yours } = summaryOf(t, run.stdout);
   t.equal(yours.measurement, 'client-side');
@@ -71,7 +62,7 @@ export async function fixedBehindCaddy(t: Test, dir: string): Promise<void> {
   t.match(yours.line, /caddy's error log: no upstream connection closed or reset by the app under a request\)$/);
   const compared = summary.yourApp!.find((a) => a.variant === 'compared')!;
   t.equal(compared.verdict, 'UNSAFE', compared.line);
-  const [low, high] = CLOSE_RANGE_MS[dir];
+  const [low, high] = CI_EXAMPLES[dir].closeRangeMs;
   t.ok(
     compared.appIdleCloseMs !== null && compared.appIdleCloseMs >= low && compared.appIdleCloseMs <= high,
     `as shipped it closed after ${compared.appIdleCloseMs} ms`,
