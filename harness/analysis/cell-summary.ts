@@ -355,9 +355,12 @@ export function cellSummaries(
   traffic: TrafficResult,
   variants: Record<VariantName, VariantSummary>,
 ): CellSummary[] {
-  // Per LB, its lines of the race; null for one that writes none.
+  // Per LB, its lines of the race; null for one that writes none, or whose log could not be read (a failed run).
   const raceLines = new Map(
-    lbsOf(input.scenario).map(({ driver }) => [driver.name, driver.raceLogLines(input.lbErrorLogs[driver.name] ?? '')]),
+    lbsOf(input.scenario).map(({ driver }) => {
+      const log = input.lbErrorLogs[driver.name];
+      return [driver.name, log === undefined ? null : driver.raceLogLines(log)];
+    }),
   );
   return input.scenario.variants.flatMap((v) => {
     const cells = variantCellsOf(input, traffic, variants, v, raceLines.get(v.lb) ?? null);

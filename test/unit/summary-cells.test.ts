@@ -247,3 +247,17 @@ t.test('cellSummaries: one cell per variant × method, each read from its own re
     [1, 0, null, null],
   );
 });
+
+t.test(
+  "lbLogAppCloses: unknown (null) when the LB's log could not be read, 0 when it was and said nothing",
+  async (t) => {
+    const records = [lbFailure({ requestId: 'p1', startMonoMs: 12_000 })];
+    const cellsWith = (lbErrorLogs: Record<string, string>) => {
+      const input = summaryInput({ traffic: traffic(records), lbErrorLogs }, [variant()]);
+      const run = input.traffic ?? traffic([]);
+      return cellSummaries(input, run, variantSummaries(input, run)).map((c) => c.lbLogAppCloses);
+    };
+    t.same(cellsWith({}), [null, null], 'a failed run: no log read');
+    t.same(cellsWith({ nginx: '' }), [0, 0]);
+  },
+);
