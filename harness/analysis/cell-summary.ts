@@ -3,6 +3,7 @@
 // the app's idle closes, what the LB masked, and the outcome and verdict the
 // rules read from them. What a variant's cells share is read once per variant.
 // Pure.
+import { measurementOf } from '../model/measurement.js';
 import type { BoundaryCycles, CellSummary, CycleRecord, VariantSummary } from '../records/summary-schema.js';
 import { nodeVersionKey } from '../runtime/stack.js';
 import { NO_LB_FIX } from '../scenarios/lb-fixes.js';
@@ -186,7 +187,7 @@ function variantCellsOf(
     lbMs: input.scenario.lb.upstreamKeepaliveTimeoutMs,
     cycles: traffic.cycles,
     app: appCloseContextOf(input, traffic, v),
-    appClosesKnown: !v.app || (input.yourApp?.preloadNode[v.name] ?? null) !== null,
+    appClosesKnown: measurementOf(v.app !== undefined, input.yourApp?.preloadNode[v.name]) === 'preload',
     retried: driver.loggedRetriesAreRace(v)
       ? (input.accessLog ?? []).filter((e) => e.variant === v.name && e.status !== 502 && wasRetried(e))
       : [],

@@ -1,6 +1,7 @@
 // A user's apps of the run (--app-image, --app-build), each as summary.json's
 // yourApp keeps it: what was run and how it was measured, and its verdict,
 // which is its first method's cell's (analysis/your-app-verdict.ts). Pure.
+import { measurementOf } from '../model/measurement.js';
 import type { AppUnderTestSummary, CellSummary } from '../records/summary-schema.js';
 import type { AppUnderTest, Variant } from '../scenarios/scenarios.js';
 import { appVerdict, type VerdictInput } from './your-app-verdict.js';
@@ -25,7 +26,7 @@ function yourAppSummary(input: SummaryInput, cells: readonly AppCell[], v: AppVa
   if (cell === undefined) throw new Error(`no cell ${v.name} × ${method} to take your app's verdict from`);
   const probe = input.probes[v.name];
   const node = input.yourApp?.preloadNode[v.name] ?? null;
-  const measurement = node === null ? 'client-side' : 'preload';
+  const measurement = measurementOf(true, node);
   const { verdict, line } = appVerdict({
     cell,
     appIdleCloseMs: probe?.idleCloseMs ?? null,

@@ -5,14 +5,9 @@
 import { percent } from '../model/stats.js';
 import { APP_WORD_OF, type AppVerdictWord as AppVerdict } from '../model/verdict.js';
 import type { CellSummary } from '../records/summary-schema.js';
+import type { Measurement } from '../model/measurement.js';
 
-/**
- * How the lab saw the app: 'preload' (a Node app: the connection accounting
- * loaded, so the lab knows who closed each connection and aims by the app's
- * clock) or 'client-side' (any other app: the raw-socket probe for the idle
- * close, aim from the client, the LB's log for what failed).
- */
-export type Measurement = 'preload' | 'client-side';
+export type { Measurement };
 
 export interface VerdictInput {
   /** The run ended early (a fault, an interrupt): whatever its counts, INCOMPLETE. */
@@ -48,17 +43,14 @@ export const CLIENT_SIDE_LIMIT =
 export const CLIENT_SIDE_NOTE = 'measured from the client side: who closed each connection is not seen';
 
 /**
- * What the client side cannot see, from the LB's own error log where it writes one (the cell's lbLogAppCloses): how
- * many upstream connections the app closed or reset under a request.
+ * What the client side cannot see, from the LB's own error log where it writes one (the cell's lbLogAppCloses): its
+ * lines that say the app closed or reset the upstream connection under a request (one per failed request here).
  */
 export function clientSideNote(cell: Pick<CellSummary, 'lb' | 'lbLogAppCloses'>): string {
   const n = cell.lbLogAppCloses;
   if (n === null) return CLIENT_SIDE_NOTE;
-  const closed =
-    n === 0
-      ? 'no upstream connection closed or reset by the app under a request'
-      : `${n} upstream connection${n === 1 ? '' : 's'} closed or reset by the app under a request`;
-  return `measured from the client side; ${cell.lb}'s error log: ${closed}`;
+  const lines = n === 0 ? 'no line' : `${n} line${n === 1 ? '' : 's'}`;
+  return `measured from the client side; ${cell.lb}'s error log: ${lines} of the app closing or resetting the upstream connection under a request`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // collect, results, tear down. Whatever happens (an error, a component dying
 // mid-run, an interrupt), what was measured is written, summary.json says
 // whether the run completed, and the same teardown runs once.
+import { measurementOf } from '../model/measurement.js';
 import { lbFixOf } from '../scenarios/lb-fixes.js';
 import { basename, dirname, resolve } from 'node:path';
 import { injectedAppClockOffsetMs, monoMs } from '../model/clock.js';
@@ -458,6 +459,11 @@ async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
     scenario,
     options,
     probedCloseMs,
+    clientSide: new Set(
+      scenario.variants
+        .filter((v) => measurementOf(v.app !== undefined, run.yourApp?.preloadNode[v.name]) === 'client-side')
+        .map((v) => v.name),
+    ),
     apps: run.monitors,
     makeIo: liveTrafficIo,
     signal: io.signal,
@@ -571,10 +577,13 @@ function accessLogs(scenario: Scenario, collected: Collected): AccessLogEntry[] 
   );
 }
 
-/** Per LB, its error log (stderr). */
+/** Per LB whose logs were read, its error log (stderr); an LB missing here reads as unknown, not as silent. */
 function lbErrorLogs(scenario: Scenario, collected: Collected): Partial<Record<LbName, string>> {
   return Object.fromEntries(
-    lbsOf(scenario).map(({ driver }) => [driver.name, collected.lbLogs[driver.name]?.stderr ?? '']),
+    lbsOf(scenario).flatMap(({ driver }) => {
+      const stderr = collected.lbLogs[driver.name]?.stderr;
+      return stderr === undefined ? [] : [[driver.name, stderr]];
+    }),
   );
 }
 

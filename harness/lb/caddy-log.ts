@@ -63,17 +63,33 @@ export function countCaddyErrors(stderr: string): number {
   return readJsonLines(stderr).filter((o) => (o as { level?: string }).level === 'error').length;
 }
 
-/** What reverse_proxy says when the upstream connection under a request was closed or reset by the app. */
-const CADDY_RACE_ERRORS = /\bEOF\b|connection reset by peer|broken pipe/i;
+/**
+ * What reverse_proxy says when the upstream connection under a request was closed or reset by the app: Go's
+ * transport's EOF ("unexpected EOF" too), a reset, a write to a closed connection, or its own word for an idle
+ * connection the server closed under a request it will not replay.
+ */
+const CADDY_RACE_ERRORS = /\bEOF\b|connection reset by peer|broken pipe|server closed idle connection/i;
 
 /**
- * Error lines of the race: reverse_proxy's "EOF", "connection reset by peer" or "broken pipe" on a request, attributed
- * by the port of its Host header and its method, as nginx's are (nginx-log.ts raceLogLines).
+ * Error lines of the race: a 502 that reverse_proxy logged (logger http.log.error…) with one of those words,
+ * attributed by the port of its Host header and its method, as nginx's are (nginx-log.ts raceLogLines).
  */
 export function caddyRaceLogLines(stderr: string): RaceLogLine[] {
   return readJsonLines(stderr).flatMap((o) => {
-    const line = o as { level?: string; msg?: string; request?: { method?: string; host?: string } };
-    if (line.level !== 'error' || typeof line.msg !== 'string' || !CADDY_RACE_ERRORS.test(line.msg)) return [];
+    const line = o as {
+      level?: string;
+      logger?: string;
+      msg?: string;
+      status?: number;
+      request?: { method?: string; host?: string };
+    };
+    const race =
+      line.level === 'error' &&
+      line.logger?.startsWith('http.log.error') === true &&
+      line.status === 502 &&
+      typeof line.msg === 'string' &&
+      CADDY_RACE_ERRORS.test(line.msg);
+    if (!race) return [];
     const port = /:(\d+)$/.exec(line.request?.host ?? '')?.[1];
     return [{ lbPort: port === undefined ? null : Number(port), method: line.request?.method ?? null }];
   });

@@ -2,8 +2,8 @@
 // configuration is rendered, run, validated, stopped and versioned, how its
 // logs read, and how it reacts when a reused upstream connection dies under a
 // request. Stacks, analysis and the traffic engine ask the driver rather than
-// name an LB; the exceptions are nginx's own: its error-log lines the summary
-// reads, and the log files it writes on the local runtime.
+// name an LB; the exceptions are nginx's own: its error-log counts by kind
+// the summary keeps, and the log files it writes on the local runtime.
 import { caddyRaceLogLines, countCaddyErrors, parseCaddyAccessLog } from './caddy-log.js';
 import type { AccessLogEntry } from './access-log.js';
 import { countHaproxyAlerts, parseHaproxyAccessLog } from './haproxy-log.js';

@@ -569,7 +569,7 @@ export const CellSummarySchema = Type.Object(
     }),
     lbLogAppCloses: Nullable(Count(), {
       description:
-        "v11: lines of the LB's error log, at this cell's LB port and of its method, that say the app closed or reset the upstream connection under a request (nginx: 'upstream prematurely closed connection', 'Connection reset by peer', 'Broken pipe'; Caddy: reverse_proxy's 'EOF', 'connection reset by peer', 'broken pipe'): who closed, where the client side cannot see it. Null behind an LB that writes no such line (HAProxy), and in older summaries.",
+        "v11: lines of the LB's error log, at this cell's LB port and of its method, that say the app closed or reset the upstream connection under a request (nginx: 'upstream prematurely closed connection', 'Connection reset by peer', 'Broken pipe'; Caddy: reverse_proxy's 'EOF', 'connection reset by peer', 'broken pipe'): who closed, where the client side cannot see it. Null behind an LB that writes no such line (HAProxy), for a run that could not read the LB's log, and in older summaries.",
     }),
     firstHit: Nullable(
       Type.Object({ cycle: Count(), afterTrafficStartMs: Type.Number() }, { additionalProperties: false }),

@@ -68,6 +68,8 @@ export interface EngineInput {
   options: EngineOptions;
   /** Measured idle-close delay per variant (probe), null when it did not close. */
   probedCloseMs: Record<VariantName, number | null>;
+  /** The variants measured from the client side (model/measurement.ts); none by default. */
+  clientSide?: ReadonlySet<VariantName>;
   apps: ReadonlyMap<VariantName, AppEvents>;
   io: TrafficIo;
   /** A fresh TrafficIo: the long lane's pooled cycles each have their own connections (pooledLongCycles). */
@@ -140,16 +142,17 @@ export class TrafficEngine {
   readonly lane: LaneKind;
 
   constructor(private readonly input: EngineInput) {
-    const { scenario, options, probedCloseMs, apps, io, signal } = input;
+    const { scenario, options, probedCloseMs, apps, io, signal, clientSide } = input;
     const variants = this.variants;
     this.lane = input.lane ?? 'short';
     const lbTimeoutMs = scenario.lb.upstreamKeepaliveTimeoutMs;
-    this.estimates = new Estimates({ variants, probedCloseMs, apps, lbTimeoutMs });
+    this.estimates = new Estimates({ variants, probedCloseMs, apps, lbTimeoutMs, clientSide });
     this.policy = new AimPolicy({ scenario, variants, lane: this.lane, options, estimates: this.estimates, apps });
     const { estimates, policy } = this;
     const sendsPerCycle = (v: Variant) => policy.sendsPerCycle(v);
     this.stepsInput = { scenario, variants, methods: options.methods, apps, io, signal, estimates, sendsPerCycle };
     this.steps = new CycleSteps(this.stepsInput);
+    this.createSchedulers();
   }
 
   private get variants(): readonly Variant[] {
@@ -165,7 +168,6 @@ export class TrafficEngine {
     try {
       await this.steps.calibrate();
       this.estimates.learnCloseDelays();
-      this.createSchedulers();
       if (runsPooled(this.lane, this.variants)) await this.pooledLongCycles();
       for (let cycle = 1; cycle <= this.policy.lastCycle && !signal.aborted && !this.pooled; cycle++) {
         await this.aimedCycle(cycle);
@@ -308,8 +310,8 @@ export class TrafficEngine {
   }
 
   /**
-   * After the calibration, which says which apps are measured from the client side: their schedulers sweep wider
-   * (CLIENT_SIDE_SCHEDULER). The talk-sized run's variants share one.
+   * One per variant; apps measured from the client side sweep wider (CLIENT_SIDE_SCHEDULER). The talk-sized run's
+   * variants share one.
    */
   private createSchedulers(): void {
     const { scenario, options } = this.input;

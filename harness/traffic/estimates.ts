@@ -35,6 +35,8 @@ export interface EstimatesInput {
   apps: ReadonlyMap<VariantName, AppEvents>;
   /** The LB's idle timeout: only the LB's closes near it tell its real idle close. */
   lbTimeoutMs: number;
+  /** The variants measured from the client side (model/measurement.ts, as the lab decided it); none by default. */
+  clientSide?: ReadonlySet<VariantName>;
 }
 
 /** Per variant: its app's clock and its idle close delay, as measured so far. */
@@ -81,12 +83,9 @@ export class Estimates {
     return clock === null ? null : roundMs(clock.sendToAppMs - clock.offsetMs);
   }
 
-  /**
-   * Whether an app is measured from the client side (your app with no preload, any non-Node server): after the
-   * calibration, none of its answers carried its clock.
-   */
+  /** Whether an app is measured from the client side (your app with no preload, any non-Node server). */
   measuredFromClient(v: Variant): boolean {
-    return v.app !== undefined && this.appClock(v.name) === null;
+    return this.input.clientSide?.has(v.name) ?? false;
   }
 
   /**

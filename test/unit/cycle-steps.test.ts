@@ -14,6 +14,7 @@ interface Setup {
   scenario?: Scenario;
   apps?: Record<string, AppEvents>;
   signal?: AbortSignal;
+  clientSide?: string[];
 }
 
 /** The talk-sized run's lane (C = 8, the fixed app 25 a cycle) on a ScriptedIo. */
@@ -23,7 +24,8 @@ function steps(s: Setup = {}) {
   const { variants } = scenario;
   const apps = new Map(variants.map((v) => [v.name, s.apps?.[v.name] ?? appEvents()]));
   const probedCloseMs = Object.fromEntries(variants.map((v) => [v.name, 6_001]));
-  const estimates = new Estimates({ variants, probedCloseMs, apps, lbTimeoutMs: 60_000 });
+  const clientSide = new Set(s.clientSide ?? []);
+  const estimates = new Estimates({ variants, probedCloseMs, apps, lbTimeoutMs: 60_000, clientSide });
   const input = { scenario, variants, methods: ['POST', 'GET'] as const, apps, io, estimates };
   const sendsPerCycle = (v: Variant) => (v.name === 'fixed' ? 25 : 8);
   const lane = new CycleSteps({ ...input, signal: s.signal ?? new AbortController().signal, sendsPerCycle });
@@ -164,7 +166,10 @@ t.test("an app without the preload: idle starts from the client's side", async (
   };
   const base = defaultScenario().variants[0];
   const yours: Variant = { ...base, name: 'yours', app: { ...app, env: {}, preload: false } };
-  const { lane, io, estimates } = steps({ scenario: { ...defaultScenario(), kind: 'matrix', variants: [yours] } });
+  const { lane, io, estimates } = steps({
+    scenario: { ...defaultScenario(), kind: 'matrix', variants: [yours] },
+    clientSide: ['yours'],
+  });
   // Its calibration: answered in 1.5 ms at the fastest, with no clock of its own.
   estimates.keepClockSamples('yours', [request({ variant: 'yours', latencyMs: 1.5, appStartMonoMs: null })]);
   t.ok(estimates.measuredFromClient(yours));

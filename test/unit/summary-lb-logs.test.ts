@@ -51,14 +51,14 @@ t.test("lbLogCounts: each LB of the run, its version, its access log's length, i
 });
 
 t.test("caddyRaceLogLines: reverse_proxy's errors of the race, by port and method (lines of a run here)", async (t) => {
-  const line = (msg: string, method = 'POST', level = 'error') =>
+  const line = (msg: string, method = 'POST', level = 'error', status = 502, logger = 'http.log.error.log0') =>
     JSON.stringify({
       level,
       ts: 1796569594.8684657,
-      logger: 'http.log.error.log0',
+      logger,
       msg,
       request: { method, host: '127.0.0.1:8401', uri: '/', headers: { 'X-Lab-Request-Id': ['c12-yours-aimed-4'] } },
-      status: 502,
+      status,
     });
   const stderr = [
     line(
@@ -66,15 +66,19 @@ t.test("caddyRaceLogLines: reverse_proxy's errors of the race, by port and metho
     ),
     line('read tcp 192.168.0.4:59636->192.168.0.3:8000: read: connection reset by peer'),
     line('EOF', 'GET'),
-    // Not the race: the app refused the connection (it was down), and a line below error.
+    line('net/http: HTTP/1.x transport connection broken: http: server closed idle connection'),
+    // Not the race: the app refused the connection (it was down), a line below error, another status, another logger.
     line('dial tcp 192.168.0.3:8000: connect: connection refused'),
     line('EOF', 'POST', 'warn'),
+    line('EOF', 'POST', 'error', 504),
+    line('EOF', 'POST', 'error', 502, 'http.handlers.reverse_proxy.health_checker.active'),
     '{"level":"info","msg":"serving initial configuration"}',
   ].join('\n');
   t.same(caddyRaceLogLines(stderr), [
     { lbPort: 8401, method: 'POST' },
     { lbPort: 8401, method: 'POST' },
     { lbPort: 8401, method: 'GET' },
+    { lbPort: 8401, method: 'POST' },
   ]);
   t.same(caddyRaceLogLines(''), []);
   t.equal(LB_DRIVERS.haproxy.raceLogLines('anything'), null, 'HAProxy writes no such line');

@@ -5,6 +5,7 @@ import { classifyCell } from '../../harness/analysis/outcome.js';
 import { proportion } from '../../harness/model/stats.js';
 import { cellVerdict } from '../../harness/analysis/verdict.js';
 import { appVerdict, CLIENT_SIDE_NOTE, type VerdictInput } from '../../harness/analysis/your-app-verdict.js';
+import { measurementOf } from '../../harness/model/measurement.js';
 
 type Cell = VerdictInput['cell'];
 const tally = (over: Partial<Cell['closedBy']> = {}): Cell['closedBy'] => ({
@@ -121,13 +122,16 @@ t.test("client-side: the LB's error log says who closed, where it writes one", a
   );
   t.match(
     unsafe.line,
-    /\(measured from the client side; nginx's error log: 6 upstream connections closed or reset by the app under a request\)$/,
+    /\(measured from the client side; nginx's error log: 6 lines of the app closing or resetting the upstream connection under a request\)$/,
   );
   const safe = appVerdict(
     input(cell({ lb: 'caddy', lbLogAppCloses: 0 }), { appIdleCloseMs: null, measurement: 'client-side' }),
   );
   t.equal(safe.verdict, 'SAFE');
-  t.match(safe.line, /caddy's error log: no upstream connection closed or reset by the app under a request\)$/);
+  t.match(
+    safe.line,
+    /caddy's error log: no line of the app closing or resetting the upstream connection under a request\)$/,
+  );
   const haproxy = appVerdict(
     input(cell({ lb: 'haproxy', lbLogAppCloses: null }), { appIdleCloseMs: null, measurement: 'client-side' }),
   );
@@ -199,4 +203,11 @@ t.test("the app's word is its cell's, mapped: a cell below the evidence floor is
     verdict: 'INCONCLUSIVE',
     line: /^INCONCLUSIVE: only 2 aimed cycles \(a SAFE needs at least 3\)/,
   });
+});
+
+t.test('measurementOf: one rule for the aim, the evidence and the line', async (t) => {
+  t.equal(measurementOf(false, null), 'preload', "the lab's own sample app");
+  t.equal(measurementOf(true, 'v24.21.0'), 'preload', "a user's app whose preload said it is ready");
+  t.equal(measurementOf(true, null), 'client-side', 'no ready line: any other server, or --no-preload');
+  t.equal(measurementOf(true, undefined), 'client-side');
 });
