@@ -2,7 +2,6 @@
 // collect, results, tear down. Whatever happens (an error, a component dying
 // mid-run, an interrupt), what was measured is written, summary.json says
 // whether the run completed, and the same teardown runs once.
-import { measurementOf } from '../model/measurement.js';
 import { lbFixOf } from '../scenarios/lb-fixes.js';
 import { basename, dirname, resolve } from 'node:path';
 import { injectedAppClockOffsetMs, monoMs } from '../model/clock.js';
@@ -459,11 +458,6 @@ async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
     scenario,
     options,
     probedCloseMs,
-    clientSide: new Set(
-      scenario.variants
-        .filter((v) => measurementOf(v.app !== undefined, run.yourApp?.preloadNode[v.name]) === 'client-side')
-        .map((v) => v.name),
-    ),
     apps: run.monitors,
     makeIo: liveTrafficIo,
     signal: io.signal,

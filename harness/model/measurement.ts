@@ -1,5 +1,6 @@
-// How the lab sees an app it runs, decided once: the aim (traffic/), the
-// cells' evidence and your app's verdict line (analysis/) all read it here.
+// How the lab sees an app it runs, decided once: the cells' evidence and your
+// app's verdict line (analysis/) both read it here. (The aim needs no word for
+// it: an app that stamps no response has no clock to aim by, cycle-steps.ts.)
 /**
  * 'preload': the connection accounting loaded (who closed what, the app's clock); 'client-side': any other app (not a
  * Node app, a Node app that ignores NODE_OPTIONS, or --no-preload): the raw-socket probe, the aim from the client, the

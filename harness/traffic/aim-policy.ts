@@ -68,12 +68,6 @@ export const PRICE_ROUNDS_PER_METHOD = 8;
 export const PRICE_GAP_UNDER_APP_CLOSE_MS = 1_000;
 /** Idle starts within this window count as one cluster of sockets that close together. */
 export const CLUSTER_WINDOW_MS = 2;
-/**
- * An app measured from the client side spreads a cycle's sends over at least ± this around the middle of its burst's
- * idle starts: a burst answered within a millisecond still closes over about as long (a timer runs up to 1 ms late
- * in an event loop that sleeps in whole milliseconds).
- */
-export const CLIENT_SIDE_MIN_SPREAD_MS = 1;
 
 /** Whether a lane runs its cycles side by side: a long lane whose apps all have pools of their own (longPools). */
 export function runsPooled(lane: LaneKind, variants: readonly Variant[]): boolean {
@@ -198,36 +192,15 @@ export class AimPolicy {
   }
 
   /**
-   * Where to aim in each variant's set of idle sockets. Held by the preload, a
-   * burst's connections go idle together: the densest cluster of idle starts.
-   * A near-simultaneous batch of sends takes the LB's cached sockets
-   * most-recent-first, so it reaches every socket still open, including those
-   * closing at that instant; the more of them close together, the more hit.
-   * An app measured from the client side holds nothing: its one-process
-   * server answers the burst one request after another, its connections go
-   * idle over milliseconds (0.6–7.6 ms, uvicorn here) and close as far apart,
-   * and its failures came anywhere between its first and its last idle start
-   * plus the close delay (two 15-cycle runs, 20 failures); the middle of that
-   * span, the batch spread over it (spreadMsFor).
+   * Where to aim in each variant's set of idle sockets: the densest cluster of
+   * idle starts. A near-simultaneous batch of sends takes the LB's cached
+   * sockets most-recent-first, so it reaches every socket still open, including
+   * those closing at that instant; the more of them close together, the more hit.
    */
   anchors(idleStarts: ReadonlyMap<VariantName, number[]>): Map<VariantName, number | null> {
     return new Map(
-      this.input.variants.map((v) => {
-        const starts = idleStarts.get(v.name) ?? [];
-        if (!this.input.estimates.measuredFromClient(v)) return [v.name, densestCluster(starts, CLUSTER_WINDOW_MS)];
-        return [v.name, starts.length === 0 ? null : roundMs((starts[0] + starts[starts.length - 1]) / 2)];
-      }),
+      this.input.variants.map((v) => [v.name, densestCluster(idleStarts.get(v.name) ?? [], CLUSTER_WINDOW_MS)]),
     );
-  }
-
-  /**
-   * How far either side of its center a variant measured from the client side spreads a cycle's sends: over the span
-   * of its burst's idle starts (ascending), at least CLIENT_SIDE_MIN_SPREAD_MS. Undefined: the scheduler's own.
-   */
-  spreadMsFor(v: Variant, idleStarts: readonly number[]): number | undefined {
-    if (!this.input.estimates.measuredFromClient(v) || idleStarts.length === 0) return undefined;
-    const halfSpanMs = (idleStarts[idleStarts.length - 1] - idleStarts[0]) / 2;
-    return roundMs(Math.max(CLIENT_SIDE_MIN_SPREAD_MS, halfSpanMs));
   }
 
   /** The lane's last cycle, unless it stops sooner: --long-cycles, or a short lane's --max-cycles. */

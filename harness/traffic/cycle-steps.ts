@@ -280,26 +280,19 @@ export class CycleSteps {
     const appStarts = burst.flatMap((r) =>
       r.appStartMonoMs === null ? [] : [Math.max(r.appStartMonoMs + APP_RESPONSE_MS, holdUntilAppMs ?? -Infinity)],
     );
-    const clientSide = v.app ? clientSideIdleStarts(burst, this.input.estimates.roundTripMs(v.name)) : [];
+    const clientSide = v.app ? clientSideIdleStarts(burst) : [];
     return ends.size > 0 ? [...ends.values()] : appStarts.length > 0 ? appStarts : clientSide;
   }
 
   /**
    * Whether a variant's burst goes out on the connections its aimed requests
-   * use next (burstOf): behind HAProxy's http-reuse safe; in a pooled
+   * use next (burstOf): behind HAProxy's http-reuse safe, and in a pooled
    * long-lane cycle, whose 20 bursts per app in half a minute as autocannon
    * runs (one each, 220 in a default matrix) kept this 2-core machine's load
-   * at 31 and its batches seconds late; and for an app measured from the
-   * client side, which nothing holds: sent at one instant, a one-process
-   * server's answers came closer together than autocannon's, and so did its
-   * closes (uvicorn, 15 cycles each, same hour: 14 aimed requests failed
-   * against 6).
+   * at 31 and its batches seconds late.
    */
   private burstsOnPrepared(v: Variant): boolean {
-    const { estimates, scenario } = this.input;
-    return (
-      estimates.measuredFromClient(v) || v.pool !== undefined || !LB_DRIVERS[v.lb].firstRequestReusesIdle(scenario)
-    );
+    return v.pool !== undefined || !LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario);
   }
 
   /**
@@ -423,13 +416,12 @@ export class CycleSteps {
 
 /**
  * An app without the preload tells nothing: each response's idle start is
- * taken as its arrival at the client less the fastest round trip seen
- * (`roundTripMs`, Estimates; the burst's own fastest before any): there is no
- * app clock, so the send-to-app delay is 0 and the round trip stands for both
- * ways. The probe measured the idle close the same way, from the client, so
- * the two errors largely cancel.
+ * taken as its arrival at the client less the burst's fastest round trip
+ * (there is no app clock, so the send-to-app delay is 0 and the round trip
+ * stands for both ways). The probe measured the idle close the same way, from
+ * the client, so the two errors largely cancel.
  */
-export function clientSideIdleStarts(burst: readonly RequestRecord[], roundTripMs: number | null = null): number[] {
+export function clientSideIdleStarts(burst: readonly RequestRecord[]): number[] {
   // Only the app's own answers: an LB's 502 left no idle connection to the app.
   const answered = burst.flatMap((r) =>
     r.status !== null && clientSymptom(r) === null && r.latencyMs !== null
@@ -437,6 +429,6 @@ export function clientSideIdleStarts(burst: readonly RequestRecord[], roundTripM
       : [],
   );
   if (answered.length === 0) return [];
-  const fastestMs = roundTripMs ?? Math.min(...answered.map((r) => r.latencyMs));
+  const fastestMs = Math.min(...answered.map((r) => r.latencyMs));
   return answered.map((r) => r.startMonoMs + r.latencyMs - fastestMs);
 }

@@ -23,13 +23,7 @@ export { runsPooled };
 import { cycleLine, cycleRecordOf, longGapLine, plannedCount, type CyclePosition } from './cycle-report.js';
 import { CycleSteps, type AimedVariant, type CycleStepsInput, type VariantAim } from './cycle-steps.js';
 import { Estimates } from './estimates.js';
-import {
-  CLIENT_SIDE_SCHEDULER,
-  DEFAULT_SCHEDULER,
-  GapScheduler,
-  spreadOffsets,
-  type CyclePlan,
-} from './gap-scheduler.js';
+import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import { naiveComparison, naivePairsOf } from './naive-cycles.js';
 import type { AppEvents, TrafficIo } from './traffic-io.js';
 
@@ -68,8 +62,6 @@ export interface EngineInput {
   options: EngineOptions;
   /** Measured idle-close delay per variant (probe), null when it did not close. */
   probedCloseMs: Record<VariantName, number | null>;
-  /** The variants measured from the client side (model/measurement.ts); none by default. */
-  clientSide?: ReadonlySet<VariantName>;
   apps: ReadonlyMap<VariantName, AppEvents>;
   io: TrafficIo;
   /** A fresh TrafficIo: the long lane's pooled cycles each have their own connections (pooledLongCycles). */
@@ -142,17 +134,19 @@ export class TrafficEngine {
   readonly lane: LaneKind;
 
   constructor(private readonly input: EngineInput) {
-    const { scenario, options, probedCloseMs, apps, io, signal, clientSide } = input;
+    const { scenario, options, probedCloseMs, apps, io, signal } = input;
     const variants = this.variants;
     this.lane = input.lane ?? 'short';
     const lbTimeoutMs = scenario.lb.upstreamKeepaliveTimeoutMs;
-    this.estimates = new Estimates({ variants, probedCloseMs, apps, lbTimeoutMs, clientSide });
+    this.estimates = new Estimates({ variants, probedCloseMs, apps, lbTimeoutMs });
     this.policy = new AimPolicy({ scenario, variants, lane: this.lane, options, estimates: this.estimates, apps });
     const { estimates, policy } = this;
     const sendsPerCycle = (v: Variant) => policy.sendsPerCycle(v);
     this.stepsInput = { scenario, variants, methods: options.methods, apps, io, signal, estimates, sendsPerCycle };
     this.steps = new CycleSteps(this.stepsInput);
-    this.createSchedulers();
+    const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: options.concurrency });
+    const shared = newScheduler();
+    for (const v of variants) this.schedulers.set(v.name, scenario.kind === 'classic' ? shared : newScheduler());
   }
 
   private get variants(): readonly Variant[] {
@@ -309,21 +303,6 @@ export class TrafficEngine {
     return this.policy.boundaryMs(v, this.steps.records);
   }
 
-  /**
-   * One per variant; apps measured from the client side sweep wider (CLIENT_SIDE_SCHEDULER). The talk-sized run's
-   * variants share one.
-   */
-  private createSchedulers(): void {
-    const { scenario, options } = this.input;
-    const newScheduler = (v: Variant) =>
-      new GapScheduler({
-        ...(this.estimates.measuredFromClient(v) ? CLIENT_SIDE_SCHEDULER : DEFAULT_SCHEDULER),
-        sendsPerCycle: options.concurrency,
-      });
-    const shared = newScheduler(this.variants[0]);
-    for (const v of this.variants) this.schedulers.set(v.name, scenario.kind === 'classic' ? shared : newScheduler(v));
-  }
-
   /** The scheduler that steers a variant's aim (the talk-sized run's variants share one). */
   private scheduler(name: VariantName): GapScheduler {
     const scheduler = this.schedulers.get(name);
@@ -337,14 +316,10 @@ export class TrafficEngine {
    * and the apps' accounts teach the schedulers and the estimates.
    */
   private async aimedCycle(cycle: number, position?: CyclePosition, steps: CycleSteps = this.steps): Promise<void> {
-    const starts = await steps.burst(cycle);
-    const idleStarts = this.policy.anchors(starts);
+    const idleStarts = this.policy.anchors(await steps.burst(cycle));
     if (steps.aborted) return;
     // The steps' own variants: a pooled cycle's name their pool.
-    const plans = steps.variants.map((v) => {
-      const spreadMs = this.policy.spreadMsFor(v, starts.get(v.name) ?? []);
-      return { v, plan: this.scheduler(v.name).plan(this.boundaryMs(v), spreadMs) };
-    });
+    const plans = steps.variants.map((v) => ({ v, plan: this.scheduler(v.name).plan(this.boundaryMs(v)) }));
     const targets = plans.map(({ v, plan }) => {
       const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
       const aim = { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs };

@@ -35,8 +35,6 @@ export interface EstimatesInput {
   apps: ReadonlyMap<VariantName, AppEvents>;
   /** The LB's idle timeout: only the LB's closes near it tell its real idle close. */
   lbTimeoutMs: number;
-  /** The variants measured from the client side (model/measurement.ts, as the lab decided it); none by default. */
-  clientSide?: ReadonlySet<VariantName>;
 }
 
 /** Per variant: its app's clock and its idle close delay, as measured so far. */
@@ -45,8 +43,6 @@ export class Estimates {
   private readonly clockSamples = new Map<VariantName, ClockSample[][]>();
   /** Per variant, its app's idle close delay: the probe's, then the app's own account. */
   private readonly closeDelays = new Map<VariantName, number>();
-  /** Per variant, its fastest answered exchange so far (calibration first), ms. */
-  private readonly fastestRoundTrips = new Map<VariantName, number>();
 
   constructor(private readonly input: EstimatesInput) {
     for (const v of input.variants) {
@@ -83,31 +79,8 @@ export class Estimates {
     return clock === null ? null : roundMs(clock.sendToAppMs - clock.offsetMs);
   }
 
-  /** Whether an app is measured from the client side (your app with no preload, any non-Node server). */
-  measuredFromClient(v: Variant): boolean {
-    return this.input.clientSide?.has(v.name) ?? false;
-  }
-
-  /**
-   * The fastest round trip client → LB → app → client so far (null before any answer): what an app measured from
-   * the client side takes off a response's arrival for its idle start. The fastest, as sendToAppMs, and the same in
-   * every cycle, a difference on one clock: a burst's own fastest answer had queued behind the others in a
-   * one-process server (1–7 ms here, against 1.4 ms at rest) and moved the aim by as much from cycle to cycle.
-   */
-  roundTripMs(variant: VariantName): number | null {
-    return this.fastestRoundTrips.get(variant) ?? null;
-  }
-
-  /**
-   * Keeps one cycle's exchanges with an app: those it stamped, the last few cycles', estimate its clock; every answered
-   * one its fastest round trip.
-   */
+  /** Keeps one cycle's exchanges with an app (those it stamped): the last few cycles' estimate its clock. */
   keepClockSamples(variant: VariantName, records: readonly RequestRecord[]): void {
-    const answered = records.flatMap((r) =>
-      r.latencyMs !== null && r.status !== null && r.status < 500 ? [r.latencyMs] : [],
-    );
-    if (answered.length > 0)
-      this.fastestRoundTrips.set(variant, Math.min(this.roundTripMs(variant) ?? Infinity, ...answered));
     const samples = records.flatMap((r) => {
       const sample = clockSampleOf(r);
       return sample ? [sample] : [];

@@ -43,21 +43,6 @@ export const DEFAULT_SCHEDULER: SchedulerSettings = {
   lateWakeTailMs: [4, 7, 10],
 };
 
-/**
- * An app measured from the client side (no preload): no app clock, only a raw-socket probe of when its idle socket
- * closed, and a window that need not end there. A Node app's opens at its keep-alive timer's due instant and closes
- * when the timer runs, 9–14 ms later here (its probe read 6015 ms; its timer was due at 6001); uvicorn's failures came
- * 2 ms before its probe's close to 2 ms after it. So the sweep walks out to 14 ms before the probe's close and 4 ms
- * after, in steps about as wide as a cycle's sends cover (aim-policy.ts spreadMsFor: at least ±1 ms), and no late-wake
- * tail: past the burst's span a send gets a connection nobody closes.
- */
-export const CLIENT_SIDE_SCHEDULER: SchedulerSettings = {
-  ...DEFAULT_SCHEDULER,
-  sweepMs: [0, -2, 2, -4, -6, 4, -8, -10, -12, -14],
-  maxOffsetMs: 15,
-  lateWakeTailMs: [],
-};
-
 export interface CyclePlan {
   centerOffsetMs: number;
   /** Planned arrival of each send relative to the predicted close, ascending. */
@@ -99,11 +84,10 @@ export class GapScheduler {
     return clamp(round3(this.base + sweepMs[this.sweepIndex % sweepMs.length]), maxOffsetMs);
   }
 
-  /** The next cycle's sends; `spreadMs` where the engine knows better than the settings (aim-policy.ts spreadMsFor). */
-  plan(closeDelayMs: number, spreadMs = this.settings.spreadMs): CyclePlan {
+  plan(closeDelayMs: number): CyclePlan {
     const center = this.centerOffsetMs;
     const tail = this.tailMs;
-    const core = spreadOffsets(center, spreadMs, this.settings.sendsPerCycle - tail.length);
+    const core = spreadOffsets(center, this.settings.spreadMs, this.settings.sendsPerCycle - tail.length);
     return {
       centerOffsetMs: center,
       sendOffsetsMs: [...core, ...tail.map((ms) => round3(center + ms))],

@@ -5,13 +5,7 @@ import t from 'tap';
 import { LabError } from '../../harness/model/errors.js';
 import { parseLabArgs } from '../../harness/cli/options.js';
 import { cellsByName, matrixScenario } from '../../harness/scenarios/matrix.js';
-import {
-  appUnderTestVariant,
-  defaultScenario,
-  type Scenario,
-  type Variant,
-  type VariantName,
-} from '../../harness/scenarios/scenarios.js';
+import { defaultScenario, type Scenario, type Variant, type VariantName } from '../../harness/scenarios/scenarios.js';
 import { AimPolicy, type AimOptions, type LaneKind } from '../../harness/traffic/aim-policy.js';
 import { Estimates } from '../../harness/traffic/estimates.js';
 import type { AppEvents } from '../../harness/traffic/traffic-io.js';
@@ -27,7 +21,6 @@ interface Setup {
   options?: Partial<AimOptions>;
   probedCloseMs?: Record<VariantName, number | null>;
   apps?: Record<VariantName, AppEvents>;
-  clientSide?: VariantName[];
 }
 
 function policy(s: Setup = {}): { policy: AimPolicy; estimates: Estimates } {
@@ -40,7 +33,6 @@ function policy(s: Setup = {}): { policy: AimPolicy; estimates: Estimates } {
     probedCloseMs,
     apps,
     lbTimeoutMs: scenario.lb.upstreamKeepaliveTimeoutMs,
-    clientSide: new Set(s.clientSide ?? []),
   });
   const options = { ...parseLabArgs(s.flags ?? ['--cycles', '3', '--max-cycles', '8']), ...s.options };
   return {
@@ -366,46 +358,3 @@ t.test("a safe variant's 25 sends spread over the plan's core, not its late-wake
   t.equal(spread.length, 25);
   t.same([Math.min(...spread), Math.max(...spread)], [-2, 2]);
 });
-
-/** Your app as the run's one variant, measured from the client side (its calibration carried no app clock). */
-function clientSideSetup(): { policy: AimPolicy; estimates: Estimates; yours: Variant } {
-  const app = {
-    image: 'my-app',
-    buildDir: null,
-    containerPort: 8000,
-    healthPath: '/',
-    startTimeoutMs: 1,
-    trafficPath: '/',
-    env: {},
-    preload: false,
-  };
-  const yours = appUnderTestVariant('yours', 0, app, 'nginx');
-  const { policy: p, estimates } = policy({
-    variants: [yours],
-    probedCloseMs: { yours: 5_003 },
-    clientSide: ['yours'],
-  });
-  estimates.keepClockSamples('yours', [request({ variant: 'yours', latencyMs: 1.5, appStartMonoMs: null })]);
-  return { policy: p, estimates, yours };
-}
-
-t.test(
-  'an app measured from the client side: anchored at the middle of its idle starts, its sends over their span',
-  async (t) => {
-    const { policy: p, estimates, yours } = clientSideSetup();
-    t.ok(estimates.measuredFromClient(yours));
-    t.equal(estimates.roundTripMs('yours'), 1.5);
-    // One-process server: the burst answered one request after another, 4 ms from first to last.
-    const starts = [1_000, 1_000.5, 1_001, 1_004];
-    t.same([...p.anchors(new Map([['yours', starts]]))], [['yours', 1_002]], 'the middle, not the densest cluster');
-    t.equal(p.spreadMsFor(yours, starts), 2, 'half the span');
-    t.equal(p.spreadMsFor(yours, [1_000, 1_000.2]), 1, 'at least ±1 ms');
-    t.equal(p.spreadMsFor(yours, []), undefined, 'no idle starts: the scheduler decides');
-    const { policy: preload } = policy();
-    t.equal(
-      preload.spreadMsFor(defaultScenario().variants[0], starts),
-      undefined,
-      "the preload's apps: the scheduler's",
-    );
-  },
-);

@@ -88,7 +88,6 @@ t.test(
       aimed({ phase: 'burst', startMonoMs: 1_001, latencyMs: null, status: null, error: 'ECONNRESET' }),
     ];
     t.same(clientSideIdleStarts(burst), [1_000, 1_006]);
-    t.same(clientSideIdleStarts(burst, 1.5), [1_002.5, 1_008.5], 'the fastest round trip seen, when one was');
     t.same(clientSideIdleStarts([]), []);
   },
 );
