@@ -10,7 +10,7 @@ import { NO_LB_FIX } from '../scenarios/lb-fixes.js';
 import { lbPortsOf, YOUR_APP_FIX, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import type { TrafficResult } from '../traffic/engine.js';
 import { clientSymptom, isAppError, type ClientSymptom, type RequestRecord } from '../records/request-records.js';
-import type { RaceLogLine } from '../lb/nginx-log.js';
+import { requestsNamedBy, type RaceLogLine } from '../lb/race-lines.js';
 import { wasRetried, type AccessLogEntry } from '../lb/access-log.js';
 import { LB_DRIVERS, lbsOf, type LbDriver } from '../lb/drivers.js';
 import { classifyCell, clientSawText, type CellEvidence, type Classification } from './outcome.js';
@@ -277,7 +277,11 @@ function cellRecordsOf(cells: VariantCells, method: string): CellRecords {
     boundary: aimed.filter((r) => testedBoundary(r, context) || testedLbBoundary(r, lbMs)),
     seen: seenOf(sent),
     // The same closes and lead the boundary rule reads.
-    ties: raceTiesOf(sent, { ...context, appClosesKnown: cells.appClosesKnown }),
+    ties: raceTiesOf(sent, {
+      ...context,
+      appClosesKnown: cells.appClosesKnown,
+      lbNamedRequestIds: requestsNamedBy(cells.raceLines ?? [], cells.input.accessLog ?? []),
+    }),
     masking: maskingOf(
       cells.retried.filter((e) => e.request_method === method),
       sent,

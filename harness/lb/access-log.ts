@@ -17,6 +17,8 @@ export interface AccessLogEntry {
   upstream_socket_id: string;
   /** How many more upstream attempts the LB made after the first (0: none, or an LB that does not log them). */
   retries: number;
+  /** nginx's client connection number ($connection), which its error-log lines name (`*N`); absent elsewhere. */
+  clientConnection?: number;
 }
 
 /** An access-log entry the LB sent to more than one upstream connection. */

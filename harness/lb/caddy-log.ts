@@ -8,7 +8,7 @@ import { HEADERS } from '../model/protocol.js';
 import type { Variant } from '../scenarios/scenarios.js';
 import type { AccessLogEntry } from './access-log.js';
 import { readJsonLines } from '../model/json-lines.js';
-import type { RaceLogLine } from './nginx-log.js';
+import type { RaceLogLine } from './race-lines.js';
 
 interface CaddyAccessLine {
   ts: number;
@@ -81,7 +81,7 @@ export function caddyRaceLogLines(stderr: string): RaceLogLine[] {
       logger?: string;
       msg?: string;
       status?: number;
-      request?: { method?: string; host?: string };
+      request?: { method?: string; host?: string; headers?: Record<string, string[]> };
     };
     const race =
       line.level === 'error' &&
@@ -91,6 +91,13 @@ export function caddyRaceLogLines(stderr: string): RaceLogLine[] {
       CADDY_RACE_ERRORS.test(line.msg);
     if (!race) return [];
     const port = /:(\d+)$/.exec(line.request?.host ?? '')?.[1];
-    return [{ lbPort: port === undefined ? null : Number(port), method: line.request?.method ?? null }];
+    const requestId = header(line.request?.headers, HEADERS.requestId);
+    return [
+      {
+        lbPort: port === undefined ? null : Number(port),
+        method: line.request?.method ?? null,
+        requestId: requestId === '' ? null : requestId,
+      },
+    ];
   });
 }

@@ -7,7 +7,8 @@
 import { caddyRaceLogLines, countCaddyErrors, parseCaddyAccessLog } from './caddy-log.js';
 import type { AccessLogEntry } from './access-log.js';
 import { countHaproxyAlerts, parseHaproxyAccessLog } from './haproxy-log.js';
-import { countErrorLines, parseAccessLog as parseNginxAccessLog, raceLogLines, type RaceLogLine } from './nginx-log.js';
+import { countErrorLines, parseAccessLog as parseNginxAccessLog, raceLogLines } from './nginx-log.js';
+import type { RaceLogLine } from './race-lines.js';
 import { isIdempotent, retryHides, type LbName, type Scenario, type Variant } from '../scenarios/scenarios.js';
 import { DOCKER_ADDRESSES, LOCAL_ADDRESSES } from './addresses.js';
 import { lbFixOf } from '../scenarios/lb-fixes.js';

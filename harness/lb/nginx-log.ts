@@ -3,6 +3,7 @@
 import type { AccessLogEntry } from './access-log.js';
 import { readJsonLines } from '../model/json-lines.js';
 import type { ErrorLogCounts } from '../records/summary-schema.js';
+import type { RaceLogLine } from './race-lines.js';
 
 /** A line of the lab's log_format (nginx/nginx.conf.template). */
 interface NginxLogLine {
@@ -14,6 +15,8 @@ interface NginxLogLine {
   upstream_status: string;
   request_id: string;
   upstream_socket_id: string;
+  /** nginx's $connection: the client connection's serial number. */
+  client_connection?: number;
 }
 
 /** An access-log line of the lab's log_format: it names the variant and the status. */
@@ -33,6 +36,7 @@ export function parseAccessLog(text: string): AccessLogEntry[] {
       status: l.status,
       request_id: l.request_id,
       upstream_socket_id: l.upstream_socket_id,
+      ...(typeof l.client_connection === 'number' && { clientConnection: l.client_connection }),
       // Each upstream attempt adds one status to $upstream_status.
       retries: typeof l.upstream_status === 'string' ? (l.upstream_status.match(/,/g) ?? []).length : 0,
     }));
@@ -57,15 +61,6 @@ export function countErrorLog(text: string): ErrorLogCounts {
   return counts;
 }
 
-/**
- * An error-log line of the race (the app closed or reset a connection the LB had just reused), with where it came from.
- */
-export interface RaceLogLine {
-  /** The LB port the client used (from the line's host), which names the variant. */
-  lbPort: number | null;
-  method: string | null;
-}
-
 /** Error lines of the race, attributed by the client's Host header ("127.0.0.1:8401") and request line. */
 export function raceLogLines(text: string): RaceLogLine[] {
   const lines: RaceLogLine[] = [];
@@ -74,7 +69,19 @@ export function raceLogLines(text: string): RaceLogLine[] {
     if (!/upstream prematurely closed connection|Connection reset by peer|Broken pipe/.test(line)) continue;
     const host = /host: "[^":]*:(\d+)"/.exec(line);
     const request = /request: "([A-Z]+) /.exec(line);
-    lines.push({ lbPort: host ? Number(host[1]) : null, method: request ? request[1] : null });
+    const at = /^(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d) \[\w+\] \d+#\d+: \*(\d+) /.exec(line);
+    lines.push({
+      lbPort: host ? Number(host[1]) : null,
+      method: request ? request[1] : null,
+      requestId: null,
+      // The lab's images and hosts keep nginx's clock in UTC; a line it cannot place names no request.
+      ...(at && {
+        connection: {
+          number: Number(at[7]),
+          timeS: Date.UTC(+at[1], +at[2] - 1, +at[3], +at[4], +at[5], +at[6]) / 1000,
+        },
+      }),
+    });
   }
   return lines;
 }

@@ -124,6 +124,11 @@ export interface TieContext {
   appClosesKnown: boolean;
   appCloseInstants: readonly number[];
   sendToAppMs: number;
+  /**
+   * Requests the LB's error log names as failed under the app's close or reset (lb/race-lines.ts): for an app
+   * measured from the client side, the evidence of who closed. None by default.
+   */
+  lbNamedRequestIds?: ReadonlySet<string>;
 }
 
 /**
@@ -134,14 +139,15 @@ export interface TieContext {
  * event loop ran late: on a busy machine a fixed app 2.4 s behind its
  * requests closed a socket with one in it, 2.4 s after it had arrived, and the
  * LB's reset came back 49 ms later (a Caddy cell of a matrix). Without the
- * preload no close is seen: there, only a request aimed at the idle close the
- * probe measured is tied (by its aim), and a burst's or calibration's is not.
+ * preload no close is seen: there, a request aimed at the idle close the probe
+ * measured is tied (by its aim), and any other only where the LB's error log
+ * names it (a burst's 502 behind Caddy, Jetty's 30 s close, in a CI run).
  */
 export function tiedToAppClose(
-  r: Pick<RequestRecord, 'phase' | 'startMonoMs' | 'latencyMs'>,
+  r: Pick<RequestRecord, 'requestId' | 'phase' | 'startMonoMs' | 'latencyMs'>,
   context: TieContext,
 ): boolean {
-  if (!context.appClosesKnown) return r.phase === 'aimed';
+  if (!context.appClosesKnown) return r.phase === 'aimed' || (context.lbNamedRequestIds?.has(r.requestId) ?? false);
   if (arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants)) return true;
   if (r.latencyMs === null) return false;
   // On the app's clock: the request reached it at `arrival`, and its answer was back at the client by `answered`

@@ -100,7 +100,12 @@ t.test(
     // 2.4 s behind, closed the socket with it unread at 14686808.405 (app clock, offset ≈ 0), and Caddy's 502 was back
     // at 14686857.7: 49 ms after the close. Its arrival, send + 10.4 ms, was 2449.7 ms before the close.
     const context = { appClosesKnown: true, appCloseInstants: [14686808.405], sendToAppMs: 10.4 };
-    const failed = { phase: 'aimed' as const, startMonoMs: 14684348.256, latencyMs: 14686857.7 - 14684348.256 };
+    const failed = {
+      requestId: 'c3-x-aimed-0',
+      phase: 'aimed' as const,
+      startMonoMs: 14684348.256,
+      latencyMs: 14686857.7 - 14684348.256,
+    };
     t.ok(tiedToAppClose(failed, context), 'in flight at the close, back 49 ms (+ 10.4 ms) after it');
     t.notOk(tiedToAppClose({ ...failed, latencyMs: failed.latencyMs + 100 }, context), 'back 159 ms after the close');
     t.notOk(
@@ -121,3 +126,13 @@ t.test(
     );
   },
 );
+
+t.test("client-side: an aimed failure is tied by its aim, any other only where the LB's log names it", async (t) => {
+  const { tiedToAppClose } = await import('../../harness/records/boundary.js');
+  const context = { appClosesKnown: false, appCloseInstants: [], sendToAppMs: 0 };
+  const burst = { requestId: 'c2-yours-burst-3', phase: 'burst' as const, startMonoMs: 1_000, latencyMs: 3 };
+  t.ok(tiedToAppClose({ ...burst, phase: 'aimed' }, context));
+  t.notOk(tiedToAppClose(burst, context), 'a burst: nothing says who closed');
+  t.ok(tiedToAppClose(burst, { ...context, lbNamedRequestIds: new Set(['c2-yours-burst-3']) }), 'the LB log names it');
+  t.notOk(tiedToAppClose(burst, { ...context, lbNamedRequestIds: new Set(['c2-yours-burst-4']) }), 'another one');
+});

@@ -3,6 +3,8 @@
 import t from 'tap';
 import { accessLogMismatches, lbLogCounts } from '../../harness/analysis/lb-logs.js';
 import { caddyRaceLogLines } from '../../harness/lb/caddy-log.js';
+import { raceLogLines } from '../../harness/lb/nginx-log.js';
+import { requestsNamedBy } from '../../harness/lb/race-lines.js';
 import { LB_DRIVERS } from '../../harness/lb/drivers.js';
 import { defaultScenario } from '../../harness/scenarios/scenarios.js';
 import { accessEntry, lbFailure, request, variant } from '../helpers/summary-records.js';
@@ -74,12 +76,37 @@ t.test("caddyRaceLogLines: reverse_proxy's errors of the race, by port and metho
     line('EOF', 'POST', 'error', 502, 'http.handlers.reverse_proxy.health_checker.active'),
     '{"level":"info","msg":"serving initial configuration"}',
   ].join('\n');
+  const named = { lbPort: 8401, requestId: 'c12-yours-aimed-4' };
   t.same(caddyRaceLogLines(stderr), [
-    { lbPort: 8401, method: 'POST' },
-    { lbPort: 8401, method: 'POST' },
-    { lbPort: 8401, method: 'GET' },
-    { lbPort: 8401, method: 'POST' },
+    { ...named, method: 'POST' },
+    { ...named, method: 'POST' },
+    { ...named, method: 'GET' },
+    { ...named, method: 'POST' },
   ]);
   t.same(caddyRaceLogLines(''), []);
   t.equal(LB_DRIVERS.haproxy.raceLogLines('anything'), null, 'HAProxy writes no such line');
+});
+
+t.test("requestsNamedBy: Caddy's lines name their request; nginx's, through the access log's connection", async (t) => {
+  const nginxLine = (connection: number, time: string) =>
+    `2026/12/06 ${time} [error] 6#6: *${connection} recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 172.19.0.1, server: , request: "POST / HTTP/1.1", upstream: "http://172.19.0.2:8000/", host: "127.0.0.1:8401"`;
+  const lines = raceLogLines([nginxLine(10, '16:25:53'), nginxLine(8, '16:25:58')].join('\n'));
+  t.same(lines[0], {
+    lbPort: 8401,
+    method: 'POST',
+    requestId: null,
+    connection: { number: 10, timeS: Date.UTC(2026, 11, 6, 16, 25, 53) / 1000 },
+  });
+  const at = (time: string) => Date.UTC(2026, 11, 6, 16, 25, Number(time)) / 1000;
+  const accessLog = [
+    // Connection 10: a 200 before, the 502 of its line 0.62 s into that second, a 502 of another second.
+    accessEntry({ request_id: 'c4-ok', status: 200, time_s: at('53.1'), clientConnection: 10 }),
+    accessEntry({ request_id: 'c4-yours-aimed-4', status: 502, time_s: at('53.62'), clientConnection: 10 }),
+    accessEntry({ request_id: 'c9-yours-aimed-1', status: 502, time_s: at('59'), clientConnection: 10 }),
+    // Connection 8's line: its 502 is 5 s off, another request's; and a Caddy line that names its own.
+    accessEntry({ request_id: 'c5-far', status: 502, time_s: at('53.5'), clientConnection: 8 }),
+  ];
+  const caddy = { lbPort: 8401, method: 'POST', requestId: 'c12-yours-burst-3' };
+  t.same([...requestsNamedBy([...lines, caddy], accessLog)].sort(), ['c12-yours-burst-3', 'c4-yours-aimed-4']);
+  t.same([...requestsNamedBy(lines, [])], [], 'no access log: nginx names nothing');
 });
