@@ -25,6 +25,8 @@ export function exampleCommand(example: ExampleServer, lb: string): string {
 }
 
 const seconds = (ms: number | null) => (ms === null ? 'open past the LB' : `${(ms / 1000).toFixed(1)} s`);
+/** A cell's lbLogAppCloses: a count, or a dash where the LB's log was not read (a summary older than v11). */
+const logged = (lines: number | null) => (lines === null ? '—' : String(lines));
 
 /** One row: the example behind one LB, as shipped and with the fix, from its kept run. */
 function exampleRow(example: ExampleServer, summary: Summary): string[] {
@@ -42,6 +44,7 @@ function exampleRow(example: ExampleServer, summary: Summary): string[] {
     seconds(shipped.appIdleCloseMs),
     first === null ? 'none' : `cycle ${first.cycle}, ${(first.afterTrafficStartMs / 1000).toFixed(1)} s`,
     aimedCellText(shippedCell),
+    `${logged(shippedCell.lbLogAppCloses)} / ${logged(fixedCell.lbLogAppCloses)}`,
     shipped.verdict,
     example.fixSays,
     seconds(fixed.appIdleCloseMs),
@@ -59,6 +62,7 @@ export function examplesTable(summaryOf: (what: string) => Summary | null): stri
     'idle close measured',
     'first failure (traffic)',
     'failed / aimed at the close',
+    "LB's error log: the app closed under a request (as shipped / fix)",
     'as shipped',
     'fix',
     'idle close with it',
