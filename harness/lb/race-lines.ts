@@ -25,21 +25,27 @@ const ACCESS_AFTER_ERROR_S = { min: -0.5, max: 2 };
 
 /**
  * The requests an LB's error log names as failed under the app's close or reset. Caddy's lines carry the request's
- * id; an nginx line names its client connection and second, and the 502 its access log has on that connection then
- * (the nearest, when a connection carried more than one) is the request.
+ * id; an nginx line names its client connection and second, and the 502 of the line's method its access log has
+ * on that connection then is the request: the first one in that second, each entry taken once (a connection carries
+ * its requests one after another).
  */
 export function requestsNamedBy(lines: readonly RaceLogLine[], accessLog: readonly AccessLogEntry[]): Set<string> {
   const named = new Set<string>();
+  const taken = new Set<AccessLogEntry>();
   for (const line of lines) {
     if (line.requestId !== null) named.add(line.requestId);
     if (line.connection === undefined) continue;
     const { number, timeS } = line.connection;
     const entry = accessLog
-      .filter((e) => e.status === 502 && e.clientConnection === number && e.request_id !== '')
+      .filter((e) => e.status === 502 && e.clientConnection === number && e.request_id !== '' && !taken.has(e))
+      .filter((e) => line.method === null || e.request_method === line.method)
       .map((e) => ({ e, afterS: e.time_s - timeS }))
       .filter(({ afterS }) => afterS >= ACCESS_AFTER_ERROR_S.min && afterS <= ACCESS_AFTER_ERROR_S.max)
-      .sort((a, b) => Math.abs(a.afterS) - Math.abs(b.afterS))[0];
-    if (entry) named.add(entry.e.request_id);
+      .sort((a, b) => a.afterS - b.afterS)[0];
+    if (entry) {
+      taken.add(entry.e);
+      named.add(entry.e.request_id);
+    }
   }
   return named;
 }

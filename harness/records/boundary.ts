@@ -143,11 +143,21 @@ export interface TieContext {
  * measured is tied (by its aim), and any other only where the LB's error log
  * names it (a burst's 502 behind Caddy, Jetty's 30 s close, in a CI run).
  */
+/**
+ * A failure the LB's error log names as the app's close or reset, and quick as the race's are (back within
+ * NEAR_APP_CLOSE_MS): a crash or a timeout under a request that took longer is not taken for the race.
+ */
+function namedByLbLog(r: Pick<RequestRecord, 'requestId' | 'latencyMs'>, context: TieContext): boolean {
+  return (
+    (context.lbNamedRequestIds?.has(r.requestId) ?? false) && r.latencyMs !== null && r.latencyMs < NEAR_APP_CLOSE_MS
+  );
+}
+
 export function tiedToAppClose(
   r: Pick<RequestRecord, 'requestId' | 'phase' | 'startMonoMs' | 'latencyMs'>,
   context: TieContext,
 ): boolean {
-  if (!context.appClosesKnown) return r.phase === 'aimed' || (context.lbNamedRequestIds?.has(r.requestId) ?? false);
+  if (!context.appClosesKnown) return r.phase === 'aimed' || namedByLbLog(r, context);
   if (arrivedAtAppClose(r.startMonoMs, context.sendToAppMs, context.appCloseInstants)) return true;
   if (r.latencyMs === null) return false;
   // On the app's clock: the request reached it at `arrival`, and its answer was back at the client by `answered`

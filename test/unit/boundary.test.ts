@@ -135,4 +135,8 @@ t.test("client-side: an aimed failure is tied by its aim, any other only where t
   t.notOk(tiedToAppClose(burst, context), 'a burst: nothing says who closed');
   t.ok(tiedToAppClose(burst, { ...context, lbNamedRequestIds: new Set(['c2-yours-burst-3']) }), 'the LB log names it');
   t.notOk(tiedToAppClose(burst, { ...context, lbNamedRequestIds: new Set(['c2-yours-burst-4']) }), 'another one');
+  const named = { ...context, lbNamedRequestIds: new Set(['c2-yours-burst-3']) };
+  t.notOk(tiedToAppClose({ ...burst, latencyMs: 15_000 }, named), 'named, but slow: a timeout, not the race');
+  t.notOk(tiedToAppClose({ ...burst, latencyMs: null }, named), 'named, no answer at all');
+  t.notOk(tiedToAppClose(burst, { ...named, appClosesKnown: true }), 'the preload: its own closes decide, not the log');
 });

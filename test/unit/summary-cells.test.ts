@@ -261,3 +261,35 @@ t.test(
     t.same(cellsWith({ nginx: '' }), [0, 0]);
   },
 );
+
+t.test("client side: a burst's 502 is the race's where the LB's error log names it, not otherwise", async (t) => {
+  const yours = variant({ name: 'yours', lb: 'caddy', app: APP });
+  const records = [
+    lbFailure({ requestId: 'c2-yours-burst-3', variant: 'yours', phase: 'burst', cycle: 2, latencyMs: 3 }),
+    request({ requestId: 'c2-yours-aimed-0', variant: 'yours', upstreamSocketId: null }),
+  ];
+  const caddyLine = JSON.stringify({
+    level: 'error',
+    logger: 'http.log.error.log0',
+    msg: 'read tcp 172.27.0.4:34480->172.27.0.3:8000: read: connection reset by peer',
+    request: { method: 'POST', host: '127.0.0.1:8401', headers: { 'X-Lab-Request-Id': ['c2-yours-burst-3'] } },
+    status: 502,
+  });
+  const untied = (caddy: string) => {
+    const input = summaryInput(
+      {
+        options: { ...DEFAULT_OPTIONS, methods: ['POST'] },
+        traffic: traffic(records),
+        // No preload ready line: measured from the client side.
+        yourApp: { images: {}, preloadNode: { yours: null } },
+        lbErrorLogs: { caddy },
+      },
+      [yours],
+    );
+    const run = input.traffic ?? traffic([]);
+    const [cell] = cellSummaries(input, run, variantSummaries(input, run));
+    return [cell.counts.untied, cell.lbLogAppCloses];
+  };
+  t.same(untied(''), [1, 0], 'nothing names it: untied');
+  t.same(untied(caddyLine), [0, 1], "Caddy's line names it: tied");
+});

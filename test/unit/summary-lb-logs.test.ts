@@ -3,7 +3,7 @@
 import t from 'tap';
 import { accessLogMismatches, lbLogCounts } from '../../harness/analysis/lb-logs.js';
 import { caddyRaceLogLines } from '../../harness/lb/caddy-log.js';
-import { raceLogLines } from '../../harness/lb/nginx-log.js';
+import { parseAccessLog as parseNginxAccessLog, raceLogLines } from '../../harness/lb/nginx-log.js';
 import { requestsNamedBy } from '../../harness/lb/race-lines.js';
 import { LB_DRIVERS } from '../../harness/lb/drivers.js';
 import { defaultScenario } from '../../harness/scenarios/scenarios.js';
@@ -109,4 +109,29 @@ t.test("requestsNamedBy: Caddy's lines name their request; nginx's, through the 
   const caddy = { lbPort: 8401, method: 'POST', requestId: 'c12-yours-burst-3' };
   t.same([...requestsNamedBy([...lines, caddy], accessLog)].sort(), ['c12-yours-burst-3', 'c4-yours-aimed-4']);
   t.same([...requestsNamedBy(lines, [])], [], 'no access log: nginx names nothing');
+  // Two lines in one second on one connection: each takes its own 502, the first first; a GET's is not a POST line's.
+  const twice = raceLogLines([nginxLine(12, '16:25:53'), nginxLine(12, '16:25:53')].join('\n'));
+  const log12 = [
+    accessEntry({ request_id: 'c4-a', status: 502, time_s: at('53.2'), clientConnection: 12 }),
+    accessEntry({ request_id: 'c4-get', request_method: 'GET', status: 502, time_s: at('53.1'), clientConnection: 12 }),
+    accessEntry({ request_id: 'c4-b', status: 502, time_s: at('53.4'), clientConnection: 12 }),
+  ];
+  t.same([...requestsNamedBy(twice, log12)], ['c4-a', 'c4-b']);
+  t.same([...requestsNamedBy(twice.slice(0, 1), log12)], ['c4-a'], 'the first in the second');
+});
+
+t.test("nginx's access log: the client connection its error lines name", async (t) => {
+  const line = JSON.stringify({
+    time_s: 1796574353.62,
+    variant: 'yours',
+    request_method: 'POST',
+    uri: '/',
+    request_id: 'c4-yours-aimed-4',
+    status: 502,
+    upstream_status: '502',
+    upstream_socket_id: '',
+    client_connection: 10,
+    client_connection_requests: 8,
+  });
+  t.match(parseNginxAccessLog(line), [{ request_id: 'c4-yours-aimed-4', status: 502, clientConnection: 10 }]);
 });
