@@ -149,6 +149,8 @@ interface VariantCells {
   retried: AccessLogEntry[];
   /** The race's error-log lines at the variant's LB ports (any method); null behind an LB that writes none. */
   raceLines: RaceLogLine[] | null;
+  /** The requests those lines name (lb/race-lines.ts): what ties a failure to the race without the preload. */
+  lbNamedRequestIds: ReadonlySet<string>;
   closesBeforeLb: ReturnType<typeof closesBeforeLbOf>;
   /** Where the cells' time to a first failure counts from. */
   trafficStartMonoMs: number;
@@ -172,6 +174,7 @@ function variantCellsOf(
   const mine = traffic.records.filter((r) => r.variant === v.name);
   const driver = LB_DRIVERS[v.lb];
   const ports = lbPortsOf(v);
+  const myRaceLines = raceLines?.filter((l) => l.lbPort !== null && ports.includes(l.lbPort)) ?? null;
   const responses = input.appResponses?.[v.name] ?? [];
   const baseline = baselineOf(v, input.scenario.variants);
   return {
@@ -191,7 +194,8 @@ function variantCellsOf(
     retried: driver.loggedRetriesAreRace(v)
       ? (input.accessLog ?? []).filter((e) => e.variant === v.name && e.status !== 502 && wasRetried(e))
       : [],
-    raceLines: raceLines?.filter((l) => l.lbPort !== null && ports.includes(l.lbPort)) ?? null,
+    raceLines: myRaceLines,
+    lbNamedRequestIds: requestsNamedBy(myRaceLines ?? [], input.accessLog ?? []),
     closesBeforeLb: closesBeforeLbOf(v, input),
     trafficStartMonoMs: input.trafficStartMonoMs ?? input.runStartMonoMs,
     minBoundary: Math.ceil(input.options.minBoundaryRequests / input.options.methods.length),
@@ -280,7 +284,7 @@ function cellRecordsOf(cells: VariantCells, method: string): CellRecords {
     ties: raceTiesOf(sent, {
       ...context,
       appClosesKnown: cells.appClosesKnown,
-      lbNamedRequestIds: requestsNamedBy(cells.raceLines ?? [], cells.input.accessLog ?? []),
+      lbNamedRequestIds: cells.lbNamedRequestIds,
     }),
     masking: maskingOf(
       cells.retried.filter((e) => e.request_method === method),

@@ -42,7 +42,8 @@ export function lbLogCounts(
   scenario: Scenario,
   versions: Record<string, string>,
   accessLog: readonly AccessLogEntry[] | null,
-  lbErrorLines: Partial<Record<LbName, number>>,
+  /** Per LB, its error log (SummaryInput.lbErrorLogs); an LB whose log was not read counts none. */
+  lbErrorLogs: Partial<Record<LbName, string>>,
 ): Summary['lbs'] {
   return Object.fromEntries(
     lbsOf(scenario).map(({ driver }) => [
@@ -50,7 +51,7 @@ export function lbLogCounts(
       {
         version: versions[driver.name] ?? null,
         accessEntries: (accessLog ?? []).filter((e) => e.lb === driver.name).length,
-        errorLines: lbErrorLines[driver.name] ?? 0,
+        errorLines: driver.countErrors(lbErrorLogs[driver.name] ?? ''),
       },
     ]),
   );

@@ -104,7 +104,7 @@ export function buildSummary(input: SummaryInput): Summary {
     aimVariant: aim,
     raceWindow: aimRaceWindow(input, traffic, variants[aim].measured.appCloseDelayMedianMs),
     schedule: scheduleOf(input, traffic),
-    lbs: lbLogCounts(input.scenario, input.versions, input.accessLog, input.lbErrorLines),
+    lbs: lbLogCounts(input.scenario, input.versions, input.accessLog, input.lbErrorLogs),
     nginx: { errorLog: countErrorLog(input.lbErrorLogs.nginx ?? ''), mismatches },
     yourApp,
     verdict,

@@ -57,8 +57,6 @@ export interface SummaryInput {
   accessLog: AccessLogEntry[] | null;
   /** Per LB, its error log (stderr), whose lines explain its 502s; none for an LB whose log could not be read. */
   lbErrorLogs: Partial<Record<LbName, string>>;
-  /** Per LB, the error lines of its log. */
-  lbErrorLines: Partial<Record<LbName, number>>;
 }
 
 /** The traffic of a run that ended before any: nothing sent, nothing measured. */

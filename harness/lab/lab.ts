@@ -560,7 +560,6 @@ function summarize(
     appResponses: collected?.appResponses ?? {},
     accessLog: collected ? accessLogs(run.scenario, collected) : null,
     lbErrorLogs: collected ? lbErrorLogs(run.scenario, collected) : {},
-    lbErrorLines: collected ? lbErrorLines(run.scenario, collected) : {},
   });
 }
 
@@ -578,13 +577,6 @@ function lbErrorLogs(scenario: Scenario, collected: Collected): Partial<Record<L
       const stderr = collected.lbLogs[driver.name]?.stderr;
       return stderr === undefined ? [] : [[driver.name, stderr]];
     }),
-  );
-}
-
-/** Per LB, the error lines its log shows. */
-function lbErrorLines(scenario: Scenario, collected: Collected): Partial<Record<LbName, number>> {
-  return Object.fromEntries(
-    lbsOf(scenario).map(({ driver }) => [driver.name, driver.countErrors(collected.lbLogs[driver.name]?.stderr ?? '')]),
   );
 }
 

@@ -139,7 +139,6 @@ export function summaryInput(overrides: Partial<SummaryInput> = {}, variants: Va
     appResponseEnds: {},
     accessLog: [],
     lbErrorLogs: {},
-    lbErrorLines: {},
     ...overrides,
   };
 }

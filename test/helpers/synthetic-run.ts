@@ -214,7 +214,6 @@ export function syntheticInput(run: SyntheticRun = {}): SummaryInput {
     },
     appCloses: closes,
     accessLog,
-    lbErrorLines: { nginx: 0 },
     // A run that read its LB's log, and found no line of the race in it.
     lbErrorLogs: { nginx: '' },
   };

@@ -137,7 +137,6 @@ function input(): Input {
       fixed: [closed(1, 'peer', 25_000), closed(2, 'peer', 25_001)],
     },
     accessLog: records.map(access),
-    lbErrorLines: { nginx: 0 },
     lbErrorLogs: {
       nginx: [
         '2026/11/27 04:12:51 [error] 7#7: *53 upstream prematurely closed connection while reading response header from upstream',

@@ -38,7 +38,14 @@ t.test("lbLogCounts: each LB of the run, its version, its access log's length, i
     variants: [variant(), variant({ name: 'h', lb: 'haproxy', lbPort: 8402 })],
   });
   const log = [accessEntry(), accessEntry({ request_id: 's' }), accessEntry({ lb: 'haproxy', variant: 'h' })];
-  t.same(lbLogCounts(scenario, { nginx: '1.28.0', caddy: '2.10' }, log, { nginx: 3 }), {
+  // nginx's error log: 3 lines of level error and above, and a notice that is not one.
+  const nginxErrors = [
+    '2026/12/06 16:25:53 [error] 6#6: *10 recv() failed (104: Connection reset by peer)',
+    '2026/12/06 16:25:54 [error] 6#6: *11 upstream prematurely closed connection',
+    '2026/12/06 16:25:55 [crit] 6#6: *12 something else',
+    '2026/12/06 16:25:56 [notice] 1#1: signal process started',
+  ].join('\n');
+  t.same(lbLogCounts(scenario, { nginx: '1.28.0', caddy: '2.10' }, log, { nginx: nginxErrors }), {
     nginx: { version: '1.28.0', accessEntries: 2, errorLines: 3 },
     haproxy: { version: null, accessEntries: 1, errorLines: 0 },
   });

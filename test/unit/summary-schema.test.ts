@@ -95,7 +95,6 @@ function summaryInput(traffic: TrafficResult, lab: SimulatedLab): SummaryInput {
     appResponseEnds: { default: lab.events.get('default')!.ends, fixed: lab.events.get('fixed')!.ends },
     accessLog: traffic.records.filter((r) => r.status !== null).map(access),
     lbErrorLogs: {},
-    lbErrorLines: { nginx: 0 },
   };
 }
 
