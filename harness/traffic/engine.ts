@@ -23,7 +23,13 @@ export { runsPooled };
 import { cycleLine, cycleRecordOf, longGapLine, plannedCount, type CyclePosition } from './cycle-report.js';
 import { CycleSteps, type AimedVariant, type CycleStepsInput, type VariantAim } from './cycle-steps.js';
 import { Estimates } from './estimates.js';
-import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
+import {
+  DEFAULT_SCHEDULER,
+  GapScheduler,
+  PER_CONNECTION_SCHEDULER,
+  spreadOffsets,
+  type CyclePlan,
+} from './gap-scheduler.js';
 import { naiveComparison, naivePairsOf } from './naive-cycles.js';
 import type { AppEvents, TrafficIo } from './traffic-io.js';
 
@@ -142,11 +148,12 @@ export class TrafficEngine {
     this.policy = new AimPolicy({ scenario, variants, lane: this.lane, options, estimates: this.estimates, apps });
     const { estimates, policy } = this;
     const sendsPerCycle = (v: Variant) => policy.sendsPerCycle(v);
-    this.stepsInput = { scenario, variants, methods: options.methods, apps, io, signal, estimates, sendsPerCycle };
+    const aimsPerConnection = (v: Variant) => policy.aimsPerConnection(v);
+    this.stepsInput = {
+      ...{ scenario, variants, methods: options.methods, apps, io, signal, estimates },
+      ...{ sendsPerCycle, aimsPerConnection },
+    };
     this.steps = new CycleSteps(this.stepsInput);
-    const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: options.concurrency });
-    const shared = newScheduler();
-    for (const v of variants) this.schedulers.set(v.name, scenario.kind === 'classic' ? shared : newScheduler());
   }
 
   private get variants(): readonly Variant[] {
@@ -162,6 +169,11 @@ export class TrafficEngine {
     try {
       await this.steps.calibrate();
       this.estimates.learnCloseDelays();
+      await this.steps.openPools();
+      for (const v of this.variants.filter((x) => this.policy.aimsPerConnection(x)))
+        progress(
+          `${v.name}: no clock to aim by (its answers carry no stamp): each cycle sends one request through each of ${this.policy.sendsPerCycle(v)} LB pools, then one more on each, aimed at that connection's own close`,
+        );
       if (runsPooled(this.lane, this.variants)) await this.pooledLongCycles();
       for (let cycle = 1; cycle <= this.policy.lastCycle && !signal.aborted && !this.pooled; cycle++) {
         await this.aimedCycle(cycle);
@@ -303,10 +315,21 @@ export class TrafficEngine {
     return this.policy.boundaryMs(v, this.steps.records);
   }
 
-  /** The scheduler that steers a variant's aim (the talk-sized run's variants share one). */
+  /**
+   * The scheduler that steers a variant's aim (the talk-sized run's variants share one), made at its first plan: only
+   * calibration tells whether the app has a clock to aim by, and one aimed per connection
+   * (AimPolicy.aimsPerConnection) spreads its sends wider.
+   */
   private scheduler(name: VariantName): GapScheduler {
-    const scheduler = this.schedulers.get(name);
-    if (!scheduler) throw new Error(`no scheduler for variant ${name}`);
+    const key = this.input.scenario.kind === 'classic' ? this.policy.aim.name : name;
+    let scheduler = this.schedulers.get(key);
+    if (!scheduler) {
+      const v = this.variants.find((x) => x.name === key);
+      if (!v) throw new Error(`no variant ${key} in the lane`);
+      const settings = this.policy.aimsPerConnection(v) ? PER_CONNECTION_SCHEDULER : DEFAULT_SCHEDULER;
+      scheduler = new GapScheduler({ ...settings, sendsPerCycle: this.input.options.concurrency });
+      this.schedulers.set(key, scheduler);
+    }
     return scheduler;
   }
 
@@ -324,7 +347,7 @@ export class TrafficEngine {
       const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
       const aim = { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs };
       const relativeOffsetsMs = this.policy.poolOffsets(v, relative, plan.tailSends);
-      return this.target(v, { ...aim, relativeOffsetsMs }, idleStarts);
+      return this.target(v, { ...aim, relativeOffsetsMs }, idleStarts, steps);
     });
     const sent = await steps.sendAround(cycle, 'aimed', targets);
     // Stopped before its batch went (a pooled wave another cycle failed, an interrupt): no aimed cycle to count.
@@ -368,11 +391,22 @@ export class TrafficEngine {
    * its center send must go to reach the app at idleStart + the gap (idle
    * starts are on the app's clock); null without an idle start.
    */
-  private target(v: Variant, aim: VariantAim, idleStarts: ReadonlyMap<VariantName, number | null>): AimedVariant {
+  private target(
+    v: Variant,
+    aim: VariantAim,
+    idleStarts: ReadonlyMap<VariantName, number | null>,
+    steps: CycleSteps = this.steps,
+  ): AimedVariant {
+    const sendAt = (idleStart: number) => idleStart + aim.gapMs - this.estimates.sendToAppMs(v.name);
+    // Aimed one per connection: each send at its own connection's close, the earliest of them the cycle's center.
+    const perConnection = steps.idleStartsPerConnection(v.name);
+    if (perConnection !== null) {
+      const connectionCentersMonoMs = perConnection.map((s) => (s === null ? null : sendAt(s)));
+      const known = connectionCentersMonoMs.filter((c): c is number => c !== null);
+      return { variant: v, aim, centerMonoMs: known.length === 0 ? null : Math.min(...known), connectionCentersMonoMs };
+    }
     const idleStart = idleStarts.get(v.name);
-    const centerMonoMs =
-      idleStart === null || idleStart === undefined ? null : idleStart + aim.gapMs - this.estimates.sendToAppMs(v.name);
-    return { variant: v, aim, centerMonoMs };
+    return { variant: v, aim, centerMonoMs: idleStart === null || idleStart === undefined ? null : sendAt(idleStart) };
   }
 
   /** Keeps a cycle's record and reports it: its progress line, and the live page's feed. */
