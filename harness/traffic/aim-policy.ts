@@ -172,7 +172,9 @@ export class AimPolicy {
    */
   aimsPerConnection(v: Variant): boolean {
     const { lane, estimates } = this.input;
-    return lane === 'short' && estimates.appClock(v.name) === null && (v.longPools ?? 0) >= this.sendsPerCycle(v);
+    // Only a user's app can lack the preload (model/measurement.ts): the lab's own apps stamp every answer.
+    const noClock = v.app !== undefined && estimates.appClock(v.name) === null;
+    return lane === 'short' && noClock && (v.longPools ?? 0) >= this.sendsPerCycle(v);
   }
 
   /**

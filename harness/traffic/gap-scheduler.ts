@@ -68,7 +68,8 @@ export const PER_CONNECTION_SCHEDULER: SchedulerSettings = {
   spreadMs: 3,
   lateWakeTailMs: [],
   centerOnAllHits: true,
-  // Until the first hit, 8 sends 2 ms apart from −13 to +1 ms cover every server's window above.
+  // Until the first hit, 8 sends 2 ms apart from −13 to +1 ms cover every server's window above. (16 a cycle, 0.9 ms
+  // apart, did no better in one run each of uvicorn, Go and the plain Node app: 25, 3 and 29 of 160 failed.)
   initialCenterMs: -6,
   spreadBeforeHitMs: 7,
   maxOffsetMs: 15,

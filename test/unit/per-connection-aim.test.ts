@@ -144,6 +144,8 @@ t.test('who is aimed per connection: the short lane, an app with no clock, a poo
   t.equal(policyFor(scenario, 'long').policy.aimsPerConnection(yours), false, 'the long lane fills whole pools');
   const few = yoursScenario(4);
   t.equal(policyFor(few, 'short').policy.aimsPerConnection(few.variants[0]), false, '8 sends, 4 pools');
+  const matrixApp: Variant = { ...yours, app: undefined };
+  t.equal(short.policy.aimsPerConnection(matrixApp), false, "the lab's own apps always stamp their answers");
   t.equal(
     policyFor(scenario, 'short', ['--concurrency', '30']).policy.aimsPerConnection(yours),
     false,
