@@ -414,7 +414,9 @@ export class CycleSteps {
         signal,
       });
     }
-    // Its connections are open already (burst).
+    // Its connections are open already (burst). All at one instant, aimed one per connection too: staggered 4 ms
+    // apart, fireAt spun between them and timestamped the answers that came meanwhile late, and in one run each of
+    // uvicorn, Go and the plain Node app no aimed request of 80 failed (2026-12-06).
     const at = io.now();
     const bases: RecordBase[] = [];
     const sends: AimedSend[] = Array.from({ length: sendsPerCycle(v) }, (_, i) => {
