@@ -31,6 +31,8 @@ export interface SchedulerSettings {
   initialCenterMs?: number;
   /** Until the first hit, sends spread over ± this instead of spreadMs (spreadMs unless set). */
   spreadBeforeHitMs?: number;
+  /** Until the first hit, the center walks this sweep instead of sweepMs (sweepMs unless set). */
+  sweepBeforeHitMs?: readonly number[];
 }
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = {
@@ -68,11 +70,15 @@ export const PER_CONNECTION_SCHEDULER: SchedulerSettings = {
   spreadMs: 3,
   lateWakeTailMs: [],
   centerOnAllHits: true,
-  // Until the first hit, 8 sends 2 ms apart from −13 to +1 ms cover every server's window above. (16 a cycle, 0.9 ms
-  // apart, did no better in one run each of uvicorn, Go and the plain Node app: 25, 3 and 29 of 160 failed.)
-  initialCenterMs: -6,
+  // Until the first hit, 8 sends 2 ms apart from −11 to +3 ms cover the windows above, and each missed cycle moves
+  // the 14 ms they cover by whole widths, out to −32 … +24 ms: the probe's one close, which every estimate adds,
+  // read 5.001 and 5.004 s behind nginx at 60 s where runs at 8 s read 5.005 and 5.006 s (Go, uvicorn), and those
+  // runs at 60 s then missed every cycle aimed about −13 … +4 ms. (16 sends a cycle, 0.9 ms apart, did no better in
+  // one run each of uvicorn, Go and the plain Node app at 8 s: 25, 3 and 29 of 160 failed.)
+  initialCenterMs: -4,
   spreadBeforeHitMs: 7,
-  maxOffsetMs: 15,
+  sweepBeforeHitMs: [0, 14, -14, 7, -7, 21, -21],
+  maxOffsetMs: 25,
 };
 
 export interface CyclePlan {
@@ -115,7 +121,8 @@ export class GapScheduler {
   }
 
   get centerOffsetMs(): number {
-    const { sweepMs, maxOffsetMs } = this.settings;
+    const { maxOffsetMs } = this.settings;
+    const sweepMs = this.hitSeen ? this.settings.sweepMs : (this.settings.sweepBeforeHitMs ?? this.settings.sweepMs);
     return clamp(round3(this.base + sweepMs[this.sweepIndex % sweepMs.length]), maxOffsetMs);
   }
 

@@ -156,9 +156,9 @@ t.test('who is aimed per connection: the short lane, an app with no clock, a poo
 t.test('the per-connection scheduler: wide until a hit, then ±3 ms around the mean of every hit', async (t) => {
   const s = new GapScheduler(PER_CONNECTION_SCHEDULER);
   const first = s.plan(5_006);
-  t.same(first.sendOffsetsMs, [-13, -11, -9, -7, -5, -3, -1, 1], '8 sends 2 ms apart, no late-wake tail');
+  t.same(first.sendOffsetsMs, [-11, -9, -7, -5, -3, -1, 1, 3], '8 sends 2 ms apart, no late-wake tail');
   t.equal(first.tailSends, 0);
-  t.equal(first.intendedGapMs, 5_000);
+  t.equal(first.intendedGapMs, 5_002);
   s.record(first, [-9, -7]);
   const second = s.plan(5_006);
   t.equal(second.centerOffsetMs, -8);
@@ -166,8 +166,27 @@ t.test('the per-connection scheduler: wide until a hit, then ±3 ms around the m
   s.record(second, [-5]);
   t.equal(s.centerOffsetMs, -7, "the mean of all three hits, not the last cycle's -5");
   s.record(s.plan(5_006), []);
-  t.equal(s.centerOffsetMs, -8, 'a miss sweeps from there');
+  t.equal(s.centerOffsetMs, -8, 'a miss after a hit sweeps a millisecond from there');
   const far = new GapScheduler(PER_CONNECTION_SCHEDULER);
   far.record(far.plan(5_006), [-40]);
-  t.equal(far.centerOffsetMs, -15, 'never past ±15 ms');
+  t.equal(far.centerOffsetMs, -25, 'never past ±25 ms');
+});
+
+t.test('the per-connection scheduler: until a hit, each missed cycle moves its 14 ms by whole widths', async (t) => {
+  const s = new GapScheduler(PER_CONNECTION_SCHEDULER);
+  const ranges: number[][] = [];
+  for (let cycle = 0; cycle < 7; cycle++) {
+    const plan = s.plan(5_006);
+    ranges.push([plan.sendOffsetsMs[0], plan.sendOffsetsMs.at(-1)!]);
+    s.record(plan, []);
+  }
+  t.same(ranges, [
+    [-11, 3],
+    [3, 17],
+    [-25, -11],
+    [-4, 10],
+    [-18, -4],
+    [10, 24],
+    [-32, -18],
+  ]);
 });
