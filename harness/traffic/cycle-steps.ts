@@ -194,13 +194,15 @@ export class CycleSteps {
   async openPools(): Promise<void> {
     const { io, signal, variants, sendsPerCycle } = this.input;
     const opening = variants.filter((v) => this.perConnection(v));
-    await Promise.all(opening.map((v) => this.prepareFor(v, sendsPerCycle(v))));
     if (signal.aborted || opening.length === 0) return;
+    await Promise.all(opening.map((v) => this.prepareFor(v, sendsPerCycle(v))));
+    if (signal.aborted) return;
     const at = io.now();
     const bases: RecordBase[] = [];
     const sends: AimedSend[] = opening.flatMap((v) =>
       Array.from({ length: sendsPerCycle(v) }, (_, i) => {
-        const requestId = `c0-${v.name}-pool-${i + 1}`;
+        // Numbered on from calibration's own: `c0-<variant>-calibration-<n>`.
+        const requestId = `c0-${v.name}-calibration-${CALIBRATION_SENDS + i}`;
         bases.push({
           requestId,
           variant: v.name,
@@ -221,9 +223,16 @@ export class CycleSteps {
       }),
     );
     const outcomes = await io.fire(sends, signal);
-    outcomes.forEach((o, i) => {
-      if (o) this.keep(o, bases[i]);
-    });
+    const kept = outcomes.flatMap((o, i) => (o ? [this.keep(o, bases[i])] : []));
+    // As calibration: an app no pool's request reached (a pool the LB does not route) cannot be aimed through them.
+    for (const v of opening) {
+      const mine = kept.filter((r) => r.variant === v.name);
+      if (!signal.aborted && mine.every((r) => r.status === null || r.status >= 502)) {
+        throw new LabError(
+          `No answer through the LB's pools for ${v.name}: ${mine.at(-1)?.error ?? `status ${mine.at(-1)?.status}`}.`,
+        );
+      }
+    }
   }
 
   /**
@@ -243,6 +252,7 @@ export class CycleSteps {
         const { records, holdUntilAppMs } = bursts[i];
         this.records.push(...records.flatMap((r) => r ?? []));
         if (this.perConnection(v)) this.connectionIdleStarts.set(v.name, clientSideIdleStartsPerRequest(records));
+        else this.connectionIdleStarts.delete(v.name);
         const starts = await this.idleStartsOf(
           v,
           records.flatMap((r) => r ?? []),

@@ -70,8 +70,8 @@ export const PER_CONNECTION_SCHEDULER: SchedulerSettings = {
   spreadMs: 3,
   lateWakeTailMs: [],
   centerOnAllHits: true,
-  // Until the first hit, 8 sends 2 ms apart from −11 to +3 ms cover the windows above, and each missed cycle moves
-  // the 14 ms they cover by whole widths, out to −32 … +24 ms: the probe's one close, which every estimate adds,
+  // Until the first hit, 8 sends 2 ms apart from −11 to +3 ms cover the windows above, and missed cycles walk the
+  // 14 ms they cover out to either side, −32 … +24 ms, then again: the probe's one close, which every estimate adds,
   // read 5.001 and 5.004 s behind nginx at 60 s where runs at 8 s read 5.005 and 5.006 s (Go, uvicorn), and those
   // runs at 60 s then missed every cycle aimed about −13 … +4 ms. (16 sends a cycle, 0.9 ms apart, did no better in
   // one run each of uvicorn, Go and the plain Node app at 8 s: 25, 3 and 29 of 160 failed.)

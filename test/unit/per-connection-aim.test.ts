@@ -4,8 +4,10 @@
 // CycleSteps, PER_CONNECTION_SCHEDULER).
 import t from 'tap';
 import { parseLabArgs } from '../../harness/cli/options.js';
+import { LabError } from '../../harness/model/errors.js';
 import { defaultScenario, withLongPools, type Scenario, type Variant } from '../../harness/scenarios/scenarios.js';
 import { AimPolicy, type LaneKind } from '../../harness/traffic/aim-policy.js';
+import { TrafficEngine } from '../../harness/traffic/engine.js';
 import { clientSideIdleStartsPerRequest, CycleSteps } from '../../harness/traffic/cycle-steps.js';
 import { Estimates } from '../../harness/traffic/estimates.js';
 import { GapScheduler, PER_CONNECTION_SCHEDULER } from '../../harness/traffic/gap-scheduler.js';
@@ -46,17 +48,13 @@ t.test('pools opened: one GET through each pool at once, on its own client conne
   const { io, steps } = lane(yoursScenario());
   await steps.openPools();
   t.same(
-    io.prepared.map((p) => [p.pool, p.connections]),
-    [
-      [1, 1],
-      [2, 1],
-      [3, 1],
-      [4, 1],
-    ],
+    io.prepared.map((p) => [p.pool, p.connections, p.maxIdleMs]),
+    [1, 2, 3, 4].map((pool) => [pool, 1, 73_000]),
+    "one connection a pool, replaced once idle 2 s short of the LB's client keep-alive (75 s)",
   );
   t.same(
     io.sends.map((s) => [s.requestId, s.variant.pool, s.connectionIndex, s.method, s.path, s.atMonoMs]),
-    [1, 2, 3, 4].map((pool) => [`c0-yours-pool-${pool}`, pool, 0, 'GET', '/h', 1_000]),
+    [1, 2, 3, 4].map((pool) => [`c0-yours-calibration-${pool + 2}`, pool, 0, 'GET', '/h', 1_000]),
   );
   t.same(
     steps.records.map((r) => [r.phase, r.cycle]),
@@ -119,6 +117,12 @@ t.test("the batch: each send at its own connection's center, through its pool; n
   );
 });
 
+t.test('pools opened: no answer through any pool is a clear error, as in calibration', async (t) => {
+  const { io, steps } = lane(yoursScenario());
+  io.answer = () => ({ status: 502, headers: {}, length: 0 });
+  await t.rejects(steps.openPools(), new LabError("No answer through the LB's pools for yours: status 502."));
+});
+
 t.test('idle starts per request: aligned with the burst, the fastest answer of the app its round trip', async (t) => {
   const answered = (startMonoMs: number, latencyMs: number) => request({ startMonoMs, latencyMs, status: 200 });
   const lb502 = request({ ...LB_502, startMonoMs: 0, latencyMs: 1 });
@@ -141,11 +145,17 @@ t.test('who is aimed per connection: the short lane, an app with no clock, a poo
   t.equal(short.policy.aimsPerConnection(yours), true, 'no clock, 24 pools, 8 sends');
   short.estimates.keepClockSamples('yours', [request({ variant: 'yours', appStartMonoMs: 5_000, latencyMs: 2 })]);
   t.equal(short.policy.aimsPerConnection(yours), false, 'an app that stamps its answers has a clock to aim by');
-  t.equal(policyFor(scenario, 'long').policy.aimsPerConnection(yours), false, 'the long lane fills whole pools');
+  const manyPools = yoursScenario(40);
+  t.equal(
+    policyFor(manyPools, 'long').policy.aimsPerConnection(manyPools.variants[0]),
+    false,
+    'the long lane fills whole pools, however many',
+  );
   const few = yoursScenario(4);
   t.equal(policyFor(few, 'short').policy.aimsPerConnection(few.variants[0]), false, '8 sends, 4 pools');
   const matrixApp: Variant = { ...yours, app: undefined };
-  t.equal(short.policy.aimsPerConnection(matrixApp), false, "the lab's own apps always stamp their answers");
+  const lab = policyFor({ ...scenario, variants: [matrixApp] }, 'short');
+  t.equal(lab.policy.aimsPerConnection(matrixApp), false, "the lab's own apps always stamp their answers");
   t.equal(
     policyFor(scenario, 'short', ['--concurrency', '30']).policy.aimsPerConnection(yours),
     false,
@@ -172,7 +182,7 @@ t.test('the per-connection scheduler: wide until a hit, then ±3 ms around the m
   t.equal(far.centerOffsetMs, -25, 'never past ±25 ms');
 });
 
-t.test('the per-connection scheduler: until a hit, each missed cycle moves its 14 ms by whole widths', async (t) => {
+t.test('the per-connection scheduler: until a hit, missed cycles walk its 14 ms out to either side', async (t) => {
   const s = new GapScheduler(PER_CONNECTION_SCHEDULER);
   const ranges: number[][] = [];
   for (let cycle = 0; cycle < 7; cycle++) {
@@ -189,4 +199,71 @@ t.test('the per-connection scheduler: until a hit, each missed cycle moves its 1
     [10, 24],
     [-32, -18],
   ]);
+});
+
+t.test('the engine: odd cycles one connection per pool, each at its own close; even ones one batch', async (t) => {
+  const io = new ScriptedIo();
+  // A burst's request through pool p is answered 2 + p ms after it went out; every other request 2 ms.
+  io.fire = async (sends: readonly AimedSend[], signal: AbortSignal) =>
+    sends.map((s) => {
+      if (signal.aborted) return null;
+      io.sends.push(s);
+      const latencyMs = s.requestId.includes('-burst-') && s.variant.pool !== undefined ? 2 + s.variant.pool : 2;
+      const response = { status: 200, headers: {}, length: 0 };
+      return { sentAtMonoMs: s.atMonoMs, doneAtMonoMs: s.atMonoMs + latencyMs, response, error: null };
+    });
+  const progress: string[] = [];
+  const engine = new TrafficEngine({
+    scenario: yoursScenario(),
+    options: parseLabArgs(['--cycles', '3', '--max-cycles', '3']),
+    lane: 'short',
+    probedCloseMs: { yours: 5_006 },
+    apps: new Map([['yours', appEvents()]]),
+    io,
+    signal: new AbortController().signal,
+    progress: (line) => progress.push(line),
+  });
+  await engine.run();
+  const sent = (prefix: string) => io.sends.filter((s) => s.requestId.startsWith(prefix));
+  const index = (prefix: string) => io.sends.findIndex((s) => s.requestId.startsWith(prefix));
+  t.same(
+    sent('c0-yours-calibration-').map((s) => s.variant.pool),
+    [undefined, undefined, undefined, 1, 2, 3, 4, 5, 6, 7, 8],
+    "calibration's three, then one request through each of the 8 pools",
+  );
+  t.ok(index('c0-yours-calibration-10') < index('c1-'), 'the pools are open before the first burst');
+  t.match(progress.join('\n'), /yours: no clock to aim by .* odd cycles send one request through each of 8 LB pools/);
+  for (const cycle of [1, 3]) {
+    const burst = sent(`c${cycle}-yours-burst-`);
+    t.same(
+      burst.map((s) => [s.variant.pool, s.connectionIndex]),
+      [1, 2, 3, 4, 5, 6, 7, 8].map((pool) => [pool, 0]),
+      `cycle ${cycle}: the burst's request i through pool i + 1, on its own connection`,
+    );
+    const at = burst[0].atMonoMs;
+    t.ok(
+      burst.every((s) => s.atMonoMs === at),
+      'all at one instant',
+    );
+    // Pool p answered at at + 2 + p: idle from at + p - 1 (arrival less the fastest round trip, pool 1's 3 ms). The
+    // first cycle aims at the probe's 5006 ms - 4, its sends 2 ms apart from -7 to +7 around that: send i (pool i + 1)
+    // at at + i + 5002 - 7 + 2i.
+    if (cycle === 1)
+      t.same(
+        sent('c1-yours-aimed-').map((s) => [s.variant.pool, s.connectionIndex, s.atMonoMs - at]),
+        [0, 1, 2, 3, 4, 5, 6, 7].map((i) => [i + 1, 0, 4_995 + 3 * i]),
+        "each aimed request through its pool, at its own connection's close plus its offset",
+      );
+    else t.equal(sent('c3-yours-aimed-').length, 8);
+  }
+  t.same(
+    io.bursts.map((b) => [b.cycle, b.concurrency, b.pool]),
+    [[2, 8, undefined]],
+    "the even cycle's burst: autocannon's 8 connections through the app's own pool",
+  );
+  t.same(
+    sent('c2-yours-aimed-').map((s) => [s.variant.pool, s.connectionIndex]),
+    [0, 1, 2, 3, 4, 5, 6, 7].map((i) => [undefined, i]),
+    'and its batch on 8 connections of the main pool',
+  );
 });
