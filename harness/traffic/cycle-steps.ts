@@ -144,38 +144,13 @@ export class CycleSteps {
       await io.prepare(v, 1);
       const calibration: RequestRecord[] = [];
       for (let i = 0; i < CALIBRATION_SENDS; i++) {
-        const requestId = `c0-${v.name}-calibration-${i}`;
-        const [outcome] = await io.fire(
-          [
-            {
-              atMonoMs: io.now(),
-              variant: v,
-              connectionIndex: 0,
-              method: 'GET',
-              path: v.app?.healthPath ?? CALIBRATION_PATH,
-              requestId,
-              body: '',
-            },
-          ],
-          signal,
-        );
+        const { send, base } = this.calibrationRequest(v, i, io.now());
+        const [outcome] = await io.fire([send], signal);
         if (!outcome) return; // aborted
-        calibration.push(
-          this.keep(outcome, {
-            requestId,
-            variant: v.name,
-            method: 'GET',
-            cycle: 0,
-            phase: 'calibration',
-            idleGapMs: null,
-            offsetMs: null,
-          }),
-        );
+        calibration.push(this.keep(outcome, base));
         await io.sleep(CALIBRATION_PAUSE_MS, signal);
       }
-      // The app answered when a response came from it: stamped by the preload, or (an app without it) any status but
-      // the LB's own errors.
-      if (calibration.every((r) => r.appStartMonoMs === null && (r.status === null || r.status >= 502))) {
+      if (!calibration.some(answeredByApp)) {
         const last = this.records.at(-1);
         throw new LabError(
           `No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`,
@@ -183,6 +158,32 @@ export class CycleSteps {
       }
       estimates.keepClockSamples(v.name, calibration);
     }
+  }
+
+  /**
+   * Calibration's request n to a variant (`c0-<variant>-calibration-<n>`: a GET of its cheapest route) at `atMonoMs`,
+   * through its first connection or `sender`'s, and its record's base.
+   */
+  private calibrationRequest(
+    v: Variant,
+    n: number,
+    atMonoMs: number,
+    sender: { variant: Variant; connectionIndex: number } = { variant: v, connectionIndex: 0 },
+  ): { send: AimedSend; base: RecordBase } {
+    const requestId = `c0-${v.name}-calibration-${n}`;
+    const path = v.app?.healthPath ?? CALIBRATION_PATH;
+    return {
+      send: { atMonoMs, ...sender, method: 'GET', path, requestId, body: '' },
+      base: {
+        requestId,
+        variant: v.name,
+        method: 'GET',
+        cycle: 0,
+        phase: 'calibration',
+        idleGapMs: null,
+        offsetMs: null,
+      },
+    };
   }
 
   /**
@@ -197,37 +198,20 @@ export class CycleSteps {
     if (signal.aborted || opening.length === 0) return;
     await Promise.all(opening.map((v) => this.prepareFor(v, sendsPerCycle(v))));
     if (signal.aborted) return;
-    const at = io.now();
-    const bases: RecordBase[] = [];
-    const sends: AimedSend[] = opening.flatMap((v) =>
-      Array.from({ length: sendsPerCycle(v) }, (_, i) => {
-        // Numbered on from calibration's own: `c0-<variant>-calibration-<n>`.
-        const requestId = `c0-${v.name}-calibration-${CALIBRATION_SENDS + i}`;
-        bases.push({
-          requestId,
-          variant: v.name,
-          method: 'GET',
-          cycle: 0,
-          phase: 'calibration',
-          idleGapMs: null,
-          offsetMs: null,
-        });
-        return {
-          atMonoMs: at,
-          ...this.senderOf(v, i),
-          method: 'GET',
-          path: v.app?.healthPath ?? CALIBRATION_PATH,
-          requestId,
-          body: '',
-        };
-      }),
+    // Numbered on from calibration's own.
+    const requests = opening.flatMap((v) =>
+      Array.from({ length: sendsPerCycle(v) }, (_, i) =>
+        this.calibrationRequest(v, CALIBRATION_SENDS + i, io.now(), this.senderOf(v, i)),
+      ),
     );
+    const sends = requests.map((r) => r.send);
+    const bases = requests.map((r) => r.base);
     const outcomes = await io.fire(sends, signal);
     const kept = outcomes.flatMap((o, i) => (o ? [this.keep(o, bases[i])] : []));
     // As calibration: an app no pool's request reached (a pool the LB does not route) cannot be aimed through them.
     for (const v of opening) {
       const mine = kept.filter((r) => r.variant === v.name);
-      if (!signal.aborted && mine.every((r) => r.status === null || r.status >= 502)) {
+      if (!signal.aborted && !mine.some(answeredByApp)) {
         throw new LabError(
           `No answer through the LB's pools for ${v.name}: ${mine.at(-1)?.error ?? `status ${mine.at(-1)?.status}`}.`,
         );
@@ -526,6 +510,14 @@ export class CycleSteps {
     const app = appEventsOf(this.input.apps, base.variant);
     return requestRecordOf(outcome, base, (socketId, request) => app.responseEnd(socketId, request));
   }
+}
+
+/**
+ * Whether the app answered a request: a response came from it, stamped by the preload, or (an app without it) any
+ * status but the LB's own errors.
+ */
+function answeredByApp(r: RequestRecord): boolean {
+  return r.appStartMonoMs !== null || (r.status !== null && r.status < 502);
 }
 
 /**
