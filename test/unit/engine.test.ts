@@ -212,6 +212,16 @@ t.test("the app's measured close delay replaces the probe's; hits re-centre the 
     r.cycles.every((c) => Math.abs(c.centerOffsetMs) <= 10),
     'the centre stays within ±10 ms',
   );
+  // The talk-sized run steers one scheduler by the aim variant's hits: the fixed app's batch goes where they say.
+  for (const c of r.cycles) {
+    const fixed = r.records
+      .filter((x) => x.cycle === c.cycle && x.variant === 'fixed' && x.phase === 'aimed')
+      .map((x) => x.offsetMs!);
+    t.ok(
+      Math.abs((Math.min(...fixed) + Math.max(...fixed)) / 2 - c.centerOffsetMs) < 0.01,
+      `cycle ${c.cycle}: the fixed app's batch centred on the default's aim (${c.centerOffsetMs} ms)`,
+    );
+  }
   const hitCycles = r.cycles.filter((c) => c.count502.default > 0).length;
   t.ok(
     hitCycles > 0 && hitCycles < r.cycles.length,
