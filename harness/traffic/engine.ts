@@ -17,6 +17,7 @@ import { perVariant, poolOf, type Scenario, type Variant, type VariantName } fro
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { LabOptions } from '../scenarios/run-options.js';
 import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';
+import { AimChoice } from './aim-choice.js';
 import { AimPolicy, LONG_GAP_SPREAD_MS, PRICE_ROUNDS_PER_METHOD, runsPooled, type LaneKind } from './aim-policy.js';
 
 export { runsPooled };
@@ -136,12 +137,14 @@ export class TrafficEngine {
   /** What every CycleSteps of the lane is made of (a pooled cycle's has its own variants and connections). */
   private readonly stepsInput: CycleStepsInput;
   /**
-   * The apps with no clock to aim by, decided once after calibration (AimPolicy.aimsPerConnection): their odd cycles go
-   * one connection per pool, their even ones as one batch (aimedCycle).
+   * The apps with no clock to aim by, decided once after calibration (AimPolicy.aimsPerConnection): each of their
+   * cycles goes one connection per pool or as one batch (aimedCycle, aim-choice.ts).
    */
   private clientSide = new Set<VariantName>();
   /** Those whose cycle now goes one connection per pool (CycleStepsInput.aimsPerConnection). */
   private perConnectionNow = new Set<VariantName>();
+  /** Which way each of them goes next. */
+  private readonly aimChoice = new AimChoice();
   /** The talk-sized run steers one scheduler by the aim variant's hits; a matrix one per app, by its own. */
   private readonly schedulers = new Map<VariantName, GapScheduler>();
   readonly lane: LaneKind;
@@ -225,7 +228,7 @@ export class TrafficEngine {
     for (const v of clientSide) {
       const pools = this.policy.sendsPerCycle(v);
       this.input.progress(
-        `${v.name}: no clock to aim by (its answers carry no stamp): odd cycles send one request through each of ${pools} LB pools, then one more on each at that connection's own close; even cycles one batch at the burst's densest cluster of closes`,
+        `${v.name}: no clock to aim by (its answers carry no stamp): a cycle sends one request through each of ${pools} LB pools, then one more on each at that connection's own close, or one batch at the burst's densest cluster of closes: in turn at first, then more often the way whose cycles failed more often`,
       );
     }
   }
@@ -358,10 +361,10 @@ export class TrafficEngine {
    * and the apps' accounts teach the schedulers and the estimates.
    */
   private async aimedCycle(cycle: number, position?: CyclePosition, steps: CycleSteps = this.steps): Promise<void> {
-    // An app with no clock to aim by: one connection per pool in odd cycles, one batch in even ones. Neither won
-    // everywhere (behind nginx, 2026-12-06): one per pool, uvicorn at the LB's 60 s failed 23 of 96 aimed requests
-    // (batches: 13 of 96) and Go none in 25 cycles (batches: 5 of 96); at 8 s Go's failed 19 of 120 (batches: 9).
-    this.perConnectionNow = cycle % 2 === 1 ? this.clientSide : new Set();
+    // An app with no clock to aim by: one connection per pool, or one batch, as its cycles so far say (aim-choice.ts).
+    this.perConnectionNow = new Set(
+      [...this.clientSide].filter((name) => this.aimChoice.next(name, cycle) === 'per-connection'),
+    );
     const idleStarts = this.policy.anchors(await steps.burst(cycle));
     if (steps.aborted) return;
     // The steps' own variants: a pooled cycle's name their pool.
@@ -385,6 +388,12 @@ export class TrafficEngine {
       const plan = plans.find((p) => p.v.name === v.name)?.plan;
       if (plan) this.scheduler(v.name).record(plan, hitsOf(v.name));
     }
+    for (const name of this.clientSide)
+      this.aimChoice.record(
+        name,
+        this.perConnectionNow.has(name) ? 'per-connection' : 'batch',
+        hitsOf(name).length > 0,
+      );
     this.estimates.learnFromCycle(sent);
     const aimPlan = plans.find((p) => p.v.name === aim.name)?.plan;
     if (!aimPlan) throw new Error(`the aim variant ${aim.name} is not among the lane's`);

@@ -7,6 +7,7 @@ import { parseLabArgs } from '../../harness/cli/options.js';
 import { LabError } from '../../harness/model/errors.js';
 import { defaultScenario, withLongPools, type Scenario, type Variant } from '../../harness/scenarios/scenarios.js';
 import { AimPolicy, type LaneKind } from '../../harness/traffic/aim-policy.js';
+import { AimChoice } from '../../harness/traffic/aim-choice.js';
 import { TrafficEngine } from '../../harness/traffic/engine.js';
 import { clientSideIdleStartsPerRequest, CycleSteps } from '../../harness/traffic/cycle-steps.js';
 import { Estimates } from '../../harness/traffic/estimates.js';
@@ -201,7 +202,8 @@ t.test('the per-connection scheduler: until a hit, missed cycles walk its 14 ms 
   ]);
 });
 
-t.test('the engine: odd cycles one connection per pool, each at its own close; even ones one batch', async (t) => {
+/** A short lane of your app with no clock, 3 cycles on a ScriptedIo; `failing` requests get the LB's 502. */
+async function engineRun(failing: readonly string[] = []) {
   const io = new ScriptedIo();
   // A burst's request through pool p is answered 2 + p ms after it went out; every other request 2 ms.
   io.fire = async (sends: readonly AimedSend[], signal: AbortSignal) =>
@@ -209,7 +211,7 @@ t.test('the engine: odd cycles one connection per pool, each at its own close; e
       if (signal.aborted) return null;
       io.sends.push(s);
       const latencyMs = s.requestId.includes('-burst-') && s.variant.pool !== undefined ? 2 + s.variant.pool : 2;
-      const response = { status: 200, headers: {}, length: 0 };
+      const response = { status: failing.includes(s.requestId) ? 502 : 200, headers: {}, length: 0 };
       return { sentAtMonoMs: s.atMonoMs, doneAtMonoMs: s.atMonoMs + latencyMs, response, error: null };
     });
   const progress: string[] = [];
@@ -224,6 +226,11 @@ t.test('the engine: odd cycles one connection per pool, each at its own close; e
     progress: (line) => progress.push(line),
   });
   await engine.run();
+  return { io, progress };
+}
+
+t.test('the engine: no failure, so the ways alternate: one per pool, one batch, one per pool', async (t) => {
+  const { io, progress } = await engineRun();
   const sent = (prefix: string) => io.sends.filter((s) => s.requestId.startsWith(prefix));
   const index = (prefix: string) => io.sends.findIndex((s) => s.requestId.startsWith(prefix));
   t.same(
@@ -232,7 +239,7 @@ t.test('the engine: odd cycles one connection per pool, each at its own close; e
     "calibration's three, then one request through each of the 8 pools",
   );
   t.ok(index('c0-yours-calibration-10') < index('c1-'), 'the pools are open before the first burst');
-  t.match(progress.join('\n'), /yours: no clock to aim by .* odd cycles send one request through each of 8 LB pools/);
+  t.match(progress.join('\n'), /yours: no clock to aim by .* a cycle sends one request through each of 8 LB pools/);
   for (const cycle of [1, 3]) {
     const burst = sent(`c${cycle}-yours-burst-`);
     t.same(
@@ -265,5 +272,40 @@ t.test('the engine: odd cycles one connection per pool, each at its own close; e
     sent('c2-yours-aimed-').map((s) => [s.variant.pool, s.connectionIndex]),
     [0, 1, 2, 3, 4, 5, 6, 7].map((i) => [undefined, i]),
     'and its batch on 8 connections of the main pool',
+  );
+});
+
+t.test('the way an app with no clock goes: in turn, then the one whose cycles failed more often', async (t) => {
+  const fresh = new AimChoice();
+  t.same(
+    [1, 2, 3, 4].map((c) => fresh.next('yours', c)),
+    ['per-connection', 'batch', 'per-connection', 'batch'],
+  );
+  const uvicorn = new AimChoice();
+  uvicorn.record('yours', 'per-connection', true);
+  t.equal(uvicorn.next('yours', 2), 'per-connection', 'failed once in one cycle (2/3) beats an untried batch (1/2)');
+  t.equal(uvicorn.next('compared', 2), 'batch', 'each app its own');
+  uvicorn.record('yours', 'per-connection', false);
+  t.equal(uvicorn.next('yours', 3), 'per-connection', '2/4 against 1/2: a tie, and cycle 3 is odd');
+  uvicorn.record('yours', 'per-connection', false);
+  t.equal(uvicorn.next('yours', 4), 'batch', 'a way that stops failing loses its lead (2/5)');
+  const go = new AimChoice();
+  go.record('yours', 'per-connection', false);
+  t.equal(go.next('yours', 2), 'batch', 'a miss (1/3) hands the next cycle to the batch');
+  go.record('yours', 'batch', true);
+  go.record('yours', 'batch', false);
+  t.equal(go.next('yours', 4), 'batch', 'which failed once in two (2/4) against 1/3');
+});
+
+t.test('the engine: a cycle one per pool that failed keeps the next one per pool', async (t) => {
+  const { io } = await engineRun(['c1-yours-aimed-3']);
+  t.same(
+    io.bursts.map((b) => b.cycle),
+    [],
+    'no autocannon burst: cycle 2 went one per pool again (2/3 against 1/2), and cycle 3 too (2/4 against 1/2, odd)',
+  );
+  t.same(
+    io.sends.filter((s) => s.requestId.startsWith('c2-yours-burst-')).map((s) => s.variant.pool),
+    [1, 2, 3, 4, 5, 6, 7, 8],
   );
 });
