@@ -162,7 +162,8 @@ export class AimPolicy {
   }
 
   /**
-   * Whether a variant's cycles go one connection per pool, each aimed at its own connection's close: an app with no
+   * Whether a variant's cycles may go one connection per pool, each aimed at its own connection's close (which of its
+   * cycles do, the engine's AimChoice says): an app with no
    * clock to aim by (it stamps no response: not a Node app, or run with --no-preload) in the short lane, with a pool
    * (Variant.longPools) for each of its sends. Nothing holds such an app's answers to one instant, so a burst's
    * connections go idle, and close, over the milliseconds it takes to answer them (0.6–7.6 ms here); a batch at one

@@ -88,7 +88,8 @@ export interface CycleStepsInput {
   /** Requests per cycle (burst and batch) of a variant (AimPolicy.sendsPerCycle). */
   sendsPerCycle: (v: Variant) => number;
   /**
-   * Whether a variant's cycle goes one connection per pool (AimPolicy.aimsPerConnection): its burst's request i
+   * Whether a variant's cycle goes one connection per pool (the engine's choice, this cycle, among the apps
+   * AimPolicy.aimsPerConnection allows): its burst's request i
    * through pool i + 1, so that each pool holds one idle connection whose close the batch's request i is aimed at.
    */
   aimsPerConnection?: (v: Variant) => boolean;

@@ -143,6 +143,8 @@ export class TrafficEngine {
   private clientSide = new Set<VariantName>();
   /** Those whose cycle now goes one connection per pool (CycleStepsInput.aimsPerConnection). */
   private perConnectionNow = new Set<VariantName>();
+  /** Those whose last cycle went one connection per pool: the others' pools have been idle past the app's close. */
+  private perConnectionBefore = new Set<VariantName>();
   /** Which way each of them goes next. */
   private readonly aimChoice = new AimChoice();
   /** The talk-sized run steers one scheduler by the aim variant's hits; a matrix one per app, by its own. */
@@ -357,14 +359,21 @@ export class TrafficEngine {
 
   /**
    * One of the lab's cycles: a held burst, every variant's batch aimed at its
-   * boundary around its densest cluster of idle starts, then what the hits
-   * and the apps' accounts teach the schedulers and the estimates.
+   * boundary around its densest cluster of idle starts (an app with no clock
+   * to aim by, this cycle one connection per pool: each request at its own
+   * connection's close), then what the hits and the apps' accounts teach the
+   * schedulers, the choice of way and the estimates.
    */
   private async aimedCycle(cycle: number, position?: CyclePosition, steps: CycleSteps = this.steps): Promise<void> {
     // An app with no clock to aim by: one connection per pool, or one batch, as its cycles so far say (aim-choice.ts).
     this.perConnectionNow = new Set(
       [...this.clientSide].filter((name) => this.aimChoice.next(name, cycle) === 'per-connection'),
     );
+    // After a batch, a pool's one connection has been idle past the app's close, and the burst would open them all
+    // anew: opened first, as before the first cycle (CycleSteps.openPools).
+    if (cycle > 1 && [...this.perConnectionNow].some((name) => !this.perConnectionBefore.has(name)))
+      await steps.openPools();
+    this.perConnectionBefore = this.perConnectionNow;
     const idleStarts = this.policy.anchors(await steps.burst(cycle));
     if (steps.aborted) return;
     // The steps' own variants: a pooled cycle's name their pool.
@@ -388,7 +397,8 @@ export class TrafficEngine {
       const plan = plans.find((p) => p.v.name === v.name)?.plan;
       if (plan) this.scheduler(v.name).record(plan, hitsOf(v.name));
     }
-    for (const name of this.clientSide)
+    // An app that sent no aimed request this cycle (its burst left no idle connection) tried neither way.
+    for (const name of [...this.clientSide].filter((n) => sent.some((r) => r.variant === n)))
       this.aimChoice.record(
         name,
         this.perConnectionNow.has(name) ? 'per-connection' : 'batch',

@@ -225,16 +225,18 @@ async function engineRun(failing: readonly string[] = []) {
     signal: new AbortController().signal,
     progress: (line) => progress.push(line),
   });
-  await engine.run();
-  return { io, progress };
+  const result = await engine.run();
+  return { io, progress, result };
 }
 
 t.test('the engine: no failure, so the ways alternate: one per pool, one batch, one per pool', async (t) => {
-  const { io, progress } = await engineRun();
+  const { io, progress, result } = await engineRun();
   const sent = (prefix: string) => io.sends.filter((s) => s.requestId.startsWith(prefix));
   const index = (prefix: string) => io.sends.findIndex((s) => s.requestId.startsWith(prefix));
   t.same(
-    sent('c0-yours-calibration-').map((s) => s.variant.pool),
+    sent('c0-yours-calibration-')
+      .filter((s) => io.sends.indexOf(s) < index('c1-'))
+      .map((s) => s.variant.pool),
     [undefined, undefined, undefined, 1, 2, 3, 4, 5, 6, 7, 8],
     "calibration's three, then one request through each of the 8 pools",
   );
@@ -272,6 +274,31 @@ t.test('the engine: no failure, so the ways alternate: one per pool, one batch, 
     sent('c2-yours-aimed-').map((s) => [s.variant.pool, s.connectionIndex]),
     [0, 1, 2, 3, 4, 5, 6, 7].map((i) => [undefined, i]),
     'and its batch on 8 connections of the main pool',
+  );
+  // Its burst (ScriptedIo's autocannon: answered after 3, 5, 4, 3, 5, 4, 3, 5 ms) went idle from start + 0 … 2, its
+  // densest cluster's mean start + 1; the batch's own scheduler's first plan: 5 sends over ±2 ms, 3 trailing by 4, 7
+  // and 10, around start + 1 + the probe's 5006.
+  const start = result.records.find((r) => r.requestId === 'c2-yours-burst-0')!.startMonoMs;
+  t.same(
+    sent('c2-yours-aimed-').map((s) => s.atMonoMs - start),
+    [5_005, 5_006, 5_007, 5_008, 5_009, 5_011, 5_014, 5_017],
+    "the batch at its own burst's cluster, on the batch's scheduler",
+  );
+  // Cycle 3, after a batch: its pools opened again before its burst; aimed on the per-pool scheduler's second step.
+  t.ok(index('c3-yours-calibration-') === -1, 'no new ids');
+  const reopened = io.sends.filter((s) => s.requestId.startsWith('c0-yours-calibration-') && s.variant.pool === 1);
+  t.equal(reopened.length, 2, 'pool 1 opened before cycle 1 and again before cycle 3');
+  t.ok(
+    io.sends.indexOf(reopened[1]) > index('c2-yours-aimed-') &&
+      io.sends.indexOf(reopened[1]) < index('c3-yours-burst-'),
+    "between cycle 2's batch and cycle 3's burst",
+  );
+  const burst3 = sent('c3-yours-burst-');
+  t.same(
+    sent('c3-yours-aimed-').map((s) => s.atMonoMs - burst3[0].atMonoMs),
+    // Send i (pool i + 1): idle from burst + i, aimed at 5006 + 10 with its offset -7 + 2i around that.
+    [0, 1, 2, 3, 4, 5, 6, 7].map((i) => i + 5_006 + 10 - 7 + 2 * i),
+    'its sends from +3 to +17 ms: the sweep after one miss (+14), 2 ms apart',
   );
 });
 
