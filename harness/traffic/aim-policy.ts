@@ -162,23 +162,6 @@ export class AimPolicy {
   }
 
   /**
-   * Whether a variant's cycles may go one connection per pool, each aimed at its own connection's close (which of its
-   * cycles do, the engine's AimChoice says): an app with no
-   * clock to aim by (it stamps no response: not a Node app, or run with --no-preload) in the short lane, with a pool
-   * (Variant.longPools) for each of its sends. Nothing holds such an app's answers to one instant, so a burst's
-   * connections go idle, and close, over the milliseconds it takes to answer them (0.6–7.6 ms here); a batch at one
-   * instant met about one closing connection a cycle. With one connection per pool, each pool's request is aimed at
-   * its own connection's close (uvicorn behind nginx, 2026-12-06: 8 of 12 aimed requests failed at the best offset,
-   * against 8 of 120 with the batch aimed at the densest cluster).
-   */
-  aimsPerConnection(v: Variant): boolean {
-    const { lane, estimates } = this.input;
-    // Only a user's app can lack the preload (model/measurement.ts): the lab's own apps stamp every answer.
-    const noClock = v.app !== undefined && estimates.appClock(v.name) === null;
-    return lane === 'short' && noClock && (v.longPools ?? 0) >= this.sendsPerCycle(v);
-  }
-
-  /**
    * A variant's share of a batch planned for C sends: the plan itself for C, else its own number of sends evenly
    * over the plan's core (the late-wake tail, `tailSends` at its end, is the aim variant's: a safe variant's 25, or
    * an LB-side fix's 32, would otherwise land mostly after the close they are there to test).

@@ -17,20 +17,13 @@ import { perVariant, poolOf, type Scenario, type Variant, type VariantName } fro
 import { clientSymptom, type RequestRecord } from '../records/request-records.js';
 import type { LabOptions } from '../scenarios/run-options.js';
 import type { CycleRecord, AppClockEstimate } from '../records/summary-schema.js';
-import { AimChoice } from './aim-choice.js';
 import { AimPolicy, LONG_GAP_SPREAD_MS, PRICE_ROUNDS_PER_METHOD, runsPooled, type LaneKind } from './aim-policy.js';
 
 export { runsPooled };
 import { cycleLine, cycleRecordOf, longGapLine, plannedCount, type CyclePosition } from './cycle-report.js';
 import { CycleSteps, type AimedVariant, type CycleStepsInput, type VariantAim } from './cycle-steps.js';
 import { Estimates } from './estimates.js';
-import {
-  DEFAULT_SCHEDULER,
-  GapScheduler,
-  PER_CONNECTION_SCHEDULER,
-  spreadOffsets,
-  type CyclePlan,
-} from './gap-scheduler.js';
+import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import { naiveComparison, naivePairsOf } from './naive-cycles.js';
 import type { AppEvents, TrafficIo } from './traffic-io.js';
 
@@ -136,17 +129,6 @@ export class TrafficEngine {
   private readonly steps: CycleSteps;
   /** What every CycleSteps of the lane is made of (a pooled cycle's has its own variants and connections). */
   private readonly stepsInput: CycleStepsInput;
-  /**
-   * The apps with no clock to aim by, decided once after calibration (AimPolicy.aimsPerConnection): each of their
-   * cycles goes one connection per pool or as one batch (aimedCycle, aim-choice.ts).
-   */
-  private clientSide = new Set<VariantName>();
-  /** Those whose cycle now goes one connection per pool (CycleStepsInput.aimsPerConnection). */
-  private perConnectionNow = new Set<VariantName>();
-  /** Those whose last cycle went one connection per pool: the others' pools have been idle past the app's close. */
-  private perConnectionBefore = new Set<VariantName>();
-  /** Which way each of them goes next. */
-  private readonly aimChoice = new AimChoice();
   /** The talk-sized run steers one scheduler by the aim variant's hits; a matrix one per app, by its own. */
   private readonly schedulers = new Map<VariantName, GapScheduler>();
   readonly lane: LaneKind;
@@ -160,12 +142,11 @@ export class TrafficEngine {
     this.policy = new AimPolicy({ scenario, variants, lane: this.lane, options, estimates: this.estimates, apps });
     const { estimates, policy } = this;
     const sendsPerCycle = (v: Variant) => policy.sendsPerCycle(v);
-    const aimsPerConnection = (v: Variant) => this.perConnectionNow.has(v.name);
-    this.stepsInput = {
-      ...{ scenario, variants, methods: options.methods, apps, io, signal, estimates },
-      ...{ sendsPerCycle, aimsPerConnection },
-    };
+    this.stepsInput = { scenario, variants, methods: options.methods, apps, io, signal, estimates, sendsPerCycle };
     this.steps = new CycleSteps(this.stepsInput);
+    const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: options.concurrency });
+    const shared = newScheduler();
+    for (const v of variants) this.schedulers.set(v.name, scenario.kind === 'classic' ? shared : newScheduler());
   }
 
   private get variants(): readonly Variant[] {
@@ -181,7 +162,6 @@ export class TrafficEngine {
     try {
       await this.steps.calibrate();
       this.estimates.learnCloseDelays();
-      await this.openPools();
       if (runsPooled(this.lane, this.variants)) await this.pooledLongCycles();
       for (let cycle = 1; cycle <= this.policy.lastCycle && !signal.aborted && !this.pooled; cycle++) {
         await this.aimedCycle(cycle);
@@ -216,23 +196,6 @@ export class TrafficEngine {
       this.input.io.close();
     }
     return this.result();
-  }
-
-  /**
-   * After calibration: which apps have no clock to aim by; each of them gets its pools opened (CycleSteps.openPools)
-   * and a line saying how its cycles go.
-   */
-  private async openPools(): Promise<void> {
-    const clientSide = this.variants.filter((v) => this.policy.aimsPerConnection(v));
-    this.clientSide = new Set(clientSide.map((v) => v.name));
-    this.perConnectionNow = new Set(this.clientSide);
-    await this.steps.openPools();
-    for (const v of clientSide) {
-      const pools = this.policy.sendsPerCycle(v);
-      this.input.progress(
-        `${v.name}: no clock to aim by (its answers carry no stamp): a cycle sends one request through each of ${pools} LB pools, then one more on each at that connection's own close, or one batch at the burst's densest cluster of closes: in turn at first, then more often the way whose cycles failed more often`,
-      );
-    }
   }
 
   /** A run with LB-side fixes: PRICE_ROUNDS_PER_METHOD rounds a method that price each fix beside its baseline. */
@@ -340,40 +303,19 @@ export class TrafficEngine {
     return this.policy.boundaryMs(v, this.steps.records);
   }
 
-  /**
-   * The scheduler that steers a variant's aim (the talk-sized run's variants share one); an app with no clock to aim
-   * by has two, one for its cycles aimed one connection per pool (PER_CONNECTION_SCHEDULER) and one for its batches.
-   */
+  /** The scheduler that steers a variant's aim (the talk-sized run's variants share one). */
   private scheduler(name: VariantName): GapScheduler {
-    const shared = this.input.scenario.kind === 'classic' ? this.policy.aim.name : name;
-    const perConnection = this.perConnectionNow.has(shared);
-    const key = perConnection ? `${shared}/per-connection` : shared;
-    let scheduler = this.schedulers.get(key);
-    if (!scheduler) {
-      const settings = perConnection ? PER_CONNECTION_SCHEDULER : DEFAULT_SCHEDULER;
-      scheduler = new GapScheduler({ ...settings, sendsPerCycle: this.input.options.concurrency });
-      this.schedulers.set(key, scheduler);
-    }
+    const scheduler = this.schedulers.get(name);
+    if (!scheduler) throw new Error(`no scheduler for variant ${name}`);
     return scheduler;
   }
 
   /**
    * One of the lab's cycles: a held burst, every variant's batch aimed at its
-   * boundary around its densest cluster of idle starts (an app with no clock
-   * to aim by, this cycle one connection per pool: each request at its own
-   * connection's close), then what the hits and the apps' accounts teach the
-   * schedulers, the choice of way and the estimates.
+   * boundary around its densest cluster of idle starts, then what the hits
+   * and the apps' accounts teach the schedulers and the estimates.
    */
   private async aimedCycle(cycle: number, position?: CyclePosition, steps: CycleSteps = this.steps): Promise<void> {
-    // An app with no clock to aim by: one connection per pool, or one batch, as its cycles so far say (aim-choice.ts).
-    this.perConnectionNow = new Set(
-      [...this.clientSide].filter((name) => this.aimChoice.next(name, cycle) === 'per-connection'),
-    );
-    // After a batch, a pool's one connection has been idle past the app's close, and the burst would open them all
-    // anew: opened first, as before the first cycle (CycleSteps.openPools).
-    if (cycle > 1 && [...this.perConnectionNow].some((name) => !this.perConnectionBefore.has(name)))
-      await steps.openPools();
-    this.perConnectionBefore = this.perConnectionNow;
     const idleStarts = this.policy.anchors(await steps.burst(cycle));
     if (steps.aborted) return;
     // The steps' own variants: a pooled cycle's name their pool.
@@ -382,7 +324,7 @@ export class TrafficEngine {
       const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
       const aim = { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs };
       const relativeOffsetsMs = this.policy.poolOffsets(v, relative, plan.tailSends);
-      return this.target(v, { ...aim, relativeOffsetsMs }, idleStarts, steps);
+      return this.target(v, { ...aim, relativeOffsetsMs }, idleStarts);
     });
     const sent = await steps.sendAround(cycle, 'aimed', targets);
     // Stopped before its batch went (a pooled wave another cycle failed, an interrupt): no aimed cycle to count.
@@ -397,13 +339,6 @@ export class TrafficEngine {
       const plan = plans.find((p) => p.v.name === v.name)?.plan;
       if (plan) this.scheduler(v.name).record(plan, hitsOf(v.name));
     }
-    // An app that sent no aimed request this cycle (its burst left no idle connection) tried neither way.
-    for (const name of [...this.clientSide].filter((n) => sent.some((r) => r.variant === n)))
-      this.aimChoice.record(
-        name,
-        this.perConnectionNow.has(name) ? 'per-connection' : 'batch',
-        hitsOf(name).length > 0,
-      );
     this.estimates.learnFromCycle(sent);
     const aimPlan = plans.find((p) => p.v.name === aim.name)?.plan;
     if (!aimPlan) throw new Error(`the aim variant ${aim.name} is not among the lane's`);
@@ -433,22 +368,11 @@ export class TrafficEngine {
    * its center send must go to reach the app at idleStart + the gap (idle
    * starts are on the app's clock); null without an idle start.
    */
-  private target(
-    v: Variant,
-    aim: VariantAim,
-    idleStarts: ReadonlyMap<VariantName, number | null>,
-    steps: CycleSteps = this.steps,
-  ): AimedVariant {
-    const sendAt = (idleStart: number) => idleStart + aim.gapMs - this.estimates.sendToAppMs(v.name);
-    // Aimed one per connection: each send at its own connection's close, the earliest of them the cycle's center.
-    const perConnection = steps.idleStartsPerConnection(v.name);
-    if (perConnection !== null) {
-      const connectionCentersMonoMs = perConnection.map((s) => (s === null ? null : sendAt(s)));
-      const known = connectionCentersMonoMs.filter((c): c is number => c !== null);
-      return { variant: v, aim, centerMonoMs: known.length === 0 ? null : Math.min(...known), connectionCentersMonoMs };
-    }
+  private target(v: Variant, aim: VariantAim, idleStarts: ReadonlyMap<VariantName, number | null>): AimedVariant {
     const idleStart = idleStarts.get(v.name);
-    return { variant: v, aim, centerMonoMs: idleStart === null || idleStart === undefined ? null : sendAt(idleStart) };
+    const centerMonoMs =
+      idleStart === null || idleStart === undefined ? null : idleStart + aim.gapMs - this.estimates.sendToAppMs(v.name);
+    return { variant: v, aim, centerMonoMs };
   }
 
   /** Keeps a cycle's record and reports it: its progress line, and the live page's feed. */

@@ -21,18 +21,6 @@ export interface SchedulerSettings {
    * many sends, so the core keeps most of them.
    */
   lateWakeTailMs: readonly number[];
-  /**
-   * Whether a hit re-centers on the mean of every core hit so far (true) or of the last cycle's (false): the first
-   * for a window whose place moves with each cycle's estimate more than with time, where the last cycle's hits would
-   * only be followed into its own error.
-   */
-  centerOnAllHits?: boolean;
-  /** Where the center starts, relative to the predicted close (0 unless set). */
-  initialCenterMs?: number;
-  /** Until the first hit, sends spread over ± this instead of spreadMs (spreadMs unless set). */
-  spreadBeforeHitMs?: number;
-  /** Until the first hit, the center walks this sweep instead of sweepMs (sweepMs unless set). */
-  sweepBeforeHitMs?: readonly number[];
 }
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = {
@@ -55,32 +43,6 @@ export const DEFAULT_SCHEDULER: SchedulerSettings = {
   lateWakeTailMs: [4, 7, 10],
 };
 
-/**
- * One request per connection, each aimed at its own connection's close (AimPolicy.aimsPerConnection): each send is a
- * shot of its own, so none trails as a late-wake tail (that is a held batch's app waking late), and the core is wider.
- * Where the window lies is learnt from the client side only, and it was not where the estimate put it. Runs of 15
- * cycles of one request per pool behind nginx (2026-12-06) failed at these offsets from their connections' estimated
- * closes: uvicorn −4 … +2 ms, the plain Node app −7 … 0, Go −9 … −5. The probe's close from the client side includes
- * how late the server's timer ran and the FIN's way back.
- */
-export const PER_CONNECTION_SCHEDULER: SchedulerSettings = {
-  ...DEFAULT_SCHEDULER,
-  // Within a cycle its failures lay together over about 3.5 ms; from cycle to cycle that block moved by ±2 ms with
-  // the burst's own timing: the mean of all the hits is where it lies, and ±3 ms around it reaches the block's moves.
-  spreadMs: 3,
-  lateWakeTailMs: [],
-  centerOnAllHits: true,
-  // Until the first hit, 8 sends 2 ms apart from −11 to +3 ms cover the windows above, and missed cycles walk the
-  // 14 ms they cover out to either side, −32 … +24 ms, then again: the probe's one close, which every estimate adds,
-  // read 5.001 and 5.004 s behind nginx at 60 s where runs at 8 s read 5.005 and 5.006 s (Go, uvicorn), and those
-  // runs at 60 s then missed every cycle aimed about −13 … +4 ms. (16 sends a cycle, 0.9 ms apart, did no better in
-  // one run each of uvicorn, Go and the plain Node app at 8 s: 25, 3 and 29 of 160 failed.)
-  initialCenterMs: -4,
-  spreadBeforeHitMs: 7,
-  sweepBeforeHitMs: [0, 14, -14, 7, -7, 21, -21],
-  maxOffsetMs: 25,
-};
-
 export interface CyclePlan {
   centerOffsetMs: number;
   /** Planned arrival of each send relative to the predicted close, ascending. */
@@ -101,17 +63,14 @@ export function spreadOffsets(center: number, spreadMs: number, sends: number): 
 }
 
 export class GapScheduler {
-  private base: number;
+  private base = 0;
   private sweepIndex = 0;
   private hitSeen = false;
-  /** Every core hit so far (centerOnAllHits). */
-  private readonly coreHitsMs: number[] = [];
 
   constructor(readonly settings: SchedulerSettings = DEFAULT_SCHEDULER) {
     if (settings.sendsPerCycle < 1 || settings.spreadMs < 0 || settings.sweepMs.length === 0) {
       throw new Error('invalid scheduler settings');
     }
-    this.base = settings.initialCenterMs ?? 0;
   }
 
   /** The tail's offsets past the center in the next plan: none once a cycle has hit, or for a plan too small for it. */
@@ -121,16 +80,14 @@ export class GapScheduler {
   }
 
   get centerOffsetMs(): number {
-    const { maxOffsetMs } = this.settings;
-    const sweepMs = this.hitSeen ? this.settings.sweepMs : (this.settings.sweepBeforeHitMs ?? this.settings.sweepMs);
+    const { sweepMs, maxOffsetMs } = this.settings;
     return clamp(round3(this.base + sweepMs[this.sweepIndex % sweepMs.length]), maxOffsetMs);
   }
 
   plan(closeDelayMs: number): CyclePlan {
     const center = this.centerOffsetMs;
     const tail = this.tailMs;
-    const { spreadMs, spreadBeforeHitMs = spreadMs, sendsPerCycle } = this.settings;
-    const core = spreadOffsets(center, this.hitSeen ? spreadMs : spreadBeforeHitMs, sendsPerCycle - tail.length);
+    const core = spreadOffsets(center, this.settings.spreadMs, this.settings.sendsPerCycle - tail.length);
     return {
       centerOffsetMs: center,
       sendOffsetsMs: [...core, ...tail.map((ms) => round3(center + ms))],
@@ -153,9 +110,7 @@ export class GapScheduler {
     // Offsets are rounded to the microsecond where planned and where recorded: within half of one is the same send.
     const coreHits = hitOffsetsMs.filter((o) => o <= coreTopMs + 0.0005);
     if (coreHits.length > 0) {
-      this.coreHitsMs.push(...coreHits);
-      const centeredOn = this.settings.centerOnAllHits ? this.coreHitsMs : coreHits;
-      const mean = centeredOn.reduce((a, b) => a + b, 0) / centeredOn.length;
+      const mean = coreHits.reduce((a, b) => a + b, 0) / coreHits.length;
       this.base = clamp(round3(mean), this.settings.maxOffsetMs);
     } else {
       this.base = plan.centerOffsetMs;

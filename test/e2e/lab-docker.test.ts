@@ -137,8 +137,11 @@ t.test('npm run lab -- --quick --assert --json', async (t) => {
     // pool the lane did not hold to itself gives none: that is what this guards, not how many a busy machine gets.
     t.ok(atLb && atLb.boundary >= 5, `fixed: ${atLb?.boundary} boundary requests at the LB's 60 s`);
     t.equal(atLb?.failures, 0, "fixed: none failed at the LB's 60 s");
+    // Aimed at 59.5 s. On a loaded machine the batch can go late and nginx's own timer with it: in a fresh-clone CI run
+    // (2026-12-06) the median reused connection had been idle 60.23 s, nginx still holding it. Far off either way is
+    // the lane's error: under 59 s it tests nothing near the LB, and past 61 s nginx's timer never held one.
     t.ok(
-      atLb?.idleGapMs && atLb.idleGapMs >= 59_000 && atLb.idleGapMs < 60_000,
+      atLb?.idleGapMs && atLb.idleGapMs >= 59_000 && atLb.idleGapMs < 61_000,
       `fixed: reused after ${atLb?.idleGapMs} ms idle`,
     );
     t.match(summary.verdict.text, /fixed: 0 in \d+ .* at the close boundary.*, 0 in \d+ at the LB's 60 s/);

@@ -11,10 +11,6 @@ import { dockerOrSkip } from './require.js';
 import { buildExampleImages, CI_EXAMPLES, exampleBounded, examplesNamed } from './examples.js';
 import { lab, nothingLeft, summaryOf } from './your-app.js';
 
-/** The progress line of an app aimed one connection per pool (AimPolicy.aimsPerConnection). */
-const AIMED_PER_CONNECTION = (variant: string) =>
-  new RegExp(`${variant}: no clock to aim by .* one request through each of \\d+ LB pools`);
-
 /** The example as shipped behind nginx: UNSAFE, exit 99, failing at the close the probe measured; the fix SAFE. */
 export async function asShippedBehindNginx(t: Test, dir: string): Promise<void> {
   if (!(await dockerOrSkip(t))) return;
@@ -25,7 +21,6 @@ export async function asShippedBehindNginx(t: Test, dir: string): Promise<void> 
   t.equal(run.exitCode, 99, 'as shipped, --assert safe fails');
   const { summary, yours } = summaryOf(t, run.stdout);
   t.equal(yours.measurement, 'client-side', 'no preload in a non-Node server');
-  t.match(run.stderr, AIMED_PER_CONNECTION('yours'), 'no clock to aim by: aimed one connection per pool');
   t.equal(yours.verdict, 'UNSAFE', yours.line);
   const [low, high] = CI_EXAMPLES[dir].closeRangeMs;
   t.ok(
@@ -70,7 +65,6 @@ export async function fixedBehindCaddy(t: Test, dir: string): Promise<void> {
   );
   const compared = summary.yourApp!.find((a) => a.variant === 'compared')!;
   t.equal(compared.verdict, 'UNSAFE', compared.line);
-  t.match(run.stderr, AIMED_PER_CONNECTION('compared'), 'as shipped, aimed one connection per pool');
   const [low, high] = CI_EXAMPLES[dir].closeRangeMs;
   t.ok(
     compared.appIdleCloseMs !== null && compared.appIdleCloseMs >= low && compared.appIdleCloseMs <= high,

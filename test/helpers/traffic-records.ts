@@ -109,8 +109,7 @@ export class ScriptedIo implements TrafficIo {
   readonly bursts: BurstSettings[] = [];
   readonly sends: AimedSend[] = [];
   readonly sleeps: number[] = [];
-  /** What was prepared: a variant's connections, through one of its pools (Variant.pool) when it names one. */
-  readonly prepared: Array<{ variant: string; connections: number; maxIdleMs?: number; pool?: number }> = [];
+  readonly prepared: Array<{ variant: string; connections: number; maxIdleMs?: number }> = [];
   answer: (send: AimedSend) => Outcome['response'] = () => ({ status: 200, headers: {}, length: 0 });
 
   now = () => this.nowMs;
@@ -137,12 +136,7 @@ export class ScriptedIo implements TrafficIo {
     );
   };
   prepare = async (variant: Variant, connections: number, maxIdleMs?: number) => {
-    this.prepared.push({
-      variant: variant.name,
-      connections,
-      maxIdleMs,
-      ...(variant.pool === undefined ? {} : { pool: variant.pool }),
-    });
+    this.prepared.push({ variant: variant.name, connections, maxIdleMs });
   };
   fire = async (sends: readonly AimedSend[], signal: AbortSignal): Promise<(Outcome | null)[]> =>
     sends.map((s) => {
