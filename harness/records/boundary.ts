@@ -132,6 +132,16 @@ export interface TieContext {
 }
 
 /**
+ * A failure the LB's error log names as the app's close or reset, and quick as the race's are (back within
+ * NEAR_APP_CLOSE_MS): a crash or a timeout under a request that took longer is not taken for the race.
+ */
+function namedByLbLog(r: Pick<RequestRecord, 'requestId' | 'latencyMs'>, context: TieContext): boolean {
+  return (
+    (context.lbNamedRequestIds?.has(r.requestId) ?? false) && r.latencyMs !== null && r.latencyMs < NEAR_APP_CLOSE_MS
+  );
+}
+
+/**
  * Whether a failure the client saw is the race's: it reached the app's side
  * within NEAR_APP_CLOSE_MS of one of the app's idle closes, or it was in
  * flight when one came and its failure came back within NEAR_APP_CLOSE_MS
@@ -143,16 +153,6 @@ export interface TieContext {
  * measured is tied (by its aim), and any other only where the LB's error log
  * names it (a burst's 502 behind Caddy, Jetty's 30 s close, in a CI run).
  */
-/**
- * A failure the LB's error log names as the app's close or reset, and quick as the race's are (back within
- * NEAR_APP_CLOSE_MS): a crash or a timeout under a request that took longer is not taken for the race.
- */
-function namedByLbLog(r: Pick<RequestRecord, 'requestId' | 'latencyMs'>, context: TieContext): boolean {
-  return (
-    (context.lbNamedRequestIds?.has(r.requestId) ?? false) && r.latencyMs !== null && r.latencyMs < NEAR_APP_CLOSE_MS
-  );
-}
-
 export function tiedToAppClose(
   r: Pick<RequestRecord, 'requestId' | 'phase' | 'startMonoMs' | 'latencyMs'>,
   context: TieContext,
