@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { loadSummary } from '../compare/load.js';
 import { readBenchResult, type BenchResult } from '../bench/metrics.js';
 import type { Summary } from '../results/schema.js';
+import { readJsonLines } from '../model/json-lines.js';
+import { CLIENT_WINDOW_FILES, type ClientWindowTrialRecord } from './client-window-table.js';
 
 /** Where the measurements live, from the repository's root. */
 export const MEASUREMENTS_DIR = 'docs/measurements';
@@ -88,4 +90,14 @@ function jsonFilesIn(dir: string, name: RegExp): string[] {
 
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** The client-window experiment's trials (scripts/client-window-experiment.ts), a list per file, in table order. */
+export function measuredClientWindows(root: string): ClientWindowTrialRecord[][] {
+  return CLIENT_WINDOW_FILES.map(
+    (file) =>
+      readJsonLines(
+        readFileSync(join(root, MEASUREMENTS_DIR, 'client-window', `${file}.ndjson`), 'utf8'),
+      ) as ClientWindowTrialRecord[],
+  );
 }

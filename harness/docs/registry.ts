@@ -7,11 +7,19 @@ import type { DocBlock } from './blocks.js';
 import { benchTable } from './bench-table.js';
 import { exampleCommand, exampleMeasurement, examplesList, examplesTable, EXAMPLE_LBS } from './examples-table.js';
 import { EXAMPLE_SERVERS } from '../scenarios/examples.js';
+import { CLIENT_WINDOW_FILES, clientWindowMethod, clientWindowTable } from './client-window-table.js';
 import { PRELOAD_COMMAND, PRELOAD_RUNS, preloadTable } from './preload-table.js';
 import { lbFixAnswer, lbFixRepeatsTable, lbFixTable } from '../report/lb-fixes.js';
 import { lbFixMethod } from './lb-fix-method.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
-import { isMeasured, machineOf, measuredBenches, measuredSummary, measuredTimings } from './measurements.js';
+import {
+  isMeasured,
+  measuredClientWindows,
+  machineOf,
+  measuredBenches,
+  measuredSummary,
+  measuredTimings,
+} from './measurements.js';
 import { compareSample, longLbSample, talkSample, yourAppLines } from './samples.js';
 import { timingsTable } from './timings-table.js';
 
@@ -140,6 +148,14 @@ export function docBlocks(root: string): Record<string, DocBlock> {
         );
         const table = examplesTable((what) => (isMeasured(root, what) ? measuredSummary(root, what) : null));
         return [table, '', ...captions].join('\n');
+      },
+    },
+    'client-window-table': {
+      source: 'docs/measurements/client-window/ (scripts/client-window-experiment.ts)',
+      render: () => {
+        const files = measuredClientWindows(root);
+        const methods = CLIENT_WINDOW_FILES.map((file, i) => `- ${clientWindowMethod(file, files[i])}.`);
+        return [clientWindowTable(files), '', ...methods].join('\n');
       },
     },
     'your-app-lines': {

@@ -1,0 +1,144 @@
+// How often a request aimed from the client alone meets a server's idle close
+// (docs/race-window.md): the trials of scripts/client-window-experiment.ts,
+// a file per server and condition, a row per file. Every figure is counted
+// here from the trials; nothing is typed in.
+import { failureRateText } from '../report/boundary-text.js';
+import { markdownTable } from '../report/markdown-table.js';
+import { median, proportion } from '../model/stats.js';
+import { EXAMPLE_SERVERS, exampleImage } from '../scenarios/examples.js';
+
+/** One trial as the experiment writes it (the fields the table reads). */
+export interface ClientWindowTrialRecord {
+  /** The server's image. */
+  image: string;
+  /** The server's idle close: the median of the probes (ms). */
+  probedCloseMs: number;
+  /** Each probe's close, in the order they started, 100 ms apart (ms). */
+  probeSamplesMs: number[];
+  /** Sent − (answer's arrival − fastest round trip + probed close): where the request really went (ms). */
+  sentOffsetMs: number;
+  /** 'served' (200), 'failed' (502), or anything else. */
+  outcome: 'served' | 'failed' | 'other';
+  /** Connections of POSTs back to back beside the aimed requests (--load). */
+  fillerConnections: number;
+  /** POSTs on other connections before each aimed request (--companions), and how long before (--lead). */
+  companions: number;
+  companionLeadMs: number;
+  /** The trial's pool, its round (one aimed request per pool and round), and the offset it was planned at. */
+  pool: number;
+  round: number;
+  plannedOffsetMs: number;
+  /** How far apart the pools' chains started (ms). */
+  poolStaggerMs: number;
+}
+
+/** The plain Node app the your-app docs run (test/fixtures/your-apps/plain-node), by its image. */
+const OTHER_SERVERS: Record<string, string> = {
+  'keepalive-lab/plain-node:node24': 'plain Node 24 `http.createServer` (no preload)',
+};
+
+/** The files of docs/measurements/client-window/ the table shows, a row each, in this order. */
+export const CLIENT_WINDOW_FILES = [
+  'python-uvicorn',
+  'python-uvicorn-load',
+  'python-uvicorn-companions',
+  'python-gunicorn',
+  'go-nethttp',
+  'jvm-jetty',
+  'plain-node',
+  'plain-node-companions',
+] as const;
+
+/** The offsets are counted in bins this wide: what the best bin says is a rate an aim that finds it could have. */
+export const OFFSET_BIN_MS = 2;
+
+export function serverOf(image: string): string {
+  const example = EXAMPLE_SERVERS.find((e) => exampleImage(e) === image);
+  const name = example?.server ?? OTHER_SERVERS[image];
+  if (!name) throw new Error(`no name for the server of image ${image}`);
+  return name;
+}
+
+/** An offset as the docs write it: a true minus sign, a plus for after. */
+const sign = (v: number) => (v < 0 ? `−${-v}` : v > 0 ? `+${v}` : '0');
+
+/** What went to the app beside the aimed requests. */
+export function conditionOf(trial: ClientWindowTrialRecord): string {
+  if (trial.companions > 0)
+    return `${trial.companions} POSTs on other connections, ${trial.companionLeadMs} ms before each aimed one`;
+  if (trial.fillerConnections > 0) return `POSTs back to back on ${trial.fillerConnections} other connections`;
+  return 'nothing';
+}
+
+/** The 2 ms of offset where most aimed requests failed: "a … b ms: f / n"; "none failed" when none did. */
+export function bestBinText(trials: readonly ClientWindowTrialRecord[]): string {
+  const bins = new Map<number, { failed: number; n: number }>();
+  for (const t of trials) {
+    const from = OFFSET_BIN_MS * Math.floor(t.sentOffsetMs / OFFSET_BIN_MS);
+    const bin = bins.get(from) ?? { failed: 0, n: 0 };
+    bin.n++;
+    if (t.outcome === 'failed') bin.failed++;
+    bins.set(from, bin);
+  }
+  const ranked = [...bins].sort((a, b) => b[1].failed / b[1].n - a[1].failed / a[1].n || a[0] - b[0]);
+  const [from, best] = ranked[0] ?? [0, { failed: 0, n: 0 }];
+  if (best.failed === 0) return 'none failed';
+  return `${sign(from)} … ${sign(from + OFFSET_BIN_MS)} ms: ${best.failed} / ${best.n}`;
+}
+
+/** "5011.5 ms; 5001.1 … 5002.7 ms": the first socket's close, and the range of the others'. */
+export function probeSocketsText(samplesMs: readonly number[]): string {
+  const [first, ...others] = samplesMs;
+  if (first === undefined) return '—';
+  const ms = (v: number) => v.toFixed(1);
+  return others.length === 0
+    ? `${ms(first)} ms`
+    : `${ms(first)} ms; ${ms(Math.min(...others))} … ${ms(Math.max(...others))} ms`;
+}
+
+/** One file's row: the server, what went beside, its probed close, and how many aimed requests failed. */
+export function clientWindowRow(trials: readonly ClientWindowTrialRecord[]): string[] {
+  if (trials.length === 0) throw new Error('no trials');
+  const [first] = trials;
+  const failed = trials.filter((t) => t.outcome === 'failed').length;
+  const rate = proportion(failed, trials.length);
+  const spread = trials.map((t) => t.sentOffsetMs);
+  return [
+    serverOf(first.image),
+    conditionOf(first),
+    `${(median(trials.map((t) => t.probedCloseMs)) ?? 0).toFixed(1)} ms`,
+    probeSocketsText(first.probeSamplesMs),
+    `${sign(Math.floor(Math.min(...spread)))} … ${sign(Math.ceil(Math.max(...spread)))} ms`,
+    `${failed} / ${trials.length}: ${failureRateText(rate)}`,
+    bestBinText(trials),
+  ];
+}
+
+export function clientWindowTable(files: ReadonlyArray<readonly ClientWindowTrialRecord[]>): string {
+  return markdownTable(
+    [
+      'server',
+      'beside each aimed request',
+      'idle close (probe: the median)',
+      'the first probe socket; the others',
+      'sent at (from the estimated close)',
+      'failed / aimed',
+      `most failed in ${OFFSET_BIN_MS} ms of offset`,
+    ],
+    files.map(clientWindowRow),
+  );
+}
+
+/** How one file's trials were taken, from the trials themselves: "`go-nethttp.ndjson`: 24 pools × 12 rounds, …". */
+export function clientWindowMethod(file: string, trials: readonly ClientWindowTrialRecord[]): string {
+  if (trials.length === 0) throw new Error(`${file}: no trials`);
+  const pools = new Set(trials.map((t) => t.pool)).size;
+  const rounds = new Set(trials.map((t) => t.round)).size;
+  const planned = trials.map((t) => t.plannedOffsetMs);
+  const stagger = [...new Set(trials.map((t) => t.poolStaggerMs))].join(', ');
+  return (
+    `\`${file}.ndjson\` (${trials[0].image}): ${pools} pools × ${rounds} rounds, the pools started ${stagger} ms ` +
+    `apart, each aimed request planned at an offset drawn from ${sign(Math.min(...planned))} … ` +
+    `${sign(Math.max(...planned))} ms`
+  );
+}

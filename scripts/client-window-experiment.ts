@@ -1,0 +1,408 @@
+// How well can a client that sees only its own traffic aim at a server's idle
+// close? Through nginx, against a real server in Docker, with no preload:
+//
+//   npx tsx scripts/client-window-experiment.ts --example python-uvicorn --out FILE
+//   npx tsx scripts/client-window-experiment.ts --image IMG --port P --out FILE
+//       [--pools 24] [--rounds 12] [--from -10] [--to 20] [--step 0.5]
+//       [--load N | --companions N [--lead MS]]
+//
+// Each pool is an nginx upstream block of its own with one cached connection
+// (`keepalive 1`), so the client knows which upstream connection each request
+// rides. Per pool, a chain: a POST, and when its answer arrives at A, the next
+// POST goes at A − the fastest round trip seen + the server's idle close (the
+// median of 9 raw-socket probes at the container, 100 ms apart) + an offset
+// drawn from --from … --to. The pools start 40 ms apart, so one send's
+// spin-wait does not hold another pool's answer (its arrival would be read
+// late) and each aimed request meets one closing connection: the client's best
+// case, its aim limited only by its estimate. nginx's answer says where the
+// request was: 200 (read in time, or nginx saw the FIN first and opened a new
+// connection) or 502 (the app closed the connection under it; POST is not
+// retried). Beside the aimed requests, optionally: --load N connections of
+// POSTs back to back for the whole run, or --companions N POSTs on other
+// connections --lead ms before each aimed one (the app busy at its close).
+// One JSON line per trial goes to --out (docs/measurements/client-window/),
+// which `npm run docs` turns into docs/race-window.md's table.
+import net from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
+import { setPriority, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { monoMs, roundMs } from '../harness/model/clock.js';
+import { median } from '../harness/model/stats.js';
+import type { ClientWindowTrialRecord } from '../harness/docs/client-window-table.js';
+import { EXAMPLE_SERVERS, exampleImage } from '../harness/scenarios/examples.js';
+
+/** Planned send − the client's estimate of the close (ms), one drawn per trial: --from … --to by --step. */
+const OFFSETS_MS: number[] = [];
+const POOL_STAGGER_MS = 40;
+const SPIN_MS = 2;
+const ANSWER_WAIT_MS = 10_000;
+const PROBES = 9;
+const LB_IMAGE = process.env.LAB_NGINX_IMAGE ?? 'keepalive-lab/nginx-base:bookworm';
+
+export interface ClientWindowTrial extends ClientWindowTrialRecord {
+  env: string[];
+  pool: number;
+  round: number;
+  /** The fastest round trip client → nginx → app → client seen so far on this pool (ms). */
+  fastestRoundTripMs: number;
+  plannedOffsetMs: number;
+  poolStaggerMs: number;
+  status: number | null;
+}
+
+function docker(...args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+function nginxConf(pools: number, appPort: number): string {
+  const upstreams = Array.from(
+    { length: pools },
+    (_, i) => `  upstream pool${i} {
+    server app:${appPort} max_fails=0;
+    keepalive 1;
+    keepalive_timeout 60s;
+    keepalive_requests 1000000;
+  }`,
+  ).join('\n');
+  const locations = Array.from(
+    { length: pools },
+    (_, i) => `    location /p${i}/ {
+      proxy_pass http://pool${i}/;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_next_upstream error timeout;
+      proxy_next_upstream_tries 0;
+      proxy_read_timeout 15s;
+    }`,
+  ).join('\n');
+  const filler = `  upstream filler {
+    server app:${appPort} max_fails=0;
+    keepalive 64;
+    keepalive_timeout 60s;
+  }`;
+  return `worker_processes 1;
+pid /tmp/nginx.pid;
+error_log /dev/stderr warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path /tmp/client_body;
+  proxy_temp_path /tmp/proxy;
+  keepalive_timeout 75s;
+  keepalive_requests 1000000;
+${upstreams}
+${filler}
+  server {
+    listen 8080;
+${locations}
+    location /f/ {
+      proxy_pass http://filler/;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+`;
+}
+
+/** One client connection to nginx for one pool; the next answer resolves the pending send. */
+class PoolClient {
+  busy = false;
+  private buf = '';
+  private pending: ((r: { status: number | null; atMs: number }) => void) | null = null;
+  constructor(private readonly socket: net.Socket) {
+    socket.on('error', () => this.pending?.({ status: null, atMs: monoMs() }));
+    socket.on('data', (d) => {
+      const at = monoMs();
+      this.buf += d.toString('latin1');
+      const head = this.buf.indexOf('\r\n\r\n');
+      if (head < 0) return;
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(this.buf.slice(0, head))?.[1] ?? 0);
+      if (this.buf.length < head + 4 + length) return;
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(this.buf)?.[1] ?? NaN);
+      this.buf = this.buf.slice(head + 4 + length);
+      this.pending?.({ status: Number.isNaN(status) ? null : status, atMs: at });
+      this.pending = null;
+    });
+  }
+  send(pool: number): { sentMs: number; answer: Promise<{ status: number | null; atMs: number }> } {
+    const answer = new Promise<{ status: number | null; atMs: number }>((resolve) => {
+      this.pending = resolve;
+      setTimeout(() => resolve({ status: null, atMs: monoMs() }), ANSWER_WAIT_MS);
+    });
+    const sentMs = monoMs();
+    this.socket.write(
+      `POST ${pool < 0 ? '/f/' : `/p${pool}/`} HTTP/1.1\r\nHost: lab\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi`,
+    );
+    return { sentMs, answer };
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Companions sent on their own connections `companionLeadMs` before an aimed request: the app busy at its close. */
+let companions: PoolClient[] = [];
+let companionCount = 0;
+let companionLeadMs = 0;
+
+async function sendAt(atMs: number, client: PoolClient, pool: number) {
+  const wait = atMs - companionLeadMs - monoMs();
+  if (wait > SPIN_MS) await sleep(wait - SPIN_MS);
+  if (companionCount > 0) {
+    while (monoMs() < atMs - companionLeadMs) {
+      // spin
+    }
+    const free = companions.filter((c) => !c.busy).slice(0, companionCount);
+    for (const c of free) {
+      c.busy = true;
+      void c.send(-1).answer.then(() => (c.busy = false));
+    }
+  }
+  while (monoMs() < atMs) {
+    // spin over the last milliseconds a timer cannot resolve
+  }
+  return client.send(pool);
+}
+
+const HELP = `usage: npx tsx scripts/client-window-experiment.ts (--example DIR | --image IMG --port P) --out FILE
+  [--env K=V ...] [--pools 24] [--rounds 12] [--from -10] [--to 20] [--step 0.5]
+  [--load N | --companions N [--lead 1]]
+examples: ${EXAMPLE_SERVERS.map((e) => e.dir).join(', ')}`;
+
+/** A number option, or a one-line error naming it. */
+function numberOption(name: string, text: string | undefined, check: (n: number) => boolean = () => true): number {
+  const n = Number(text);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new Error(`--${name} ${text ?? ''}: not a valid value\n${HELP}`);
+  return n;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      example: { type: 'string' },
+      image: { type: 'string' },
+      port: { type: 'string' },
+      env: { type: 'string', multiple: true, default: [] },
+      pools: { type: 'string', default: '24' },
+      rounds: { type: 'string', default: '12' },
+      out: { type: 'string' },
+      from: { type: 'string', default: '-10' },
+      to: { type: 'string', default: '20' },
+      step: { type: 'string', default: '0.5' },
+      load: { type: 'string', default: '0' },
+      companions: { type: 'string', default: '0' },
+      lead: { type: 'string', default: '1' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const example = values.example === undefined ? undefined : EXAMPLE_SERVERS.find((e) => e.dir === values.example);
+  if (values.example !== undefined && !example)
+    throw new Error(`--example ${values.example}: no such example\n${HELP}`);
+  const image = example ? exampleImage(example) : values.image;
+  const appPort = example ? example.port : numberOption('port', values.port, (n) => Number.isInteger(n) && n > 0);
+  if (!image || !values.out) throw new Error(`say which server (--example or --image/--port) and --out\n${HELP}`);
+  const out = values.out;
+  const pools = numberOption('pools', values.pools, (n) => Number.isInteger(n) && n >= 1 && n <= 64);
+  const rounds = numberOption('rounds', values.rounds, (n) => Number.isInteger(n) && n >= 1 && n <= 100);
+  const from = numberOption('from', values.from);
+  const to = numberOption('to', values.to, (n) => n >= from);
+  const step = numberOption('step', values.step, (n) => n > 0);
+  const load = numberOption('load', values.load, (n) => Number.isInteger(n) && n >= 0 && n <= 32);
+  companionCount = numberOption('companions', values.companions, (n) => Number.isInteger(n) && n >= 0 && n <= 32);
+  companionLeadMs = numberOption('lead', values.lead, (n) => n >= 0 && n <= 20);
+  if (load > 0 && companionCount > 0) throw new Error(`--load or --companions, not both\n${HELP}`);
+  for (let o = from; o <= to + 1e-9; o += step) OFFSETS_MS.push(Math.round(o * 1000) / 1000);
+  try {
+    setPriority(-10);
+  } catch {
+    // not root: sends keep the normal priority
+  }
+  const tag = `kal-cw-${process.pid}`;
+  const dir = mkdtempSync(join(tmpdir(), 'kal-cw-'));
+  writeFileSync(join(dir, 'nginx.conf'), nginxConf(pools, appPort));
+  docker('network', 'create', tag);
+  const cleanup = () => {
+    for (const c of [`${tag}-lb`, `${tag}-app`])
+      try {
+        docker('rm', '-f', c);
+      } catch {
+        // already gone
+      }
+    try {
+      docker('network', 'rm', tag);
+    } catch {
+      // already gone
+    }
+  };
+  process.on('SIGTERM', () => {
+    cleanup();
+    process.exit(143);
+  });
+  process.on('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  try {
+    const envArgs = (values.env ?? []).flatMap((e) => ['-e', e]);
+    docker('run', '-d', '--name', `${tag}-app`, '--network', tag, '--network-alias', 'app', ...envArgs, image);
+    docker(
+      'run',
+      '-d',
+      '--name',
+      `${tag}-lb`,
+      '--network',
+      tag,
+      '-p',
+      '127.0.0.1::8080',
+      '-v',
+      `${dir}/nginx.conf:/etc/nginx/nginx.conf:ro`,
+      LB_IMAGE,
+      'nginx',
+      '-g',
+      'daemon off;',
+    );
+    const lbPort = Number(docker('port', `${tag}-lb`, '8080/tcp').split(':').pop());
+    const appIp = docker('inspect', '-f', '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}', `${tag}-app`);
+    // Wait for both to answer.
+    for (let i = 0; ; i++) {
+      try {
+        const s = net.connect({ host: appIp, port: appPort });
+        await new Promise<void>((res, rej) => (s.once('connect', () => res()), s.once('error', rej)));
+        s.destroy();
+        break;
+      } catch {
+        if (i > 100) throw new Error('the app did not listen within 30 s');
+        await sleep(300);
+      }
+    }
+    const probes = (
+      await Promise.all(Array.from({ length: PROBES }, (_, i) => sleep(i * 100).then(() => probeAt(appIp, appPort))))
+    ).flatMap((p) => (p === null ? [] : [p]));
+    const probedCloseMs = median(probes);
+    if (probedCloseMs === null) throw new Error('the app never closed an idle connection');
+    process.stderr.write(`probed close: ${probes.map((p) => p.toFixed(2)).join(' ')} → ${probedCloseMs}\n`);
+
+    const clients = await Promise.all(
+      Array.from({ length: pools }, async () => {
+        const s = net.connect({ host: '127.0.0.1', port: lbPort, noDelay: true, allowHalfOpen: true });
+        await new Promise<void>((res, rej) => (s.once('connect', () => res()), s.once('error', rej)));
+        return { socket: s, client: new PoolClient(s) };
+      }),
+    );
+    companions = await Promise.all(
+      Array.from({ length: companionCount * 3 }, async () => {
+        const s = net.connect({ host: '127.0.0.1', port: lbPort, noDelay: true });
+        await new Promise<void>((res, rej) => (s.once('connect', () => res()), s.once('error', rej)));
+        return new PoolClient(s);
+      }),
+    );
+    let fastestRoundTripMs = Infinity;
+    const trials: ClientWindowTrial[] = [];
+    const chain = async (pool: number) => {
+      await sleep(pool * POOL_STAGGER_MS);
+      const { client } = clients[pool];
+      let { sentMs, answer } = client.send(pool);
+      let a = await answer;
+      fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
+      for (let round = 0; round < rounds; round++) {
+        if (a.status !== 200) {
+          ({ sentMs, answer } = client.send(pool)); // a fresh upstream connection
+          a = await answer;
+          fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
+        }
+        const plannedOffsetMs = OFFSETS_MS[Math.floor(Math.random() * OFFSETS_MS.length)];
+        const estimateMs = a.atMs - fastestRoundTripMs + probedCloseMs;
+        const rtt = fastestRoundTripMs;
+        ({ sentMs, answer } = await sendAt(estimateMs + plannedOffsetMs, client, pool));
+        a = await answer;
+        if (a.status === 200) fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
+        const trial: ClientWindowTrial = {
+          image,
+          env: values.env ?? [],
+          pool,
+          round,
+          probedCloseMs: roundMs(probedCloseMs),
+          probeSamplesMs: probes.map(roundMs),
+          fastestRoundTripMs: roundMs(rtt),
+          plannedOffsetMs,
+          poolStaggerMs: POOL_STAGGER_MS,
+          fillerConnections: load,
+          companions: companionCount,
+          companionLeadMs,
+          sentOffsetMs: roundMs(sentMs - estimateMs),
+          outcome: a.status === 200 ? 'served' : a.status === 502 ? 'failed' : 'other',
+          status: a.status,
+        };
+        trials.push(trial);
+        process.stderr.write(trial.outcome === 'failed' ? 'X' : '.');
+        appendFileSync(out, JSON.stringify(trial) + '\n');
+      }
+    };
+    mkdirSync(dirname(out), { recursive: true });
+    let running = true;
+    let fillerAnswers = 0;
+    const fillers = await Promise.all(
+      Array.from({ length: load }, async () => {
+        const s = net.connect({ host: '127.0.0.1', port: lbPort, noDelay: true });
+        await new Promise<void>((res, rej) => (s.once('connect', () => res()), s.once('error', rej)));
+        const client = new PoolClient(s);
+        return {
+          loop: (async () => {
+            while (running) {
+              await client.send(-1).answer;
+              fillerAnswers++;
+            }
+            s.destroy();
+          })(),
+        };
+      }),
+    );
+    await Promise.all(Array.from({ length: pools }, (_, i) => chain(i)));
+    running = false;
+    await Promise.all(fillers.map((f) => f.loop));
+    if (load > 0) console.log(`${fillerAnswers} POSTs back to back beside`);
+    for (const c of clients) c.socket.destroy();
+    summarize(trials);
+  } finally {
+    cleanup();
+  }
+}
+
+async function probeAt(host: string, port: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port });
+    let last = 0;
+    const t = setTimeout(() => (s.destroy(), resolve(null)), 70_000);
+    s.on('connect', () => s.write(`GET / HTTP/1.1\r\nHost: lab\r\n\r\n`));
+    s.on('data', () => (last = monoMs()));
+    const done = () => (clearTimeout(t), s.destroy(), resolve(last ? monoMs() - last : null));
+    s.on('end', done);
+    s.on('error', done);
+  });
+}
+
+function summarize(trials: readonly ClientWindowTrial[]) {
+  const bins = new Map<number, { n: number; failed: number }>();
+  for (const t of trials) {
+    const bin = 2 * Math.floor(t.sentOffsetMs / 2);
+    const b = bins.get(bin) ?? { n: 0, failed: 0 };
+    b.n++;
+    if (t.outcome === 'failed') b.failed++;
+    bins.set(bin, b);
+  }
+  for (const [bin, b] of [...bins].sort((x, y) => x[0] - y[0]))
+    console.log(`${bin} … ${bin + 2} ms: ${b.failed}/${b.n}`);
+  console.log(`all: ${trials.filter((t) => t.outcome === 'failed').length}/${trials.length}`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
