@@ -19,7 +19,7 @@ import { interrupted, LabError, messageOf, firstLineOf } from '../model/errors.j
 import { doneEventOf, LabEventSink, type LabEventListener } from '../live/lab-events.js';
 import { EXIT } from '../model/exit-codes.js';
 import { checkPorts, resolveRuntime } from '../runtime/preflight.js';
-import { probeIdleClose, probesSignal, type IdleCloseProbe } from '../traffic/probe.js';
+import { PROBE_SOCKETS, probeIdleCloses, probesSignal, type IdleCloseProbe } from '../traffic/probe.js';
 import { reportMarkdown } from '../report/markdown.js';
 import { writeReport } from '../report/html/build.js';
 import type { LabPhase, Summary } from '../results/schema.js';
@@ -389,11 +389,11 @@ async function probePhase(run: Run, stack: Stack): Promise<Record<VariantName, I
           PROBE_PROGRESS_EVERY_MS,
         )
       : null;
-  const signal = probesSignal(io.signal, scenario.variants.length);
+  const signal = probesSignal(io.signal, scenario.variants.length * PROBE_SOCKETS);
   const results = await Promise.all(
     scenario.variants.map(async (v) => {
       try {
-        return await probeIdleClose(stack.appPort(v), {
+        return await probeIdleCloses(stack.appPort(v), {
           maxWaitMs: probeWatchMs(scenario, v),
           path: v.app?.healthPath,
           signal,
