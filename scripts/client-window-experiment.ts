@@ -21,7 +21,7 @@
 // POSTs back to back for the whole run, or --companions N POSTs on other
 // connections --lead ms before each aimed one (the app busy at its close).
 // One JSON line per trial goes to --out (docs/measurements/client-window/),
-// which `npm run docs` turns into docs/race-window.md's table.
+// which `npm run docs` turns into docs/client-side-aim.md's table.
 import net from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { monoMs, roundMs } from '../harness/model/clock.js';
 import { median } from '../harness/model/stats.js';
+import { parseResponse } from '../harness/traffic/http-response.js';
 import type { ClientWindowTrialRecord } from '../harness/docs/client-window-table.js';
 import { EXAMPLE_SERVERS, exampleImage } from '../harness/scenarios/examples.js';
 
@@ -50,6 +51,10 @@ export interface ClientWindowTrial extends ClientWindowTrialRecord {
   plannedOffsetMs: number;
   poolStaggerMs: number;
   status: number | null;
+  /** On the harness's monotonic clock (ms): the answer the aim counted from, the aimed send, its answer. */
+  idleFromMs: number;
+  sentAtMs: number;
+  answerAtMs: number;
 }
 
 function docker(...args: string[]): string {
@@ -107,30 +112,44 @@ ${locations}
 `;
 }
 
-/** One client connection to nginx for one pool; the next answer resolves the pending send. */
+/** What came back for a request: its status (null: none in time, or the connection failed), when it arrived. */
+interface Answer {
+  status: number | null;
+  atMs: number;
+}
+
+/** One client connection to nginx; the next answer resolves the pending send. */
 class PoolClient {
   busy = false;
-  private buf = '';
-  private pending: ((r: { status: number | null; atMs: number }) => void) | null = null;
+  /** Answers that came with no request waiting (after their request's wait ran out): counted, never misattributed. */
+  strayAnswers = 0;
+  private buf = Buffer.alloc(0);
+  private pending: ((r: Answer) => void) | null = null;
   constructor(private readonly socket: net.Socket) {
-    socket.on('error', () => this.pending?.({ status: null, atMs: monoMs() }));
-    socket.on('data', (d) => {
+    socket.on('error', () => this.settle({ status: null, atMs: monoMs() }));
+    socket.on('data', (d: Buffer) => {
       const at = monoMs();
-      this.buf += d.toString('latin1');
-      const head = this.buf.indexOf('\r\n\r\n');
-      if (head < 0) return;
-      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(this.buf.slice(0, head))?.[1] ?? 0);
-      if (this.buf.length < head + 4 + length) return;
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(this.buf)?.[1] ?? NaN);
-      this.buf = this.buf.slice(head + 4 + length);
-      this.pending?.({ status: Number.isNaN(status) ? null : status, atMs: at });
-      this.pending = null;
+      this.buf = Buffer.concat([this.buf, d]);
+      // Every complete answer in the buffer, framed by Content-Length or chunked encoding (uvicorn and Node chunk).
+      for (let parsed = parseResponse(this.buf); parsed !== null; parsed = parseResponse(this.buf)) {
+        this.buf = this.buf.subarray(parsed.length);
+        if (this.pending === null) this.strayAnswers++;
+        this.settle({ status: parsed.status, atMs: at });
+      }
     });
   }
-  send(pool: number): { sentMs: number; answer: Promise<{ status: number | null; atMs: number }> } {
-    const answer = new Promise<{ status: number | null; atMs: number }>((resolve) => {
+  private settle(answer: Answer): void {
+    const resolve = this.pending;
+    this.pending = null;
+    resolve?.(answer);
+  }
+  send(pool: number): { sentMs: number; answer: Promise<Answer> } {
+    const answer = new Promise<Answer>((resolve) => {
       this.pending = resolve;
-      setTimeout(() => resolve({ status: null, atMs: monoMs() }), ANSWER_WAIT_MS);
+      const timer = setTimeout(() => {
+        if (this.pending === resolve) this.settle({ status: null, atMs: monoMs() });
+      }, ANSWER_WAIT_MS);
+      timer.unref();
     });
     const sentMs = monoMs();
     this.socket.write(
@@ -310,14 +329,16 @@ async function main() {
       const { client } = clients[pool];
       let { sentMs, answer } = client.send(pool);
       let a = await answer;
-      fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
+      if (a.status === 200) fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
       for (let round = 0; round < rounds; round++) {
         if (a.status !== 200) {
           ({ sentMs, answer } = client.send(pool)); // a fresh upstream connection
           a = await answer;
-          fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
+          if (a.status === 200) fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
+          if (a.status !== 200) continue; // no fresh connection to aim at this round
         }
         const plannedOffsetMs = OFFSETS_MS[Math.floor(Math.random() * OFFSETS_MS.length)];
+        const idleFromMs = a.atMs;
         const estimateMs = a.atMs - fastestRoundTripMs + probedCloseMs;
         const rtt = fastestRoundTripMs;
         ({ sentMs, answer } = await sendAt(estimateMs + plannedOffsetMs, client, pool));
@@ -337,6 +358,9 @@ async function main() {
           companions: companionCount,
           companionLeadMs,
           sentOffsetMs: roundMs(sentMs - estimateMs),
+          idleFromMs: roundMs(idleFromMs),
+          sentAtMs: roundMs(sentMs),
+          answerAtMs: roundMs(a.atMs),
           outcome: a.status === 200 ? 'served' : a.status === 502 ? 'failed' : 'other',
           status: a.status,
         };
@@ -368,6 +392,8 @@ async function main() {
     running = false;
     await Promise.all(fillers.map((f) => f.loop));
     if (load > 0) console.log(`${fillerAnswers} POSTs back to back beside`);
+    const strays = clients.reduce((n, c) => n + c.client.strayAnswers, 0);
+    if (strays > 0) console.log(`${strays} answers came after their request's wait had run out`);
     for (const c of clients) c.socket.destroy();
     summarize(trials);
   } finally {

@@ -1,5 +1,5 @@
 // How often a request aimed from the client alone meets a server's idle close
-// (docs/race-window.md): the trials of scripts/client-window-experiment.ts,
+// (docs/client-side-aim.md): the trials of scripts/client-window-experiment.ts,
 // a file per server and condition, a row per file. Every figure is counted
 // here from the trials; nothing is typed in.
 import { failureRateText } from '../report/boundary-text.js';
@@ -70,21 +70,43 @@ export function conditionOf(trial: ClientWindowTrialRecord): string {
   return 'nothing';
 }
 
-/** The 2 ms of offset where most aimed requests failed: "a … b ms: f / n"; "none failed" when none did. */
+/** "12 of 14": how many of the failures were sent within ±OFFSET_BIN_MS of the estimated close; "—" for none. */
+export function nearEstimateText(trials: readonly ClientWindowTrialRecord[]): string {
+  const failed = trials.filter((t) => t.outcome === 'failed');
+  if (failed.length === 0) return '—';
+  const near = failed.filter((t) => Math.abs(t.sentOffsetMs) < OFFSET_BIN_MS).length;
+  return `${near} of ${failed.length}`;
+}
+
+/** A bin of offset counts only with this many requests sent in it: fewer, and one failure would make it the best. */
+export const MIN_BIN_TRIALS = 10;
+
+/**
+ * The 2 ms of offset, among those with MIN_BIN_TRIALS requests or more, where the largest share failed (then the
+ * most, then the earliest): "−2 … 0 ms: 2 / 15: 13.3 % (3.7 %–37.9 %)", with that bin's own interval; "none failed"
+ * when no such bin had a failure. Only served and failed requests count.
+ */
 export function bestBinText(trials: readonly ClientWindowTrialRecord[]): string {
   const bins = new Map<number, { failed: number; n: number }>();
   for (const t of trials) {
+    if (t.outcome === 'other') continue;
     const from = OFFSET_BIN_MS * Math.floor(t.sentOffsetMs / OFFSET_BIN_MS);
     const bin = bins.get(from) ?? { failed: 0, n: 0 };
     bin.n++;
     if (t.outcome === 'failed') bin.failed++;
     bins.set(from, bin);
   }
-  const ranked = [...bins].sort((a, b) => b[1].failed / b[1].n - a[1].failed / a[1].n || a[0] - b[0]);
-  const [from, best] = ranked[0] ?? [0, { failed: 0, n: 0 }];
-  if (best.failed === 0) return 'none failed';
-  return `${sign(from)} … ${sign(from + OFFSET_BIN_MS)} ms: ${best.failed} / ${best.n}`;
+  const ranked = [...bins]
+    .filter(([, b]) => b.n >= MIN_BIN_TRIALS && b.failed > 0)
+    .sort((a, b) => b[1].failed / b[1].n - a[1].failed / a[1].n || b[1].failed - a[1].failed || a[0] - b[0]);
+  if (ranked.length === 0) return 'none failed';
+  const [from, best] = ranked[0];
+  const rate = failureRateText(proportion(best.failed, best.n));
+  return `${sign(from)} … ${sign(from + OFFSET_BIN_MS)} ms: ${best.failed} / ${best.n}: ${rate}`;
 }
+
+/** The most of a file's trials that may end neither served nor failed: more, and it measured something else. */
+export const MAX_OTHER_SHARE = 0.01;
 
 /** "5011.5 ms; 5001.1 … 5002.7 ms": the first socket's close, and the range of the others'. */
 export function probeSocketsText(samplesMs: readonly number[]): string {
@@ -100,8 +122,14 @@ export function probeSocketsText(samplesMs: readonly number[]): string {
 export function clientWindowRow(trials: readonly ClientWindowTrialRecord[]): string[] {
   if (trials.length === 0) throw new Error('no trials');
   const [first] = trials;
-  const failed = trials.filter((t) => t.outcome === 'failed').length;
-  const rate = proportion(failed, trials.length);
+  const answered = trials.filter((t) => t.outcome !== 'other');
+  const other = trials.length - answered.length;
+  if (other > MAX_OTHER_SHARE * trials.length)
+    throw new Error(
+      `${first.image}: ${other} of ${trials.length} aimed requests got neither 200 nor 502: not a measurement of the race`,
+    );
+  const failed = answered.filter((t) => t.outcome === 'failed').length;
+  const rate = proportion(failed, answered.length);
   const spread = trials.map((t) => t.sentOffsetMs);
   return [
     serverOf(first.image),
@@ -109,7 +137,8 @@ export function clientWindowRow(trials: readonly ClientWindowTrialRecord[]): str
     `${(median(trials.map((t) => t.probedCloseMs)) ?? 0).toFixed(1)} ms`,
     probeSocketsText(first.probeSamplesMs),
     `${sign(Math.floor(Math.min(...spread)))} … ${sign(Math.ceil(Math.max(...spread)))} ms`,
-    `${failed} / ${trials.length}: ${failureRateText(rate)}`,
+    `${failed} / ${answered.length}: ${failureRateText(rate)}${other > 0 ? ` (${other} other)` : ''}`,
+    nearEstimateText(answered),
     bestBinText(trials),
   ];
 }
@@ -122,8 +151,9 @@ export function clientWindowTable(files: ReadonlyArray<readonly ClientWindowTria
       'idle close (probe: the median)',
       'the first probe socket; the others',
       'sent at (from the estimated close)',
-      'failed / aimed',
-      `most failed in ${OFFSET_BIN_MS} ms of offset`,
+      'failed (502) / answered',
+      `of the failures, sent within ±${OFFSET_BIN_MS} ms of the estimate`,
+      `the ${OFFSET_BIN_MS} ms of offset that failed most (≥ ${MIN_BIN_TRIALS} sent)`,
     ],
     files.map(clientWindowRow),
   );

@@ -1,4 +1,4 @@
-// The client-window table (docs/race-window.md) counts its figures from the
+// The client-window table (docs/client-side-aim.md) counts its figures from the
 // experiment's trials: each expected value below is worked out by hand from
 // the trials written here, not by the code under test.
 import t from 'tap';
@@ -6,6 +6,7 @@ import {
   bestBinText,
   clientWindowMethod,
   clientWindowRow,
+  nearEstimateText,
   conditionOf,
   serverOf,
   type ClientWindowTrialRecord,
@@ -31,24 +32,26 @@ function trial(sentOffsetMs: number, outcome: ClientWindowTrialRecord['outcome']
   };
 }
 
-t.test('the best 2 ms of offset is the one with the highest share failed, named with its signs', async (t) => {
-  // −2 … 0: 1 of 2; 0 … +2: 2 of 2; +2 … +4: 0 of 1.
-  const trials = [
-    trial(-1.5, 'failed'),
-    trial(-0.5, 'served'),
-    trial(0.2, 'failed'),
-    trial(1.7, 'failed'),
-    trial(3, 'served'),
-  ];
-  t.equal(bestBinText(trials), '0 … +2 ms: 2 / 2');
-  // Only the early ones failing moves it there, with a true minus sign.
-  t.equal(bestBinText([trial(-3.2, 'failed'), trial(0.5, 'served')]), '−4 … −2 ms: 1 / 1');
-  t.equal(
-    bestBinText([trial(0.5, 'served'), trial(7, 'other')]),
-    'none failed',
-    'a status other than 502 is no failure',
-  );
-});
+/** n trials at one offset, the first `failed` of them failed. */
+const at = (offsetMs: number, n: number, failed: number) =>
+  Array.from({ length: n }, (_, i) => trial(offsetMs, i < failed ? 'failed' : 'served'));
+
+t.test(
+  'the best 2 ms of offset: the largest share failed among bins of 10 or more, with its own interval',
+  async (t) => {
+    // −2 … 0: 2 of 10 (20 %); 0 … +2: 3 of 20 (15 %, more failures, smaller share); +4 … +6: 1 of 2 (too few sent).
+    const trials = [...at(-1.5, 10, 2), ...at(0.5, 20, 3), ...at(4.2, 2, 1)];
+    // 2 / 10, Wilson 95 %: 5.7 %–51.0 %.
+    t.equal(bestBinText(trials), '−2 … 0 ms: 2 / 10: 20.0 % (5.7 %–51.0 %)');
+    // Equal shares: the bin with more failures.
+    t.equal(bestBinText([...at(-3, 10, 1), ...at(7, 20, 2)]), '+6 … +8 ms: 2 / 20: 10.0 % (2.8 %–30.1 %)');
+    t.equal(bestBinText(at(0.5, 12, 0)), 'none failed');
+    t.equal(bestBinText(at(0.5, 9, 9)), 'none failed', 'nine sent are too few to name a bin');
+    // Answers other than 200 and 502 are left out of the bin's count: 1 of 10, not 1 of 12.
+    const withOther = [...at(1, 10, 1), trial(1, 'other'), trial(1.5, 'other')];
+    t.equal(bestBinText(withOther), '0 … +2 ms: 1 / 10: 10.0 % (1.8 %–40.4 %)');
+  },
+);
 
 t.test('a row: the server by its image, what went beside, the probe, the offsets sent, the failures', async (t) => {
   const trials = [
@@ -56,7 +59,7 @@ t.test('a row: the server by its image, what went beside, the probe, the offsets
     trial(0.4, 'failed', { probedCloseMs: 5002.4 }),
     trial(19.2, 'served', { probedCloseMs: 5003 }),
   ];
-  // 1 of 3: Wilson 95 % is 6.1 %–79.2 % (p = 1/3, z = 1.96).
+  // 1 of 3: Wilson 95 % is 6.1 %–79.2 % (p = 1/3, z = 1.96); no bin has 10 sent.
   t.same(clientWindowRow(trials), [
     'uvicorn 0.17 (asyncio, h11)',
     'nothing',
@@ -64,10 +67,34 @@ t.test('a row: the server by its image, what went beside, the probe, the offsets
     '5011.5 ms; 5001.1 … 5002.1 ms',
     '−10 … +20 ms',
     '1 / 3: 33.3 % (6.1 %–79.2 %)',
-    '0 … +2 ms: 1 / 1',
+    '1 of 1',
+    'none failed',
   ]);
   // No failure in 3: the exact one-sided bound, 1 − 0.05^(1/3) = 63.2 %.
-  t.equal(clientWindowRow([trial(1, 'served'), trial(2, 'served'), trial(3, 'served')])[5], '0 / 3: ≤ 63.2 %');
+  const none = clientWindowRow([trial(1, 'served'), trial(2, 'served'), trial(3, 'served')]);
+  t.equal(none[5], '0 / 3: ≤ 63.2 %');
+  t.equal(none[6], '—', 'no failure to place');
+});
+
+t.test('the failures near the estimate: sent less than 2 ms from it, either side', async (t) => {
+  const trials = [
+    trial(-1.99, 'failed'),
+    trial(1.5, 'failed'),
+    trial(2, 'failed'),
+    trial(-7, 'failed'),
+    trial(0, 'served'),
+  ];
+  t.equal(nearEstimateText(trials), '2 of 4');
+});
+
+t.test('answers neither 200 nor 502 are counted apart, and a file with many is refused', async (t) => {
+  const trials = [...at(0.5, 150, 3), trial(0.5, 'other')];
+  // 3 of the 150 answered; the one other said beside.
+  t.equal(clientWindowRow(trials)[5], '3 / 150: 2.0 % (0.7 %–5.7 %) (1 other)');
+  t.throws(
+    () => clientWindowRow([...at(0.5, 150, 3), trial(0.5, 'other'), trial(0.5, 'other')]),
+    /2 of 152 aimed requests got neither 200 nor 502/,
+  );
 });
 
 t.test('what went beside the aimed requests is said from the trial', async (t) => {
