@@ -96,14 +96,15 @@ export class Estimates {
    * The app's own account of its close delay beats the probe's, once there is
    * one: the probe times the close from the client, through Docker's proxy,
    * and read 6010.7 ms here where the app's timer closed at 6001. The probe's
-   * own connection gives the app's first account, before the first cycle.
+   * own connections (probe.ts: several per app) give the app's first account,
+   * before the first cycle.
    *
    * Timed to the keep-alive timer's due instant where the app records it, not
    * to when the timer ran: the race window opens at the due instant (a request
    * then lies unread while the loop is busy) and closes when the timer runs,
    * and how late it runs changes from close to close (1–26 ms with one core
    * busy, bench --cpu-load 1). Aimed at the timer's instants, a cycle went
-   * where the last cycles' timers had fired: the first at the probe's one close
+   * where the last cycles' timers had fired: the first at the probe's close
    * (8 ms late in one run), the next after a late cycle past its own closes.
    */
   learnCloseDelays(): void {

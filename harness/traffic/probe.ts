@@ -23,12 +23,11 @@ export interface IdleCloseProbe {
 }
 
 /**
- * How many idle sockets the probe watches per app, and how far apart they start. One socket alone read its
- * close 10–37 ms late here, where the ones after it, each closing 100 ms after the one before, read within
- * 1–5 ms of one another (uvicorn 5011.51 against 5001.10–5002.71 ms; Go 5029.15 against 5001.71–5004.12; a
- * plain Node app 6039.67 against 6001.90–6006.28; docs/race-window.md): on this VM a timer that comes due after
- * seconds of an idle machine wakes late, and the lab's aimed cycles, whose sends are spun for, see the awake
- * timing. The median of five is the awake close however late the first one wakes.
+ * How many idle sockets the probe watches per app, and how far apart they start. In most runs of the
+ * client-window experiment the first of its sockets read the app's close later than the ones after it, each of
+ * which closed shortly after another (docs/client-side-aim.md, its probe column): on this VM a timer that comes due
+ * after seconds of an idle machine can wake late, and the lab's aimed cycles, whose sends are spun for, see the
+ * awake timing. The median of five is that close however late one of them wakes.
  */
 export const PROBE_SOCKETS = 5;
 export const PROBE_SOCKET_STAGGER_MS = 100;
@@ -126,34 +125,41 @@ export function probeIdleClose(
 
 /**
  * The probe of an app: PROBE_SOCKETS sockets, PROBE_SOCKET_STAGGER_MS apart, each as probeIdleClose, and one
- * account of them (medianProbe). Rejects as soon as one of them fails.
+ * account of those that got an answer (medianProbe). A socket that failed (an app that serves one connection at a
+ * time leaves the later ones unanswered past the deadline) is left out; rejects only when every one failed.
  */
 export async function probeIdleCloses(
   port: number,
   options: { maxWaitMs: number; path?: string; signal?: AbortSignal },
 ): Promise<IdleCloseProbe> {
-  const started = Array.from({ length: PROBE_SOCKETS }, (_, i) =>
-    new Promise<void>((resolve) => setTimeout(resolve, i * PROBE_SOCKET_STAGGER_MS)).then(() => {
-      if (options.signal?.aborted) throw new Error('interrupted');
-      return probeIdleClose(port, options);
-    }),
+  const settled = await Promise.allSettled(
+    Array.from({ length: PROBE_SOCKETS }, (_, i) =>
+      new Promise<void>((resolve) => setTimeout(resolve, i * PROBE_SOCKET_STAGGER_MS)).then(() => {
+        if (options.signal?.aborted) throw new Error('interrupted');
+        return probeIdleClose(port, options);
+      }),
+    ),
   );
-  return medianProbe(await Promise.all(started));
+  const answered = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  if (answered.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
+  return medianProbe(answered);
 }
 
 /**
  * Several probes of one app as one: closed by the app when most of its sockets were, at the median of their
- * closes, its Keep-Alive header and status those of the socket at that median (the first socket's when none
- * closed); watched as long as the longest watch.
+ * closes (watched that long), its close kind, Keep-Alive header and status those of the socket at that median;
+ * else still open, watched as long as the longest watch, as the first socket said.
  */
 export function medianProbe(probes: readonly IdleCloseProbe[]): IdleCloseProbe {
   if (probes.length === 0) throw new Error('no probe to summarize');
   const closed = probes
     .flatMap((p) => (p.idleCloseMs === null ? [] : [{ probe: p, idleCloseMs: p.idleCloseMs }]))
     .sort((a, b) => a.idleCloseMs - b.idleCloseMs);
-  const watchedMs = Math.max(...probes.map((p) => p.watchedMs));
-  if (closed.length * 2 <= probes.length)
+  if (closed.length * 2 <= probes.length) {
+    const watchedMs = Math.max(...probes.map((p) => p.watchedMs));
     return { ...probes[0], closedBy: 'none', closeKind: null, idleCloseMs: null, watchedMs };
+  }
   const at = closed[Math.floor((closed.length - 1) / 2)].probe;
-  return { ...at, idleCloseMs: median(closed.map((c) => c.idleCloseMs)), watchedMs };
+  const idleCloseMs = median(closed.map((c) => c.idleCloseMs));
+  return { ...at, idleCloseMs, watchedMs: idleCloseMs ?? at.watchedMs };
 }

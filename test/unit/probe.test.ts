@@ -29,7 +29,7 @@ t.test('the median close of the sockets: a first one that woke late does not mov
   t.equal(p.idleCloseMs, 5002);
   t.equal(p.closedBy, 'app');
   t.equal(p.advertisedKeepAlive, 'the middle one', 'the header is that of the socket at the median');
-  t.equal(p.watchedMs, 5011.51, 'watched as long as the longest watch');
+  t.equal(p.watchedMs, 5002, 'watched until that close');
   // An even number of closes: the mean of the middle two.
   t.equal(medianProbe([probe(6001), probe(6003), probe(6009), probe(6002)]).idleCloseMs, 6002.5);
 });
@@ -39,6 +39,7 @@ t.test('an app that kept most sockets open past the watch did not close', async 
   t.equal(p.closedBy, 'none');
   t.equal(p.idleCloseMs, null);
   t.equal(p.closeKind, null);
+  t.equal(p.watchedMs, 62_001, 'watched as long as the longest watch');
   t.equal(medianProbe([probe(null), probe(5002), probe(5003)]).idleCloseMs, 5002.5, 'two of three closed: it closes');
   t.throws(() => medianProbe([]), /no probe/);
 });
@@ -61,4 +62,30 @@ t.test('probeIdleCloses watches its sockets on a real server and reads its keep-
   const aborted = new AbortController();
   aborted.abort();
   await t.rejects(probeIdleCloses(port, { maxWaitMs: 3_000, path: '/', signal: aborted.signal }), /interrupted/);
+});
+
+t.test('sockets that got no answer are left out; only all failing fails the probe', async (t) => {
+  // A server that drops every connection after its first (as one that serves one at a time, or a tiny pool, would
+  // leave them unanswered): the first socket's close is the probe's.
+  const server = http.createServer((_req, res) => res.end('ok'));
+  server.keepAliveTimeout = 200;
+  let connections = 0;
+  server.on('connection', (socket) => {
+    if (++connections > 1) socket.destroy();
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  t.teardown(() => server.close());
+  const { port } = server.address() as AddressInfo;
+  const p = await probeIdleCloses(port, { maxWaitMs: 3_000, path: '/' });
+  t.equal(connections, PROBE_SOCKETS);
+  t.equal(p.closedBy, 'app', 'the one answered socket saw the close');
+
+  // Nobody listening: every socket fails, and the probe with them.
+  const closed = http.createServer();
+  closed.listen(0, '127.0.0.1');
+  await once(closed, 'listening');
+  const { port: gone } = closed.address() as AddressInfo;
+  closed.close();
+  await t.rejects(probeIdleCloses(gone, { maxWaitMs: 1_000, path: '/' }), /ECONNREFUSED/);
 });
