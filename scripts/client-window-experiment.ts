@@ -38,7 +38,13 @@ import { EXAMPLE_SERVERS, exampleImage } from '../harness/scenarios/examples.js'
 const OFFSETS_MS: number[] = [];
 const POOL_STAGGER_MS = 40;
 const SPIN_MS = 2;
-const ANSWER_WAIT_MS = 10_000;
+/** nginx's own wait for the app (proxy_read_timeout below): it answers every request by then, a 504 at worst. */
+const NGINX_READ_TIMEOUT_S = 15;
+/**
+ * Past nginx's own wait: a request with no answer by then has a broken connection, which is closed (never reused,
+ * so a late answer cannot be taken for the next request's).
+ */
+const ANSWER_WAIT_MS = (NGINX_READ_TIMEOUT_S + 5) * 1000;
 const PROBES = 9;
 const LB_IMAGE = process.env.LAB_NGINX_IMAGE ?? 'keepalive-lab/nginx-base:bookworm';
 
@@ -79,7 +85,7 @@ function nginxConf(pools: number, appPort: number): string {
       proxy_set_header Connection "";
       proxy_next_upstream error timeout;
       proxy_next_upstream_tries 0;
-      proxy_read_timeout 15s;
+      proxy_read_timeout ${NGINX_READ_TIMEOUT_S}s;
     }`,
   ).join('\n');
   const filler = `  upstream filler {
@@ -121,12 +127,19 @@ interface Answer {
 /** One client connection to nginx; the next answer resolves the pending send. */
 class PoolClient {
   busy = false;
-  /** Answers that came with no request waiting (after their request's wait ran out): counted, never misattributed. */
+  /** Answers that came with no request waiting: none should; counted and said, never given to a request. */
   strayAnswers = 0;
+  /** The connection failed or closed, or a request's wait ran out: every later send gets no answer at once. */
+  private broken = false;
   private buf = Buffer.alloc(0);
   private pending: ((r: Answer) => void) | null = null;
   constructor(private readonly socket: net.Socket) {
-    socket.on('error', () => this.settle({ status: null, atMs: monoMs() }));
+    const breakOff = () => {
+      this.broken = true;
+      this.settle({ status: null, atMs: monoMs() });
+    };
+    socket.on('error', breakOff);
+    socket.on('close', breakOff);
     socket.on('data', (d: Buffer) => {
       const at = monoMs();
       this.buf = Buffer.concat([this.buf, d]);
@@ -144,10 +157,14 @@ class PoolClient {
     resolve?.(answer);
   }
   send(pool: number): { sentMs: number; answer: Promise<Answer> } {
+    if (this.broken) return { sentMs: monoMs(), answer: Promise.resolve({ status: null, atMs: monoMs() }) };
     const answer = new Promise<Answer>((resolve) => {
       this.pending = resolve;
       const timer = setTimeout(() => {
-        if (this.pending === resolve) this.settle({ status: null, atMs: monoMs() });
+        if (this.pending !== resolve) return;
+        this.broken = true;
+        this.socket.destroy();
+        this.settle({ status: null, atMs: monoMs() });
       }, ANSWER_WAIT_MS);
       timer.unref();
     });
@@ -335,7 +352,11 @@ async function main() {
           ({ sentMs, answer } = client.send(pool)); // a fresh upstream connection
           a = await answer;
           if (a.status === 200) fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
-          if (a.status !== 200) continue; // no fresh connection to aim at this round
+          if (a.status !== 200) {
+            // No fresh connection to aim at: the round is lost, and said (the table counts the trials it has).
+            process.stderr.write('?');
+            continue;
+          }
         }
         const plannedOffsetMs = OFFSETS_MS[Math.floor(Math.random() * OFFSETS_MS.length)];
         const idleFromMs = a.atMs;

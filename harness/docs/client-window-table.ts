@@ -159,7 +159,7 @@ export function clientWindowTable(files: ReadonlyArray<readonly ClientWindowTria
   );
 }
 
-/** How one file's trials were taken, from the trials themselves: "`go-nethttp.ndjson`: 24 pools × 12 rounds, …". */
+/** How one file's trials were taken, from the trials themselves: "`go-nethttp.ndjson` (…): 288 aimed requests, …". */
 export function clientWindowMethod(file: string, trials: readonly ClientWindowTrialRecord[]): string {
   if (trials.length === 0) throw new Error(`${file}: no trials`);
   const pools = new Set(trials.map((t) => t.pool)).size;
@@ -167,7 +167,8 @@ export function clientWindowMethod(file: string, trials: readonly ClientWindowTr
   const planned = trials.map((t) => t.plannedOffsetMs);
   const stagger = [...new Set(trials.map((t) => t.poolStaggerMs))].join(', ');
   return (
-    `\`${file}.ndjson\` (${trials[0].image}): ${pools} pools × ${rounds} rounds, the pools started ${stagger} ms ` +
+    `\`${file}.ndjson\` (${trials[0].image}): ${trials.length} aimed requests in ${pools} pools over ${rounds} ` +
+    `rounds (one per pool and round at most), the pools started ${stagger} ms ` +
     `apart, each aimed request planned at an offset drawn from ${sign(Math.min(...planned))} … ` +
     `${sign(Math.max(...planned))} ms`
   );

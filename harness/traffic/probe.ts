@@ -126,7 +126,8 @@ export function probeIdleClose(
 /**
  * The probe of an app: PROBE_SOCKETS sockets, PROBE_SOCKET_STAGGER_MS apart, each as probeIdleClose, and one
  * account of those that got an answer (medianProbe). A socket that failed (an app that serves one connection at a
- * time leaves the later ones unanswered past the deadline) is left out; rejects only when every one failed.
+ * time leaves the later ones unanswered past the deadline) is left out; rejects when every one failed, or when
+ * the run was interrupted (never a median of the sockets that happened to finish first).
  */
 export async function probeIdleCloses(
   port: number,
@@ -140,6 +141,7 @@ export async function probeIdleCloses(
       }),
     ),
   );
+  if (options.signal?.aborted) throw new Error('interrupted');
   const answered = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   if (answered.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
   return medianProbe(answered);

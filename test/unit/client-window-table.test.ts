@@ -119,8 +119,9 @@ t.test('how a file was taken is read from its trials', async (t) => {
   ];
   t.equal(
     clientWindowMethod('python-uvicorn', trials),
-    '`python-uvicorn.ndjson` (keepalive-lab/example-python-uvicorn): 2 pools × 2 rounds, the pools started 40 ms ' +
-      'apart, each aimed request planned at an offset drawn from −10 … +20 ms',
+    '`python-uvicorn.ndjson` (keepalive-lab/example-python-uvicorn): 3 aimed requests in 2 pools over 2 rounds ' +
+      '(one per pool and round at most), the pools started 40 ms apart, each aimed request planned at an offset ' +
+      'drawn from −10 … +20 ms',
   );
   t.throws(() => clientWindowMethod('empty', []), /empty: no trials/);
 });

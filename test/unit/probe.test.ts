@@ -2,7 +2,7 @@
 // close: one socket alone can read a close that woke late on an idle machine.
 import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import t from 'tap';
 import { PROBE_SOCKETS, medianProbe, probeIdleCloses, type IdleCloseProbe } from '../../harness/traffic/probe.js';
 
@@ -88,4 +88,27 @@ t.test('sockets that got no answer are left out; only all failing fails the prob
   const { port: gone } = closed.address() as AddressInfo;
   closed.close();
   await t.rejects(probeIdleCloses(gone, { maxWaitMs: 1_000, path: '/' }), /ECONNREFUSED/);
+});
+
+t.test('the probe is the median of its sockets, not its first; an interrupt mid-watch ends it', async (t) => {
+  // Raw server: answers every request with keep-alive, closes the first connection 900 ms after its answer and the
+  // others after 300 ms: the first socket alone would read 900.
+  const server = net.createServer((socket) => {
+    const first = ++accepted === 1;
+    socket.once('data', () => {
+      socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+      setTimeout(() => socket.end(), first ? 900 : 300);
+    });
+  });
+  let accepted = 0;
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  t.teardown(() => server.close());
+  const { port } = server.address() as AddressInfo;
+  const p = await probeIdleCloses(port, { maxWaitMs: 3_000, path: '/' });
+  t.ok(p.idleCloseMs !== null && p.idleCloseMs >= 290 && p.idleCloseMs < 600, `the median: ${p.idleCloseMs} ms`);
+
+  const run = new AbortController();
+  setTimeout(() => run.abort(), 150).unref();
+  await t.rejects(probeIdleCloses(port, { maxWaitMs: 3_000, path: '/', signal: run.signal }), /interrupted/);
 });
