@@ -368,7 +368,8 @@ export const VariantSummarySchema = Type.Object(
     measured: Type.Object(
       {
         probeIdleCloseMs: Nullable(Type.Number(), {
-          description: 'Raw-socket probe straight at the app: idle ms until it closed; null if still open.',
+          description:
+            'Raw-socket probe straight at the app: idle ms until it closed, the median over its sockets (older runs watched one); null if still open.',
         }),
         probeWatchedMs: Type.Number(),
         probeAdvertisedKeepAlive: Nullable(Type.String()),
