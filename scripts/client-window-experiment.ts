@@ -204,7 +204,7 @@ async function sendAt(atMs: number, client: PoolClient, pool: number) {
 
 const HELP = `usage: npx tsx scripts/client-window-experiment.ts (--example DIR | --image IMG --port P) --out FILE
   [--env K=V ...] [--pools 24] [--rounds 12] [--from -10] [--to 20] [--step 0.5]
-  [--load N | --companions N [--lead 1]]
+  [--load N | --companions N [--lead 1]] [--together]
 examples: ${EXAMPLE_SERVERS.map((e) => e.dir).join(', ')}`;
 
 /** A number option, or a one-line error naming it. */
@@ -231,6 +231,7 @@ async function main() {
       load: { type: 'string', default: '0' },
       companions: { type: 'string', default: '0' },
       lead: { type: 'string', default: '1' },
+      together: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -254,6 +255,7 @@ async function main() {
   companionCount = numberOption('companions', values.companions, (n) => Number.isInteger(n) && n >= 0 && n <= 32);
   companionLeadMs = numberOption('lead', values.lead, (n) => n >= 0 && n <= 20);
   if (load > 0 && companionCount > 0) throw new Error(`--load or --companions, not both\n${HELP}`);
+  const together = values.together ?? false;
   for (let o = from; o <= to + 1e-9; o += step) OFFSETS_MS.push(Math.round(o * 1000) / 1000);
   try {
     setPriority(-10);
@@ -341,6 +343,73 @@ async function main() {
     );
     let fastestRoundTripMs = Infinity;
     const trials: ClientWindowTrial[] = [];
+    const drawOffset = () => OFFSETS_MS[Math.floor(Math.random() * OFFSETS_MS.length)];
+    const record = (r: {
+      pool: number;
+      round: number;
+      plannedOffsetMs: number;
+      idleFromMs: number;
+      estimateMs: number;
+      rtt: number;
+      sentMs: number;
+      answer: Answer;
+    }) => {
+      const trial: ClientWindowTrial = {
+        image,
+        env: values.env ?? [],
+        pool: r.pool,
+        round: r.round,
+        probedCloseMs: roundMs(probedCloseMs),
+        probeSamplesMs: probes.map(roundMs),
+        fastestRoundTripMs: roundMs(r.rtt),
+        plannedOffsetMs: r.plannedOffsetMs,
+        poolStaggerMs: together ? 0 : POOL_STAGGER_MS,
+        together,
+        fillerConnections: load,
+        companions: companionCount,
+        companionLeadMs,
+        sentOffsetMs: roundMs(r.sentMs - r.estimateMs),
+        idleFromMs: roundMs(r.idleFromMs),
+        sentAtMs: roundMs(r.sentMs),
+        answerAtMs: roundMs(r.answer.atMs),
+        outcome: r.answer.status === 200 ? 'served' : r.answer.status === 502 ? 'failed' : 'other',
+        status: r.answer.status,
+      };
+      trials.push(trial);
+      process.stderr.write(trial.outcome === 'failed' ? 'X' : '.');
+      appendFileSync(out, JSON.stringify(trial) + '\n');
+    };
+    /**
+     * --together: the lab's shape. Per round, one burst (a POST on every pool at one instant, so the server answers
+     * them as it can and each connection goes idle at its own answer), then each pool's aimed POST at its own
+     * connection's estimate + offset, sent in order of their instants.
+     */
+    const roundsTogether = async () => {
+      for (let round = 0; round < rounds; round++) {
+        const burst = clients.map(({ client }, pool) => client.send(pool));
+        const answers = await Promise.all(burst.map((b) => b.answer));
+        answers.forEach((a, pool) => {
+          if (a.status === 200) fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - burst[pool].sentMs);
+        });
+        const rtt = fastestRoundTripMs;
+        const plans = answers
+          .flatMap((a, pool) => {
+            if (a.status === 200) return [{ pool, idleFromMs: a.atMs, estimateMs: a.atMs - rtt + probedCloseMs }];
+            process.stderr.write('?');
+            return [];
+          })
+          .map((p) => ({ ...p, plannedOffsetMs: drawOffset() }))
+          .sort((x, y) => x.estimateMs + x.plannedOffsetMs - (y.estimateMs + y.plannedOffsetMs));
+        const sent = [];
+        for (const p of plans)
+          sent.push({ p, s: await sendAt(p.estimateMs + p.plannedOffsetMs, clients[p.pool].client, p.pool) });
+        for (const { p, s } of sent) {
+          const answer = await s.answer;
+          if (answer.status === 200) fastestRoundTripMs = Math.min(fastestRoundTripMs, answer.atMs - s.sentMs);
+          record({ ...p, round, rtt, sentMs: s.sentMs, answer });
+        }
+      }
+    };
     const chain = async (pool: number) => {
       await sleep(pool * POOL_STAGGER_MS);
       const { client } = clients[pool];
@@ -358,36 +427,14 @@ async function main() {
             continue;
           }
         }
-        const plannedOffsetMs = OFFSETS_MS[Math.floor(Math.random() * OFFSETS_MS.length)];
+        const plannedOffsetMs = drawOffset();
         const idleFromMs = a.atMs;
         const estimateMs = a.atMs - fastestRoundTripMs + probedCloseMs;
         const rtt = fastestRoundTripMs;
         ({ sentMs, answer } = await sendAt(estimateMs + plannedOffsetMs, client, pool));
         a = await answer;
         if (a.status === 200) fastestRoundTripMs = Math.min(fastestRoundTripMs, a.atMs - sentMs);
-        const trial: ClientWindowTrial = {
-          image,
-          env: values.env ?? [],
-          pool,
-          round,
-          probedCloseMs: roundMs(probedCloseMs),
-          probeSamplesMs: probes.map(roundMs),
-          fastestRoundTripMs: roundMs(rtt),
-          plannedOffsetMs,
-          poolStaggerMs: POOL_STAGGER_MS,
-          fillerConnections: load,
-          companions: companionCount,
-          companionLeadMs,
-          sentOffsetMs: roundMs(sentMs - estimateMs),
-          idleFromMs: roundMs(idleFromMs),
-          sentAtMs: roundMs(sentMs),
-          answerAtMs: roundMs(a.atMs),
-          outcome: a.status === 200 ? 'served' : a.status === 502 ? 'failed' : 'other',
-          status: a.status,
-        };
-        trials.push(trial);
-        process.stderr.write(trial.outcome === 'failed' ? 'X' : '.');
-        appendFileSync(out, JSON.stringify(trial) + '\n');
+        record({ pool, round, plannedOffsetMs, idleFromMs, estimateMs, rtt, sentMs, answer: a });
       }
     };
     mkdirSync(dirname(out), { recursive: true });
@@ -409,7 +456,8 @@ async function main() {
         };
       }),
     );
-    await Promise.all(Array.from({ length: pools }, (_, i) => chain(i)));
+    if (together) await roundsTogether();
+    else await Promise.all(Array.from({ length: pools }, (_, i) => chain(i)));
     running = false;
     await Promise.all(fillers.map((f) => f.loop));
     if (load > 0) console.log(`${fillerAnswers} POSTs back to back beside`);

@@ -28,8 +28,10 @@ export interface ClientWindowTrialRecord {
   pool: number;
   round: number;
   plannedOffsetMs: number;
-  /** How far apart the pools' chains started (ms). */
+  /** How far apart the pools' chains started (ms); 0 with `together`. */
   poolStaggerMs: number;
+  /** --together: per round one burst on every pool at one instant, then each pool's aimed request (absent: false). */
+  together?: boolean;
 }
 
 /** The plain Node app the your-app docs run (test/fixtures/your-apps/plain-node), by its image. */
@@ -47,6 +49,11 @@ export const CLIENT_WINDOW_FILES = [
   'jvm-jetty',
   'plain-node',
   'plain-node-companions',
+  'python-uvicorn-together',
+  'go-nethttp-together',
+  'go-nethttp-together-early',
+  'jvm-jetty-together',
+  'plain-node-together',
 ] as const;
 
 /** The offsets are counted in bins this wide: what the best bin says is a rate an aim that finds it could have. */
@@ -64,6 +71,7 @@ const sign = (v: number) => (v < 0 ? `−${-v}` : v > 0 ? `+${v}` : '0');
 
 /** What went to the app beside the aimed requests. */
 export function conditionOf(trial: ClientWindowTrialRecord): string {
+  if (trial.together === true) return "the other pools' aimed requests (one burst on all pools each round)";
   if (trial.companions > 0)
     return `${trial.companions} POSTs on other connections, ${trial.companionLeadMs} ms before each aimed one`;
   if (trial.fillerConnections > 0) return `POSTs back to back on ${trial.fillerConnections} other connections`;
@@ -76,6 +84,12 @@ export function nearEstimateText(trials: readonly ClientWindowTrialRecord[]): st
   if (failed.length === 0) return '—';
   const near = failed.filter((t) => Math.abs(t.sentOffsetMs) < OFFSET_BIN_MS).length;
   return `${near} of ${failed.length}`;
+}
+
+/** "round 1": the round of the first failure (rounds counted from 1); "none" without one. */
+export function firstFailureText(trials: readonly ClientWindowTrialRecord[]): string {
+  const rounds = trials.filter((t) => t.outcome === 'failed').map((t) => t.round);
+  return rounds.length === 0 ? 'none' : `round ${Math.min(...rounds) + 1}`;
 }
 
 /** A bin of offset counts only with this many requests sent in it: fewer, and one failure would make it the best. */
@@ -139,6 +153,7 @@ export function clientWindowRow(trials: readonly ClientWindowTrialRecord[]): str
     `${sign(Math.floor(Math.min(...spread)))} … ${sign(Math.ceil(Math.max(...spread)))} ms`,
     `${failed} / ${answered.length}: ${failureRateText(rate)}${other > 0 ? ` (${other} other)` : ''}`,
     nearEstimateText(answered),
+    firstFailureText(answered),
     bestBinText(trials),
   ];
 }
@@ -153,6 +168,7 @@ export function clientWindowTable(files: ReadonlyArray<readonly ClientWindowTria
       'sent at (from the estimated close)',
       'failed (502) / answered',
       `of the failures, sent within ±${OFFSET_BIN_MS} ms of the estimate`,
+      'first failure',
       `the ${OFFSET_BIN_MS} ms of offset that failed most (≥ ${MIN_BIN_TRIALS} sent)`,
     ],
     files.map(clientWindowRow),
@@ -166,10 +182,13 @@ export function clientWindowMethod(file: string, trials: readonly ClientWindowTr
   const rounds = new Set(trials.map((t) => t.round)).size;
   const planned = trials.map((t) => t.plannedOffsetMs);
   const stagger = [...new Set(trials.map((t) => t.poolStaggerMs))].join(', ');
+  const shape =
+    trials[0].together === true
+      ? 'each round one burst on every pool at one instant, then each aimed request'
+      : `the pools started ${stagger} ms apart, each aimed request`;
   return (
     `\`${file}.ndjson\` (${trials[0].image}): ${trials.length} aimed requests in ${pools} pools over ${rounds} ` +
-    `rounds (one per pool and round at most), the pools started ${stagger} ms ` +
-    `apart, each aimed request planned at an offset drawn from ${sign(Math.min(...planned))} … ` +
-    `${sign(Math.max(...planned))} ms`
+    `rounds (one per pool and round at most), ${shape} planned at an offset drawn from ` +
+    `${sign(Math.min(...planned))} … ${sign(Math.max(...planned))} ms`
   );
 }

@@ -6,6 +6,7 @@ import {
   bestBinText,
   clientWindowMethod,
   clientWindowRow,
+  firstFailureText,
   nearEstimateText,
   conditionOf,
   serverOf,
@@ -68,12 +69,14 @@ t.test('a row: the server by its image, what went beside, the probe, the offsets
     '−10 … +20 ms',
     '1 / 3: 33.3 % (6.1 %–79.2 %)',
     '1 of 1',
+    'round 1',
     'none failed',
   ]);
   // No failure in 3: the exact one-sided bound, 1 − 0.05^(1/3) = 63.2 %.
   const none = clientWindowRow([trial(1, 'served'), trial(2, 'served'), trial(3, 'served')]);
   t.equal(none[5], '0 / 3: ≤ 63.2 %');
   t.equal(none[6], '—', 'no failure to place');
+  t.equal(none[7], 'none');
 });
 
 t.test('the failures near the estimate: sent less than 2 ms from it, either side', async (t) => {
@@ -85,6 +88,11 @@ t.test('the failures near the estimate: sent less than 2 ms from it, either side
     trial(0, 'served'),
   ];
   t.equal(nearEstimateText(trials), '2 of 4');
+});
+
+t.test('the first failure is the earliest round with one, counted from 1', async (t) => {
+  const trials = [trial(0, 'served', { round: 0 }), trial(0, 'failed', { round: 3 }), trial(0, 'failed', { round: 2 })];
+  t.equal(firstFailureText(trials), 'round 3');
 });
 
 t.test('answers neither 200 nor 502 are counted apart, and a file with many is refused', async (t) => {
@@ -99,6 +107,10 @@ t.test('answers neither 200 nor 502 are counted apart, and a file with many is r
 
 t.test('what went beside the aimed requests is said from the trial', async (t) => {
   t.equal(conditionOf(trial(0, 'served')), 'nothing');
+  t.equal(
+    conditionOf(trial(0, 'served', { together: true })),
+    "the other pools' aimed requests (one burst on all pools each round)",
+  );
   t.equal(conditionOf(trial(0, 'served', { fillerConnections: 4 })), 'POSTs back to back on 4 other connections');
   t.equal(
     conditionOf(trial(0, 'served', { companions: 8, companionLeadMs: 1 })),
@@ -124,4 +136,11 @@ t.test('how a file was taken is read from its trials', async (t) => {
       'drawn from −10 … +20 ms',
   );
   t.throws(() => clientWindowMethod('empty', []), /empty: no trials/);
+  const together = trials.map((x) => ({ ...x, together: true, poolStaggerMs: 0 }));
+  t.equal(
+    clientWindowMethod('go-nethttp-together', together),
+    '`go-nethttp-together.ndjson` (keepalive-lab/example-python-uvicorn): 3 aimed requests in 2 pools over 2 rounds ' +
+      '(one per pool and round at most), each round one burst on every pool at one instant, then each aimed request ' +
+      'planned at an offset drawn from −10 … +20 ms',
+  );
 });
