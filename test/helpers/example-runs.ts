@@ -72,6 +72,14 @@ export async function fixedBehindCaddy(t: Test, dir: string): Promise<void> {
   );
   const shipped = summary.cells.find((c) => c.variant === 'compared')!;
   t.ok(shipped.counts.status502 > 0, `as shipped: ${shipped.counts.status502} × 502 from Caddy`);
-  t.equal(shipped.lbLogAppCloses, shipped.counts.status502, "Caddy's error log: the app closed each failed one");
+  // Caddy's error log names failures as the app's close or reset (caddy-log.ts's words), but not always each one: a
+  // fresh-clone CI run (2026-12-06) counted 3 × 502 and 2 such lines, and 5 runs of the same did not show it again.
+  // At least one, and never more than failed; the message says how many error lines Caddy wrote in all.
+  const named = shipped.lbLogAppCloses ?? 0;
+  t.ok(
+    named >= 1 && named <= shipped.counts.status502,
+    `Caddy's error log: ${named} of ${shipped.counts.status502} failed ones named as the app's close or reset ` +
+      `(${summary.lbs.caddy?.errorLines ?? '?'} error lines in all)`,
+  );
   await nothingLeft(t);
 }
