@@ -31,7 +31,8 @@ import { parseArgs } from 'node:util';
 import { monoMs, roundMs } from '../harness/model/clock.js';
 import { median } from '../harness/model/stats.js';
 import { parseResponse } from '../harness/traffic/http-response.js';
-import type { ClientWindowTrialRecord } from '../harness/docs/client-window-table.js';
+import { OFFSET_BIN_MS, offsetBins, type ClientWindowTrialRecord } from '../harness/docs/client-window-table.js';
+import { probeIdleClose } from '../harness/traffic/probe.js';
 import { EXAMPLE_SERVERS, exampleImage } from '../harness/scenarios/examples.js';
 
 /** Planned send − the client's estimate of the close (ms), one drawn per trial: --from … --to by --step. */
@@ -177,6 +178,13 @@ class PoolClient {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The lab's raw-socket probe, straight at the container (no published port): its idle close, null if none came. */
+const probeAt = (host: string, port: number): Promise<number | null> =>
+  probeIdleClose(port, { host, path: '/', maxWaitMs: 70_000 }).then(
+    (p) => p.idleCloseMs,
+    () => null,
+  );
 
 /** Companions sent on their own connections `companionLeadMs` before an aimed request: the app busy at its close. */
 let companions: PoolClient[] = [];
@@ -470,31 +478,12 @@ async function main() {
   }
 }
 
-async function probeAt(host: string, port: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    const s = net.connect({ host, port });
-    let last = 0;
-    const t = setTimeout(() => (s.destroy(), resolve(null)), 70_000);
-    s.on('connect', () => s.write(`GET / HTTP/1.1\r\nHost: lab\r\n\r\n`));
-    s.on('data', () => (last = monoMs()));
-    const done = () => (clearTimeout(t), s.destroy(), resolve(last ? monoMs() - last : null));
-    s.on('end', done);
-    s.on('error', done);
-  });
-}
-
+/** The trials per bin of offset, as the docs' table counts them, then in all. */
 function summarize(trials: readonly ClientWindowTrial[]) {
-  const bins = new Map<number, { n: number; failed: number }>();
-  for (const t of trials) {
-    const bin = 2 * Math.floor(t.sentOffsetMs / 2);
-    const b = bins.get(bin) ?? { n: 0, failed: 0 };
-    b.n++;
-    if (t.outcome === 'failed') b.failed++;
-    bins.set(bin, b);
-  }
-  for (const [bin, b] of [...bins].sort((x, y) => x[0] - y[0]))
-    console.log(`${bin} … ${bin + 2} ms: ${b.failed}/${b.n}`);
-  console.log(`all: ${trials.filter((t) => t.outcome === 'failed').length}/${trials.length}`);
+  for (const [from, b] of offsetBins(trials)) console.log(`${from} … ${from + OFFSET_BIN_MS} ms: ${b.failed}/${b.n}`);
+  const other = trials.filter((t) => t.outcome === 'other').length;
+  const failed = trials.filter((t) => t.outcome === 'failed').length;
+  console.log(`all: ${failed}/${trials.length - other}${other > 0 ? ` (${other} answered neither 200 nor 502)` : ''}`);
 }
 
 main().catch((err) => {

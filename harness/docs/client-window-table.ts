@@ -95,12 +95,8 @@ export function firstFailureText(trials: readonly ClientWindowTrialRecord[]): st
 /** A bin of offset counts only with this many requests sent in it: fewer, and one failure would make it the best. */
 export const MIN_BIN_TRIALS = 10;
 
-/**
- * The 2 ms of offset, among those with MIN_BIN_TRIALS requests or more, where the largest share failed (then the
- * most, then the earliest): "−2 … 0 ms: 2 / 15: 13.3 % (3.7 %–37.9 %)", with that bin's own interval; "none failed"
- * when no such bin had a failure. Only served and failed requests count.
- */
-export function bestBinText(trials: readonly ClientWindowTrialRecord[]): string {
+/** Served and failed requests per OFFSET_BIN_MS of offset (keyed by the bin's start), in order of offset. */
+export function offsetBins(trials: readonly ClientWindowTrialRecord[]): Map<number, { failed: number; n: number }> {
   const bins = new Map<number, { failed: number; n: number }>();
   for (const t of trials) {
     if (t.outcome === 'other') continue;
@@ -110,6 +106,16 @@ export function bestBinText(trials: readonly ClientWindowTrialRecord[]): string 
     if (t.outcome === 'failed') bin.failed++;
     bins.set(from, bin);
   }
+  return new Map([...bins].sort((a, b) => a[0] - b[0]));
+}
+
+/**
+ * The 2 ms of offset, among those with MIN_BIN_TRIALS requests or more, where the largest share failed (then the
+ * most, then the earliest): "−2 … 0 ms: 2 / 15: 13.3 % (3.7 %–37.9 %)", with that bin's own interval; "none failed"
+ * when no such bin had a failure. Only served and failed requests count.
+ */
+export function bestBinText(trials: readonly ClientWindowTrialRecord[]): string {
+  const bins = offsetBins(trials);
   const ranked = [...bins]
     .filter(([, b]) => b.n >= MIN_BIN_TRIALS && b.failed > 0)
     .sort((a, b) => b[1].failed / b[1].n - a[1].failed / a[1].n || b[1].failed - a[1].failed || a[0] - b[0]);

@@ -69,17 +69,17 @@ export function probesSignal(signal: AbortSignal, probes: number): AbortSignal {
 /** An interrupt ends a probe at once: a matrix watches idle sockets for over a minute. */
 export function probeIdleClose(
   port: number,
-  options: { maxWaitMs: number; path?: string; signal?: AbortSignal },
+  options: { maxWaitMs: number; path?: string; signal?: AbortSignal; host?: string },
 ): Promise<IdleCloseProbe> {
-  const { maxWaitMs, path = '/api/health', signal } = options;
+  const { maxWaitMs, path = '/api/health', signal, host = '127.0.0.1' } = options;
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ host, port });
     let head = '';
     let lastDataAt: number | null = null;
     let settled = false;
     // Until the response: a bounded wait for it. After: the idle watch, restarted by any data.
     let timer = setTimeout(
-      () => fail(new Error(`no response from 127.0.0.1:${port} within ${RESPONSE_DEADLINE_MS} ms`)),
+      () => fail(new Error(`no response from ${host}:${port} within ${RESPONSE_DEADLINE_MS} ms`)),
       RESPONSE_DEADLINE_MS,
     );
 
@@ -93,7 +93,7 @@ export function probeIdleClose(
     };
     const finish = (closedBy: IdleCloseProbe['closedBy'], closeKind: IdleCloseProbe['closeKind']) => {
       if (settled) return;
-      if (lastDataAt === null) return fail(new Error(`127.0.0.1:${port} closed before answering the probe`));
+      if (lastDataAt === null) return fail(new Error(`${host}:${port} closed before answering the probe`));
       settled = true;
       signal?.removeEventListener('abort', onAbort);
       clearTimeout(timer);
@@ -106,7 +106,7 @@ export function probeIdleClose(
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
     socket.on('connect', () => {
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: keepalive-lab-probe\r\n\r\n`);
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nUser-Agent: keepalive-lab-probe\r\n\r\n`);
     });
     socket.on('data', (chunk) => {
       // The server sends nothing after the response, so the last data is its end.
