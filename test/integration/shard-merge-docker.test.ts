@@ -108,5 +108,11 @@ t.test('a matrix run whole, and as two shards merged: the same cells, the verdic
 
   const comparison = compareSummaries(s, loadSummary(merged.dir).summary);
   t.equal(comparison.rows.length, wholeCells.length, 'compare reads it from disk: a row per cell');
-  t.equal(comparison.exitCode, EXIT.ok, 'the merged run compared with itself: no regression');
+  // Compared with itself a run is never a regression: ok when its verdict is the answer it exists to give, failing as
+  // its baseline did when a cell missed the race in its few cycles (INCONCLUSIVE: a fresh-clone CI, 2026-12-07).
+  t.equal(
+    comparison.exitCode,
+    s.verdict.word === 'INCONCLUSIVE' ? EXIT.stillFailing : EXIT.ok,
+    `the merged run (${s.verdict.word}) compared with itself: no regression`,
+  );
 });
