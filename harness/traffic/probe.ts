@@ -20,6 +20,15 @@ export interface IdleCloseProbe {
   advertisedKeepAlive: string | null;
   /** Status of the probe's request. */
   status: number | null;
+  /** When the response ended and the app closed the socket (harness clock); null if it never answered or closed. */
+  idleFromMonoMs?: number | null;
+  closedAtMonoMs?: number | null;
+  /**
+   * Several sockets (probeIdleCloses): whether the app closed sockets that went idle apart at one instant, as an app
+   * that closes idle connections at a periodic check does (gunicorn's threaded worker, once a second) rather than at
+   * each connection's own timer.
+   */
+  closesTogether?: boolean;
 }
 
 /**
@@ -31,6 +40,12 @@ export interface IdleCloseProbe {
  */
 export const PROBE_SOCKETS = 5;
 export const PROBE_SOCKET_STAGGER_MS = 100;
+/**
+ * Two probe sockets whose idle starts lie at least half a stagger apart closed together when their closes lie
+ * within this: each connection's own timer would close them as far apart as they went idle. gunicorn's threaded
+ * worker closed 4 of 5 within a millisecond; uvicorn's, Go's, Jetty's and Node's closed about 100 ms apart.
+ */
+export const CLOSED_TOGETHER_MS = 10;
 
 /** How long the probe waits for its response before it gives up on the app. */
 const RESPONSE_DEADLINE_MS = 10_000;
@@ -40,10 +55,11 @@ function probeOf(
   head: string,
   closedBy: IdleCloseProbe['closedBy'],
   closeKind: IdleCloseProbe['closeKind'],
-  watchedMs: number,
+  idle: { fromMonoMs: number; watchedMs: number },
 ): IdleCloseProbe {
   const status = /^HTTP\/1\.1 (\d{3})/.exec(head);
   const keepAlive = /\r\nkeep-alive: *([^\r\n]*)/i.exec(head);
+  const { fromMonoMs, watchedMs } = idle;
   return {
     closedBy,
     closeKind,
@@ -51,6 +67,8 @@ function probeOf(
     watchedMs,
     advertisedKeepAlive: keepAlive ? keepAlive[1].trim() : null,
     status: status ? Number(status[1]) : null,
+    idleFromMonoMs: fromMonoMs,
+    closedAtMonoMs: closedBy === 'app' ? fromMonoMs + watchedMs : null,
   };
 }
 
@@ -99,7 +117,7 @@ export function probeIdleClose(
       clearTimeout(timer);
       const watchedMs = monoMs() - lastDataAt;
       socket.destroy();
-      resolve(probeOf(head, closedBy, closeKind, watchedMs));
+      resolve(probeOf(head, closedBy, closeKind, { fromMonoMs: lastDataAt, watchedMs }));
     };
 
     const onAbort = () => fail(new Error('interrupted'));
@@ -144,7 +162,26 @@ export async function probeIdleCloses(
   if (options.signal?.aborted) throw new Error('interrupted');
   const answered = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   if (answered.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
-  return medianProbe(answered);
+  return { ...medianProbe(answered), closesTogether: closedTogether(answered) };
+}
+
+/**
+ * Whether any two of an app's probe sockets that went idle at least half a stagger apart closed within
+ * CLOSED_TOGETHER_MS of each other.
+ */
+export function closedTogether(probes: readonly IdleCloseProbe[]): boolean {
+  const closed = probes.flatMap((p) =>
+    p.closedAtMonoMs === null || p.closedAtMonoMs === undefined || p.idleFromMonoMs == null
+      ? []
+      : [{ from: p.idleFromMonoMs, at: p.closedAtMonoMs }],
+  );
+  return closed.some((a, i) =>
+    closed
+      .slice(i + 1)
+      .some(
+        (b) => Math.abs(a.from - b.from) >= PROBE_SOCKET_STAGGER_MS / 2 && Math.abs(a.at - b.at) <= CLOSED_TOGETHER_MS,
+      ),
+  );
 }
 
 /**

@@ -4,7 +4,13 @@ import { once } from 'node:events';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import t from 'tap';
-import { PROBE_SOCKETS, medianProbe, probeIdleCloses, type IdleCloseProbe } from '../../harness/traffic/probe.js';
+import {
+  PROBE_SOCKETS,
+  closedTogether,
+  medianProbe,
+  probeIdleCloses,
+  type IdleCloseProbe,
+} from '../../harness/traffic/probe.js';
 
 function probe(idleCloseMs: number | null, advertisedKeepAlive: string | null = null): IdleCloseProbe {
   return {
@@ -58,6 +64,7 @@ t.test('probeIdleCloses watches its sockets on a real server and reads its keep-
   t.equal(p.closedBy, 'app');
   // Node closes after keepAliveTimeout and the 1 s buffer it adds: well under the watch.
   t.ok(p.idleCloseMs !== null && p.idleCloseMs >= 290 && p.idleCloseMs < 2_000, `closed after ${p.idleCloseMs} ms`);
+  t.equal(p.closesTogether, false, 'each socket on its own timer: closed as far apart as they went idle');
 
   const aborted = new AbortController();
   aborted.abort();
@@ -111,4 +118,56 @@ t.test('the probe is the median of its sockets, not its first; an interrupt mid-
   const run = new AbortController();
   setTimeout(() => run.abort(), 150).unref();
   await t.rejects(probeIdleCloses(port, { maxWaitMs: 3_000, path: '/', signal: run.signal }), /interrupted/);
+});
+
+/** A socket idle from `fromMs`, closed at `atMs` (null: still open). */
+function idle(fromMs: number, atMs: number | null): IdleCloseProbe {
+  return { ...probe(atMs === null ? null : atMs - fromMs), idleFromMonoMs: fromMs, closedAtMonoMs: atMs };
+}
+
+t.test('closed together: sockets idle from apart that closed within 10 ms of each other', async (t) => {
+  // gunicorn's threaded worker, five sockets 100 ms apart: four closed at one check of its loop, the last a second on.
+  t.equal(
+    closedTogether([idle(0, 2400), idle(100, 2400.3), idle(200, 2400.5), idle(300, 2400.6), idle(400, 3400)]),
+    true,
+  );
+  // uvicorn: each at its own 5 s.
+  t.equal(
+    closedTogether([idle(0, 5002), idle(100, 5101.5), idle(200, 5202.4), idle(300, 5301), idle(400, 5402)]),
+    false,
+  );
+  t.equal(closedTogether([idle(0, 2400), idle(100, 2411)]), false, '11 ms apart is not together');
+  t.equal(
+    closedTogether([idle(0, 2400), idle(49, 2400)]),
+    false,
+    'idle from less than half a stagger apart: one timer could',
+  );
+  t.equal(closedTogether([idle(0, null), idle(100, null)]), false, 'none closed');
+  t.equal(closedTogether([probe(2000), probe(2000)]), false, 'no instants: nothing to say');
+});
+
+t.test('probeIdleCloses on a real server that closes idle sockets at a periodic check: closes together', async (t) => {
+  // Node's own idle timer off; every 1000 ms, every socket idle 300 ms or more is ended, as gunicorn's loop does.
+  const server = http.createServer((_req, res) => res.end('ok'));
+  server.keepAliveTimeout = 0;
+  const idleSince = new Map<net.Socket, number>();
+  server.on('request', (req, res) => res.on('finish', () => idleSince.set(req.socket, Date.now())));
+  const check = setInterval(() => {
+    for (const [socket, since] of idleSince)
+      if (Date.now() - since >= 300) {
+        idleSince.delete(socket);
+        socket.end();
+      }
+  }, 1_000);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  t.teardown(() => {
+    clearInterval(check);
+    server.close();
+  });
+  const { port } = server.address() as AddressInfo;
+  const p = await probeIdleCloses(port, { maxWaitMs: 3_000, path: '/' });
+  t.equal(p.closedBy, 'app');
+  // Five sockets over 400 ms and one check a second: at most one check falls among them, so two or more close at one.
+  t.equal(p.closesTogether, true);
 });
