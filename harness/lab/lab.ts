@@ -458,6 +458,7 @@ async function trafficPhase(run: Run, stack: Stack): Promise<TrafficResult> {
     scenario,
     options,
     probedCloseMs,
+    closingTogether: new Set(scenario.variants.filter((v) => run.probes[v.name]?.closesTogether).map((v) => v.name)),
     apps: run.monitors,
     makeIo: liveTrafficIo,
     signal: io.signal,

@@ -20,7 +20,14 @@ import { lbRetries, LB_DRIVERS } from '../lb/drivers.js';
 import { boundaryContextOf } from '../lb/boundary-context.js';
 import { count502 } from './cycle-report.js';
 import type { Estimates } from './estimates.js';
-import { densestCluster, spreadOffsets } from './gap-scheduler.js';
+import {
+  AT_CHECK_SCHEDULER,
+  DEFAULT_SCHEDULER,
+  densestCluster,
+  PER_CONNECTION_SCHEDULER,
+  spreadOffsets,
+  type SchedulerSettings,
+} from './gap-scheduler.js';
 import { appEventsOf, type AppEvents } from './traffic-io.js';
 
 /**
@@ -87,6 +94,8 @@ export interface AimPolicyInput {
   options: AimOptions;
   estimates: Estimates;
   apps: ReadonlyMap<VariantName, AppEvents>;
+  /** The variants whose probe sockets closed together (IdleCloseProbe.closesTogether); none unless given. */
+  closingTogether?: ReadonlySet<VariantName>;
 }
 
 /** What a short lane does after a cycle: stop, or go on (with, at --cycles, a line saying what it still waits for). */
@@ -102,6 +111,8 @@ export class AimPolicy {
    * none closes, its first).
    */
   readonly aim: Variant;
+  /** The apps aimed one connection per pool (decidePerConnection). */
+  private perConnection = new Set<VariantName>();
 
   constructor(private readonly input: AimPolicyInput) {
     const closing = input.variants
@@ -144,11 +155,12 @@ export class AimPolicy {
 
   /**
    * Requests per cycle (burst and batch) of a variant: C, or SAFE_VARIANT_SENDS_PER_CYCLE for the talk-sized run's safe
-   * variants.
+   * variants, or one per pool for an app aimed one connection per pool.
    */
   sendsPerCycle(v: Variant): number {
     const { scenario, lane, options } = this.input;
     const { concurrency } = options;
+    if (this.perConnection.has(v.name)) return v.longPools ?? concurrency;
     // A long lane with pools of its own (a matrix's apps, yours) fills each pool's cache: its cycles side by side give
     // the "≤ 1 %" a SAFE verdict states in one idle gap.
     if (lane === 'long' && (v.longPools ?? 0) > 0)
@@ -159,6 +171,52 @@ export class AimPolicy {
     return scenario.kind === 'classic' && v.name !== this.aim.name
       ? Math.max(concurrency, SAFE_VARIANT_SENDS_PER_CYCLE)
       : concurrency;
+  }
+
+  /**
+   * Decides, once calibration has shown which apps stamp their answers, which go one connection per pool: an app with
+   * no clock to aim by (it stamps no response: not a Node app, or run with --no-preload) in the short lane, with pools
+   * of its own (Variant.longPools). Nothing holds such an app's answers to one instant, so a burst's connections go
+   * idle, and close, over the milliseconds it takes to answer them (0.6–7.6 ms here); a batch at one instant met about
+   * one closing connection a cycle. One request through each of its pools at one instant leaves one idle connection in
+   * each, and each pool's next request is aimed at its own connection's close (docs/client-side-aim.md: aimed so, on
+   * 24 pools at once, uvicorn failed 111 of 288 and Jetty 55 of 96 from the first round, where one batch at one
+   * instant met about one closing connection a cycle). Every one of the app's cycles then sends one request a pool.
+   *
+   * Not an app whose probe sockets closed together (closingTogether): it closes idle connections at a periodic check,
+   * not at each one's own time (gunicorn's threaded worker), so there is no close per connection to aim at. Its batch
+   * at one instant meets the check instead: the first request read wakes its loop, which closes every other expired
+   * connection under the requests right behind it (gunicorn, 15 cycles one per pool: 1 of 360 failed, 2026-12-07).
+   */
+  decidePerConnection(): readonly Variant[] {
+    const { lane, estimates, variants, closingTogether } = this.input;
+    // Only a user's app can lack the preload (model/measurement.ts): the lab's own apps stamp every answer.
+    const chosen = variants.filter(
+      (v) =>
+        lane === 'short' &&
+        v.app !== undefined &&
+        estimates.appClock(v.name) === null &&
+        (v.longPools ?? 0) > 0 &&
+        !closingTogether?.has(v.name),
+    );
+    this.perConnection = new Set(chosen.map((v) => v.name));
+    return chosen;
+  }
+
+  /** Whether a variant goes one connection per pool (decidePerConnection; none before it). */
+  aimsPerConnection(v: Variant): boolean {
+    return this.perConnection.has(v.name);
+  }
+
+  /**
+   * How a variant's sends spread around its aim: one per pool (PER_CONNECTION_SCHEDULER), at one instant for an app
+   * that closes at a periodic check (AT_CHECK_SCHEDULER: in the short lane, its probe sockets closed together), else
+   * the lab's batch (DEFAULT_SCHEDULER).
+   */
+  schedulerSettings(v: Variant): SchedulerSettings {
+    if (this.aimsPerConnection(v)) return PER_CONNECTION_SCHEDULER;
+    const { lane, closingTogether } = this.input;
+    return lane === 'short' && closingTogether?.has(v.name) ? AT_CHECK_SCHEDULER : DEFAULT_SCHEDULER;
   }
 
   /**

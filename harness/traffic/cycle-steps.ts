@@ -8,7 +8,7 @@ import { LabError } from '../model/errors.js';
 import { roundMs } from '../model/clock.js';
 import { clientSymptom, type Phase, type RequestRecord } from '../records/request-records.js';
 import type { Method } from '../scenarios/run-options.js';
-import type { Scenario, Variant, VariantName } from '../scenarios/scenarios.js';
+import { poolOf, type Scenario, type Variant, type VariantName } from '../scenarios/scenarios.js';
 import { LB_DRIVERS } from '../lb/drivers.js';
 import type { Estimates } from './estimates.js';
 import type { Outcome } from './precise-client.js';
@@ -67,6 +67,11 @@ export interface AimedVariant {
   variant: Variant;
   aim: VariantAim;
   centerMonoMs: number | null;
+  /**
+   * Aimed one per connection (CycleStepsInput.aimsPerConnection): send i's center, through pool i + 1, at its own
+   * connection's close; null for a connection the burst left no idle start on (that send is not made).
+   */
+  connectionCentersMonoMs?: readonly (number | null)[];
 }
 
 /** A lane as its steps on the wire see it. */
@@ -82,6 +87,12 @@ export interface CycleStepsInput {
   estimates: Estimates;
   /** Requests per cycle (burst and batch) of a variant (AimPolicy.sendsPerCycle). */
   sendsPerCycle: (v: Variant) => number;
+  /**
+   * Whether a variant's cycle goes one connection per pool (the engine's choice, this cycle, among the apps
+   * AimPolicy.aimsPerConnection allows): its burst's request i
+   * through pool i + 1, so that each pool holds one idle connection whose close the batch's request i is aimed at.
+   */
+  aimsPerConnection?: (v: Variant) => boolean;
   /** Where the records go: the lane's, when several steps (a pooled long lane's cycles) make one lane. */
   records?: RequestRecord[];
   /**
@@ -98,6 +109,8 @@ export interface CycleStepsInput {
 export class CycleSteps {
   /** Every request the lane sent, in the order their records were kept. */
   readonly records: RequestRecord[];
+  /** Per variant aimed one per connection, the last burst's idle start on each connection (pool order); null: none. */
+  private readonly connectionIdleStarts = new Map<VariantName, (number | null)[]>();
 
   constructor(private readonly input: CycleStepsInput) {
     this.records = input.records ?? [];
@@ -132,44 +145,78 @@ export class CycleSteps {
       await io.prepare(v, 1);
       const calibration: RequestRecord[] = [];
       for (let i = 0; i < CALIBRATION_SENDS; i++) {
-        const requestId = `c0-${v.name}-calibration-${i}`;
-        const [outcome] = await io.fire(
-          [
-            {
-              atMonoMs: io.now(),
-              variant: v,
-              connectionIndex: 0,
-              method: 'GET',
-              path: v.app?.healthPath ?? CALIBRATION_PATH,
-              requestId,
-              body: '',
-            },
-          ],
-          signal,
-        );
+        const { send, base } = this.calibrationRequest(v, i, io.now());
+        const [outcome] = await io.fire([send], signal);
         if (!outcome) return; // aborted
-        calibration.push(
-          this.keep(outcome, {
-            requestId,
-            variant: v.name,
-            method: 'GET',
-            cycle: 0,
-            phase: 'calibration',
-            idleGapMs: null,
-            offsetMs: null,
-          }),
-        );
+        calibration.push(this.keep(outcome, base));
         await io.sleep(CALIBRATION_PAUSE_MS, signal);
       }
-      // The app answered when a response came from it: stamped by the preload, or (an app without it) any status but
-      // the LB's own errors.
-      if (calibration.every((r) => r.appStartMonoMs === null && (r.status === null || r.status >= 502))) {
+      if (!calibration.some(answeredByApp)) {
         const last = this.records.at(-1);
         throw new LabError(
           `No answer through the LB for ${v.name} (calibration): ${last?.error ?? `status ${last?.status}`}.`,
         );
       }
       estimates.keepClockSamples(v.name, calibration);
+    }
+  }
+
+  /**
+   * Calibration's request n to a variant (`c0-<variant>-calibration-<n>`: a GET of its cheapest route) at `atMonoMs`,
+   * through its first connection or `sender`'s, and its record's base.
+   */
+  private calibrationRequest(
+    v: Variant,
+    n: number,
+    atMonoMs: number,
+    sender: { variant: Variant; connectionIndex: number } = { variant: v, connectionIndex: 0 },
+  ): { send: AimedSend; base: RecordBase } {
+    const requestId = `c0-${v.name}-calibration-${n}`;
+    const path = v.app?.healthPath ?? CALIBRATION_PATH;
+    return {
+      send: { atMonoMs, ...sender, method: 'GET', path, requestId, body: '' },
+      base: {
+        requestId,
+        variant: v.name,
+        method: 'GET',
+        cycle: 0,
+        phase: 'calibration',
+        idleGapMs: null,
+        offsetMs: null,
+      },
+    };
+  }
+
+  /**
+   * After calibration, for each variant aimed one per connection: one request through each of its pools at once, so
+   * that its first burst finds an upstream connection in every pool, as every later burst does. Opened under the
+   * first burst instead, uvicorn's 8 connections answered 6.5–17 ms after their sends, against 2–7 ms a cycle later,
+   * and that cycle's estimates of their closes were off by as much.
+   */
+  async openPools(): Promise<void> {
+    const { io, signal, variants, sendsPerCycle } = this.input;
+    const opening = variants.filter((v) => this.perConnection(v));
+    if (signal.aborted || opening.length === 0) return;
+    await Promise.all(opening.map((v) => this.prepareFor(v, sendsPerCycle(v))));
+    if (signal.aborted) return;
+    // Numbered on from calibration's own.
+    const requests = opening.flatMap((v) =>
+      Array.from({ length: sendsPerCycle(v) }, (_, i) =>
+        this.calibrationRequest(v, CALIBRATION_SENDS + i, io.now(), this.senderOf(v, i)),
+      ),
+    );
+    const sends = requests.map((r) => r.send);
+    const bases = requests.map((r) => r.base);
+    const outcomes = await io.fire(sends, signal);
+    const kept = outcomes.flatMap((o, i) => (o ? [this.keep(o, bases[i])] : []));
+    // As calibration: an app no pool's request reached (a pool the LB does not route) cannot be aimed through them.
+    for (const v of opening) {
+      const mine = kept.filter((r) => r.variant === v.name);
+      if (!signal.aborted && !mine.some(answeredByApp)) {
+        throw new LabError(
+          `No answer through the LB's pools for ${v.name}: ${mine.at(-1)?.error ?? `status ${mine.at(-1)?.status}`}.`,
+        );
+      }
     }
   }
 
@@ -188,8 +235,14 @@ export class CycleSteps {
     await Promise.all(
       variants.map(async (v, i) => {
         const { records, holdUntilAppMs } = bursts[i];
-        this.records.push(...records);
-        const starts = await this.idleStartsOf(v, records, holdUntilAppMs);
+        this.records.push(...records.flatMap((r) => r ?? []));
+        if (this.perConnection(v)) this.connectionIdleStarts.set(v.name, clientSideIdleStartsPerRequest(records));
+        else this.connectionIdleStarts.delete(v.name);
+        const starts = await this.idleStartsOf(
+          v,
+          records.flatMap((r) => r ?? []),
+          holdUntilAppMs,
+        );
         idleStarts.set(
           v.name,
           starts.sort((a, b) => a - b),
@@ -209,11 +262,11 @@ export class CycleSteps {
     cycle: number,
     held: boolean,
     afterMs: number,
-  ): Promise<{ records: RequestRecord[]; holdUntilAppMs: number | undefined }> {
+  ): Promise<{ records: (RequestRecord | null)[]; holdUntilAppMs: number | undefined }> {
     const { io, estimates, sendsPerCycle, signal } = this.input;
     if (afterMs > 0) await io.sleep(afterMs, signal);
     if (signal.aborted) return { records: [], holdUntilAppMs: undefined };
-    if (this.burstsOnPrepared(v)) await io.prepare(v, sendsPerCycle(v), this.clientMaxIdleMs(v));
+    await this.prepareFor(v, sendsPerCycle(v));
     const holdUntilAppMs = held ? roundMs(io.now() + estimates.sendToAppMs(v.name) + BURST_HOLD_MS) : undefined;
     return { records: await this.burstOf(v, cycle, holdUntilAppMs), holdUntilAppMs };
   }
@@ -284,15 +337,50 @@ export class CycleSteps {
     return ends.size > 0 ? [...ends.values()] : appStarts.length > 0 ? appStarts : clientSide;
   }
 
+  /** Whether a variant's cycle goes one connection per pool (CycleStepsInput.aimsPerConnection). */
+  private perConnection(v: Variant): boolean {
+    return this.input.aimsPerConnection?.(v) ?? false;
+  }
+
+  /**
+   * The last burst's idle start on each of a variant's connections, in pool order (null: that request got no answer
+   * from the app); null unless the variant is aimed one per connection.
+   */
+  idleStartsPerConnection(variant: VariantName): (number | null)[] | null {
+    return this.connectionIdleStarts.get(variant) ?? null;
+  }
+
+  /**
+   * The client connection send i of a variant's cycle goes out on: the variant's own connection i, or, aimed one per
+   * connection, the first connection of pool i + 1.
+   */
+  private senderOf(v: Variant, i: number): { variant: Variant; connectionIndex: number } {
+    return this.perConnection(v)
+      ? { variant: poolOf(v, i + 1), connectionIndex: 0 }
+      : { variant: v, connectionIndex: i };
+  }
+
+  /** Opens a variant's n client connections for a burst on prepared connections or a batch. */
+  private async prepareFor(v: Variant, n: number): Promise<void> {
+    const { io } = this.input;
+    const maxIdleMs = this.clientMaxIdleMs(v);
+    if (this.perConnection(v))
+      await Promise.all(Array.from({ length: n }, (_, i) => io.prepare(poolOf(v, i + 1), 1, maxIdleMs)));
+    else if (this.burstsOnPrepared(v)) await io.prepare(v, n, maxIdleMs);
+  }
+
   /**
    * Whether a variant's burst goes out on the connections its aimed requests
-   * use next (burstOf): behind HAProxy's http-reuse safe, and in a pooled
+   * use next (burstOf): aimed one per connection (each pool's one connection
+   * carries its burst request, then its aimed one), behind HAProxy's http-reuse safe, and in a pooled
    * long-lane cycle, whose 20 bursts per app in half a minute as autocannon
    * runs (one each, 220 in a default matrix) kept this 2-core machine's load
    * at 31 and its batches seconds late.
    */
   private burstsOnPrepared(v: Variant): boolean {
-    return v.pool !== undefined || !LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario);
+    return (
+      this.perConnection(v) || v.pool !== undefined || !LB_DRIVERS[v.lb].firstRequestReusesIdle(this.input.scenario)
+    );
   }
 
   /**
@@ -302,7 +390,11 @@ export class CycleSteps {
    * on next, so that each aimed request is the second on its client connection
    * and may get the upstream connection its burst request left idle.
    */
-  private async burstOf(v: Variant, cycle: number, holdUntilAppMs: number | undefined): Promise<RequestRecord[]> {
+  private async burstOf(
+    v: Variant,
+    cycle: number,
+    holdUntilAppMs: number | undefined,
+  ): Promise<(RequestRecord | null)[]> {
     const { methods, signal, io, sendsPerCycle } = this.input;
     if (!this.burstsOnPrepared(v)) {
       return io.burst({
@@ -317,7 +409,9 @@ export class CycleSteps {
         signal,
       });
     }
-    // Its connections are open already (burst).
+    // Its connections are open already (burst). All at one instant, aimed one per connection too: staggered 4 ms
+    // apart, fireAt spun between them and timestamped the answers that came meanwhile late, and in one run each of
+    // uvicorn, Go and the plain Node app no aimed request of 80 failed (2026-12-06).
     const at = io.now();
     const bases: RecordBase[] = [];
     const sends: AimedSend[] = Array.from({ length: sendsPerCycle(v) }, (_, i) => {
@@ -326,8 +420,7 @@ export class CycleSteps {
       bases.push({ requestId, variant: v.name, method, cycle, phase: 'burst', idleGapMs: null, offsetMs: null });
       return {
         atMonoMs: at,
-        variant: v,
-        connectionIndex: i,
+        ...this.senderOf(v, i),
         method,
         path: burstPathFor(method, v),
         requestId,
@@ -336,7 +429,7 @@ export class CycleSteps {
       };
     });
     const outcomes = await io.fire(sends, signal);
-    return outcomes.flatMap((o, i) => (o ? [this.recordOf(o, bases[i])] : []));
+    return outcomes.map((o, i) => (o ? this.recordOf(o, bases[i]) : null));
   }
 
   /**
@@ -357,19 +450,25 @@ export class CycleSteps {
       targets.flatMap((t) =>
         t.centerMonoMs === null
           ? []
-          : [io.prepare(t.variant, t.aim.relativeOffsetsMs.length, this.clientMaxIdleMs(t.variant))],
+          : [
+              this.perConnection(t.variant)
+                ? this.prepareFor(t.variant, t.aim.relativeOffsetsMs.length)
+                : io.prepare(t.variant, t.aim.relativeOffsetsMs.length, this.clientMaxIdleMs(t.variant)),
+            ],
       ),
     );
-    for (const { variant: v, aim, centerMonoMs: center } of targets) {
+    for (const { variant: v, aim, centerMonoMs: center, connectionCentersMonoMs } of targets) {
       if (center === null) continue;
       const { gapMs, relativeOffsetsMs, centerOffsetMs } = aim;
       relativeOffsetsMs.forEach((rel, i) => {
+        // Aimed one per connection: each send at its own connection's close, or not at all.
+        const sendCenter = connectionCentersMonoMs ? (connectionCentersMonoMs[i] ?? null) : center;
+        if (sendCenter === null) return;
         const method = methods[i % methods.length];
         const requestId = `c${cycle}-${v.name}-${phase}-${i}`;
         sends.push({
-          atMonoMs: center + rel,
-          variant: v,
-          connectionIndex: i,
+          atMonoMs: sendCenter + rel,
+          ...this.senderOf(v, i),
           method,
           // A pooled cycle's batch asks the burst's cheap routes: what it tests is the idle connection under it, and
           // 32 page renders per app at one instant, 20 times in half a minute, overran this 2-core machine.
@@ -415,6 +514,14 @@ export class CycleSteps {
 }
 
 /**
+ * Whether the app answered a request: a response came from it, stamped by the preload, or (an app without it) any
+ * status but the LB's own errors.
+ */
+function answeredByApp(r: RequestRecord): boolean {
+  return r.appStartMonoMs !== null || (r.status !== null && r.status < 502);
+}
+
+/**
  * An app without the preload tells nothing: each response's idle start is
  * taken as its arrival at the client less the burst's fastest round trip
  * (there is no app clock, so the send-to-app delay is 0 and the round trip
@@ -422,13 +529,27 @@ export class CycleSteps {
  * the client, so the two errors largely cancel.
  */
 export function clientSideIdleStarts(burst: readonly RequestRecord[]): number[] {
-  // Only the app's own answers: an LB's 502 left no idle connection to the app.
-  const answered = burst.flatMap((r) =>
-    r.status !== null && clientSymptom(r) === null && r.latencyMs !== null
-      ? [{ startMonoMs: r.startMonoMs, latencyMs: r.latencyMs }]
-      : [],
-  );
-  if (answered.length === 0) return [];
-  const fastestMs = Math.min(...answered.map((r) => r.latencyMs));
-  return answered.map((r) => r.startMonoMs + r.latencyMs - fastestMs);
+  return clientSideIdleStartsPerRequest(burst).filter((s): s is number => s !== null);
+}
+
+/** A request's round trip when the app answered it (a status, no client-side symptom); null otherwise. */
+function answeredLatencyMs(r: RequestRecord | null): number | null {
+  return r !== null && r.status !== null && clientSymptom(r) === null && r.latencyMs !== null ? r.latencyMs : null;
+}
+
+/**
+ * clientSideIdleStarts, one per request in the burst's order: null for a request the app did not answer (an LB's
+ * 502 left no idle connection to the app; a send an interrupt skipped). The round trip taken off each arrival is the
+ * burst's own fastest, not the fastest of recent cycles: how late the harness read a burst's answers is common to
+ * all of them, and cancels so. Taken off the recent cycles' fastest instead, uvicorn's aimed requests failed 10 of
+ * 360 where they had failed 68 (15 cycles each behind nginx, 2026-12-07).
+ */
+export function clientSideIdleStartsPerRequest(burst: readonly (RequestRecord | null)[]): (number | null)[] {
+  const latencies = burst.flatMap((r) => answeredLatencyMs(r) ?? []);
+  if (latencies.length === 0) return burst.map(() => null);
+  const fastestMs = Math.min(...latencies);
+  return burst.map((r) => {
+    const latencyMs = answeredLatencyMs(r);
+    return r === null || latencyMs === null ? null : r.startMonoMs + latencyMs - fastestMs;
+  });
 }

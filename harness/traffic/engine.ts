@@ -25,6 +25,7 @@ import { CycleSteps, type AimedVariant, type CycleStepsInput, type VariantAim } 
 import { Estimates } from './estimates.js';
 import { DEFAULT_SCHEDULER, GapScheduler, spreadOffsets, type CyclePlan } from './gap-scheduler.js';
 import { naiveComparison, naivePairsOf } from './naive-cycles.js';
+import { PROBE_SOCKET_STAGGER_MS } from './probe.js';
 import type { AppEvents, TrafficIo } from './traffic-io.js';
 
 /** What a lane measured: its requests and cycles, and where it aimed each variant with what estimates. */
@@ -62,6 +63,8 @@ export interface EngineInput {
   options: EngineOptions;
   /** Measured idle-close delay per variant (probe), null when it did not close. */
   probedCloseMs: Record<VariantName, number | null>;
+  /** The variants whose probe sockets, idle from apart, closed together (IdleCloseProbe.closesTogether). */
+  closingTogether?: ReadonlySet<VariantName>;
   apps: ReadonlyMap<VariantName, AppEvents>;
   io: TrafficIo;
   /** A fresh TrafficIo: the long lane's pooled cycles each have their own connections (pooledLongCycles). */
@@ -139,14 +142,19 @@ export class TrafficEngine {
     this.lane = input.lane ?? 'short';
     const lbTimeoutMs = scenario.lb.upstreamKeepaliveTimeoutMs;
     this.estimates = new Estimates({ variants, probedCloseMs, apps, lbTimeoutMs });
-    this.policy = new AimPolicy({ scenario, variants, lane: this.lane, options, estimates: this.estimates, apps });
+    const closingTogether = input.closingTogether ?? new Set<VariantName>();
+    this.policy = new AimPolicy({
+      ...{ scenario, variants, lane: this.lane, options, estimates: this.estimates, apps },
+      closingTogether,
+    });
     const { estimates, policy } = this;
     const sendsPerCycle = (v: Variant) => policy.sendsPerCycle(v);
-    this.stepsInput = { scenario, variants, methods: options.methods, apps, io, signal, estimates, sendsPerCycle };
+    const aimsPerConnection = (v: Variant) => policy.aimsPerConnection(v);
+    this.stepsInput = {
+      ...{ scenario, variants, methods: options.methods, apps, io, signal, estimates },
+      ...{ sendsPerCycle, aimsPerConnection },
+    };
     this.steps = new CycleSteps(this.stepsInput);
-    const newScheduler = () => new GapScheduler({ ...DEFAULT_SCHEDULER, sendsPerCycle: options.concurrency });
-    const shared = newScheduler();
-    for (const v of variants) this.schedulers.set(v.name, scenario.kind === 'classic' ? shared : newScheduler());
   }
 
   private get variants(): readonly Variant[] {
@@ -162,6 +170,7 @@ export class TrafficEngine {
     try {
       await this.steps.calibrate();
       this.estimates.learnCloseDelays();
+      await this.openPools();
       if (runsPooled(this.lane, this.variants)) await this.pooledLongCycles();
       for (let cycle = 1; cycle <= this.policy.lastCycle && !signal.aborted && !this.pooled; cycle++) {
         await this.aimedCycle(cycle);
@@ -196,6 +205,25 @@ export class TrafficEngine {
       this.input.io.close();
     }
     return this.result();
+  }
+
+  /**
+   * After calibration: which apps have no clock to aim by; each of them gets its pools opened (CycleSteps.openPools)
+   * and a line saying how its cycles go.
+   */
+  private async openPools(): Promise<void> {
+    const clientSide = this.policy.decidePerConnection();
+    await this.steps.openPools();
+    for (const v of clientSide) {
+      const pools = this.policy.sendsPerCycle(v);
+      this.input.progress(
+        `${v.name}: no clock to aim by (its answers carry no stamp): a cycle sends one request through each of ${pools} LB pools at one instant, then one more on each at that connection's own close`,
+      );
+    }
+    for (const v of this.variants.filter((x) => this.lane === 'short' && this.input.closingTogether?.has(x.name)))
+      this.input.progress(
+        `${v.name}: its probe sockets, idle from ${PROBE_SOCKET_STAGGER_MS} ms apart, closed together: it closes idle connections at a periodic check, not each at its own time, so a cycle sends its batch at one instant`,
+      );
   }
 
   /** A run with LB-side fixes: PRICE_ROUNDS_PER_METHOD rounds a method that price each fix beside its baseline. */
@@ -303,17 +331,31 @@ export class TrafficEngine {
     return this.policy.boundaryMs(v, this.steps.records);
   }
 
-  /** The scheduler that steers a variant's aim (the talk-sized run's variants share one). */
+  /**
+   * The scheduler that steers a variant's aim (the talk-sized run's variants share one); an app aimed one connection
+   * per pool sends one a pool; its settings are the policy's (AimPolicy.schedulerSettings). Made at its first cycle,
+   * after calibration.
+   */
   private scheduler(name: VariantName): GapScheduler {
-    const scheduler = this.schedulers.get(name);
-    if (!scheduler) throw new Error(`no scheduler for variant ${name}`);
+    const shared = this.input.scenario.kind === 'classic' ? this.policy.aim.name : name;
+    let scheduler = this.schedulers.get(shared);
+    if (!scheduler) {
+      const variant = this.variants.find((v) => v.name === shared);
+      const settings = variant === undefined ? DEFAULT_SCHEDULER : this.policy.schedulerSettings(variant);
+      const perConnection = variant !== undefined && this.policy.aimsPerConnection(variant);
+      const sendsPerCycle = perConnection ? this.policy.sendsPerCycle(variant) : this.input.options.concurrency;
+      scheduler = new GapScheduler({ ...settings, sendsPerCycle });
+      this.schedulers.set(shared, scheduler);
+    }
     return scheduler;
   }
 
   /**
    * One of the lab's cycles: a held burst, every variant's batch aimed at its
-   * boundary around its densest cluster of idle starts, then what the hits
-   * and the apps' accounts teach the schedulers and the estimates.
+   * boundary around its densest cluster of idle starts (an app with no clock
+   * to aim by, one connection per pool: each request at its own connection's
+   * close), then what the hits and the apps' accounts teach the schedulers
+   * and the estimates.
    */
   private async aimedCycle(cycle: number, position?: CyclePosition, steps: CycleSteps = this.steps): Promise<void> {
     const idleStarts = this.policy.anchors(await steps.burst(cycle));
@@ -324,7 +366,7 @@ export class TrafficEngine {
       const relative = plan.sendOffsetsMs.map((o) => o - plan.centerOffsetMs);
       const aim = { gapMs: plan.intendedGapMs, centerOffsetMs: plan.centerOffsetMs };
       const relativeOffsetsMs = this.policy.poolOffsets(v, relative, plan.tailSends);
-      return this.target(v, { ...aim, relativeOffsetsMs }, idleStarts);
+      return this.target(v, { ...aim, relativeOffsetsMs }, idleStarts, steps);
     });
     const sent = await steps.sendAround(cycle, 'aimed', targets);
     // Stopped before its batch went (a pooled wave another cycle failed, an interrupt): no aimed cycle to count.
@@ -368,11 +410,22 @@ export class TrafficEngine {
    * its center send must go to reach the app at idleStart + the gap (idle
    * starts are on the app's clock); null without an idle start.
    */
-  private target(v: Variant, aim: VariantAim, idleStarts: ReadonlyMap<VariantName, number | null>): AimedVariant {
+  private target(
+    v: Variant,
+    aim: VariantAim,
+    idleStarts: ReadonlyMap<VariantName, number | null>,
+    steps: CycleSteps = this.steps,
+  ): AimedVariant {
+    const sendAt = (idleStart: number) => idleStart + aim.gapMs - this.estimates.sendToAppMs(v.name);
+    // Aimed one per connection: each send at its own connection's close, the earliest of them the cycle's center.
+    const perConnection = steps.idleStartsPerConnection(v.name);
+    if (perConnection !== null) {
+      const connectionCentersMonoMs = perConnection.map((s) => (s === null ? null : sendAt(s)));
+      const known = connectionCentersMonoMs.filter((c): c is number => c !== null);
+      return { variant: v, aim, centerMonoMs: known.length === 0 ? null : Math.min(...known), connectionCentersMonoMs };
+    }
     const idleStart = idleStarts.get(v.name);
-    const centerMonoMs =
-      idleStart === null || idleStart === undefined ? null : idleStart + aim.gapMs - this.estimates.sendToAppMs(v.name);
-    return { variant: v, aim, centerMonoMs };
+    return { variant: v, aim, centerMonoMs: idleStart === null || idleStart === undefined ? null : sendAt(idleStart) };
   }
 
   /** Keeps a cycle's record and reports it: its progress line, and the live page's feed. */

@@ -21,6 +21,18 @@ export interface SchedulerSettings {
    * many sends, so the core keeps most of them.
    */
   lateWakeTailMs: readonly number[];
+  /**
+   * Whether a hit re-centers on the mean of every core hit so far (true) or of the last cycle's (false): the first
+   * for a window whose place moves with each cycle's estimate more than with time, where the last cycle's hits would
+   * only be followed into its own error.
+   */
+  centerOnAllHits?: boolean;
+  /** Where the center starts, relative to the predicted close (0 unless set). */
+  initialCenterMs?: number;
+  /** Until the first hit, sends spread over ± this instead of spreadMs (spreadMs unless set). */
+  spreadBeforeHitMs?: number;
+  /** Until the first hit, the center walks this sweep instead of sweepMs (sweepMs unless set). */
+  sweepBeforeHitMs?: readonly number[];
 }
 
 export const DEFAULT_SCHEDULER: SchedulerSettings = {
@@ -43,6 +55,46 @@ export const DEFAULT_SCHEDULER: SchedulerSettings = {
   lateWakeTailMs: [4, 7, 10],
 };
 
+/**
+ * One request per connection, each aimed at its own connection's close (AimPolicy.aimsPerConnection): each send is a
+ * shot of its own, so none trails as a late-wake tail (that is a held batch's app waking late). Where the window lies
+ * is learnt from the client side only. Aimed so, 24 pools at once, at offsets from each connection's estimated close
+ * (docs/client-side-aim.md, `--together`), the 2 ms that failed most were 0 … +2 ms for uvicorn and Jetty, −2 … 0
+ * for the plain Node app, −4 … −2 for Go.
+ */
+export const PER_CONNECTION_SCHEDULER: SchedulerSettings = {
+  ...DEFAULT_SCHEDULER,
+  // After the first failure: ±2 ms around the mean of every failure so far, the width of the best bins above. The
+  // window's place moves with each cycle's estimate more than with time: the last cycle's failures alone would be
+  // followed into their own error.
+  spreadMs: 2,
+  lateWakeTailMs: [],
+  centerOnAllHits: true,
+  // Until the first failure, −4 … +2 ms covers every server's window above; a cycle without one moves that 6 ms
+  // half its width to either side, out to −13 … +11 ms, then again. The window stays near the estimate, and a cycle
+  // aimed right can still miss it (Go failed 0 of 24 in its first cycle at −4 … +2 ms, then 36 of 172 there once
+  // the sweep came back, after six cycles 6 to 22 ms away, 2026-12-07).
+  initialCenterMs: -1,
+  spreadBeforeHitMs: 3,
+  sweepBeforeHitMs: [0, -3, 3, -6, 6, -9, 9],
+  maxOffsetMs: 25,
+};
+
+/**
+ * An app that closes idle connections at a periodic check (gunicorn's threaded worker): every send at one instant.
+ * Its check closes every connection whose keep-alive has run out at once, and the first request it reads wakes its
+ * loop to such a check, under the requests right behind it; sends spread over ±2 ms, 0.6 ms apart, found each
+ * connection closed well before them, and nginx opened new ones (gunicorn behind nginx: 0 of 120 failed in 15
+ * cycles, 2026-12-07). The instant is not critical: from its keep-alive timeout after the burst's last answer up to
+ * the check after that, hundreds of ms. No sweep, no tail.
+ */
+export const AT_CHECK_SCHEDULER: SchedulerSettings = {
+  ...DEFAULT_SCHEDULER,
+  spreadMs: 0,
+  sweepMs: [0],
+  lateWakeTailMs: [],
+};
+
 export interface CyclePlan {
   centerOffsetMs: number;
   /** Planned arrival of each send relative to the predicted close, ascending. */
@@ -63,14 +115,17 @@ export function spreadOffsets(center: number, spreadMs: number, sends: number): 
 }
 
 export class GapScheduler {
-  private base = 0;
+  private base: number;
   private sweepIndex = 0;
   private hitSeen = false;
+  /** Every core hit so far (centerOnAllHits). */
+  private readonly coreHitsMs: number[] = [];
 
   constructor(readonly settings: SchedulerSettings = DEFAULT_SCHEDULER) {
     if (settings.sendsPerCycle < 1 || settings.spreadMs < 0 || settings.sweepMs.length === 0) {
       throw new Error('invalid scheduler settings');
     }
+    this.base = settings.initialCenterMs ?? 0;
   }
 
   /** The tail's offsets past the center in the next plan: none once a cycle has hit, or for a plan too small for it. */
@@ -80,14 +135,16 @@ export class GapScheduler {
   }
 
   get centerOffsetMs(): number {
-    const { sweepMs, maxOffsetMs } = this.settings;
+    const { maxOffsetMs } = this.settings;
+    const sweepMs = this.hitSeen ? this.settings.sweepMs : (this.settings.sweepBeforeHitMs ?? this.settings.sweepMs);
     return clamp(round3(this.base + sweepMs[this.sweepIndex % sweepMs.length]), maxOffsetMs);
   }
 
   plan(closeDelayMs: number): CyclePlan {
     const center = this.centerOffsetMs;
     const tail = this.tailMs;
-    const core = spreadOffsets(center, this.settings.spreadMs, this.settings.sendsPerCycle - tail.length);
+    const { spreadMs, spreadBeforeHitMs = spreadMs, sendsPerCycle } = this.settings;
+    const core = spreadOffsets(center, this.hitSeen ? spreadMs : spreadBeforeHitMs, sendsPerCycle - tail.length);
     return {
       centerOffsetMs: center,
       sendOffsetsMs: [...core, ...tail.map((ms) => round3(center + ms))],
@@ -110,7 +167,9 @@ export class GapScheduler {
     // Offsets are rounded to the microsecond where planned and where recorded: within half of one is the same send.
     const coreHits = hitOffsetsMs.filter((o) => o <= coreTopMs + 0.0005);
     if (coreHits.length > 0) {
-      const mean = coreHits.reduce((a, b) => a + b, 0) / coreHits.length;
+      this.coreHitsMs.push(...coreHits);
+      const centeredOn = this.settings.centerOnAllHits ? this.coreHitsMs : coreHits;
+      const mean = centeredOn.reduce((a, b) => a + b, 0) / centeredOn.length;
       this.base = clamp(round3(mean), this.settings.maxOffsetMs);
     } else {
       this.base = plan.centerOffsetMs;

@@ -11,6 +11,16 @@ import { dockerOrSkip } from './require.js';
 import { buildExampleImages, CI_EXAMPLES, exampleBounded, examplesNamed } from './examples.js';
 import { lab, nothingLeft, summaryOf } from './your-app.js';
 
+/**
+ * The progress line that says how an example as shipped is aimed: one request per pool at each connection's own close
+ * (AimPolicy.decidePerConnection), or, for a server that closes at a periodic check, its batch at one instant.
+ */
+function aimLine(variant: string, dir: string): RegExp {
+  return CI_EXAMPLES[dir].closesOnCheck
+    ? new RegExp(`${variant}: its probe sockets, idle from \\d+ ms apart, closed together: .* its batch at one instant`)
+    : new RegExp(`${variant}: no clock to aim by .* one request through each of \\d+ LB pools`);
+}
+
 /** The example as shipped behind nginx: UNSAFE, exit 99, failing at the close the probe measured; the fix SAFE. */
 export async function asShippedBehindNginx(t: Test, dir: string): Promise<void> {
   if (!(await dockerOrSkip(t))) return;
@@ -21,6 +31,7 @@ export async function asShippedBehindNginx(t: Test, dir: string): Promise<void> 
   t.equal(run.exitCode, 99, 'as shipped, --assert safe fails');
   const { summary, yours } = summaryOf(t, run.stdout);
   t.equal(yours.measurement, 'client-side', 'no preload in a non-Node server');
+  t.match(run.stderr, aimLine('yours', dir), 'aimed as its closes allow: per connection, or at a periodic check');
   t.equal(yours.verdict, 'UNSAFE', yours.line);
   const [low, high] = CI_EXAMPLES[dir].closeRangeMs;
   t.ok(
@@ -65,6 +76,7 @@ export async function fixedBehindCaddy(t: Test, dir: string): Promise<void> {
   );
   const compared = summary.yourApp!.find((a) => a.variant === 'compared')!;
   t.equal(compared.verdict, 'UNSAFE', compared.line);
+  t.match(run.stderr, aimLine('compared', dir), 'as shipped, aimed as its closes allow');
   const [low, high] = CI_EXAMPLES[dir].closeRangeMs;
   t.ok(
     compared.appIdleCloseMs !== null && compared.appIdleCloseMs >= low && compared.appIdleCloseMs <= high,

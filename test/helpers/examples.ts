@@ -20,6 +20,11 @@ export interface CiExample {
   maxCycles: number;
   /** Requests per burst and batch (--concurrency; the lab's default 8 where absent). */
   concurrency?: number;
+  /**
+   * Whether it closes idle connections at a periodic check (its documentation says so: gunicorn's threaded worker)
+   * rather than each at its own timer: the lab then sends its batch at one instant, not one request per pool.
+   */
+  closesOnCheck?: boolean;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface CiExample {
  * after a response); uvicorn's 5 s, Go's 5 s ReadTimeout and Jetty's 30 s are timers.
  */
 export const CI_EXAMPLES: Record<string, CiExample> = {
-  'python-gunicorn': { lbIdle: '8s', closeRangeMs: [1_950, 3_150], maxCycles: 60 },
+  'python-gunicorn': { lbIdle: '8s', closeRangeMs: [1_950, 3_150], maxCycles: 60, closesOnCheck: true },
   'python-uvicorn': { lbIdle: '8s', closeRangeMs: [4_950, 5_150], maxCycles: 60 },
   'go-nethttp': { lbIdle: '8s', closeRangeMs: [4_950, 5_150], maxCycles: 60 },
   // Cycles of 30 s; half of them failed behind Caddy, three in four behind nginx (docs/your-app.md): 8 miss 0.4 %.

@@ -109,7 +109,8 @@ export class ScriptedIo implements TrafficIo {
   readonly bursts: BurstSettings[] = [];
   readonly sends: AimedSend[] = [];
   readonly sleeps: number[] = [];
-  readonly prepared: Array<{ variant: string; connections: number; maxIdleMs?: number }> = [];
+  /** What was prepared: a variant's connections, through one of its pools (Variant.pool) when it names one. */
+  readonly prepared: Array<{ variant: string; connections: number; maxIdleMs?: number; pool?: number }> = [];
   answer: (send: AimedSend) => Outcome['response'] = () => ({ status: 200, headers: {}, length: 0 });
 
   now = () => this.nowMs;
@@ -136,7 +137,12 @@ export class ScriptedIo implements TrafficIo {
     );
   };
   prepare = async (variant: Variant, connections: number, maxIdleMs?: number) => {
-    this.prepared.push({ variant: variant.name, connections, maxIdleMs });
+    this.prepared.push({
+      variant: variant.name,
+      connections,
+      maxIdleMs,
+      ...(variant.pool === undefined ? {} : { pool: variant.pool }),
+    });
   };
   fire = async (sends: readonly AimedSend[], signal: AbortSignal): Promise<(Outcome | null)[]> =>
     sends.map((s) => {
