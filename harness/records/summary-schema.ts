@@ -344,7 +344,7 @@ export const CycleRecordSchema = Type.Object(
       'Per variant: the idle gap (app clock) its boundary requests were aimed at, before the center offset.',
     ),
     sendsPerVariant: Count(
-      "The aim variant's sends (C); the talk-sized run's safe variants send more (traffic/aim-policy.ts, SAFE_VARIANT_SENDS_PER_CYCLE).",
+      "The aim variant's planned sends (C); the talk-sized run's safe variants send more (traffic/aim-policy.ts, SAFE_VARIANT_SENDS_PER_CYCLE), and an app aimed one connection per pool sends one a pool.",
     ),
     count502: PerVariant(Count(), "Per variant, every 502 of the cycle, its burst's included."),
   },

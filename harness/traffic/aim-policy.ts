@@ -189,18 +189,25 @@ export class AimPolicy {
    * connection under the requests right behind it (gunicorn, 15 cycles one per pool: 1 of 360 failed, 2026-12-07).
    */
   decidePerConnection(): readonly Variant[] {
-    const { lane, estimates, variants, closingTogether } = this.input;
-    // Only a user's app can lack the preload (model/measurement.ts): the lab's own apps stamp every answer.
-    const chosen = variants.filter(
-      (v) =>
-        lane === 'short' &&
-        v.app !== undefined &&
-        estimates.appClock(v.name) === null &&
-        (v.longPools ?? 0) > 0 &&
-        !closingTogether?.has(v.name),
-    );
+    const { closingTogether } = this.input;
+    const chosen = this.input.variants.filter((v) => this.clientSideShort(v) && !closingTogether?.has(v.name));
     this.perConnection = new Set(chosen.map((v) => v.name));
     return chosen;
+  }
+
+  /**
+   * A user's app with no clock to aim by, in the short lane, with pools of its own: known once calibration has shown
+   * whether it stamps its answers. Only a user's app can lack the preload (model/measurement.ts): the lab's own apps
+   * stamp every answer, so nothing here applies to them.
+   */
+  private clientSideShort(v: Variant): boolean {
+    const { lane, estimates } = this.input;
+    return lane === 'short' && v.app !== undefined && estimates.appClock(v.name) === null && (v.longPools ?? 0) > 0;
+  }
+
+  /** Whether a variant is a client-side app in the short lane whose probe sockets closed together (closingTogether). */
+  closesAtCheck(v: Variant): boolean {
+    return this.clientSideShort(v) && (this.input.closingTogether?.has(v.name) ?? false);
   }
 
   /** Whether a variant goes one connection per pool (decidePerConnection; none before it). */
@@ -210,13 +217,11 @@ export class AimPolicy {
 
   /**
    * How a variant's sends spread around its aim: one per pool (PER_CONNECTION_SCHEDULER), at one instant for an app
-   * that closes at a periodic check (AT_CHECK_SCHEDULER: in the short lane, its probe sockets closed together), else
-   * the lab's batch (DEFAULT_SCHEDULER).
+   * that closes at a periodic check (closesAtCheck: AT_CHECK_SCHEDULER), else the lab's batch (DEFAULT_SCHEDULER).
    */
   schedulerSettings(v: Variant): SchedulerSettings {
     if (this.aimsPerConnection(v)) return PER_CONNECTION_SCHEDULER;
-    const { lane, closingTogether } = this.input;
-    return lane === 'short' && closingTogether?.has(v.name) ? AT_CHECK_SCHEDULER : DEFAULT_SCHEDULER;
+    return this.closesAtCheck(v) ? AT_CHECK_SCHEDULER : DEFAULT_SCHEDULER;
   }
 
   /**

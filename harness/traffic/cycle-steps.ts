@@ -88,9 +88,9 @@ export interface CycleStepsInput {
   /** Requests per cycle (burst and batch) of a variant (AimPolicy.sendsPerCycle). */
   sendsPerCycle: (v: Variant) => number;
   /**
-   * Whether a variant's cycle goes one connection per pool (the engine's choice, this cycle, among the apps
-   * AimPolicy.aimsPerConnection allows): its burst's request i
-   * through pool i + 1, so that each pool holds one idle connection whose close the batch's request i is aimed at.
+   * Whether a variant goes one connection per pool (AimPolicy.aimsPerConnection, decided once after calibration): its
+   * burst's request i through pool i + 1, so that each pool holds one idle connection whose close the batch's request
+   * i is aimed at.
    */
   aimsPerConnection?: (v: Variant) => boolean;
   /** Where the records go: the lane's, when several steps (a pooled long lane's cycles) make one lane. */

@@ -220,7 +220,7 @@ export class TrafficEngine {
         `${v.name}: no clock to aim by (its answers carry no stamp): a cycle sends one request through each of ${pools} LB pools at one instant, then one more on each at that connection's own close`,
       );
     }
-    for (const v of this.variants.filter((x) => this.lane === 'short' && this.input.closingTogether?.has(x.name)))
+    for (const v of this.variants.filter((x) => this.policy.closesAtCheck(x)))
       this.input.progress(
         `${v.name}: its probe sockets, idle from ${PROBE_SOCKET_STAGGER_MS} ms apart, closed together: it closes idle connections at a periodic check, not each at its own time, so a cycle sends its batch at one instant`,
       );

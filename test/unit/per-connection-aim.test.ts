@@ -10,7 +10,12 @@ import { AimPolicy, type LaneKind } from '../../harness/traffic/aim-policy.js';
 import { TrafficEngine } from '../../harness/traffic/engine.js';
 import { clientSideIdleStartsPerRequest, CycleSteps } from '../../harness/traffic/cycle-steps.js';
 import { Estimates } from '../../harness/traffic/estimates.js';
-import { GapScheduler, PER_CONNECTION_SCHEDULER } from '../../harness/traffic/gap-scheduler.js';
+import {
+  AT_CHECK_SCHEDULER,
+  DEFAULT_SCHEDULER,
+  GapScheduler,
+  PER_CONNECTION_SCHEDULER,
+} from '../../harness/traffic/gap-scheduler.js';
 import type { AimedSend } from '../../harness/traffic/traffic-io.js';
 import { appEvents, LB_502, request, ScriptedIo } from '../helpers/traffic-records.js';
 
@@ -175,6 +180,14 @@ t.test(
       'an app whose probe sockets closed together: its batch at one instant',
     );
     t.equal(together.policy.sendsPerCycle(yours), 8);
+    t.equal(together.policy.closesAtCheck(yours), true);
+    t.equal(together.policy.schedulerSettings(yours), AT_CHECK_SCHEDULER, 'its sends at one instant');
+    t.equal(short.policy.schedulerSettings(yours), PER_CONNECTION_SCHEDULER);
+    const labTogether = policyFor({ ...scenario, variants: [matrixApp] }, 'short', [], new Set(['yours']));
+    t.equal(labTogether.policy.closesAtCheck(matrixApp), false, "a lab app's probe never changes its aim");
+    t.equal(labTogether.policy.schedulerSettings(matrixApp), DEFAULT_SCHEDULER);
+    const longTogether = policyFor(scenario, 'long', [], new Set(['yours']));
+    t.equal(longTogether.policy.schedulerSettings(yours), DEFAULT_SCHEDULER, 'the long lane: its batches as ever');
     const many = policyFor(scenario, 'short', ['--concurrency', '30']);
     many.policy.decidePerConnection();
     t.equal(many.policy.sendsPerCycle(yours), 24, 'one a pool, whatever --concurrency');
@@ -221,7 +234,7 @@ t.test('the per-connection scheduler: until a hit, missed cycles move its 6 ms b
 });
 
 /** Your app, no clock, 4 pools: a short lane of 3 cycles on a ScriptedIo; `failing` requests get the LB's 502. */
-async function engineRun(failing: readonly string[] = []) {
+async function engineRun(failing: readonly string[] = [], closingTogether?: Set<string>) {
   const io = new ScriptedIo();
   // A burst's request through pool p is answered 2 + p ms after it went out; every other request 2 ms.
   io.fire = async (sends: readonly AimedSend[], signal: AbortSignal) =>
@@ -238,6 +251,7 @@ async function engineRun(failing: readonly string[] = []) {
     options: parseLabArgs(['--cycles', '3', '--max-cycles', '3']),
     lane: 'short',
     probedCloseMs: { yours: 5_006 },
+    closingTogether,
     apps: new Map([['yours', appEvents()]]),
     io,
     signal: new AbortController().signal,
@@ -309,4 +323,27 @@ t.test('the engine: after a failure, ±2 ms around it', async (t) => {
     aimedOf(io, 2).map(([pool, connection, ms]) => [pool, connection, Math.round(ms * 1000) / 1000]),
     [0, 1, 2, 3].map((i) => [i + 1, 0, Math.round((5_002 + i + (4 * i) / 3) * 1000) / 1000]),
   );
+});
+
+t.test('the engine: an app whose probe sockets closed together gets its batch at one instant', async (t) => {
+  const { io, progress } = await engineRun([], new Set(['yours']));
+  t.match(progress.join('\n'), /yours: its probe sockets, idle from 100 ms apart, closed together: .* one instant/);
+  t.notMatch(progress.join('\n'), /one request through each of/, 'not one per pool');
+  t.same(
+    io.bursts.map((b) => [b.cycle, b.concurrency]),
+    [
+      [1, 8],
+      [2, 8],
+      [3, 8],
+    ],
+    "autocannon's burst of --concurrency through its main pool",
+  );
+  for (const cycle of [1, 2, 3]) {
+    const aimed = io.sends.filter((s) => s.requestId.startsWith(`c${cycle}-yours-aimed-`));
+    t.equal(aimed.length, 8);
+    t.ok(
+      aimed.every((s) => s.atMonoMs === aimed[0].atMonoMs && s.variant.pool === undefined),
+      `cycle ${cycle}: all 8 at one instant, no pool`,
+    );
+  }
 });

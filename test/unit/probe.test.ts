@@ -136,14 +136,16 @@ t.test('closed together: sockets idle from apart that closed within 10 ms of eac
     closedTogether([idle(0, 5002), idle(100, 5101.5), idle(200, 5202.4), idle(300, 5301), idle(400, 5402)]),
     false,
   );
-  t.equal(closedTogether([idle(0, 2400), idle(100, 2411)]), false, '11 ms apart is not together');
+  t.equal(closedTogether([idle(0, 2400), idle(100, 2410)]), true, '10 ms apart is together');
+  t.equal(closedTogether([idle(0, 2400), idle(100, 2410.5)]), false, '10.5 ms apart is not');
+  t.equal(closedTogether([idle(0, 2400), idle(50, 2400)]), true, 'idle from half a stagger apart');
   t.equal(
     closedTogether([idle(0, 2400), idle(49, 2400)]),
     false,
     'idle from less than half a stagger apart: one timer could',
   );
   t.equal(closedTogether([idle(0, null), idle(100, null)]), false, 'none closed');
-  t.equal(closedTogether([probe(2000), probe(2000)]), false, 'no instants: nothing to say');
+  t.equal(closedTogether([idle(0, 2400), idle(100, null), idle(200, null)]), false, 'one closed: nothing to compare');
 });
 
 t.test('probeIdleCloses on a real server that closes idle sockets at a periodic check: closes together', async (t) => {
