@@ -523,10 +523,10 @@ function answeredByApp(r: RequestRecord): boolean {
 
 /**
  * An app without the preload tells nothing: each response's idle start is
- * taken as its arrival at the client less the burst's fastest round trip
- * (there is no app clock, so the send-to-app delay is 0 and the round trip
- * stands for both ways). The probe measured the idle close the same way, from
- * the client, so the two errors largely cancel.
+ * taken as its arrival at the client. The probe timed the idle close at the
+ * client too (the FIN's arrival less the response's), so the way back from
+ * the app cancels; what is left is the way to the app, under a millisecond,
+ * which the aim's offsets take up.
  */
 export function clientSideIdleStarts(burst: readonly RequestRecord[]): number[] {
   return clientSideIdleStartsPerRequest(burst).filter((s): s is number => s !== null);
@@ -539,17 +539,15 @@ function answeredLatencyMs(r: RequestRecord | null): number | null {
 
 /**
  * clientSideIdleStarts, one per request in the burst's order: null for a request the app did not answer (an LB's
- * 502 left no idle connection to the app; a send an interrupt skipped). The round trip taken off each arrival is the
- * burst's own fastest, not the fastest of recent cycles: how late the harness read a burst's answers is common to
- * all of them, and cancels so. Taken off the recent cycles' fastest instead, uvicorn's aimed requests failed 10 of
- * 360 where they had failed 68 (15 cycles each behind nginx, 2026-12-07).
+ * 502 left no idle connection to the app; a send an interrupt skipped). Not the arrival less the burst's fastest
+ * round trip: that round trip is mostly how long the app kept the burst's first request waiting, 1.5 to 12 ms from
+ * cycle to cycle here, and it moved every estimate of a cycle early by as much (uvicorn behind nginx, its packets
+ * captured on the Docker bridge, 2026-12-07: each answer reached the harness 0.1–0.4 ms after the app sent it, and
+ * the app's FIN came 5001–5006 ms after that arrival).
  */
 export function clientSideIdleStartsPerRequest(burst: readonly (RequestRecord | null)[]): (number | null)[] {
-  const latencies = burst.flatMap((r) => answeredLatencyMs(r) ?? []);
-  if (latencies.length === 0) return burst.map(() => null);
-  const fastestMs = Math.min(...latencies);
   return burst.map((r) => {
     const latencyMs = answeredLatencyMs(r);
-    return r === null || latencyMs === null ? null : r.startMonoMs + latencyMs - fastestMs;
+    return r === null || latencyMs === null ? null : r.startMonoMs + latencyMs;
   });
 }

@@ -18,8 +18,6 @@ export interface CiExample {
   closeRangeMs: [number, number];
   /** As shipped, the short lane's bound on cycles until its first failure (exampleBounded). */
   maxCycles: number;
-  /** Requests per burst and batch (--concurrency; the lab's default 8 where absent). */
-  concurrency?: number;
   /**
    * Whether it closes idle connections at a periodic check (its documentation says so: gunicorn's threaded worker)
    * rather than each at its own timer: the lab then sends its batch at one instant, not one request per pool.
@@ -36,7 +34,7 @@ export const CI_EXAMPLES: Record<string, CiExample> = {
   'python-uvicorn': { lbIdle: '8s', closeRangeMs: [4_950, 5_150], maxCycles: 60 },
   'go-nethttp': { lbIdle: '8s', closeRangeMs: [4_950, 5_150], maxCycles: 60 },
   // Cycles of 30 s; half of them failed behind Caddy, three in four behind nginx (docs/your-app.md): 8 miss 0.4 %.
-  'jvm-jetty': { lbIdle: '33s', closeRangeMs: [29_950, 30_300], maxCycles: 8, concurrency: 16 },
+  'jvm-jetty': { lbIdle: '33s', closeRangeMs: [29_950, 30_300], maxCycles: 8 },
 };
 export const CI_EXAMPLE_DIRS = Object.keys(CI_EXAMPLES);
 /**
@@ -46,9 +44,8 @@ export const CI_EXAMPLE_DIRS = Object.keys(CI_EXAMPLES);
  * cycles side by side, the evidence floor of a SAFE (model/verdict.ts EVIDENCE_FLOOR).
  */
 export function exampleBounded(dir: string): string[] {
-  const { maxCycles, concurrency } = CI_EXAMPLES[dir];
-  const more = concurrency === undefined ? [] : ['--concurrency', String(concurrency)];
-  return ['--cycles', '1', '--max-cycles', String(maxCycles), '--long-cycles', '3', ...more];
+  const { maxCycles } = CI_EXAMPLES[dir];
+  return ['--cycles', '1', '--max-cycles', String(maxCycles), '--long-cycles', '3'];
 }
 
 /** Builds the examples' images (keepalive-lab/example-<dir>); throws with the script's last lines if one fails. */

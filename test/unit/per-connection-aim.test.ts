@@ -83,8 +83,8 @@ t.test('the burst: request i through pool i + 1; each connection idle from its o
     [0, 1, 2, 3].map((i) => [`c1-yours-burst-${i}`, i + 1, 0, '/p']),
   );
   t.same(io.bursts, [], "not autocannon's connections: each pool's own");
-  // Arrival less the fastest answer's round trip (3 ms): 1000, 1004, 1001; the 502 left none.
-  t.same(steps.idleStartsPerConnection('yours'), [1_000, 1_004, 1_001, null]);
+  // Each answer's arrival: 1003, 1007, 1004; the 502 left none.
+  t.same(steps.idleStartsPerConnection('yours'), [1_003, 1_007, 1_004, null]);
   t.equal(steps.idleStartsPerConnection('other'), null);
 });
 
@@ -128,10 +128,10 @@ t.test('pools opened: no answer through any pool is a clear error, as in calibra
   await t.rejects(steps.openPools(), new LabError("No answer through the LB's pools for yours: status 502."));
 });
 
-t.test('idle starts per request: aligned with the burst, the fastest answer of the app its round trip', async (t) => {
+t.test("idle starts per request: aligned with the burst, each the app's answer's arrival", async (t) => {
   const answered = (startMonoMs: number, latencyMs: number) => request({ startMonoMs, latencyMs, status: 200 });
   const lb502 = request({ ...LB_502, startMonoMs: 0, latencyMs: 1 });
-  t.same(clientSideIdleStartsPerRequest([answered(0, 5), lb502, null, answered(0, 9)]), [0, null, null, 4]);
+  t.same(clientSideIdleStartsPerRequest([answered(0, 5), lb502, null, answered(0, 9)]), [5, null, null, 9]);
   t.same(clientSideIdleStartsPerRequest([lb502, null]), [null, null], 'no answer: no idle start');
 });
 
@@ -194,20 +194,20 @@ t.test(
   },
 );
 
-t.test('the per-connection scheduler: −4 … +2 ms until a hit, then ±2 ms around the mean of every hit', async (t) => {
+t.test('the per-connection scheduler: −7 … −1 ms until a hit, then ±2 ms around the mean of every hit', async (t) => {
   const s = new GapScheduler({ ...PER_CONNECTION_SCHEDULER, sendsPerCycle: 7 });
   const first = s.plan(5_006);
-  t.same(first.sendOffsetsMs, [-4, -3, -2, -1, 0, 1, 2], '7 sends 1 ms apart, no late-wake tail');
+  t.same(first.sendOffsetsMs, [-7, -6, -5, -4, -3, -2, -1], '7 sends 1 ms apart, no late-wake tail');
   t.equal(first.tailSends, 0);
-  t.equal(first.intendedGapMs, 5_005);
-  s.record(first, [-3, -2]);
+  t.equal(first.intendedGapMs, 5_002);
+  s.record(first, [-6, -5]);
   const second = s.plan(5_006);
-  t.equal(second.centerOffsetMs, -2.5);
-  t.same([second.sendOffsetsMs[0], second.sendOffsetsMs.at(-1)], [-4.5, -0.5], '±2 ms after a hit');
-  s.record(second, [-1]);
-  t.equal(s.centerOffsetMs, -2, "the mean of all three hits, not the last cycle's -1");
+  t.equal(second.centerOffsetMs, -5.5);
+  t.same([second.sendOffsetsMs[0], second.sendOffsetsMs.at(-1)], [-7.5, -3.5], '±2 ms after a hit');
+  s.record(second, [-4]);
+  t.equal(s.centerOffsetMs, -5, "the mean of all three hits, not the last cycle's -4");
   s.record(s.plan(5_006), []);
-  t.equal(s.centerOffsetMs, -3, 'a miss after a hit sweeps a millisecond from there');
+  t.equal(s.centerOffsetMs, -6, 'a miss after a hit sweeps a millisecond from there');
   const far = new GapScheduler(PER_CONNECTION_SCHEDULER);
   far.record(far.plan(5_006), [-40]);
   t.equal(far.centerOffsetMs, -25, 'never past ±25 ms');
@@ -222,14 +222,14 @@ t.test('the per-connection scheduler: until a hit, missed cycles move its 6 ms b
     s.record(plan, []);
   }
   t.same(ranges, [
-    [-4, 2],
     [-7, -1],
-    [-1, 5],
     [-10, -4],
-    [2, 8],
-    [-13, -7],
-    [5, 11],
     [-4, 2],
+    [-13, -7],
+    [-1, 5],
+    [-16, -10],
+    [2, 8],
+    [-7, -1],
   ]);
 });
 
@@ -292,9 +292,9 @@ t.test(
         `cycle ${cycle}: the burst's request i through pool i + 1, on its own connection, all at one instant`,
       );
     }
-    // Pool p answered 2 + p ms after the burst: idle from burst + p - 1 (arrival less the fastest round trip, pool 1's
-    // 3 ms). Cycle 1 aims at the probe's 5006 ms - 1, its 4 sends 2 ms apart from -3 to +3 around that: send i (pool
-    // i + 1) at burst + i + 5005 - 3 + 2i. No failure: cycle 2 is 3 ms earlier, cycle 3 3 ms later than cycle 1.
+    // Pool p answered 2 + p ms after the burst: idle from that arrival, burst + 3 + i for send i (pool i + 1). Cycle 1
+    // aims at the probe's 5006 ms - 4, its 4 sends 2 ms apart from -3 to +3 around that: send i at burst + 3 + i +
+    // 5002 - 3 + 2i. No failure: cycle 2 is 3 ms earlier, cycle 3 3 ms later than cycle 1.
     t.same(
       aimedOf(io, 1),
       [0, 1, 2, 3].map((i) => [i + 1, 0, 5_002 + 3 * i]),
@@ -312,13 +312,13 @@ t.test(
 );
 
 t.test('the engine: after a failure, ±2 ms around it', async (t) => {
-  // Cycle 1's send 1 went at offset -2 ms from its connection's estimated close.
+  // Cycle 1's send 1 went at offset -5 ms from its connection's estimated close.
   const { io, result } = await engineRun(['c1-yours-aimed-1']);
   t.same(
     result.records.filter((r) => r.variant === 'yours' && r.status === 502).map((r) => [r.requestId, r.offsetMs]),
-    [['c1-yours-aimed-1', -2]],
+    [['c1-yours-aimed-1', -5]],
   );
-  // Cycle 2 is centered on -2: send i at burst + i + 5004 - 2 + 4i/3.
+  // Cycle 2 is centered on -5: send i at burst + 3 + i + 5001 - 2 + 4i/3.
   t.same(
     aimedOf(io, 2).map(([pool, connection, ms]) => [pool, connection, Math.round(ms * 1000) / 1000]),
     [0, 1, 2, 3].map((i) => [i + 1, 0, Math.round((5_002 + i + (4 * i) / 3) * 1000) / 1000]),
