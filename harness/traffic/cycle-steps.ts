@@ -523,10 +523,11 @@ function answeredByApp(r: RequestRecord): boolean {
 
 /**
  * An app without the preload tells nothing: each response's idle start is
- * taken as its arrival at the client. The probe timed the idle close at the
- * client too (the FIN's arrival less the response's), so the way back from
- * the app cancels; what is left is the way to the app, under a millisecond,
- * which the aim's offsets take up.
+ * taken as its arrival at the client, late by the way back from the app. The
+ * probe timed the idle close at the client too (the FIN's arrival less the
+ * response's), so the close delay itself is the app's; a request sent at the
+ * estimate reaches the app a round trip through the LB after its close, under
+ * a millisecond here, which the aim's offsets take up.
  */
 export function clientSideIdleStarts(burst: readonly RequestRecord[]): number[] {
   return clientSideIdleStartsPerRequest(burst).filter((s): s is number => s !== null);
