@@ -197,7 +197,7 @@ export class CycleSteps {
     const { io, signal, variants, sendsPerCycle } = this.input;
     const opening = variants.filter((v) => this.perConnection(v));
     if (signal.aborted || opening.length === 0) return;
-    await Promise.all(opening.map((v) => this.prepareFor(v, sendsPerCycle(v))));
+    await Promise.all(opening.map((v) => this.prepareConnections(v, sendsPerCycle(v))));
     if (signal.aborted) return;
     // Numbered on from calibration's own.
     const requests = opening.flatMap((v) =>
@@ -235,14 +235,11 @@ export class CycleSteps {
     await Promise.all(
       variants.map(async (v, i) => {
         const { records, holdUntilAppMs } = bursts[i];
-        this.records.push(...records.flatMap((r) => r ?? []));
+        const answered = records.flatMap((r) => r ?? []);
+        this.records.push(...answered);
         if (this.perConnection(v)) this.connectionIdleStarts.set(v.name, clientSideIdleStartsPerRequest(records));
         else this.connectionIdleStarts.delete(v.name);
-        const starts = await this.idleStartsOf(
-          v,
-          records.flatMap((r) => r ?? []),
-          holdUntilAppMs,
-        );
+        const starts = await this.idleStartsOf(v, answered, holdUntilAppMs);
         idleStarts.set(
           v.name,
           starts.sort((a, b) => a - b),
@@ -266,7 +263,7 @@ export class CycleSteps {
     const { io, estimates, sendsPerCycle, signal } = this.input;
     if (afterMs > 0) await io.sleep(afterMs, signal);
     if (signal.aborted) return { records: [], holdUntilAppMs: undefined };
-    await this.prepareFor(v, sendsPerCycle(v));
+    if (this.burstsOnPrepared(v)) await this.prepareConnections(v, sendsPerCycle(v));
     const holdUntilAppMs = held ? roundMs(io.now() + estimates.sendToAppMs(v.name) + BURST_HOLD_MS) : undefined;
     return { records: await this.burstOf(v, cycle, holdUntilAppMs), holdUntilAppMs };
   }
@@ -360,22 +357,22 @@ export class CycleSteps {
       : { variant: v, connectionIndex: i };
   }
 
-  /** Opens a variant's n client connections for a burst on prepared connections or a batch. */
-  private async prepareFor(v: Variant, n: number): Promise<void> {
+  /** Opens a variant's n client connections: its own, or aimed one per connection, one in each of its first n pools. */
+  private async prepareConnections(v: Variant, n: number): Promise<void> {
     const { io } = this.input;
     const maxIdleMs = this.clientMaxIdleMs(v);
     if (this.perConnection(v))
       await Promise.all(Array.from({ length: n }, (_, i) => io.prepare(poolOf(v, i + 1), 1, maxIdleMs)));
-    else if (this.burstsOnPrepared(v)) await io.prepare(v, n, maxIdleMs);
+    else await io.prepare(v, n, maxIdleMs);
   }
 
   /**
    * Whether a variant's burst goes out on the connections its aimed requests
    * use next (burstOf): aimed one per connection (each pool's one connection
-   * carries its burst request, then its aimed one), behind HAProxy's http-reuse safe, and in a pooled
-   * long-lane cycle, whose 20 bursts per app in half a minute as autocannon
-   * runs (one each, 220 in a default matrix) kept this 2-core machine's load
-   * at 31 and its batches seconds late.
+   * carries its burst request, then its aimed one), behind HAProxy's
+   * http-reuse safe, and in a pooled long-lane cycle, whose 20 bursts per app
+   * in half a minute as autocannon runs (one each, 220 in a default matrix)
+   * kept this 2-core machine's load at 31 and its batches seconds late.
    */
   private burstsOnPrepared(v: Variant): boolean {
     return (
@@ -448,13 +445,7 @@ export class CycleSteps {
     // first ones idled on towards the LB's client keep-alive meanwhile.
     await Promise.all(
       targets.flatMap((t) =>
-        t.centerMonoMs === null
-          ? []
-          : [
-              this.perConnection(t.variant)
-                ? this.prepareFor(t.variant, t.aim.relativeOffsetsMs.length)
-                : io.prepare(t.variant, t.aim.relativeOffsetsMs.length, this.clientMaxIdleMs(t.variant)),
-            ],
+        t.centerMonoMs === null ? [] : [this.prepareConnections(t.variant, t.aim.relativeOffsetsMs.length)],
       ),
     );
     for (const { variant: v, aim, centerMonoMs: center, connectionCentersMonoMs } of targets) {

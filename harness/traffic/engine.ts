@@ -332,9 +332,8 @@ export class TrafficEngine {
   }
 
   /**
-   * The scheduler that steers a variant's aim (the talk-sized run's variants share one); an app aimed one connection
-   * per pool sends one a pool; its settings are the policy's (AimPolicy.schedulerSettings). Made at its first cycle,
-   * after calibration.
+   * The scheduler that steers a variant's aim (the talk-sized run's variants share one), with the policy's settings
+   * for it (AimPolicy.schedulerSettings). Made at its first cycle, after calibration.
    */
   private scheduler(name: VariantName): GapScheduler {
     const shared = this.input.scenario.kind === 'classic' ? this.policy.aim.name : name;
@@ -342,6 +341,7 @@ export class TrafficEngine {
     if (!scheduler) {
       const variant = this.variants.find((v) => v.name === shared);
       const settings = variant === undefined ? DEFAULT_SCHEDULER : this.policy.schedulerSettings(variant);
+      // A plan of C sends, or one a pool: planned as few as --concurrency 1, 24 sends would all go at its center.
       const perConnection = variant !== undefined && this.policy.aimsPerConnection(variant);
       const sendsPerCycle = perConnection ? this.policy.sendsPerCycle(variant) : this.input.options.concurrency;
       scheduler = new GapScheduler({ ...settings, sendsPerCycle });
