@@ -191,12 +191,15 @@ t.test('a burst held to one instant (HEADERS.holdUntilMonoMs) finishes, and clos
     ),
     'each says when its timer fired: after the keep-alive timeout, no later than the close',
   );
-  // When each timer was due: armed at the response's end for keepAliveTimeout + Node's 1000 ms buffer; it fires then or
-  // later (up to a ms early: Node counts whole ms), later by as long as the event loop was busy.
+  // When each timer was due: armed at the response's end for keepAliveTimeout + Node's 1000 ms buffer, or later by as
+  // long as the event loop was busy between the two (5.04 ms once in a fresh-clone CI, 2026-12-07, eight held
+  // responses finishing at one instant): never before (up to a ms: Node counts whole ms), and a loose bound after, as
+  // for the spread above; it fires then or later.
   for (const c of closes) {
     const due = c.keepAliveTimerDueMonoMs!;
+    const armedAfterEndMs = due - c.lastResponseEndMonoMs! - (KEEP_ALIVE_TIMEOUT_MS + 1_000);
     t.ok(
-      Math.abs(due - c.lastResponseEndMonoMs! - (KEEP_ALIVE_TIMEOUT_MS + 1_000)) < 5,
+      armedAfterEndMs > -1 && armedAfterEndMs < 100,
       `socket ${c.socketId}: due ${(due - c.lastResponseEndMonoMs!).toFixed(3)} ms after its response`,
     );
     t.ok(
