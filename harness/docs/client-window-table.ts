@@ -66,8 +66,16 @@ export function serverOf(image: string): string {
   return name;
 }
 
-/** An offset as the docs write it: a true minus sign, a plus for after. */
-const sign = (v: number) => (v < 0 ? `−${-v}` : v > 0 ? `+${v}` : '0');
+/**
+ * A signed ms figure as the docs' tables write it: a true minus sign, a plus for after, none for zero; `digits`
+ * decimals, or (without) as few as the value needs, to the hundredth.
+ */
+export function signedText(v: number, digits?: number): string {
+  const text = digits === undefined ? String(Number(Math.abs(v).toFixed(2))) : Math.abs(v).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return `${v < 0 ? '−' : '+'}${text}`;
+}
+const sign = (v: number) => signedText(v);
 
 /** What went to the app beside the aimed requests. */
 export function conditionOf(trial: ClientWindowTrialRecord): string {
@@ -95,18 +103,47 @@ export function firstFailureText(trials: readonly ClientWindowTrialRecord[]): st
 /** A bin of offset counts only with this many requests sent in it: fewer, and one failure would make it the best. */
 export const MIN_BIN_TRIALS = 10;
 
-/** Served and failed requests per OFFSET_BIN_MS of offset (keyed by the bin's start), in order of offset. */
-export function offsetBins(trials: readonly ClientWindowTrialRecord[]): Map<number, { failed: number; n: number }> {
+/** Requests and failures per `binMs` of `atMs` (keyed by the bin's start), in order. */
+export function binsOf(
+  points: ReadonlyArray<{ atMs: number; failed: boolean }>,
+  binMs: number,
+): Map<number, { failed: number; n: number }> {
   const bins = new Map<number, { failed: number; n: number }>();
-  for (const t of trials) {
-    if (t.outcome === 'other') continue;
-    const from = OFFSET_BIN_MS * Math.floor(t.sentOffsetMs / OFFSET_BIN_MS);
+  for (const p of points) {
+    const from = binMs * Math.floor(p.atMs / binMs);
     const bin = bins.get(from) ?? { failed: 0, n: 0 };
     bin.n++;
-    if (t.outcome === 'failed') bin.failed++;
+    if (p.failed) bin.failed++;
     bins.set(from, bin);
   }
   return new Map([...bins].sort((a, b) => a[0] - b[0]));
+}
+
+/**
+ * The bin, among those with at least minN requests, where the largest share failed (then the most, then the earliest),
+ * as "−2 … 0 ms: 2 / 15: 13.3 % (3.7 %–37.9 %)" with that bin's own interval; "none failed" when no such bin had one.
+ */
+export function bestBinOf(
+  bins: ReadonlyMap<number, { failed: number; n: number }>,
+  binMs: number,
+  minN: number,
+): string {
+  const ranked = [...bins]
+    .filter(([, b]) => b.n >= minN && b.failed > 0)
+    .sort((a, b) => b[1].failed / b[1].n - a[1].failed / a[1].n || b[1].failed - a[1].failed || a[0] - b[0]);
+  if (ranked.length === 0) return 'none failed';
+  const [from, best] = ranked[0];
+  const rate = failureRateText(proportion(best.failed, best.n));
+  return `${sign(from)} … ${sign(from + binMs)} ms: ${best.failed} / ${best.n}: ${rate}`;
+}
+
+/** Served and failed requests per OFFSET_BIN_MS of offset (keyed by the bin's start), in order of offset. */
+export function offsetBins(trials: readonly ClientWindowTrialRecord[]): Map<number, { failed: number; n: number }> {
+  const answered = trials.filter((t) => t.outcome !== 'other');
+  return binsOf(
+    answered.map((t) => ({ atMs: t.sentOffsetMs, failed: t.outcome === 'failed' })),
+    OFFSET_BIN_MS,
+  );
 }
 
 /**
@@ -115,14 +152,7 @@ export function offsetBins(trials: readonly ClientWindowTrialRecord[]): Map<numb
  * when no such bin had a failure. Only served and failed requests count.
  */
 export function bestBinText(trials: readonly ClientWindowTrialRecord[]): string {
-  const bins = offsetBins(trials);
-  const ranked = [...bins]
-    .filter(([, b]) => b.n >= MIN_BIN_TRIALS && b.failed > 0)
-    .sort((a, b) => b[1].failed / b[1].n - a[1].failed / a[1].n || b[1].failed - a[1].failed || a[0] - b[0]);
-  if (ranked.length === 0) return 'none failed';
-  const [from, best] = ranked[0];
-  const rate = failureRateText(proportion(best.failed, best.n));
-  return `${sign(from)} … ${sign(from + OFFSET_BIN_MS)} ms: ${best.failed} / ${best.n}: ${rate}`;
+  return bestBinOf(offsetBins(trials), OFFSET_BIN_MS, MIN_BIN_TRIALS);
 }
 
 /** The most of a file's trials that may end neither served nor failed: more, and it measured something else. */

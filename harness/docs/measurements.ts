@@ -9,6 +9,7 @@ import { readBenchResult, type BenchResult } from '../bench/metrics.js';
 import type { Summary } from '../results/schema.js';
 import { readJsonLines } from '../model/json-lines.js';
 import { CLIENT_WINDOW_FILES, type ClientWindowTrialRecord } from './client-window-table.js';
+import { WIRE_CAPTURE_FILES, type CaptureRow } from './wire-capture-table.js';
 
 /** Where the measurements live, from the repository's root. */
 export const MEASUREMENTS_DIR = 'docs/measurements';
@@ -93,6 +94,16 @@ function readJson<T>(path: string): T {
 }
 
 /** The client-window experiment's trials (scripts/client-window-experiment.ts), a list per file, in table order. */
+/** The bridge captures' rows (scripts/bridge-capture/analyze.py), a list per WIRE_CAPTURE_FILES entry. */
+export function measuredWireCaptures(root: string): CaptureRow[][] {
+  return WIRE_CAPTURE_FILES.map(
+    (file) =>
+      readJsonLines(
+        readFileSync(join(root, MEASUREMENTS_DIR, 'bridge-capture', `${file}.ndjson`), 'utf8'),
+      ) as CaptureRow[],
+  );
+}
+
 export function measuredClientWindows(root: string): ClientWindowTrialRecord[][] {
   return CLIENT_WINDOW_FILES.map(
     (file) =>

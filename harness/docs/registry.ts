@@ -9,12 +9,14 @@ import { exampleCommand, exampleMeasurement, examplesList, examplesTable, EXAMPL
 import { EXAMPLE_SERVERS } from '../scenarios/examples.js';
 import { CLIENT_WINDOW_FILES, clientWindowMethod, clientWindowTable } from './client-window-table.js';
 import { PRELOAD_COMMAND, PRELOAD_RUNS, preloadTable } from './preload-table.js';
+import { WIRE_CAPTURE_FILES, wireCaptureMethod, wireCaptureTable } from './wire-capture-table.js';
 import { lbFixAnswer, lbFixRepeatsTable, lbFixTable } from '../report/lb-fixes.js';
 import { lbFixMethod } from './lb-fix-method.js';
 import { matrixOutcomes, matrixTable, runCaption } from './matrix-tables.js';
 import {
   isMeasured,
   measuredClientWindows,
+  measuredWireCaptures,
   machineOf,
   measuredBenches,
   measuredSummary,
@@ -156,6 +158,14 @@ export function docBlocks(root: string): Record<string, DocBlock> {
         const files = measuredClientWindows(root);
         const methods = CLIENT_WINDOW_FILES.map((file, i) => `- ${clientWindowMethod(file, files[i])}.`);
         return [clientWindowTable(files), '', ...methods].join('\n');
+      },
+    },
+    'wire-capture-table': {
+      source: 'docs/measurements/bridge-capture/ (scripts/bridge-capture/)',
+      render: () => {
+        const files = measuredWireCaptures(root);
+        const methods = WIRE_CAPTURE_FILES.map((file, i) => `- ${wireCaptureMethod(file, files[i])}.`);
+        return [wireCaptureTable(files), '', ...methods].join('\n');
       },
     },
     'your-app-lines': {

@@ -7,14 +7,21 @@
 - per aimed request the app closed under: when it reached the app, against the app's close (FIN or RST);
 - the app's real idle close: its close less its last response, on connections an aimed request found closing.
 
-Usage: python3 analyze.py OUT_DIR APP_PORT   (the harness clock is aligned to the capture's by the smallest
-difference between a request's send and its arrival at the LB, so every figure is within that path's spread)."""
+Usage: python3 analyze.py OUT_DIR APP_PORT [ROWS_FILE]   (the harness clock is aligned to the capture's by the smallest
+difference between a request's send and its arrival at the LB, so every figure is within that path's spread).
+
+With ROWS_FILE it also writes what the docs' table of captures reads (docs/measurements/bridge-capture/, `npm run
+docs`), one JSON line each: every connection the app closed idle ("idle-close": its close after its last response),
+and every aimed request seen at the app ("aimed": its arrival there against the app's due, that connection's last
+response plus the median idle close, and the client's error in that connection's idle start)."""
 import glob, json, re, statistics as st, struct, sys
 
 out, app_port = sys.argv[1], int(sys.argv[2])
+rows_file = sys.argv[3] if len(sys.argv) > 3 else None
 app_ip = open(out + '/yours-ip').read().strip()
 LB_PORTS = range(8400, 8421)
 ID = re.compile(rb'x-lab-request-id: (\S+)')
+POOL = re.compile(rb'x-lab-pool: (\d+)')
 
 
 def packets(path):
@@ -47,7 +54,7 @@ for p in packets(out + '/cap.pcap'):
 
 app_req, lb_req = {}, {}  # request id -> facts on the app's side / on the LB's client side
 for stream in streams.values():
-    last_response = None
+    last_response, last_rid = None, None
     for i, p in enumerate(stream):
         to_app = p['dst'] == app_ip and p['dport'] == app_port
         from_app = p['src'] == app_ip and p['sport'] == app_port
@@ -61,7 +68,10 @@ for stream in streams.values():
         if to_app:
             close = next((q['t'] for q in stream if q['src'] == app_ip and q['sport'] == app_port and q['flags'] & 5
                           and last_response is not None and last_response < q['t'] < p['t'] + 50), None)
-            app_req[rid] = dict(arrival=p['t'], response=answer, previous=last_response, close=close)
+            pool = POOL.search(p['payload'])
+            app_req[rid] = dict(arrival=p['t'], response=answer, previous=last_response, close=close,
+                                previous_rid=last_rid, pool=int(pool.group(1)) if pool else None)
+            last_rid = rid
         elif p['dport'] in LB_PORTS:
             lb_req[rid] = dict(arrival=p['t'], answer=answer)
 
@@ -97,3 +107,51 @@ closes = sorted(a['close'] - a['previous'] for _, a in aimed if a['close'] is no
 if closes:
     print(f'  the app\'s idle close (close - last response), {len(closes)} connections: min {closes[0]:.3f}'
           f' median {st.median(closes):.3f} max {closes[-1]:.3f} ms')
+
+
+def idle_closes():
+    """Every connection the app closed with no request after its last response: close - that response (ms)."""
+    found = []
+    for stream in streams.values():
+        last = None
+        for p in stream:
+            from_app = p['src'] == app_ip and p['sport'] == app_port
+            if from_app and p['payload']:
+                last = p['t']
+            elif p['dst'] == app_ip and p['dport'] == app_port and p['payload']:
+                last = None
+            elif from_app and p['flags'] & 5 and last is not None:
+                found.append(round(p['t'] - last, 3))
+                last = None
+    return found
+
+
+if rows_file:
+    summary = json.load(open(glob.glob(out + '/r/*/summary.json')[0]))
+    app = next(a for a in summary['yourApp'] if a['variant'] == 'yours')
+    common = dict(image=app['image']['ref'], lb=next(iter(summary['lbs'])), runId=summary['runId'])
+    # Only closes near the app's own idle close: a connection closed much later (the run's end) says nothing of it.
+    idle = [c for c in idle_closes() if abs(c - app['appIdleCloseMs']) < 100]
+    due_after_ms = st.median(idle)
+    with open(rows_file, 'w') as f:
+        for c in idle:
+            f.write(json.dumps(dict(common, kind='idle-close', closeAfterResponseMs=c)) + '\n')
+        # Each aimed request's connection went idle at its pool's burst answer (one connection a pool): found by the
+        # pool, since a request nginx sent on a new connection (it had seen the old one close) has none before it.
+        burst_of = {(r['cycle'], app_req[rid]['pool']): rid for rid, r in records.items()
+                    if r['variant'] == 'yours' and r['phase'] == 'burst' and rid in app_req}
+        for r, a in aimed:
+            burst_rid = burst_of.get((r['cycle'], a['pool']))
+            previous = app_req[burst_rid]['response'] if burst_rid else None
+            if previous is None:
+                continue
+            prev = records.get(burst_rid)
+            est = None
+            if prev and prev['latencyMs'] is not None:
+                est = round(prev['startMonoMs'] + prev['latencyMs'] + align - previous, 3)
+            f.write(json.dumps(dict(common, kind='aimed', requestId=r['requestId'], cycle=r['cycle'], offsetMs=r['offsetMs'],
+                                    status=r['status'], failed=r['status'] is None or r['status'] >= 502,
+                                    newConnection=a['previous_rid'] != burst_rid,
+                                    arrivalFromDueMs=round(a['arrival'] - previous - due_after_ms, 3),
+                                    idleStartErrorMs=est, dueAfterResponseMs=round(due_after_ms, 3))) + '\n')
+    print(f'\nrows: {len(idle)} idle closes, {len(aimed)} aimed requests -> {rows_file}')
