@@ -93,7 +93,6 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-/** The client-window experiment's trials (scripts/client-window-experiment.ts), a list per file, in table order. */
 /** The bridge captures' rows (scripts/bridge-capture/analyze.py), a list per WIRE_CAPTURE_FILES entry. */
 export function measuredWireCaptures(root: string): CaptureRow[][] {
   return WIRE_CAPTURE_FILES.map(
@@ -104,6 +103,7 @@ export function measuredWireCaptures(root: string): CaptureRow[][] {
   );
 }
 
+/** The client-window experiment's trials (scripts/client-window-experiment.ts), a list per file, in table order. */
 export function measuredClientWindows(root: string): ClientWindowTrialRecord[][] {
   return CLIENT_WINDOW_FILES.map(
     (file) =>

@@ -6,6 +6,7 @@
 import { failureRateText } from '../report/boundary-text.js';
 import { markdownTable } from '../report/markdown-table.js';
 import { median, nearestRankPercentile, percent, proportion } from '../model/stats.js';
+import { clientSymptom } from '../records/request-records.js';
 import { bestBinOf, binsOf, serverOf, signedText } from './client-window-table.js';
 
 interface CaptureRowBase {
@@ -22,27 +23,53 @@ export interface IdleCloseRow extends CaptureRowBase {
   closeAfterResponseMs: number;
 }
 
-/** An aimed request of the variant "yours" that reached the app. */
+/** An aimed request of the variant "yours" that reached the app, as the harness recorded it and the wire saw it. */
 export interface AimedAtAppRow extends CaptureRowBase {
   kind: 'aimed';
   requestId: string;
   cycle: number;
   /** Where the lab planned it, from its own estimate of that connection's close (ms). */
   offsetMs: number;
+  /** What the client got: the harness's own record (its failure rule, clientSymptom, reads these). */
   status: number | null;
-  /** The LB answered 502 or nothing: the app closed the connection under it. */
-  failed: boolean;
+  error: string | null;
   /** nginx sent it on a new connection: it had seen the old one close first. */
   newConnection: boolean;
-  /** Its arrival at the app less its connection's due: the burst's response on the wire + dueAfterResponseMs (ms). */
-  arrivalFromDueMs: number;
-  /** The client's idle start for that connection (the answer's arrival) less the app's response on the wire (ms). */
+  /** Its arrival at the app less the end of the burst's response on its connection, on the wire (ms). */
+  arrivalAfterResponseMs: number;
+  /** The client's idle start for that connection (the answer's arrival) less that response's end (ms). */
   idleStartErrorMs: number | null;
-  /** The median of the run's idle closes (IdleCloseRow), the due's distance from a response (ms). */
-  dueAfterResponseMs: number;
 }
 
 export type CaptureRow = IdleCloseRow | AimedAtAppRow;
+
+/** An aimed request placed against its connection's due, and whether the client saw the race. */
+export interface AimedAtApp extends AimedAtAppRow {
+  /** arrivalAfterResponseMs less the capture's due (ms). */
+  arrivalFromDueMs: number;
+  failed: boolean;
+}
+
+/** One capture as the table reads it: the app's idle closes, the due they give, its aimed requests against it. */
+export interface WireCapture {
+  closesMs: number[];
+  /** The median idle close: how long after a response the app closes a connection left idle (ms). */
+  dueAfterResponseMs: number;
+  aimed: AimedAtApp[];
+}
+
+export function wireCaptureOf(rows: readonly CaptureRow[]): WireCapture {
+  const closesMs = rows.flatMap((r) => (r.kind === 'idle-close' ? [r.closeAfterResponseMs] : []));
+  const due = median(closesMs);
+  if (due === null) throw new Error('a capture without an idle close of the app: no due to place requests against');
+  const aimed = rows.flatMap((r) =>
+    r.kind === 'aimed'
+      ? [{ ...r, arrivalFromDueMs: r.arrivalAfterResponseMs - due, failed: clientSymptom(r) !== null }]
+      : [],
+  );
+  if (aimed.length === 0) throw new Error('a capture without an aimed request seen at the app');
+  return { closesMs, dueAfterResponseMs: due, aimed };
+}
 
 /** The captures the table shows, a row each, in this order (docs/measurements/bridge-capture/<name>.ndjson). */
 export const WIRE_CAPTURE_FILES = ['python-uvicorn-nginx', 'plain-node-nginx', 'go-nethttp-nginx'] as const;
@@ -70,23 +97,24 @@ export function spreadText(values: readonly number[], show: (v: number) => strin
  * The ARRIVAL_BIN_MS of arrival from the due, among those with MIN_ARRIVAL_BIN requests or more, where the largest
  * share failed (then the most, then the earliest): "0 … +1 ms: 5 / 10: 50.0 % (23.7 %–76.3 %)"; "none failed".
  */
-export function bestArrivalBinText(aimed: readonly AimedAtAppRow[]): string {
+export function bestArrivalBinText(aimed: readonly AimedAtApp[]): string {
   const points = aimed.map((r) => ({ atMs: r.arrivalFromDueMs, failed: r.failed }));
   return bestBinOf(binsOf(points, ARRIVAL_BIN_MS), ARRIVAL_BIN_MS, MIN_ARRIVAL_BIN);
 }
 
 /**
  * The widest span of arrival from the due, in whole ms (its start on a SPAN_STEP_MS grid, MIN_ARRIVAL_BIN requests or
- * more in it), in which TARGET_SHARE or more of the aimed requests failed: "4 ms (0 … +4): 33 / 107: 30.8 %"; of
- * equal widths, the largest share, then the earliest; "≥ MAX_SPAN_MS" when the widest tried still did. A client-side
- * aim fails that share only if it puts its requests within that span of each connection's due. "none" when not even
- * 1 ms did.
+ * more in it), in which TARGET_SHARE or more of the aimed requests failed, with that share's interval:
+ * "4 ms (0 … +4): 33 / 107: 30.8 % (22.9 %–40.0 %)"; of equal widths the largest share, then the earliest. "≥" when a
+ * wider span would only add spans without a request (it holds every arrival) or is past MAX_SPAN_MS. "none" when not
+ * even 1 ms did. It says where this run's requests failed that often, as this run's aim spread them.
  */
-export function widestTargetSpanText(aimed: readonly AimedAtAppRow[]): string {
+export function widestTargetSpanText(aimed: readonly AimedAtApp[]): string {
   const arrivals = aimed.map((r) => r.arrivalFromDueMs);
   const lowest = Math.floor(Math.min(...arrivals));
-  const highest = Math.ceil(Math.max(...arrivals));
-  for (let width = MAX_SPAN_MS; width >= 1; width--) {
+  // Spans are half-open: the last one must pass the largest arrival even when it is a whole ms.
+  const highest = Math.floor(Math.max(...arrivals)) + 1;
+  for (let width = Math.min(MAX_SPAN_MS, highest - lowest); width >= 1; width--) {
     let best: { from: number; failed: number; n: number } | null = null;
     for (let from = lowest; from + width <= highest + SPAN_STEP_MS / 2; from += SPAN_STEP_MS) {
       const inside = aimed.filter((r) => r.arrivalFromDueMs >= from && r.arrivalFromDueMs < from + width);
@@ -95,8 +123,9 @@ export function widestTargetSpanText(aimed: readonly AimedAtAppRow[]): string {
       if (best === null || failed / inside.length > best.failed / best.n) best = { from, failed, n: inside.length };
     }
     if (best !== null) {
-      const wide = `${width === MAX_SPAN_MS ? '≥ ' : ''}${width} ms`;
-      return `${wide} (${signedText(best.from)} … ${signedText(best.from + width)}): ${best.failed} / ${best.n}: ${percent(best.failed / best.n)}`;
+      const atLeast = best.n === aimed.length || width === MAX_SPAN_MS ? '≥ ' : '';
+      const share = failureRateText(proportion(best.failed, best.n));
+      return `${atLeast}${width} ms (${signedText(best.from)} … ${signedText(best.from + width)}): ${best.failed} / ${best.n}: ${share}`;
     }
   }
   return 'none';
@@ -104,27 +133,26 @@ export function widestTargetSpanText(aimed: readonly AimedAtAppRow[]): string {
 
 /** One capture's row. */
 export function wireCaptureRow(rows: readonly CaptureRow[]): string[] {
-  const aimed = rows.filter((r): r is AimedAtAppRow => r.kind === 'aimed');
-  const closes = rows.filter((r): r is IdleCloseRow => r.kind === 'idle-close').map((r) => r.closeAfterResponseMs);
-  if (aimed.length === 0) throw new Error('a capture without an aimed request seen at the app');
+  const { closesMs, aimed } = wireCaptureOf(rows);
   const [first] = aimed;
   const failed = aimed.filter((r) => r.failed).length;
   const cycles = new Set(aimed.map((r) => r.cycle)).size;
   const estimates = aimed.flatMap((r) => (r.idleStartErrorMs === null ? [] : [r.idleStartErrorMs]));
   const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const signedMs = (v: number) => `${signedText(v, 1)} ms`;
   return [
     serverOf(first.image),
     first.lb,
     `${cycles} · ${aimed.length}`,
-    `${spreadText(closes, ms)}, ${closes.length} closes`,
-    spreadText(estimates, (v) => `${signedText(v, 1)} ms`),
+    `${spreadText(closesMs, ms)}, ${closesMs.length} closes`,
+    spreadText(estimates, signedMs),
     spreadText(
       aimed.map((r) => r.arrivalFromDueMs),
-      (v) => `${signedText(v, 1)} ms`,
+      signedMs,
     ),
     spreadText(
       aimed.map((r) => r.arrivalFromDueMs - r.offsetMs),
-      (v) => `${signedText(v, 1)} ms`,
+      signedMs,
     ),
     `${aimed.filter((r) => r.newConnection).length}`,
     `${failed} / ${aimed.length}: ${failureRateText(proportion(failed, aimed.length))}`,
@@ -152,13 +180,11 @@ export function wireCaptureTable(files: ReadonlyArray<readonly CaptureRow[]>): s
   );
 }
 
-/** How one capture was taken, from its rows: "`python-uvicorn-nginx.ndjson`: run 20261207-…, 10 aimed cycles". */
+/** How one capture was taken, from its rows: "`python-uvicorn-nginx.ndjson` (…, run …): 12 aimed cycles, …". */
 export function wireCaptureMethod(file: string, rows: readonly CaptureRow[]): string {
-  const aimed = rows.filter((r): r is AimedAtAppRow => r.kind === 'aimed');
-  if (aimed.length === 0) throw new Error(`${file}: no aimed request seen at the app`);
-  const due = median(aimed.map((r) => r.dueAfterResponseMs)) ?? 0;
+  const { aimed, dueAfterResponseMs } = wireCaptureOf(rows);
   return (
     `\`${file}.ndjson\` (${aimed[0].image} behind ${aimed[0].lb}, run ${aimed[0].runId}): ` +
-    `${new Set(aimed.map((r) => r.cycle)).size} aimed cycles, the due ${due.toFixed(1)} ms after each response`
+    `${new Set(aimed.map((r) => r.cycle)).size} aimed cycles, the due ${dueAfterResponseMs.toFixed(1)} ms after each response`
   );
 }
