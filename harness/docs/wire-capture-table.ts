@@ -33,7 +33,7 @@ export interface AimedAtAppRow extends CaptureRowBase {
   /** What the client got: the harness's own record (its failure rule, clientSymptom, reads these). */
   status: number | null;
   error: string | null;
-  /** nginx sent it on a new connection: it had seen the old one close first. */
+  /** The LB sent it on a new connection: it had seen the old one close first. */
   newConnection: boolean;
   /** Its arrival at the app less the end of the burst's response on its connection, on the wire (ms). */
   arrivalAfterResponseMs: number;
@@ -72,7 +72,13 @@ export function wireCaptureOf(rows: readonly CaptureRow[]): WireCapture {
 }
 
 /** The captures the table shows, a row each, in this order (docs/measurements/bridge-capture/<name>.ndjson). */
-export const WIRE_CAPTURE_FILES = ['python-uvicorn-nginx', 'plain-node-nginx', 'go-nethttp-nginx'] as const;
+export const WIRE_CAPTURE_FILES = [
+  'python-uvicorn-nginx',
+  'python-uvicorn-caddy',
+  'plain-node-nginx',
+  'go-nethttp-nginx',
+  'jvm-jetty-nginx',
+] as const;
 
 /** Arrivals are counted in bins this wide: the best bin is what a client that knew each due exactly could have. */
 export const ARRIVAL_BIN_MS = 1;
@@ -171,7 +177,7 @@ export function wireCaptureTable(files: ReadonlyArray<readonly CaptureRow[]>): s
       "the client's idle start less the app's response",
       'aimed requests at the app, from the due',
       "the same less each one's planned offset: the client's own scatter",
-      'of them nginx sent on a new connection',
+      'of them the LB sent on a new connection',
       'failed / aimed',
       `the ${ARRIVAL_BIN_MS} ms of arrival that failed most (≥ ${MIN_ARRIVAL_BIN} there)`,
       `the widest span of arrival that failed ≥ ${percent(TARGET_SHARE, 0)}`,

@@ -20,8 +20,8 @@ out, app_port = sys.argv[1], int(sys.argv[2])
 rows_file = sys.argv[3] if len(sys.argv) > 3 else None
 app_ip = open(out + '/yours-ip').read().strip()
 LB_PORTS = range(8400, 8421)
-ID = re.compile(rb'x-lab-request-id: (\S+)')
-POOL = re.compile(rb'x-lab-pool: (\d+)')
+ID = re.compile(rb'x-lab-request-id: (\S+)', re.I)  # Caddy (Go) sends it as X-Lab-Request-Id
+POOL = re.compile(rb'x-lab-pool: (\d+)', re.I)
 
 
 def packets(path):
@@ -67,10 +67,11 @@ for stream in streams.values():
         answer = next((q['t'] for q in stream[i + 1:] if q['sport'] == p['dport'] and q['payload']), None)
         if to_app:
             # The app's response ends with its last segment before the next request (or the close): its keep-alive
-            # timer starts then, and a response may take several segments (uvicorn's did, up to 1.25 ms apart).
+            # timer starts then, and a response may take several segments (uvicorn's did, up to 1.25 ms apart). A
+            # request may too: Caddy sends a body apart from its headers.
             answer = None
             for q in stream[i + 1:]:
-                if q['dst'] == app_ip and q['payload']:
+                if q['dst'] == app_ip and q['payload'] and ID.search(q['payload']):
                     break
                 if q['src'] == app_ip and q['payload']:
                     answer = q['t']
@@ -146,7 +147,7 @@ if rows_file:
         sys.exit(f'analyze: no idle close of the app on port {app_port} near its {app["appIdleCloseMs"]:.0f} ms: '
                  'is APP_PORT the port the app listens on in its container?')
     # Each aimed request's connection went idle at its pool's burst answer (one connection a pool): found by the
-    # pool, since a request nginx sent on a new connection (it had seen the old one close) has none before it.
+    # pool, since a request the LB sent on a new connection (it had seen the old one close) has none before it.
     burst_of = {(r['cycle'], app_req[rid]['pool']): rid for rid, r in records.items()
                 if r['variant'] == 'yours' and r['phase'] == 'burst' and rid in app_req}
     written, skipped = 0, []
