@@ -67,13 +67,14 @@ export const PER_CONNECTION_SCHEDULER: SchedulerSettings = {
   // After the first failure: ±2 ms around the mean of every failure so far, the width of the best bins above. The
   // window's place moves with each cycle's estimate more than with time: the last cycle's failures alone would be
   // followed into their own error. Tried against it side by side (each run's 24 pools split in two, one scheduler a
-  // half, behind nginx at 20 s, 15 cycles, 2026-12-07): ±0.75 ms failed 5 and 21 of 168 where ±2 failed 13 and 29;
-  // ±3.5 ms 28, 26 against 24, 21; centered where the largest share of all sends failed, ±1.5 ms, 45, 19, 32, 8
-  // against 47, 24, 52, 14 of 180 (uvicorn, plain Node, uvicorn, Go); half the pools sent straight to nginx's
-  // container instead of through Docker's published port (its userland proxy), 26 of 168 where the others failed 39
-  // (uvicorn), and in the client-window experiment's lab shape 38 and 23 of 144 against 39 and 24 (uvicorn,
-  // plain Node). This same aim varied more between runs than any of these within one: its half failed 13 of 168
-  // uvicorn requests in one run, 52 of 180 in another that hour.
+  // half, behind nginx, 15 cycles, 2026-12-07): ±0.75 ms failed 5 and 21 of 168 where ±2 failed 13 and 29 (uvicorn,
+  // the LB at 8 s); ±3.5 ms 28, 25 and 26 of 168 against 24, 33 and 21 (uvicorn twice, plain Node; 20 s); centered
+  // where the largest share of all sends failed, ±1.5 ms, 45, 19, 32, 8 against 47, 24, 52, 14 of 180 (uvicorn,
+  // plain Node, uvicorn, Go; 20 s); half the pools sent straight to nginx's container instead of through Docker's
+  // published port (its userland proxy), 26 of 168 where the others failed 39 (uvicorn; 20 s), and in the
+  // client-window experiment's lab shape 38 and 23 of 144 against 39 and 24 (uvicorn, plain Node). This same aim
+  // varied more between runs than any of these within one: at 20 s its half failed 24 of 168 uvicorn requests in one
+  // run, 52 of 180 in another that hour.
   spreadMs: 2,
   lateWakeTailMs: [],
   centerOnAllHits: true,
