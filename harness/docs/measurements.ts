@@ -93,22 +93,19 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
+/** One JSON-lines file a name, read from docs/measurements/<folder>/<name>.ndjson, in the names' order. */
+function measuredJsonLines<T>(root: string, folder: string, names: readonly string[]): T[][] {
+  return names.map(
+    (name) => readJsonLines(readFileSync(join(root, MEASUREMENTS_DIR, folder, `${name}.ndjson`), 'utf8')) as T[],
+  );
+}
+
 /** The bridge captures' rows (scripts/bridge-capture/analyze.py), a list per WIRE_CAPTURE_FILES entry. */
 export function measuredWireCaptures(root: string): CaptureRow[][] {
-  return WIRE_CAPTURE_FILES.map(
-    (file) =>
-      readJsonLines(
-        readFileSync(join(root, MEASUREMENTS_DIR, 'bridge-capture', `${file}.ndjson`), 'utf8'),
-      ) as CaptureRow[],
-  );
+  return measuredJsonLines<CaptureRow>(root, 'bridge-capture', WIRE_CAPTURE_FILES);
 }
 
 /** The client-window experiment's trials (scripts/client-window-experiment.ts), a list per file, in table order. */
 export function measuredClientWindows(root: string): ClientWindowTrialRecord[][] {
-  return CLIENT_WINDOW_FILES.map(
-    (file) =>
-      readJsonLines(
-        readFileSync(join(root, MEASUREMENTS_DIR, 'client-window', `${file}.ndjson`), 'utf8'),
-      ) as ClientWindowTrialRecord[],
-  );
+  return measuredJsonLines<ClientWindowTrialRecord>(root, 'client-window', CLIENT_WINDOW_FILES);
 }

@@ -111,7 +111,7 @@ export function bestArrivalBinText(aimed: readonly AimedAtApp[]): string {
 /**
  * The widest span of arrival from the due, in whole ms (its start on a SPAN_STEP_MS grid, MIN_ARRIVAL_BIN requests or
  * more in it), in which TARGET_SHARE or more of the aimed requests failed, with that share's interval:
- * "4 ms (0 … +4): 33 / 107: 30.8 % (22.9 %–40.0 %)"; of equal widths the largest share, then the earliest. "≥" when a
+ * "4 ms (0 … +4): 34 / 106: 32.1 % (24.0 %–41.5 %)"; of equal widths the largest share, then the earliest. "≥" when a
  * wider span would only add spans without a request (it holds every arrival) or is past MAX_SPAN_MS. "none" when not
  * even 1 ms did. It says where this run's requests failed that often, as this run's aim spread them.
  */

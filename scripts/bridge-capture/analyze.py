@@ -64,7 +64,6 @@ for stream in streams.values():
         if not m:
             continue
         rid = m.group(1).decode()
-        answer = next((q['t'] for q in stream[i + 1:] if q['sport'] == p['dport'] and q['payload']), None)
         if to_app:
             # The app's response ends with its last segment before the next request (or the close): its keep-alive
             # timer starts then, and a response may take several segments (uvicorn's did, up to 1.25 ms apart). A
@@ -82,6 +81,8 @@ for stream in streams.values():
                                 previous_rid=last_rid, pool=int(pool.group(1)) if pool else None)
             last_rid = rid
         elif p['dport'] in LB_PORTS:
+            # The LB's answer begins with its first segment back to the client.
+            answer = next((q['t'] for q in stream[i + 1:] if q['sport'] == p['dport'] and q['payload']), None)
             lb_req[rid] = dict(arrival=p['t'], answer=answer)
 
 records = {r['requestId']: r for line in open(glob.glob(out + '/r/*/requests.ndjson')[0])
